@@ -1,0 +1,45 @@
+import { isRouteErrorResponse, Link, useRouteError } from "@remix-run/react";
+
+const TITLES: Record<number, string> = {
+  400: "Nieprawidłowe żądanie",
+  403: "Brak uprawnień",
+  404: "Nie znaleziono strony",
+  405: "Niedozwolona metoda",
+  409: "Konflikt zmian",
+};
+
+const HINTS: Record<number, string> = {
+  403: "Nie masz uprawnień do tej strony lub czynności. Jeśli są Ci potrzebne, zwróć się do administratora.",
+  404: "Strona, której szukasz, nie istnieje albo została usunięta. Sprawdź adres lub wróć do listy wniosków.",
+};
+
+/** The one error boundary every route exports: a Polish page instead of a stack trace. */
+export function GeneralErrorBoundary() {
+  const error = useRouteError();
+  let status = 500;
+  let detail = "";
+  if (isRouteErrorResponse(error)) {
+    status = error.status;
+    detail = typeof error.data === "string" ? error.data : "";
+  } else if (typeof document === "undefined") {
+    console.error(error);
+  }
+  const title = TITLES[status] ?? (status >= 500 ? "Błąd aplikacji" : "Błąd");
+  const hint =
+    HINTS[status] ??
+    (status >= 500
+      ? "Coś poszło nie tak po naszej stronie. Twoje dane nie zostały zmienione. Spróbuj ponownie za chwilę; jeśli błąd się powtarza, zgłoś go administratorowi."
+      : "");
+  return (
+    <section className="error-page" aria-labelledby="error-title">
+      <h1 id="error-title">
+        {title} <span className="error-page__code">({status})</span>
+      </h1>
+      {detail && status < 500 ? <p className="error-page__detail">{detail}</p> : null}
+      {hint ? <p>{hint}</p> : null}
+      <p>
+        <Link to="/">Wróć na pulpit</Link> · <Link to="/nominations">Lista wniosków</Link>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,164 @@
+// The nomination form: one zod schema used by the page (conform) and the server action.
+import { z } from "zod";
+import "./zod-polish";
+import { CandidateKind, Gender, Honour, MedalClass, NominatorKind } from "./honours";
+import { IsoDate } from "./polish-dates";
+
+const optionalText = (max: number, message: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, message)
+    .optional()
+    .transform((v) => v ?? "");
+
+const requiredText = (max: number, missing: string) =>
+  z
+    .string({ error: missing })
+    .trim()
+    .min(1, missing)
+    .max(max, `Najwyżej ${max} znaków.`);
+
+export const NominatorInput = z.object({
+  kind: z.enum(NominatorKind.options, { error: "Wybierz rodzaj wnioskodawcy." }).default("PERSON"),
+  name: requiredText(300, "Podaj wnioskodawcę."),
+  contact: optionalText(300, "Najwyżej 300 znaków."),
+});
+
+const currentYear = () => new Date().getFullYear();
+
+export const CandidateInput = z
+  .object({
+    candidateKind: z.enum(CandidateKind.options, { error: "Wybierz, czy kandydat jest osobą, czy instytucją." }),
+    givenNames: optionalText(200, "Najwyżej 200 znaków."),
+    surname: optionalText(200, "Najwyżej 200 znaków."),
+    grammaticalGender: z.enum(Gender.options, { error: "Wybierz rodzaj gramatyczny." }).optional(),
+    birthYear: z.coerce
+      .number({ error: "Rok urodzenia musi być liczbą." })
+      .int("Rok urodzenia musi być liczbą całkowitą.")
+      .min(1850, "Rok urodzenia nie może być wcześniejszy niż 1850.")
+      .optional(),
+    birthDate: IsoDate.optional(),
+    deceased: z.boolean().optional().transform((v) => v ?? false),
+    title: optionalText(200, "Najwyżej 200 znaków."),
+    city: optionalText(200, "Najwyżej 200 znaków."),
+    organizationName: optionalText(500, "Najwyżej 500 znaków."),
+    shortName: optionalText(200, "Najwyżej 200 znaków."),
+  })
+  .superRefine((c, ctx) => {
+    if (c.candidateKind === "PERSON") {
+      if (!c.givenNames) ctx.addIssue({ code: "custom", path: ["givenNames"], message: "Podaj imiona kandydata." });
+      if (!c.surname) ctx.addIssue({ code: "custom", path: ["surname"], message: "Podaj nazwisko kandydata." });
+      if (!c.grammaticalGender) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["grammaticalGender"],
+          message: "Wybierz rodzaj gramatyczny (potrzebny do form „Pan/Pani”, „Jego/Jej”).",
+        });
+      }
+      if (c.birthYear !== undefined && c.birthYear > currentYear()) {
+        ctx.addIssue({ code: "custom", path: ["birthYear"], message: "Rok urodzenia nie może być z przyszłości." });
+      }
+      if (c.birthDate && c.birthYear !== undefined && Number(c.birthDate.slice(0, 4)) !== c.birthYear) {
+        ctx.addIssue({ code: "custom", path: ["birthYear"], message: "Rok urodzenia nie zgadza się z datą urodzenia." });
+      }
+    } else if (!c.organizationName) {
+      ctx.addIssue({ code: "custom", path: ["organizationName"], message: "Podaj pełną nazwę instytucji." });
+    }
+  });
+export type CandidateInput = z.infer<typeof CandidateInput>;
+
+export const NominationFields = z.object({
+  honour: z.enum(Honour.options, { error: "Wybierz wyróżnienie." }),
+  requestedClass: z.enum(MedalClass.options, { error: "Wybierz klasę medalu." }).optional(),
+  receivedDate: IsoDate,
+  caseReference: optionalText(100, "Znak sprawy może mieć najwyżej 100 znaków."),
+  merits: optionalText(20000, "Opis zasług może mieć najwyżej 20 000 znaków."),
+  attachments: optionalText(5000, "Lista załączników jest za długa."),
+  nominators: z.array(NominatorInput, { error: "Podaj co najmniej jednego wnioskodawcę." }).min(1, "Podaj co najmniej jednego wnioskodawcę."),
+});
+
+function refineNomination(
+  n: { honour: Honour; requestedClass?: MedalClass | undefined; receivedDate: string },
+  ctx: z.RefinementCtx,
+  today: string,
+) {
+  if (n.honour === "CRACOVIAE_MERENTI" && !n.requestedClass) {
+    ctx.addIssue({ code: "custom", path: ["requestedClass"], message: "Wybierz klasę medalu." });
+  }
+  if (n.honour !== "CRACOVIAE_MERENTI" && n.requestedClass) {
+    ctx.addIssue({ code: "custom", path: ["requestedClass"], message: "Klasę wybiera się tylko dla Medalu „Cracoviae Merenti”." });
+  }
+  if (n.receivedDate > today) {
+    ctx.addIssue({ code: "custom", path: ["receivedDate"], message: "Data wpływu nie może być z przyszłości." });
+  }
+}
+
+/**
+ * Creating a nomination: a new candidate (fields), an existing one (candidateId, e.g. from the
+ * candidate's page), or the user's answer to the possible-duplicates question (duplicateChoice:
+ * an existing candidate's id, or "new" for "a different person, create a new candidate").
+ */
+export function createNominationSchema(today: string) {
+  return z
+    .object({
+      ...NominationFields.shape,
+      creationToken: z.string().min(8).max(100),
+      candidateId: z.string().optional(),
+      duplicateChoice: z.string().optional(),
+      candidate: z.unknown().optional(),
+    })
+    .superRefine((n, ctx) => refineNomination(n, ctx, today))
+    .transform((n, ctx) => {
+      const { duplicateChoice, ...rest } = n;
+      const chosen = n.candidateId ?? (duplicateChoice && duplicateChoice !== "new" ? duplicateChoice : undefined);
+      const confirmNewCandidate = duplicateChoice === "new";
+      if (chosen) return { ...rest, candidateId: chosen, confirmNewCandidate, candidate: undefined };
+      const parsed = CandidateInput.safeParse(n.candidate ?? {});
+      if (!parsed.success) {
+        for (const issue of parsed.error.issues) {
+          ctx.addIssue({ code: "custom", path: ["candidate", ...issue.path.map(String)], message: issue.message });
+        }
+        return z.NEVER;
+      }
+      return { ...rest, candidateId: undefined, confirmNewCandidate, candidate: parsed.data };
+    });
+}
+export type CreateNominationInput = z.output<ReturnType<typeof createNominationSchema>>;
+
+/** Editing a nomination: its own fields, guarded by the version the user saw. */
+export function editNominationSchema(today: string) {
+  return z
+    .object({
+      ...NominationFields.shape,
+      version: z.coerce.number().int().min(1),
+    })
+    .superRefine((n, ctx) => refineNomination(n, ctx, today));
+}
+export type EditNominationInput = z.output<ReturnType<typeof editNominationSchema>>;
+
+export function attachmentNames(text: string): string[] {
+  return text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l.length > 0);
+}
+
+/** Editing a candidate, with the name forms printed in documents (confirmed by a person). */
+export const EditCandidateSchema = z
+  .object({
+    candidate: CandidateInput,
+    nameNominative: optionalText(500, "Najwyżej 500 znaków."),
+    nameGenitive: optionalText(500, "Najwyżej 500 znaków."),
+    nameDative: optionalText(500, "Najwyżej 500 znaków."),
+    confirmNameForms: z.boolean().optional().transform((v) => v ?? false),
+    version: z.coerce.number().int().min(1),
+  })
+  .superRefine((c, ctx) => {
+    if (c.confirmNameForms) {
+      for (const key of ["nameNominative", "nameGenitive", "nameDative"] as const) {
+        if (!c[key]) ctx.addIssue({ code: "custom", path: [key], message: "Uzupełnij tę formę przed potwierdzeniem." });
+      }
+    }
+  });
+export type EditCandidateInput = z.output<typeof EditCandidateSchema>;

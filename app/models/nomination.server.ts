@@ -1,0 +1,320 @@
+// Nominations: the register's reads and writes. Every write is one transaction with its audit event.
+import { randomUUID } from "node:crypto";
+import { Prisma } from "#app/generated/prisma/client.ts";
+import { displayNameOf, foldedNameOf, looksLikeSameCandidate, sortNameOf } from "#app/domain/candidate";
+import type { Honour, NominatorKind } from "#app/domain/honours";
+import { PAGE_SIZE, searchTermOf, type NominationListQuery } from "#app/domain/nomination-list";
+import {
+  attachmentNames,
+  type CandidateInput,
+  type CreateNominationInput,
+  type EditNominationInput,
+} from "#app/domain/nomination-form";
+import { foldText } from "#app/domain/search-text";
+import { INITIAL_STATUS, type Status } from "#app/domain/workflow";
+import { db, type Tx } from "#app/utils/db.server";
+import { changedFields, recordAudit } from "./audit.server";
+import { councilTermOn } from "./council-term.server";
+
+type Actor = { userId: string | null };
+
+// ---------------------------------------------------------------- reads
+
+export async function listNominations(query: NominationListQuery) {
+  const where: Prisma.NominationWhereInput = {};
+  if (query.honour) where.honour = query.honour;
+  if (query.medalClass) where.requestedClass = query.medalClass;
+  if (query.status) where.status = query.status;
+  if (query.term) where.councilTerm = { number: query.term };
+  if (query.year) where.receivedDate = { gte: `${query.year}-01-01`, lte: `${query.year}-12-31` };
+  const term = searchTermOf(query.q);
+  if (term) where.searchText = { contains: term };
+
+  const orderBy: Prisma.NominationOrderByWithRelationInput[] = {
+    "received-desc": [{ receivedDate: "desc" as const }, { id: "desc" as const }],
+    "received-asc": [{ receivedDate: "asc" as const }, { id: "asc" as const }],
+    "name-asc": [{ sortName: "asc" as const }, { id: "asc" as const }],
+    "name-desc": [{ sortName: "desc" as const }, { id: "desc" as const }],
+  }[query.sort];
+
+  const [total, rows] = await Promise.all([
+    db().nomination.count({ where }),
+    db().nomination.findMany({
+      where,
+      orderBy,
+      skip: (query.page - 1) * PAGE_SIZE,
+      take: PAGE_SIZE,
+      select: {
+        id: true,
+        honour: true,
+        requestedClass: true,
+        status: true,
+        receivedDate: true,
+        caseReference: true,
+        candidate: { select: { id: true, displayName: true, kind: true, isDemo: true } },
+        councilTerm: { select: { number: true } },
+        nominators: { select: { name: true }, orderBy: { position: "asc" } },
+      },
+    }),
+  ]);
+  return { total, rows };
+}
+
+export async function getNomination(id: string) {
+  return db().nomination.findUnique({
+    where: { id },
+    include: {
+      candidate: true,
+      councilTerm: true,
+      nominators: { orderBy: { position: "asc" } },
+      attachments: { orderBy: { createdAt: "asc" } },
+      conferral: true,
+      createdBy: { select: { name: true } },
+    },
+  });
+}
+
+export async function nominationCountsByHonourAndStatus() {
+  const groups = await db().nomination.groupBy({ by: ["honour", "status"], _count: { _all: true } });
+  return groups.map((g) => ({ honour: g.honour as Honour, status: g.status as Status, count: g._count._all }));
+}
+
+export async function listYears(): Promise<number[]> {
+  const [first, last] = await Promise.all([
+    db().nomination.findFirst({ orderBy: { receivedDate: "asc" }, select: { receivedDate: true } }),
+    db().nomination.findFirst({ orderBy: { receivedDate: "desc" }, select: { receivedDate: true } }),
+  ]);
+  if (!first || !last) return [];
+  const years: number[] = [];
+  for (let y = Number(last.receivedDate.slice(0, 4)); y >= Number(first.receivedDate.slice(0, 4)); y--) years.push(y);
+  return years;
+}
+
+// ---------------------------------------------------------------- candidates
+
+export function candidateData(c: CandidateInput) {
+  const names = { kind: c.candidateKind, givenNames: c.givenNames, surname: c.surname, organizationName: c.organizationName };
+  const person = c.candidateKind === "PERSON";
+  return {
+    kind: c.candidateKind,
+    givenNames: person ? c.givenNames : "",
+    surname: person ? c.surname : "",
+    organizationName: person ? "" : c.organizationName,
+    shortName: person ? "" : c.shortName,
+    grammaticalGender: person ? (c.grammaticalGender ?? null) : null,
+    birthYear: person ? (c.birthYear ?? (c.birthDate ? Number(c.birthDate.slice(0, 4)) : null)) : null,
+    birthDate: person ? (c.birthDate ?? null) : null,
+    deceased: person ? c.deceased : false,
+    title: person ? c.title : "",
+    city: c.city,
+    nameNominative: displayNameOf(names),
+    displayName: displayNameOf(names),
+    sortName: sortNameOf(names),
+    foldedName: foldedNameOf(names),
+  };
+}
+
+export type PossibleDuplicate = {
+  id: string;
+  displayName: string;
+  birthYear: number | null;
+  city: string;
+  nominationCount: number;
+};
+
+export async function findPossibleDuplicates(tx: Tx, c: CandidateInput): Promise<PossibleDuplicate[]> {
+  const data = candidateData(c);
+  const sameName = await tx.candidate.findMany({
+    where: { foldedName: data.foldedName, kind: data.kind, anonymizedAt: null },
+    select: { id: true, displayName: true, birthYear: true, city: true, foldedName: true, kind: true, _count: { select: { nominations: true } } },
+    take: 20,
+  });
+  return sameName
+    .filter((e) =>
+      looksLikeSameCandidate(
+        { foldedName: data.foldedName, birthYear: data.birthYear, kind: data.kind },
+        { foldedName: e.foldedName, birthYear: e.birthYear, kind: e.kind as CandidateInput["candidateKind"] },
+      ),
+    )
+    .map((e) => ({ id: e.id, displayName: e.displayName, birthYear: e.birthYear, city: e.city, nominationCount: e._count.nominations }));
+}
+
+// ---------------------------------------------------------------- writes
+
+export function searchTextOf(candidateFolded: string, shortName: string, nominators: { name: string }[]) {
+  return [candidateFolded, foldText(shortName), ...nominators.map((n) => foldText(n.name))].filter(Boolean).join(" | ");
+}
+
+export type CreateResult =
+  | { kind: "created"; id: string }
+  | { kind: "existing"; id: string }
+  | { kind: "duplicates"; candidates: PossibleDuplicate[] };
+
+export async function createNomination(input: CreateNominationInput, actor: Actor): Promise<CreateResult> {
+  try {
+    return await db().$transaction(async (tx) => {
+      const already = await tx.nomination.findUnique({ where: { creationToken: input.creationToken }, select: { id: true } });
+      if (already) return { kind: "existing" as const, id: already.id };
+
+      let candidate;
+      if (input.candidateId) {
+        candidate = await tx.candidate.findUnique({ where: { id: input.candidateId } });
+        if (!candidate) throw new Error("Wybrany kandydat nie istnieje.");
+      } else {
+        const c = input.candidate!;
+        if (!input.confirmNewCandidate) {
+          const duplicates = await findPossibleDuplicates(tx, c);
+          if (duplicates.length > 0) return { kind: "duplicates" as const, candidates: duplicates };
+        }
+        candidate = await tx.candidate.create({ data: candidateData(c) });
+        await recordAudit(tx, { userId: actor.userId, action: "CREATE", entityType: "Candidate", entityId: candidate.id, after: candidateData(c) });
+      }
+
+      const term = await councilTermOn(tx, input.receivedDate);
+      const nominators = input.nominators.map((n, i) => ({ kind: n.kind as NominatorKind, name: n.name, contact: n.contact, position: i }));
+      const nomination = await tx.nomination.create({
+        data: {
+          honour: input.honour,
+          requestedClass: input.honour === "CRACOVIAE_MERENTI" ? (input.requestedClass ?? null) : null,
+          status: INITIAL_STATUS,
+          candidateId: candidate.id,
+          councilTermId: term?.id ?? null,
+          receivedDate: input.receivedDate,
+          roundYear: input.honour === "HONORARY_CITIZENSHIP" ? Number(input.receivedDate.slice(0, 4)) : null,
+          caseReference: input.caseReference,
+          merits: input.merits,
+          searchText: searchTextOf(candidate.foldedName, candidate.shortName, nominators),
+          sortName: candidate.sortName,
+          creationToken: input.creationToken,
+          createdById: actor.userId,
+          nominators: { create: nominators },
+          attachments: { create: attachmentNames(input.attachments).map((name) => ({ name })) },
+        },
+      });
+      await recordAudit(tx, {
+        userId: actor.userId,
+        action: "CREATE",
+        entityType: "Nomination",
+        entityId: nomination.id,
+        toStatus: nomination.status,
+        after: auditView(nomination, nominators, attachmentNames(input.attachments)),
+      });
+      return { kind: "created" as const, id: nomination.id };
+    });
+  } catch (error) {
+    // Two submits of the same form raced: the loser finds the winner's record.
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      const winner = await db().nomination.findUnique({ where: { creationToken: input.creationToken }, select: { id: true } });
+      if (winner) return { kind: "existing", id: winner.id };
+    }
+    throw error;
+  }
+}
+
+function auditView(
+  n: { honour: string; requestedClass: string | null; receivedDate: string; caseReference: string; merits: string },
+  nominators: { kind: string; name: string; contact: string }[],
+  attachments: string[],
+) {
+  return {
+    honour: n.honour,
+    requestedClass: n.requestedClass,
+    receivedDate: n.receivedDate,
+    caseReference: n.caseReference,
+    merits: n.merits,
+    nominators: nominators.map((x) => `${x.name} (${x.kind})${x.contact ? `, ${x.contact}` : ""}`),
+    attachments,
+  };
+}
+
+export const NOMINATION_FIELD_LABEL: Record<string, string> = {
+  honour: "wyróżnienie",
+  requestedClass: "klasa medalu",
+  receivedDate: "data wpływu",
+  caseReference: "znak sprawy",
+  merits: "opis zasług",
+  nominators: "wnioskodawcy",
+  attachments: "załączniki",
+};
+
+export type UpdateResult =
+  | { kind: "updated" }
+  | { kind: "not-found" }
+  | {
+      kind: "conflict";
+      currentVersion: number;
+      changes: { field: string; saved: unknown; yours: unknown }[];
+      changedBy: string | null;
+    };
+
+export async function updateNomination(id: string, input: EditNominationInput, actor: Actor): Promise<UpdateResult> {
+  return db().$transaction(async (tx) => {
+    const current = await tx.nomination.findUnique({
+      where: { id },
+      include: { nominators: { orderBy: { position: "asc" } }, attachments: { orderBy: { createdAt: "asc" } }, candidate: true },
+    });
+    if (!current) return { kind: "not-found" as const };
+    const nominators = input.nominators.map((n, i) => ({ kind: n.kind, name: n.name, contact: n.contact, position: i }));
+    const attachments = attachmentNames(input.attachments);
+    const before = auditView(current, current.nominators, current.attachments.map((a) => a.name));
+    const after = auditView(
+      { ...input, requestedClass: input.honour === "CRACOVIAE_MERENTI" ? (input.requestedClass ?? null) : null },
+      nominators,
+      attachments,
+    );
+
+    if (current.version !== input.version) {
+      const last = await tx.auditEvent.findFirst({
+        where: { entityType: "Nomination", entityId: id },
+        orderBy: { at: "desc" },
+        include: { user: { select: { name: true } } },
+      });
+      const diff = changedFields(before, after);
+      return {
+        kind: "conflict" as const,
+        currentVersion: current.version,
+        changes: diff.changed.map((field) => ({ field, saved: diff.before[field], yours: diff.after[field] })),
+        changedBy: last?.user?.name ?? null,
+      };
+    }
+
+    const term = await councilTermOn(tx, input.receivedDate);
+    // The version in the WHERE makes the check and the write one step: a concurrent save
+    // that got in between matches no row.
+    const written = await tx.nomination.updateMany({
+      where: { id, version: input.version },
+      data: {
+        honour: input.honour,
+        requestedClass: after.requestedClass,
+        receivedDate: input.receivedDate,
+        councilTermId: term?.id ?? null,
+        roundYear: input.honour === "HONORARY_CITIZENSHIP" ? Number(input.receivedDate.slice(0, 4)) : null,
+        caseReference: input.caseReference,
+        merits: input.merits,
+        searchText: searchTextOf(current.candidate.foldedName, current.candidate.shortName, nominators),
+        version: { increment: 1 },
+      },
+    });
+    if (written.count === 0) {
+      return { kind: "conflict" as const, currentVersion: current.version + 1, changes: [], changedBy: null };
+    }
+    await tx.nominator.deleteMany({ where: { nominationId: id } });
+    await tx.nominator.createMany({ data: nominators.map((n) => ({ ...n, nominationId: id })) });
+    const keptAttachments = new Set(attachments);
+    await tx.attachment.deleteMany({ where: { nominationId: id, name: { notIn: attachments } } });
+    const existingNames = new Set(current.attachments.map((a) => a.name).filter((n) => keptAttachments.has(n)));
+    const newNames = attachments.filter((n) => !existingNames.has(n));
+    if (newNames.length > 0) await tx.attachment.createMany({ data: newNames.map((name) => ({ name, nominationId: id })) });
+
+    const diff = changedFields(before, after);
+    if (diff.changed.length > 0) {
+      await recordAudit(tx, { userId: actor.userId, action: "UPDATE", entityType: "Nomination", entityId: id, before: diff.before, after: diff.after });
+    }
+    return { kind: "updated" as const };
+  });
+}
+
+export function newCreationToken(): string {
+  return randomUUID();
+}
+

@@ -1,0 +1,128 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "#app/components/error-boundary";
+import { DemoMark, honourText, StatusBadge } from "#app/components/labels";
+import { CANDIDATE_KIND_LABEL, type CandidateKind } from "#app/domain/honours";
+import { formatPolishDate, formatShortDate } from "#app/domain/polish-dates";
+import { getCandidate } from "#app/models/candidate.server";
+import { invariantResponse } from "#app/utils/http";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.candidate.displayName} · Merenti` : "Kandydat · Merenti" }];
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const candidate = await getCandidate(params.id!);
+  invariantResponse(candidate, "Nie znaleziono kandydata.", { status: 404 });
+  return { candidate };
+}
+
+export default function CandidateView() {
+  const { candidate: c } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <div className="page-head">
+        <h1>
+          {c.displayName} <DemoMark isDemo={c.isDemo} />
+        </h1>
+        <div className="page-actions no-print">
+          <Link className="button" to={`/candidates/${c.id}/edit`}>
+            Edytuj dane kandydata
+          </Link>
+          <Link className="button button--secondary" to={`/nominations/new?candidate=${c.id}`}>
+            Nowy wniosek dla tego kandydata
+          </Link>
+        </div>
+      </div>
+      <dl className="details">
+        <dt>Rodzaj</dt>
+        <dd>{CANDIDATE_KIND_LABEL[c.kind as CandidateKind]}</dd>
+        {c.title ? (
+          <>
+            <dt>Tytuł lub zawód</dt>
+            <dd>{c.title}</dd>
+          </>
+        ) : null}
+        {c.birthYear ? (
+          <>
+            <dt>Rok urodzenia</dt>
+            <dd>{c.birthYear}</dd>
+          </>
+        ) : null}
+        <dt>Miejscowość</dt>
+        <dd>{c.city || "—"}</dd>
+        <dt>Formy nazwy w dokumentach</dt>
+        <dd>
+          mianownik: {c.nameNominative || "—"}; dopełniacz: {c.nameGenitive || "—"}; celownik: {c.nameDative || "—"}{" "}
+          {c.nameFormsConfirmedAt ? <span className="ok">(potwierdzone)</span> : <span className="warn">(niepotwierdzone)</span>}
+        </dd>
+      </dl>
+
+      <section aria-labelledby="wyroznienia">
+        <h2 id="wyroznienia">Nadane wyróżnienia</h2>
+        {c.conferrals.length ? (
+          <table className="data-table">
+            <thead>
+              <tr>
+                <th scope="col">Wyróżnienie</th>
+                <th scope="col">Numer</th>
+                <th scope="col">Akt</th>
+                <th scope="col">Data nadania</th>
+                <th scope="col">Wręczono</th>
+              </tr>
+            </thead>
+            <tbody>
+              {c.conferrals.map((k) => (
+                <tr key={k.id}>
+                  <td>{honourText(k.honour, k.medalClass)}</td>
+                  <td>{k.number ?? "—"}</td>
+                  <td>
+                    {k.resolution ? `uchwała nr ${k.resolution.number}` : k.ordinance ? `zarządzenie nr ${k.ordinance.number}` : "—"}
+                  </td>
+                  <td>{formatPolishDate(k.conferredOn)}</td>
+                  <td>{k.handedOverOn ? `${formatPolishDate(k.handedOverOn)}${k.handoverPlace ? `, ${k.handoverPlace}` : ""}` : "—"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : (
+          <p className="muted">Kandydat nie otrzymał jeszcze żadnego wyróżnienia.</p>
+        )}
+      </section>
+
+      <section aria-labelledby="wnioski">
+        <h2 id="wnioski">Wnioski</h2>
+        {c.nominations.length ? (
+          <table className="data-table">
+            <thead>
+              <tr>
+                <th scope="col">Wyróżnienie</th>
+                <th scope="col">Status</th>
+                <th scope="col">Data wpływu</th>
+                <th scope="col">Znak sprawy</th>
+              </tr>
+            </thead>
+            <tbody>
+              {c.nominations.map((n) => (
+                <tr key={n.id}>
+                  <td>
+                    <Link to={`/nominations/${n.id}`}>{honourText(n.honour, n.requestedClass)}</Link>
+                  </td>
+                  <td>
+                    <StatusBadge status={n.status} />
+                  </td>
+                  <td>{formatShortDate(n.receivedDate)}</td>
+                  <td>{n.caseReference || "—"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : (
+          <p className="muted">Brak wniosków.</p>
+        )}
+      </section>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,111 @@
+import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { GeneralErrorBoundary } from "#app/components/error-boundary";
+import { Field, FormErrors } from "#app/components/forms";
+import { CandidateFieldset } from "#app/components/nomination-fields";
+import { EditCandidateSchema } from "#app/domain/nomination-form";
+import { getCandidate, updateCandidate } from "#app/models/candidate.server";
+import { invariantResponse } from "#app/utils/http";
+
+export const meta: MetaFunction = () => [{ title: "Edycja kandydata · Merenti" }];
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const candidate = await getCandidate(params.id!);
+  invariantResponse(candidate, "Nie znaleziono kandydata.", { status: 404 });
+  return { candidate };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const submission = parseWithZod(await request.formData(), { schema: EditCandidateSchema });
+  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
+  const outcome = await updateCandidate(params.id!, submission.value, { userId: null });
+  invariantResponse(outcome.kind !== "not-found", "Nie znaleziono kandydata.", { status: 404 });
+  if (outcome.kind === "conflict") {
+    return data(
+      {
+        result: submission.reply({
+          formErrors: [
+            "Ktoś inny zapisał zmiany danych tego kandydata, gdy je edytowałeś. Twoje zmiany nie zostały zapisane." +
+              (outcome.changedFields.length ? ` Pola różniące się od zapisanej wersji: ${outcome.changedFields.join(", ")}.` : "") +
+              " Wczytaj stronę ponownie, aby zobaczyć aktualne dane.",
+          ],
+        }),
+      },
+      { status: 409 },
+    );
+  }
+  return redirect(`/candidates/${params.id}`);
+}
+
+export default function EditCandidate() {
+  const { candidate: c } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const [form, fields] = useForm({
+    id: `candidate-edit-${c.id}`,
+    lastResult: navigation.state === "idle" ? actionData?.result : null,
+    defaultValue: {
+      candidate: {
+        candidateKind: c.kind,
+        givenNames: c.givenNames,
+        surname: c.surname,
+        grammaticalGender: c.grammaticalGender ?? undefined,
+        birthYear: c.birthYear?.toString(),
+        birthDate: c.birthDate ?? undefined,
+        deceased: c.deceased ? "on" : undefined,
+        title: c.title,
+        city: c.city,
+        organizationName: c.organizationName,
+        shortName: c.shortName,
+      },
+      nameNominative: c.nameNominative,
+      nameGenitive: c.nameGenitive,
+      nameDative: c.nameDative,
+      confirmNameForms: undefined,
+    } as Record<string, unknown> as Record<string, string>,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: EditCandidateSchema }),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
+  const forms = [
+    [fields.nameNominative!, "Mianownik (kto? co?)", "np. Jan Kowalski"],
+    [fields.nameGenitive!, "Dopełniacz (kogo? czego?)", "np. Jana Kowalskiego"],
+    [fields.nameDative!, "Celownik (komu? czemu?)", "np. Janowi Kowalskiemu"],
+  ] as const;
+  return (
+    <>
+      <h1>Edycja kandydata: {c.displayName}</h1>
+      <Form method="post" {...getFormProps(form)}>
+        <input type="hidden" name="version" value={c.version} />
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <CandidateFieldset candidate={fields.candidate} />
+        <fieldset>
+          <legend>Formy nazwy drukowane w dokumentach</legend>
+          <div className="grid-3">
+            {forms.map(([field, label, hint]) => (
+              <Field key={field.name} id={field.id} label={label} hint={hint} errors={field.errors}>
+                {(aria) => <input {...getInputProps(field, { type: "text", ariaAttributes: false })} {...aria} />}
+              </Field>
+            ))}
+          </div>
+          <label className="choice">
+            <input {...getInputProps(fields.confirmNameForms!, { type: "checkbox", ariaAttributes: false })} /> Sprawdziłem formy nazwy i
+            potwierdzam ich poprawność
+          </label>
+        </fieldset>
+        <div className="form-actions">
+          <button type="submit" disabled={navigation.state === "submitting"}>
+            Zapisz dane kandydata
+          </button>
+          <Link to={`/candidates/${c.id}`}>Anuluj</Link>
+        </div>
+      </Form>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,145 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "#app/components/error-boundary";
+import { DemoMark, honourText, StatusBadge, termText } from "#app/components/labels";
+import { CANDIDATE_KIND_LABEL, GENDER_LABEL, NOMINATOR_KIND_LABEL, type CandidateKind, type Gender, type NominatorKind } from "#app/domain/honours";
+import { formatPolishDate } from "#app/domain/polish-dates";
+import { STATUS_LABEL, type Status } from "#app/domain/workflow";
+import { auditTrailOf } from "#app/models/audit.server";
+import { getNomination } from "#app/models/nomination.server";
+import { db } from "#app/utils/db.server";
+import { invariantResponse } from "#app/utils/http";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `Wniosek: ${data.nomination.candidate.displayName} · Merenti` : "Wniosek · Merenti" },
+];
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const nomination = await getNomination(params.id!);
+  invariantResponse(nomination, "Nie znaleziono wniosku.", { status: 404 });
+  const history = await auditTrailOf(db(), "Nomination", nomination.id);
+  return {
+    nomination,
+    history: history.map((h) => ({ id: h.id, at: h.at.toISOString(), action: h.action, who: h.user?.name ?? "system", fromStatus: h.fromStatus, toStatus: h.toStatus, reason: h.reason })),
+  };
+}
+
+const ACTION_LABEL: Record<string, string> = { CREATE: "utworzono", UPDATE: "zmieniono dane", TRANSITION: "zmiana statusu", DELETE: "usunięto" };
+
+export default function NominationView() {
+  const { nomination: n, history } = useLoaderData<typeof loader>();
+  const c = n.candidate;
+  return (
+    <>
+      <div className="page-head">
+        <h1>
+          Wniosek: {c.displayName} <DemoMark isDemo={c.isDemo} />
+        </h1>
+        <div className="page-actions no-print">
+          <Link className="button" to={`/nominations/${n.id}/edit`}>
+            Edytuj wniosek
+          </Link>
+        </div>
+      </div>
+      <dl className="details">
+        <dt>Wyróżnienie</dt>
+        <dd>{honourText(n.honour, n.requestedClass)}</dd>
+        <dt>Status</dt>
+        <dd>
+          <StatusBadge status={n.status} />
+          {n.closingReason ? ` — ${n.closingReason}` : null}
+        </dd>
+        <dt>Data wpływu</dt>
+        <dd>{formatPolishDate(n.receivedDate)}</dd>
+        <dt>Kadencja Rady</dt>
+        <dd>{termText(n.councilTerm?.number)}</dd>
+        <dt>Znak sprawy</dt>
+        <dd>{n.caseReference || "—"}</dd>
+      </dl>
+
+      <section aria-labelledby="kandydat">
+        <h2 id="kandydat">Kandydat</h2>
+        <dl className="details">
+          <dt>{c.kind === "PERSON" ? "Imiona i nazwisko" : "Nazwa"}</dt>
+          <dd>
+            <Link to={`/candidates/${c.id}`}>{c.displayName}</Link>
+          </dd>
+          <dt>Rodzaj</dt>
+          <dd>{CANDIDATE_KIND_LABEL[c.kind as CandidateKind]}</dd>
+          {c.kind === "PERSON" ? (
+            <>
+              <dt>Rodzaj gramatyczny</dt>
+              <dd>{c.grammaticalGender ? GENDER_LABEL[c.grammaticalGender as Gender] : "—"}</dd>
+              <dt>Tytuł lub zawód</dt>
+              <dd>{c.title || "—"}</dd>
+              <dt>Urodzenie</dt>
+              <dd>{c.birthDate ? formatPolishDate(c.birthDate) : (c.birthYear ?? "—")}</dd>
+              {c.deceased ? (
+                <>
+                  <dt>Uwaga</dt>
+                  <dd>osoba zmarła</dd>
+                </>
+              ) : null}
+            </>
+          ) : (
+            <>
+              <dt>Nazwa skrócona</dt>
+              <dd>{c.shortName || "—"}</dd>
+            </>
+          )}
+          <dt>Miejscowość</dt>
+          <dd>{c.city || "—"}</dd>
+        </dl>
+      </section>
+
+      <section aria-labelledby="wnioskodawcy">
+        <h2 id="wnioskodawcy">Wnioskodawcy</h2>
+        <ul>
+          {n.nominators.map((x) => (
+            <li key={x.id}>
+              {x.name} ({NOMINATOR_KIND_LABEL[x.kind as NominatorKind] ?? x.kind}){x.contact ? `, ${x.contact}` : ""}
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="zaslugi">
+        <h2 id="zaslugi">Opis zasług</h2>
+        {n.merits ? <p className="prose">{n.merits}</p> : <p className="muted">Nie wpisano.</p>}
+      </section>
+
+      <section aria-labelledby="zalaczniki">
+        <h2 id="zalaczniki">Załączniki</h2>
+        {n.attachments.length ? (
+          <ul>
+            {n.attachments.map((a) => (
+              <li key={a.id}>{a.name}</li>
+            ))}
+          </ul>
+        ) : (
+          <p className="muted">Brak załączników.</p>
+        )}
+      </section>
+
+      <section aria-labelledby="historia">
+        <h2 id="historia">Historia</h2>
+        {history.length ? (
+          <ol className="timeline">
+            {history.map((h) => (
+              <li key={h.id}>
+                <time dateTime={h.at}>{new Date(h.at).toLocaleString("pl-PL", { timeZone: "Europe/Warsaw" })}</time> — {ACTION_LABEL[h.action] ?? h.action}
+                {h.toStatus ? `: ${STATUS_LABEL[h.toStatus as Status] ?? h.toStatus}` : ""} ({h.who}){h.reason ? ` — ${h.reason}` : ""}
+              </li>
+            ))}
+          </ol>
+        ) : (
+          <p className="muted">Brak zapisów.</p>
+        )}
+      </section>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,185 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
+import { GeneralErrorBoundary } from "#app/components/error-boundary";
+import { DemoMark, honourText, StatusBadge, termText } from "#app/components/labels";
+import { Pagination } from "#app/components/pagination";
+import { HONOUR_LABEL, HONOURS, MEDAL_CLASS_LABEL, MEDAL_CLASSES } from "#app/domain/honours";
+import { pageCount, PAGE_SIZE, parseNominationListQuery, SORT_LABEL, SORTS } from "#app/domain/nomination-list";
+import { formatShortDate } from "#app/domain/polish-dates";
+import { toRoman } from "#app/domain/roman";
+import { STATUS_LABEL, STATUSES } from "#app/domain/workflow";
+import { listCouncilTerms } from "#app/models/council-term.server";
+import { listNominations, listYears } from "#app/models/nomination.server";
+
+export const meta: MetaFunction = () => [{ title: "Wnioski · Merenti" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const query = parseNominationListQuery(new URL(request.url).searchParams);
+  const [{ total, rows }, terms, years] = await Promise.all([listNominations(query), listCouncilTerms(), listYears()]);
+  return { query, total, rows, terms: terms.map((t) => t.number), years };
+}
+
+export default function NominationsList() {
+  const { query, total, rows, terms, years } = useLoaderData<typeof loader>();
+  const navigation = useNavigation();
+  const pages = pageCount(total);
+  const filtered = Boolean(query.q || query.honour || query.medalClass || query.status || query.term || query.year);
+  const first = total === 0 ? 0 : (query.page - 1) * PAGE_SIZE + 1;
+  const last = Math.min(total, query.page * PAGE_SIZE);
+
+  return (
+    <>
+      <div className="page-head">
+        <h1>Wnioski</h1>
+        <Link className="button" to="/nominations/new">
+          Nowy wniosek
+        </Link>
+      </div>
+
+      <Form method="get" className="filters no-print" role="search" aria-label="Szukaj i filtruj wnioski">
+        <div className="field field--wide">
+          <label htmlFor="q">Szukaj kandydata lub wnioskodawcy</label>
+          <input id="q" name="q" type="search" defaultValue={query.q ?? ""} placeholder="np. zolkiewski" />
+        </div>
+        <div className="field">
+          <label htmlFor="honour">Wyróżnienie</label>
+          <select id="honour" name="honour" defaultValue={query.honour ?? ""}>
+            <option value="">wszystkie</option>
+            {HONOURS.map((h) => (
+              <option key={h} value={h}>
+                {HONOUR_LABEL[h]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="medalClass">Klasa medalu</label>
+          <select id="medalClass" name="medalClass" defaultValue={query.medalClass ?? ""}>
+            <option value="">wszystkie</option>
+            {MEDAL_CLASSES.map((c) => (
+              <option key={c} value={c}>
+                {MEDAL_CLASS_LABEL[c]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="status">Status</label>
+          <select id="status" name="status" defaultValue={query.status ?? ""}>
+            <option value="">wszystkie</option>
+            {STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {STATUS_LABEL[s]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="term">Kadencja</label>
+          <select id="term" name="term" defaultValue={query.term ?? ""}>
+            <option value="">wszystkie</option>
+            {terms.map((n) => (
+              <option key={n} value={n}>
+                {toRoman(n)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="year">Rok wpływu</label>
+          <select id="year" name="year" defaultValue={query.year ?? ""}>
+            <option value="">wszystkie</option>
+            {years.map((y) => (
+              <option key={y} value={y}>
+                {y}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="sort">Sortuj według</label>
+          <select id="sort" name="sort" defaultValue={query.sort}>
+            {SORTS.map((s) => (
+              <option key={s} value={s}>
+                {SORT_LABEL[s]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="filters__actions">
+          <button type="submit">Pokaż</button>
+          {filtered ? <Link to="/nominations">Wyczyść filtry</Link> : null}
+        </div>
+      </Form>
+
+      <p className="result-count" role="status" aria-live="polite">
+        {navigation.state === "loading"
+          ? "Wczytywanie…"
+          : total === 0
+            ? "Brak wyników."
+            : `Wyniki ${first}–${last} z ${total}.`}
+      </p>
+
+      {rows.length === 0 ? (
+        <div className="empty-state">
+          {filtered ? (
+            <>
+              <p>Żaden wniosek nie pasuje do wybranych kryteriów.</p>
+              <p>
+                <Link to="/nominations">Pokaż wszystkie wnioski</Link>
+              </p>
+            </>
+          ) : (
+            <>
+              <p>W rejestrze nie ma jeszcze żadnych wniosków.</p>
+              <p>
+                <Link to="/nominations/new">Zarejestruj pierwszy wniosek</Link>
+              </p>
+            </>
+          )}
+        </div>
+      ) : (
+        <div className="table-wrap">
+          <table className="data-table">
+            <caption className="visually-hidden">Lista wniosków</caption>
+            <thead>
+              <tr>
+                <th scope="col">Kandydat</th>
+                <th scope="col">Wyróżnienie</th>
+                <th scope="col">Status</th>
+                <th scope="col">Data wpływu</th>
+                <th scope="col">Kadencja</th>
+                <th scope="col">Wnioskodawca</th>
+                <th scope="col">Znak sprawy</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((n) => (
+                <tr key={n.id}>
+                  <td>
+                    <Link to={`/nominations/${n.id}`}>{n.candidate.displayName}</Link> <DemoMark isDemo={n.candidate.isDemo} />
+                  </td>
+                  <td>{honourText(n.honour, n.requestedClass)}</td>
+                  <td>
+                    <StatusBadge status={n.status} />
+                  </td>
+                  <td>
+                    <time dateTime={n.receivedDate}>{formatShortDate(n.receivedDate)}</time>
+                  </td>
+                  <td>{termText(n.councilTerm?.number)}</td>
+                  <td>{n.nominators.map((x) => x.name).join("; ")}</td>
+                  <td>{n.caseReference || "—"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Pagination page={query.page} pages={pages} />
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

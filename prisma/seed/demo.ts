@@ -1,0 +1,173 @@
+// Demo data for an empty database: clearly fictional people and organisations (isDemo, and
+// "(postać fikcyjna)" in the city field), enough to show every status of every honour.
+import { numberSeriesOf, type Honour, type MedalClass } from "#app/domain/honours";
+import { toRoman } from "#app/domain/roman";
+import type { CandidateInput } from "#app/domain/nomination-form";
+import { statusesOf, type Status } from "#app/domain/workflow";
+import { createNomination, newCreationToken } from "#app/models/nomination.server";
+import { db as getDb } from "#app/utils/db.server";
+
+const FICTIONAL = "(postać fikcyjna)";
+
+type DemoCandidate = Partial<CandidateInput> & Pick<CandidateInput, "candidateKind">;
+
+const PEOPLE: DemoCandidate[] = [
+  { candidateKind: "PERSON", givenNames: "Zdzisław", surname: "Przykładowy", grammaticalGender: "MASCULINE", birthYear: 1948, title: "prof. dr hab." },
+  { candidateKind: "PERSON", givenNames: "Jadwiga", surname: "Wzorcowa-Żółkiewska", grammaticalGender: "FEMININE", birthYear: 1955, title: "dr" },
+  { candidateKind: "PERSON", givenNames: "Dragan", surname: "Rajčić", grammaticalGender: "MASCULINE", birthYear: 1961, title: "kompozytor" },
+  { candidateKind: "PERSON", givenNames: "Łucja", surname: "Ćwiklińska-Śliwa", grammaticalGender: "FEMININE", birthYear: 1970, title: "lekarka" },
+  { candidateKind: "PERSON", givenNames: "Grzegorz Ignacy", surname: "Źdźbło", grammaticalGender: "MASCULINE", birthYear: 1939, title: "artysta malarz" },
+  { candidateKind: "PERSON", givenNames: "Małgorzata", surname: "Nowak-Fikcyjna", grammaticalGender: "FEMININE", birthYear: 1966, title: "społeczniczka" },
+  { candidateKind: "PERSON", givenNames: "Søren", surname: "Ølgaard", grammaticalGender: "MASCULINE", birthYear: 1958, title: "tłumacz" },
+  { candidateKind: "PERSON", givenNames: "Halina", surname: "Zmyślona", grammaticalGender: "FEMININE", birthYear: 1944, title: "aktorka" },
+];
+
+const ORGANIZATIONS: DemoCandidate[] = [
+  { candidateKind: "ORGANIZATION", organizationName: "Fundacja Przykładowa „Sztuka dla Krakowa”", shortName: "Fundacja SdK" },
+  { candidateKind: "ORGANIZATION", organizationName: "Towarzystwo Miłośników Fikcyjnego Podgórza", shortName: "TMFP" },
+  { candidateKind: "ORGANIZATION", organizationName: "Zmyślony Chór Akademicki im. Świętej Cecylii", shortName: "Chór Cecylii" },
+  { candidateKind: "ORGANIZATION", organizationName: "Stowarzyszenie Przyjaciół Wyimaginowanej Biblioteki Żeglugi Wiślanej", shortName: "SPWBŻW" },
+];
+
+function fullCandidate(c: DemoCandidate): CandidateInput {
+  return {
+    givenNames: "",
+    surname: "",
+    deceased: false,
+    title: "",
+    organizationName: "",
+    shortName: "",
+    ...c,
+    city: `Kraków ${FICTIONAL}`,
+  };
+}
+
+const NOMINATORS: Record<Honour, { kind: "PERSON" | "ORGANIZATION" | "MAYOR" | "COUNCIL_CHAIR" | "MEDAL_COMMISSION"; name: string }[]> = {
+  CRACOVIAE_MERENTI: [
+    { kind: "ORGANIZATION", name: "Fikcyjne Stowarzyszenie Kupców Krakowskich" },
+    { kind: "MAYOR", name: "Prezydent Miasta Krakowa" },
+  ],
+  HONORARY_CITIZENSHIP: [
+    { kind: "MAYOR", name: "Prezydent Miasta Krakowa" },
+    { kind: "COUNCIL_CHAIR", name: "Przewodniczący Rady Miasta Krakowa" },
+  ],
+  HONORIS_GRATIA: [
+    { kind: "ORGANIZATION", name: "Przykładowy Klub Sportowy „Wisła Fikcyjna”" },
+    { kind: "PERSON", name: "Anna Wnioskodawczyni (fikcyjna)" },
+  ],
+};
+
+const CONFERRED: Status[] = ["ADOPTED", "GRANTED", "NUMBER_ASSIGNED", "DIPLOMA_PRINTED", "HANDED_OVER", "CLOSED"];
+const CLASSES: MedalClass[] = ["SILVER", "BRONZE", "GOLD"];
+
+function isoDaysAgo(days: number, today: Date): string {
+  const d = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() - days));
+  return d.toISOString().slice(0, 10);
+}
+
+export async function seedDemoData(today = new Date()) {
+  const db = getDb();
+  const honours: Honour[] = ["CRACOVIAE_MERENTI", "HONORARY_CITIZENSHIP", "HONORIS_GRATIA"];
+  let personIndex = 0;
+  let orgIndex = 0;
+  let runningResolution = 1;
+  const nextNumber = new Map<string, number>();
+  let created = 0;
+  // Each fictional candidate exists once and collects nominations, as a real one would.
+  const candidateIds = new Map<DemoCandidate, string>();
+
+  for (const honour of honours) {
+    const statuses = statusesOf(honour);
+    for (const [i, status] of statuses.entries()) {
+      // Honorary Citizenship is for living persons only; the other honours alternate.
+      const useOrg = honour !== "HONORARY_CITIZENSHIP" && i % 3 === 2;
+      const candidate = useOrg ? ORGANIZATIONS[orgIndex++ % ORGANIZATIONS.length]! : PEOPLE[personIndex++ % PEOPLE.length]!;
+      const medalClass = honour === "CRACOVIAE_MERENTI" ? (useOrg && i % 2 === 0 ? "GOLD" : CLASSES[i % 2]!) : undefined;
+      const receivedDate = isoDaysAgo(20 + i * 23, today);
+      const result = await createNomination(
+        {
+          honour,
+          requestedClass: medalClass,
+          receivedDate,
+          caseReference: `KP-09.0012.${i + 1}.${receivedDate.slice(0, 4)}`.replace("KP-09", honour === "HONORIS_GRATIA" ? "KP-04" : "KP-09"),
+          merits: `Wieloletnia, przykładowa działalność na rzecz mieszkańców Krakowa — opis fikcyjny, wyłącznie do prezentacji aplikacji (${status}).`,
+          attachments: "pismo przewodnie.pdf\nżyciorys kandydata.pdf",
+          nominators: [{ ...NOMINATORS[honour][i % 2]!, contact: "" }],
+          creationToken: newCreationToken(),
+          candidateId: candidateIds.get(candidate),
+          confirmNewCandidate: true,
+          candidate: candidateIds.has(candidate) ? undefined : fullCandidate(candidate),
+        },
+        { userId: null },
+      );
+      if (result.kind !== "created") continue;
+      created++;
+      const saved = await db.nomination.findUniqueOrThrow({ where: { id: result.id }, select: { candidateId: true } });
+      candidateIds.set(candidate, saved.candidateId);
+      const nomination = await db.nomination.update({
+        where: { id: result.id },
+        data: { status, isDemo: true, candidate: { update: { isDemo: true } } },
+        include: { candidate: true, councilTerm: true },
+      });
+
+      if (CONFERRED.includes(status) && !(status === "CLOSED" && i % 2 === 1)) {
+        const conferredOn = isoDaysAgo(10 + i * 20, today);
+        let resolutionId: string | null = null;
+        let ordinanceId: string | null = null;
+        if (honour === "HONORIS_GRATIA") {
+          const ordinance = await db.ordinance.create({
+            data: { number: `${3000 + i}/${conferredOn.slice(0, 4)}`, issuedOn: conferredOn, kind: "HG_DECISION", title: "w sprawie nadania Odznaki „Honoris Gratia” (przykład)" },
+          });
+          ordinanceId = ordinance.id;
+        } else if (nomination.councilTerm) {
+          const running = runningResolution++;
+          const session = 20 + running;
+          const resolution = await db.resolution.create({
+            data: {
+              councilTermId: nomination.councilTerm.id,
+              number: `${toRoman(session)}/${900 + running}/${conferredOn.slice(2, 4)}`,
+              sessionNumber: session,
+              runningNumber: 900 + running,
+              adoptedOn: conferredOn,
+              title: "uchwała przykładowa (dane demonstracyjne)",
+            },
+          });
+          resolutionId = resolution.id;
+        }
+        const series = numberSeriesOf(honour, (medalClass ?? null) as MedalClass | null);
+        const hasNumber = honour === "HONORIS_GRATIA" || (status !== "ADOPTED" && series !== null);
+        let number: number | null = null;
+        if (series && hasNumber) {
+          number = (nextNumber.get(series) ?? 0) + 1;
+          nextNumber.set(series, number);
+        }
+        await db.conferral.create({
+          data: {
+            publicId: `demo-${honour.toLowerCase().slice(0, 2)}-${i + 1}`,
+            nominationId: nomination.id,
+            candidateId: nomination.candidateId,
+            honour,
+            medalClass: medalClass ?? null,
+            numberSeries: number ? series : null,
+            number,
+            resolutionId,
+            ordinanceId,
+            conferredOn,
+            handedOverOn: ["HANDED_OVER", "CLOSED"].includes(status) ? isoDaysAgo(5 + i * 10, today) : null,
+            handoverPlace: ["HANDED_OVER", "CLOSED"].includes(status) ? "Sala Obrad Rady Miasta Krakowa" : "",
+            citation: "Za przykładowe zasługi dla Krakowa (dane demonstracyjne).",
+            isDemo: true,
+          },
+        });
+      }
+      if (["WITHDRAWN", "REJECTED", "REFUSED", "OPINION_NEGATIVE"].includes(status)) {
+        await db.nomination.update({ where: { id: nomination.id }, data: { closingReason: "Powód przykładowy (dane demonstracyjne)." } });
+      }
+    }
+  }
+  return { created };
+}
+
+export async function isDatabaseEmpty(): Promise<boolean> {
+  return (await getDb().nomination.count()) === 0;
+}

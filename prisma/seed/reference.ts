@@ -1,0 +1,58 @@
+// Reference data every installation needs (not demo): council terms, limits, venues.
+// Idempotent: inserts only what is missing, never overwrites what staff edited.
+import { db as getDb } from "#app/utils/db.server";
+
+/** Terms of the City Council. Dates of terms I-VII are partly uncertain (DOMAIN.md): editable. */
+export const COUNCIL_TERMS = [
+  { number: 1, startDate: "1990-06-08", endDate: "1994-06-30", datesUncertain: true, notes: "Początek: pierwsza sesja 8 czerwca 1990 r.; koniec przybliżony." },
+  { number: 2, startDate: "1994-07-01", endDate: "1998-10-31", datesUncertain: true, notes: "Daty przybliżone." },
+  { number: 3, startDate: "1998-11-01", endDate: "2002-10-31", datesUncertain: true, notes: "Daty przybliżone." },
+  { number: 4, startDate: "2002-11-01", endDate: "2006-11-30", datesUncertain: true, notes: "Daty przybliżone." },
+  { number: 5, startDate: "2006-12-01", endDate: "2010-11-30", datesUncertain: true, notes: "Daty przybliżone." },
+  { number: 6, startDate: "2010-12-01", endDate: "2014-11-30", datesUncertain: true, notes: "Daty przybliżone." },
+  { number: 7, startDate: "2014-12-01", endDate: "2018-11-16", datesUncertain: true, notes: "Początek przybliżony; koniec 16 listopada 2018 r." },
+  { number: 8, startDate: "2018-11-21", endDate: "2024-04-30", datesUncertain: false, notes: "Przedłużona ustawowo do 30 kwietnia 2024 r." },
+  { number: 9, startDate: "2024-05-07", endDate: null, datesUncertain: false, notes: "" },
+];
+
+const MEDAL_RULES = "regulamin Medalu „Cracoviae Merenti” (uchwała nr LIV/370/92 z dnia 12 czerwca 1992 r. z późn. zm.)";
+
+export const LIMIT_RULES = [
+  { honour: "CRACOVIAE_MERENTI", medalClass: "GOLD", maxCount: 1, validFrom: "1992-06-12", validTo: null, setByResolutionText: MEDAL_RULES },
+  { honour: "CRACOVIAE_MERENTI", medalClass: "SILVER", maxCount: 3, validFrom: "1992-06-12", validTo: null, setByResolutionText: MEDAL_RULES },
+  { honour: "CRACOVIAE_MERENTI", medalClass: "BRONZE", maxCount: 6, validFrom: "1998-01-01", validTo: null, setByResolutionText: MEDAL_RULES },
+  {
+    honour: "HONORARY_CITIZENSHIP",
+    medalClass: null,
+    maxCount: 4,
+    validFrom: "2017-06-14",
+    validTo: "2022-03-15",
+    setByResolutionText: "uchwała nr LXXXV/1836/17 Rady Miasta Krakowa z dnia 14 czerwca 2017 r.",
+  },
+  {
+    honour: "HONORARY_CITIZENSHIP",
+    medalClass: null,
+    maxCount: 5,
+    validFrom: "2022-03-16",
+    validTo: null,
+    setByResolutionText: "uchwała Rady Miasta Krakowa z dnia 16 marca 2022 r. zmieniająca limit",
+  },
+];
+
+export const VENUES = [
+  { name: "Sala Obrad Rady Miasta Krakowa", address: "Plac Wszystkich Świętych 3-4, 31-004 Kraków", capacity: null },
+  { name: "ICE Kraków Congress Centre", address: "ul. Marii Konopnickiej 17, 30-302 Kraków", capacity: null },
+];
+
+export async function seedReferenceData() {
+  const db = getDb();
+  for (const term of COUNCIL_TERMS) {
+    await db.councilTerm.upsert({ where: { number: term.number }, update: {}, create: term });
+  }
+  if ((await db.limitRule.count()) === 0) {
+    await db.limitRule.createMany({ data: LIMIT_RULES });
+  }
+  for (const venue of VENUES) {
+    await db.venue.upsert({ where: { name: venue.name }, update: {}, create: venue });
+  }
+}

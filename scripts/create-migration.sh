@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Authors a new migration as a schema-to-schema diff (see docs/decisions/002-data-model.md):
+# `prisma migrate dev` is unreliable with the offline WebAssembly engine.
+#   npm run migration:create -- add_something
+set -euo pipefail
+name="${1:?usage: npm run migration:create -- <name>}"
+cd "$(dirname "$0")/.."
+migrations=prisma/migrations
+last=$(ls -1 "$migrations" | grep -E '^[0-9]{14}_' | sort | tail -n1 || true)
+stamp=$(date -u +%Y%m%d%H%M%S)
+dir="$migrations/${stamp}_${name}"
+tmp=$(mktemp)
+trap 'rm -f "$tmp" "$tmp.prisma"' EXIT
+if [ -z "$last" ]; then
+  npx prisma migrate diff --from-empty --to-schema-datamodel prisma/schema.prisma --script > "$tmp"
+else
+  # The schema as of the last migration is kept beside it, so the next diff has its "from".
+  npx prisma migrate diff --from-schema-datamodel "$migrations/$last/schema.prisma" \
+    --to-schema-datamodel prisma/schema.prisma --script > "$tmp"
+fi
+if ! grep -qvE '^(--.*|\s*)$' "$tmp"; then
+  echo "No schema changes: no migration written." >&2
+  exit 1
+fi
+mkdir -p "$dir"
+mv "$tmp" "$dir/migration.sql"
+cp prisma/schema.prisma "$dir/schema.prisma"
+echo "Wrote $dir/migration.sql"

@@ -1,0 +1,46 @@
+// npm start: validate the environment, build if the sources changed, migrate, seed an empty
+// database, then serve the built app with remix-serve (which prints the address).
+import { execFileSync, spawn } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseEnv } from "#app/utils/env.server";
+import { migrate } from "./migrate";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const env = parseEnv(process.env);
+
+function sourceFingerprint(): string {
+  const hash = createHash("sha256");
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else hash.update(full).update(String(statSync(full).size)).update(readFileSync(full));
+    }
+  };
+  for (const dir of ["app", "public", "templates"]) if (existsSync(path.join(root, dir))) walk(path.join(root, dir));
+  for (const file of ["package-lock.json", "vite.config.ts", "remix.config.js"]) hash.update(readFileSync(path.join(root, file)));
+  return hash.digest("hex");
+}
+
+const stamp = path.join(root, "build/.source-fingerprint");
+const fingerprint = sourceFingerprint();
+if (!existsSync(stamp) || readFileSync(stamp, "utf8") !== fingerprint) {
+  console.log("Budowanie aplikacji…");
+  execFileSync(path.join(root, "node_modules/.bin/remix"), ["vite:build"], { cwd: root, stdio: "inherit" });
+  writeFileSync(stamp, fingerprint);
+}
+
+migrate(env.DATABASE_URL);
+const { seed } = await import("../prisma/seed");
+await seed({ demo: env.SEED_DEMO_DATA });
+
+const server = spawn(path.join(root, "node_modules/.bin/remix-serve"), ["./build/server/index.js"], {
+  cwd: root,
+  stdio: "inherit",
+  env: { ...process.env, PORT: String(env.PORT), NODE_ENV: "production" },
+});
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
+server.on("exit", (code) => process.exit(code ?? 0));

@@ -1,0 +1,18 @@
+// Each test file gets its own copy of the template database, so files run in parallel
+// without seeing each other's rows.
+import { copyFileSync, mkdirSync, rmSync } from "node:fs";
+import path from "node:path";
+import { randomUUID } from "node:crypto";
+import { afterAll, inject } from "vitest";
+import { TMP } from "./template-db";
+
+mkdirSync(path.join(TMP, "runs"), { recursive: true });
+const file = path.join(TMP, "runs", `${randomUUID()}.db`);
+copyFileSync(inject("templateDb"), file);
+process.env.DATABASE_URL = `file:${file}`;
+
+afterAll(async () => {
+  const { db } = await import("#app/utils/db.server");
+  await db().$disconnect();
+  for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(`${file}${suffix}`, { force: true });
+});
