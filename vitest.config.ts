@@ -32,7 +32,8 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 180_000,
           // One browser at a time: the machine has two cores and the server needs one.
-          fileParallelism: false,
+          pool: "forks",
+          poolOptions: { forks: { singleFork: true } },
         },
       },
     ],

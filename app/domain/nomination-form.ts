@@ -25,6 +25,9 @@ export const NominatorInput = z.object({
   contact: optionalText(300, "Najwyżej 300 znaków."),
 });
 
+// Cross-field checks run even when a field already failed, so the user sees every error at once.
+const ALWAYS = { when: () => true };
+
 const currentYear = () => new Date().getFullYear();
 
 export const CandidateInput = z
@@ -65,7 +68,7 @@ export const CandidateInput = z
     } else if (!c.organizationName) {
       ctx.addIssue({ code: "custom", path: ["organizationName"], message: "Podaj pełną nazwę instytucji." });
     }
-  });
+  }, ALWAYS);
 export type CandidateInput = z.infer<typeof CandidateInput>;
 
 export const NominationFields = z.object({
@@ -79,7 +82,7 @@ export const NominationFields = z.object({
 });
 
 function refineNomination(
-  n: { honour: Honour; requestedClass?: MedalClass | undefined; receivedDate: string },
+  n: { honour?: Honour; requestedClass?: MedalClass | undefined; receivedDate?: string },
   ctx: z.RefinementCtx,
   today: string,
 ) {
@@ -89,7 +92,7 @@ function refineNomination(
   if (n.honour !== "CRACOVIAE_MERENTI" && n.requestedClass) {
     ctx.addIssue({ code: "custom", path: ["requestedClass"], message: "Klasę wybiera się tylko dla Medalu „Cracoviae Merenti”." });
   }
-  if (n.receivedDate > today) {
+  if (n.receivedDate && n.receivedDate > today) {
     ctx.addIssue({ code: "custom", path: ["receivedDate"], message: "Data wpływu nie może być z przyszłości." });
   }
 }
@@ -106,23 +109,26 @@ export function createNominationSchema(today: string) {
       creationToken: z.string().min(8).max(100),
       candidateId: z.string().optional(),
       duplicateChoice: z.string().optional(),
-      candidate: z.unknown().optional(),
+      candidate: CandidateInput.optional(),
     })
-    .superRefine((n, ctx) => refineNomination(n, ctx, today))
-    .transform((n, ctx) => {
-      const { duplicateChoice, ...rest } = n;
-      const chosen = n.candidateId ?? (duplicateChoice && duplicateChoice !== "new" ? duplicateChoice : undefined);
-      const confirmNewCandidate = duplicateChoice === "new";
-      if (chosen) return { ...rest, candidateId: chosen, confirmNewCandidate, candidate: undefined };
-      const parsed = CandidateInput.safeParse(n.candidate ?? {});
-      if (!parsed.success) {
-        for (const issue of parsed.error.issues) {
-          ctx.addIssue({ code: "custom", path: ["candidate", ...issue.path.map(String)], message: issue.message });
+    .superRefine(
+      (n, ctx) => {
+        refineNomination(n, ctx, today);
+        if (!chosenCandidateId(n) && !n.candidate) {
+          ctx.addIssue({ code: "custom", path: ["candidate", "candidateKind"], message: "Podaj dane kandydata." });
         }
-        return z.NEVER;
-      }
-      return { ...rest, candidateId: undefined, confirmNewCandidate, candidate: parsed.data };
+      },
+      { when: () => true },
+    )
+    .transform((n) => {
+      const { duplicateChoice, ...rest } = n;
+      const chosen = chosenCandidateId(n);
+      return { ...rest, candidateId: chosen, confirmNewCandidate: duplicateChoice === "new", candidate: chosen ? undefined : n.candidate };
     });
+}
+
+function chosenCandidateId(n: { candidateId?: string; duplicateChoice?: string }): string | undefined {
+  return n.candidateId ?? (n.duplicateChoice && n.duplicateChoice !== "new" ? n.duplicateChoice : undefined);
 }
 export type CreateNominationInput = z.output<ReturnType<typeof createNominationSchema>>;
 
@@ -133,7 +139,7 @@ export function editNominationSchema(today: string) {
       ...NominationFields.shape,
       version: z.coerce.number().int().min(1),
     })
-    .superRefine((n, ctx) => refineNomination(n, ctx, today));
+    .superRefine((n, ctx) => refineNomination(n, ctx, today), ALWAYS);
 }
 export type EditNominationInput = z.output<ReturnType<typeof editNominationSchema>>;
 
@@ -160,5 +166,5 @@ export const EditCandidateSchema = z
         if (!c[key]) ctx.addIssue({ code: "custom", path: [key], message: "Uzupełnij tę formę przed potwierdzeniem." });
       }
     }
-  });
+  }, ALWAYS);
 export type EditCandidateInput = z.output<typeof EditCandidateSchema>;

@@ -1,0 +1,225 @@
+// Helpers for the browser tests: Debian's Chromium driven by playwright-core, the address of the
+// server started by tests/setup/e2e-global.ts, page visits that wait for hydration, and axe-core
+// accessibility checks (WCAG 2.0/2.1 A and AA) that fail with a readable list.
+import { createRequire } from "node:module";
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, inject } from "vitest";
+
+export const CHROMIUM_PATH = "/usr/bin/chromium";
+export const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+export const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+
+/** The address of the built app under test (no trailing slash). */
+export function baseURL(): string {
+  return inject("baseURL");
+}
+
+/** False when the global setup found no Chromium on a dev machine (the tests are then skipped). */
+export const browserAvailable = !inject("chromiumMissing");
+
+/** `describe` for browser tests: skipped when Chromium is missing (the global setup says so). */
+export const describeInBrowser = describe.skipIf(!browserAvailable);
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+}
+
+/**
+ * One browser for a test file: launched before its tests, closed after them. Call at the top
+ * level (or in a describe) and use `session.browser` / `session.newPage()` inside tests.
+ */
+export function useBrowser() {
+  const session = {
+    browser: undefined as Browser | undefined,
+    contexts: [] as BrowserContext[],
+    /** A page in a fresh context (own cookies and storage) with Polish locale and the app's baseURL. */
+    async newPage(options: BrowserContextOptions = {}): Promise<TrackedPage> {
+      if (!session.browser) throw new Error("Browser not launched: call useBrowser() outside the test, at describe level.");
+      const context = await session.browser.newContext({
+        baseURL: baseURL(),
+        locale: "pl-PL",
+        timezoneId: "Europe/Warsaw",
+        viewport: { width: 1280, height: 900 },
+        ...options,
+      });
+      context.setDefaultTimeout(10_000);
+      session.contexts.push(context);
+      return track(await context.newPage());
+    },
+  };
+  beforeAll(async () => {
+    if (browserAvailable) session.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    for (const c of session.contexts) await c.close().catch(() => undefined);
+    await session.browser?.close();
+  });
+  return session;
+}
+
+/** A page that remembers uncaught exceptions and console errors, so visits can fail on them. */
+export type TrackedPage = Page & { problems: string[] };
+
+function track(page: Page): TrackedPage {
+  const tracked = page as TrackedPage;
+  tracked.problems = [];
+  page.on("pageerror", (error) => tracked.problems.push(`uncaught exception: ${error.message}`));
+  page.on("console", (message) => {
+    if (message.type() !== "error") return;
+    const text = message.text();
+    // A deliberate 4xx/5xx answer (a 404 page, a form with errors) is logged by Chromium as a
+    // failed resource load; that is the response under test, not a script error.
+    if (/^Failed to load resource: the server responded with a status of [45]\d\d/.test(text)) return;
+    tracked.problems.push(`console error: ${text}`);
+  });
+  return tracked;
+}
+
+/** Fails if the page logged a script error or threw since the last check. */
+export function expectNoPageErrors(page: TrackedPage) {
+  const problems = page.problems.splice(0);
+  if (problems.length) throw new Error(`The page reported errors:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+}
+
+/**
+ * Waits until React has hydrated the document (Remix renders the whole <html>), so event
+ * handlers, client-side validation and client navigation work. With JavaScript disabled there
+ * is nothing to wait for.
+ */
+export async function waitForHydration(page: Page) {
+  if (!(await page.evaluate(() => document.querySelectorAll("script[type=module]").length > 0))) return;
+  await page.waitForFunction(() => {
+    const last = document.querySelector("footer");
+    return last !== null && Object.keys(last).some((k) => k.startsWith("__reactProps$"));
+  });
+  // Hydration runs in a transition: let the commit and effects finish.
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
+}
+
+export type VisitOptions = {
+  /** Expected HTTP status of the document (default 200). */
+  status?: number;
+  /** Run axe on the page after loading it (default true). */
+  axe?: boolean;
+};
+
+/** Opens a path of the app, checks its status, waits for hydration, and checks accessibility. */
+export async function visit(page: TrackedPage, path: string, { status = 200, axe = true }: VisitOptions = {}) {
+  const response = await page.goto(path, { waitUntil: "load" });
+  if (!response) throw new Error(`No response for ${path}`);
+  if (response.status() !== status) {
+    throw new Error(`GET ${path}: expected HTTP ${status}, got ${response.status()}`);
+  }
+  await waitForHydration(page);
+  if (axe) await expectNoAxeViolations(page);
+  expectNoPageErrors(page);
+  return response;
+}
+
+type AxeNode = { target: unknown[]; failureSummary?: string };
+type AxeViolation = { id: string; impact?: string | null; help: string; helpUrl: string; nodes: AxeNode[] };
+
+const require = createRequire(import.meta.url);
+let axeSource: string | undefined;
+function axeScript(): string {
+  axeSource ??= (require("axe-core") as { source: string }).source;
+  return axeSource;
+}
+
+/** Formats axe violations as "rule (impact): help" with the offending elements' selectors. */
+export function formatViolations(violations: AxeViolation[]): string {
+  return violations
+    .map((v) => {
+      const nodes = v.nodes
+        .map((n) => {
+          const summary = n.failureSummary ? `\n        ${n.failureSummary.replace(/\n/g, "\n        ")}` : "";
+          return `      ${n.target.map((t) => (Array.isArray(t) ? t.join(" >>> ") : String(t))).join(", ")}${summary}`;
+        })
+        .join("\n");
+      return `  - ${v.id} (${v.impact ?? "n/a"}): ${v.help}\n    ${v.helpUrl}\n${nodes}`;
+    })
+    .join("\n");
+}
+
+/**
+ * Runs axe-core on the current state of the page (WCAG 2.0/2.1 A and AA rules) and throws with
+ * every violation listed. Call it again after the page changes (errors shown, client navigation).
+ */
+export async function expectNoAxeViolations(page: Page, { exclude = [] as string[] } = {}) {
+  const loaded = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== "undefined");
+  if (!loaded) await page.addScriptTag({ content: axeScript() });
+  const violations = await page.evaluate(
+    async ({ tags, exclude }) => {
+      const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: AxeViolation[] }> } }).axe;
+      const context = exclude.length ? { include: [document], exclude: exclude.map((s) => [s]) } : document;
+      const result = await axe.run(context, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] });
+      return result.violations.map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        help: v.help,
+        helpUrl: v.helpUrl,
+        nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })),
+      }));
+    },
+    { tags: AXE_TAGS, exclude },
+  );
+  if (violations.length) {
+    throw new Error(`Accessibility violations (axe, ${AXE_TAGS.join(", ")}) on ${page.url()}:\n${formatViolations(violations)}`);
+  }
+}
+
+/** The focused element's outline, to check that keyboard focus is visible. */
+export async function focusOutline(page: Page) {
+  return page.evaluate(() => {
+    const el = document.activeElement;
+    if (!el || el === document.body) return null;
+    const style = getComputedStyle(el);
+    return {
+      tag: el.tagName.toLowerCase(),
+      text: (el.getAttribute("aria-label") ?? (el as HTMLElement).innerText ?? "").trim().slice(0, 60),
+      outlineStyle: style.outlineStyle,
+      outlineWidth: parseFloat(style.outlineWidth),
+      focusVisible: el.matches(":focus-visible"),
+    };
+  });
+}
+
+/** The accessible label of the focused element: its <label>, aria-label or text. */
+export async function focusedLabel(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    if (!el || el === document.body) return "";
+    const labelled = (el as HTMLInputElement).labels?.[0];
+    const text = el.getAttribute("aria-label") ?? labelled?.textContent ?? el.innerText ?? "";
+    return text.replace(/\s+/g, " ").replace(/\s*\*$/, "").trim();
+  });
+}
+
+/**
+ * Presses Tab until the focused element's label starts with `label` (at most `max` presses),
+ * checking on the way that every focused element shows a focus outline.
+ */
+export async function tabTo(page: Page, label: string | RegExp, { max = 40, shift = false } = {}) {
+  const seen: string[] = [];
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press(shift ? "Shift+Tab" : "Tab");
+    const outline = await focusOutline(page);
+    const current = await focusedLabel(page);
+    seen.push(current);
+    if (outline && (outline.outlineStyle === "none" || !(outline.outlineWidth > 0))) {
+      throw new Error(`No visible focus indicator on <${outline.tag}> "${current}" (outline: ${outline.outlineStyle} ${outline.outlineWidth}px)`);
+    }
+    if (typeof label === "string" ? current.startsWith(label) : label.test(current)) return;
+  }
+  throw new Error(`Tab never reached "${String(label)}" in ${max} presses; focus went through: ${seen.map((s) => `"${s}"`).join(", ")}`);
+}

@@ -1,0 +1,82 @@
+// Calling real loaders and actions with real Requests, and reading what they answer.
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+
+export type Fields = Record<string, string | string[] | undefined>;
+
+export function formData(fields: Fields): FormData {
+  const fd = new FormData();
+  for (const [key, value] of Object.entries(fields)) {
+    if (value === undefined) continue;
+    for (const v of Array.isArray(value) ? value : [value]) fd.append(key, v);
+  }
+  return fd;
+}
+
+export function postRequest(path: string, fields: Fields): Request {
+  return new Request(`http://localhost${path}`, { method: "POST", body: formData(fields) });
+}
+
+export type Answer<T> = { status: number; data: T | undefined; location: string | null };
+
+/** Unwraps what a loader/action returned or threw: a Response, a data() value or plain data. */
+export async function settle<T>(run: () => Promise<unknown>): Promise<Answer<T>> {
+  let out: unknown;
+  try {
+    out = await run();
+  } catch (thrown) {
+    out = thrown;
+    if (!(thrown instanceof Response)) throw thrown;
+  }
+  if (out instanceof Response) {
+    const text = await out.text();
+    let data: unknown = text;
+    try {
+      data = JSON.parse(text);
+    } catch {
+      // a plain-text Response (error message) stays text
+    }
+    return { status: out.status, data: data as T, location: out.headers.get("Location") };
+  }
+  if (out && typeof out === "object" && (out as { type?: string }).type === "DataWithResponseInit") {
+    const d = out as { data: T; init: ResponseInit | null };
+    return { status: d.init?.status ?? 200, data: d.data, location: null };
+  }
+  return { status: 200, data: out as T, location: null };
+}
+
+export function callAction<T>(
+  action: (args: ActionFunctionArgs) => Promise<unknown>,
+  path: string,
+  fields: Fields,
+  params: Record<string, string> = {},
+) {
+  return settle<T>(() => action({ request: postRequest(path, fields), params, context: {} }));
+}
+
+export function callLoader<T>(loader: (args: LoaderFunctionArgs) => Promise<unknown>, path: string, params: Record<string, string> = {}) {
+  return settle<T>(() => loader({ request: new Request(`http://localhost${path}`), params, context: {} }));
+}
+
+let token = 0;
+/** A valid create-form submission for a person; override any field. */
+export function personNomination(overrides: Fields = {}): Fields {
+  token++;
+  return {
+    creationToken: `test-token-${Date.now()}-${token}`,
+    honour: "CRACOVIAE_MERENTI",
+    requestedClass: "SILVER",
+    "candidate.candidateKind": "PERSON",
+    "candidate.givenNames": "Bolesław",
+    "candidate.surname": "Żółkiewski",
+    "candidate.grammaticalGender": "MASCULINE",
+    "candidate.birthYear": "1950",
+    "candidate.city": "Kraków",
+    "nominators[0].kind": "ORGANIZATION",
+    "nominators[0].name": "Towarzystwo Przyjaciół Sztuk Pięknych",
+    receivedDate: "2025-03-10",
+    caseReference: "KP-09.0012.1.2025",
+    merits: "Zasługi dla miasta.",
+    attachments: "pismo.pdf\nżyciorys.pdf",
+    ...overrides,
+  };
+}

@@ -1,0 +1,54 @@
+// The migrations and the schema must describe the same database: a migration forgotten after a
+// schema change, or edited by hand, fails here.
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { createClient, type Client } from "@libsql/client";
+import { afterAll, expect, inject, test } from "vitest";
+import { ROOT } from "../setup/template-db";
+
+async function shape(client: Client) {
+  const tables = await client.execute(
+    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations' ORDER BY name",
+  );
+  const out: Record<string, unknown> = {};
+  for (const row of tables.rows) {
+    const table = String(row.name);
+    const columns = await client.execute(`PRAGMA table_info("${table}")`);
+    const indexes = await client.execute(`PRAGMA index_list("${table}")`);
+    const indexShapes = [];
+    for (const idx of indexes.rows) {
+      const cols = await client.execute(`PRAGMA index_info("${String(idx.name)}")`);
+      indexShapes.push({ name: idx.name, unique: idx.unique, columns: cols.rows.map((c) => c.name) });
+    }
+    const foreignKeys = await client.execute(`PRAGMA foreign_key_list("${table}")`);
+    out[table] = {
+      columns: columns.rows.map((c) => ({ name: c.name, type: c.type, notnull: c.notnull, default: c.dflt_value, pk: c.pk })),
+      indexes: indexShapes.sort((a, b) => String(a.name).localeCompare(String(b.name))),
+      foreignKeys: foreignKeys.rows.map((f) => ({ table: f.table, from: f.from, to: f.to, onDelete: f.on_delete })),
+    };
+  }
+  return out;
+}
+
+const dir = mkdtempSync(path.join(os.tmpdir(), "merenti-drift-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+test("a database built from the migrations equals one built from the schema", async () => {
+  const script = execFileSync(
+    path.join(ROOT, "node_modules/.bin/prisma"),
+    ["migrate", "diff", "--from-empty", "--to-schema-datamodel", "prisma/schema.prisma", "--script"],
+    { cwd: ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] },
+  );
+  const fromSchema = createClient({ url: `file:${path.join(dir, "schema.db")}` });
+  await fromSchema.executeMultiple(script);
+  const fromMigrations = createClient({ url: `file:${inject("templateDb")}` });
+
+  const expected = await shape(fromSchema);
+  const actual = await shape(fromMigrations);
+  expect(Object.keys(actual).length).toBeGreaterThan(20);
+  expect(actual).toEqual(expected);
+  fromSchema.close();
+  fromMigrations.close();
+});

@@ -1,0 +1,110 @@
+// The browser tests run against the real built app: build it, give it a fresh copy of the demo
+// database, start remix-serve on a free port, and hand the address to the test files.
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { copyFileSync, existsSync, mkdirSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import path from "node:path";
+import type { TestProject } from "vitest/node";
+import { ensureTemplateDb, ROOT, TMP } from "./template-db";
+
+export const CHROMIUM = "/usr/bin/chromium";
+const START_TIMEOUT_MS = 30_000;
+
+export default async function setup(project: TestProject) {
+  if (!existsSync(CHROMIUM)) {
+    if (process.env.CI) {
+      throw new Error(`Chromium not installed at ${CHROMIUM}: the CI job must run "apt-get install -y chromium" before the tests.`);
+    }
+    console.warn("\n[e2e] Chromium not installed: apt-get install chromium. Browser tests are skipped.\n");
+    project.provide("chromiumMissing", true);
+    project.provide("baseURL", "");
+    return;
+  }
+
+  execFileSync(path.join(ROOT, "node_modules/.bin/remix"), ["vite:build"], { cwd: ROOT, stdio: "pipe" });
+
+  mkdirSync(TMP, { recursive: true });
+  const dbFile = path.join(TMP, `e2e-${randomUUID()}.db`);
+  copyFileSync(ensureTemplateDb({ demo: true }), dbFile);
+  const removeDb = () => {
+    for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(`${dbFile}${suffix}`, { force: true });
+  };
+
+  let server: ChildProcess | undefined;
+  try {
+    const port = await freePort();
+    const baseURL = `http://127.0.0.1:${port}`;
+    const output: string[] = [];
+    server = spawn(path.join(ROOT, "node_modules/.bin/remix-serve"), ["./build/server/index.js"], {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: `file:${dbFile}`, PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    server.stdout!.on("data", (chunk: Buffer) => output.push(chunk.toString()));
+    server.stderr!.on("data", (chunk: Buffer) => output.push(chunk.toString()));
+    await waitForServer(baseURL, server, output);
+    project.provide("chromiumMissing", false);
+    project.provide("baseURL", baseURL);
+  } catch (error) {
+    await stop(server);
+    removeDb();
+    throw error;
+  }
+
+  return async () => {
+    await stop(server);
+    removeDb();
+  };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.unref();
+    probe.on("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      if (address === null || typeof address === "string") return reject(new Error("No port assigned"));
+      probe.close(() => resolve(address.port));
+    });
+  });
+}
+
+async function waitForServer(baseURL: string, server: ChildProcess, output: string[]) {
+  const deadline = Date.now() + START_TIMEOUT_MS;
+  let last = "";
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null || server.signalCode !== null) {
+      throw new Error(`remix-serve exited (${server.exitCode ?? server.signalCode}) before answering.\nServer output:\n${output.join("")}`);
+    }
+    try {
+      const res = await fetch(`${baseURL}/`, { signal: AbortSignal.timeout(2_000) });
+      await res.arrayBuffer();
+      if (res.status === 200) return;
+      last = `HTTP ${res.status}`;
+    } catch (error) {
+      last = String(error);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(
+    `remix-serve did not answer 200 at ${baseURL}/ within ${START_TIMEOUT_MS / 1000} s (last: ${last}).\nServer output:\n${output.join("")}`,
+  );
+}
+
+async function stop(server: ChildProcess | undefined) {
+  if (!server || server.exitCode !== null || server.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => server.once("exit", () => resolve()));
+  server.kill("SIGTERM");
+  const timer = setTimeout(() => server.kill("SIGKILL"), 5_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    baseURL: string;
+    chromiumMissing: boolean;
+  }
+}
