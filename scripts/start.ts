@@ -9,6 +9,8 @@ import { parseEnv } from "#app/utils/env.server";
 import { migrate } from "./migrate";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+// A local .env (see .env.example) is optional; real environment variables win over it.
+if (existsSync(path.join(root, ".env"))) process.loadEnvFile(path.join(root, ".env"));
 const env = parseEnv(process.env);
 
 function sourceFingerprint(): string {
