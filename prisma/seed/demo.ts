@@ -1,9 +1,11 @@
 // Demo data for an empty database: clearly fictional people and organisations (isDemo, and
 // "(postać fikcyjna)" in the city field), enough to show every status of every honour.
 import { numberSeriesOf, type Honour, type MedalClass } from "#app/domain/honours";
+import { addDays } from "#app/domain/polish-dates";
 import { toRoman } from "#app/domain/roman";
 import type { CandidateInput } from "#app/domain/nomination-form";
 import { statusesOf, type Status } from "#app/domain/workflow";
+import { councilTermOn } from "#app/models/council-term.server";
 import { createNomination, newCreationToken } from "#app/models/nomination.server";
 import { db as getDb } from "#app/utils/db.server";
 
@@ -83,7 +85,8 @@ export async function seedDemoData(today = new Date()) {
       const useOrg = honour !== "HONORARY_CITIZENSHIP" && i % 3 === 2;
       const candidate = useOrg ? ORGANIZATIONS[orgIndex++ % ORGANIZATIONS.length]! : PEOPLE[personIndex++ % PEOPLE.length]!;
       const medalClass = honour === "CRACOVIAE_MERENTI" ? (useOrg && i % 2 === 0 ? "GOLD" : CLASSES[i % 2]!) : undefined;
-      const receivedDate = isoDaysAgo(20 + i * 23, today);
+      // Spread over several years, so the term and year filters have something to show.
+      const receivedDate = isoDaysAgo(20 + i * 130, today);
       const result = await createNomination(
         {
           honour,
@@ -107,11 +110,13 @@ export async function seedDemoData(today = new Date()) {
       const nomination = await db.nomination.update({
         where: { id: result.id },
         data: { status, isDemo: true, candidate: { update: { isDemo: true } } },
-        include: { candidate: true, councilTerm: true },
+        include: { candidate: true },
       });
 
       if (CONFERRED.includes(status) && !(status === "CLOSED" && i % 2 === 1)) {
-        const conferredOn = isoDaysAgo(10 + i * 20, today);
+        let conferredOn = isoDaysAgo(10 + i * 120, today);
+        // A resolution is adopted within a term: step out of the few days between two terms.
+        while (honour !== "HONORIS_GRATIA" && !(await councilTermOn(db, conferredOn))) conferredOn = addDays(conferredOn, 7);
         let resolutionId: string | null = null;
         let ordinanceId: string | null = null;
         if (honour === "HONORIS_GRATIA") {
@@ -119,12 +124,13 @@ export async function seedDemoData(today = new Date()) {
             data: { number: `${3000 + i}/${conferredOn.slice(0, 4)}`, issuedOn: conferredOn, kind: "HG_DECISION", title: "w sprawie nadania Odznaki „Honoris Gratia” (przykład)" },
           });
           ordinanceId = ordinance.id;
-        } else if (nomination.councilTerm) {
+        } else {
+          const term = (await councilTermOn(db, conferredOn))!;
           const running = runningResolution++;
           const session = 20 + running;
           const resolution = await db.resolution.create({
             data: {
-              councilTermId: nomination.councilTerm.id,
+              councilTermId: term.id,
               number: `${toRoman(session)}/${900 + running}/${conferredOn.slice(2, 4)}`,
               sessionNumber: session,
               runningNumber: 900 + running,
@@ -153,7 +159,7 @@ export async function seedDemoData(today = new Date()) {
             resolutionId,
             ordinanceId,
             conferredOn,
-            handedOverOn: ["HANDED_OVER", "CLOSED"].includes(status) ? isoDaysAgo(5 + i * 10, today) : null,
+            handedOverOn: ["HANDED_OVER", "CLOSED"].includes(status) ? isoDaysAgo(5 + i * 100, today) : null,
             handoverPlace: ["HANDED_OVER", "CLOSED"].includes(status) ? "Sala Obrad Rady Miasta Krakowa" : "",
             citation: "Za przykładowe zasługi dla Krakowa (dane demonstracyjne).",
             isDemo: true,
