@@ -2,7 +2,7 @@
 import { z } from "zod";
 import "./zod-polish";
 import { CandidateKind, Gender, Honour, MedalClass, NominatorKind } from "./honours";
-import { IsoDate } from "./polish-dates";
+import { IsoDate, isValidIsoDate } from "./polish-dates";
 
 const optionalText = (max: number, message: string) =>
   z
@@ -62,7 +62,7 @@ export const CandidateInput = z
       if (c.birthYear !== undefined && c.birthYear > currentYear()) {
         ctx.addIssue({ code: "custom", path: ["birthYear"], message: "Rok urodzenia nie może być z przyszłości." });
       }
-      if (c.birthDate && c.birthYear !== undefined && Number(c.birthDate.slice(0, 4)) !== c.birthYear) {
+      if (c.birthDate && isValidIsoDate(c.birthDate) && c.birthYear !== undefined && Number(c.birthDate.slice(0, 4)) !== c.birthYear) {
         ctx.addIssue({ code: "custom", path: ["birthYear"], message: "Rok urodzenia nie zgadza się z datą urodzenia." });
       }
     } else if (!c.organizationName) {
@@ -92,7 +92,8 @@ function refineNomination(
   if (n.honour !== "CRACOVIAE_MERENTI" && n.requestedClass) {
     ctx.addIssue({ code: "custom", path: ["requestedClass"], message: "Klasę wybiera się tylko dla Medalu „Cracoviae Merenti”." });
   }
-  if (n.receivedDate && n.receivedDate > today) {
+  // Only a real date can be "in the future": "2024-13-01" already has its own message.
+  if (n.receivedDate && isValidIsoDate(n.receivedDate) && n.receivedDate > today) {
     ctx.addIssue({ code: "custom", path: ["receivedDate"], message: "Data wpływu nie może być z przyszłości." });
   }
 }
