@@ -1,4 +1,7 @@
+import type { MetaFunction } from "@remix-run/node";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
+
+export const meta: MetaFunction = () => [{ title: "Nie znaleziono strony · Merenti" }];
 
 // Any unknown address: a Polish 404 page inside the layout.
 export async function loader() {

@@ -3,19 +3,10 @@
 // accessibility checks (WCAG 2.0/2.1 A and AA) that fail with a readable list.
 import { createRequire } from "node:module";
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from "playwright-core";
-import { afterAll, beforeAll, describe, inject } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, inject } from "vitest";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../setup/chromium";
 
-export const CHROMIUM_PATH = "/usr/bin/chromium";
-export const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
+export { CHROMIUM_ARGS, CHROMIUM_PATH };
 
 export const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 
@@ -36,7 +27,7 @@ export async function launchBrowser(): Promise<Browser> {
 
 /**
  * One browser for a test file: launched before its tests, closed after them. Call at the top
- * level (or in a describe) and use `session.browser` / `session.newPage()` inside tests.
+ * level (or in a describe) and use `session.newPage()` inside tests; pages last one test.
  */
 export function useBrowser() {
   const session = {
@@ -54,32 +45,38 @@ export function useBrowser() {
       });
       context.setDefaultTimeout(10_000);
       session.contexts.push(context);
-      return track(await context.newPage());
+      return track(await context.newPage(), options.javaScriptEnabled !== false);
     },
   };
   beforeAll(async () => {
     if (browserAvailable) session.browser = await launchBrowser();
   });
+  // Each test's pages (and their contexts) are closed when it ends.
+  afterEach(async () => {
+    for (const c of session.contexts.splice(0)) await c.close().catch(() => undefined);
+  });
   afterAll(async () => {
-    for (const c of session.contexts) await c.close().catch(() => undefined);
     await session.browser?.close();
   });
   return session;
 }
 
 /** A page that remembers uncaught exceptions and console errors, so visits can fail on them. */
-export type TrackedPage = Page & { problems: string[] };
+export type TrackedPage = Page & { problems: string[]; javaScriptEnabled: boolean };
 
-function track(page: Page): TrackedPage {
+function track(page: Page, javaScriptEnabled: boolean): TrackedPage {
   const tracked = page as TrackedPage;
   tracked.problems = [];
+  tracked.javaScriptEnabled = javaScriptEnabled;
   page.on("pageerror", (error) => tracked.problems.push(`uncaught exception: ${error.message}`));
   page.on("console", (message) => {
     if (message.type() !== "error") return;
     const text = message.text();
-    // A deliberate 4xx/5xx answer (a 404 page, a form with errors) is logged by Chromium as a
-    // failed resource load; that is the response under test, not a script error.
-    if (/^Failed to load resource: the server responded with a status of [45]\d\d/.test(text)) return;
+    // The document itself answering 4xx (a 404 page, a form posted with errors) is logged by
+    // Chromium as a failed resource load; that is the response under test, not an error. Any
+    // other failed load (a script, a stylesheet, a data request) is reported.
+    const documentAnswer = message.location().url === page.url() && /^Failed to load resource: the server responded with a status of 4\d\d/.test(text);
+    if (documentAnswer) return;
     tracked.problems.push(`console error: ${text}`);
   });
   return tracked;
@@ -96,8 +93,8 @@ export function expectNoPageErrors(page: TrackedPage) {
  * handlers, client-side validation and client navigation work. With JavaScript disabled there
  * is nothing to wait for.
  */
-export async function waitForHydration(page: Page) {
-  if (!(await page.evaluate(() => document.querySelectorAll("script[type=module]").length > 0))) return;
+export async function waitForHydration(page: TrackedPage) {
+  if (!page.javaScriptEnabled) return;
   await page.waitForFunction(() => {
     const last = document.querySelector("footer");
     return last !== null && Object.keys(last).some((k) => k.startsWith("__reactProps$"));
@@ -154,11 +151,19 @@ export function formatViolations(violations: AxeViolation[]): string {
 /**
  * Runs axe-core on the current state of the page (WCAG 2.0/2.1 A and AA rules) and throws with
  * every violation listed. Call it again after the page changes (errors shown, client navigation).
+ * `exclude` takes CSS selectors of regions to leave out (use sparingly, with a reason).
  */
 export async function expectNoAxeViolations(page: Page, { exclude = [] as string[] } = {}) {
+  const violations = (page as Partial<TrackedPage>).javaScriptEnabled === false ? await axeOnCopy(page, exclude) : await runAxe(page, exclude);
+  if (violations.length) {
+    throw new Error(`Accessibility violations (axe, ${AXE_TAGS.join(", ")}) on ${page.url()}:\n${formatViolations(violations)}`);
+  }
+}
+
+async function runAxe(page: Page, exclude: string[]): Promise<AxeViolation[]> {
   const loaded = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== "undefined");
   if (!loaded) await page.addScriptTag({ content: axeScript() });
-  const violations = await page.evaluate(
+  return page.evaluate(
     async ({ tags, exclude }) => {
       const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: AxeViolation[] }> } }).axe;
       const context = exclude.length ? { include: [document], exclude: exclude.map((s) => [s]) } : document;
@@ -173,8 +178,37 @@ export async function expectNoAxeViolations(page: Page, { exclude = [] as string
     },
     { tags: AXE_TAGS, exclude },
   );
-  if (violations.length) {
-    throw new Error(`Accessibility violations (axe, ${AXE_TAGS.join(", ")}) on ${page.url()}:\n${formatViolations(violations)}`);
+}
+
+/**
+ * axe needs timers, which Chromium does not run in a page with JavaScript disabled. So the page's
+ * current DOM (form values included, scripts removed) is served at the same address to a fresh
+ * JavaScript-enabled page with the same viewport, where the app's CSS loads as usual.
+ */
+async function axeOnCopy(page: Page, exclude: string[]): Promise<AxeViolation[]> {
+  const html = await page.evaluate(() => {
+    for (const el of document.querySelectorAll("input")) {
+      if (el.type === "checkbox" || el.type === "radio") el.toggleAttribute("checked", el.checked);
+      else el.setAttribute("value", el.value);
+    }
+    for (const el of document.querySelectorAll("textarea")) el.textContent = el.value;
+    for (const el of document.querySelectorAll("option")) el.toggleAttribute("selected", el.selected);
+    return "<!DOCTYPE html>" + document.documentElement.outerHTML;
+  });
+  const browser = page.context().browser();
+  if (!browser) throw new Error("The page has no browser");
+  const context = await browser.newContext({ viewport: page.viewportSize(), locale: "pl-PL" });
+  try {
+    const copy = await context.newPage();
+    const address = page.url();
+    await copy.route(
+      (url) => url.href === address,
+      (route) => route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body: html.replace(/<script\b[\s\S]*?<\/script>/gi, "") }),
+    );
+    await copy.goto(address, { waitUntil: "load" });
+    return await runAxe(copy, exclude);
+  } finally {
+    await context.close();
   }
 }
 

@@ -6,15 +6,15 @@ import { copyFileSync, existsSync, mkdirSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
+import { CHROMIUM_PATH } from "./chromium";
 import { ensureTemplateDb, ROOT, TMP } from "./template-db";
 
-export const CHROMIUM = "/usr/bin/chromium";
 const START_TIMEOUT_MS = 30_000;
 
 export default async function setup(project: TestProject) {
-  if (!existsSync(CHROMIUM)) {
-    if (process.env.CI) {
-      throw new Error(`Chromium not installed at ${CHROMIUM}: the CI job must run "apt-get install -y chromium" before the tests.`);
+  if (!existsSync(CHROMIUM_PATH)) {
+    if (process.env.CI && process.env.CI !== "false" && process.env.CI !== "0") {
+      throw new Error(`Chromium not installed at ${CHROMIUM_PATH}: the CI job must run "apt-get install -y chromium" before the tests.`);
     }
     console.warn("\n[e2e] Chromium not installed: apt-get install chromium. Browser tests are skipped.\n");
     project.provide("chromiumMissing", true);
@@ -22,7 +22,12 @@ export default async function setup(project: TestProject) {
     return;
   }
 
-  execFileSync(path.join(ROOT, "node_modules/.bin/remix"), ["vite:build"], { cwd: ROOT, stdio: "pipe" });
+  try {
+    execFileSync(path.join(ROOT, "node_modules/.bin/remix"), ["vite:build"], { cwd: ROOT, stdio: "pipe" });
+  } catch (error) {
+    const { stdout, stderr } = error as { stdout?: Buffer; stderr?: Buffer };
+    throw new Error(`remix vite:build failed:\n${stdout?.toString() ?? ""}${stderr?.toString() ?? ""}`);
+  }
 
   mkdirSync(TMP, { recursive: true });
   const dbFile = path.join(TMP, `e2e-${randomUUID()}.db`);
