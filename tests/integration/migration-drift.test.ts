@@ -1,7 +1,7 @@
 // The migrations and the schema must describe the same database: a migration forgotten after a
 // schema change, or edited by hand, fails here.
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { createClient, type Client } from "@libsql/client";
@@ -10,7 +10,9 @@ import { ROOT } from "../setup/template-db";
 
 async function shape(client: Client) {
   const tables = await client.execute(
-    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations' ORDER BY name",
+    // The trigram search index (FTS5 table and its shadow tables) is outside Prisma's schema:
+    // checked by the next test.
+    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations' AND name NOT LIKE 'NominationSearch%' ORDER BY name",
   );
   const out: Record<string, unknown> = {};
   for (const row of tables.rows) {
@@ -51,4 +53,26 @@ test("a database built from the migrations equals one built from the schema", as
   expect(actual).toEqual(expected);
   fromSchema.close();
   fromMigrations.close();
+});
+
+test("the migrations keep the name-search index and its triggers in step with nominations", async () => {
+  copyFileSync(inject("templateDb"), path.join(dir, "search.db"));
+  const db = createClient({ url: `file:${path.join(dir, "search.db")}` });
+  const triggers = await db.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'Nomination' ORDER BY name");
+  expect(triggers.rows.map((r) => r.name)).toEqual(["Nomination_search_ad", "Nomination_search_ai", "Nomination_search_au"]);
+
+  await db.executeMultiple(`
+    INSERT INTO "Candidate" (id, kind, displayName, sortName, foldedName, updatedAt) VALUES ('c1', 'PERSON', 'X', 'x', 'x', CURRENT_TIMESTAMP);
+    INSERT INTO "Nomination" (id, honour, status, candidateId, receivedDate, searchText, sortName, updatedAt)
+      VALUES ('n1', 'HONORIS_GRATIA', 'RECEIVED', 'c1', '2026-01-01', 'jan zolkiewski | fundacja', 'zolkiewski jan', CURRENT_TIMESTAMP);
+  `);
+  const find = async (term: string) =>
+    (await db.execute({ sql: `SELECT nominationId FROM NominationSearch WHERE NominationSearch MATCH ?`, args: [`"${term}"`] })).rows.map((r) => r.nominationId);
+  expect(await find("zolkiew")).toEqual(["n1"]);
+  await db.execute(`UPDATE "Nomination" SET searchText = 'jan rajcic' WHERE id = 'n1'`);
+  expect(await find("zolkiew")).toEqual([]);
+  expect(await find("rajcic")).toEqual(["n1"]);
+  await db.execute(`DELETE FROM "Nomination" WHERE id = 'n1'`);
+  expect(await find("rajcic")).toEqual([]);
+  db.close();
 });

@@ -469,19 +469,19 @@ CREATE INDEX "HonorisGratiaApplication_receivedDate_idx" ON "HonorisGratiaApplic
 CREATE UNIQUE INDEX "Nomination_creationToken_key" ON "Nomination"("creationToken");
 
 -- CreateIndex
-CREATE INDEX "Nomination_receivedDate_idx" ON "Nomination"("receivedDate");
+CREATE INDEX "Nomination_receivedDate_id_idx" ON "Nomination"("receivedDate", "id");
 
 -- CreateIndex
-CREATE INDEX "Nomination_honour_receivedDate_idx" ON "Nomination"("honour", "receivedDate");
+CREATE INDEX "Nomination_honour_receivedDate_id_idx" ON "Nomination"("honour", "receivedDate", "id");
 
 -- CreateIndex
-CREATE INDEX "Nomination_status_receivedDate_idx" ON "Nomination"("status", "receivedDate");
+CREATE INDEX "Nomination_status_receivedDate_id_idx" ON "Nomination"("status", "receivedDate", "id");
 
 -- CreateIndex
-CREATE INDEX "Nomination_councilTermId_receivedDate_idx" ON "Nomination"("councilTermId", "receivedDate");
+CREATE INDEX "Nomination_councilTermId_receivedDate_id_idx" ON "Nomination"("councilTermId", "receivedDate", "id");
 
 -- CreateIndex
-CREATE INDEX "Nomination_sortName_idx" ON "Nomination"("sortName");
+CREATE INDEX "Nomination_sortName_id_idx" ON "Nomination"("sortName", "id");
 
 -- CreateIndex
 CREATE INDEX "Nomination_candidateId_idx" ON "Nomination"("candidateId");
