@@ -7,7 +7,7 @@ import { formatPolishDate, formatShortDate } from "#app/domain/polish-dates";
 import { getCandidate } from "#app/models/candidate.server";
 import { invariantResponse } from "#app/utils/http";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.candidate.displayName} · Merenti` : "Kandydat · Merenti" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.candidate.displayName} · Merenti` : "Nie znaleziono kandydata · Merenti" }];
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const candidate = await getCandidate(params.id!);

@@ -11,7 +11,7 @@ import { db } from "#app/utils/db.server";
 import { invariantResponse } from "#app/utils/http";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `Wniosek: ${data.nomination.candidate.displayName} · Merenti` : "Wniosek · Merenti" },
+  { title: data ? `Wniosek: ${data.nomination.candidate.displayName} · Merenti` : "Nie znaleziono wniosku · Merenti" },
 ];
 
 export async function loader({ params }: LoaderFunctionArgs) {
