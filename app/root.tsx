@@ -1,7 +1,10 @@
-import type { LinksFunction } from "@remix-run/node";
-import { Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration } from "@remix-run/react";
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import { Links, Meta, Outlet, Scripts, ScrollRestoration } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { GeneralErrorBoundary } from "./components/error-boundary";
+import { useNonce } from "./utils/nonce-provider";
+import { SiteHeader } from "./components/site-header";
+import { getUser } from "./utils/auth.server";
 import appStyles from "./styles/app.css?url";
 
 export const links: LinksFunction = () => [
@@ -9,7 +12,13 @@ export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await getUser(request);
+  return { user: user ? { name: user.name, permissions: user.permissions } : null };
+}
+
 export function Layout({ children }: { children: ReactNode }) {
+  const nonce = useNonce();
   return (
     <html lang="pl">
       <head>
@@ -22,36 +31,13 @@ export function Layout({ children }: { children: ReactNode }) {
         <a className="skip-link" href="#tresc">
           Przejdź do treści
         </a>
-        <header className="site-header">
-          <div className="site-header__inner">
-            <NavLink to="/" className="brand" end>
-              Merenti <span className="brand__sub">rejestr wyróżnień Krakowa</span>
-            </NavLink>
-            <nav aria-label="Główne menu">
-              <ul className="nav">
-                <li>
-                  <NavLink to="/" end>
-                    Pulpit
-                  </NavLink>
-                </li>
-                <li>
-                  <NavLink to="/nominations" end>
-                    Wnioski
-                  </NavLink>
-                </li>
-                <li>
-                  <NavLink to="/nominations/new">Nowy wniosek</NavLink>
-                </li>
-              </ul>
-            </nav>
-          </div>
-        </header>
+        <SiteHeader />
         <main id="tresc" tabIndex={-1}>
           {children}
         </main>
         <footer className="site-footer">Merenti · Urząd Miasta Krakowa</footer>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

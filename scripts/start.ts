@@ -1,5 +1,5 @@
 // npm start: validate the environment, build if the sources changed, migrate, seed an empty
-// database, then serve the built app with remix-serve (which prints the address).
+// database, then serve the built app with scripts/server.ts (which prints the address).
 import { execFileSync, spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
@@ -39,7 +39,8 @@ migrate(env.DATABASE_URL);
 const { seed } = await import("../prisma/seed");
 await seed({ demo: env.SEED_DEMO_DATA });
 
-const server = spawn(path.join(root, "node_modules/.bin/remix-serve"), ["./build/server/index.js"], {
+// A process of its own: the server runs in production mode, apart from the seed's database client.
+const server = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts/server.ts")], {
   cwd: root,
   stdio: "inherit",
   env: { ...process.env, PORT: String(env.PORT), NODE_ENV: "production" },

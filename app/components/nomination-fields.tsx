@@ -7,6 +7,7 @@ import {
   GENDERS,
   HONOUR_LABEL,
   HONOURS,
+  type Honour,
   MEDAL_CLASS_LABEL,
   MEDAL_CLASSES,
   NOMINATOR_KIND_LABEL,
@@ -24,7 +25,7 @@ type ListForm = any;
 
 const noAria = { ariaAttributes: false } as const;
 
-export function HonourFieldset({ fields }: { fields: Fields }) {
+export function HonourFieldset({ fields, honours = HONOURS }: { fields: Fields; honours?: readonly Honour[] }) {
   const honour = fields.honour as AnyField;
   const medalClass = fields.requestedClass as AnyField;
   const showClass = !honour.value || honour.value === "CRACOVIAE_MERENTI";
@@ -35,7 +36,7 @@ export function HonourFieldset({ fields }: { fields: Fields }) {
         {(aria) => (
           <select {...getSelectProps(honour, noAria)} {...aria}>
             <option value="">— wybierz —</option>
-            {HONOURS.map((h) => (
+            {honours.map((h) => (
               <option key={h} value={h}>
                 {HONOUR_LABEL[h]}
               </option>

@@ -1,13 +1,15 @@
-import type { MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { HONOUR_LABEL, HONOURS } from "#app/domain/honours";
 import { STATUS_LABEL, statusesOf } from "#app/domain/workflow";
 import { nominationCountsByHonourAndStatus } from "#app/models/nomination.server";
+import { requireUserWithPermission } from "#app/utils/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "Pulpit · Merenti" }];
 
-export async function loader() {
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUserWithPermission(request, "nomination:read");
   const counts = await nominationCountsByHonourAndStatus();
   return {
     honours: HONOURS.map((honour) => {

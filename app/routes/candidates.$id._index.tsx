@@ -6,10 +6,13 @@ import { CANDIDATE_KIND_LABEL, type CandidateKind } from "#app/domain/honours";
 import { formatPolishDate, formatShortDate } from "#app/domain/polish-dates";
 import { getCandidate } from "#app/models/candidate.server";
 import { invariantResponse } from "#app/utils/http";
+import { requireUserWithPermission } from "#app/utils/auth.server";
+import { useCan } from "#app/components/site-header";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.candidate.displayName} · Merenti` : "Nie znaleziono kandydata · Merenti" }];
 
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireUserWithPermission(request, "nomination:read");
   const candidate = await getCandidate(params.id!);
   invariantResponse(candidate, "Nie znaleziono kandydata.", { status: 404 });
   return { candidate };
@@ -17,12 +20,14 @@ export async function loader({ params }: LoaderFunctionArgs) {
 
 export default function CandidateView() {
   const { candidate: c } = useLoaderData<typeof loader>();
+  const can = useCan();
   return (
     <>
       <div className="page-head">
         <h1>
           {c.displayName} <DemoMark isDemo={c.isDemo} />
         </h1>
+        {can("nomination:write:council") || can("nomination:write:hg") ? (
         <div className="page-actions no-print">
           <Link className="button" to={`/candidates/${c.id}/edit`}>
             Edytuj dane kandydata
@@ -31,6 +36,7 @@ export default function CandidateView() {
             Nowy wniosek dla tego kandydata
           </Link>
         </div>
+        ) : null}
       </div>
       <dl className="details">
         <dt>Rodzaj</dt>

@@ -8,19 +8,22 @@ import { CandidateFieldset } from "#app/components/nomination-fields";
 import { EditCandidateSchema } from "#app/domain/nomination-form";
 import { getCandidate, updateCandidate } from "#app/models/candidate.server";
 import { invariantResponse } from "#app/utils/http";
+import { requireUserWithAnyPermission } from "#app/utils/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "Edycja kandydata · Merenti" }];
 
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireUserWithAnyPermission(request, ["nomination:write:council", "nomination:write:hg"]);
   const candidate = await getCandidate(params.id!);
   invariantResponse(candidate, "Nie znaleziono kandydata.", { status: 404 });
   return { candidate };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUserWithAnyPermission(request, ["nomination:write:council", "nomination:write:hg"]);
   const submission = parseWithZod(await request.formData(), { schema: EditCandidateSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
-  const outcome = await updateCandidate(params.id!, submission.value, { userId: null });
+  const outcome = await updateCandidate(params.id!, submission.value, { userId: user.id });
   invariantResponse(outcome.kind !== "not-found", "Nie znaleziono kandydata.", { status: 404 });
   if (outcome.kind === "conflict") {
     return data(

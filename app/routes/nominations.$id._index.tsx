@@ -9,12 +9,16 @@ import { auditTrailOf } from "#app/models/audit.server";
 import { getNomination } from "#app/models/nomination.server";
 import { db } from "#app/utils/db.server";
 import { invariantResponse } from "#app/utils/http";
+import { requireUserWithPermission } from "#app/utils/auth.server";
+import { useCan } from "#app/components/site-header";
+import { nominationWritePermission } from "#app/domain/permissions";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Wniosek: ${data.nomination.candidate.displayName} · Merenti` : "Nie znaleziono wniosku · Merenti" },
 ];
 
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireUserWithPermission(request, "nomination:read");
   const nomination = await getNomination(params.id!);
   invariantResponse(nomination, "Nie znaleziono wniosku.", { status: 404 });
   const history = await auditTrailOf(db(), "Nomination", nomination.id);
@@ -29,17 +33,20 @@ const ACTION_LABEL: Record<string, string> = { CREATE: "utworzono", UPDATE: "zmi
 export default function NominationView() {
   const { nomination: n, history } = useLoaderData<typeof loader>();
   const c = n.candidate;
+  const can = useCan();
   return (
     <>
       <div className="page-head">
         <h1>
           Wniosek: {c.displayName} <DemoMark isDemo={c.isDemo} />
         </h1>
-        <div className="page-actions no-print">
-          <Link className="button" to={`/nominations/${n.id}/edit`}>
-            Edytuj wniosek
-          </Link>
-        </div>
+        {can(nominationWritePermission(n.honour)) ? (
+          <div className="page-actions no-print">
+            <Link className="button" to={`/nominations/${n.id}/edit`}>
+              Edytuj wniosek
+            </Link>
+          </div>
+        ) : null}
       </div>
       <dl className="details">
         <dt>Wyróżnienie</dt>

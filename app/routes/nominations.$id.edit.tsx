@@ -9,22 +9,33 @@ import { editNominationSchema } from "#app/domain/nomination-form";
 import { todayIso } from "#app/domain/polish-dates";
 import { getNomination, NOMINATION_FIELD_LABEL, updateNomination } from "#app/models/nomination.server";
 import { invariantResponse } from "#app/utils/http";
+import { HONOURS } from "#app/domain/honours";
+import { nominationWritePermission } from "#app/domain/permissions";
+import { requirePermission, requireUser, userCan } from "#app/utils/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "Edycja wniosku · Merenti" }];
 
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
   const nomination = await getNomination(params.id!);
   invariantResponse(nomination, "Nie znaleziono wniosku.", { status: 404 });
-  return { nomination, today: todayIso() };
+  requirePermission(user, nominationWritePermission(nomination.honour));
+  const honours = HONOURS.filter((h) => userCan(user, nominationWritePermission(h)));
+  return { nomination, honours, today: todayIso() };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const current = await getNomination(params.id!);
+  invariantResponse(current, "Nie znaleziono wniosku.", { status: 404 });
+  requirePermission(user, nominationWritePermission(current.honour));
   const formData = await request.formData();
   const submission = parseWithZod(formData, { schema: editNominationSchema(todayIso()) });
   if (submission.status !== "success") {
     return data({ result: submission.reply(), conflict: null }, { status: 400 });
   }
-  const outcome = await updateNomination(params.id!, submission.value, { userId: null });
+  requirePermission(user, nominationWritePermission(submission.value.honour));
+  const outcome = await updateNomination(params.id!, submission.value, { userId: user.id });
   invariantResponse(outcome.kind !== "not-found", "Nie znaleziono wniosku.", { status: 404 });
   if (outcome.kind === "conflict") {
     const who = outcome.changedBy ? ` (${outcome.changedBy})` : "";
@@ -53,7 +64,7 @@ function show(value: unknown): string {
 }
 
 export default function EditNomination() {
-  const { nomination: n, today } = useLoaderData<typeof loader>();
+  const { nomination: n, today, honours } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const schema = editNominationSchema(today);
@@ -113,7 +124,7 @@ export default function EditNomination() {
             </p>
           </section>
         ) : null}
-        <HonourFieldset fields={fields} />
+        <HonourFieldset fields={fields} honours={honours} />
         <NominatorsFieldset form={form} fields={fields} />
         <NominationDetailsFieldset fields={fields} today={today} />
         <div className="form-actions">

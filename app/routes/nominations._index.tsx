@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { DemoMark, honourText, StatusBadge, termText } from "#app/components/labels";
 import { Pagination } from "#app/components/pagination";
+import { useCan } from "#app/components/site-header";
 import { HONOUR_LABEL, HONOURS, MEDAL_CLASS_LABEL, MEDAL_CLASSES } from "#app/domain/honours";
 import { pageCount, PAGE_SIZE, parseNominationListQuery, SORT_LABEL, SORTS } from "#app/domain/nomination-list";
 import { formatShortDate } from "#app/domain/polish-dates";
@@ -10,10 +11,12 @@ import { toRoman } from "#app/domain/roman";
 import { STATUS_LABEL, STATUSES } from "#app/domain/workflow";
 import { listCouncilTerms } from "#app/models/council-term.server";
 import { listNominations, listYears } from "#app/models/nomination.server";
+import { requireUserWithPermission } from "#app/utils/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "Wnioski · Merenti" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUserWithPermission(request, "nomination:read");
   const query = parseNominationListQuery(new URL(request.url).searchParams);
   const [{ total, rows }, terms, years] = await Promise.all([listNominations(query), listCouncilTerms(), listYears()]);
   return { query, total, rows, terms: terms.map((t) => t.number), years };
@@ -22,6 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function NominationsList() {
   const { query, total, rows, terms, years } = useLoaderData<typeof loader>();
   const navigation = useNavigation();
+  const can = useCan();
   const pages = pageCount(total);
   const filtered = Boolean(query.q || query.honour || query.medalClass || query.status || query.term || query.year);
   const first = total === 0 ? 0 : (query.page - 1) * PAGE_SIZE + 1;
@@ -31,9 +35,11 @@ export default function NominationsList() {
     <>
       <div className="page-head">
         <h1>Wnioski</h1>
-        <Link className="button" to="/nominations/new">
-          Nowy wniosek
-        </Link>
+        {can("nomination:write:council") || can("nomination:write:hg") ? (
+          <Link className="button" to="/nominations/new">
+            Nowy wniosek
+          </Link>
+        ) : null}
       </div>
 
       <Form method="get" className="filters no-print" role="search" aria-label="Szukaj i filtruj wnioski">

@@ -5,7 +5,9 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { FormErrors } from "#app/components/forms";
 import { CandidateFieldset, HonourFieldset, NominationDetailsFieldset, NominatorsFieldset } from "#app/components/nomination-fields";
-import { Honour } from "#app/domain/honours";
+import { Honour, HONOURS } from "#app/domain/honours";
+import { nominationWritePermission } from "#app/domain/permissions";
+import { forbidden, requireUserWithAnyPermission, userCan } from "#app/utils/auth.server";
 import { createNominationSchema } from "#app/domain/nomination-form";
 import { todayIso } from "#app/domain/polish-dates";
 import { getCandidate } from "#app/models/candidate.server";
@@ -15,6 +17,7 @@ import { invariantResponse } from "#app/utils/http";
 export const meta: MetaFunction = () => [{ title: "Nowy wniosek · Merenti" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUserWithAnyPermission(request, ["nomination:write:council", "nomination:write:hg"]);
   const url = new URL(request.url);
   const candidateId = url.searchParams.get("candidate");
   let candidate = null;
@@ -24,16 +27,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
     candidate = { id: found.id, displayName: found.displayName };
   }
   const honour = Honour.safeParse(url.searchParams.get("honour"));
-  return { creationToken: newCreationToken(), today: todayIso(), candidate, honour: honour.success ? honour.data : undefined };
+  const honours = HONOURS.filter((h) => userCan(user, nominationWritePermission(h)));
+  return { creationToken: newCreationToken(), today: todayIso(), candidate, honours, honour: honour.success && honours.includes(honour.data) ? honour.data : undefined };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUserWithAnyPermission(request, ["nomination:write:council", "nomination:write:hg"]);
   const formData = await request.formData();
   const submission = parseWithZod(formData, { schema: createNominationSchema(todayIso()) });
   if (submission.status !== "success") {
     return data({ result: submission.reply(), duplicates: null }, { status: 400 });
   }
-  const outcome = await createNomination(submission.value, { userId: null });
+  const needed = nominationWritePermission(submission.value.honour);
+  if (!userCan(user, needed)) throw forbidden(needed);
+  const outcome = await createNomination(submission.value, { userId: user.id });
   if (outcome.kind === "duplicates") {
     return data(
       {
@@ -49,7 +56,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function NewNomination() {
-  const { creationToken, today, candidate, honour } = useLoaderData<typeof loader>();
+  const { creationToken, today, candidate, honour, honours } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const schema = createNominationSchema(today);
@@ -57,7 +64,7 @@ export default function NewNomination() {
     id: "nomination-new",
     lastResult: navigation.state === "idle" ? actionData?.result : null,
     defaultValue: {
-      honour,
+      honour: honour ?? (honours.length === 1 ? honours[0] : undefined),
       receivedDate: today,
       nominators: [{ kind: "PERSON" }],
       candidate: { candidateKind: "PERSON" },
@@ -92,7 +99,7 @@ export default function NewNomination() {
             </label>
           </fieldset>
         ) : null}
-        <HonourFieldset fields={fields} />
+        <HonourFieldset fields={fields} honours={honours} />
         {candidate ? (
           <fieldset>
             <legend>Kandydat</legend>

@@ -1,6 +1,37 @@
 // The environment, validated once at start-up: a wrong variable stops the app with a clear
 // message instead of failing later in a request.
+import { isIP } from "node:net";
 import { z } from "zod";
+
+/**
+ * TRUST_PROXY, as Express's "trust proxy" setting: unset or "false" trusts no proxy (the
+ * client's own address and protocol count); "true" trusts every hop; a number trusts that many
+ * hops; otherwise a comma-separated list of addresses, subnets (CIDR) or the names loopback,
+ * linklocal, uniquelocal.
+ */
+const TrustProxy = z
+  .string()
+  .trim()
+  .optional()
+  .refine(
+    (v) =>
+      v === undefined ||
+      v === "" ||
+      /^(true|false|\d+)$/.test(v) ||
+      v.split(",").every((part) => {
+        const entry = part.trim();
+        if (["loopback", "linklocal", "uniquelocal"].includes(entry)) return true;
+        const [address = "", prefix, ...rest] = entry.split("/");
+        return rest.length === 0 && isIP(address) !== 0 && (prefix === undefined || /^\d{1,3}$/.test(prefix));
+      }),
+    "TRUST_PROXY musi być true, false, liczbą serwerów pośredniczących albo listą adresów IP/podsieci oddzielonych przecinkami.",
+  )
+  .transform((v): boolean | number | string => {
+    if (v === undefined || v === "" || v === "false") return false;
+    if (v === "true") return true;
+    if (/^\d+$/.test(v)) return Number(v);
+    return v;
+  });
 
 const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -10,6 +41,8 @@ const EnvSchema = z.object({
     .default("file:./prisma/data/app.db"),
   DATABASE_AUTH_TOKEN: z.string().optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().trim().min(1).optional(),
+  TRUST_PROXY: TrustProxy,
   SESSION_SECRET: z.string().min(32, "SESSION_SECRET musi mieć co najmniej 32 znaki.").optional(),
   PUBLIC_BASE_URL: z.url("PUBLIC_BASE_URL musi być adresem URL.").default("http://localhost:3000"),
   SEED_DEMO_DATA: z

@@ -7,6 +7,7 @@ import type { CandidateInput } from "#app/domain/nomination-form";
 import { statusesOf, type Status } from "#app/domain/workflow";
 import { councilTermOn } from "#app/models/council-term.server";
 import { createNomination, newCreationToken } from "#app/models/nomination.server";
+import { createUser } from "#app/models/user.server";
 import { db as getDb } from "#app/utils/db.server";
 
 const FICTIONAL = "(postać fikcyjna)";
@@ -172,6 +173,24 @@ export async function seedDemoData(today = new Date()) {
     }
   }
   return { created };
+}
+
+/** Demo accounts, one per role; their password is printed in the README. */
+export const DEMO_PASSWORD = "Merenti-demo-2026";
+export const DEMO_USERS = [
+  { email: "kp09@merenti.example", name: "Katarzyna Demonstracyjna (KP-09)", roleKeys: ["KP09_SPECIALIST"] },
+  { email: "kp04@merenti.example", name: "Piotr Przykładowy (KP-04)", roleKeys: ["KP04_CLERK"] },
+  { email: "protokol@merenti.example", name: "Ewa Protokolarna (KP-03)", roleKeys: ["PROTOCOL"] },
+  { email: "druk@merenti.example", name: "Jan Drukarski", roleKeys: ["PRINTING"] },
+  { email: "odczyt@merenti.example", name: "Anna Czytelniczka", roleKeys: ["READER"] },
+  { email: "admin@merenti.example", name: "Administrator Demonstracyjny", roleKeys: ["ADMIN"] },
+];
+
+export async function seedDemoUsers() {
+  for (const u of DEMO_USERS) {
+    if (await getDb().user.findUnique({ where: { email: u.email } })) continue;
+    await createUser({ ...u, password: DEMO_PASSWORD, isDemo: true }, { userId: null });
+  }
 }
 
 export async function isDatabaseEmpty(): Promise<boolean> {

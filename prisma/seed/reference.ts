@@ -1,5 +1,6 @@
 // Reference data every installation needs (not demo): council terms, limits, venues.
 // Idempotent: inserts only what is missing, never overwrites what staff edited.
+import { DEFAULT_ROLES, PERMISSIONS, type Permission } from "#app/domain/permissions";
 import { db as getDb } from "#app/utils/db.server";
 
 /** Terms of the City Council. Dates of terms I-VII are partly uncertain (DOMAIN.md): editable. */
@@ -55,4 +56,39 @@ export async function seedReferenceData() {
   for (const venue of VENUES) {
     await db.venue.upsert({ where: { name: venue.name }, update: {}, create: venue });
   }
+  await seedRolesAndPermissions();
+  for (const policy of RETENTION_POLICIES) {
+    await db.retentionPolicy.upsert({ where: { recordKind: policy.recordKind }, update: {}, create: policy });
+  }
 }
+
+/** Permissions the code knows, and the default roles; an admin's later changes are kept. */
+async function seedRolesAndPermissions() {
+  const db = getDb();
+  for (const [key, description] of Object.entries(PERMISSIONS)) {
+    await db.permission.upsert({ where: { key }, update: { description }, create: { key, description } });
+  }
+  const permissions = await db.permission.findMany();
+  const idOf = (key: Permission) => permissions.find((p) => p.key === key)!.id;
+  for (const role of DEFAULT_ROLES) {
+    if (await db.role.findUnique({ where: { key: role.key } })) continue;
+    await db.role.create({
+      data: { key: role.key, name: role.name, permissions: { create: role.permissions.map((p) => ({ permissionId: idOf(p) })) } },
+    });
+  }
+}
+
+/** Defaults to be confirmed by the data protection officer; editable. */
+export const RETENTION_POLICIES = [
+  {
+    recordKind: "HG_REFUSED",
+    months: 24,
+    description: "Wnioski o Odznakę „Honoris Gratia”, w których odmówiono nadania",
+  },
+  { recordKind: "NOMINATION_WITHDRAWN", months: 24, description: "Wnioski wycofane" },
+  {
+    recordKind: "NOMINATION_UNSUCCESSFUL",
+    months: 60,
+    description: "Wnioski zakończone bez nadania (opinia negatywna, odrzucony projekt uchwały)",
+  },
+];

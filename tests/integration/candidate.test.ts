@@ -1,9 +1,9 @@
-import { describe, expect, test } from "vitest";
+import { beforeAll, describe, expect, test } from "vitest";
 import { action as editCandidate, loader as candidateLoader } from "#app/routes/candidates.$id.edit";
 import { loader as listLoader } from "#app/routes/nominations._index";
 import { action as createAction } from "#app/routes/nominations.new";
 import { db } from "#app/utils/db.server";
-import { callAction, callLoader, personNomination } from "./helpers";
+import { callAction, callLoader, personNomination, signInAs } from "./helpers";
 
 async function candidateWithNomination(surname: string) {
   const answer = await callAction(createAction, "/nominations/new", personNomination({ "candidate.surname": surname }));
@@ -25,6 +25,11 @@ function candidateFields(version: number, overrides: Record<string, string> = {}
     ...overrides,
   };
 }
+
+
+beforeAll(async () => {
+  await signInAs(["KP09_SPECIALIST", "KP04_CLERK"]);
+});
 
 describe("candidates", () => {
   test("the candidate page lists every nomination of the candidate", async () => {

@@ -12,8 +12,35 @@ export function formData(fields: Fields): FormData {
   return fd;
 }
 
+// The session cookie sent with every request a test makes; set it with signInAs().
+let currentCookie: string | null = null;
+
+function headers(): HeadersInit {
+  return currentCookie ? { Cookie: currentCookie } : {};
+}
+
+/** Creates a user with the given roles and a session; later requests are made as that user. */
+export async function signInAs(roleKeys: string | string[]): Promise<{ userId: string; cookie: string }> {
+  const { createUser } = await import("#app/models/user.server");
+  const { db } = await import("#app/utils/db.server");
+  const { commitSessionId, SESSION_TTL_MS } = await import("#app/utils/session.server");
+  const keys = Array.isArray(roleKeys) ? roleKeys : [roleKeys];
+  const user = await createUser(
+    { email: `${keys.join("-").toLowerCase()}-${Math.random().toString(36).slice(2)}@test.example`, name: `Test ${keys.join("+")}`, password: "test-password-123", roleKeys: keys },
+    { userId: null },
+  );
+  const session = await db().session.create({ data: { userId: user.id, expiresAt: new Date(Date.now() + SESSION_TTL_MS) } });
+  const cookie = (await commitSessionId(session.id)).split(";")[0]!;
+  currentCookie = cookie;
+  return { userId: user.id, cookie };
+}
+
+export function signOut() {
+  currentCookie = null;
+}
+
 export function postRequest(path: string, fields: Fields): Request {
-  return new Request(`http://localhost${path}`, { method: "POST", body: formData(fields) });
+  return new Request(`http://localhost${path}`, { method: "POST", body: formData(fields), headers: headers() });
 }
 
 export type Answer<T> = { status: number; data: T | undefined; location: string | null };
@@ -54,7 +81,7 @@ export function callAction<T>(
 }
 
 export function callLoader<T>(loader: (args: LoaderFunctionArgs) => Promise<unknown>, path: string, params: Record<string, string> = {}) {
-  return settle<T>(() => loader({ request: new Request(`http://localhost${path}`), params, context: {} }));
+  return settle<T>(() => loader({ request: new Request(`http://localhost${path}`, { headers: headers() }), params, context: {} }));
 }
 
 let token = 0;

@@ -1,7 +1,7 @@
-import { describe, expect, test } from "vitest";
+import { beforeAll, describe, expect, test } from "vitest";
 import { action } from "#app/routes/nominations.new";
 import { db } from "#app/utils/db.server";
-import { callAction, personNomination, type Fields } from "./helpers";
+import { callAction, personNomination, type Fields, signInAs } from "./helpers";
 
 type Reply = {
   result: { status?: string; error?: Record<string, string[] | null>; initialValue?: Record<string, unknown> };
@@ -9,6 +9,11 @@ type Reply = {
 };
 
 const create = (fields: Fields) => callAction<Reply>(action, "/nominations/new", fields);
+
+
+beforeAll(async () => {
+  await signInAs(["KP09_SPECIALIST", "KP04_CLERK"]);
+});
 
 describe("creating a nomination", () => {
   test("saves the candidate, nominators, attachments and an audit event, then redirects", async () => {

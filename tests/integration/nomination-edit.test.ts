@@ -1,8 +1,8 @@
-import { describe, expect, test } from "vitest";
+import { beforeAll, describe, expect, test } from "vitest";
 import { action as editAction, loader as editLoader } from "#app/routes/nominations.$id.edit";
 import { action as createAction } from "#app/routes/nominations.new";
 import { db } from "#app/utils/db.server";
-import { callAction, callLoader, personNomination } from "./helpers";
+import { callAction, callLoader, personNomination, signInAs } from "./helpers";
 
 async function newNomination(surname: string) {
   const answer = await callAction(createAction, "/nominations/new", personNomination({ "candidate.surname": surname }));
@@ -25,6 +25,11 @@ function editFields(version: number, overrides: Record<string, string> = {}) {
 }
 
 type ConflictReply = { result: { error?: Record<string, string[]> }; conflict: { currentVersion: number; changes: { label: string; saved: string; yours: string }[] } | null };
+
+
+beforeAll(async () => {
+  await signInAs(["KP09_SPECIALIST", "KP04_CLERK"]);
+});
 
 describe("editing a nomination", () => {
   test("saves, bumps the version and audits the changed fields only", async () => {

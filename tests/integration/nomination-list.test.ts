@@ -1,10 +1,15 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { loader } from "#app/routes/nominations._index";
 import { action as createAction } from "#app/routes/nominations.new";
-import { callAction, callLoader, personNomination } from "./helpers";
+import { callAction, callLoader, personNomination, signInAs } from "./helpers";
 
 type ListData = { total: number; rows: { candidate: { displayName: string }; honour: string; receivedDate: string }[] };
 const list = async (qs: string) => (await callLoader<ListData>(loader, `/nominations${qs}`)).data!;
+
+
+beforeAll(async () => {
+  await signInAs(["KP09_SPECIALIST", "KP04_CLERK"]);
+});
 
 beforeAll(async () => {
   const people = [

@@ -1,5 +1,6 @@
 // The browser tests run against the real built app: build it, give it a fresh copy of the demo
-// database, start remix-serve on a free port, and hand the address to the test files.
+// database, start the production server (scripts/server.ts: security headers, CSRF check) on a
+// free port, and hand the address to the test files.
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { copyFileSync, existsSync, mkdirSync, rmSync } from "node:fs";
@@ -10,6 +11,8 @@ import { CHROMIUM_PATH } from "./chromium";
 import { ensureTemplateDb, ROOT, TMP } from "./template-db";
 
 const START_TIMEOUT_MS = 30_000;
+/** A fixed test secret (40 characters) for signing session cookies. */
+const SESSION_SECRET = "e2e-session-secret-0123456789abcdefghijk";
 
 export default async function setup(project: TestProject) {
   if (!existsSync(CHROMIUM_PATH)) {
@@ -41,9 +44,9 @@ export default async function setup(project: TestProject) {
     const port = await freePort();
     const baseURL = `http://127.0.0.1:${port}`;
     const output: string[] = [];
-    server = spawn(path.join(ROOT, "node_modules/.bin/remix-serve"), ["./build/server/index.js"], {
+    server = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts/server.ts")], {
       cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: `file:${dbFile}`, PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production" },
+      env: { ...process.env, DATABASE_URL: `file:${dbFile}`, PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production", SESSION_SECRET },
       stdio: ["ignore", "pipe", "pipe"],
     });
     server.stdout!.on("data", (chunk: Buffer) => output.push(chunk.toString()));
@@ -81,7 +84,7 @@ async function waitForServer(baseURL: string, server: ChildProcess, output: stri
   let last = "";
   while (Date.now() < deadline) {
     if (server.exitCode !== null || server.signalCode !== null) {
-      throw new Error(`remix-serve exited (${server.exitCode ?? server.signalCode}) before answering.\nServer output:\n${output.join("")}`);
+      throw new Error(`The server exited (${server.exitCode ?? server.signalCode}) before answering.\nServer output:\n${output.join("")}`);
     }
     try {
       const res = await fetch(`${baseURL}/`, { signal: AbortSignal.timeout(2_000) });
@@ -94,7 +97,7 @@ async function waitForServer(baseURL: string, server: ChildProcess, output: stri
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(
-    `remix-serve did not answer 200 at ${baseURL}/ within ${START_TIMEOUT_MS / 1000} s (last: ${last}).\nServer output:\n${output.join("")}`,
+    `The server did not answer 200 at ${baseURL}/ within ${START_TIMEOUT_MS / 1000} s (last: ${last}).\nServer output:\n${output.join("")}`,
   );
 }
 

@@ -10,6 +10,7 @@ mkdirSync(path.join(TMP, "runs"), { recursive: true });
 const file = path.join(TMP, "runs", `${randomUUID()}.db`);
 copyFileSync(inject("templateDb"), file);
 process.env.DATABASE_URL = `file:${file}`;
+process.env.SESSION_SECRET = "integration-tests-session-secret-0123456789";
 
 afterAll(async () => {
   const { db } = await import("#app/utils/db.server");

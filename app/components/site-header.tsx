@@ -1,0 +1,83 @@
+import { Form, NavLink, useRouteLoaderData } from "@remix-run/react";
+import type { Permission } from "#app/domain/permissions";
+import type { loader as rootLoader } from "#app/root";
+
+/** The signed-in user as the root loader gives it to every page (null on public pages). */
+export function useOptionalUser() {
+  return useRouteLoaderData<typeof rootLoader>("root")?.user ?? null;
+}
+
+export function useCan() {
+  const user = useOptionalUser();
+  return (permission: Permission) => Boolean(user?.permissions.includes(permission));
+}
+
+export function SiteHeader() {
+  const user = useOptionalUser();
+  const can = useCan();
+  return (
+    <header className="site-header">
+      <div className="site-header__inner">
+        <NavLink to="/" className="brand" end>
+          Merenti <span className="brand__sub">rejestr wyróżnień Krakowa</span>
+        </NavLink>
+        {user ? (
+          <>
+            <nav aria-label="Główne menu">
+              <ul className="nav">
+                {can("nomination:read") ? (
+                  <>
+                    <li>
+                      <NavLink to="/" end>
+                        Pulpit
+                      </NavLink>
+                    </li>
+                    <li>
+                      <NavLink to="/nominations" end>
+                        Wnioski
+                      </NavLink>
+                    </li>
+                  </>
+                ) : null}
+                {can("nomination:write:council") || can("nomination:write:hg") ? (
+                  <li>
+                    <NavLink to="/nominations/new">Nowy wniosek</NavLink>
+                  </li>
+                ) : null}
+                {can("audit:read") ? (
+                  <li>
+                    <NavLink to="/audit">Dziennik zdarzeń</NavLink>
+                  </li>
+                ) : null}
+                {can("user:manage") ? (
+                  <li>
+                    <NavLink to="/admin/users">Użytkownicy</NavLink>
+                  </li>
+                ) : null}
+                {can("personal-data:manage") ? (
+                  <li>
+                    <NavLink to="/admin/retention">Ochrona danych</NavLink>
+                  </li>
+                ) : null}
+              </ul>
+            </nav>
+            <div className="account">
+              <NavLink to="/account/password" className="account__name" title="Zmiana hasła">
+                {user.name}
+              </NavLink>
+              <Form method="post" action="/logout">
+                <button type="submit" className="button--link">
+                  Wyloguj
+                </button>
+              </Form>
+            </div>
+          </>
+        ) : (
+          <div className="account">
+            <NavLink to="/login">Zaloguj się</NavLink>
+          </div>
+        )}
+      </div>
+    </header>
+  );
+}

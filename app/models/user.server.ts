@@ -1,0 +1,153 @@
+// Users, roles, sessions and sign-in. Roles and permissions are data (Role, Permission).
+import type { Permission } from "#app/domain/permissions";
+import { db } from "#app/utils/db.server";
+import { dummyHash, hashPassword, verifyPassword } from "#app/utils/password.server";
+import { SESSION_TTL_MS } from "#app/utils/session.server";
+import { changedFields, recordAudit } from "./audit.server";
+
+/** Consecutive failed sign-ins that lock an account, and for how long. */
+export const MAX_FAILED_SIGN_INS = 5;
+export const LOCK_MS = 15 * 60 * 1000;
+
+export type SessionUser = { id: string; email: string; name: string; permissions: Permission[]; roles: string[] };
+
+export type SignInResult =
+  | { kind: "ok"; userId: string; sessionId: string }
+  | { kind: "invalid" }
+  | { kind: "locked"; until: Date };
+
+export async function signIn(emailInput: string, password: string, now = new Date()): Promise<SignInResult> {
+  const email = emailInput.trim().toLowerCase();
+  const user = await db().user.findUnique({ where: { email } });
+  if (!user || !user.active) {
+    // Same work as for a real account, so timing does not tell which e-mails exist.
+    await verifyPassword(password, await dummyHash());
+    return { kind: "invalid" };
+  }
+  if (user.lockedUntil && user.lockedUntil > now) return { kind: "locked", until: user.lockedUntil };
+  const ok = await verifyPassword(password, user.passwordHash);
+  return db().$transaction(async (tx) => {
+    if (!ok) {
+      const failed = user.failedLoginCount + 1;
+      const lock = failed >= MAX_FAILED_SIGN_INS ? new Date(now.getTime() + LOCK_MS) : null;
+      await tx.user.update({ where: { id: user.id }, data: { failedLoginCount: lock ? 0 : failed, lockedUntil: lock } });
+      await recordAudit(tx, {
+        userId: user.id,
+        action: "UPDATE",
+        entityType: "User",
+        entityId: user.id,
+        reason: lock ? "nieudane logowanie: konto zablokowane na 15 minut" : "nieudane logowanie",
+      });
+      return lock ? { kind: "locked" as const, until: lock } : { kind: "invalid" as const };
+    }
+    await tx.user.update({ where: { id: user.id }, data: { failedLoginCount: 0, lockedUntil: null, lastLoginAt: now } });
+    const session = await tx.session.create({ data: { userId: user.id, expiresAt: new Date(now.getTime() + SESSION_TTL_MS) } });
+    return { kind: "ok" as const, userId: user.id, sessionId: session.id };
+  });
+}
+
+export async function userOfSession(sessionId: string, now = new Date()): Promise<SessionUser | null> {
+  const session = await db().session.findUnique({
+    where: { id: sessionId },
+    include: { user: { include: { roles: { include: { role: { include: { permissions: { include: { permission: true } } } } } } } } },
+  });
+  if (!session || session.expiresAt <= now || !session.user.active) return null;
+  const permissions = new Set<Permission>();
+  for (const ur of session.user.roles) for (const rp of ur.role.permissions) permissions.add(rp.permission.key as Permission);
+  return {
+    id: session.user.id,
+    email: session.user.email,
+    name: session.user.name,
+    permissions: [...permissions].sort(),
+    roles: session.user.roles.map((r) => r.role.key),
+  };
+}
+
+export async function endSession(sessionId: string) {
+  await db().session.deleteMany({ where: { id: sessionId } });
+}
+
+export async function changePassword(userId: string, currentPassword: string, newPassword: string): Promise<"ok" | "wrong-current"> {
+  const user = await db().user.findUniqueOrThrow({ where: { id: userId } });
+  if (!(await verifyPassword(currentPassword, user.passwordHash))) return "wrong-current";
+  const passwordHash = await hashPassword(newPassword);
+  await db().$transaction(async (tx) => {
+    await tx.user.update({ where: { id: userId }, data: { passwordHash, passwordChangedAt: new Date(), version: { increment: 1 } } });
+    await recordAudit(tx, { userId, action: "UPDATE", entityType: "User", entityId: userId, reason: "zmiana hasła" });
+  });
+  return "ok";
+}
+
+export type NewUser = { email: string; name: string; password: string; roleKeys: string[]; isDemo?: boolean };
+
+export async function createUser(input: NewUser, actor: { userId: string | null }) {
+  const passwordHash = await hashPassword(input.password);
+  return db().$transaction(async (tx) => {
+    const roles = await tx.role.findMany({ where: { key: { in: input.roleKeys } } });
+    const missing = input.roleKeys.filter((k) => !roles.some((r) => r.key === k));
+    if (missing.length) throw new Error(`Nieznane role: ${missing.join(", ")}`);
+    const user = await tx.user.create({
+      data: {
+        email: input.email.trim().toLowerCase(),
+        name: input.name,
+        passwordHash,
+        isDemo: input.isDemo ?? false,
+        roles: { create: roles.map((r) => ({ roleId: r.id })) },
+      },
+    });
+    await recordAudit(tx, {
+      userId: actor.userId,
+      action: "CREATE",
+      entityType: "User",
+      entityId: user.id,
+      after: { email: user.email, name: user.name, roles: input.roleKeys },
+    });
+    return user;
+  });
+}
+
+export type UserUpdate = { name: string; active: boolean; roleKeys: string[]; version: number; newPassword?: string };
+
+export async function updateUser(id: string, input: UserUpdate, actor: { userId: string | null }): Promise<"ok" | "not-found" | "conflict"> {
+  const passwordHash = input.newPassword ? await hashPassword(input.newPassword) : undefined;
+  return db().$transaction(async (tx) => {
+    const current = await tx.user.findUnique({ where: { id }, include: { roles: { include: { role: true } } } });
+    if (!current) return "not-found" as const;
+    const written = await tx.user.updateMany({
+      where: { id, version: input.version },
+      data: { name: input.name, active: input.active, version: { increment: 1 }, ...(passwordHash ? { passwordHash, passwordChangedAt: new Date() } : {}) },
+    });
+    if (written.count === 0) return "conflict" as const;
+    const roles = await tx.role.findMany({ where: { key: { in: input.roleKeys } } });
+    await tx.userRole.deleteMany({ where: { userId: id } });
+    await tx.userRole.createMany({ data: roles.map((r) => ({ userId: id, roleId: r.id })) });
+    // A deactivated user is signed out everywhere at once.
+    if (!input.active) await tx.session.deleteMany({ where: { userId: id } });
+    const diff = changedFields(
+      { name: current.name, active: current.active, roles: current.roles.map((r) => r.role.key).sort() },
+      { name: input.name, active: input.active, roles: [...input.roleKeys].sort() },
+    );
+    await recordAudit(tx, {
+      userId: actor.userId,
+      action: "UPDATE",
+      entityType: "User",
+      entityId: id,
+      before: diff.before,
+      after: diff.after,
+      reason: passwordHash ? "nadano nowe hasło" : "",
+    });
+    return "ok" as const;
+  });
+}
+
+export async function listUsers() {
+  return db().user.findMany({ orderBy: { name: "asc" }, include: { roles: { include: { role: true } } } });
+}
+
+export async function getUser(id: string) {
+  return db().user.findUnique({ where: { id }, include: { roles: { include: { role: true } } } });
+}
+
+export async function listRoles() {
+  return db().role.findMany({ orderBy: { name: "asc" }, include: { permissions: { include: { permission: true } } } });
+}

@@ -1,0 +1,68 @@
+import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { GeneralErrorBoundary } from "#app/components/error-boundary";
+import { Field, FormErrors } from "#app/components/forms";
+import { safeRedirect, SignInSchema } from "#app/domain/account-forms";
+import { signIn } from "#app/models/user.server";
+import { getUser } from "#app/utils/auth.server";
+import { commitSessionId } from "#app/utils/session.server";
+
+export const meta: MetaFunction = () => [{ title: "Logowanie · Merenti" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  if (await getUser(request)) throw redirect(safeRedirect(new URL(request.url).searchParams.get("redirectTo")));
+  return null;
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const submission = parseWithZod(await request.formData(), { schema: SignInSchema });
+  if (submission.status !== "success") return data({ result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
+  const outcome = await signIn(submission.value.email, submission.value.password);
+  if (outcome.kind === "ok") {
+    return redirect(safeRedirect(submission.value.redirectTo), { headers: { "Set-Cookie": await commitSessionId(outcome.sessionId) } });
+  }
+  const message =
+    outcome.kind === "locked"
+      ? `Zbyt wiele nieudanych prób. Konto jest zablokowane do ${outcome.until.toLocaleTimeString("pl-PL", { timeZone: "Europe/Warsaw", hour: "2-digit", minute: "2-digit" })}.`
+      : "Nieprawidłowy adres e-mail lub hasło.";
+  return data({ result: submission.reply({ formErrors: [message], hideFields: ["password"] }) }, { status: outcome.kind === "locked" ? 429 : 401 });
+}
+
+export default function Login() {
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const [searchParams] = useSearchParams();
+  const [form, fields] = useForm({
+    id: "login",
+    lastResult: navigation.state === "idle" ? actionData?.result : null,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: SignInSchema }),
+    shouldValidate: "onBlur",
+  });
+  return (
+    <div className="narrow">
+      <h1>Logowanie</h1>
+      <Form method="post" {...getFormProps(form)}>
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? "/"} />
+        <Field id={fields.email.id} label="Adres e-mail" errors={fields.email.errors}>
+          {(aria) => <input {...getInputProps(fields.email, { type: "email", ariaAttributes: false })} autoComplete="username" {...aria} />}
+        </Field>
+        <Field id={fields.password.id} label="Hasło" errors={fields.password.errors}>
+          {(aria) => <input {...getInputProps(fields.password, { type: "password", ariaAttributes: false })} autoComplete="current-password" {...aria} />}
+        </Field>
+        <div className="form-actions">
+          <button type="submit" disabled={navigation.state === "submitting"}>
+            Zaloguj się
+          </button>
+        </div>
+      </Form>
+      <p className="muted">Konto zakłada administrator. W razie problemów z logowaniem zwróć się do niego.</p>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

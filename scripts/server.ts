@@ -1,0 +1,124 @@
+// The production HTTP server: Express with the built Remix app (build/server/index.js), its
+// static files, compression, security headers with a per-request CSP nonce, and the CSRF check.
+// `npm start` runs it after building and migrating; it can also run alone once the app is
+// built: NODE_ENV=production tsx scripts/server.ts. Decisions: docs/decisions/003-http-security.md.
+import { randomBytes } from "node:crypto";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { createRequestHandler } from "@remix-run/express";
+import { installGlobals, type ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import express, { type NextFunction, type Request, type Response } from "express";
+import { CSRF_REJECTION_MESSAGE, isStateChangeAllowed } from "#app/utils/csrf.server";
+import { parseEnv } from "#app/utils/env.server";
+
+process.env.NODE_ENV ??= "production";
+const env = parseEnv(process.env);
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+installGlobals({ nativeFetch: true });
+const build = (await import(pathToFileURL(path.join(root, "build/server/index.js")).href)) as ServerBuild;
+
+/** The Content-Security-Policy of every response; the nonce changes with each request. */
+function contentSecurityPolicy(nonce: string): string {
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}'`,
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join("; ");
+}
+
+const app = express();
+app.disable("x-powered-by");
+app.set("trust proxy", env.TRUST_PROXY);
+
+// Security headers on every response, static files and errors included.
+app.use((req: Request, res: Response, next: NextFunction) => {
+  const nonce = randomBytes(16).toString("base64");
+  res.locals.cspNonce = nonce;
+  res.setHeader("Content-Security-Policy", contentSecurityPolicy(nonce));
+  res.setHeader("X-Content-Type-Options", "nosniff");
+  res.setHeader("Referrer-Policy", "same-origin");
+  res.setHeader("X-Frame-Options", "DENY");
+  // Only over HTTPS (req.secure honours X-Forwarded-Proto from a trusted proxy): a browser
+  // ignores it over HTTP anyway. No includeSubDomains: other services share the city's domain.
+  if (req.secure) res.setHeader("Strict-Transport-Security", "max-age=31536000");
+  next();
+});
+
+app.use(compression());
+
+// Static files, as remix-serve serves them: fingerprinted Vite assets for a year, the rest of
+// build/client (public/ copied at build time) and public/ itself for an hour.
+app.use("/assets", express.static(path.join(root, "build/client/assets"), { immutable: true, maxAge: "1y" }));
+app.use(express.static(path.join(root, "build/client"), { maxAge: "1h" }));
+app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
+
+app.use(logRequest);
+
+// CSRF: state-changing requests must come from this server's own pages.
+app.use((req: Request, res: Response, next: NextFunction) => {
+  const allowed = isStateChangeAllowed({
+    method: req.method,
+    origin: req.get("origin"),
+    referer: req.get("referer"),
+    secFetchSite: req.get("sec-fetch-site"),
+    host: requestHost(req),
+    protocol: req.protocol,
+  });
+  if (allowed) return next();
+  res
+    .status(403)
+    .type("html")
+    .send(
+      `<!DOCTYPE html><html lang="pl"><head><meta charset="utf-8"><title>Żądanie odrzucone (403)</title></head>` +
+        `<body><p>${CSRF_REJECTION_MESSAGE}</p></body></html>`,
+    );
+});
+
+app.all(
+  "*",
+  createRequestHandler({
+    build,
+    mode: process.env.NODE_ENV,
+    getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce as string }),
+  }),
+);
+
+/** The host the client addressed: X-Forwarded-Host only when the proxy that sent it is trusted. */
+function requestHost(req: Request): string | undefined {
+  const trust = app.get("trust proxy fn") as (address: string | undefined, hop: number) => boolean;
+  const forwarded = req.get("x-forwarded-host");
+  if (forwarded && trust(req.socket.remoteAddress, 0)) return forwarded.split(",")[0]!.trim();
+  return req.get("host");
+}
+
+/** One line per request to the app, like remix-serve's: method, path, status, time. */
+function logRequest(req: Request, res: Response, next: NextFunction) {
+  const start = process.hrtime.bigint();
+  res.on("finish", () => {
+    const ms = Number(process.hrtime.bigint() - start) / 1e6;
+    console.log(`${req.method} ${req.originalUrl} ${res.statusCode} - ${ms.toFixed(1)} ms`);
+  });
+  next();
+}
+
+const onListen = () => console.log(`Merenti: http://${env.HOST ?? "localhost"}:${env.PORT}`);
+const server = env.HOST ? app.listen(env.PORT, env.HOST, onListen) : app.listen(env.PORT, onListen);
+for (const signal of ["SIGTERM", "SIGINT"] as const) {
+  process.once(signal, () => {
+    server.close((error) => {
+      if (error) console.error(error);
+      process.exit(0);
+    });
+    // Keep-alive connections would hold close() open: let them go.
+    server.closeAllConnections();
+  });
+}
