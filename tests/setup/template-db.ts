@@ -27,7 +27,11 @@ function migrationFiles(): string[] {
 /** Path of a template database: migrated, with reference data, and with demo data if asked. */
 export function ensureTemplateDb({ demo }: { demo: boolean }): string {
   mkdirSync(TMP, { recursive: true });
-  const inputs = [...migrationFiles(), path.join(ROOT, "prisma/seed/reference.ts"), ...(demo ? [path.join(ROOT, "prisma/seed/demo.ts")] : [])];
+  const inputs = [
+    ...migrationFiles(),
+    ...["prisma/seed.ts", "prisma/seed/reference.ts", "app/domain/permissions.ts"].map((f) => path.join(ROOT, f)),
+    ...(demo ? [path.join(ROOT, "prisma/seed/demo.ts")] : []),
+  ];
   const file = path.join(TMP, `template-${demo ? "demo" : "ref"}-${hashOf(inputs)}.db`);
   if (existsSync(file)) return file;
   const building = `${file}.building`;
