@@ -29,23 +29,48 @@ export async function launchBrowser(): Promise<Browser> {
  * One browser for a test file: launched before its tests, closed after them. Call at the top
  * level (or in a describe) and use `session.newPage()` inside tests; pages last one test.
  */
+/** Demo accounts seeded with demo data (prisma/seed/demo.ts); one password for all. */
+export const DEMO_USERS = {
+  kp09: "kp09@merenti.example",
+  kp04: "kp04@merenti.example",
+  protocol: "protokol@merenti.example",
+  printing: "druk@merenti.example",
+  reader: "odczyt@merenti.example",
+  admin: "admin@merenti.example",
+} as const;
+export const DEMO_PASSWORD = "Merenti-demo-2026";
+
+/** Signs in through the real form and waits for the page it leads to. */
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
+  await page.goto("/login");
+  await page.getByLabel("Adres e-mail").fill(email);
+  await page.getByLabel("Hasło").fill(password);
+  await Promise.all([page.waitForURL((url) => url.pathname !== "/login"), page.getByRole("button", { name: "Zaloguj się" }).click()]);
+}
+
 export function useBrowser() {
   const session = {
     browser: undefined as Browser | undefined,
     contexts: [] as BrowserContext[],
-    /** A page in a fresh context (own cookies and storage) with Polish locale and the app's baseURL. */
-    async newPage(options: BrowserContextOptions = {}): Promise<TrackedPage> {
+    /**
+     * A page in a fresh context (own cookies and storage) with Polish locale and the app's
+     * baseURL, signed in as the given demo user unless `signedInAs` is null.
+     */
+    async newPage(options: BrowserContextOptions & { signedInAs?: string | null } = {}): Promise<TrackedPage> {
+      const { signedInAs = DEMO_USERS.kp09, ...contextOptions } = options;
       if (!session.browser) throw new Error("Browser not launched: call useBrowser() outside the test, at describe level.");
       const context = await session.browser.newContext({
         baseURL: baseURL(),
         locale: "pl-PL",
         timezoneId: "Europe/Warsaw",
         viewport: { width: 1280, height: 900 },
-        ...options,
+        ...contextOptions,
       });
       context.setDefaultTimeout(10_000);
       session.contexts.push(context);
-      return track(await context.newPage(), options.javaScriptEnabled !== false);
+      const page = track(await context.newPage(), options.javaScriptEnabled !== false);
+      if (signedInAs) await signIn(page, signedInAs);
+      return page;
     },
   };
   beforeAll(async () => {
@@ -77,7 +102,11 @@ function track(page: Page, javaScriptEnabled: boolean): TrackedPage {
     // other failed load (a script, a stylesheet, a data request) is reported.
     const documentAnswer = message.location().url === page.url() && /^Failed to load resource: the server responded with a status of 4\d\d/.test(text);
     if (documentAnswer) return;
-    tracked.problems.push(`console error: ${text}`);
+    // Chromium reports what the Content-Security-Policy blocked ("Executing inline script
+    // violates the following Content Security Policy directive…", older versions "Refused to
+    // …") as console errors: each one fails the visit.
+    const cspViolation = /Content Security Policy/i.test(text);
+    tracked.problems.push(`${cspViolation ? "CSP violation" : "console error"}: ${text}`);
   });
   return tracked;
 }
@@ -162,7 +191,9 @@ export async function expectNoAxeViolations(page: Page, { exclude = [] as string
 
 async function runAxe(page: Page, exclude: string[]): Promise<AxeViolation[]> {
   const loaded = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== "undefined");
-  if (!loaded) await page.addScriptTag({ content: axeScript() });
+  // Evaluated through the DevTools protocol, which the page's Content-Security-Policy does not
+  // govern (an inline <script> tag would be refused, as it should be).
+  if (!loaded) await page.evaluate(axeScript());
   return page.evaluate(
     async ({ tags, exclude }) => {
       const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: AxeViolation[] }> } }).axe;
