@@ -11,8 +11,9 @@ type Reply = {
 const create = (fields: Fields) => callAction<Reply>(action, "/nominations/new", fields);
 
 
+let actor: { userId: string };
 beforeAll(async () => {
-  await signInAs(["KP09_SPECIALIST", "KP04_CLERK"]);
+  actor = await signInAs(["KP09_SPECIALIST", "KP04_CLERK"]);
 });
 
 describe("creating a nomination", () => {
@@ -33,6 +34,7 @@ describe("creating a nomination", () => {
     const audit = await db().auditEvent.findMany({ where: { entityId: id } });
     expect(audit).toHaveLength(1);
     expect(audit[0]!.action).toBe("CREATE");
+    expect(audit[0]!.userId).toBe(actor.userId);
     expect(JSON.parse(audit[0]!.after!).receivedDate).toBe("2025-03-10");
   });
 

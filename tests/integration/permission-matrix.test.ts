@@ -1,0 +1,150 @@
+// Every role against every route that reads personal data or changes something: allowed pairs
+// get through, forbidden pairs get 403 and change nothing, anonymous requests go to sign-in.
+import { beforeAll, describe, expect, test } from "vitest";
+import { DEFAULT_ROLES, type Permission } from "#app/domain/permissions";
+import { loader as dashboard } from "#app/routes/_index";
+import { action as editCandidate, loader as candidateEditForm } from "#app/routes/candidates.$id.edit";
+import { loader as candidatePage } from "#app/routes/candidates.$id._index";
+import { action as editNomination, loader as nominationEditForm } from "#app/routes/nominations.$id.edit";
+import { loader as nominationPage } from "#app/routes/nominations.$id._index";
+import { loader as nominationList } from "#app/routes/nominations._index";
+import { action as createNomination, loader as newNominationForm } from "#app/routes/nominations.new";
+import { db } from "#app/utils/db.server";
+import { callAction, callLoader, personNomination, signInAs, signOut, type Answer } from "./helpers";
+
+type Ids = { cm: string; hg: string; candidate: string };
+let ids: Ids;
+
+/** A rule: one permission, or any of several. */
+type Rule = Permission | Permission[];
+type Case = { name: string; rule: Rule; writes: boolean; call: () => Promise<Answer<unknown>> };
+
+const WRITE_ANY: Permission[] = ["nomination:write:council", "nomination:write:hg"];
+
+function editFields(honour: "CRACOVIAE_MERENTI" | "HONORIS_GRATIA") {
+  return {
+    version: "1",
+    honour,
+    requestedClass: honour === "CRACOVIAE_MERENTI" ? "SILVER" : undefined,
+    receivedDate: "2025-03-10",
+    merits: "Zmienione przez test uprawnień",
+    "nominators[0].kind": "ORGANIZATION",
+    "nominators[0].name": "Wnioskodawca",
+  };
+}
+
+const cases = (): Case[] => [
+  { name: "GET / (pulpit)", rule: "nomination:read", writes: false, call: () => callLoader(dashboard, "/") },
+  { name: "GET /nominations", rule: "nomination:read", writes: false, call: () => callLoader(nominationList, "/nominations") },
+  { name: "GET /nominations/:id", rule: "nomination:read", writes: false, call: () => callLoader(nominationPage, `/nominations/${ids.cm}`, { id: ids.cm }) },
+  { name: "GET /candidates/:id", rule: "nomination:read", writes: false, call: () => callLoader(candidatePage, `/candidates/${ids.candidate}`, { id: ids.candidate }) },
+  { name: "GET /nominations/new", rule: WRITE_ANY, writes: false, call: () => callLoader(newNominationForm, "/nominations/new") },
+  {
+    name: "POST /nominations/new (Cracoviae Merenti)",
+    rule: "nomination:write:council",
+    writes: true,
+    call: () => callAction(createNomination, "/nominations/new", personNomination({ "candidate.surname": `Macierz${Math.random()}`, "candidate.birthYear": undefined })),
+  },
+  {
+    name: "POST /nominations/new (Honoris Gratia)",
+    rule: "nomination:write:hg",
+    writes: true,
+    call: () =>
+      callAction(
+        createNomination,
+        "/nominations/new",
+        personNomination({ honour: "HONORIS_GRATIA", requestedClass: undefined, "candidate.surname": `Macierz${Math.random()}`, "candidate.birthYear": undefined }),
+      ),
+  },
+  { name: "GET /nominations/:cm/edit", rule: "nomination:write:council", writes: false, call: () => callLoader(nominationEditForm, `/nominations/${ids.cm}/edit`, { id: ids.cm }) },
+  { name: "GET /nominations/:hg/edit", rule: "nomination:write:hg", writes: false, call: () => callLoader(nominationEditForm, `/nominations/${ids.hg}/edit`, { id: ids.hg }) },
+  {
+    name: "POST /nominations/:cm/edit",
+    rule: "nomination:write:council",
+    writes: true,
+    call: () => callAction(editNomination, `/nominations/${ids.cm}/edit`, editFields("CRACOVIAE_MERENTI"), { id: ids.cm }),
+  },
+  {
+    name: "POST /nominations/:hg/edit",
+    rule: "nomination:write:hg",
+    writes: true,
+    call: () => callAction(editNomination, `/nominations/${ids.hg}/edit`, editFields("HONORIS_GRATIA"), { id: ids.hg }),
+  },
+  { name: "GET /candidates/:id/edit", rule: WRITE_ANY, writes: false, call: () => callLoader(candidateEditForm, `/candidates/${ids.candidate}/edit`, { id: ids.candidate }) },
+  {
+    name: "POST /candidates/:id/edit",
+    rule: WRITE_ANY,
+    writes: true,
+    call: () =>
+      callAction(
+        editCandidate,
+        `/candidates/${ids.candidate}/edit`,
+        {
+          version: "999",
+          "candidate.candidateKind": "PERSON",
+          "candidate.givenNames": "Bolesław",
+          "candidate.surname": "Zmieniony",
+          "candidate.grammaticalGender": "MASCULINE",
+        },
+        { id: ids.candidate },
+      ),
+  },
+];
+
+const allows = (permissions: Permission[], rule: Rule) => (Array.isArray(rule) ? rule.some((p) => permissions.includes(p)) : permissions.includes(rule));
+
+async function snapshot() {
+  return {
+    nominations: await db().nomination.count(),
+    candidates: await db().candidate.count(),
+    audit: await db().auditEvent.count(),
+    versions: (await db().nomination.findMany({ select: { version: true }, orderBy: { id: "asc" } })).map((n) => n.version),
+    candidateVersions: (await db().candidate.findMany({ select: { version: true }, orderBy: { id: "asc" } })).map((c) => c.version),
+  };
+}
+
+beforeAll(async () => {
+  await signInAs(["KP09_SPECIALIST", "KP04_CLERK"]);
+  const cm = await callAction(createNomination, "/nominations/new", personNomination({ "candidate.surname": "Medalowy" }));
+  const hg = await callAction(createNomination, "/nominations/new", personNomination({ "candidate.surname": "Odznakowy", honour: "HONORIS_GRATIA", requestedClass: undefined }));
+  const cmId = cm.location!.split("/").pop()!;
+  const hgId = hg.location!.split("/").pop()!;
+  const candidate = (await db().nomination.findUniqueOrThrow({ where: { id: cmId } })).candidateId;
+  ids = { cm: cmId, hg: hgId, candidate };
+});
+
+describe.each(DEFAULT_ROLES.map((r) => [r.key, r.permissions] as const))("role %s", (roleKey, permissions) => {
+  beforeAll(async () => {
+    await signInAs(roleKey);
+  });
+
+  test.each(cases().map((c) => [c.name, c] as const))("%s", async (_name, c) => {
+    // Reset the edited nominations to version 1 so an allowed edit is a real, accepted write.
+    if (c.writes) await db().nomination.updateMany({ where: { id: { in: [ids.cm, ids.hg] } }, data: { version: 1 } });
+    const before = await snapshot();
+    const answer = await c.call();
+    if (allows(permissions, c.rule)) {
+      expect(answer.status, `${roleKey} should be allowed: ${c.name}`).not.toBe(403);
+      // An allowed write really happens (the candidate edit is a stale-version refusal: 409).
+      if (c.writes) expect([302, 409]).toContain(answer.status);
+      expect(answer.location ?? "").not.toMatch(/^\/login/);
+    } else {
+      expect(answer.status, `${roleKey} should be refused: ${c.name}`).toBe(403);
+      expect(String(answer.data)).toMatch(/^Brak uprawnienia: /);
+      const after = await snapshot();
+      expect(after).toEqual(before);
+    }
+  });
+});
+
+describe("anonymous", () => {
+  beforeAll(() => signOut());
+
+  test.each(cases().map((c) => [c.name, c] as const))("%s goes to sign-in and changes nothing", async (_name, c) => {
+    const before = await snapshot();
+    const answer = await c.call();
+    expect(answer.status).toBe(302);
+    expect(answer.location).toMatch(/^\/login\?redirectTo=/);
+    expect(await snapshot()).toEqual(before);
+  });
+});
