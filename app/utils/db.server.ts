@@ -1,4 +1,5 @@
 // The one Prisma client of the process, on SQLite through the libsql driver.
+import { type Client, type Config, type InStatement, type ResultSet } from "@libsql/client";
 import { PrismaLibSQL } from "@prisma/adapter-libsql";
 import { PrismaClient, type Prisma } from "#app/generated/prisma/client.ts";
 import { env } from "./env.server";
@@ -6,8 +7,104 @@ import { env } from "./env.server";
 export type Db = PrismaClient;
 export type Tx = Prisma.TransactionClient;
 
+/** How long a connection of another process waits for the write lock. */
+const BUSY_TIMEOUT_MS = 10_000;
+
+/**
+ * One writer at a time in this process. The local libsql driver is synchronous: a connection
+ * waiting for SQLite's write lock blocks the whole event loop, and with it the transaction that
+ * holds the lock (a deadlock until the busy timeout). So writers queue here, in JavaScript, and
+ * SQLite's own lock only ever arbitrates between processes.
+ */
+class WriteQueue {
+  #tail: Promise<void> = Promise.resolve();
+
+  acquire(): Promise<() => void> {
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const acquired = this.#tail.then(() => {
+      let done = false;
+      return () => {
+        if (!done) {
+          done = true;
+          release();
+        }
+      };
+    });
+    this.#tail = this.#tail.then(() => released);
+    return acquired;
+  }
+}
+
+const writeQueue = ((globalThis as unknown as { __merentiWriteQueue?: WriteQueue }).__merentiWriteQueue ??= new WriteQueue());
+
+const READ_ONLY = /^\s*(SELECT|PRAGMA\s+\w+\s*$|EXPLAIN)/i;
+const statementText = (stmt: InStatement) => (typeof stmt === "string" ? stmt : stmt.sql);
+
+/**
+ * The libsql adapter with SQLite set up for concurrent users:
+ * - transactions start with BEGIN IMMEDIATE (libsql's "write" mode) instead of a deferred BEGIN,
+ *   and hold this process's write queue until they end; single writing statements queue too;
+ *   reads never wait (WAL journal: readers see the last commit while a writer works);
+ * - connections of other processes on the same file wait up to BUSY_TIMEOUT_MS for the lock.
+ * The libsql client hands its connection to a transaction and opens a new one for the next
+ * query, so the pragmas are set again after each transaction starts.
+ */
+class SqliteForConcurrency extends PrismaLibSQL {
+  override createClient(config: Config): Client {
+    const client = super.createClient(config);
+    if (!config.url.startsWith("file:")) return client;
+    const execute = client.execute.bind(client) as (stmt: InStatement) => Promise<ResultSet>;
+    // Local libsql runs these synchronously inside execute(): they apply before the next query.
+    const prepare = () =>
+      Promise.all([execute(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`), execute("PRAGMA journal_mode = WAL")]).catch((error: unknown) =>
+        console.error("Nie udało się ustawić parametrów połączenia SQLite:", error),
+      );
+    void prepare();
+
+    const begin = client.transaction.bind(client);
+    client.transaction = async () => {
+      const release = await writeQueue.acquire();
+      try {
+        const tx = await begin("write");
+        await prepare();
+        for (const end of ["commit", "rollback"] as const) {
+          const original = tx[end].bind(tx);
+          tx[end] = async () => {
+            try {
+              await original();
+            } finally {
+              release();
+            }
+          };
+        }
+        const close = tx.close.bind(tx);
+        tx.close = () => {
+          close();
+          release();
+        };
+        return tx;
+      } catch (error) {
+        release();
+        throw error;
+      }
+    };
+
+    client.execute = (async (stmt: InStatement) => {
+      if (READ_ONLY.test(statementText(stmt))) return execute(stmt);
+      const release = await writeQueue.acquire();
+      try {
+        return await execute(stmt);
+      } finally {
+        release();
+      }
+    }) as Client["execute"];
+    return client;
+  }
+}
+
 export function createPrismaClient(url: string, authToken?: string): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaLibSQL({ url, authToken }) });
+  return new PrismaClient({ adapter: new SqliteForConcurrency({ url, authToken }) });
 }
 
 const globalForDb = globalThis as unknown as { __merentiDb?: PrismaClient };

@@ -41,7 +41,11 @@ const EnvSchema = z.object({
     .default("file:./prisma/data/app.db"),
   DATABASE_AUTH_TOKEN: z.string().optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-  HOST: z.string().trim().min(1).optional(),
+  HOST: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => v || undefined),
   TRUST_PROXY: TrustProxy,
   SESSION_SECRET: z.string().min(32, "SESSION_SECRET musi mieć co najmniej 32 znaki.").optional(),
   PUBLIC_BASE_URL: z.url("PUBLIC_BASE_URL musi być adresem URL.").default("http://localhost:3000"),

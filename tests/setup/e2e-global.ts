@@ -22,11 +22,13 @@ export default async function setup(project: TestProject) {
     console.warn("\n[e2e] Chromium not installed: apt-get install chromium. Browser tests are skipped.\n");
     project.provide("chromiumMissing", true);
     project.provide("baseURL", "");
+    project.provide("databaseFile", "");
     return;
   }
 
   try {
-    execFileSync(path.join(ROOT, "node_modules/.bin/remix"), ["vite:build"], { cwd: ROOT, stdio: "pipe" });
+    // NODE_ENV=production: vitest sets "test", with which Vite would bundle React's development build.
+    execFileSync(path.join(ROOT, "node_modules/.bin/remix"), ["vite:build"], { cwd: ROOT, stdio: "pipe", env: { ...process.env, NODE_ENV: "production" } });
   } catch (error) {
     const { stdout, stderr } = error as { stdout?: Buffer; stderr?: Buffer };
     throw new Error(`remix vite:build failed:\n${stdout?.toString() ?? ""}${stderr?.toString() ?? ""}`);
@@ -46,7 +48,17 @@ export default async function setup(project: TestProject) {
     const output: string[] = [];
     server = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts/server.ts")], {
       cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: `file:${dbFile}`, PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production", SESSION_SECRET },
+      env: {
+        ...process.env,
+        DATABASE_URL: `file:${dbFile}`,
+        PORT: String(port),
+        HOST: "127.0.0.1",
+        NODE_ENV: "production",
+        SESSION_SECRET,
+        // As behind a reverse proxy on this machine: tests/e2e/security.test.ts checks HSTS and
+        // the CSRF check with X-Forwarded-* headers (browsers send none, so nothing else changes).
+        TRUST_PROXY: "loopback",
+      },
       stdio: ["ignore", "pipe", "pipe"],
     });
     server.stdout!.on("data", (chunk: Buffer) => output.push(chunk.toString()));
@@ -54,6 +66,7 @@ export default async function setup(project: TestProject) {
     await waitForServer(baseURL, server, output);
     project.provide("chromiumMissing", false);
     project.provide("baseURL", baseURL);
+    project.provide("databaseFile", dbFile);
   } catch (error) {
     await stop(server);
     removeDb();
@@ -114,5 +127,7 @@ declare module "vitest" {
   export interface ProvidedContext {
     baseURL: string;
     chromiumMissing: boolean;
+    /** The SQLite file the server under test uses (to check what a request wrote, or did not). */
+    databaseFile: string;
   }
 }
