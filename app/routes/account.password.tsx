@@ -34,7 +34,7 @@ export default function ChangePassword() {
     id: "password",
     lastResult: navigation.state === "idle" ? actionData?.result : null,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ChangePasswordSchema }),
-    shouldValidate: "onBlur",
+    shouldValidate: "onSubmit",
   });
   const rows = [
     [fields.currentPassword, "Obecne hasło", "current-password", undefined],

@@ -69,7 +69,7 @@ export default function EditCandidate() {
       confirmNameForms: undefined,
     } as Record<string, unknown> as Record<string, string>,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: EditCandidateSchema }),
-    shouldValidate: "onBlur",
+    shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
   });
   const forms = [

@@ -81,7 +81,7 @@ export default function EditNomination() {
       nominators: n.nominators.map((x) => ({ kind: x.kind, name: x.name, contact: x.contact })),
     },
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-    shouldValidate: "onBlur",
+    shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
   });
   const conflict = actionData?.conflict;

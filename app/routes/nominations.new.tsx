@@ -70,7 +70,7 @@ export default function NewNomination() {
       candidate: { candidateKind: "PERSON" },
     } as Record<string, unknown> as Record<string, string>,
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-    shouldValidate: "onBlur",
+    shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
   });
   const submitting = navigation.state === "submitting";
