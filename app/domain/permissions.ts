@@ -64,3 +64,11 @@ export const DEFAULT_ROLES: RoleDefinition[] = [
 export function nominationWritePermission(honour: string): Permission {
   return honour === "HONORIS_GRATIA" ? "nomination:write:hg" : "nomination:write:council";
 }
+
+/** Which permission a workflow step needs. */
+export function transitionPermission(honour: string, to: string): Permission {
+  if (honour === "HONORIS_GRATIA") return "hg:decide";
+  if (to === "NUMBER_ASSIGNED") return "conferral:number";
+  if (to === "DIPLOMA_PRINTED") return "diploma:print";
+  return "nomination:transition:council";
+}

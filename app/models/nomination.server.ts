@@ -2,7 +2,9 @@
 import { randomUUID } from "node:crypto";
 import { Prisma } from "#app/generated/prisma/client.ts";
 import { displayNameOf, foldedNameOf, looksLikeSameCandidate, sortNameOf } from "#app/domain/candidate";
-import type { Honour, NominatorKind } from "#app/domain/honours";
+import { honoraryCitizenshipRound, honorisGratiaDueDate } from "#app/domain/deadlines";
+import { checkEligibility } from "#app/domain/eligibility";
+import type { Honour, MedalClass, NominatorKind } from "#app/domain/honours";
 import { PAGE_SIZE, searchTermOf, type NominationListQuery } from "#app/domain/nomination-list";
 import {
   attachmentNames,
@@ -17,6 +19,9 @@ import { changedFields, recordAudit } from "./audit.server";
 import { councilTermOn } from "./council-term.server";
 
 type Actor = { userId: string | null };
+
+/** Thrown inside a transaction to roll it back with a rule's refusal. */
+class Refused extends Error {}
 
 // ---------------------------------------------------------------- reads
 
@@ -219,7 +224,8 @@ export function searchTextOf(candidateFolded: string, shortName: string, nominat
 export type CreateResult =
   | { kind: "created"; id: string }
   | { kind: "existing"; id: string }
-  | { kind: "duplicates"; candidates: PossibleDuplicate[] };
+  | { kind: "duplicates"; candidates: PossibleDuplicate[] }
+  | { kind: "refused"; message: string };
 
 export async function createNomination(input: CreateNominationInput, actor: Actor): Promise<CreateResult> {
   try {
@@ -241,6 +247,19 @@ export async function createNomination(input: CreateNominationInput, actor: Acto
         await recordAudit(tx, { userId: actor.userId, action: "CREATE", entityType: "Candidate", entityId: candidate.id, after: candidateData(c) });
       }
 
+      // Rules that forbid the nomination outright (Honorary Citizenship for an organisation, a
+      // deceased person or a holder); warnings are shown on the nomination's page instead.
+      const held = await tx.conferral.findMany({ where: { candidateId: candidate.id }, select: { honour: true, medalClass: true } });
+      const refusals = checkEligibility({
+        honour: input.honour,
+        medalClass: input.requestedClass ?? null,
+        receivedDate: input.receivedDate,
+        candidate: { kind: candidate.kind as "PERSON" | "ORGANIZATION", deceased: candidate.deceased },
+        heldHonours: held.map((h) => ({ honour: h.honour as Honour, medalClass: h.medalClass as MedalClass | null })),
+        openNominations: [],
+      }).filter((f) => f.level === "refuse");
+      if (refusals.length) throw new Refused(refusals.map((f) => f.message).join(" "));
+
       const term = await councilTermOn(tx, input.receivedDate);
       const nominators = input.nominators.map((n, i) => ({ kind: n.kind as NominatorKind, name: n.name, contact: n.contact, position: i }));
       const nomination = await tx.nomination.create({
@@ -251,7 +270,8 @@ export async function createNomination(input: CreateNominationInput, actor: Acto
           candidateId: candidate.id,
           councilTermId: term?.id ?? null,
           receivedDate: input.receivedDate,
-          roundYear: input.honour === "HONORARY_CITIZENSHIP" ? Number(input.receivedDate.slice(0, 4)) : null,
+          roundYear: input.honour === "HONORARY_CITIZENSHIP" ? honoraryCitizenshipRound(input.receivedDate).year : null,
+          dueDate: input.honour === "HONORIS_GRATIA" ? honorisGratiaDueDate(input.receivedDate, null) : null,
           caseReference: input.caseReference,
           merits: input.merits,
           searchText: searchTextOf(candidate.foldedName, candidate.shortName, nominators),
@@ -273,6 +293,7 @@ export async function createNomination(input: CreateNominationInput, actor: Acto
       return { kind: "created" as const, id: nomination.id };
     });
   } catch (error) {
+    if (error instanceof Refused) return { kind: "refused", message: error.message };
     // Two submits of the same form raced: the loser finds the winner's record.
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
       const winner = await db().nomination.findUnique({ where: { creationToken: input.creationToken }, select: { id: true } });
@@ -359,7 +380,8 @@ export async function updateNomination(id: string, input: EditNominationInput, a
         requestedClass: after.requestedClass,
         receivedDate: input.receivedDate,
         councilTermId: term?.id ?? null,
-        roundYear: input.honour === "HONORARY_CITIZENSHIP" ? Number(input.receivedDate.slice(0, 4)) : null,
+        roundYear: input.honour === "HONORARY_CITIZENSHIP" ? honoraryCitizenshipRound(input.receivedDate).year : null,
+        dueDate: input.honour === "HONORIS_GRATIA" ? honorisGratiaDueDate(input.receivedDate, null) : null,
         caseReference: input.caseReference,
         merits: input.merits,
         searchText: searchTextOf(current.candidate.foldedName, current.candidate.shortName, nominators),

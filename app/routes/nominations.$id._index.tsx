@@ -3,13 +3,18 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { DemoMark, honourText, StatusBadge, termText } from "#app/components/labels";
 import { CANDIDATE_KIND_LABEL, GENDER_LABEL, NOMINATOR_KIND_LABEL, type CandidateKind, type Gender, type NominatorKind } from "#app/domain/honours";
-import { formatPolishDate } from "#app/domain/polish-dates";
+import { formatPolishDate, formatPolishDateWithDnia } from "#app/domain/polish-dates";
 import { STATUS_LABEL, type Status } from "#app/domain/workflow";
 import { auditTrailOf } from "#app/models/audit.server";
 import { getNomination } from "#app/models/nomination.server";
 import { db } from "#app/utils/db.server";
 import { invariantResponse } from "#app/utils/http";
-import { requireUserWithPermission } from "#app/utils/auth.server";
+import { requireUserWithPermission, userCan } from "#app/utils/auth.server";
+import { eligibilityOf } from "#app/models/workflow.server";
+import { conferralOf } from "#app/models/conferral.server";
+import { transitionPermission } from "#app/domain/permissions";
+import { allowedTransitions } from "#app/domain/workflow";
+import type { Honour } from "#app/domain/honours";
 import { useCan } from "#app/components/site-header";
 import { nominationWritePermission } from "#app/domain/permissions";
 
@@ -18,12 +23,20 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireUserWithPermission(request, "nomination:read");
+  const user = await requireUserWithPermission(request, "nomination:read");
   const nomination = await getNomination(params.id!);
   invariantResponse(nomination, "Nie znaleziono wniosku.", { status: 404 });
-  const history = await auditTrailOf(db(), "Nomination", nomination.id);
+  const [history, findings, conferral] = await Promise.all([
+    auditTrailOf(db(), "Nomination", nomination.id),
+    eligibilityOf(nomination.id),
+    conferralOf(nomination.id),
+  ]);
+  const steps = allowedTransitions(nomination.honour as Honour, nomination.status as Status).filter((t) => userCan(user, transitionPermission(nomination.honour, t.to)));
   return {
     nomination,
+    steps,
+    findings,
+    conferral,
     history: history.map((h) => ({ id: h.id, at: h.at.toISOString(), action: h.action, who: h.user?.name ?? "system", fromStatus: h.fromStatus, toStatus: h.toStatus, reason: h.reason })),
   };
 }
@@ -31,7 +44,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 const ACTION_LABEL: Record<string, string> = { CREATE: "utworzono", UPDATE: "zmieniono dane", TRANSITION: "zmiana statusu", DELETE: "usunięto" };
 
 export default function NominationView() {
-  const { nomination: n, history } = useLoaderData<typeof loader>();
+  const { nomination: n, history, steps, findings, conferral } = useLoaderData<typeof loader>();
   const c = n.candidate;
   const can = useCan();
   return (
@@ -63,6 +76,65 @@ export default function NominationView() {
         <dt>Znak sprawy</dt>
         <dd>{n.caseReference || "—"}</dd>
       </dl>
+
+      {findings.length ? (
+        <section aria-labelledby="uwagi" className={findings.some((f) => f.level === "refuse") ? "alert alert--error" : "alert alert--warn"}>
+          <h2 id="uwagi">Uwagi do wniosku</h2>
+          <ul>
+            {findings.map((f) => (
+              <li key={f.code}>
+                <strong>{f.level === "refuse" ? "Niedopuszczalne: " : "Ostrzeżenie: "}</strong>
+                {f.message}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      {steps.length ? (
+        <section aria-labelledby="kroki" className="no-print">
+          <h2 id="kroki">Następny krok</h2>
+          <ul className="steps">
+            {steps.map((t) => (
+              <li key={t.to}>
+                <Link className={t.to === "WITHDRAWN" ? "button button--secondary" : "button"} to={`/nominations/${n.id}/step/${t.to}`}>
+                  {t.label}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      {conferral ? (
+        <section aria-labelledby="nadanie">
+          <h2 id="nadanie">Nadanie</h2>
+          <dl className="details">
+            <dt>Akt</dt>
+            <dd>
+              {conferral.resolution
+                ? `uchwała nr ${conferral.resolution.number} Rady Miasta Krakowa ${formatPolishDateWithDnia(conferral.resolution.adoptedOn)} (${termText(conferral.resolution.councilTerm.number)})`
+                : conferral.ordinance
+                  ? `zarządzenie nr ${conferral.ordinance.number} Prezydenta Miasta Krakowa ${formatPolishDateWithDnia(conferral.ordinance.issuedOn)}`
+                  : "—"}
+            </dd>
+            {conferral.number ? (
+              <>
+                <dt>Numer</dt>
+                <dd>{conferral.number}</dd>
+              </>
+            ) : null}
+            {conferral.limitOverrideText ? (
+              <>
+                <dt>Ponad limit kadencji na podstawie</dt>
+                <dd>{conferral.limitOverrideText}</dd>
+              </>
+            ) : null}
+            <dt>Wręczono</dt>
+            <dd>{conferral.handedOverOn ? `${formatPolishDate(conferral.handedOverOn)}${conferral.handoverPlace ? `, ${conferral.handoverPlace}` : ""}` : "jeszcze nie"}</dd>
+          </dl>
+        </section>
+      ) : null}
 
       <section aria-labelledby="kandydat">
         <h2 id="kandydat">Kandydat</h2>

@@ -52,6 +52,9 @@ export async function action({ request }: ActionFunctionArgs) {
       { status: 409 },
     );
   }
+  if (outcome.kind === "refused") {
+    return data({ result: submission.reply({ formErrors: [outcome.message] }), duplicates: null }, { status: 422 });
+  }
   return redirect(`/nominations/${outcome.id}`);
 }
 

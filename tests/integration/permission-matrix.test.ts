@@ -9,6 +9,7 @@ import { action as editNomination, loader as nominationEditForm } from "#app/rou
 import { loader as nominationPage } from "#app/routes/nominations.$id._index";
 import { loader as nominationList } from "#app/routes/nominations._index";
 import { action as createNomination, loader as newNominationForm } from "#app/routes/nominations.new";
+import { action as stepAction, loader as stepForm } from "#app/routes/nominations.$id.step.$to";
 import { db } from "#app/utils/db.server";
 import { callAction, callLoader, personNomination, signInAs, signOut, type Answer } from "./helpers";
 
@@ -68,6 +69,20 @@ const cases = (): Case[] => [
     rule: "nomination:write:hg",
     writes: true,
     call: () => callAction(editNomination, `/nominations/${ids.hg}/edit`, editFields("HONORIS_GRATIA"), { id: ids.hg }),
+  },
+  // Steps: allowed roles may find the step already taken by an earlier role (422), never 403.
+  { name: "GET /nominations/:cm/step/WITHDRAWN", rule: "nomination:transition:council", writes: false, call: () => callLoader(stepForm, `/nominations/${ids.cm}/step/WITHDRAWN`, { id: ids.cm, to: "WITHDRAWN" }) },
+  {
+    name: "POST /nominations/:cm/step/COMPLETION_REQUESTED",
+    rule: "nomination:transition:council",
+    writes: false,
+    call: () => callAction(stepAction, `/nominations/${ids.cm}/step/COMPLETION_REQUESTED`, { version: "1", reason: "Brak życiorysu." }, { id: ids.cm, to: "COMPLETION_REQUESTED" }),
+  },
+  {
+    name: "POST /nominations/:hg/step/VERIFIED",
+    rule: "hg:decide",
+    writes: false,
+    call: () => callAction(stepAction, `/nominations/${ids.hg}/step/VERIFIED`, { version: "1" }, { id: ids.hg, to: "VERIFIED" }),
   },
   { name: "GET /candidates/:id/edit", rule: WRITE_ANY, writes: false, call: () => callLoader(candidateEditForm, `/candidates/${ids.candidate}/edit`, { id: ids.candidate }) },
   {

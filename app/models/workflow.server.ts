@@ -1,0 +1,308 @@
+// Moving a nomination through its honour's workflow. Every rule is decided in app/domain; this
+// module loads what the rules need, writes the result and its audit event in one transaction.
+import { randomBytes } from "node:crypto";
+import { checkEligibility } from "#app/domain/eligibility";
+import { numberSeriesOf, type Honour, type MedalClass } from "#app/domain/honours";
+import { checkLimit, type LimitRule } from "#app/domain/limits";
+import { honoraryCitizenshipRound } from "#app/domain/deadlines";
+import { checkResolutionNumber, formatResolutionNumber, parseResolutionNumber } from "#app/domain/resolution-number";
+import { honoraryCitizenshipApplicantProblems, type TransitionInput } from "#app/domain/transition-form";
+import { allowedTransitions, STATUS_LABEL, type Status } from "#app/domain/workflow";
+import { db, type Tx } from "#app/utils/db.server";
+import { recordAudit } from "./audit.server";
+import { councilTermOn } from "./council-term.server";
+
+export type TransitionResult =
+  | { kind: "done" }
+  | { kind: "not-found" }
+  | { kind: "conflict" }
+  /** The rules refuse the step; `field` names the form field the reason belongs to. */
+  | { kind: "refused"; message: string; field?: string };
+
+class Refusal extends Error {
+  constructor(
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+  }
+}
+
+const refuse = (message: string, field?: string): never => {
+  throw new Refusal(message, field);
+};
+
+/** A short, unguessable id for the public registry permalink. */
+export function newPublicId(): string {
+  return randomBytes(8).toString("base64url").replace(/[-_]/g, "x").slice(0, 10);
+}
+
+/**
+ * Gives a conferral the next number of its series in one statement: SQLite runs it under the
+ * write lock, so two conferrals can never read the same maximum; the unique index on
+ * (numberSeries, number) is the last guard. Historical numbers count: the next one follows the highest.
+ */
+export async function assignNextNumber(tx: Tx, conferralId: string, series: string): Promise<number> {
+  const updated = await tx.$executeRaw`
+    UPDATE "Conferral"
+       SET "numberSeries" = ${series},
+           "number" = (SELECT COALESCE(MAX("number"), 0) + 1 FROM "Conferral" WHERE "numberSeries" = ${series}),
+           "version" = "version" + 1
+     WHERE "id" = ${conferralId} AND "number" IS NULL`;
+  if (updated !== 1) refuse("Ten laureat ma już numer.");
+  const row = await tx.conferral.findUniqueOrThrow({ where: { id: conferralId }, select: { number: true } });
+  return row.number!;
+}
+
+async function limitRules(tx: Tx): Promise<LimitRule[]> {
+  const rows = await tx.limitRule.findMany({ include: { councilTerm: { select: { number: true } } } });
+  return rows.map((r) => ({
+    honour: r.honour as Honour,
+    medalClass: (r.medalClass as MedalClass | null) ?? null,
+    maxCount: r.maxCount,
+    validFrom: r.validFrom,
+    validTo: r.validTo,
+    councilTermNumber: r.councilTerm?.number ?? null,
+    setByResolutionText: r.setByResolutionText,
+  }));
+}
+
+export async function applyTransition(
+  nominationId: string,
+  to: Status,
+  input: TransitionInput,
+  actor: { userId: string | null },
+): Promise<TransitionResult> {
+  try {
+    return await db().$transaction(async (tx) => {
+      const n = await tx.nomination.findUnique({
+        where: { id: nominationId },
+        include: { candidate: true, conferral: true, nominators: true },
+      });
+      if (!n) return { kind: "not-found" as const };
+      if (n.version !== input.version) return { kind: "conflict" as const };
+      const honour = n.honour as Honour;
+      const from = n.status as Status;
+      if (!allowedTransitions(honour, from).some((t) => t.to === to)) {
+        refuse(`Ten krok nie jest dostępny: wniosek ma teraz status „${STATUS_LABEL[from]}”. Odśwież stronę.`);
+      }
+      const medalClass = ((input.opinionClass ?? n.opinionClass ?? n.requestedClass) as MedalClass | null) ?? null;
+      const data: Record<string, unknown> = { status: to, version: { increment: 1 } };
+      const after: Record<string, unknown> = {};
+
+      switch (to) {
+        case "FORMALLY_COMPLETE": {
+          if (honour === "HONORARY_CITIZENSHIP") {
+            const hard = checkEligibility({
+              honour,
+              medalClass: null,
+              receivedDate: n.receivedDate,
+              candidate: { kind: n.candidate.kind as "PERSON" | "ORGANIZATION", deceased: n.candidate.deceased },
+              heldHonours: [],
+              openNominations: [],
+            }).filter((f) => f.level === "refuse");
+            if (hard.length) refuse(hard.map((f) => f.message).join(" "));
+            const problems = honoraryCitizenshipApplicantProblems({
+              nominatorKinds: n.nominators.map((x) => x.kind),
+              receivedDate: n.receivedDate,
+              councillorNames: input.councillorNames,
+              residentSignatureCount: input.residentSignatureCount,
+              signaturesCollectedFrom: input.signaturesCollectedFrom,
+              signaturesCollectedTo: input.signaturesCollectedTo,
+            });
+            if (problems.length) refuse(problems.join(" "));
+            const round = honoraryCitizenshipRound(n.receivedDate);
+            // A late application moves to next year's round unless a reason keeps it in this one.
+            data.roundYear = round.late && input.lateReason ? round.year - 1 : round.year;
+            Object.assign(data, {
+              councillorNames: input.councillorNames,
+              residentSignatureCount: input.residentSignatureCount ?? null,
+              signaturesCollectedFrom: input.signaturesCollectedFrom ?? null,
+              signaturesCollectedTo: input.signaturesCollectedTo ?? null,
+            });
+            after.roundYear = data.roundYear;
+            if (input.lateReason) after.lateReason = input.lateReason;
+          }
+          break;
+        }
+        case "OPINION_POSITIVE":
+        case "OPINION_NEGATIVE":
+          Object.assign(data, {
+            opinion: to === "OPINION_POSITIVE" ? "POSITIVE" : "NEGATIVE",
+            opinionDate: input.eventDate,
+            opinionClass: honour === "CRACOVIAE_MERENTI" && to === "OPINION_POSITIVE" ? input.opinionClass : null,
+          });
+          after.opinionDate = input.eventDate;
+          if (data.opinionClass) after.opinionClass = data.opinionClass;
+          break;
+        case "FORWARDED": {
+          const ordinance = await tx.ordinance.upsert({
+            where: { number_issuedOn: { number: input.actNumber, issuedOn: input.eventDate! } },
+            update: {},
+            create: { number: input.actNumber, issuedOn: input.eventDate!, kind: "DRAFT_FORWARDING", title: "w sprawie przyjęcia i przekazania pod obrady Rady Miasta Krakowa projektu uchwały" },
+          });
+          after.ordinance = `${ordinance.number} z ${ordinance.issuedOn}`;
+          break;
+        }
+        case "ADOPTED":
+          after.resolution = await adopt(tx, n, honour, medalClass, input);
+          break;
+        case "GRANTED": {
+          const ordinance = await tx.ordinance.upsert({
+            where: { number_issuedOn: { number: input.actNumber, issuedOn: input.eventDate! } },
+            update: {},
+            create: { number: input.actNumber, issuedOn: input.eventDate!, kind: "HG_DECISION", title: "w sprawie nadania Odznaki „Honoris Gratia”" },
+          });
+          await tx.conferral.create({
+            data: {
+              publicId: newPublicId(),
+              nominationId: n.id,
+              candidateId: n.candidateId,
+              honour,
+              ordinanceId: ordinance.id,
+              conferredOn: input.eventDate!,
+              isDemo: n.isDemo,
+            },
+          });
+          after.decision = `${ordinance.number} z ${ordinance.issuedOn}`;
+          break;
+        }
+        case "NUMBER_ASSIGNED": {
+          const series = numberSeriesOf(honour, medalClass);
+          if (!n.conferral || !series) refuse("Numer nadaje się medalowi z podjętą uchwałą.");
+          after.number = await assignNextNumber(tx, n.conferral!.id, series!);
+          break;
+        }
+        case "HANDED_OVER":
+          if (!n.conferral) refuse("Brak nadania: wręczyć można wyróżnienie z podjętą uchwałą lub decyzją.");
+          if (input.eventDate! < n.conferral!.conferredOn) refuse("Wręczenie nie może być wcześniejsze niż nadanie.", "eventDate");
+          await tx.conferral.update({
+            where: { id: n.conferral!.id },
+            data: { handedOverOn: input.eventDate, handoverPlace: input.handoverPlace, version: { increment: 1 } },
+          });
+          Object.assign(after, { handedOverOn: input.eventDate, handoverPlace: input.handoverPlace });
+          break;
+        case "DIPLOMA_PRINTED":
+          after.printedOn = input.eventDate;
+          break;
+      }
+      if (["OPINION_NEGATIVE", "REJECTED", "REFUSED", "WITHDRAWN"].includes(to)) data.closingReason = input.reason;
+      if (input.eventDate && !after.eventDate) after.eventDate = input.eventDate;
+
+      const written = await tx.nomination.updateMany({ where: { id: n.id, version: input.version }, data });
+      if (written.count === 0) return { kind: "conflict" as const };
+      await recordAudit(tx, {
+        userId: actor.userId,
+        action: "TRANSITION",
+        entityType: "Nomination",
+        entityId: n.id,
+        fromStatus: from,
+        toStatus: to,
+        after,
+        reason: input.reason,
+      });
+      return { kind: "done" as const };
+    });
+  } catch (error) {
+    if (error instanceof Refusal) return { kind: "refused", message: error.message, field: error.field };
+    throw error;
+  }
+}
+
+type LoadedNomination = {
+  id: string;
+  candidateId: string;
+  isDemo: boolean;
+  candidate: { kind: string; deceased: boolean };
+  receivedDate: string;
+};
+
+/** The Council adopted the resolution: record it (once per term and number) and the conferral. */
+async function adopt(tx: Tx, n: LoadedNomination, honour: Honour, medalClass: MedalClass | null, input: TransitionInput): Promise<string> {
+  const adoptedOn = input.eventDate!;
+  const parsed = parseResolutionNumber(input.actNumber);
+  if (!parsed.ok) return refuse(parsed.message, "actNumber");
+  const term = await councilTermOn(tx, adoptedOn);
+  if (!term) return refuse("Data podjęcia uchwały nie mieści się w żadnej kadencji Rady. Sprawdź datę lub kadencje w ustawieniach.", "eventDate");
+  const problems = checkResolutionNumber(parsed.value, adoptedOn, term);
+  if (problems.length) return refuse(problems.join(" "), "actNumber");
+  const number = formatResolutionNumber(parsed.value);
+
+  if (honour === "HONORARY_CITIZENSHIP") {
+    const hard = checkEligibility({
+      honour,
+      medalClass: null,
+      receivedDate: n.receivedDate,
+      candidate: { kind: n.candidate.kind as "PERSON" | "ORGANIZATION", deceased: n.candidate.deceased },
+      heldHonours: (await tx.conferral.findMany({ where: { candidateId: n.candidateId }, select: { honour: true, medalClass: true } })).map((c) => ({
+        honour: c.honour as Honour,
+        medalClass: c.medalClass as MedalClass | null,
+      })),
+      openNominations: [],
+    }).filter((f) => f.level === "refuse");
+    if (hard.length) refuse(hard.map((f) => f.message).join(" "));
+  }
+
+  // One resolution may confer several honours (the Council sometimes adopts one for a session).
+  const sameNumber = await tx.resolution.findUnique({ where: { councilTermId_number: { councilTermId: term.id, number } } });
+  if (sameNumber && sameNumber.adoptedOn !== adoptedOn) {
+    refuse(`Uchwała nr ${number} tej kadencji jest już zapisana z inną datą (${sameNumber.adoptedOn}).`, "actNumber");
+  }
+  const sameRunning = sameNumber ? null : await tx.resolution.findUnique({ where: { councilTermId_runningNumber: { councilTermId: term.id, runningNumber: parsed.value.running } } });
+  if (sameRunning) refuse(`Numer kolejny ${parsed.value.running} jest już użyty w tej kadencji (uchwała nr ${sameRunning.number}).`, "actNumber");
+
+  const already = await tx.conferral.count({
+    where: { honour, medalClass, resolution: { councilTermId: term.id } },
+  });
+  const limit = checkLimit(await limitRules(tx), honour, medalClass, term.number, adoptedOn, already);
+  if (limit.kind === "exceeded" && !input.limitOverride) refuse(limit.message, "limitOverride");
+
+  const resolution =
+    sameNumber ??
+    (await tx.resolution.create({
+      data: {
+        councilTermId: term.id,
+        number,
+        sessionNumber: parsed.value.session,
+        runningNumber: parsed.value.running,
+        adoptedOn,
+        votesFor: input.votesFor ?? null,
+        votesAgainst: input.votesAgainst ?? null,
+        votesAbstained: input.votesAbstained ?? null,
+      },
+    }));
+  await tx.conferral.create({
+    data: {
+      publicId: newPublicId(),
+      nominationId: n.id,
+      candidateId: n.candidateId,
+      honour,
+      medalClass: honour === "CRACOVIAE_MERENTI" ? medalClass : null,
+      resolutionId: resolution.id,
+      conferredOn: adoptedOn,
+      limitOverrideText: limit.kind === "exceeded" ? input.limitOverride : "",
+      isDemo: n.isDemo,
+    },
+  });
+  return `${number} z ${adoptedOn}`;
+}
+
+/** The eligibility findings of a nomination, with the candidate's other honours and nominations. */
+export async function eligibilityOf(nominationId: string) {
+  const n = await db().nomination.findUniqueOrThrow({ where: { id: nominationId }, include: { candidate: true } });
+  const [held, open] = await Promise.all([
+    db().conferral.findMany({ where: { candidateId: n.candidateId, nominationId: { not: n.id } }, select: { honour: true, medalClass: true } }),
+    db().nomination.findMany({
+      where: { candidateId: n.candidateId, id: { not: n.id }, status: { notIn: ["CLOSED", "WITHDRAWN", "REJECTED", "REFUSED", "OPINION_NEGATIVE"] } },
+      select: { honour: true },
+    }),
+  ]);
+  return checkEligibility({
+    honour: n.honour as Honour,
+    medalClass: ((n.opinionClass ?? n.requestedClass) as MedalClass | null) ?? null,
+    receivedDate: n.receivedDate,
+    candidate: { kind: n.candidate.kind as "PERSON" | "ORGANIZATION", deceased: n.candidate.deceased },
+    heldHonours: held.map((h) => ({ honour: h.honour as Honour, medalClass: h.medalClass as MedalClass | null })),
+    openNominations: open.map((o) => ({ honour: o.honour as Honour })),
+  });
+}

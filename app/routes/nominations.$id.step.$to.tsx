@@ -1,0 +1,163 @@
+import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { GeneralErrorBoundary } from "#app/components/error-boundary";
+import { Field, FormErrors } from "#app/components/forms";
+import { StatusBadge, honourText } from "#app/components/labels";
+import type { z } from "zod";
+import { MEDAL_CLASS_LABEL, MEDAL_CLASSES, type Honour, type MedalClass } from "#app/domain/honours";
+import { transitionPermission } from "#app/domain/permissions";
+import { todayIso } from "#app/domain/polish-dates";
+import { ACT_NUMBER_LABEL, EVENT_DATE_LABEL, transitionFields, transitionSchema } from "#app/domain/transition-form";
+import { allowedTransitions, Status, type Status as StatusT } from "#app/domain/workflow";
+import { getNomination } from "#app/models/nomination.server";
+import { applyTransition } from "#app/models/workflow.server";
+import { requirePermission, requireUser } from "#app/utils/auth.server";
+import { invariantResponse } from "#app/utils/http";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.step.label} · Merenti` : "Krok wniosku · Merenti" }];
+
+async function load(request: Request, params: { id?: string; to?: string }) {
+  const user = await requireUser(request);
+  const nomination = await getNomination(params.id!);
+  invariantResponse(nomination, "Nie znaleziono wniosku.", { status: 404 });
+  const to = Status.safeParse(params.to);
+  invariantResponse(to.success, "Nieznany krok.", { status: 404 });
+  const honour = nomination.honour as Honour;
+  requirePermission(user, transitionPermission(honour, to.data));
+  return { user, nomination, honour, to: to.data };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { nomination, honour, to } = await load(request, params);
+  const step = allowedTransitions(honour, nomination.status as StatusT).find((t) => t.to === to);
+  invariantResponse(step, `Ten krok nie jest dostępny dla wniosku w obecnym stanie.`, { status: 409 });
+  return { nomination, honour, step, fields: transitionFields(honour, to), today: todayIso() };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, nomination, honour, to } = await load(request, params);
+  const submission = parseWithZod(await request.formData(), { schema: transitionSchema(honour, to, todayIso()) });
+  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
+  const outcome = await applyTransition(nomination.id, to, submission.value, { userId: user.id });
+  invariantResponse(outcome.kind !== "not-found", "Nie znaleziono wniosku.", { status: 404 });
+  if (outcome.kind === "conflict") {
+    return data(
+      { result: submission.reply({ formErrors: ["Ktoś inny zmienił ten wniosek w międzyczasie. Nic nie zostało zapisane: wróć do wniosku i sprawdź jego obecny stan."] }) },
+      { status: 409 },
+    );
+  }
+  if (outcome.kind === "refused") {
+    const reply = outcome.field ? submission.reply({ fieldErrors: { [outcome.field]: [outcome.message] } }) : submission.reply({ formErrors: [outcome.message] });
+    return data({ result: reply }, { status: 422 });
+  }
+  return redirect(`/nominations/${nomination.id}`);
+}
+
+const noAria = { ariaAttributes: false } as const;
+
+export default function TransitionStep() {
+  const { nomination: n, step, fields: needed, today, honour } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const [form, fields] = useForm<z.input<ReturnType<typeof transitionSchema>>>({
+    id: `step-${n.id}-${step.to}`,
+    lastResult: navigation.state === "idle" ? actionData?.result : null,
+    defaultValue: { eventDate: today, opinionClass: (n.requestedClass as MedalClass | null) ?? undefined },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: transitionSchema(honour, step.to, today) }),
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+  });
+  const has = (f: string) => needed.includes(f as never);
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- text-like fields of several value types
+  const text = (field: any, label: string, hint?: string) => (
+    <Field id={field.id} label={label} hint={hint} errors={field.errors}>
+      {(aria) => <input {...getInputProps(field, { type: "text", ...noAria })} {...aria} />}
+    </Field>
+  );
+  return (
+    <>
+      <h1>{step.label}</h1>
+      <p>
+        Wniosek: <Link to={`/nominations/${n.id}`}>{n.candidate.displayName}</Link>, {honourText(n.honour, n.requestedClass)}, status{" "}
+        <StatusBadge status={n.status} /> → <StatusBadge status={step.to} />
+      </p>
+      <Form method="post" {...getFormProps(form)}>
+        <input type="hidden" name="version" value={n.version} />
+        <FormErrors id={form.errorId} errors={form.errors} />
+        {has("eventDate") ? (
+          <Field id={fields.eventDate.id} label={EVENT_DATE_LABEL[step.to] ?? "Data"} errors={fields.eventDate.errors} required>
+            {(aria) => <input {...getInputProps(fields.eventDate, { type: "date", ...noAria })} max={today} {...aria} />}
+          </Field>
+        ) : null}
+        {has("actNumber") ? text(fields.actNumber, ACT_NUMBER_LABEL[step.to] ?? "Numer aktu") : null}
+        {has("opinionClass") ? (
+          <Field id={fields.opinionClass.id} label="Klasa medalu w opinii Komisji" errors={fields.opinionClass.errors} required>
+            {(aria) => (
+              <select {...getSelectProps(fields.opinionClass, noAria)} {...aria}>
+                <option value="">— wybierz —</option>
+                {MEDAL_CLASSES.map((c) => (
+                  <option key={c} value={c}>
+                    {MEDAL_CLASS_LABEL[c]}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        ) : null}
+        {has("votes") ? (
+          <fieldset>
+            <legend>Wynik głosowania (opcjonalnie)</legend>
+            <div className="grid-3">
+              {text(fields.votesFor, "Za")}
+              {text(fields.votesAgainst, "Przeciw")}
+              {text(fields.votesAbstained, "Wstrzymało się")}
+            </div>
+          </fieldset>
+        ) : null}
+        {has("limitOverride")
+          ? text(
+              fields.limitOverride,
+              "Uchwała Rady podnosząca limit (tylko gdy limit kadencji jest przekroczony)",
+              "np. uchwała nr XII/150/19 z dnia 10 kwietnia 2019 r. w sprawie zwiększenia limitu",
+            )
+          : null}
+        {has("handoverPlace") ? text(fields.handoverPlace, "Miejsce wręczenia", "np. Sala Obrad Rady Miasta Krakowa") : null}
+        {has("applicant") ? (
+          <fieldset>
+            <legend>Kto złożył wniosek (sprawdzenie formalne)</legend>
+            <Field id={fields.councillorNames.id} label="Radni popierający wniosek Przewodniczącego (co najmniej 5; jeden w wierszu)" errors={fields.councillorNames.errors}>
+              {(aria) => <textarea {...getTextareaProps(fields.councillorNames, noAria)} rows={5} {...aria} />}
+            </Field>
+            <div className="grid-3">
+              {text(fields.residentSignatureCount, "Liczba podpisów mieszkańców")}
+              <Field id={fields.signaturesCollectedFrom.id} label="Podpisy zbierane od" errors={fields.signaturesCollectedFrom.errors}>
+                {(aria) => <input {...getInputProps(fields.signaturesCollectedFrom, { type: "date", ...noAria })} {...aria} />}
+              </Field>
+              <Field id={fields.signaturesCollectedTo.id} label="Podpisy zbierane do" errors={fields.signaturesCollectedTo.errors}>
+                {(aria) => <input {...getInputProps(fields.signaturesCollectedTo, { type: "date", ...noAria })} {...aria} />}
+              </Field>
+            </div>
+            {text(fields.lateReason, "Powód rozpatrzenia w bieżącym naborze (tylko dla wniosku złożonego po 31 marca)")}
+          </fieldset>
+        ) : null}
+        {has("reason") ? (
+          <Field id={fields.reason.id} label={step.to === "CLOSED" ? "Uwagi (opcjonalnie)" : step.to === "COMPLETION_REQUESTED" ? "Czego brakuje" : "Powód"} errors={fields.reason.errors} required={step.to !== "CLOSED"}>
+            {(aria) => <textarea {...getTextareaProps(fields.reason, noAria)} rows={4} {...aria} />}
+          </Field>
+        ) : null}
+        <div className="form-actions">
+          <button type="submit" disabled={navigation.state === "submitting"}>
+            {step.label}
+          </button>
+          <Link to={`/nominations/${n.id}`}>Anuluj</Link>
+        </div>
+      </Form>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

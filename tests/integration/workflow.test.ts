@@ -1,0 +1,228 @@
+import { beforeAll, describe, expect, test } from "vitest";
+import { action as createAction } from "#app/routes/nominations.new";
+import { action as stepAction, loader as stepLoader } from "#app/routes/nominations.$id.step.$to";
+import { assignNextNumber, newPublicId } from "#app/models/workflow.server";
+import { createPrismaClient, db } from "#app/utils/db.server";
+import { callAction, callLoader, personNomination, signInAs, type Fields } from "./helpers";
+
+type StepReply = { result: { error?: Record<string, string[] | null> } };
+
+async function nomination(overrides: Fields = {}) {
+  const answer = await callAction(createAction, "/nominations/new", personNomination({ "candidate.surname": `Kroczący${Math.random().toString(36).slice(2, 7)}`, "candidate.birthYear": undefined, ...overrides }));
+  expect(answer.status).toBe(302);
+  return answer.location!.split("/").pop()!;
+}
+
+async function step(id: string, to: string, fields: Fields = {}) {
+  const { version } = await db().nomination.findUniqueOrThrow({ where: { id } });
+  return callAction<StepReply>(stepAction, `/nominations/${id}/step/${to}`, { version: String(version), ...fields }, { id, to });
+}
+
+const status = async (id: string) => (await db().nomination.findUniqueOrThrow({ where: { id } })).status;
+
+let actorId = "";
+beforeAll(async () => {
+  actorId = (await signInAs(["KP09_SPECIALIST", "KP04_CLERK"])).userId;
+});
+
+describe("Cracoviae Merenti from received to closed", () => {
+  test("every step in order, with its fields, audited, ending with a medal number", async () => {
+    const id = await nomination({ requestedClass: "BRONZE" });
+    expect((await step(id, "FORMALLY_COMPLETE")).status).toBe(302);
+    expect((await step(id, "OPINION_POSITIVE", { eventDate: "2026-02-02", opinionClass: "SILVER" })).status).toBe(302);
+    expect((await step(id, "DRAFT_PREPARED")).status).toBe(302);
+    expect((await step(id, "FORWARDED", { eventDate: "2026-02-10", actNumber: "321/2026" })).status).toBe(302);
+    expect((await step(id, "ADOPTED", { eventDate: "2026-03-11", actNumber: "XLI/1001/26", votesFor: "40", votesAgainst: "0", votesAbstained: "1" })).status).toBe(302);
+    expect((await step(id, "NUMBER_ASSIGNED")).status).toBe(302);
+    expect((await step(id, "DIPLOMA_PRINTED", { eventDate: "2026-04-01" })).status).toBe(302);
+    expect((await step(id, "HANDED_OVER", { eventDate: "2026-06-05", handoverPlace: "Sala Obrad Rady Miasta Krakowa" })).status).toBe(302);
+    expect((await step(id, "CLOSED")).status).toBe(302);
+
+    const conferral = await db().conferral.findUniqueOrThrow({ where: { nominationId: id }, include: { resolution: { include: { councilTerm: true } } } });
+    expect(conferral).toMatchObject({ honour: "CRACOVIAE_MERENTI", medalClass: "SILVER", numberSeries: "CM_SILVER", conferredOn: "2026-03-11", handedOverOn: "2026-06-05" });
+    expect(conferral.number).toBeGreaterThanOrEqual(1);
+    expect(conferral.resolution).toMatchObject({ number: "XLI/1001/26", sessionNumber: 41, runningNumber: 1001, votesFor: 40, votesAbstained: 1 });
+    expect(conferral.resolution!.councilTerm.number).toBe(9);
+    const audit = await db().auditEvent.findMany({ where: { entityId: id, action: "TRANSITION" }, orderBy: { at: "asc" } });
+    expect(audit.map((a) => `${a.fromStatus}>${a.toStatus}`)).toEqual([
+      "RECEIVED>FORMALLY_COMPLETE",
+      "FORMALLY_COMPLETE>OPINION_POSITIVE",
+      "OPINION_POSITIVE>DRAFT_PREPARED",
+      "DRAFT_PREPARED>FORWARDED",
+      "FORWARDED>ADOPTED",
+      "ADOPTED>NUMBER_ASSIGNED",
+      "NUMBER_ASSIGNED>DIPLOMA_PRINTED",
+      "DIPLOMA_PRINTED>HANDED_OVER",
+      "HANDED_OVER>CLOSED",
+    ]);
+    expect(audit.every((a) => a.userId === actorId)).toBe(true);
+    expect(JSON.parse(audit[5]!.after!).number).toBe(conferral.number);
+  });
+
+  test("a stale page cannot push a step the current status does not allow", async () => {
+    const id = await nomination();
+    const refused = await step(id, "ADOPTED", { eventDate: "2026-03-11", actNumber: "XLI/1002/26" });
+    expect(refused.status).toBe(422);
+    expect(refused.data!.result.error![""]![0]).toMatch(/^Ten krok nie jest dostępny: wniosek ma teraz status „wpłynął”/);
+    expect(await status(id)).toBe("RECEIVED");
+    expect(await db().resolution.count({ where: { number: "XLI/1002/26" } })).toBe(0);
+    expect((await callLoader(stepLoader, `/nominations/${id}/step/ADOPTED`, { id, to: "ADOPTED" })).status).toBe(409);
+    // A version the user never saw is refused too.
+    const stale = await callAction<StepReply>(stepAction, `/nominations/${id}/step/FORMALLY_COMPLETE`, { version: "7" }, { id, to: "FORMALLY_COMPLETE" });
+    expect(stale.status).toBe(409);
+    expect(await status(id)).toBe("RECEIVED");
+  });
+
+  async function forwarded(medalClass = "SILVER") {
+    const id = await nomination({ requestedClass: medalClass });
+    await step(id, "FORMALLY_COMPLETE");
+    await step(id, "OPINION_POSITIVE", { eventDate: "2026-02-02", opinionClass: medalClass });
+    await step(id, "DRAFT_PREPARED");
+    await step(id, "FORWARDED", { eventDate: "2026-02-10", actNumber: "400/2026" });
+    return id;
+  }
+
+  test("resolution numbers of the wrong form, year or term are refused next to the field", async () => {
+    const id = await forwarded();
+    const cases: [Fields, RegExp][] = [
+      [{ actNumber: "41/1003/26", eventDate: "2026-03-11" }, /cyframi rzymskimi/],
+      [{ actNumber: "XLI/1003/25", eventDate: "2026-03-11" }, /nie zgadzają się z rokiem podjęcia uchwały \(2026\)/],
+      [{ actNumber: "XLI/1003/24", eventDate: "2024-05-03" }, /nie mieści się w żadnej kadencji/],
+      [{ actNumber: "IIII/1003/26", eventDate: "2026-03-11" }, /nie jest poprawną liczbą rzymską/],
+      [{ actNumber: "XLI/1003/26", eventDate: "2026-02-30" }, /Taka data nie istnieje/],
+    ];
+    for (const [fields, message] of cases) {
+      const answer = await step(id, "ADOPTED", fields);
+      expect(answer.status).toBeGreaterThanOrEqual(400);
+      const errors = answer.data!.result.error!;
+      expect([...(errors.actNumber ?? []), ...(errors.eventDate ?? [])].join(" ")).toMatch(message);
+    }
+    expect(await status(id)).toBe("FORWARDED");
+  });
+
+  test("the same number in two terms is fine; a running number twice in one term is not", async () => {
+    const a = await forwarded();
+    expect((await step(a, "ADOPTED", { eventDate: "2026-03-11", actNumber: "XLII/1500/26" })).status).toBe(302);
+    const b = await forwarded();
+    const dup = await step(b, "ADOPTED", { eventDate: "2026-03-12", actNumber: "XLIII/1500/26" });
+    expect(dup.status).toBe(422);
+    expect(dup.data!.result.error!.actNumber![0]).toMatch(/Numer kolejny 1500 jest już użyty w tej kadencji/);
+    // Term VIII had its own running numbers: 1500 there is another resolution.
+    const inTermVIII = await db().resolution.create({
+      data: { councilTermId: (await db().councilTerm.findUniqueOrThrow({ where: { number: 8 } })).id, number: "XLII/1500/20", sessionNumber: 42, runningNumber: 1500, adoptedOn: "2020-05-05" },
+    });
+    expect(inTermVIII.id).toBeTruthy();
+  });
+
+  test("exceeding the term's limit needs the resolution that raised it", async () => {
+    const first = await forwarded("GOLD");
+    expect((await step(first, "ADOPTED", { eventDate: "2026-03-11", actNumber: "XLIV/1600/26" })).status).toBe(302);
+    const second = await forwarded("GOLD");
+    const warned = await step(second, "ADOPTED", { eventDate: "2026-03-11", actNumber: "XLIV/1601/26" });
+    expect(warned.status).toBe(422);
+    expect(warned.data!.result.error!.limitOverride![0]).toMatch(/^Limit w tej kadencji to 1 \(.+\); nadano już 1, to byłoby 2\. Aby kontynuować, wskaż uchwałę Rady Miasta podnoszącą limit\.$/);
+    expect(await status(second)).toBe("FORWARDED");
+    const overridden = await step(second, "ADOPTED", { eventDate: "2026-03-11", actNumber: "XLIV/1601/26", limitOverride: "uchwała nr XL/990/26 w sprawie zwiększenia limitu" });
+    expect(overridden.status).toBe(302);
+    expect((await db().conferral.findUniqueOrThrow({ where: { nominationId: second } })).limitOverrideText).toBe("uchwała nr XL/990/26 w sprawie zwiększenia limitu");
+  });
+
+  test("withdrawal needs a reason and is allowed only from an open stage", async () => {
+    const id = await nomination();
+    const noReason = await step(id, "WITHDRAWN");
+    expect(noReason.status).toBe(400);
+    expect(noReason.data!.result.error!.reason).toEqual(["Podaj powód."]);
+    expect((await step(id, "WITHDRAWN", { reason: "Wnioskodawca wycofał wniosek pismem." })).status).toBe(302);
+    expect((await db().nomination.findUniqueOrThrow({ where: { id } })).closingReason).toBe("Wnioskodawca wycofał wniosek pismem.");
+    expect((await step(id, "FORMALLY_COMPLETE")).status).toBe(422);
+  });
+});
+
+describe("Honorary Citizenship", () => {
+  const hc = (overrides: Fields = {}) => nomination({ honour: "HONORARY_CITIZENSHIP", requestedClass: undefined, receivedDate: "2026-03-20", ...overrides });
+
+  test("an organisation or a deceased person is refused at once", async () => {
+    const org = await callAction<StepReply>(createAction, "/nominations/new", {
+      ...personNomination({ honour: "HONORARY_CITIZENSHIP", requestedClass: undefined }),
+      "candidate.candidateKind": "ORGANIZATION",
+      "candidate.organizationName": "Fundacja Testowa",
+    });
+    expect(org.status).toBe(422);
+    expect(org.data!.result.error![""]![0]).toBe("Honorowe Obywatelstwo nadaje się wyłącznie osobom, nie instytucjom.");
+    const dead = await callAction<StepReply>(createAction, "/nominations/new", personNomination({ honour: "HONORARY_CITIZENSHIP", requestedClass: undefined, "candidate.deceased": "on", "candidate.surname": "Zmarły" }));
+    expect(dead.status).toBe(422);
+  });
+
+  test("the formal check verifies who applied: ≥ 5 councillors, ≥ 4000 residents with last year's signatures", async () => {
+    const byCouncillors = await hc({ "nominators[0].kind": "COUNCILLORS", "nominators[0].name": "Radni Miasta Krakowa" });
+    const few = await step(byCouncillors, "FORMALLY_COMPLETE", { councillorNames: "A\nB\nC" });
+    expect(few.status).toBe(422);
+    expect(few.data!.result.error![""]![0]).toBe("Wniosek radnych wymaga co najmniej 5 nazwisk radnych (podano 3).");
+    expect((await step(byCouncillors, "FORMALLY_COMPLETE", { councillorNames: "A\nB\nC\nD\nE" })).status).toBe(302);
+
+    const byResidents = await hc({ "nominators[0].kind": "RESIDENTS", "nominators[0].name": "Komitet mieszkańców" });
+    const thisYear = await step(byResidents, "FORMALLY_COMPLETE", { residentSignatureCount: "4100", signaturesCollectedFrom: "2026-01-10", signaturesCollectedTo: "2026-02-10" });
+    expect(thisYear.data!.result.error![""]![0]).toMatch(/w roku kalendarzowym poprzedzającym złożenie wniosku \(2025\)/);
+    const tooFew = await step(byResidents, "FORMALLY_COMPLETE", { residentSignatureCount: "3999", signaturesCollectedFrom: "2025-09-01", signaturesCollectedTo: "2025-12-01" });
+    expect(tooFew.data!.result.error![""]![0]).toMatch(/co najmniej 4000 podpisów \(podano 3999\)/);
+    expect((await step(byResidents, "FORMALLY_COMPLETE", { residentSignatureCount: "4000", signaturesCollectedFrom: "2025-09-01", signaturesCollectedTo: "2025-12-01" })).status).toBe(302);
+
+    const byPerson = await hc({ "nominators[0].kind": "PERSON", "nominators[0].name": "Jan Kowalski" });
+    expect((await step(byPerson, "FORMALLY_COMPLETE")).data!.result.error![""]![0]).toMatch(/może złożyć tylko Prezydent Miasta/);
+  });
+
+  test("a late application moves to next year's round unless a reason keeps it", async () => {
+    const late = await hc({ receivedDate: "2026-04-02", "nominators[0].kind": "MAYOR", "nominators[0].name": "Prezydent Miasta Krakowa" });
+    expect((await db().nomination.findUniqueOrThrow({ where: { id: late } })).roundYear).toBe(2027);
+    const kept = await hc({ receivedDate: "2026-04-03", "nominators[0].kind": "MAYOR", "nominators[0].name": "Prezydent Miasta Krakowa" });
+    await step(kept, "FORMALLY_COMPLETE", { lateReason: "Wniosek nadany w terminie w placówce pocztowej." });
+    expect((await db().nomination.findUniqueOrThrow({ where: { id: kept } })).roundYear).toBe(2026);
+  });
+});
+
+describe("Honoris Gratia", () => {
+  test("received → verified → granted by the Mayor's decision → handed over; due date a month on", async () => {
+    const id = await nomination({ honour: "HONORIS_GRATIA", requestedClass: undefined, receivedDate: "2026-01-31" });
+    expect((await db().nomination.findUniqueOrThrow({ where: { id } })).dueDate).toBe("2026-02-28");
+    expect((await step(id, "VERIFIED")).status).toBe(302);
+    expect((await step(id, "GRANTED", { eventDate: "2026-02-20", actNumber: "555/2026" })).status).toBe(302);
+    const handedTooEarly = await step(id, "HANDED_OVER", { eventDate: "2026-02-19", handoverPlace: "Hotel Przykładowy" });
+    expect(handedTooEarly.data!.result.error!.eventDate).toEqual(["Wręczenie nie może być wcześniejsze niż nadanie."]);
+    expect((await step(id, "HANDED_OVER", { eventDate: "2026-03-01", handoverPlace: "Hotel Przykładowy" })).status).toBe(302);
+    const conferral = await db().conferral.findUniqueOrThrow({ where: { nominationId: id }, include: { ordinance: true } });
+    expect(conferral.ordinance).toMatchObject({ number: "555/2026", kind: "HG_DECISION" });
+  });
+});
+
+describe("medal numbers", () => {
+  test("50 conferrals numbered at once on separate connections get unique, gapless numbers after the highest historical one", async () => {
+    const candidate = await db().candidate.findFirstOrThrow();
+    await db().conferral.create({
+      data: { publicId: newPublicId(), candidateId: candidate.id, honour: "CRACOVIAE_MERENTI", medalClass: "BRONZE", numberSeries: "CM_BRONZE", number: 17, conferredOn: "2001-01-01", isHistorical: true },
+    });
+    const ids: string[] = [];
+    for (let i = 0; i < 50; i++) {
+      const c = await db().conferral.create({ data: { publicId: newPublicId(), candidateId: candidate.id, honour: "CRACOVIAE_MERENTI", medalClass: "BRONZE", conferredOn: "2026-03-11" } });
+      ids.push(c.id);
+    }
+    const clients = ids.map(() => createPrismaClient(process.env.DATABASE_URL!));
+    try {
+      const numbers = await Promise.all(ids.map((id, i) => clients[i]!.$transaction((tx) => assignNextNumber(tx, id, "CM_BRONZE"))));
+      expect([...numbers].sort((a, b) => a - b)).toEqual(Array.from({ length: 50 }, (_, i) => 18 + i));
+      const stored = await db().conferral.findMany({ where: { numberSeries: "CM_BRONZE" }, select: { number: true } });
+      expect(new Set(stored.map((s) => s.number)).size).toBe(51);
+      // Assigned once: a second assignment of the same conferral is refused, the number stays.
+      await expect(db().$transaction((tx) => assignNextNumber(tx, ids[0]!, "CM_BRONZE"))).rejects.toThrow("Ten laureat ma już numer.");
+    } finally {
+      await Promise.all(clients.map((c) => c.$disconnect()));
+    }
+  });
+
+  test("the unique index refuses a duplicate number even when written directly", async () => {
+    const candidate = await db().candidate.findFirstOrThrow();
+    await db().conferral.create({ data: { publicId: newPublicId(), candidateId: candidate.id, honour: "CRACOVIAE_MERENTI", medalClass: "GOLD", numberSeries: "CM_GOLD", number: 7, conferredOn: "2021-01-01" } });
+    await expect(
+      db().conferral.create({ data: { publicId: newPublicId(), candidateId: candidate.id, honour: "CRACOVIAE_MERENTI", medalClass: "GOLD", numberSeries: "CM_GOLD", number: 7, conferredOn: "2021-02-01" } }),
+    ).rejects.toThrow();
+  });
+});
