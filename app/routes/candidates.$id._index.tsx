@@ -3,8 +3,11 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { DemoMark, honourText, StatusBadge } from "#app/components/labels";
 import { CANDIDATE_KIND_LABEL, type CandidateKind } from "#app/domain/honours";
+import { actionLabel, CANDIDATE_FIELD_LABEL, formatWarsawDateTime, statusLabel } from "#app/domain/audit-log";
 import { formatPolishDate, formatShortDate } from "#app/domain/polish-dates";
+import { auditTrailOf } from "#app/models/audit.server";
 import { getCandidate } from "#app/models/candidate.server";
+import { db } from "#app/utils/db.server";
 import { invariantResponse } from "#app/utils/http";
 import { requireUserWithPermission } from "#app/utils/auth.server";
 import { useCan } from "#app/components/site-header";
@@ -15,11 +18,34 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUserWithPermission(request, "nomination:read");
   const candidate = await getCandidate(params.id!);
   invariantResponse(candidate, "Nie znaleziono kandydata.", { status: 404 });
-  return { candidate };
+  const history = await auditTrailOf(db(), "Candidate", candidate.id);
+  return {
+    candidate,
+    history: history.map((h) => ({
+      id: h.id,
+      at: h.at.toISOString(),
+      atText: formatWarsawDateTime(h.at),
+      action: actionLabel(h.action),
+      who: h.user?.name ?? "system",
+      toStatus: h.toStatus ? statusLabel(h.toStatus) : null,
+      reason: h.reason,
+      fields: h.action === "UPDATE" ? changedFieldLabels(h.after) : [],
+    })),
+  };
+}
+
+/** The Polish names of the fields an update changed (derived search and sort keys left out). */
+function changedFieldLabels(after: string | null): string[] {
+  try {
+    const fields = Object.keys((JSON.parse(after ?? "{}") ?? {}) as Record<string, unknown>);
+    return fields.filter((f) => f in CANDIDATE_FIELD_LABEL).map((f) => CANDIDATE_FIELD_LABEL[f]!);
+  } catch {
+    return [];
+  }
 }
 
 export default function CandidateView() {
-  const { candidate: c } = useLoaderData<typeof loader>();
+  const { candidate: c, history } = useLoaderData<typeof loader>();
   const can = useCan();
   return (
     <>
@@ -27,14 +53,24 @@ export default function CandidateView() {
         <h1>
           {c.displayName} <DemoMark isDemo={c.isDemo} />
         </h1>
-        {can("nomination:write:council") || can("nomination:write:hg") ? (
+        {can("nomination:write:council") || can("nomination:write:hg") || can("personal-data:manage") ? (
         <div className="page-actions no-print">
-          <Link className="button" to={`/candidates/${c.id}/edit`}>
-            Edytuj dane kandydata
-          </Link>
-          <Link className="button button--secondary" to={`/nominations/new?candidate=${c.id}`}>
-            Nowy wniosek dla tego kandydata
-          </Link>
+          {can("nomination:write:council") || can("nomination:write:hg") ? (
+            <>
+              <Link className="button" to={`/candidates/${c.id}/edit`}>
+                Edytuj dane kandydata
+              </Link>
+              <Link className="button button--secondary" to={`/nominations/new?candidate=${c.id}`}>
+                Nowy wniosek dla tego kandydata
+              </Link>
+            </>
+          ) : null}
+          {can("personal-data:manage") ? (
+            // A file download (resource route), not a page: a plain link, no client-side navigation.
+            <a className="button button--secondary" href={`/candidates/${c.id}/export`} download>
+              Eksport danych (RODO)
+            </a>
+          ) : null}
         </div>
         ) : null}
       </div>
@@ -123,6 +159,24 @@ export default function CandidateView() {
           </table>
         ) : (
           <p className="muted">Brak wniosków.</p>
+        )}
+      </section>
+
+      <section aria-labelledby="historia">
+        <h2 id="historia">Historia</h2>
+        {history.length ? (
+          <ol className="timeline">
+            {history.map((h) => (
+              <li key={h.id}>
+                <time dateTime={h.at}>{h.atText}</time> — {h.action}
+                {h.toStatus ? `: ${h.toStatus}` : ""}
+                {h.fields.length ? ` (${h.fields.join(", ")})` : ""} — {h.who}
+                {h.reason ? ` — ${h.reason}` : ""}
+              </li>
+            ))}
+          </ol>
+        ) : (
+          <p className="muted">Brak zapisów.</p>
         )}
       </section>
     </>

@@ -39,6 +39,11 @@ export function signOut() {
   currentCookie = null;
 }
 
+/** Makes later requests with a session from an earlier signInAs() (no new user). */
+export function resumeSession(cookie: string) {
+  currentCookie = cookie;
+}
+
 export function postRequest(path: string, fields: Fields): Request {
   return new Request(`http://localhost${path}`, { method: "POST", body: formData(fields), headers: headers() });
 }

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Nomination" ADD COLUMN "anonymizedAt" DATETIME;
+
