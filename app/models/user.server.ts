@@ -1,5 +1,5 @@
 // Users, roles, sessions and sign-in. Roles and permissions are data (Role, Permission).
-import type { Permission } from "#app/domain/permissions";
+import { PERMISSION_KEYS, type Permission } from "#app/domain/permissions";
 import { db } from "#app/utils/db.server";
 import { dummyHash, hashPassword, verifyPassword } from "#app/utils/password.server";
 import { SESSION_TTL_MS } from "#app/utils/session.server";
@@ -80,53 +80,101 @@ export async function changePassword(userId: string, currentPassword: string, ne
 
 export type NewUser = { email: string; name: string; password: string; roleKeys: string[]; isDemo?: boolean };
 
+/** Thrown by createUser when the e-mail address (compared in lower case) already has an account. */
+export class EmailTakenError extends Error {
+  constructor(email: string) {
+    super(`Użytkownik o adresie ${email} już istnieje.`);
+    this.name = "EmailTakenError";
+  }
+}
+
+/** Prisma's unique-constraint violation, however the driver adapter wraps it. */
+function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: unknown; message?: unknown } | null;
+  return e?.code === "P2002" || (typeof e?.message === "string" && /UNIQUE constraint failed/i.test(e.message));
+}
+
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
 export async function createUser(input: NewUser, actor: { userId: string | null }) {
   const passwordHash = await hashPassword(input.password);
-  return db().$transaction(async (tx) => {
-    const roles = await tx.role.findMany({ where: { key: { in: input.roleKeys } } });
-    const missing = input.roleKeys.filter((k) => !roles.some((r) => r.key === k));
-    if (missing.length) throw new Error(`Nieznane role: ${missing.join(", ")}`);
-    const user = await tx.user.create({
-      data: {
-        email: input.email.trim().toLowerCase(),
-        name: input.name,
-        passwordHash,
-        isDemo: input.isDemo ?? false,
-        roles: { create: roles.map((r) => ({ roleId: r.id })) },
-      },
+  const email = normalizeEmail(input.email);
+  try {
+    return await db().$transaction(async (tx) => {
+      if (await tx.user.findUnique({ where: { email }, select: { id: true } })) throw new EmailTakenError(email);
+      const roles = await tx.role.findMany({ where: { key: { in: input.roleKeys } } });
+      const missing = input.roleKeys.filter((k) => !roles.some((r) => r.key === k));
+      if (missing.length) throw new Error(`Nieznane role: ${missing.join(", ")}`);
+      const user = await tx.user.create({
+        data: {
+          email,
+          name: input.name,
+          passwordHash,
+          isDemo: input.isDemo ?? false,
+          roles: { create: roles.map((r) => ({ roleId: r.id })) },
+        },
+      });
+      await recordAudit(tx, {
+        userId: actor.userId,
+        action: "CREATE",
+        entityType: "User",
+        entityId: user.id,
+        after: { email: user.email, name: user.name, active: true, roles: [...input.roleKeys].sort() },
+      });
+      return user;
     });
-    await recordAudit(tx, {
-      userId: actor.userId,
-      action: "CREATE",
-      entityType: "User",
-      entityId: user.id,
-      after: { email: user.email, name: user.name, roles: input.roleKeys },
-    });
-    return user;
-  });
+  } catch (error) {
+    // Two admins creating the same address at once: the unique index decides.
+    if (!(error instanceof EmailTakenError) && isUniqueViolation(error)) throw new EmailTakenError(email);
+    throw error;
+  }
 }
 
 export type UserUpdate = { name: string; active: boolean; roleKeys: string[]; version: number; newPassword?: string };
 
-export async function updateUser(id: string, input: UserUpdate, actor: { userId: string | null }): Promise<"ok" | "not-found" | "conflict"> {
+/**
+ * "self-deactivation" / "self-lockout": an admin may not deactivate their own account or take
+ * away their own user:manage permission (nobody might be left to undo it).
+ */
+export type UserUpdateResult = "ok" | "not-found" | "conflict" | "unknown-role" | "self-deactivation" | "self-lockout";
+
+export async function updateUser(id: string, input: UserUpdate, actor: { userId: string | null }): Promise<UserUpdateResult> {
   const passwordHash = input.newPassword ? await hashPassword(input.newPassword) : undefined;
   return db().$transaction(async (tx) => {
     const current = await tx.user.findUnique({ where: { id }, include: { roles: { include: { role: true } } } });
     if (!current) return "not-found" as const;
-    const written = await tx.user.updateMany({
-      where: { id, version: input.version },
-      data: { name: input.name, active: input.active, version: { increment: 1 }, ...(passwordHash ? { passwordHash, passwordChangedAt: new Date() } : {}) },
-    });
-    if (written.count === 0) return "conflict" as const;
-    const roles = await tx.role.findMany({ where: { key: { in: input.roleKeys } } });
-    await tx.userRole.deleteMany({ where: { userId: id } });
-    await tx.userRole.createMany({ data: roles.map((r) => ({ userId: id, roleId: r.id })) });
-    // A deactivated user is signed out everywhere at once.
-    if (!input.active) await tx.session.deleteMany({ where: { userId: id } });
+    const roleKeys = [...new Set(input.roleKeys)].sort();
+    const roles = await tx.role.findMany({ where: { key: { in: roleKeys } }, include: { permissions: { include: { permission: true } } } });
+    if (roles.length !== roleKeys.length) return "unknown-role" as const;
+    if (actor.userId === id) {
+      if (!input.active) return "self-deactivation" as const;
+      if (!roles.some((r) => r.permissions.some((p) => p.permission.key === "user:manage"))) return "self-lockout" as const;
+    }
     const diff = changedFields(
       { name: current.name, active: current.active, roles: current.roles.map((r) => r.role.key).sort() },
-      { name: input.name, active: input.active, roles: [...input.roleKeys].sort() },
+      { name: input.name, active: input.active, roles: roleKeys },
     );
+    if (current.version !== input.version) return "conflict" as const;
+    // Nothing to change: no write, no new version, no audit row.
+    if (diff.changed.length === 0 && !passwordHash) return "ok" as const;
+    const written = await tx.user.updateMany({
+      where: { id, version: input.version },
+      data: {
+        name: input.name,
+        active: input.active,
+        version: { increment: 1 },
+        // A password set by an admin also lifts a lock from failed sign-ins.
+        ...(passwordHash ? { passwordHash, passwordChangedAt: new Date(), failedLoginCount: 0, lockedUntil: null } : {}),
+      },
+    });
+    if (written.count === 0) return "conflict" as const;
+    await tx.userRole.deleteMany({ where: { userId: id } });
+    await tx.userRole.createMany({ data: roles.map((r) => ({ userId: id, roleId: r.id })) });
+    // A deactivated user is signed out everywhere at once; so is one whose password an admin
+    // replaced (the old one may have leaked).
+    if (!input.active || (passwordHash && actor.userId !== id)) await tx.session.deleteMany({ where: { userId: id } });
     await recordAudit(tx, {
       userId: actor.userId,
       action: "UPDATE",
@@ -150,4 +198,15 @@ export async function getUser(id: string) {
 
 export async function listRoles() {
   return db().role.findMany({ orderBy: { name: "asc" }, include: { permissions: { include: { permission: true } } } });
+}
+
+/** The roles as the user forms offer them: key, Polish name, and what each permission allows. */
+export async function listRoleChoices() {
+  const roles = await listRoles();
+  const order = (key: string) => PERMISSION_KEYS.indexOf(key as Permission);
+  return roles.map((r) => ({
+    key: r.key,
+    name: r.name,
+    permissions: [...r.permissions].sort((a, b) => order(a.permission.key) - order(b.permission.key)).map((p) => p.permission.description),
+  }));
 }
