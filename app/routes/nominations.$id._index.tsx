@@ -11,6 +11,7 @@ import { db } from "#app/utils/db.server";
 import { invariantResponse } from "#app/utils/http";
 import { requireUserWithPermission, userCan } from "#app/utils/auth.server";
 import { eligibilityOf } from "#app/models/workflow.server";
+import { formatWarsawDateTime } from "#app/domain/audit-log";
 import { conferralOf } from "#app/models/conferral.server";
 import { transitionPermission } from "#app/domain/permissions";
 import { allowedTransitions } from "#app/domain/workflow";
@@ -206,7 +207,7 @@ export default function NominationView() {
           <ol className="timeline">
             {history.map((h) => (
               <li key={h.id}>
-                <time dateTime={h.at}>{new Date(h.at).toLocaleString("pl-PL", { timeZone: "Europe/Warsaw" })}</time> — {ACTION_LABEL[h.action] ?? h.action}
+                <time dateTime={h.at}>{formatWarsawDateTime(new Date(h.at))}</time> — {ACTION_LABEL[h.action] ?? h.action}
                 {h.toStatus ? `: ${STATUS_LABEL[h.toStatus as Status] ?? h.toStatus}` : ""} ({h.who}){h.reason ? ` — ${h.reason}` : ""}
               </li>
             ))}
