@@ -37,6 +37,9 @@ export function SiteHeader() {
                         Wnioski
                       </NavLink>
                     </li>
+                    <li>
+                      <NavLink to="/board">Tablica</NavLink>
+                    </li>
                   </>
                 ) : null}
                 {can("nomination:write:council") || can("nomination:write:hg") ? (

@@ -1,6 +1,7 @@
 // Deadlines: the Honorary Citizenship yearly round (applications by 31 March) and the
 // Honoris Gratia one-month rule.
 import { addDays, parseIsoDate } from "./polish-dates";
+import type { Status } from "./workflow";
 
 /** Adds calendar months; the 31st becomes the month's last day (31 January + 1 month = 28/29 February). */
 export function addMonths(date: string, months: number): string {
@@ -38,10 +39,37 @@ export function honorisGratiaDueDate(receivedDate: string, proposedHandoverDate:
 
 export type Urgency = "overdue" | "this-week" | "later";
 
+/** "Due this week": due today or within this many days. */
+export const DUE_SOON_DAYS = 7;
+
+/** Honoris Gratia applications still waiting for the Mayor's decision: their due date counts. */
+export const HG_OPEN_STATUSES = ["RECEIVED", "VERIFIED"] as const satisfies readonly Status[];
+
+/** Cracoviae Merenti nominations formally complete wait for the Medal Commission's opinion. */
+export const CM_AWAITING_COMMISSION = "FORMALLY_COMPLETE" as const satisfies Status;
+
+/**
+ * The due dates `urgencyOf` calls overdue (before `overdueBefore`) and due this week (from
+ * `overdueBefore` to `dueSoonUntil`, both included), for queries over many records.
+ */
+export function dueWindow(today: string): { overdueBefore: string; dueSoonUntil: string } {
+  return { overdueBefore: today, dueSoonUntil: addDays(today, DUE_SOON_DAYS) };
+}
+
 export function urgencyOf(dueDate: string, today: string): Urgency {
-  if (dueDate < today) return "overdue";
-  if (dueDate <= addDays(today, 7)) return "this-week";
+  const { overdueBefore, dueSoonUntil } = dueWindow(today);
+  if (dueDate < overdueBefore) return "overdue";
+  if (dueDate <= dueSoonUntil) return "this-week";
   return "later";
+}
+
+/** Whole calendar days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  const utc = (d: string) => {
+    const { year, month, day } = parseIsoDate(d);
+    return Date.UTC(year, month - 1, day);
+  };
+  return Math.round((utc(to) - utc(from)) / 86_400_000);
 }
 
 /** The Honorary Citizenship deadline of a year's round: 31 March. */
@@ -54,4 +82,15 @@ export function honoraryCitizenshipRound(receivedDate: string): { year: number; 
   const year = parseIsoDate(receivedDate).year;
   const late = receivedDate > honoraryCitizenshipDeadline(year);
   return { year: late ? year + 1 : year, late };
+}
+
+/**
+ * The Honorary Citizenship round open on `today`: this year's while its 31 March deadline has not
+ * passed (the deadline day included), otherwise next year's.
+ */
+export function currentHonoraryCitizenshipRound(today: string): { year: number; deadline: string; daysLeft: number } {
+  const thisYear = parseIsoDate(today).year;
+  const year = today > honoraryCitizenshipDeadline(thisYear) ? thisYear + 1 : thisYear;
+  const deadline = honoraryCitizenshipDeadline(year);
+  return { year, deadline, daysLeft: daysBetween(today, deadline) };
 }

@@ -26,6 +26,8 @@ export const NominationListQuery = z.object({
   status: lenient(Status),
   term: lenient(z.coerce.number().int().min(1).max(99)),
   year: lenient(z.coerce.number().int().min(1900).max(2999)),
+  /** Honorary Citizenship: the yearly round (`roundYear`), linked from the dashboard. */
+  round: lenient(z.coerce.number().int().min(1900).max(2999)),
   sort: lenient(z.enum(SORTS)).transform((v) => v ?? "received-desc"),
   page: lenient(z.coerce.number().int().min(1).max(100000)).transform((v) => v ?? 1),
 });

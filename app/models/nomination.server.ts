@@ -64,6 +64,7 @@ export async function listNominations(query: NominationListQuery) {
   if (query.status) where.status = query.status;
   if (query.term) where.councilTerm = { number: query.term };
   if (query.year) where.receivedDate = { gte: `${query.year}-01-01`, lte: `${query.year}-12-31` };
+  if (query.round) where.roundYear = query.round;
   const orderBy = ORDER_BY[query.sort];
   const skip = (query.page - 1) * PAGE_SIZE;
   const filtered = Object.keys(where).length > 0;
@@ -133,6 +134,7 @@ function filterSql(query: NominationListQuery): Prisma.Sql[] {
   if (query.status) parts.push(Prisma.sql`+n."status" = ${query.status}`);
   if (query.term) parts.push(Prisma.sql`+n."councilTermId" IN (SELECT "id" FROM "CouncilTerm" WHERE "number" = ${query.term})`);
   if (query.year) parts.push(Prisma.sql`+n."receivedDate" BETWEEN ${`${query.year}-01-01`} AND ${`${query.year}-12-31`}`);
+  if (query.round) parts.push(Prisma.sql`+n."roundYear" = ${query.round}`);
   return parts;
 }
 

@@ -1,18 +1,30 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
+import { DemoMark, StatusBadge } from "#app/components/labels";
+import { useCan } from "#app/components/site-header";
+import { CM_AWAITING_COMMISSION, daysBetween, DUE_SOON_DAYS, urgencyOf } from "#app/domain/deadlines";
 import { HONOUR_LABEL, HONOURS } from "#app/domain/honours";
+import { formatPolishDate, formatShortDate, todayIso } from "#app/domain/polish-dates";
 import { STATUS_LABEL, statusesOf } from "#app/domain/workflow";
+import { dashboardDeadlines, type DeadlineItem } from "#app/models/deadlines.server";
 import { nominationCountsByHonourAndStatus } from "#app/models/nomination.server";
-import { requireUser } from "#app/utils/auth.server";
+import { requireUser, userCan } from "#app/utils/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "Pulpit · Merenti" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  // Every signed-in role lands here; the counts hold no personal data.
-  await requireUser(request);
-  const counts = await nominationCountsByHonourAndStatus();
+  // Every signed-in role lands here; the counts hold no personal data. The deadline lists name
+  // candidates, so only users who may read nominations get them.
+  const user = await requireUser(request);
+  const today = todayIso();
+  const [counts, deadlines] = await Promise.all([
+    nominationCountsByHonourAndStatus(),
+    userCan(user, "nomination:read") ? dashboardDeadlines(today) : Promise.resolve(null),
+  ]);
+  const withUrgency = (items: DeadlineItem[]) => items.map((item) => ({ ...item, urgency: item.dueDate ? urgencyOf(item.dueDate, today) : null }));
   return {
+    today,
     honours: HONOURS.map((honour) => {
       const byStatus = statusesOf(honour).map((status) => ({
         status,
@@ -20,11 +32,22 @@ export async function loader({ request }: LoaderFunctionArgs) {
       }));
       return { honour, byStatus, total: byStatus.reduce((s, x) => s + x.count, 0) };
     }),
+    deadlines: deadlines && {
+      ...deadlines,
+      honorisGratia: {
+        overdue: { ...deadlines.honorisGratia.overdue, items: withUrgency(deadlines.honorisGratia.overdue.items) },
+        dueSoon: { ...deadlines.honorisGratia.dueSoon, items: withUrgency(deadlines.honorisGratia.dueSoon.items) },
+      },
+    },
   };
 }
 
+type Data = ReturnType<typeof useLoaderData<typeof loader>>;
+type Deadlines = NonNullable<Data["deadlines"]>;
+
 export default function Dashboard() {
-  const { honours } = useLoaderData<typeof loader>();
+  const { honours, deadlines, today } = useLoaderData<typeof loader>();
+  const can = useCan();
   return (
     <>
       <h1>Pulpit</h1>
@@ -37,6 +60,13 @@ export default function Dashboard() {
             <p className="card__total">
               Wnioski: <strong>{h.total}</strong>
             </p>
+            {can("nomination:read") ? (
+              <p>
+                <Link to={`/board/${h.honour}`}>
+                  Tablica wniosków<span className="visually-hidden"> — {HONOUR_LABEL[h.honour]}</span>
+                </Link>
+              </p>
+            ) : null}
             <table className="data-table data-table--compact">
               <caption className="visually-hidden">Liczba wniosków według statusu: {HONOUR_LABEL[h.honour]}</caption>
               <thead>
@@ -61,10 +91,103 @@ export default function Dashboard() {
           </section>
         ))}
       </div>
-      <section aria-labelledby="terminy" className="card">
-        <h2 id="terminy">Najbliższe terminy</h2>
+      {deadlines ? <UpcomingDeadlines deadlines={deadlines} today={today} /> : null}
+    </>
+  );
+}
+
+function UpcomingDeadlines({ deadlines, today }: { deadlines: Deadlines; today: string }) {
+  const { honoraryCitizenship: hc, honorisGratia: hg, medalCommission: cm } = deadlines;
+  const hgDue = hg.overdue.count + hg.dueSoon.count > 0;
+  const nothingDue = hc.count === 0 && !hgDue && cm.count === 0;
+  return (
+    <section aria-labelledby="terminy" className="card">
+      <h2 id="terminy">Najbliższe terminy</h2>
+      {nothingDue ? (
         <p className="empty-state">Brak terminów do wyświetlenia. Terminy naboru i załatwienia wniosków pojawią się tutaj.</p>
-      </section>
+      ) : (
+        <div className="deadlines">
+          {hc.count > 0 ? (
+            <section aria-labelledby="terminy-ho" className="deadlines__group">
+              <h3 id="terminy-ho">Honorowe Obywatelstwo: nabór {hc.year}</h3>
+              <p>
+                Wnioski do Przewodniczącego Rady do <time dateTime={hc.deadline}>{formatPolishDate(hc.deadline)}</time>
+                {hc.daysLeft === 0 ? " (dziś)" : hc.daysLeft === 1 ? " (jutro)" : ` (za ${hc.daysLeft} dni)`}.
+              </p>
+              <p>
+                <Link to={`/nominations?honour=HONORARY_CITIZENSHIP&round=${hc.year}`}>
+                  Wnioski w naborze {hc.year}: <strong>{hc.count}</strong>
+                </Link>
+              </p>
+            </section>
+          ) : null}
+          {hgDue ? (
+            <section aria-labelledby="terminy-hg" className="deadlines__group">
+              <h3 id="terminy-hg">Odznaka „Honoris Gratia”: termin załatwienia</h3>
+              {hg.overdue.count > 0 ? (
+                <DeadlineList id="terminy-hg-po" title="Po terminie" list={hg.overdue} today={today} />
+              ) : null}
+              {hg.dueSoon.count > 0 ? (
+                <DeadlineList id="terminy-hg-tydzien" title={`Termin w ciągu ${DUE_SOON_DAYS} dni`} list={hg.dueSoon} today={today} />
+              ) : null}
+              <p>
+                <Link to="/board/HONORIS_GRATIA">Tablica wniosków „Honoris Gratia”</Link>
+              </p>
+            </section>
+          ) : null}
+          {cm.count > 0 ? (
+            <section aria-labelledby="terminy-cm" className="deadlines__group">
+              <h3 id="terminy-cm">Medal „Cracoviae Merenti”: czeka na opinię Komisji Medalu</h3>
+              <ul className="deadline-list">
+                {cm.items.map((n) => (
+                  <li key={n.id}>
+                    <Link to={`/nominations/${n.id}`}>{n.candidate.displayName}</Link> <DemoMark isDemo={n.candidate.isDemo} />
+                    <span className="muted">
+                      {" "}
+                      — wpłynął <time dateTime={n.receivedDate}>{formatShortDate(n.receivedDate)}</time>
+                    </span>
+                  </li>
+                ))}
+              </ul>
+              <p>
+                <Link to={`/nominations?honour=CRACOVIAE_MERENTI&status=${CM_AWAITING_COMMISSION}`}>
+                  Wszystkie czekające na Komisję Medalu: <strong>{cm.count}</strong>
+                </Link>
+              </p>
+            </section>
+          ) : null}
+        </div>
+      )}
+    </section>
+  );
+}
+
+const daysLate = (days: number) => (days === 1 ? "1 dzień" : `${days} dni`);
+
+type DeadlineListData = Deadlines["honorisGratia"]["overdue"];
+
+function DeadlineList({ id, title, list, today }: { id: string; title: string; list: DeadlineListData; today: string }) {
+  const more = list.count - list.items.length;
+  return (
+    <>
+      <h4 id={id}>
+        {title}: <span className={list.items[0]?.urgency === "overdue" ? "deadline-count deadline-count--overdue" : "deadline-count"}>{list.count}</span>
+      </h4>
+      <ul className="deadline-list" aria-labelledby={id}>
+        {list.items.map((n) => (
+          <li key={n.id}>
+            <Link to={`/nominations/${n.id}`}>{n.candidate.displayName}</Link> <DemoMark isDemo={n.candidate.isDemo} /> <StatusBadge status={n.status} />
+            {n.dueDate ? (
+              <span className={n.urgency === "overdue" ? "deadline-late" : "muted"}>
+                {" "}
+                — termin <time dateTime={n.dueDate}>{formatShortDate(n.dueDate)}</time>
+                {n.urgency === "overdue" ? ` (${daysLate(daysBetween(n.dueDate, today))} po terminie)` : n.dueDate === today ? " (dziś)" : ""}
+              </span>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+      {more > 0 ? <p className="muted">…i jeszcze {more}: wszystkie na tablicy, według terminu.</p> : null}
     </>
   );
 }

@@ -6,7 +6,8 @@ import { Pagination } from "#app/components/pagination";
 import { useCan } from "#app/components/site-header";
 import { HONOUR_LABEL, HONOURS, MEDAL_CLASS_LABEL, MEDAL_CLASSES } from "#app/domain/honours";
 import { pageCount, PAGE_SIZE, parseNominationListQuery, SORT_LABEL, SORTS } from "#app/domain/nomination-list";
-import { formatShortDate } from "#app/domain/polish-dates";
+import { honoraryCitizenshipDeadline } from "#app/domain/deadlines";
+import { formatPolishDate, formatShortDate } from "#app/domain/polish-dates";
 import { toRoman } from "#app/domain/roman";
 import { STATUS_LABEL, STATUSES } from "#app/domain/workflow";
 import { listCouncilTerms } from "#app/models/council-term.server";
@@ -27,7 +28,7 @@ export default function NominationsList() {
   const navigation = useNavigation();
   const can = useCan();
   const pages = pageCount(total);
-  const filtered = Boolean(query.q || query.honour || query.medalClass || query.status || query.term || query.year);
+  const filtered = Boolean(query.q || query.honour || query.medalClass || query.status || query.term || query.year || query.round);
   const first = total === 0 ? 0 : (query.page - 1) * PAGE_SIZE + 1;
   const last = Math.min(total, query.page * PAGE_SIZE);
 
@@ -112,6 +113,12 @@ export default function NominationsList() {
             ))}
           </select>
         </div>
+        {query.round ? (
+          <p className="field field--wide">
+            <input type="hidden" name="round" value={query.round} />
+            Tylko nabór {query.round} wniosków o Honorowe Obywatelstwo (termin: {formatPolishDate(honoraryCitizenshipDeadline(query.round))}).
+          </p>
+        ) : null}
         <div className="filters__actions">
           <button type="submit">Pokaż</button>
           {filtered ? <Link to="/nominations">Wyczyść filtry</Link> : null}

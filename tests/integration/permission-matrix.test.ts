@@ -3,6 +3,8 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { DEFAULT_ROLES, type Permission } from "#app/domain/permissions";
 import { loader as dashboard } from "#app/routes/_index";
+import { loader as board } from "#app/routes/board.$honour";
+import { loader as boardIndex } from "#app/routes/board._index";
 import { action as editCandidate, loader as candidateEditForm } from "#app/routes/candidates.$id.edit";
 import { loader as candidatePage } from "#app/routes/candidates.$id._index";
 import { action as editNomination, loader as nominationEditForm } from "#app/routes/nominations.$id.edit";
@@ -37,6 +39,8 @@ function editFields(honour: "CRACOVIAE_MERENTI" | "HONORIS_GRATIA") {
 const cases = (): Case[] => [
   { name: "GET /nominations", rule: "nomination:read", writes: false, call: () => callLoader(nominationList, "/nominations") },
   { name: "GET /nominations/:id", rule: "nomination:read", writes: false, call: () => callLoader(nominationPage, `/nominations/${ids.cm}`, { id: ids.cm }) },
+  { name: "GET /board/:honour", rule: "nomination:read", writes: false, call: () => callLoader(board, "/board/HONORIS_GRATIA", { honour: "HONORIS_GRATIA" }) },
+  { name: "GET /board", rule: "nomination:read", writes: false, call: () => callLoader(boardIndex, "/board") },
   { name: "GET /candidates/:id", rule: "nomination:read", writes: false, call: () => callLoader(candidatePage, `/candidates/${ids.candidate}`, { id: ids.candidate }) },
   { name: "GET /nominations/new", rule: WRITE_ANY, writes: false, call: () => callLoader(newNominationForm, "/nominations/new") },
   {
