@@ -9,11 +9,15 @@
 // Knobs: BENCH_NOMINATIONS (default 100000) and BENCH_ITERATIONS (default 200) for quick runs.
 import { closeBenchDataset } from "./lib/dataset";
 import type { SuiteReport } from "./lib/measure";
+import { documentsBench } from "./documents";
 import { nominationsListBench } from "./nominations-list";
 
 type Suite = { name: string; run: () => Promise<SuiteReport> };
 
-const SUITES: Suite[] = [{ name: "nominations-list", run: nominationsListBench }];
+const SUITES: Suite[] = [
+  { name: "nominations-list", run: nominationsListBench },
+  { name: "documents", run: documentsBench },
+];
 
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((w) => !SUITES.some((s) => s.name === w));

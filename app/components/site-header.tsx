@@ -47,6 +47,11 @@ export function SiteHeader() {
                     <NavLink to="/nominations/new">Nowy wniosek</NavLink>
                   </li>
                 ) : null}
+                {can("resolution:draft") ? (
+                  <li>
+                    <NavLink to="/drafts">Projekty uchwał</NavLink>
+                  </li>
+                ) : null}
                 {can("audit:read") ? (
                   <li>
                     <NavLink to="/audit">Dziennik zdarzeń</NavLink>

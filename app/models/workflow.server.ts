@@ -11,6 +11,7 @@ import { allowedTransitions, STATUS_LABEL, type Status } from "#app/domain/workf
 import { db, type Tx } from "#app/utils/db.server";
 import { recordAudit } from "./audit.server";
 import { councilTermOn } from "./council-term.server";
+import { freezeDraftsOnAdoption } from "./draft.server";
 
 export type TransitionResult =
   | { kind: "done" }
@@ -140,6 +141,10 @@ export async function applyTransition(
             where: { number_issuedOn: { number: input.actNumber, issuedOn: input.eventDate! } },
             update: {},
             create: { number: input.actNumber, issuedOn: input.eventDate!, kind: "DRAFT_FORWARDING", title: "w sprawie przyjęcia i przekazania pod obrady Rady Miasta Krakowa projektu uchwały" },
+          });
+          await tx.resolutionDraft.updateMany({
+            where: { nominations: { some: { nominationId: n.id } }, frozenVersionId: null },
+            data: { ordinanceId: ordinance.id, status: "FORWARDED" },
           });
           after.ordinance = `${ordinance.number} z ${ordinance.issuedOn}`;
           break;
@@ -284,6 +289,8 @@ async function adopt(tx: Tx, n: LoadedNomination, honour: Honour, medalClass: Me
       isDemo: n.isDemo,
     },
   });
+  // The adopted text is final: its drafts are frozen at their last version.
+  await freezeDraftsOnAdoption(tx, n.id, resolution.id);
   return `${number} z ${adoptedOn}`;
 }
 

@@ -54,13 +54,18 @@ export default function NominationView() {
         <h1>
           Wniosek: {c.displayName} <DemoMark isDemo={c.isDemo} />
         </h1>
-        {can(nominationWritePermission(n.honour)) ? (
-          <div className="page-actions no-print">
+        <div className="page-actions no-print">
+          {can(nominationWritePermission(n.honour)) ? (
             <Link className="button" to={`/nominations/${n.id}/edit`}>
               Edytuj wniosek
             </Link>
-          </div>
-        ) : null}
+          ) : null}
+          {n.honour !== "HONORIS_GRATIA" && can("resolution:draft") ? (
+            <Link className="button button--secondary" to={`/nominations/${n.id}/drafts`}>
+              Projekty uchwał
+            </Link>
+          ) : null}
+        </div>
       </div>
       <dl className="details">
         <dt>Wyróżnienie</dt>

@@ -1,0 +1,45 @@
+// Which characters of a text the document font cannot print. A missing glyph prints as an empty
+// box (or nothing) in the PDF, so callers refuse to print a name with one instead of misspelling it.
+import { create, type Font } from "fontkit";
+import type { Document } from "./blocks";
+import { documentText } from "./blocks";
+import { FACES, fontFile, type Face } from "./fonts.server";
+
+// Parsed once per process. Only their character maps are read; they never lay text out into a
+// PDF, so the fontkit cache problem described in pdf.server.ts does not apply to them.
+const parsed = new Map<Face, Font>();
+function font(face: Face): Font {
+  let f = parsed.get(face);
+  if (!f) {
+    f = create(fontFile(face));
+    parsed.set(face, f);
+  }
+  return f;
+}
+
+/** Line breaks and tabs are layout, not printed characters. */
+const LAYOUT = new Set(["\n", "\r", "\t"]);
+
+/**
+ * The distinct characters of `text` (after Unicode NFC, as documents print it) that one of
+ * `faces` (default: all four) lacks, in order of first appearance. Empty when all can be printed.
+ */
+export function missingGlyphs(text: string, faces: readonly Face[] = FACES): string[] {
+  const missing = new Set<string>();
+  for (const ch of text.normalize("NFC")) {
+    if (LAYOUT.has(ch) || missing.has(ch)) continue;
+    const codePoint = ch.codePointAt(0)!;
+    if (faces.some((face) => !font(face).hasGlyphForCodePoint(codePoint))) missing.add(ch);
+  }
+  return [...missing];
+}
+
+/** Every character of a document the font lacks. */
+export function documentMissingGlyphs(doc: Document): string[] {
+  return missingGlyphs(documentText(doc).join("\n"));
+}
+
+/** "漢 (U+6F22)", for messages naming the characters that cannot be printed. */
+export function describeCharacter(ch: string): string {
+  return `${ch} (U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")})`;
+}

@@ -1,0 +1,404 @@
+// Renders a Document (./blocks.ts) to PDF with pdfkit: A4, the Council print's margins and sizes
+// (./layout.ts), EB Garamond embedded (subset) in four faces, metadata, page numbers when the
+// document runs to more than one page.
+//
+// Lines are broken and justified here, not by pdfkit's own wrapper: a paragraph mixes faces
+// (<b>, <i>), which pdfkit's `continued` text justifies fragment by fragment, and a non-breaking
+// space must never become a line break. So each paragraph is cut into words at spaces; words
+// joined by a non-breaking space (after "w", "§", "nr", before "r.") form one unbreakable
+// cluster; lines are filled greedily, and each line is drawn as a few same-face segments at
+// computed positions (pdfkit's `wordSpacing` stretches the gaps of a justified line).
+//
+// Fonts: fontkit caches glyph objects (with the characters they were laid out from) inside a font
+// object, and pdfkit writes each document's text layer (ToUnicode) from them. A font object reused
+// across documents therefore corrupts the text layer of later documents: after a document with
+// "Rajčić", a later "Kościuszko" extracts as "Koś iuszko" (fontkit issue #154; reproduced here with
+// pdfkit 0.20 / fontkit 2.0). So every document registers the faces from the cached file Buffers
+// and pdfkit parses fresh font objects for it; never pass a parsed fontkit font to pdfkit.
+import PDFDocument from "pdfkit";
+import type { Align, Document, Line, List, Run } from "./blocks";
+import { listMarker, sectionLabel } from "./blocks";
+import { describeCharacter, documentMissingGlyphs } from "./font-coverage.server";
+import { FACES, FONT_FAMILY, faceOf, fontFile, type Face } from "./fonts.server";
+import { LAYOUT, pageNumberText } from "./layout";
+
+const NBSP = "\u00a0";
+
+type Piece = { text: string; face: Face; width: number };
+type Word = { pieces: Piece[]; width: number; gapAfter: "space" | "nbsp" | null; gapWidth: number };
+
+class PdfWriter {
+  readonly doc: PDFKit.PDFDocument;
+  readonly left: number;
+  readonly width: number;
+  readonly top: number;
+  readonly bottom: number;
+  y: number;
+  /** Whether anything has been drawn on the current page (a page break on an empty page is skipped). */
+  private pageUsed = false;
+  private readonly widths = new Map<string, number>();
+  private readonly lineHeights = new Map<number, number>();
+
+  constructor(doc: PDFKit.PDFDocument) {
+    this.doc = doc;
+    const page = doc.page;
+    this.left = page.margins.left;
+    this.width = page.width - page.margins.left - page.margins.right;
+    this.top = page.margins.top;
+    this.bottom = page.height - page.margins.bottom;
+    this.y = this.top;
+  }
+
+  measure(text: string, face: Face, size: number): number {
+    const key = `${face}\u0000${size}\u0000${text}`;
+    let width = this.widths.get(key);
+    if (width === undefined) {
+      width = this.doc.font(face).fontSize(size).widthOfString(text);
+      this.widths.set(key, width);
+    }
+    return width;
+  }
+
+  /** Baseline-to-baseline distance for a size: the font's natural line height times 1.15. */
+  lineHeight(size: number): number {
+    let height = this.lineHeights.get(size);
+    if (height === undefined) {
+      height = this.doc.font("regular").fontSize(size).currentLineHeight(true) * LAYOUT.lineSpacing;
+      this.lineHeights.set(size, height);
+    }
+    return height;
+  }
+
+  newPage(): void {
+    this.doc.addPage();
+    this.y = this.top;
+    this.pageUsed = false;
+  }
+
+  pageBreak(): void {
+    if (this.pageUsed) this.newPage();
+  }
+
+  /** Vertical space; swallowed at the top of a page. */
+  space(points: number): void {
+    if (this.y > this.top) this.y = Math.min(this.y + points, this.bottom);
+  }
+
+  /** Starts a new page unless `height` still fits on this one. */
+  ensureRoom(height: number): void {
+    if (this.y + height > this.bottom && this.y > this.top) this.newPage();
+  }
+
+  /** Cuts runs into words at spaces, remembering which gaps may break. */
+  words(runs: readonly Run[], size: number, forceBold = false): Word[] {
+    const words: Word[] = [];
+    let current: Piece[] = [];
+    const close = (gap: Word["gapAfter"], face: Face) => {
+      if (current.length === 0) {
+        // Two gaps in a row cannot happen (whitespace is collapsed), except a run starting with one.
+        const last = words[words.length - 1];
+        if (last && gap === "nbsp") last.gapAfter = "nbsp";
+        return;
+      }
+      words.push({
+        pieces: current,
+        width: current.reduce((sum, p) => sum + p.width, 0),
+        gapAfter: gap,
+        gapWidth: gap ? this.measure(" ", face, size) : 0,
+      });
+      current = [];
+    };
+    for (const run of runs) {
+      const face = faceOf({ bold: run.bold || forceBold, italic: run.italic });
+      for (const part of run.text.split(/([ \u00a0])/)) {
+        if (part === "") continue;
+        if (part === " " || part === NBSP) {
+          close(part === " " ? "space" : "nbsp", face);
+          continue;
+        }
+        const last = current[current.length - 1];
+        if (last && last.face === face) {
+          last.text += part;
+          last.width = this.measure(last.text, face, size);
+        } else current.push({ text: part, face, width: this.measure(part, face, size) });
+      }
+    }
+    close(null, "regular");
+    return words;
+  }
+
+  /** Greedy line filling; breaks only at ordinary spaces unless a cluster is wider than the line. */
+  breakLines(words: Word[], available: number, size: number): Word[][] {
+    const lines: Word[][] = [];
+    let line: Word[] = [];
+    let lineWidth = 0;
+    const flush = () => {
+      if (line.length > 0) lines.push(line);
+      line = [];
+      lineWidth = 0;
+    };
+    let i = 0;
+    while (i < words.length) {
+      // The cluster: words joined by non-breaking spaces.
+      let j = i;
+      let clusterWidth = words[i]!.width;
+      while (words[j]!.gapAfter === "nbsp" && j + 1 < words.length) {
+        clusterWidth += words[j]!.gapWidth + words[j + 1]!.width;
+        j++;
+      }
+      const cluster = words.slice(i, j + 1);
+      const gap = line.length > 0 ? line[line.length - 1]!.gapWidth : 0;
+      if (lineWidth + gap + clusterWidth <= available + 0.01) {
+        line.push(...cluster);
+        lineWidth += gap + clusterWidth;
+      } else if (clusterWidth <= available + 0.01) {
+        flush();
+        line.push(...cluster);
+        lineWidth = clusterWidth;
+      } else {
+        // Wider than a whole line: break inside the cluster, at its non-breaking spaces, and cut a
+        // single over-long word where it must.
+        flush();
+        for (const word of cluster) {
+          for (const part of this.splitWord(word, available, size)) {
+            const partGap = line.length > 0 ? line[line.length - 1]!.gapWidth : 0;
+            if (line.length > 0 && lineWidth + partGap + part.width > available + 0.01) flush();
+            lineWidth += (line.length > 0 ? partGap : 0) + part.width;
+            line.push(part);
+          }
+        }
+      }
+      i = j + 1;
+    }
+    flush();
+    return lines;
+  }
+
+  /** A word wider than the line, cut into line-wide parts (a URL, a run of dots). */
+  private splitWord(word: Word, available: number, size: number): Word[] {
+    if (word.width <= available) return [word];
+    const parts: Word[] = [];
+    let pieces: Piece[] = [];
+    let width = 0;
+    const push = (gapAfter: Word["gapAfter"], gapWidth: number) => {
+      parts.push({ pieces, width, gapAfter, gapWidth });
+      pieces = [];
+      width = 0;
+    };
+    for (const piece of word.pieces) {
+      for (const ch of piece.text) {
+        const w = this.measure(ch, piece.face, size);
+        if (width + w > available && width > 0) push("space", 0);
+        const last = pieces[pieces.length - 1];
+        if (last && last.face === piece.face) {
+          last.text += ch;
+          last.width += w;
+        } else pieces.push({ text: ch, face: piece.face, width: w });
+        width += w;
+      }
+    }
+    push(word.gapAfter, word.gapWidth);
+    return parts;
+  }
+
+  /** Draws one line at the current y; the caller has made room for it. */
+  drawLine(line: Word[], x0: number, available: number, align: Align, last: boolean, size: number): void {
+    const natural = line.reduce((sum, w, i) => sum + w.width + (i < line.length - 1 ? w.gapWidth : 0), 0);
+    const gaps = line.length - 1;
+    let extra = 0;
+    let x = x0;
+    if (align === "justify" && !last && gaps > 0) extra = Math.max(0, (available - natural) / gaps);
+    else if (align === "center") x = x0 + (available - natural) / 2;
+    else if (align === "right") x = x0 + available - natural;
+
+    type Segment = { face: Face; text: string; x: number };
+    const segments: Segment[] = [];
+    let open: Segment | null = null;
+    line.forEach((word, wi) => {
+      word.pieces.forEach((piece, pi) => {
+        const afterGap = pi === 0 && wi > 0;
+        if (open && open.face === piece.face && afterGap) open.text += ` ${piece.text}`;
+        else {
+          open = { face: piece.face, text: piece.text, x };
+          segments.push(open);
+        }
+        x += piece.width;
+      });
+      if (wi < line.length - 1) x += word.gapWidth + extra;
+    });
+    for (const s of segments) {
+      this.doc.font(s.face).fontSize(size).text(s.text, s.x, this.y, { lineBreak: false, wordSpacing: extra });
+    }
+    this.pageUsed = true;
+  }
+
+  /** A paragraph of runs: wrapped, paginated line by line. */
+  paragraph(runs: readonly Run[], options: { size: number; align: Align; x?: number; width?: number; bold?: boolean; marker?: { text: string; x: number } }): void {
+    const x0 = options.x ?? this.left;
+    const available = options.width ?? this.width;
+    const height = this.lineHeight(options.size);
+    const lines = this.breakLines(this.words(runs, options.size, options.bold), available, options.size);
+    lines.forEach((line, i) => {
+      this.ensureRoom(height);
+      if (i === 0 && options.marker) {
+        this.doc.font("regular").fontSize(options.size).text(options.marker.text, options.marker.x, this.y, { lineBreak: false });
+      }
+      this.drawLine(line, x0, available, options.align, i === lines.length - 1, options.size);
+      this.y += height;
+    });
+  }
+
+  /** Lines (header, title, signature) each wrapped on its own; an empty line is a blank line. */
+  lines(lines: readonly Line[], options: { size: number; align: Align; x?: number; width?: number; bold?: boolean }): void {
+    for (const line of lines) {
+      if (line.length === 0) {
+        this.ensureRoom(this.lineHeight(options.size));
+        this.y += this.lineHeight(options.size);
+      } else this.paragraph(line, options);
+    }
+  }
+
+  list(list: List, depth: number, x0: number): void {
+    const indent = x0 + LAYOUT.listIndent;
+    list.items.forEach((item, i) => {
+      this.paragraph(item.runs, {
+        size: LAYOUT.bodySize,
+        align: "justify",
+        x: indent,
+        width: this.left + this.width - indent,
+        marker: { text: listMarker(depth, i), x: x0 },
+      });
+      this.y += LAYOUT.listItemAfter;
+      if (item.list) this.list(item.list, depth + 1, indent);
+    });
+  }
+
+  /** The number of lines a set of lines takes, to keep a signature block together. */
+  linesHeight(lines: readonly Line[], size: number, width: number, bold = false): number {
+    return lines.reduce((sum, line) => sum + Math.max(1, this.breakLines(this.words(line, size, bold), width, size).length) * this.lineHeight(size), 0);
+  }
+
+  render(document: Document): void {
+    const body = LAYOUT.bodySize;
+    for (const block of document.blocks) {
+      switch (block.kind) {
+        case "header":
+          this.lines(block.lines, { size: LAYOUT.headerSize, align: "right" });
+          this.space(LAYOUT.headerAfter);
+          break;
+        case "heading":
+          this.space(LAYOUT.titleBefore);
+          this.ensureRoom(this.linesHeight(block.lines, LAYOUT.titleSize, this.width, true) + 2 * this.lineHeight(body));
+          this.lines(block.lines, { size: LAYOUT.titleSize, align: "center", bold: true });
+          this.space(LAYOUT.titleAfter);
+          break;
+        case "paragraph":
+          this.paragraph(block.runs, { size: body, align: block.align });
+          this.space(LAYOUT.paragraphAfter);
+          break;
+        case "section": {
+          this.space(LAYOUT.sectionBefore);
+          const label: Run = { text: `${sectionLabel(block)} `, bold: false, italic: false };
+          block.blocks.forEach((inner, i) => {
+            if (inner.kind === "paragraph") {
+              this.paragraph(i === 0 ? [label, ...inner.runs] : inner.runs, { size: body, align: inner.align });
+              this.space(LAYOUT.paragraphAfter);
+            } else {
+              if (i === 0) this.paragraph([label], { size: body, align: "left" });
+              this.list(inner, 0, this.left);
+              this.space(LAYOUT.paragraphAfter - LAYOUT.listItemAfter);
+            }
+          });
+          break;
+        }
+        case "list":
+          this.list(block, 0, this.left);
+          this.space(LAYOUT.paragraphAfter - LAYOUT.listItemAfter);
+          break;
+        case "signature": {
+          const x = this.left + this.width / 2;
+          const width = this.width / 2;
+          this.space(LAYOUT.signatureBefore);
+          this.ensureRoom(this.linesHeight(block.lines, body, width));
+          this.lines(block.lines, { size: body, align: "center", x, width });
+          break;
+        }
+        case "spacer":
+          this.space(block.lines * this.lineHeight(body));
+          break;
+        case "pagebreak":
+          this.pageBreak();
+          break;
+      }
+    }
+  }
+
+  /** "Strona n z N" centred in the bottom margin of every page, when there is more than one. */
+  pageNumbers(): void {
+    const { start, count } = this.doc.bufferedPageRange();
+    if (count < 2) return;
+    for (let i = start; i < start + count; i++) {
+      this.doc.switchToPage(i);
+      const text = pageNumberText(i - start + 1, count);
+      const width = this.measure(text, "regular", LAYOUT.footerSize);
+      const y = this.doc.page.height - this.doc.page.margins.bottom / 2 - this.lineHeight(LAYOUT.footerSize) / 2;
+      this.doc.font("regular").fontSize(LAYOUT.footerSize).text(text, this.left + (this.width - width) / 2, y, { lineBreak: false });
+    }
+  }
+}
+
+/** A document with characters the font cannot print (they would come out as empty boxes). */
+export class MissingGlyphsError extends Error {
+  override readonly name = "MissingGlyphsError";
+  constructor(readonly characters: string[]) {
+    super(`Czcionka ${FONT_FAMILY} nie ma znaków: ${characters.map(describeCharacter).join(", ")}; dokumentu nie można wydrukować bez zmiany tekstu.`);
+  }
+}
+
+export type PdfOptions = {
+  /** Print even if the font lacks some characters (a draft for checking); never for a diploma. */
+  allowMissingGlyphs?: boolean;
+};
+
+/**
+ * The PDF of a document, as a Buffer. Rejects with MissingGlyphsError when the font cannot print
+ * a character of it, unless `allowMissingGlyphs`.
+ */
+export function renderPdf(document: Document, options: PdfOptions = {}): Promise<Buffer> {
+  if (!options.allowMissingGlyphs) {
+    const missing = documentMissingGlyphs(document);
+    if (missing.length > 0) return Promise.reject(new MissingGlyphsError(missing));
+  }
+  const doc = new PDFDocument({
+    size: "A4",
+    layout: document.meta.orientation,
+    margins: { top: LAYOUT.margin, bottom: LAYOUT.margin, left: LAYOUT.margin, right: LAYOUT.margin },
+    bufferPages: true,
+    displayTitle: true,
+    lang: "pl-PL",
+    pdfVersion: "1.7",
+    info: {
+      Title: document.meta.title,
+      ...(document.meta.author ? { Author: document.meta.author } : {}),
+      ...(document.meta.subject ? { Subject: document.meta.subject } : {}),
+      Creator: "Merenti",
+    },
+  });
+  // Fresh font objects for this document, parsed from the cached files (see the note above).
+  for (const face of FACES) doc.registerFont(face, fontFile(face));
+
+  return new Promise<Buffer>((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    doc.on("data", (chunk: Buffer) => chunks.push(chunk));
+    doc.on("end", () => resolve(Buffer.concat(chunks)));
+    doc.on("error", reject);
+    try {
+      const writer = new PdfWriter(doc);
+      writer.render(document);
+      writer.pageNumbers();
+      doc.end();
+    } catch (error) {
+      reject(error);
+    }
+  });
+}

@@ -1,0 +1,146 @@
+// Drafts of Council resolutions: what a draft needs before it can be generated, and the data its
+// templates (templates/*.hbs) receive. No Remix, no Prisma: the model gathers the inputs.
+import { z } from "zod";
+import "./zod-polish";
+import type { CandidateKind, Gender, Honour, MedalClass } from "./honours";
+import { formatPolishDateWithDnia } from "./polish-dates";
+import { honoraryCitizenTitle, honorific, possessive } from "./polish-text";
+
+export const DRAFT_DOCUMENTS = ["RESOLUTION", "JUSTIFICATION", "ORDINANCE"] as const;
+export type DraftDocument = (typeof DRAFT_DOCUMENTS)[number];
+
+export const DRAFT_DOCUMENT_LABEL: Record<DraftDocument, string> = {
+  RESOLUTION: "projekt uchwały",
+  JUSTIFICATION: "uzasadnienie",
+  ORDINANCE: "zarządzenie Prezydenta",
+};
+
+/** File name stem (ASCII) per document, for downloads. */
+export const DRAFT_DOCUMENT_FILE: Record<DraftDocument, string> = {
+  RESOLUTION: "projekt-uchwaly",
+  JUSTIFICATION: "uzasadnienie",
+  ORDINANCE: "zarzadzenie",
+};
+
+/** Which template renders a document of a draft for an honour. */
+export function templateFileOf(document: DraftDocument, honour: Honour): string {
+  if (document === "JUSTIFICATION") return "justification.hbs";
+  if (document === "ORDINANCE") return "ordinance-forwarding.hbs";
+  return honour === "HONORARY_CITIZENSHIP" ? "resolution-honorary-citizenship.hbs" : "resolution-cracoviae-merenti.hbs";
+}
+
+/** The parts of a draft a person writes; every save is a new version. */
+export const DraftContent = z.object({
+  printNumber: z.string().trim().max(50, "Najwyżej 50 znaków.").default(""),
+  mover: z.string({ error: "Napisz, kto wnioskuje." }).trim().min(1, "Napisz, kto wnioskuje (pierwszy akapit uzasadnienia).").max(2000, "Najwyżej 2000 znaków."),
+  merits: z.string({ error: "Opisz zasługi kandydata." }).trim().min(1, "Opisz zasługi kandydata.").max(30000, "Najwyżej 30 000 znaków."),
+});
+export type DraftContent = z.output<typeof DraftContent>;
+
+export const SaveDraftSchema = DraftContent.extend({ baseVersion: z.coerce.number().int().min(1) });
+
+export type DraftInputs = {
+  honour: Honour;
+  medalClass: MedalClass | null;
+  candidate: {
+    id: string;
+    kind: CandidateKind;
+    gender: Gender | null;
+    nameNominative: string;
+    nameGenitive: string;
+    nameDative: string;
+    nameFormsConfirmed: boolean;
+  };
+  nominators: string[];
+  /** Filled once the Council adopted the resolution or the Mayor signed the ordinance. */
+  resolution: { number: string; adoptedOn: string } | null;
+  ordinance: { number: string; issuedOn: string } | null;
+  settings: {
+    legalBasis: string | null;
+    ordinanceLegalBasis: string | null;
+    executionClause: string | null;
+    entryIntoForceClause: string | null;
+  };
+  mayor: { fullName: string; titleLine: string } | null;
+  content: DraftContent;
+};
+
+export type MissingDatum = { message: string; href: string };
+
+/** What stops a draft from being generated, each with where to fill it in. */
+export function missingForDraft(i: Omit<DraftInputs, "content" | "nominators" | "resolution" | "ordinance">): MissingDatum[] {
+  const out: MissingDatum[] = [];
+  const candidateHref = `/candidates/${i.candidate.id}/edit`;
+  if (!i.candidate.nameGenitive || !i.candidate.nameDative) {
+    out.push({ message: "Brak form nazwy kandydata w dopełniaczu i celowniku.", href: candidateHref });
+  } else if (!i.candidate.nameFormsConfirmed) {
+    out.push({ message: "Formy nazwy kandydata (dopełniacz, celownik) nie są potwierdzone.", href: candidateHref });
+  }
+  if (i.candidate.kind === "PERSON" && !i.candidate.gender) out.push({ message: "Brak rodzaju gramatycznego kandydata.", href: candidateHref });
+  if (i.honour === "CRACOVIAE_MERENTI" && !i.medalClass) out.push({ message: "Brak klasy medalu.", href: "" });
+  const settingHref = (key: string) => `/admin/settings#${key}`;
+  if (!i.settings.legalBasis) out.push({ message: "Brak podstawy prawnej uchwały obowiązującej w dniu projektu.", href: settingHref(`legalBasis.${i.honour}`) });
+  if (!i.settings.ordinanceLegalBasis) out.push({ message: "Brak podstawy prawnej zarządzenia Prezydenta.", href: settingHref("legalBasis.ORDINANCE") });
+  if (!i.settings.executionClause) out.push({ message: "Brak klauzuli wykonawczej uchwały.", href: settingHref("clause.execution") });
+  if (!i.settings.entryIntoForceClause) out.push({ message: "Brak klauzuli o wejściu uchwały w życie.", href: settingHref("clause.entryIntoForce") });
+  if (!i.mayor) out.push({ message: "Brak Prezydenta Miasta (sygnatariusza) na dzień projektu.", href: "/admin/settings#signatory-MAYOR" });
+  return out;
+}
+
+const MEDAL_FORMS: Record<MedalClass, { nominative: string; genitive: string; accusative: string }> = {
+  GOLD: { nominative: "Złoty Medal", genitive: "Złotego Medalu", accusative: "Złoty Medal" },
+  SILVER: { nominative: "Srebrny Medal", genitive: "Srebrnego Medalu", accusative: "Srebrny Medal" },
+  BRONZE: { nominative: "Brązowy Medal", genitive: "Brązowego Medalu", accusative: "Brązowy Medal" },
+};
+
+const BLANK = "……………";
+
+/** The subject line "w sprawie …" shared by the three documents. */
+export function draftSubject(i: Pick<DraftInputs, "honour" | "medalClass" | "candidate">): string {
+  const addressee = { kind: i.candidate.kind, gender: i.candidate.gender };
+  const dative = [honorific(addressee, "dative"), i.candidate.nameDative].filter(Boolean).join(" ");
+  if (i.honour === "HONORARY_CITIZENSHIP") return `nadania tytułu „${honoraryCitizenTitle(i.candidate.gender)}” ${dative}`;
+  return `przyznania ${MEDAL_FORMS[i.medalClass ?? "BRONZE"].genitive} „Cracoviae Merenti” ${dative}`;
+}
+
+/** The default first paragraph of the justification: who moved the conferral. */
+export function defaultMover(i: Pick<DraftInputs, "honour" | "medalClass" | "candidate" | "nominators">): string {
+  if (i.honour === "CRACOVIAE_MERENTI") {
+    return `Komisja Medalu „Cracoviae Merenti” pozytywnie zaopiniowała wniosek w sprawie ${draftSubject(i)}.`;
+  }
+  const who = i.nominators.length ? i.nominators.join(", ") : BLANK;
+  return `Z wnioskiem w sprawie ${draftSubject(i)} wystąpił: ${who}.`;
+}
+
+/** Everything the templates print; names as the templates use them. */
+export function templateData(i: DraftInputs) {
+  const addressee = { kind: i.candidate.kind, gender: i.candidate.gender };
+  const dativeFull = [honorific(addressee, "dative"), i.candidate.nameDative].filter(Boolean).join(" ");
+  const medal = MEDAL_FORMS[i.medalClass ?? "BRONZE"];
+  return {
+    printNumber: i.content.printNumber || BLANK,
+    resolution: {
+      number: i.resolution?.number ?? BLANK,
+      dateLine: i.resolution ? formatPolishDateWithDnia(i.resolution.adoptedOn) : `z dnia ${BLANK}`,
+    },
+    ordinance: {
+      number: i.ordinance?.number ?? BLANK,
+      dateLine: i.ordinance ? formatPolishDateWithDnia(i.ordinance.issuedOn) : `z dnia ${BLANK}`,
+    },
+    medal: { titleCase: `${medal.nominative} „Cracoviae Merenti”`, genitive: medal.genitive, accusative: medal.accusative },
+    honoree: { nominative: i.candidate.nameNominative, genitive: i.candidate.nameGenitive, dative: i.candidate.nameDative, dativeFull },
+    citizenTitle: honoraryCitizenTitle(i.candidate.gender),
+    possessive: possessive(addressee),
+    legalBasis: i.settings.legalBasis ?? "",
+    ordinanceLegalBasis: i.settings.ordinanceLegalBasis ?? "",
+    executionClause: i.settings.executionClause ?? "",
+    entryIntoForceClause: i.settings.entryIntoForceClause ?? "",
+    mayor: i.mayor ?? { fullName: "", titleLine: "" },
+    subject: draftSubject(i),
+    mover: i.content.mover,
+    meritsParagraphs: i.content.merits
+      .split(/\n\s*\n|\r?\n/)
+      .map((p) => p.trim())
+      .filter(Boolean),
+  };
+}

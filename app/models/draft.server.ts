@@ -1,0 +1,211 @@
+// Resolution drafts: generated from a nomination, edited in versions, frozen once adopted.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { compileDocumentTemplate, type DocumentTemplate } from "#app/documents/template";
+import type { Document } from "#app/documents/blocks";
+import {
+  defaultMover,
+  DraftContent,
+  missingForDraft,
+  templateData,
+  templateFileOf,
+  type DraftDocument,
+  type DraftInputs,
+  type MissingDatum,
+} from "#app/domain/draft";
+import type { CandidateKind, Gender, Honour, MedalClass } from "#app/domain/honours";
+import { todayIso } from "#app/domain/polish-dates";
+import { db, type Tx } from "#app/utils/db.server";
+import { recordAudit } from "./audit.server";
+
+const TEMPLATES_DIR = path.resolve("templates");
+const compiled = new Map<string, DocumentTemplate<ReturnType<typeof templateData>>>();
+
+/** Templates are read and compiled once per process. */
+export function draftTemplate(file: string) {
+  let t = compiled.get(file);
+  if (!t) {
+    t = compileDocumentTemplate<ReturnType<typeof templateData>>(readFileSync(path.join(TEMPLATES_DIR, file), "utf8"), file);
+    compiled.set(file, t);
+  }
+  return t;
+}
+
+async function settingValueOn(tx: Tx, key: string, date: string): Promise<string | null> {
+  const row = await tx.datedSetting.findFirst({
+    where: { key, validFrom: { lte: date }, OR: [{ validTo: null }, { validTo: { gte: date } }] },
+    orderBy: { validFrom: "desc" },
+  });
+  return row?.value ?? null;
+}
+
+async function signatoryOn(tx: Tx, office: "MAYOR" | "COUNCIL_CHAIR", date: string) {
+  return tx.signatory.findFirst({
+    where: { office, validFrom: { lte: date }, OR: [{ validTo: null }, { validTo: { gte: date } }] },
+    orderBy: { validFrom: "desc" },
+  });
+}
+
+type NominationForDraft = NonNullable<Awaited<ReturnType<typeof loadNomination>>>;
+
+function loadNomination(tx: Tx, nominationId: string) {
+  return tx.nomination.findUnique({
+    where: { id: nominationId },
+    include: { candidate: true, nominators: { orderBy: { position: "asc" } }, conferral: { include: { resolution: true } } },
+  });
+}
+
+/** Inputs valid on `date` (the draft's date: today until adopted, then the adoption date). */
+async function inputsFor(tx: Tx, n: NominationForDraft, date: string, content: DraftContent, ordinance: DraftInputs["ordinance"]): Promise<DraftInputs> {
+  const honour = n.honour as Honour;
+  const [legalBasis, ordinanceLegalBasis, executionClause, entryIntoForceClause, mayor] = await Promise.all([
+    settingValueOn(tx, `legalBasis.${honour}`, date),
+    settingValueOn(tx, "legalBasis.ORDINANCE", date),
+    settingValueOn(tx, "clause.execution", date),
+    settingValueOn(tx, "clause.entryIntoForce", date),
+    signatoryOn(tx, "MAYOR", date),
+  ]);
+  const c = n.candidate;
+  return {
+    honour,
+    medalClass: ((n.opinionClass ?? n.requestedClass) as MedalClass | null) ?? null,
+    candidate: {
+      id: c.id,
+      kind: c.kind as CandidateKind,
+      gender: (c.grammaticalGender as Gender | null) ?? null,
+      nameNominative: c.nameNominative || c.displayName,
+      nameGenitive: c.nameGenitive,
+      nameDative: c.nameDative,
+      nameFormsConfirmed: Boolean(c.nameFormsConfirmedAt),
+    },
+    nominators: n.nominators.map((x) => x.name),
+    resolution: n.conferral?.resolution ? { number: n.conferral.resolution.number, adoptedOn: n.conferral.resolution.adoptedOn } : null,
+    ordinance,
+    settings: { legalBasis, ordinanceLegalBasis, executionClause, entryIntoForceClause },
+    mayor: mayor ? { fullName: mayor.fullName, titleLine: mayor.titleLine } : null,
+    content,
+  };
+}
+
+export type CreateDraftResult = { kind: "created"; id: string } | { kind: "missing"; missing: MissingDatum[] } | { kind: "not-found" };
+
+/** What a new draft for this nomination still lacks (empty: it can be generated). */
+export async function missingForNominationDraft(nominationId: string): Promise<MissingDatum[] | null> {
+  const n = await loadNomination(db(), nominationId);
+  if (!n) return null;
+  const inputs = await inputsFor(db(), n, todayIso(), { printNumber: "", mover: "", merits: "" }, null);
+  return missingForDraft(inputs);
+}
+
+export async function createDraft(nominationId: string, actor: { userId: string | null }): Promise<CreateDraftResult> {
+  return db().$transaction(async (tx) => {
+    const n = await loadNomination(tx, nominationId);
+    if (!n) return { kind: "not-found" as const };
+    const base = await inputsFor(tx, n, todayIso(), { printNumber: "", mover: "", merits: "" }, null);
+    const missing = missingForDraft(base);
+    if (missing.length) return { kind: "missing" as const, missing };
+    const content: DraftContent = { printNumber: "", mover: defaultMover(base), merits: n.merits || "……" };
+    const draft = await tx.resolutionDraft.create({
+      data: {
+        honour: n.honour,
+        medalClass: base.medalClass,
+        councilTermId: n.councilTermId,
+        nominations: { create: { nominationId: n.id } },
+        versions: { create: { number: 1, content: JSON.stringify(content), authorId: actor.userId } },
+      },
+    });
+    await recordAudit(tx, { userId: actor.userId, action: "CREATE", entityType: "ResolutionDraft", entityId: draft.id, after: { nominationId: n.id, version: 1 } });
+    return { kind: "created" as const, id: draft.id };
+  });
+}
+
+export async function getDraft(draftId: string) {
+  const draft = await db().resolutionDraft.findUnique({
+    where: { id: draftId },
+    include: {
+      nominations: { include: { nomination: { include: { candidate: true } } } },
+      versions: { orderBy: { number: "desc" }, include: { author: { select: { name: true } } } },
+      resolution: true,
+      ordinance: true,
+    },
+  });
+  if (!draft) return null;
+  return { ...draft, versions: draft.versions.map((v) => ({ ...v, content: DraftContent.parse(JSON.parse(v.content)) })) };
+}
+
+export async function listDraftsOfNomination(nominationId: string) {
+  return db().resolutionDraft.findMany({
+    where: { nominations: { some: { nominationId } } },
+    orderBy: { createdAt: "desc" },
+    include: { versions: { orderBy: { number: "desc" }, take: 1, include: { author: { select: { name: true } } } } },
+  });
+}
+
+/** Drafts not yet decided by the Council, oldest first. */
+export async function listWaitingDrafts() {
+  return db().resolutionDraft.findMany({
+    where: { status: { in: ["DRAFT", "FORWARDED"] } },
+    orderBy: { createdAt: "asc" },
+    include: {
+      nominations: { include: { nomination: { select: { id: true, status: true, candidate: { select: { displayName: true } } } } } },
+      versions: { orderBy: { number: "desc" }, take: 1 },
+    },
+  });
+}
+
+export type SaveResult = { kind: "saved"; version: number } | { kind: "frozen" } | { kind: "conflict"; latest: number } | { kind: "not-found" };
+
+/** Saves a new version; refused when the draft is frozen or someone saved since `baseVersion`. */
+export async function saveDraftVersion(draftId: string, content: DraftContent, baseVersion: number, actor: { userId: string | null }): Promise<SaveResult> {
+  return db().$transaction(async (tx) => {
+    const draft = await tx.resolutionDraft.findUnique({ where: { id: draftId }, include: { versions: { orderBy: { number: "desc" }, take: 1 } } });
+    if (!draft) return { kind: "not-found" as const };
+    if (draft.frozenVersionId) return { kind: "frozen" as const };
+    const latest = draft.versions[0]?.number ?? 0;
+    if (latest !== baseVersion) return { kind: "conflict" as const, latest };
+    const number = latest + 1;
+    await tx.resolutionDraftVersion.create({ data: { draftId, number, content: JSON.stringify(content), authorId: actor.userId } });
+    await tx.resolutionDraft.update({ where: { id: draftId }, data: { printNumber: content.printNumber, version: { increment: 1 } } });
+    await recordAudit(tx, { userId: actor.userId, action: "UPDATE", entityType: "ResolutionDraft", entityId: draftId, after: { version: number } });
+    return { kind: "saved" as const, version: number };
+  });
+}
+
+/** Restoring an older version saves its content as the newest version. */
+export async function restoreDraftVersion(draftId: string, versionNumber: number, baseVersion: number, actor: { userId: string | null }): Promise<SaveResult> {
+  const old = await db().resolutionDraftVersion.findUnique({ where: { draftId_number: { draftId, number: versionNumber } } });
+  if (!old) return { kind: "not-found" };
+  return saveDraftVersion(draftId, DraftContent.parse(JSON.parse(old.content)), baseVersion, actor);
+}
+
+/** Freezes the drafts of an adopted nomination at their latest version (called in the adopting transaction). */
+export async function freezeDraftsOnAdoption(tx: Tx, nominationId: string, resolutionId: string) {
+  const drafts = await tx.resolutionDraft.findMany({
+    where: { nominations: { some: { nominationId } }, frozenVersionId: null },
+    include: { versions: { orderBy: { number: "desc" }, take: 1 } },
+  });
+  for (const d of drafts) {
+    const latest = d.versions[0];
+    if (!latest) continue;
+    await tx.resolutionDraft.update({
+      where: { id: d.id },
+      data: { status: "ADOPTED", frozenVersionId: latest.id, resolutionId: d.resolutionId ? undefined : resolutionId, version: { increment: 1 } },
+    });
+  }
+}
+
+/** One document of a draft at a version (the latest by default), ready for a renderer. */
+export async function draftDocument(draftId: string, document: DraftDocument, versionNumber?: number): Promise<{ doc: Document; fileStem: string } | null> {
+  const draft = await getDraft(draftId);
+  const link = draft?.nominations[0];
+  if (!draft || !link) return null;
+  const version = versionNumber ? draft.versions.find((v) => v.number === versionNumber) : draft.versions[0];
+  if (!version) return null;
+  const n = await loadNomination(db(), link.nominationId);
+  if (!n) return null;
+  const date = n.conferral?.resolution?.adoptedOn ?? todayIso();
+  const ordinance = draft.ordinance ? { number: draft.ordinance.number, issuedOn: draft.ordinance.issuedOn } : null;
+  const inputs = await inputsFor(db(), n, date, version.content, ordinance);
+  const doc = draftTemplate(templateFileOf(document, inputs.honour)).render(templateData(inputs));
+  return { doc, fileStem: n.caseReference || n.id };
+}
