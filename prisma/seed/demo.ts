@@ -32,6 +32,24 @@ const ORGANIZATIONS: DemoCandidate[] = [
   { candidateKind: "ORGANIZATION", organizationName: "Stowarzyszenie Przyjaciół Wyimaginowanej Biblioteki Żeglugi Wiślanej", shortName: "SPWBŻW" },
 ];
 
+/** Name forms (genitive, dative) as a person would confirm them; one is left unconfirmed on purpose. */
+const NAME_FORMS: Record<string, [string, string] | undefined> = {
+  "Zdzisław Przykładowy": ["Zdzisława Przykładowego", "Zdzisławowi Przykładowemu"],
+  "Jadwiga Wzorcowa-Żółkiewska": ["Jadwigi Wzorcowej-Żółkiewskiej", "Jadwidze Wzorcowej-Żółkiewskiej"],
+  "Dragan Rajčić": ["Dragana Rajčicia", "Draganowi Rajčiciowi"],
+  "Łucja Ćwiklińska-Śliwa": ["Łucji Ćwiklińskiej-Śliwy", "Łucji Ćwiklińskiej-Śliwie"],
+  "Grzegorz Ignacy Źdźbło": ["Grzegorza Ignacego Źdźbła", "Grzegorzowi Ignacemu Źdźbłu"],
+  "Małgorzata Nowak-Fikcyjna": ["Małgorzaty Nowak-Fikcyjnej", "Małgorzacie Nowak-Fikcyjnej"],
+  "Søren Ølgaard": ["Sørena Ølgaarda", "Sørenowi Ølgaardowi"],
+  "Fundacja Przykładowa „Sztuka dla Krakowa”": ["Fundacji Przykładowej „Sztuka dla Krakowa”", "Fundacji Przykładowej „Sztuka dla Krakowa”"],
+  "Towarzystwo Miłośników Fikcyjnego Podgórza": ["Towarzystwa Miłośników Fikcyjnego Podgórza", "Towarzystwu Miłośników Fikcyjnego Podgórza"],
+  "Zmyślony Chór Akademicki im. Świętej Cecylii": ["Zmyślonego Chóru Akademickiego im. Świętej Cecylii", "Zmyślonemu Chórowi Akademickiemu im. Świętej Cecylii"],
+  "Stowarzyszenie Przyjaciół Wyimaginowanej Biblioteki Żeglugi Wiślanej": [
+    "Stowarzyszenia Przyjaciół Wyimaginowanej Biblioteki Żeglugi Wiślanej",
+    "Stowarzyszeniu Przyjaciół Wyimaginowanej Biblioteki Żeglugi Wiślanej",
+  ],
+};
+
 function fullCandidate(c: DemoCandidate): CandidateInput {
   return {
     givenNames: "",
@@ -106,7 +124,13 @@ export async function seedDemoData(today = new Date()) {
       );
       if (result.kind !== "created") continue;
       created++;
-      const saved = await db.nomination.findUniqueOrThrow({ where: { id: result.id }, select: { candidateId: true } });
+      const saved = await db.nomination.findUniqueOrThrow({ where: { id: result.id }, select: { candidateId: true, candidate: { select: { displayName: true } } } });
+      if (!candidateIds.has(candidate)) {
+        const forms = NAME_FORMS[saved.candidate.displayName];
+        if (forms) {
+          await db.candidate.update({ where: { id: saved.candidateId }, data: { nameGenitive: forms[0], nameDative: forms[1], nameFormsConfirmedAt: new Date() } });
+        }
+      }
       candidateIds.set(candidate, saved.candidateId);
       const nomination = await db.nomination.update({
         where: { id: result.id },
