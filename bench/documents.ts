@@ -1,7 +1,7 @@
 // The document pipeline (app/documents) on a two-page draft resolution: the example template
 // (draft with header, title, §§, points and signature; justification on page 2) rendered to PDF
 // and to DOCX, warm (fonts already read), one render at a time. Needs no database.
-import { exampleResolutionData, exampleResolutionTemplate } from "#app/documents/example";
+import { exampleResolutionData, exampleResolutionTemplate } from "#tests/fixtures/example-document";
 import { renderDocx } from "#app/documents/docx.server";
 import { renderPdf } from "#app/documents/pdf.server";
 import { figureOf, formatMs, iterationsFromEnv, measure, printFigures, type SuiteReport } from "./lib/measure";

@@ -9,7 +9,7 @@ import { strFromU8, unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { buildRuns, documentText, type Document, type Run } from "#app/documents/blocks";
 import { renderDocx } from "#app/documents/docx.server";
-import { exampleResolutionData, exampleResolutionTemplate } from "#app/documents/example";
+import { exampleResolutionData, exampleResolutionTemplate } from "#tests/fixtures/example-document";
 import { describeCharacter, documentMissingGlyphs, missingGlyphs } from "#app/documents/font-coverage.server";
 import { parseMarkup } from "#app/documents/markup";
 import { MissingGlyphsError, renderPdf } from "#app/documents/pdf.server";

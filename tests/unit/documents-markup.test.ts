@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { buildRuns, documentText, type Block, type Document } from "#app/documents/blocks";
-import { exampleResolutionData, exampleResolutionTemplate } from "#app/documents/example";
+import { exampleResolutionData, exampleResolutionTemplate } from "#tests/fixtures/example-document";
 import { MarkupError, parseMarkup } from "#app/documents/markup";
 import { compileDocumentTemplate, TemplateError } from "#app/documents/template";
 
