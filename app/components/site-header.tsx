@@ -67,6 +67,11 @@ export function SiteHeader() {
                     <NavLink to="/admin/retention">Ochrona danych</NavLink>
                   </li>
                 ) : null}
+                {can("settings:manage") ? (
+                  <li>
+                    <NavLink to="/admin/settings">Ustawienia</NavLink>
+                  </li>
+                ) : null}
               </ul>
             </nav>
             <div className="account">

@@ -1,6 +1,7 @@
 // Audit events are written inside the same transaction as the change they describe, so a
 // change that rolls back leaves no trace and a committed one is never without its record.
 import { AUDIT_PAGE_SIZE, SYSTEM_USER, warsawDayRange } from "#app/domain/audit-log";
+import { periodText, settingLabel } from "#app/domain/settings";
 import type { Prisma } from "#app/generated/prisma/client.ts";
 import { db, type Tx } from "#app/utils/db.server";
 
@@ -108,15 +109,19 @@ export async function listAuditEvents(filter: AuditListFilter): Promise<{ total:
     }),
   ]);
   const idsOf = (type: string) => [...new Set(events.filter((e) => e.entityType === type).map((e) => e.entityId))];
-  const [nominations, candidates, users] = await Promise.all([
+  const [nominations, candidates, users, settings, signatories] = await Promise.all([
     db().nomination.findMany({ where: { id: { in: idsOf("Nomination") } }, select: { id: true, candidate: { select: { displayName: true } } } }),
     db().candidate.findMany({ where: { id: { in: idsOf("Candidate") } }, select: { id: true, displayName: true } }),
     db().user.findMany({ where: { id: { in: idsOf("User") } }, select: { id: true, name: true } }),
+    db().datedSetting.findMany({ where: { id: { in: idsOf("DatedSetting") } }, select: { id: true, key: true, validFrom: true, validTo: true } }),
+    db().signatory.findMany({ where: { id: { in: idsOf("Signatory") } }, select: { id: true, fullName: true } }),
   ]);
   const names = new Map<string, string>([
     ...nominations.map((n) => [`Nomination:${n.id}`, n.candidate.displayName] as const),
     ...candidates.map((c) => [`Candidate:${c.id}`, c.displayName] as const),
     ...users.map((u) => [`User:${u.id}`, u.name] as const),
+    ...settings.map((s) => [`DatedSetting:${s.id}`, `${settingLabel(s.key)}, ${periodText(s)}`] as const),
+    ...signatories.map((s) => [`Signatory:${s.id}`, s.fullName] as const),
   ]);
   return {
     total,

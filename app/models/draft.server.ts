@@ -17,6 +17,7 @@ import type { CandidateKind, Gender, Honour, MedalClass } from "#app/domain/hono
 import { todayIso } from "#app/domain/polish-dates";
 import { db, type Tx } from "#app/utils/db.server";
 import { recordAudit } from "./audit.server";
+import { settingValueOn, signatoryOn } from "./settings.server";
 
 const TEMPLATES_DIR = path.resolve("templates");
 const compiled = new Map<string, DocumentTemplate<ReturnType<typeof templateData>>>();
@@ -29,21 +30,6 @@ export function draftTemplate(file: string) {
     compiled.set(file, t);
   }
   return t;
-}
-
-async function settingValueOn(tx: Tx, key: string, date: string): Promise<string | null> {
-  const row = await tx.datedSetting.findFirst({
-    where: { key, validFrom: { lte: date }, OR: [{ validTo: null }, { validTo: { gte: date } }] },
-    orderBy: { validFrom: "desc" },
-  });
-  return row?.value ?? null;
-}
-
-async function signatoryOn(tx: Tx, office: "MAYOR" | "COUNCIL_CHAIR", date: string) {
-  return tx.signatory.findFirst({
-    where: { office, validFrom: { lte: date }, OR: [{ validTo: null }, { validTo: { gte: date } }] },
-    orderBy: { validFrom: "desc" },
-  });
 }
 
 type NominationForDraft = NonNullable<Awaited<ReturnType<typeof loadNomination>>>;
@@ -59,11 +45,11 @@ function loadNomination(tx: Tx, nominationId: string) {
 async function inputsFor(tx: Tx, n: NominationForDraft, date: string, content: DraftContent, ordinance: DraftInputs["ordinance"]): Promise<DraftInputs> {
   const honour = n.honour as Honour;
   const [legalBasis, ordinanceLegalBasis, executionClause, entryIntoForceClause, mayor] = await Promise.all([
-    settingValueOn(tx, `legalBasis.${honour}`, date),
-    settingValueOn(tx, "legalBasis.ORDINANCE", date),
-    settingValueOn(tx, "clause.execution", date),
-    settingValueOn(tx, "clause.entryIntoForce", date),
-    signatoryOn(tx, "MAYOR", date),
+    settingValueOn(`legalBasis.${honour}`, date, tx),
+    settingValueOn("legalBasis.ORDINANCE", date, tx),
+    settingValueOn("clause.execution", date, tx),
+    settingValueOn("clause.entryIntoForce", date, tx),
+    signatoryOn("MAYOR", date, tx),
   ]);
   const c = n.candidate;
   return {

@@ -17,6 +17,7 @@ import {
   SYSTEM_USER,
   type AuditChange,
 } from "#app/domain/audit-log";
+import { SETTING_FIELD_LABEL, SIGNATORY_FIELD_LABEL } from "#app/domain/settings";
 import { auditFilterOptions, listAuditEvents } from "#app/models/audit.server";
 import { NOMINATION_FIELD_LABEL } from "#app/models/nomination.server";
 import { listRoles } from "#app/models/user.server";
@@ -24,10 +25,12 @@ import { requireUserWithPermission, userCan } from "#app/utils/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "Dziennik zdarzeń · Merenti" }];
 
-function entityHref(type: string, id: string, canManageUsers: boolean): string | null {
+function entityHref(type: string, id: string, canManageUsers: boolean, canManageSettings = false): string | null {
   if (type === "Nomination") return `/nominations/${id}`;
   if (type === "Candidate") return `/candidates/${id}`;
   if (type === "User" && canManageUsers) return `/admin/users/${id}`;
+  if (type === "DatedSetting" && canManageSettings) return `/admin/settings/values/${id}`;
+  if (type === "Signatory" && canManageSettings) return `/admin/settings/signatories/${id}`;
   return null;
 }
 
@@ -44,6 +47,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { total, rows } = await listAuditEvents({ user: query.user, entityType: query.type, from: query.from, to: query.to, page: query.page });
   const roleNames = Object.fromEntries(roles.map((r) => [r.key, r.name]));
   const canManageUsers = userCan(viewer, "user:manage");
+  const canManageSettings = userCan(viewer, "settings:manage");
   return {
     query,
     total,
@@ -58,11 +62,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
       entity: {
         type: entityTypeLabel(r.entityType),
         name: r.entityName ?? `id ${r.entityId}`,
-        href: entityHref(r.entityType, r.entityId, canManageUsers),
+        href: entityHref(r.entityType, r.entityId, canManageUsers, canManageSettings),
       },
       status: r.fromStatus || r.toStatus ? { from: r.fromStatus ? statusLabel(r.fromStatus) : null, to: r.toStatus ? statusLabel(r.toStatus) : null } : null,
       reason: r.reason,
-      changes: describeChanges(r.before, r.after, { fieldLabels: fieldLabelsOf(r.entityType, { Nomination: NOMINATION_FIELD_LABEL }), roleNames }),
+      changes: describeChanges(r.before, r.after, { fieldLabels: fieldLabelsOf(r.entityType, { Nomination: NOMINATION_FIELD_LABEL, DatedSetting: SETTING_FIELD_LABEL, Signatory: SIGNATORY_FIELD_LABEL }), roleNames }),
     })),
   };
 }

@@ -86,8 +86,29 @@ function isoDaysAgo(days: number, today: Date): string {
   return d.toISOString().slice(0, 10);
 }
 
+/**
+ * Fictional signatories, so demo drafts and diplomas have someone to sign them from the start of
+ * term VIII; the real office holders are entered by an admin (reference data has none).
+ */
+export const DEMO_SIGNATORIES = [
+  { office: "MAYOR", fullName: "Tadeusz Zmyślony (dane demonstracyjne)", titleLine: "Prezydent Miasta Krakowa", validFrom: "2018-11-21", validTo: "2024-05-06" },
+  { office: "MAYOR", fullName: "Jan Przykładowy (dane demonstracyjne)", titleLine: "Prezydent Miasta Krakowa", validFrom: "2024-05-07", validTo: null },
+  { office: "COUNCIL_CHAIR", fullName: "Bogdan Fikcyjny (dane demonstracyjne)", titleLine: "Przewodniczący Rady Miasta Krakowa", validFrom: "2018-11-21", validTo: "2024-04-30" },
+  { office: "COUNCIL_CHAIR", fullName: "Anna Wzorcowa (dane demonstracyjne)", titleLine: "Przewodnicząca Rady Miasta Krakowa", validFrom: "2024-05-07", validTo: null },
+];
+
+/** Only for an office with nobody recorded: never mixed with real office holders. */
+async function seedDemoSignatories() {
+  const db = getDb();
+  for (const office of new Set(DEMO_SIGNATORIES.map((s) => s.office))) {
+    if ((await db.signatory.count({ where: { office } })) > 0) continue;
+    await db.signatory.createMany({ data: DEMO_SIGNATORIES.filter((s) => s.office === office) });
+  }
+}
+
 export async function seedDemoData(today = new Date()) {
   const db = getDb();
+  await seedDemoSignatories();
   const honours: Honour[] = ["CRACOVIAE_MERENTI", "HONORARY_CITIZENSHIP", "HONORIS_GRATIA"];
   let personIndex = 0;
   let orgIndex = 0;

@@ -1,4 +1,5 @@
-// Reference data every installation needs (not demo): council terms, limits, venues.
+// Reference data every installation needs (not demo): council terms, limits, venues, the
+// default wording of dated settings.
 // Idempotent: inserts only what is missing, never overwrites what staff edited.
 import { DEFAULT_ROLES, PERMISSIONS, type Permission } from "#app/domain/permissions";
 import { db as getDb } from "#app/utils/db.server";
@@ -45,6 +46,62 @@ export const VENUES = [
   { name: "ICE Kraków Congress Centre", address: "ul. Marii Konopnickiej 17, 30-302 Kraków", capacity: null },
 ];
 
+/**
+ * Default wording of the dated settings (app/domain/settings.ts). The sources give no exact
+ * wording: each row says so in its note, for the Legal Office to confirm or replace. Inserted
+ * only for a key that has no rows, so nothing an admin entered is touched. Signatories are not
+ * seeded: the real office holders are entered by an admin (demo data has fictional ones).
+ */
+const TO_VERIFY = "Brzmienie do weryfikacji przez Biuro Prawne";
+export const DATED_SETTINGS: { key: string; value: string; validFrom: string; validTo: string | null; note: string }[] = [
+  {
+    key: "legalBasis.CRACOVIAE_MERENTI",
+    value:
+      "Na podstawie art. 18 ust. 2 pkt 15 ustawy z dnia 8 marca 1990 r. o samorządzie gminnym oraz regulaminu Medalu „Cracoviae Merenti”, stanowiącego załącznik do uchwały nr LIV/370/92 Rady Miasta Krakowa z dnia 12 czerwca 1992 r. w sprawie ustanowienia Medalu „Cracoviae Merenti” (z późn. zm.), na wniosek Komisji Medalu „Cracoviae Merenti”, uchwala się, co następuje:",
+    validFrom: "1992-06-12",
+    validTo: null,
+    note: `${TO_VERIFY}. Od dnia ustanowienia medalu (uchwała nr LIV/370/92).`,
+  },
+  {
+    key: "legalBasis.HONORARY_CITIZENSHIP",
+    value: "Na podstawie art. 18 ust. 2 pkt 14 ustawy z dnia 8 marca 1990 r. o samorządzie gminnym uchwala się, co następuje:",
+    validFrom: "1990-06-08",
+    validTo: "2017-06-13",
+    note: `${TO_VERIFY}. Nie uwzględnia wcześniejszych uchwał w sprawie zasad nadawania tytułu (XX/172/03, XXI/344/15).`,
+  },
+  {
+    key: "legalBasis.HONORARY_CITIZENSHIP",
+    value:
+      "Na podstawie art. 18 ust. 2 pkt 14 ustawy z dnia 8 marca 1990 r. o samorządzie gminnym oraz uchwały nr LXXXV/1836/17 Rady Miasta Krakowa z dnia 14 czerwca 2017 r. (z późn. zm.) uchwala się, co następuje:",
+    validFrom: "2017-06-14",
+    validTo: null,
+    note: `${TO_VERIFY}. Od uchwały nr LXXXV/1836/17 z dnia 14 czerwca 2017 r. (zasady nadawania tytułu); przywołany przepis uchwały do uzupełnienia.`,
+  },
+  {
+    key: "legalBasis.ORDINANCE",
+    value: "Na podstawie art. 30 ust. 1 i ust. 2 pkt 1 ustawy z dnia 8 marca 1990 r. o samorządzie gminnym zarządza się, co następuje:",
+    validFrom: "1990-06-08",
+    validTo: null,
+    note: TO_VERIFY,
+  },
+  { key: "clause.execution", value: "Wykonanie uchwały powierza się Prezydentowi Miasta Krakowa.", validFrom: "1990-06-08", validTo: null, note: TO_VERIFY },
+  { key: "clause.entryIntoForce", value: "Uchwała wchodzi w życie z dniem podjęcia.", validFrom: "1990-06-08", validTo: null, note: TO_VERIFY },
+  {
+    key: "rules.CRACOVIAE_MERENTI",
+    value: "uchwała nr LIV/370/92 Rady Miasta Krakowa z dnia 12 czerwca 1992 r.",
+    validFrom: "1992-06-12",
+    validTo: "2018-04-24",
+    note: `${TO_VERIFY}. Uchwała ustanawiająca medal; zmieniana wielokrotnie, kolejne zmiany można dopisać jako osobne okresy.`,
+  },
+  {
+    key: "rules.CRACOVIAE_MERENTI",
+    value: "uchwała nr C/2603/18 Rady Miasta Krakowa z dnia 25 kwietnia 2018 r.",
+    validFrom: "2018-04-25",
+    validTo: null,
+    note: `${TO_VERIFY}. Ostatnia znana zmiana regulaminu; data wejścia w życie do sprawdzenia.`,
+  },
+];
+
 export async function seedReferenceData() {
   const db = getDb();
   for (const term of COUNCIL_TERMS) {
@@ -52,6 +109,10 @@ export async function seedReferenceData() {
   }
   if ((await db.limitRule.count()) === 0) {
     await db.limitRule.createMany({ data: LIMIT_RULES });
+  }
+  for (const key of new Set(DATED_SETTINGS.map((s) => s.key))) {
+    if ((await db.datedSetting.count({ where: { key } })) > 0) continue;
+    await db.datedSetting.createMany({ data: DATED_SETTINGS.filter((s) => s.key === key) });
   }
   for (const venue of VENUES) {
     await db.venue.upsert({ where: { name: venue.name }, update: {}, create: venue });

@@ -12,10 +12,14 @@ import { loader as nominationPage } from "#app/routes/nominations.$id._index";
 import { loader as nominationList } from "#app/routes/nominations._index";
 import { action as createNomination, loader as newNominationForm } from "#app/routes/nominations.new";
 import { action as stepAction, loader as stepForm } from "#app/routes/nominations.$id.step.$to";
+import { loader as settingsScreen } from "#app/routes/admin.settings._index";
+import { loader as newSignatoryForm } from "#app/routes/admin.settings.signatories.new";
+import { action as editSettingValue } from "#app/routes/admin.settings.values.$id._index";
+import { loader as newSettingValueForm } from "#app/routes/admin.settings.values.new";
 import { db } from "#app/utils/db.server";
 import { callAction, callLoader, personNomination, signInAs, signOut, type Answer } from "./helpers";
 
-type Ids = { cm: string; hg: string; candidate: string };
+type Ids = { cm: string; hg: string; candidate: string; setting: string };
 let ids: Ids;
 
 /** A rule: one permission, or any of several. */
@@ -107,6 +111,17 @@ const cases = (): Case[] => [
         { id: ids.candidate },
       ),
   },
+  { name: "GET /admin/settings", rule: "settings:manage", writes: false, call: () => callLoader(settingsScreen, "/admin/settings") },
+  { name: "GET /admin/settings/values/new", rule: "settings:manage", writes: false, call: () => callLoader(newSettingValueForm, "/admin/settings/values/new?key=clause.execution") },
+  { name: "GET /admin/settings/signatories/new", rule: "settings:manage", writes: false, call: () => callLoader(newSignatoryForm, "/admin/settings/signatories/new?office=MAYOR") },
+  {
+    // A stale version: an allowed role is refused with 409 (a conflict), never 403, and nothing changes.
+    name: "POST /admin/settings/values/:id",
+    rule: "settings:manage",
+    writes: true,
+    call: () =>
+      callAction(editSettingValue, `/admin/settings/values/${ids.setting}`, { value: "Zmienione przez test uprawnień.", validFrom: "1990-06-08", version: "999" }, { id: ids.setting }),
+  },
 ];
 
 const allows = (permissions: Permission[], rule: Rule) => (Array.isArray(rule) ? rule.some((p) => permissions.includes(p)) : permissions.includes(rule));
@@ -128,7 +143,8 @@ beforeAll(async () => {
   const cmId = cm.location!.split("/").pop()!;
   const hgId = hg.location!.split("/").pop()!;
   const candidate = (await db().nomination.findUniqueOrThrow({ where: { id: cmId } })).candidateId;
-  ids = { cm: cmId, hg: hgId, candidate };
+  const setting = (await db().datedSetting.findFirstOrThrow({ where: { key: "clause.execution" } })).id;
+  ids = { cm: cmId, hg: hgId, candidate, setting };
 });
 
 describe.each(DEFAULT_ROLES.map((r) => [r.key, r.permissions] as const))("role %s", (roleKey, permissions) => {

@@ -1,0 +1,260 @@
+// /admin/settings: the dated settings grouped by key and the signatories by office, each with its
+// validity periods and the one in force today marked. Every key and office has an anchor
+// (#legalBasis.CRACOVIAE_MERENTI, #signatory-MAYOR) for pages that say "fill it in here".
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { GeneralErrorBoundary } from "#app/components/error-boundary";
+import { PeriodStateTag } from "#app/components/settings";
+import { todayIso } from "#app/domain/polish-dates";
+import {
+  OFFICE_DESCRIPTION,
+  OFFICE_LABEL,
+  OFFICES,
+  overlappingPairs,
+  periodState,
+  periodText,
+  SETTING_KEYS,
+  SETTINGS,
+  settingAnchor,
+  signatoryAnchor,
+  type Period,
+} from "#app/domain/settings";
+import { listDatedSettings, listSignatories } from "#app/models/settings.server";
+import { requireUserWithPermission } from "#app/utils/auth.server";
+
+export const meta: MetaFunction = () => [{ title: "Ustawienia · Merenti" }];
+
+function rowsOf<T extends Period & { id: string }>(rows: T[], today: string) {
+  return rows.map((r) => ({ ...r, period: periodText(r), state: periodState(r, today) }));
+}
+
+function clashes(rows: (Period & { id: string })[]) {
+  return overlappingPairs(rows).map(([a, b]) => `${periodText(a)} i ${periodText(b)}`);
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUserWithPermission(request, "settings:manage");
+  const today = todayIso();
+  const [settings, signatories] = await Promise.all([listDatedSettings(), listSignatories()]);
+  const keys = [...SETTING_KEYS, ...new Set(settings.map((s) => s.key).filter((k) => !(SETTING_KEYS as readonly string[]).includes(k)))];
+  return {
+    today,
+    settings: keys.map((key) => {
+      const rows = settings.filter((s) => s.key === key).map((s) => ({ id: s.id, value: s.value, note: s.note, validFrom: s.validFrom, validTo: s.validTo }));
+      const definition = (SETTINGS as Record<string, (typeof SETTINGS)[keyof typeof SETTINGS] | undefined>)[key];
+      return {
+        key,
+        anchor: settingAnchor(key),
+        known: Boolean(definition),
+        label: definition?.label ?? key,
+        description: definition?.description ?? "Ustawienie spoza listy znanych aplikacji (dodane inną drogą); można je zmienić lub usunąć.",
+        rows: rowsOf(rows, today),
+        clashes: clashes(rows),
+      };
+    }),
+    offices: OFFICES.map((office) => {
+      const rows = signatories
+        .filter((s) => s.office === office)
+        .map((s) => ({ id: s.id, fullName: s.fullName, titleLine: s.titleLine, validFrom: s.validFrom, validTo: s.validTo }));
+      return { office, anchor: signatoryAnchor(office), label: OFFICE_LABEL[office], description: OFFICE_DESCRIPTION[office], rows: rowsOf(rows, today), clashes: clashes(rows) };
+    }),
+  };
+}
+
+const DONE_TEXT: Record<"setting" | "signatory", Record<string, string>> = {
+  setting: {
+    created: "Dodano nową wartość.",
+    "created-closed": "Dodano nową wartość; dotychczasowa obowiązuje do dnia poprzedniego.",
+    updated: "Zapisano zmiany.",
+    deleted: "Usunięto wartość.",
+  },
+  signatory: {
+    created: "Dodano sygnatariusza.",
+    "created-closed": "Dodano sygnatariusza; okres poprzednika kończy się dzień wcześniej.",
+    updated: "Zapisano zmiany.",
+    deleted: "Usunięto sygnatariusza.",
+  },
+};
+
+/** The confirmation of the last save, in the section it concerns (?saved=<anchor>&done=…). */
+function Notice({ anchor, kind }: { anchor: string; kind: "setting" | "signatory" }) {
+  const [params] = useSearchParams();
+  const text = params.get("saved") === anchor ? DONE_TEXT[kind][params.get("done") ?? ""] : undefined;
+  if (!text) return null;
+  return (
+    <p className="alert alert--ok" role="status">
+      {text}
+    </p>
+  );
+}
+
+function Clashes({ clashes }: { clashes: string[] }) {
+  if (!clashes.length) return null;
+  return (
+    <div className="alert alert--error" role="alert">
+      <p>Okresy nakładają się (zapisane poza tym ekranem): {clashes.join("; ")}. Popraw daty, aby w każdym dniu obowiązywała jedna wartość.</p>
+    </div>
+  );
+}
+
+function NoCurrent({ what }: { what: string }) {
+  return <p className="alert alert--warn">{what}</p>;
+}
+
+export default function SettingsScreen() {
+  const { settings, offices } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <h1>Ustawienia</h1>
+      <p className="lead">
+        Brzmienie podstaw prawnych i klauzul oraz sygnatariusze są danymi z datami obowiązywania: dokument bierze wartość obowiązującą w swoim
+        dniu (projekt uchwały: w dniu projektu, po podjęciu w dniu podjęcia; dyplom: w dniu nadania). W jednym dniu obowiązuje jedna wartość.
+        Zmiana brzmienia od pewnej daty to nowa wartość, a nie poprawka starej: starsze dokumenty zachowują swoje brzmienie.
+      </p>
+      <nav aria-labelledby="spis">
+        <h2 id="spis" className="visually-hidden">
+          Na tej stronie
+        </h2>
+        <ul>
+          {settings.map((s) => (
+            <li key={s.key}>
+              <a href={`#${s.anchor}`}>{s.label}</a>
+            </li>
+          ))}
+          {offices.map((o) => (
+            <li key={o.office}>
+              <a href={`#${o.anchor}`}>Sygnatariusz: {o.label}</a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+
+      <h2 className="settings-group">Brzmienie dokumentów</h2>
+      {settings.map((s) => {
+        const titleId = `${s.anchor}-title`;
+        const hasCurrent = s.rows.some((r) => r.state === "current");
+        return (
+          <section key={s.key} id={s.anchor} className="settings-section" aria-labelledby={titleId} tabIndex={-1}>
+            <h3 id={titleId}>{s.label}</h3>
+            <p className="field-hint">
+              {s.description} <span className="nowrap">Klucz: <code>{s.key}</code></span>
+            </p>
+            <Notice anchor={s.anchor} kind="setting" />
+            <Clashes clashes={s.clashes} />
+            {hasCurrent ? null : <NoCurrent what="Brak wartości obowiązującej dziś: dokumenty z dzisiejszą datą nie mogą być przygotowane, dopóki jej nie dodasz." />}
+            {s.rows.length ? (
+              <div className="table-wrap">
+                <table className="data-table settings-table">
+                  <caption className="visually-hidden">{s.label}: wartości i okresy obowiązywania</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">Okres</th>
+                      <th scope="col">Treść</th>
+                      <th scope="col">Uwagi</th>
+                      <th scope="col">Działania</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {s.rows.map((r) => (
+                      <tr key={r.id} className={r.state === "current" ? "settings-row--current" : undefined}>
+                        <td className="nowrap">
+                          {r.period}
+                          <br />
+                          <PeriodStateTag state={r.state} />
+                        </td>
+                        <td>{r.value}</td>
+                        <td>{r.note || "—"}</td>
+                        <td className="nowrap">
+                          <Link to={`/admin/settings/values/${r.id}`}>
+                            Zmień lub zakończ<span className="visually-hidden"> wartość {r.period}</span>
+                          </Link>
+                          <br />
+                          <Link to={`/admin/settings/values/${r.id}/delete`}>
+                            Usuń…<span className="visually-hidden"> wartość {r.period}</span>
+                          </Link>
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            ) : (
+              <p className="empty-state">Nie ma jeszcze żadnej wartości.</p>
+            )}
+            {s.known ? (
+              <p>
+                <Link className="button button--secondary" to={`/admin/settings/values/new?key=${encodeURIComponent(s.key)}`}>
+                  Dodaj wartość<span className="visually-hidden">: {s.label}</span>
+                </Link>
+              </p>
+            ) : null}
+          </section>
+        );
+      })}
+
+      <h2 className="settings-group">Sygnatariusze</h2>
+      <p>Kto pełnił urząd w danym dniu: jego imię i nazwisko oraz tytuł są drukowane pod podpisem zarządzeń, uchwał i dyplomów z tego dnia.</p>
+      {offices.map((o) => {
+        const titleId = `${o.anchor}-title`;
+        const hasCurrent = o.rows.some((r) => r.state === "current");
+        return (
+          <section key={o.office} id={o.anchor} className="settings-section" aria-labelledby={titleId} tabIndex={-1}>
+            <h3 id={titleId}>{o.label}</h3>
+            <p className="field-hint">{o.description}</p>
+            <Notice anchor={o.anchor} kind="signatory" />
+            <Clashes clashes={o.clashes} />
+            {hasCurrent ? null : <NoCurrent what="Nikt nie jest wpisany na dziś: dokumentów z dzisiejszą datą nie będzie miał kto podpisać, dopóki nie dodasz osoby." />}
+            {o.rows.length ? (
+              <div className="table-wrap">
+                <table className="data-table settings-table">
+                  <caption className="visually-hidden">{o.label}: osoby i okresy</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">Okres</th>
+                      <th scope="col">Imię i nazwisko</th>
+                      <th scope="col">Tytuł pod podpisem</th>
+                      <th scope="col">Działania</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {o.rows.map((r) => (
+                      <tr key={r.id} className={r.state === "current" ? "settings-row--current" : undefined}>
+                        <td className="nowrap">
+                          {r.period}
+                          <br />
+                          <PeriodStateTag state={r.state} />
+                        </td>
+                        <td>{r.fullName}</td>
+                        <td>{r.titleLine}</td>
+                        <td className="nowrap">
+                          <Link to={`/admin/settings/signatories/${r.id}`}>
+                            Zmień lub zakończ<span className="visually-hidden">: {r.fullName}</span>
+                          </Link>
+                          <br />
+                          <Link to={`/admin/settings/signatories/${r.id}/delete`}>
+                            Usuń…<span className="visually-hidden">: {r.fullName}</span>
+                          </Link>
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            ) : (
+              <p className="empty-state">Nikt nie jest jeszcze wpisany.</p>
+            )}
+            <p>
+              <Link className="button button--secondary" to={`/admin/settings/signatories/new?office=${o.office}`}>
+                Dodaj osobę<span className="visually-hidden">: {o.label}</span>
+              </Link>
+            </p>
+          </section>
+        );
+      })}
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
