@@ -87,14 +87,26 @@ function expect(ok: boolean, what: string) {
   if (!ok) throw new Error(`unexpected loader answer: ${what}`);
 }
 
+async function readerSessionCookie(): Promise<string> {
+  process.env.SESSION_SECRET ??= "benchmark-session-secret-0123456789abcdef";
+  const { createUser } = await import("../app/models/user.server.ts");
+  const { db } = await import("../app/utils/db.server.ts");
+  const { commitSessionId, SESSION_TTL_MS } = await import("../app/utils/session.server.ts");
+  const user = await createUser({ email: `bench-${Date.now()}@bench.example`, name: "Benchmark", password: "benchmark-password", roleKeys: ["READER"] }, { userId: null });
+  const session = await db().session.create({ data: { userId: user.id, expiresAt: new Date(Date.now() + SESSION_TTL_MS) } });
+  return (await commitSessionId(session.id)).split(";")[0]!;
+}
+
 export async function nominationsListBench(): Promise<SuiteReport> {
   const dataset = await benchDataset();
   printDataset(dataset);
 
   // Imported only now: DATABASE_URL points at the benchmark database.
   const { loader } = await import("../app/routes/nominations._index.tsx");
+  // As a signed-in reader: the session look-up and permission check are part of every request.
+  const cookie = await readerSessionCookie();
   const call = (search: string) =>
-    loader({ request: new Request(`http://localhost/nominations${search}`), params: {}, context: {} }) as Promise<LoaderData>;
+    loader({ request: new Request(`http://localhost/nominations${search}`, { headers: { Cookie: cookie } }), params: {}, context: {} }) as Promise<LoaderData>;
 
   const iterations = iterationsFromEnv(200);
   const warmup = Math.min(20, iterations);
