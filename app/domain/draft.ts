@@ -39,18 +39,22 @@ export type DraftContent = z.output<typeof DraftContent>;
 
 export const SaveDraftSchema = DraftContent.extend({ baseVersion: z.coerce.number().int().min(1) });
 
+export type DraftCandidate = {
+  id: string;
+  kind: CandidateKind;
+  gender: Gender | null;
+  nameNominative: string;
+  nameGenitive: string;
+  nameDative: string;
+  nameFormsConfirmed: boolean;
+};
+
 export type DraftInputs = {
   honour: Honour;
   medalClass: MedalClass | null;
-  candidate: {
-    id: string;
-    kind: CandidateKind;
-    gender: Gender | null;
-    nameNominative: string;
-    nameGenitive: string;
-    nameDative: string;
-    nameFormsConfirmed: boolean;
-  };
+  /** The first honoree; `others` are further candidates of one Cracoviae Merenti resolution. */
+  candidate: DraftCandidate;
+  others: DraftCandidate[];
   nominators: string[];
   /** Filled once the Council adopted the resolution or the Mayor signed the ordinance. */
   resolution: { number: string; adoptedOn: string } | null;
@@ -67,16 +71,25 @@ export type DraftInputs = {
 
 export type MissingDatum = { message: string; href: string };
 
-/** What stops a draft from being generated, each with where to fill it in. */
-export function missingForDraft(i: Omit<DraftInputs, "content" | "nominators" | "resolution" | "ordinance">): MissingDatum[] {
+/** What a candidate lacks to be named in a draft; `named` adds the name (drafts of several). */
+export function missingForCandidate(c: DraftCandidate, named = false): MissingDatum[] {
   const out: MissingDatum[] = [];
-  const candidateHref = `/candidates/${i.candidate.id}/edit`;
-  if (!i.candidate.nameGenitive || !i.candidate.nameDative) {
-    out.push({ message: "Brak form nazwy kandydata w dopełniaczu i celowniku.", href: candidateHref });
-  } else if (!i.candidate.nameFormsConfirmed) {
-    out.push({ message: "Formy nazwy kandydata (dopełniacz, celownik) nie są potwierdzone.", href: candidateHref });
+  const who = named ? ` (${c.nameNominative})` : "";
+  const href = `/candidates/${c.id}/edit`;
+  if (!c.nameGenitive || !c.nameDative) {
+    out.push({ message: `Brak form nazwy kandydata w dopełniaczu i celowniku${who}.`, href });
+  } else if (!c.nameFormsConfirmed) {
+    out.push({ message: `Formy nazwy kandydata (dopełniacz, celownik) nie są potwierdzone${who}.`, href });
   }
-  if (i.candidate.kind === "PERSON" && !i.candidate.gender) out.push({ message: "Brak rodzaju gramatycznego kandydata.", href: candidateHref });
+  if (c.kind === "PERSON" && !c.gender) out.push({ message: `Brak rodzaju gramatycznego kandydata${who}.`, href });
+  return out;
+}
+
+/** What stops a draft from being generated, each with where to fill it in. */
+export function missingForDraft(i: Omit<DraftInputs, "content" | "nominators" | "resolution" | "ordinance" | "others"> & { others?: DraftCandidate[] }): MissingDatum[] {
+  const out: MissingDatum[] = [];
+  const several = (i.others ?? []).length > 0;
+  for (const c of [i.candidate, ...(i.others ?? [])]) out.push(...missingForCandidate(c, several));
   if (i.honour === "CRACOVIAE_MERENTI" && !i.medalClass) out.push({ message: "Brak klasy medalu.", href: "" });
   const settingHref = (key: string) => `/admin/settings#${key}`;
   if (!i.settings.legalBasis) out.push({ message: "Brak podstawy prawnej uchwały obowiązującej w dniu projektu.", href: settingHref(`legalBasis.${i.honour}`) });
@@ -87,20 +100,25 @@ export function missingForDraft(i: Omit<DraftInputs, "content" | "nominators" | 
   return out;
 }
 
-const MEDAL_FORMS: Record<MedalClass, { nominative: string; genitive: string; accusative: string }> = {
-  GOLD: { nominative: "Złoty Medal", genitive: "Złotego Medalu", accusative: "Złoty Medal" },
-  SILVER: { nominative: "Srebrny Medal", genitive: "Srebrnego Medalu", accusative: "Srebrny Medal" },
-  BRONZE: { nominative: "Brązowy Medal", genitive: "Brązowego Medalu", accusative: "Brązowy Medal" },
+const MEDAL_FORMS: Record<MedalClass, { nominative: string; genitive: string; accusative: string; genitivePlural: string; accusativePlural: string }> = {
+  GOLD: { nominative: "Złoty Medal", genitive: "Złotego Medalu", accusative: "Złoty Medal", genitivePlural: "Złotych Medali", accusativePlural: "Złote Medale" },
+  SILVER: { nominative: "Srebrny Medal", genitive: "Srebrnego Medalu", accusative: "Srebrny Medal", genitivePlural: "Srebrnych Medali", accusativePlural: "Srebrne Medale" },
+  BRONZE: { nominative: "Brązowy Medal", genitive: "Brązowego Medalu", accusative: "Brązowy Medal", genitivePlural: "Brązowych Medali", accusativePlural: "Brązowe Medale" },
 };
+
+function dativeFullOf(c: DraftCandidate): string {
+  return [honorific({ kind: c.kind, gender: c.gender }, "dative"), c.nameDative].filter(Boolean).join(" ");
+}
 
 const BLANK = "……………";
 
 /** The subject line "w sprawie …" shared by the three documents. */
-export function draftSubject(i: Pick<DraftInputs, "honour" | "medalClass" | "candidate">): string {
-  const addressee = { kind: i.candidate.kind, gender: i.candidate.gender };
-  const dative = [honorific(addressee, "dative"), i.candidate.nameDative].filter(Boolean).join(" ");
-  if (i.honour === "HONORARY_CITIZENSHIP") return `nadania tytułu „${honoraryCitizenTitle(i.candidate.gender)}” ${dative}`;
-  return `przyznania ${MEDAL_FORMS[i.medalClass ?? "BRONZE"].genitive} „Cracoviae Merenti” ${dative}`;
+export function draftSubject(i: Pick<DraftInputs, "honour" | "medalClass" | "candidate"> & { others?: DraftCandidate[] }): string {
+  const all = [i.candidate, ...(i.others ?? [])];
+  const medal = MEDAL_FORMS[i.medalClass ?? "BRONZE"];
+  if (i.honour === "HONORARY_CITIZENSHIP") return `nadania tytułu „${honoraryCitizenTitle(i.candidate.gender)}” ${dativeFullOf(i.candidate)}`;
+  if (all.length > 1) return `przyznania ${medal.genitivePlural} „Cracoviae Merenti”`;
+  return `przyznania ${medal.genitive} „Cracoviae Merenti” ${dativeFullOf(i.candidate)}`;
 }
 
 /** The default first paragraph of the justification: who moved the conferral. */
@@ -115,9 +133,11 @@ export function defaultMover(i: Pick<DraftInputs, "honour" | "medalClass" | "can
 /** Everything the templates print; names as the templates use them. */
 export function templateData(i: DraftInputs) {
   const addressee = { kind: i.candidate.kind, gender: i.candidate.gender };
-  const dativeFull = [honorific(addressee, "dative"), i.candidate.nameDative].filter(Boolean).join(" ");
   const medal = MEDAL_FORMS[i.medalClass ?? "BRONZE"];
+  const all = [i.candidate, ...i.others];
   return {
+    single: all.length === 1,
+    honorees: all.map((c) => ({ nominative: c.nameNominative, dativeFull: dativeFullOf(c) })),
     printNumber: i.content.printNumber || BLANK,
     resolution: {
       number: i.resolution?.number ?? BLANK,
@@ -127,8 +147,8 @@ export function templateData(i: DraftInputs) {
       number: i.ordinance?.number ?? BLANK,
       dateLine: i.ordinance ? formatPolishDateWithDnia(i.ordinance.issuedOn) : `z dnia ${BLANK}`,
     },
-    medal: { titleCase: `${medal.nominative} „Cracoviae Merenti”`, genitive: medal.genitive, accusative: medal.accusative },
-    honoree: { nominative: i.candidate.nameNominative, genitive: i.candidate.nameGenitive, dative: i.candidate.nameDative, dativeFull },
+    medal: { genitive: medal.genitive, accusative: medal.accusative, accusativePlural: medal.accusativePlural },
+    honoree: { nominative: all.map((c) => c.nameNominative).join(", "), genitive: i.candidate.nameGenitive, dative: i.candidate.nameDative, dativeFull: dativeFullOf(i.candidate) },
     citizenTitle: honoraryCitizenTitle(i.candidate.gender),
     possessive: possessive(addressee),
     legalBasis: i.settings.legalBasis ?? "",

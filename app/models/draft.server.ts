@@ -6,9 +6,11 @@ import type { Document } from "#app/documents/blocks";
 import {
   defaultMover,
   DraftContent,
+  missingForCandidate,
   missingForDraft,
   templateData,
   templateFileOf,
+  type DraftCandidate,
   type DraftDocument,
   type DraftInputs,
   type MissingDatum,
@@ -41,8 +43,31 @@ function loadNomination(tx: Tx, nominationId: string) {
   });
 }
 
-/** Inputs valid on `date` (the draft's date: today until adopted, then the adoption date). */
-async function inputsFor(tx: Tx, n: NominationForDraft, date: string, content: DraftContent, ordinance: DraftInputs["ordinance"]): Promise<DraftInputs> {
+function candidateOf(n: NominationForDraft): DraftCandidate {
+  const c = n.candidate;
+  return {
+    id: c.id,
+    kind: c.kind as CandidateKind,
+    gender: (c.grammaticalGender as Gender | null) ?? null,
+    nameNominative: c.nameNominative || c.displayName,
+    nameGenitive: c.nameGenitive,
+    nameDative: c.nameDative,
+    nameFormsConfirmed: Boolean(c.nameFormsConfirmedAt),
+  };
+}
+
+/**
+ * Inputs valid on `date` (the draft's date: today until adopted, then the adoption date).
+ * `others`: further nominations of the same draft (one resolution for several honorees).
+ */
+async function inputsFor(
+  tx: Tx,
+  n: NominationForDraft,
+  date: string,
+  content: DraftContent,
+  ordinance: DraftInputs["ordinance"],
+  others: NominationForDraft[] = [],
+): Promise<DraftInputs> {
   const honour = n.honour as Honour;
   const [legalBasis, ordinanceLegalBasis, executionClause, entryIntoForceClause, mayor] = await Promise.all([
     settingValueOn(`legalBasis.${honour}`, date, tx),
@@ -51,19 +76,11 @@ async function inputsFor(tx: Tx, n: NominationForDraft, date: string, content: D
     settingValueOn("clause.entryIntoForce", date, tx),
     signatoryOn("MAYOR", date, tx),
   ]);
-  const c = n.candidate;
   return {
     honour,
     medalClass: ((n.opinionClass ?? n.requestedClass) as MedalClass | null) ?? null,
-    candidate: {
-      id: c.id,
-      kind: c.kind as CandidateKind,
-      gender: (c.grammaticalGender as Gender | null) ?? null,
-      nameNominative: c.nameNominative || c.displayName,
-      nameGenitive: c.nameGenitive,
-      nameDative: c.nameDative,
-      nameFormsConfirmed: Boolean(c.nameFormsConfirmedAt),
-    },
+    candidate: candidateOf(n),
+    others: others.map(candidateOf),
     nominators: n.nominators.map((x) => x.name),
     resolution: n.conferral?.resolution ? { number: n.conferral.resolution.number, adoptedOn: n.conferral.resolution.adoptedOn } : null,
     ordinance,
@@ -109,7 +126,7 @@ export async function getDraft(draftId: string) {
   const draft = await db().resolutionDraft.findUnique({
     where: { id: draftId },
     include: {
-      nominations: { include: { nomination: { include: { candidate: true } } } },
+      nominations: { orderBy: { position: "asc" }, include: { nomination: { include: { candidate: true } } } },
       versions: { orderBy: { number: "desc" }, include: { author: { select: { name: true } } } },
       resolution: true,
       ordinance: true,
@@ -187,11 +204,61 @@ export async function draftDocument(draftId: string, document: DraftDocument, ve
   if (!draft || !link) return null;
   const version = versionNumber ? draft.versions.find((v) => v.number === versionNumber) : draft.versions[0];
   if (!version) return null;
-  const n = await loadNomination(db(), link.nominationId);
-  if (!n) return null;
+  const [n, ...others] = await Promise.all(draft.nominations.map((l) => loadNomination(db(), l.nominationId)));
+  if (!n || others.some((o) => !o)) return null;
   const date = n.conferral?.resolution?.adoptedOn ?? todayIso();
   const ordinance = draft.ordinance ? { number: draft.ordinance.number, issuedOn: draft.ordinance.issuedOn } : null;
-  const inputs = await inputsFor(db(), n, date, version.content, ordinance);
+  const inputs = await inputsFor(db(), n, date, version.content, ordinance, others as NominationForDraft[]);
   const doc = draftTemplate(templateFileOf(document, inputs.honour)).render(templateData(inputs));
   return { doc, fileStem: n.caseReference || n.id };
+}
+
+/** Statuses in which a medal nomination may still join a draft (positive opinion, before the Council). */
+const JOINABLE_STATUSES = ["OPINION_POSITIVE", "DRAFT_PREPARED"];
+
+/**
+ * Cracoviae Merenti nominations that may join this draft: the same medal class, a positive
+ * Commission opinion, in no other open draft. (Honorary Citizenship: one resolution each.)
+ */
+export async function nominationsJoinable(draftId: string) {
+  const draft = await db().resolutionDraft.findUnique({ where: { id: draftId }, include: { nominations: true } });
+  if (!draft || draft.honour !== "CRACOVIAE_MERENTI" || draft.frozenVersionId) return [];
+  const candidates = await db().nomination.findMany({
+    where: {
+      honour: "CRACOVIAE_MERENTI",
+      status: { in: JOINABLE_STATUSES },
+      id: { notIn: draft.nominations.map((l) => l.nominationId) },
+      draftLinks: { none: { draft: { frozenVersionId: null } } },
+    },
+    include: { candidate: { select: { displayName: true } } },
+    orderBy: { sortName: "asc" },
+  });
+  return candidates
+    .filter((n) => (n.opinionClass ?? n.requestedClass) === draft.medalClass)
+    .map((n) => ({ id: n.id, name: n.candidate.displayName, caseReference: n.caseReference }));
+}
+
+export type JoinResult = { kind: "joined" } | { kind: "refused"; message: string } | { kind: "missing"; missing: MissingDatum[] };
+
+/** Adds a nomination to a draft as a new version whose justification gains its merits. */
+export async function addNominationToDraft(draftId: string, nominationId: string, actor: { userId: string | null }): Promise<JoinResult> {
+  const joinable = await nominationsJoinable(draftId);
+  if (!joinable.some((j) => j.id === nominationId)) {
+    return { kind: "refused", message: "Tego wniosku nie można dołączyć: projekt obejmuje tylko medale tej samej klasy z pozytywną opinią Komisji, bez innego otwartego projektu." };
+  }
+  return db().$transaction(async (tx) => {
+    const n = (await loadNomination(tx, nominationId))!;
+    const candidate = candidateOf(n);
+    const missing = missingForCandidate(candidate, true);
+    if (missing.length) return { kind: "missing" as const, missing };
+    const draft = await tx.resolutionDraft.findUniqueOrThrow({ where: { id: draftId }, include: { versions: { orderBy: { number: "desc" }, take: 1 }, nominations: true } });
+    const latest = draft.versions[0]!;
+    const content = DraftContent.parse(JSON.parse(latest.content));
+    const merits = `${content.merits}\n\n${candidate.nameNominative}: ${n.merits || "……"}`;
+    await tx.resolutionDraftNomination.create({ data: { draftId, nominationId, position: draft.nominations.length } });
+    await tx.resolutionDraftVersion.create({ data: { draftId, number: latest.number + 1, content: JSON.stringify({ ...content, merits }), authorId: actor.userId } });
+    await tx.resolutionDraft.update({ where: { id: draftId }, data: { version: { increment: 1 } } });
+    await recordAudit(tx, { userId: actor.userId, action: "UPDATE", entityType: "ResolutionDraft", entityId: draftId, after: { addedNominationId: nominationId, version: latest.number + 1 } });
+    return { kind: "joined" as const };
+  });
 }

@@ -9,7 +9,7 @@ import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { Field, FormErrors } from "#app/components/forms";
 import { formatWarsawDateTime } from "#app/domain/audit-log";
 import { DRAFT_DOCUMENT_LABEL, DRAFT_DOCUMENTS, SaveDraftSchema, type DraftContent } from "#app/domain/draft";
-import { draftDocument, getDraft, restoreDraftVersion, saveDraftVersion } from "#app/models/draft.server";
+import { addNominationToDraft, draftDocument, getDraft, nominationsJoinable, restoreDraftVersion, saveDraftVersion } from "#app/models/draft.server";
 import { requireUserWithPermission } from "#app/utils/auth.server";
 import { invariantResponse } from "#app/utils/http";
 
@@ -30,7 +30,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const a = draft.versions.find((v) => v.number === from);
   const b = draft.versions.find((v) => v.number === to);
   const nomination = draft.nominations[0]!.nomination;
+  const joinable = await nominationsJoinable(draft.id);
   return {
+    honorees: draft.nominations.map((l) => ({ id: l.nomination.id, name: l.nomination.candidate.displayName })),
+    joinable,
     draft: { id: draft.id, status: draft.status, frozen: Boolean(draft.frozenVersionId), resolution: draft.resolution },
     nominationId: nomination.id,
     candidateName: nomination.candidate.displayName,
@@ -45,6 +48,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 const Intent = z.discriminatedUnion("intent", [
   SaveDraftSchema.extend({ intent: z.literal("save") }),
   z.object({ intent: z.literal("restore"), version: z.coerce.number().int().min(1), baseVersion: z.coerce.number().int().min(1) }),
+  z.object({ intent: z.literal("join"), nominationId: z.string({ error: "Wybierz wniosek." }).min(1, "Wybierz wniosek.") }),
 ]);
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -52,6 +56,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: Intent });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const v = submission.value;
+  if (v.intent === "join") {
+    const joined = await addNominationToDraft(params.id!, v.nominationId, { userId: user.id });
+    if (joined.kind !== "joined") {
+      const message = joined.kind === "refused" ? joined.message : `Nie można dołączyć wniosku: ${joined.missing.map((m) => m.message).join(" ")}`;
+      return data({ result: submission.reply({ fieldErrors: { nominationId: [message] } }) }, { status: 422 });
+    }
+    return redirect(`/drafts/${params.id}`);
+  }
   const outcome =
     v.intent === "save"
       ? await saveDraftVersion(params.id!, { printNumber: v.printNumber, mover: v.mover, merits: v.merits }, v.baseVersion, { userId: user.id })
@@ -74,7 +86,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function DraftPage() {
-  const { draft, nominationId, candidateName, latest, shown, versions, documents, diff } = useLoaderData<typeof loader>();
+  const { draft, nominationId, candidateName, latest, shown, versions, documents, diff, honorees, joinable } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const [form, fields] = useForm({
@@ -118,6 +130,39 @@ export default function DraftPage() {
           </div>
         </Form>
       )}
+
+      <section aria-labelledby="laureaci">
+        <h2 id="laureaci">Kandydaci w tym projekcie</h2>
+        <ol>
+          {honorees.map((h) => (
+            <li key={h.id}>
+              <Link to={`/nominations/${h.id}`}>{h.name}</Link>
+            </li>
+          ))}
+        </ol>
+        {joinable.length && !draft.frozen ? (
+          <Form method="post" className="join-form">
+            <input type="hidden" name="intent" value="join" />
+            <label htmlFor="join-nomination">Dołącz wniosek o medal tej samej klasy (jedna uchwała dla kilku laureatów)</label>
+            <select id="join-nomination" name="nominationId" aria-describedby={actionData?.result.error?.nominationId ? "join-error" : undefined}>
+              {joinable.map((j) => (
+                <option key={j.id} value={j.id}>
+                  {j.name}
+                  {j.caseReference ? ` (${j.caseReference})` : ""}
+                </option>
+              ))}
+            </select>
+            {actionData?.result.error?.nominationId ? (
+              <p id="join-error" className="field-errors">
+                {actionData.result.error.nominationId.join(" ")}
+              </p>
+            ) : null}
+            <button type="submit" className="button--secondary" disabled={navigation.state === "submitting"}>
+              Dołącz do projektu
+            </button>
+          </Form>
+        ) : null}
+      </section>
 
       <section aria-labelledby="wersje">
         <h2 id="wersje">Wersje</h2>

@@ -190,6 +190,40 @@ describe("versions", () => {
     expect(pdf).toContain("UCHWAŁA NR XLVI/1888/26 RADY MIASTA KRAKOWA z dnia 11 marca 2026 r.");
   });
 
+  test("one resolution for several medal laureates of the same class", async () => {
+    const step = async (id: string, to: string, fields: Fields = {}) => {
+      const { version } = await db().nomination.findUniqueOrThrow({ where: { id } });
+      return callAction(stepAction, `/nominations/${id}/step/${to}`, { version: String(version), ...fields }, { id, to });
+    };
+    const positive = async (surname: string, dative: string, medalClass: string) => {
+      const id = await nomination({ "candidate.surname": surname, requestedClass: medalClass, merits: `Zasługi: ${surname}.` }, { genitive: `Bolesława ${surname}`, dative });
+      await step(id, "FORMALLY_COMPLETE");
+      await step(id, "OPINION_POSITIVE", { eventDate: "2026-02-02", opinionClass: medalClass });
+      return id;
+    };
+    const first = await positive("Pierwszak", "Bolesławowi Pierwszakowi", "SILVER");
+    const second = await positive("Drugak", "Bolesławowi Drugakowi", "SILVER");
+    const gold = await positive("Złotak", "Bolesławowi Złotakowi", "GOLD");
+    const draftId = await newDraft(first);
+
+    const page = await callLoader<{ joinable: { id: string }[] }>(draftLoader, `/drafts/${draftId}`, { id: draftId });
+    const joinable = page.data!.joinable.map((j) => j.id);
+    expect(joinable).toContain(second);
+    expect(joinable).not.toContain(gold);
+    const refused = await callAction<{ result: { error: Record<string, string[]> } }>(draftAction, `/drafts/${draftId}`, { intent: "join", nominationId: gold }, { id: draftId });
+    expect(refused.status).toBe(422);
+    expect(refused.data!.result.error.nominationId![0]).toMatch(/tej samej klasy/);
+
+    expect((await callAction(draftAction, `/drafts/${draftId}`, { intent: "join", nominationId: second }, { id: draftId })).status).toBe(302);
+    const { pdf, docx } = await documents(draftId, "RESOLUTION");
+    for (const text of [pdf, docx]) {
+      expect(text).toContain("w sprawie przyznania Srebrnych Medali „Cracoviae Merenti”");
+      expect(text).toContain("przyznaje się Srebrne Medale „Cracoviae Merenti”: 1) Panu Bolesławowi Pierwszakowi, 2) Panu Bolesławowi Drugakowi.");
+    }
+    const justification = await documents(draftId, "JUSTIFICATION");
+    expect(justification.pdf).toContain("Zasługi: Drugak.");
+  });
+
   test("KP-04 cannot open drafts", async () => {
     await signInAs("KP04_CLERK");
     const draft = await db().resolutionDraft.findFirstOrThrow();
