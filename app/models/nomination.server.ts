@@ -4,6 +4,7 @@ import { Prisma } from "#app/generated/prisma/client.ts";
 import { displayNameOf, foldedNameOf, looksLikeSameCandidate, sortNameOf } from "#app/domain/candidate";
 import { honoraryCitizenshipRound, honorisGratiaDueDate } from "#app/domain/deadlines";
 import { checkEligibility } from "#app/domain/eligibility";
+import { suggestForms } from "#app/domain/name-forms";
 import type { Honour, MedalClass, NominatorKind } from "#app/domain/honours";
 import { PAGE_SIZE, searchTermOf, type NominationListQuery } from "#app/domain/nomination-list";
 import {
@@ -173,6 +174,7 @@ export async function listYears(): Promise<number[]> {
 export function candidateData(c: CandidateInput) {
   const names = { kind: c.candidateKind, givenNames: c.givenNames, surname: c.surname, organizationName: c.organizationName };
   const person = c.candidateKind === "PERSON";
+  const suggested = suggestForms({ ...names, gender: c.grammaticalGender ?? null });
   return {
     kind: c.candidateKind,
     givenNames: person ? c.givenNames : "",
@@ -186,6 +188,9 @@ export function candidateData(c: CandidateInput) {
     title: person ? c.title : "",
     city: c.city,
     nameNominative: displayNameOf(names),
+    // Suggestions only: documents need a person to confirm them on the candidate's page.
+    nameGenitive: suggested.genitive,
+    nameDative: suggested.dative,
     displayName: displayNameOf(names),
     sortName: sortNameOf(names),
     foldedName: foldedNameOf(names),

@@ -135,7 +135,7 @@ describe("generated documents", () => {
     const created = await callAction(createNomination, "/nominations/new", personNomination({ "candidate.surname": "Niepotwierdzony" }));
     const id = created.location!.split("/").pop()!;
     const page = await callLoader<{ missing: { message: string; href: string }[] }>(nominationDrafts, `/nominations/${id}/drafts`, { id });
-    expect(page.data!.missing.map((m) => m.message)).toEqual(["Brak form nazwy kandydata w dopełniaczu i celowniku."]);
+    expect(page.data!.missing.map((m) => m.message)).toEqual(["Formy nazwy kandydata (dopełniacz, celownik) nie są potwierdzone."]);
     await db().datedSetting.deleteMany({ where: { key: "clause.execution" } });
     const refused = await callAction<{ missing: { message: string; href: string }[] }>(createDraftAction, `/nominations/${id}/drafts`, {}, { id });
     expect(refused.status).toBe(422);

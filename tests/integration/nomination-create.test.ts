@@ -28,6 +28,8 @@ describe("creating a nomination", () => {
     expect(saved.status).toBe("RECEIVED");
     expect(saved.candidate.displayName).toBe("Bolesław Kościuszko-Żmuda");
     expect(saved.candidate.foldedName).toBe("boleslaw kosciuszko-zmuda");
+    // Name forms are suggested, not confirmed: documents wait for a person to check them.
+    expect(saved.candidate).toMatchObject({ nameGenitive: "Bolesława Kościuszki-Żmudy", nameDative: "Bolesławowi Kościuszce-Żmudzie", nameFormsConfirmedAt: null });
     expect(saved.searchText).toContain("towarzystwo przyjaciol sztuk pieknych");
     expect(saved.councilTerm?.number).toBe(9);
     expect(saved.attachments.map((a) => a.name).sort()).toEqual(["pismo.pdf", "życiorys.pdf"]);
