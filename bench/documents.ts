@@ -49,6 +49,31 @@ export async function documentsBench(): Promise<SuiteReport> {
       `${(docx.length / 1024).toFixed(0)} KiB, first (cold) render ${formatMs(coldDocxMs)} ms`,
     ),
   ];
+  // The real draft templates (templates/*.hbs) with a realistic draft, as the download route renders them.
+  const { draftTemplate } = await import("#app/models/draft.server");
+  const { templateData, templateFileOf } = await import("#app/domain/draft");
+  const draftData = templateData({
+    honour: "CRACOVIAE_MERENTI",
+    medalClass: "SILVER",
+    candidate: { id: "c", kind: "PERSON", gender: "MASCULINE", nameNominative: "Bolesław Żółkiewski", nameGenitive: "Bolesława Żółkiewskiego", nameDative: "Bolesławowi Żółkiewskiemu", nameFormsConfirmed: true },
+    others: [],
+    nominators: ["Towarzystwo Miłośników Historii i Zabytków Krakowa"],
+    resolution: null,
+    ordinance: null,
+    settings: {
+      legalBasis: "Na podstawie art. 18 ust. 1 ustawy z dnia 8 marca 1990 r. o samorządzie gminnym uchwala się, co następuje:",
+      ordinanceLegalBasis: "Na podstawie art. 30 ust. 2 pkt 1 ustawy z dnia 8 marca 1990 r. o samorządzie gminnym zarządza się, co następuje:",
+      executionClause: "Wykonanie uchwały powierza się Prezydentowi Miasta Krakowa.",
+      entryIntoForceClause: "Uchwała wchodzi w życie z dniem podjęcia.",
+    },
+    mayor: { fullName: "Jan Przykładowy", titleLine: "Prezydent Miasta Krakowa" },
+    content: { printNumber: "1234", mover: "Komisja Medalu pozytywnie zaopiniowała wniosek.", merits: "Zasługi. ".repeat(300) },
+  });
+  const draftResolution = () => draftTemplate(templateFileOf("RESOLUTION", "CRACOVIAE_MERENTI")).render(draftData);
+  figures.push(
+    figureOf("draft resolution (templates/) → PDF", await measure(() => renderPdf(draftResolution()), { warmup, iterations }), TARGET_RENDER_P95_MS),
+    figureOf("draft resolution (templates/) → DOCX", await measure(() => renderDocx(draftResolution()), { warmup, iterations }), TARGET_RENDER_P95_MS),
+  );
   printFigures(figures);
   return { suite: "documents", figures };
 }
