@@ -1,4 +1,5 @@
 // Form fields with their label, hint and Polish errors wired for screen readers.
+import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 
 export type Errors = string[] | undefined;
@@ -57,5 +58,41 @@ export function FormErrors({ id, errors }: { id: string; errors: Errors }) {
     <div id={id} className="alert alert--error" role="alert">
       <ErrorList errors={errors} />
     </div>
+  );
+}
+
+export type ConflictRow = { label: string; saved: string; yours: string };
+
+/** What differs between the saved record and the user's version, after a refused save. */
+export function ConflictSection({ changes, reloadHref }: { changes: ConflictRow[]; reloadHref: string }) {
+  return (
+    <section className="conflict" aria-labelledby="conflict-title">
+      <h2 id="conflict-title">Różnice między zapisaną wersją a Twoimi zmianami</h2>
+      {changes.length ? (
+        <table className="data-table">
+          <thead>
+            <tr>
+              <th scope="col">Pole</th>
+              <th scope="col">Zapisane przez innego użytkownika</th>
+              <th scope="col">Twoja wersja</th>
+            </tr>
+          </thead>
+          <tbody>
+            {changes.map((c) => (
+              <tr key={c.label}>
+                <th scope="row">{c.label}</th>
+                <td>{c.saved}</td>
+                <td>{c.yours}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <p>Zapisana wersja ma te same wartości co Twoja.</p>
+      )}
+      <p>
+        Aby zachować zapisaną wersję, <Link to={reloadHref}>wczytaj ją ponownie</Link>. Aby zastąpić ją swoimi danymi, zapisz formularz jeszcze raz.
+      </p>
+    </section>
   );
 }

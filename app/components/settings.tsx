@@ -70,42 +70,6 @@ export function PeriodStateTag({ state }: { state: PeriodState }) {
   return <span className={`period-state period-state--${state}`}>{STATE_TEXT[state]}</span>;
 }
 
-export type ConflictRow = { label: string; saved: string; yours: string };
-
-/** What differs between the saved record and the user's version, after a refused save. */
-export function ConflictSection({ changes, reloadHref }: { changes: ConflictRow[]; reloadHref: string }) {
-  return (
-    <section className="conflict" aria-labelledby="conflict-title">
-      <h2 id="conflict-title">Różnice między zapisaną wersją a Twoimi zmianami</h2>
-      {changes.length ? (
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">Pole</th>
-              <th scope="col">Zapisane przez innego użytkownika</th>
-              <th scope="col">Twoja wersja</th>
-            </tr>
-          </thead>
-          <tbody>
-            {changes.map((c) => (
-              <tr key={c.label}>
-                <th scope="row">{c.label}</th>
-                <td>{c.saved}</td>
-                <td>{c.yours}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : (
-        <p>Zapisana wersja ma te same wartości co Twoja.</p>
-      )}
-      <p>
-        Aby zachować zapisaną wersję, <a href={reloadHref}>wczytaj ją ponownie</a>. Aby zastąpić ją swoimi danymi, zapisz formularz jeszcze raz.
-      </p>
-    </section>
-  );
-}
-
 /**
  * The version a form saves against: the one it was opened with, or the one the last answer named
  * (the version submitted, after a refused save; the saved one, after a conflict). Not the

@@ -247,3 +247,48 @@ export function fieldLabelsOf(entityType: string, extra: Record<string, Lookup> 
   const own: Record<string, Lookup> = { Candidate: CANDIDATE_FIELD_LABEL, User: USER_FIELD_LABEL };
   return { ...own[entityType], ...extra[entityType] };
 }
+
+export type TimelineEntry = {
+  id: string;
+  at: string;
+  atText: string;
+  action: string;
+  toStatus: string | null;
+  fields: string[];
+  who: string;
+  reason: string;
+};
+
+type TimelineEvent = {
+  id: string;
+  at: Date;
+  action: string;
+  toStatus: string | null;
+  after: string | null;
+  reason: string;
+  user: { name: string } | null;
+};
+
+/** A record's own history, as its page shows it: when, what, which fields (by Polish name), who. */
+export function timelineEntries(events: readonly TimelineEvent[], fieldLabels: Record<string, string>): TimelineEntry[] {
+  return events.map((h) => ({
+    id: h.id,
+    at: h.at.toISOString(),
+    atText: formatWarsawDateTime(h.at),
+    action: actionLabel(h.action),
+    toStatus: h.toStatus ? statusLabel(h.toStatus) : null,
+    fields: h.action === "UPDATE" ? changedFieldNames(h.after, fieldLabels) : [],
+    who: h.user?.name ?? "system",
+    reason: h.reason,
+  }));
+}
+
+/** The Polish names of the fields an update changed (derived search and sort keys left out). */
+function changedFieldNames(after: string | null, labels: Record<string, string>): string[] {
+  try {
+    const fields = Object.keys((JSON.parse(after ?? "{}") ?? {}) as Record<string, unknown>);
+    return fields.filter((f) => f in labels).map((f) => labels[f]!);
+  } catch {
+    return [];
+  }
+}

@@ -5,7 +5,8 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { Field, FormErrors } from "#app/components/forms";
-import { ConflictSection, PeriodInputs, PeriodStateTag, useFormVersion } from "#app/components/settings";
+import { ConflictSection } from "#app/components/forms";
+import { PeriodInputs, PeriodStateTag, useFormVersion } from "#app/components/settings";
 import { formatShortDate, todayIso } from "#app/domain/polish-dates";
 import { EditSignatoryForm, officeLabel, overlapField, periodState, periodText, signatoryAnchor, signatoryHref, signatoryOverlapMessage } from "#app/domain/settings";
 import { getSignatory, listSignatories, updateSignatory } from "#app/models/settings.server";

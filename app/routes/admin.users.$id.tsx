@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
-import { Field, FormErrors } from "#app/components/forms";
+import { ConflictSection, Field, FormErrors } from "#app/components/forms";
 import { useCan } from "#app/components/site-header";
 import { RoleCheckboxes } from "#app/components/user-fields";
 import { EditUserSchema, PASSWORD_MIN } from "#app/domain/account-forms";
@@ -137,37 +137,7 @@ export default function EditUser() {
         {/* After a conflict the admin has seen the saved version: saving again is a deliberate overwrite. */}
         <input type="hidden" name="version" value={conflict?.currentVersion ?? u.version} />
         <FormErrors id={form.errorId} errors={form.errors} />
-        {conflict ? (
-          <section className="conflict" aria-labelledby="conflict-title">
-            <h3 id="conflict-title">Różnice między zapisaną wersją a Twoimi zmianami</h3>
-            {conflict.changes.length ? (
-              <table className="data-table">
-                <thead>
-                  <tr>
-                    <th scope="col">Pole</th>
-                    <th scope="col">Zapisane przez innego użytkownika</th>
-                    <th scope="col">Twoja wersja</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {conflict.changes.map((c) => (
-                    <tr key={c.label}>
-                      <th scope="row">{c.label}</th>
-                      <td>{c.saved}</td>
-                      <td>{c.yours}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            ) : (
-              <p>Zapisana wersja ma te same wartości co Twoja (mogło zmienić się hasło).</p>
-            )}
-            <p>
-              Aby zachować zapisaną wersję, <Link to={`/admin/users/${u.id}`}>wczytaj ją ponownie</Link>. Aby zastąpić ją swoimi danymi, zapisz
-              formularz jeszcze raz.
-            </p>
-          </section>
-        ) : null}
+        {conflict ? <ConflictSection changes={conflict.changes} reloadHref={`/admin/users/${u.id}`} /> : null}
         <Field id={fields.name.id} label="Imię i nazwisko" errors={fields.name.errors} required>
           {(aria) => <input {...getInputProps(fields.name, { type: "text", ...noAria })} autoComplete="off" {...aria} />}
         </Field>

@@ -3,7 +3,8 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { DemoMark, honourText, StatusBadge } from "#app/components/labels";
 import { CANDIDATE_KIND_LABEL, type CandidateKind } from "#app/domain/honours";
-import { actionLabel, CANDIDATE_FIELD_LABEL, formatWarsawDateTime, statusLabel } from "#app/domain/audit-log";
+import { CANDIDATE_FIELD_LABEL, timelineEntries } from "#app/domain/audit-log";
+import { AuditTimeline } from "#app/components/audit-timeline";
 import { formatPolishDate, formatShortDate } from "#app/domain/polish-dates";
 import { auditTrailOf } from "#app/models/audit.server";
 import { getCandidate } from "#app/models/candidate.server";
@@ -21,27 +22,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const history = await auditTrailOf(db(), "Candidate", candidate.id);
   return {
     candidate,
-    history: history.map((h) => ({
-      id: h.id,
-      at: h.at.toISOString(),
-      atText: formatWarsawDateTime(h.at),
-      action: actionLabel(h.action),
-      who: h.user?.name ?? "system",
-      toStatus: h.toStatus ? statusLabel(h.toStatus) : null,
-      reason: h.reason,
-      fields: h.action === "UPDATE" ? changedFieldLabels(h.after) : [],
-    })),
+    history: timelineEntries(history, CANDIDATE_FIELD_LABEL),
   };
-}
-
-/** The Polish names of the fields an update changed (derived search and sort keys left out). */
-function changedFieldLabels(after: string | null): string[] {
-  try {
-    const fields = Object.keys((JSON.parse(after ?? "{}") ?? {}) as Record<string, unknown>);
-    return fields.filter((f) => f in CANDIDATE_FIELD_LABEL).map((f) => CANDIDATE_FIELD_LABEL[f]!);
-  } catch {
-    return [];
-  }
 }
 
 export default function CandidateView() {
@@ -162,23 +144,7 @@ export default function CandidateView() {
         )}
       </section>
 
-      <section aria-labelledby="historia">
-        <h2 id="historia">Historia</h2>
-        {history.length ? (
-          <ol className="timeline">
-            {history.map((h) => (
-              <li key={h.id}>
-                <time dateTime={h.at}>{h.atText}</time> — {h.action}
-                {h.toStatus ? `: ${h.toStatus}` : ""}
-                {h.fields.length ? ` (${h.fields.join(", ")})` : ""} — {h.who}
-                {h.reason ? ` — ${h.reason}` : ""}
-              </li>
-            ))}
-          </ol>
-        ) : (
-          <p className="muted">Brak zapisów.</p>
-        )}
-      </section>
+      <AuditTimeline entries={history} />
     </>
   );
 }

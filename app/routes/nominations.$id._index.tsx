@@ -4,14 +4,15 @@ import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { DemoMark, honourText, StatusBadge, termText } from "#app/components/labels";
 import { CANDIDATE_KIND_LABEL, GENDER_LABEL, NOMINATOR_KIND_LABEL, type CandidateKind, type Gender, type NominatorKind } from "#app/domain/honours";
 import { formatPolishDate, formatPolishDateWithDnia } from "#app/domain/polish-dates";
-import { STATUS_LABEL, type Status } from "#app/domain/workflow";
+import type { Status } from "#app/domain/workflow";
 import { auditTrailOf } from "#app/models/audit.server";
-import { getNomination } from "#app/models/nomination.server";
+import { getNomination, NOMINATION_FIELD_LABEL } from "#app/models/nomination.server";
 import { db } from "#app/utils/db.server";
 import { invariantResponse } from "#app/utils/http";
 import { requireUserWithPermission, userCan } from "#app/utils/auth.server";
 import { eligibilityOf } from "#app/models/workflow.server";
-import { formatWarsawDateTime } from "#app/domain/audit-log";
+import { timelineEntries } from "#app/domain/audit-log";
+import { AuditTimeline } from "#app/components/audit-timeline";
 import { conferralOf } from "#app/models/conferral.server";
 import { transitionPermission } from "#app/domain/permissions";
 import { allowedTransitions } from "#app/domain/workflow";
@@ -38,11 +39,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     steps,
     findings,
     conferral,
-    history: history.map((h) => ({ id: h.id, at: h.at.toISOString(), action: h.action, who: h.user?.name ?? "system", fromStatus: h.fromStatus, toStatus: h.toStatus, reason: h.reason })),
+    history: timelineEntries(history, NOMINATION_FIELD_LABEL),
   };
 }
 
-const ACTION_LABEL: Record<string, string> = { CREATE: "utworzono", UPDATE: "zmieniono dane", TRANSITION: "zmiana statusu", DELETE: "usunięto" };
 
 export default function NominationView() {
   const { nomination: n, history, steps, findings, conferral } = useLoaderData<typeof loader>();
@@ -206,21 +206,7 @@ export default function NominationView() {
         )}
       </section>
 
-      <section aria-labelledby="historia">
-        <h2 id="historia">Historia</h2>
-        {history.length ? (
-          <ol className="timeline">
-            {history.map((h) => (
-              <li key={h.id}>
-                <time dateTime={h.at}>{formatWarsawDateTime(new Date(h.at))}</time> — {ACTION_LABEL[h.action] ?? h.action}
-                {h.toStatus ? `: ${STATUS_LABEL[h.toStatus as Status] ?? h.toStatus}` : ""} ({h.who}){h.reason ? ` — ${h.reason}` : ""}
-              </li>
-            ))}
-          </ol>
-        ) : (
-          <p className="muted">Brak zapisów.</p>
-        )}
-      </section>
+      <AuditTimeline entries={history} />
     </>
   );
 }

@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
-import { FormErrors } from "#app/components/forms";
+import { ConflictSection, FormErrors } from "#app/components/forms";
 import { HonourFieldset, NominationDetailsFieldset, NominatorsFieldset } from "#app/components/nomination-fields";
 import { editNominationSchema } from "#app/domain/nomination-form";
 import { todayIso } from "#app/domain/polish-dates";
@@ -93,37 +93,7 @@ export default function EditNomination() {
         {/* After a conflict the user has seen the saved version: saving again is a deliberate overwrite. */}
         <input type="hidden" name="version" value={conflict?.currentVersion ?? n.version} />
         <FormErrors id={form.errorId} errors={form.errors} />
-        {conflict ? (
-          <section className="conflict" aria-labelledby="conflict-title">
-            <h2 id="conflict-title">Różnice między zapisaną wersją a Twoimi zmianami</h2>
-            {conflict.changes.length ? (
-              <table className="data-table">
-                <thead>
-                  <tr>
-                    <th scope="col">Pole</th>
-                    <th scope="col">Zapisane przez innego użytkownika</th>
-                    <th scope="col">Twoja wersja</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {conflict.changes.map((c) => (
-                    <tr key={c.label}>
-                      <th scope="row">{c.label}</th>
-                      <td>{c.saved}</td>
-                      <td>{c.yours}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            ) : (
-              <p>Zapisana wersja ma te same wartości co Twoja.</p>
-            )}
-            <p>
-              Aby zachować zapisaną wersję, <Link to={`/nominations/${n.id}`}>wróć do wniosku</Link>. Aby zastąpić ją swoimi danymi, zapisz
-              formularz ponownie.
-            </p>
-          </section>
-        ) : null}
+        {conflict ? <ConflictSection changes={conflict.changes} reloadHref={`/nominations/${n.id}/edit`} /> : null}
         <HonourFieldset fields={fields} honours={honours} />
         <NominatorsFieldset form={form} fields={fields} />
         <NominationDetailsFieldset fields={fields} today={today} />
