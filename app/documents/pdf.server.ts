@@ -358,6 +358,11 @@ export class MissingGlyphsError extends Error {
 export type PdfOptions = {
   /** Print even if the font lacks some characters (a draft for checking); never for a diploma. */
   allowMissingGlyphs?: boolean;
+  /**
+   * Draws over the finished pages (a diploma's border and QR code): called once after the text and
+   * page numbers, with every page still buffered (`doc.switchToPage(i)`). Throwing rejects the PDF.
+   */
+  decorate?: (doc: PDFKit.PDFDocument) => void;
 };
 
 /**
@@ -396,6 +401,7 @@ export function renderPdf(document: Document, options: PdfOptions = {}): Promise
       const writer = new PdfWriter(doc);
       writer.render(document);
       writer.pageNumbers();
+      options.decorate?.(doc);
       doc.end();
     } catch (error) {
       reject(error);

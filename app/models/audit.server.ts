@@ -7,7 +7,7 @@ import { db, type Tx } from "#app/utils/db.server";
 
 export type AuditEntry = {
   userId: string | null;
-  action: "CREATE" | "UPDATE" | "DELETE" | "TRANSITION";
+  action: "CREATE" | "UPDATE" | "DELETE" | "TRANSITION" | "PRINT";
   entityType: string;
   entityId: string;
   fromStatus?: string | null;

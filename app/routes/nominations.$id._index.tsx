@@ -139,6 +139,11 @@ export default function NominationView() {
             <dt>Wręczono</dt>
             <dd>{conferral.handedOverOn ? `${formatPolishDate(conferral.handedOverOn)}${conferral.handoverPlace ? `, ${conferral.handoverPlace}` : ""}` : "jeszcze nie"}</dd>
           </dl>
+          {can("diploma:text") || can("diploma:print") ? (
+            <p>
+              <Link to={`/conferrals/${conferral.id}/diploma`}>Dyplom</Link>
+            </p>
+          ) : null}
         </section>
       ) : null}
 

@@ -1,0 +1,39 @@
+// Prints a conferral's diploma: a POST records the print (DiplomaPrint, audited) and answers the
+// PDF; a refusal (not confirmed, stale, a reprint without a reason) goes back to the diploma page
+// with its reason. A GET never prints.
+import { redirect, type ActionFunctionArgs } from "@remix-run/node";
+import { z } from "zod";
+import { reprintReasonText } from "#app/domain/diploma";
+import { printDiploma } from "#app/models/diploma.server";
+import { requireUserWithPermission } from "#app/utils/auth.server";
+import { invariantResponse } from "#app/utils/http";
+
+const PrintForm = z.object({
+  diplomaId: z.string().min(1),
+  reason: z.string().optional(),
+  reasonText: z.string().max(500).optional(),
+  mode: z.enum(["FULL", "PREPRINTED"]).default("FULL"),
+});
+
+export function loader() {
+  throw new Response("Dyplom drukuje się przyciskiem „Drukuj” na stronie dyplomu.", { status: 405, headers: { Allow: "POST", "Content-Type": "text/plain; charset=utf-8" } });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUserWithPermission(request, "diploma:print");
+  const form = PrintForm.safeParse(Object.fromEntries(await request.formData()));
+  invariantResponse(form.success, "Nieprawidłowy formularz wydruku.", { status: 400 });
+  const result = await printDiploma(form.data.diplomaId, { reason: reprintReasonText(form.data.reason, form.data.reasonText), mode: form.data.mode }, { userId: user.id });
+  if (result.kind === "refused") {
+    invariantResponse(result.reason !== "NOT_FOUND", "Nie znaleziono dyplomu.", { status: 404 });
+    return redirect(`/conferrals/${params.id}/diploma?blad=${result.reason}`, 303);
+  }
+  const ascii = result.fileName.normalize("NFD").replace(/[^\x20-\x7e]/g, "_");
+  return new Response(new Uint8Array(result.pdf), {
+    headers: {
+      "Content-Type": "application/pdf",
+      "Content-Disposition": `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(result.fileName)}`,
+      "Cache-Control": "no-store",
+    },
+  });
+}

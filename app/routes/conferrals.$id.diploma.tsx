@@ -1,0 +1,193 @@
+// A conferral's diploma: the text (the same block model as the PDF), what is missing, the
+// confirmation „Zatwierdzam tekst”, a warning when the data changed since, printing (a reprint
+// names its reason) and the log of prints.
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
+import { DocumentPreview } from "#app/components/document-preview";
+import { GeneralErrorBoundary } from "#app/components/error-boundary";
+import type { Document } from "#app/documents/blocks";
+import { formatWarsawDateTime } from "#app/domain/audit-log";
+import { REPRINT_REASON_LABEL, REPRINT_REASONS, reprintReasonLabel } from "#app/domain/diploma";
+import { HONOUR_LABEL } from "#app/domain/honours";
+import { formatPolishDate } from "#app/domain/polish-dates";
+import { confirmDiploma, confirmerName, diplomaFor, isConfirmed, isStale, printsOf, PRINT_REFUSAL_MESSAGE, type PrintRefusal } from "#app/models/diploma.server";
+import { requireUserWithAnyPermission, requireUserWithPermission, userCan } from "#app/utils/auth.server";
+import { invariantResponse } from "#app/utils/http";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Dyplom: ${data.conferral.candidateName} · Merenti` : "Dyplom · Merenti" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  // Printing staff (diploma:print only) see the text and print; confirming needs diploma:text.
+  const user = await requireUserWithAnyPermission(request, ["diploma:text", "diploma:print"]);
+  const state = await diplomaFor(params.id!);
+  invariantResponse(state, "Nie znaleziono nadania.", { status: 404 });
+  const d = state.diploma;
+  const prints = d ? await printsOf(d.id) : [];
+  const refusal = new URL(request.url).searchParams.get("blad");
+  return {
+    conferral: { ...state.conferral, honourLabel: HONOUR_LABEL[state.conferral.honour] },
+    date: state.inputs.date,
+    missing: state.missing,
+    doc: state.doc as Document | null,
+    publicUrl: state.publicUrl,
+    diploma: d
+      ? {
+          id: d.id,
+          sourceHash: d.sourceHash,
+          verificationCode: d.verificationCode,
+          confirmed: isConfirmed(d),
+          stale: isStale(d),
+          confirmedAt: d.confirmedAt?.toISOString() ?? null,
+          confirmedBy: await confirmerName(d.confirmedById),
+        }
+      : null,
+    prints: prints.map((p) => ({ id: p.id, at: p.printedAt.toISOString(), by: p.printedBy?.name ?? "system", mode: p.mode, reason: reprintReasonLabel(p.reason), current: p.textHash === d?.sourceHash })),
+    canPrint: userCan(user, "diploma:print"),
+    canConfirm: userCan(user, "diploma:text"),
+    reprintReasons: REPRINT_REASONS.map((r) => ({ value: r, label: REPRINT_REASON_LABEL[r] })),
+    refusal: refusal && refusal in PRINT_REFUSAL_MESSAGE ? PRINT_REFUSAL_MESSAGE[refusal as PrintRefusal] : null,
+  };
+}
+
+const ConfirmForm = z.object({ intent: z.literal("confirm"), diplomaId: z.string().min(1), hash: z.string().min(1) });
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUserWithPermission(request, "diploma:text");
+  const form = ConfirmForm.safeParse(Object.fromEntries(await request.formData()));
+  invariantResponse(form.success, "Nieprawidłowy formularz.", { status: 400 });
+  const result = await confirmDiploma(form.data.diplomaId, form.data.hash, { userId: user.id });
+  invariantResponse(result.kind !== "not-found", "Nie znaleziono dyplomu.", { status: 404 });
+  if (result.kind === "changed") {
+    return data({ error: "Dane dyplomu zmieniły się, gdy czytałeś tekst: przeczytaj go ponownie i zatwierdź." }, { status: 409 });
+  }
+  return redirect(`/conferrals/${params.id}/diploma`);
+}
+
+export default function DiplomaPage() {
+  const { conferral, date, missing, doc, diploma, prints, canPrint, canConfirm, refusal, publicUrl, reprintReasons } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  return (
+    <>
+      <h1>Dyplom: {conferral.candidateName}</h1>
+      <p>
+        {conferral.honourLabel} · data dyplomu: {formatPolishDate(date)}
+        {conferral.nominationId ? (
+          <>
+            {" · "}
+            <Link to={`/nominations/${conferral.nominationId}`}>Wniosek</Link>
+          </>
+        ) : null}
+      </p>
+      {refusal ? (
+        <p className="alert alert--error" role="alert">
+          {refusal}
+        </p>
+      ) : null}
+      {actionData?.error ? (
+        <p className="alert alert--error" role="alert">
+          {actionData.error}
+        </p>
+      ) : null}
+      {missing.length ? (
+        <section aria-labelledby="brakuje" className="alert alert--warn">
+          <h2 id="brakuje">Dyplomu nie można jeszcze przygotować: brakuje danych</h2>
+          <ul>
+            {missing.map((m) => (
+              <li key={m.message}>{m.href ? <Link to={m.href}>{m.message}</Link> : m.message}</li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {diploma && doc ? (
+        <>
+          {diploma.stale ? (
+            <p className="alert alert--warn">Dane dyplomu zmieniły się po zatwierdzeniu tekstu: przeczytaj nowy tekst i zatwierdź go ponownie, zanim dyplom zostanie wydrukowany.</p>
+          ) : diploma.confirmed ? (
+            <p className="alert alert--ok">
+              Tekst zatwierdzony{diploma.confirmedBy ? ` przez: ${diploma.confirmedBy}` : ""}
+              {diploma.confirmedAt ? `, ${formatWarsawDateTime(new Date(diploma.confirmedAt))}` : ""}.
+            </p>
+          ) : (
+            <p className="alert alert--info">Tekst nie jest jeszcze zatwierdzony: przeczytaj go uważnie (zwłaszcza nazwisko, klasę, numer i datę).</p>
+          )}
+          <p>
+            Kod weryfikacyjny: <strong>{diploma.verificationCode}</strong> · adres w rejestrze publicznym: {publicUrl}
+          </p>
+          <DocumentPreview doc={doc} label="Tekst dyplomu" />
+          {!diploma.confirmed && canConfirm ? (
+            <Form method="post" className="form-actions">
+              <input type="hidden" name="intent" value="confirm" />
+              <input type="hidden" name="diplomaId" value={diploma.id} />
+              <input type="hidden" name="hash" value={diploma.sourceHash} />
+              <button type="submit" disabled={navigation.state === "submitting"}>
+                Zatwierdzam tekst
+              </button>
+            </Form>
+          ) : null}
+          {canPrint && diploma.confirmed ? (
+            <Form method="post" action={`/conferrals/${conferral.id}/diploma/print`} reloadDocument className="print-form">
+              <input type="hidden" name="diplomaId" value={diploma.id} />
+              <input type="hidden" name="mode" value="FULL" />
+              {prints.length ? (
+                <fieldset>
+                  <legend>Dyplom był już drukowany: powód ponownego wydruku</legend>
+                  <label htmlFor="reprint-reason">Powód</label>
+                  <select id="reprint-reason" name="reason" required defaultValue="">
+                    <option value="" disabled>
+                      — wybierz —
+                    </option>
+                    {reprintReasons.map((r) => (
+                      <option key={r.value} value={r.value}>
+                        {r.label}
+                      </option>
+                    ))}
+                  </select>
+                  <label htmlFor="reprint-text">Opis (dla „inny powód”)</label>
+                  <input id="reprint-text" name="reasonText" type="text" maxLength={500} />
+                </fieldset>
+              ) : null}
+              <div className="form-actions">
+                <button type="submit">{prints.length ? "Drukuj ponownie (PDF)" : "Drukuj (PDF)"}</button>
+              </div>
+            </Form>
+          ) : null}
+        </>
+      ) : null}
+      <section aria-labelledby="wydruki">
+        <h2 id="wydruki">Wydruki</h2>
+        {prints.length ? (
+          <table className="data-table">
+            <thead>
+              <tr>
+                <th scope="col">Kiedy</th>
+                <th scope="col">Kto</th>
+                <th scope="col">Tryb</th>
+                <th scope="col">Powód</th>
+                <th scope="col">Tekst</th>
+              </tr>
+            </thead>
+            <tbody>
+              {prints.map((p) => (
+                <tr key={p.id}>
+                  <td>{formatWarsawDateTime(new Date(p.at))}</td>
+                  <td>{p.by}</td>
+                  <td>{p.mode === "FULL" ? "pełny wydruk" : "na blankiecie"}</td>
+                  <td>{p.reason || "—"}</td>
+                  <td>{p.current ? "aktualny" : "wcześniejsza wersja"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : (
+          <p>Dyplom nie był jeszcze drukowany.</p>
+        )}
+      </section>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
