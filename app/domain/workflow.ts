@@ -95,6 +95,9 @@ const MOVES: Record<Honour, Transition[]> = {
 /** Statuses after which nothing more happens. */
 export const FINAL_STATUSES: readonly Status[] = ["CLOSED", "WITHDRAWN"];
 
+/** Statuses that end a nomination without the honour (it is no longer open). */
+export const CLOSED_WITHOUT_HONOUR: readonly Status[] = ["OPINION_NEGATIVE", "REJECTED", "REFUSED"];
+
 /** Statuses in which the honour is conferred (the resolution adopted or the badge granted). */
 export const CONFERRED_STATUSES: readonly Status[] = [
   "ADOPTED",
@@ -116,7 +119,7 @@ export function statusesOf(honour: Honour): Status[] {
 
 export function transitionsOf(honour: Honour): Transition[] {
   const open = statusesOf(honour).filter(
-    (s) => !FINAL_STATUSES.includes(s) && !CONFERRED_STATUSES.includes(s) && s !== "OPINION_NEGATIVE" && s !== "REJECTED" && s !== "REFUSED",
+    (s) => !FINAL_STATUSES.includes(s) && !CONFERRED_STATUSES.includes(s) && !CLOSED_WITHOUT_HONOUR.includes(s),
   );
   return [...MOVES[honour], ...open.map((s) => t(s, "WITHDRAWN", "Wycofaj wniosek"))];
 }

@@ -3,9 +3,8 @@ import { randomUUID } from "node:crypto";
 import { Prisma } from "#app/generated/prisma/client.ts";
 import { displayNameOf, foldedNameOf, looksLikeSameCandidate, sortNameOf } from "#app/domain/candidate";
 import { honoraryCitizenshipRound, honorisGratiaDueDate } from "#app/domain/deadlines";
-import { checkEligibility } from "#app/domain/eligibility";
 import { suggestForms } from "#app/domain/name-forms";
-import type { Honour, MedalClass, NominatorKind } from "#app/domain/honours";
+import type { Honour, NominatorKind } from "#app/domain/honours";
 import { PAGE_SIZE, searchTermOf, type NominationListQuery } from "#app/domain/nomination-list";
 import {
   attachmentNames,
@@ -17,6 +16,7 @@ import { foldText } from "#app/domain/search-text";
 import { INITIAL_STATUS, type Status } from "#app/domain/workflow";
 import { db, type Tx } from "#app/utils/db.server";
 import { changedFields, recordAudit } from "./audit.server";
+import { eligibilityFindings, refusalMessage } from "./eligibility.server";
 import { councilTermOn } from "./council-term.server";
 
 type Actor = { userId: string | null };
@@ -256,16 +256,10 @@ export async function createNomination(input: CreateNominationInput, actor: Acto
 
       // Rules that forbid the nomination outright (Honorary Citizenship for an organisation, a
       // deceased person or a holder); warnings are shown on the nomination's page instead.
-      const held = await tx.conferral.findMany({ where: { candidateId: candidate.id }, select: { honour: true, medalClass: true } });
-      const refusals = checkEligibility({
-        honour: input.honour,
-        medalClass: input.requestedClass ?? null,
-        receivedDate: input.receivedDate,
-        candidate: { kind: candidate.kind as "PERSON" | "ORGANIZATION", deceased: candidate.deceased },
-        heldHonours: held.map((h) => ({ honour: h.honour as Honour, medalClass: h.medalClass as MedalClass | null })),
-        openNominations: [],
-      }).filter((f) => f.level === "refuse");
-      if (refusals.length) throw new Refused(refusals.map((f) => f.message).join(" "));
+      const refusal = refusalMessage(
+        await eligibilityFindings(tx, { honour: input.honour, medalClass: input.requestedClass ?? null, receivedDate: input.receivedDate, candidateId: candidate.id }),
+      );
+      if (refusal) throw new Refused(refusal);
 
       const term = await councilTermOn(tx, input.receivedDate);
       const nominators = input.nominators.map((n, i) => ({ kind: n.kind as NominatorKind, name: n.name, contact: n.contact, position: i }));

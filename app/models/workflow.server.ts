@@ -1,7 +1,6 @@
 // Moving a nomination through its honour's workflow. Every rule is decided in app/domain; this
 // module loads what the rules need, writes the result and its audit event in one transaction.
 import { randomBytes } from "node:crypto";
-import { checkEligibility } from "#app/domain/eligibility";
 import { numberSeriesOf, type Honour, type MedalClass } from "#app/domain/honours";
 import { checkLimit, type LimitRule } from "#app/domain/limits";
 import { honoraryCitizenshipRound } from "#app/domain/deadlines";
@@ -11,6 +10,7 @@ import { allowedTransitions, STATUS_LABEL, type Status } from "#app/domain/workf
 import { db, type Tx } from "#app/utils/db.server";
 import { recordAudit } from "./audit.server";
 import { councilTermOn } from "./council-term.server";
+import { eligibilityFindings, refusalMessage } from "./eligibility.server";
 import { freezeDraftsOnAdoption } from "./draft.server";
 
 export type TransitionResult =
@@ -94,15 +94,10 @@ export async function applyTransition(
       switch (to) {
         case "FORMALLY_COMPLETE": {
           if (honour === "HONORARY_CITIZENSHIP") {
-            const hard = checkEligibility({
-              honour,
-              medalClass: null,
-              receivedDate: n.receivedDate,
-              candidate: { kind: n.candidate.kind as "PERSON" | "ORGANIZATION", deceased: n.candidate.deceased },
-              heldHonours: [],
-              openNominations: [],
-            }).filter((f) => f.level === "refuse");
-            if (hard.length) refuse(hard.map((f) => f.message).join(" "));
+            const refusal = refusalMessage(
+              await eligibilityFindings(tx, { honour, medalClass: null, receivedDate: n.receivedDate, candidateId: n.candidateId, nominationId: n.id }),
+            );
+            if (refusal) refuse(refusal);
             const problems = honoraryCitizenshipApplicantProblems({
               nominatorKinds: n.nominators.map((x) => x.kind),
               receivedDate: n.receivedDate,
@@ -137,11 +132,7 @@ export async function applyTransition(
           if (data.opinionClass) after.opinionClass = data.opinionClass;
           break;
         case "FORWARDED": {
-          const ordinance = await tx.ordinance.upsert({
-            where: { number_issuedOn: { number: input.actNumber, issuedOn: input.eventDate! } },
-            update: {},
-            create: { number: input.actNumber, issuedOn: input.eventDate!, kind: "DRAFT_FORWARDING", title: "w sprawie przyjęcia i przekazania pod obrady Rady Miasta Krakowa projektu uchwały" },
-          });
+          const ordinance = await recordOrdinance(tx, input.actNumber, input.eventDate!, "DRAFT_FORWARDING");
           await tx.resolutionDraft.updateMany({
             where: { nominations: { some: { nominationId: n.id } }, frozenVersionId: null },
             data: { ordinanceId: ordinance.id, status: "FORWARDED" },
@@ -153,11 +144,7 @@ export async function applyTransition(
           after.resolution = await adopt(tx, n, honour, medalClass, input);
           break;
         case "GRANTED": {
-          const ordinance = await tx.ordinance.upsert({
-            where: { number_issuedOn: { number: input.actNumber, issuedOn: input.eventDate! } },
-            update: {},
-            create: { number: input.actNumber, issuedOn: input.eventDate!, kind: "HG_DECISION", title: "w sprawie nadania Odznaki „Honoris Gratia”" },
-          });
+          const ordinance = await recordOrdinance(tx, input.actNumber, input.eventDate!, "HG_DECISION");
           await tx.conferral.create({
             data: {
               publicId: newPublicId(),
@@ -214,6 +201,20 @@ export async function applyTransition(
   }
 }
 
+const ORDINANCE_TITLE = {
+  DRAFT_FORWARDING: "w sprawie przyjęcia i przekazania pod obrady Rady Miasta Krakowa projektu uchwały",
+  HG_DECISION: "w sprawie nadania Odznaki „Honoris Gratia”",
+} as const;
+
+/** The Mayor's ordinance with this number and date: recorded once, shared by every nomination it covers. */
+function recordOrdinance(tx: Tx, number: string, issuedOn: string, kind: keyof typeof ORDINANCE_TITLE) {
+  return tx.ordinance.upsert({
+    where: { number_issuedOn: { number, issuedOn } },
+    update: {},
+    create: { number, issuedOn, kind, title: ORDINANCE_TITLE[kind] },
+  });
+}
+
 type LoadedNomination = {
   id: string;
   candidateId: string;
@@ -234,18 +235,10 @@ async function adopt(tx: Tx, n: LoadedNomination, honour: Honour, medalClass: Me
   const number = formatResolutionNumber(parsed.value);
 
   if (honour === "HONORARY_CITIZENSHIP") {
-    const hard = checkEligibility({
-      honour,
-      medalClass: null,
-      receivedDate: n.receivedDate,
-      candidate: { kind: n.candidate.kind as "PERSON" | "ORGANIZATION", deceased: n.candidate.deceased },
-      heldHonours: (await tx.conferral.findMany({ where: { candidateId: n.candidateId }, select: { honour: true, medalClass: true } })).map((c) => ({
-        honour: c.honour as Honour,
-        medalClass: c.medalClass as MedalClass | null,
-      })),
-      openNominations: [],
-    }).filter((f) => f.level === "refuse");
-    if (hard.length) refuse(hard.map((f) => f.message).join(" "));
+    const refusal = refusalMessage(
+      await eligibilityFindings(tx, { honour, medalClass: null, receivedDate: n.receivedDate, candidateId: n.candidateId, nominationId: n.id }),
+    );
+    if (refusal) refuse(refusal);
   }
 
   // One resolution may confer several honours (the Council sometimes adopts one for a session).
@@ -296,20 +289,12 @@ async function adopt(tx: Tx, n: LoadedNomination, honour: Honour, medalClass: Me
 
 /** The eligibility findings of a nomination, with the candidate's other honours and nominations. */
 export async function eligibilityOf(nominationId: string) {
-  const n = await db().nomination.findUniqueOrThrow({ where: { id: nominationId }, include: { candidate: true } });
-  const [held, open] = await Promise.all([
-    db().conferral.findMany({ where: { candidateId: n.candidateId, nominationId: { not: n.id } }, select: { honour: true, medalClass: true } }),
-    db().nomination.findMany({
-      where: { candidateId: n.candidateId, id: { not: n.id }, status: { notIn: ["CLOSED", "WITHDRAWN", "REJECTED", "REFUSED", "OPINION_NEGATIVE"] } },
-      select: { honour: true },
-    }),
-  ]);
-  return checkEligibility({
+  const n = await db().nomination.findUniqueOrThrow({ where: { id: nominationId } });
+  return eligibilityFindings(db(), {
     honour: n.honour as Honour,
     medalClass: ((n.opinionClass ?? n.requestedClass) as MedalClass | null) ?? null,
     receivedDate: n.receivedDate,
-    candidate: { kind: n.candidate.kind as "PERSON" | "ORGANIZATION", deceased: n.candidate.deceased },
-    heldHonours: held.map((h) => ({ honour: h.honour as Honour, medalClass: h.medalClass as MedalClass | null })),
-    openNominations: open.map((o) => ({ honour: o.honour as Honour })),
+    candidateId: n.candidateId,
+    nominationId: n.id,
   });
 }

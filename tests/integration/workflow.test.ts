@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { action as createAction } from "#app/routes/nominations.new";
 import { action as stepAction, loader as stepLoader } from "#app/routes/nominations.$id.step.$to";
-import { assignNextNumber, newPublicId } from "#app/models/workflow.server";
+import { assignNextNumber, eligibilityOf, newPublicId } from "#app/models/workflow.server";
 import { createPrismaClient, db } from "#app/utils/db.server";
 import { callAction, callLoader, personNomination, signInAs, type Fields } from "./helpers";
 
@@ -169,6 +169,16 @@ describe("Honorary Citizenship", () => {
 
     const byPerson = await hc({ "nominators[0].kind": "PERSON", "nominators[0].name": "Jan Kowalski" });
     expect((await step(byPerson, "FORMALLY_COMPLETE")).data!.result.error![""]![0]).toMatch(/może złożyć tylko Prezydent Miasta/);
+  });
+
+  test("a historical conferral (imported, without a nomination) counts as an honour held", async () => {
+    const id = await hc({ "nominators[0].kind": "MAYOR", "nominators[0].name": "Prezydent Miasta Krakowa" });
+    const { candidateId } = await db().nomination.findUniqueOrThrow({ where: { id } });
+    await db().conferral.create({ data: { publicId: newPublicId(), candidateId, honour: "HONORARY_CITIZENSHIP", conferredOn: "2005-06-05", isHistorical: true } });
+    expect((await eligibilityOf(id)).map((f) => `${f.level}:${f.code}`)).toContain("refuse:hc-already-held");
+    const refused = await step(id, "FORMALLY_COMPLETE");
+    expect(refused.data!.result.error![""]![0]).toBe("Kandydat jest już Honorowym Obywatelem Krakowa.");
+    expect(await status(id)).toBe("RECEIVED");
   });
 
   test("a late application moves to next year's round unless a reason keeps it", async () => {
