@@ -2,8 +2,8 @@
 // card the steps its status allows that the user may take.
 import { HONOURS, Honour } from "./honours";
 import { HG_OPEN_STATUSES } from "./deadlines";
-import { transitionPermission } from "./permissions";
-import { allowedTransitions, FINAL_STATUSES, statusesOf, type Status, type Transition } from "./workflow";
+import { availableSteps } from "./permissions";
+import { FINAL_STATUSES, statusesOf, type Status, type Transition } from "./workflow";
 
 /** Cards shown in a working column; the rest are one link away ("pokaż wszystkie"). */
 export const BOARD_CARD_LIMIT = 50;
@@ -36,7 +36,7 @@ export function boardHonourOf(param: string | undefined): Honour | null {
 
 /** The steps a card in this status offers to a user with these permissions. */
 export function boardSteps(honour: Honour, status: Status, permissions: readonly string[]): Transition[] {
-  return allowedTransitions(honour, status).filter((t) => permissions.includes(transitionPermission(honour, t.to)));
+  return availableSteps(honour, status, permissions);
 }
 
 /**

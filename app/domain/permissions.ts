@@ -1,3 +1,6 @@
+import type { Honour } from "./honours";
+import { allowedTransitions, type Status, type Transition } from "./workflow";
+
 // Roles and permissions. The database holds them as data (Role, Permission, RolePermission);
 // this is the default set an installation starts with, seeded and then editable by an admin.
 
@@ -71,4 +74,9 @@ export function transitionPermission(honour: string, to: string): Permission {
   if (to === "NUMBER_ASSIGNED") return "conferral:number";
   if (to === "DIPLOMA_PRINTED") return "diploma:print";
   return "nomination:transition:council";
+}
+
+/** The steps of the workflow a user with these permissions may take from a status now. */
+export function availableSteps(honour: Honour, status: Status, permissions: readonly string[]): Transition[] {
+  return allowedTransitions(honour, status).filter((t) => permissions.includes(transitionPermission(honour, t.to)));
 }

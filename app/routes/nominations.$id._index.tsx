@@ -9,13 +9,12 @@ import { auditTrailOf } from "#app/models/audit.server";
 import { getNomination, NOMINATION_FIELD_LABEL } from "#app/models/nomination.server";
 import { db } from "#app/utils/db.server";
 import { invariantResponse } from "#app/utils/http";
-import { requireUserWithPermission, userCan } from "#app/utils/auth.server";
+import { requireUserWithPermission } from "#app/utils/auth.server";
 import { eligibilityOf } from "#app/models/workflow.server";
 import { timelineEntries } from "#app/domain/audit-log";
 import { AuditTimeline } from "#app/components/audit-timeline";
 import { conferralOf } from "#app/models/conferral.server";
-import { transitionPermission } from "#app/domain/permissions";
-import { allowedTransitions } from "#app/domain/workflow";
+import { availableSteps } from "#app/domain/permissions";
 import type { Honour } from "#app/domain/honours";
 import { useCan } from "#app/components/site-header";
 import { nominationWritePermission } from "#app/domain/permissions";
@@ -33,7 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     eligibilityOf(nomination.id),
     conferralOf(nomination.id),
   ]);
-  const steps = allowedTransitions(nomination.honour as Honour, nomination.status as Status).filter((t) => userCan(user, transitionPermission(nomination.honour, t.to)));
+  const steps = availableSteps(nomination.honour as Honour, nomination.status as Status, user.permissions);
   return {
     nomination,
     steps,
