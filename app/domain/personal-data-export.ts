@@ -22,13 +22,3 @@ export function exportFileNames(displayName: string, isoDate: string): { ascii: 
   const readable = displayName.replace(/[\u0000-\u001f\u007f"\\/:*?<>|;]+/g, "-").replace(/\s+/g, " ").trim().slice(0, 80) || "kandydat";
   return { ascii: `dane-osobowe-${slug}-${isoDate}.json`, utf8: `dane-osobowe-${readable}-${isoDate}.json` };
 }
-
-/** RFC 5987 / 8187 value: UTF-8, percent-encoded, with the characters encodeURIComponent leaves. */
-function encodeRfc8187(value: string): string {
-  return encodeURIComponent(value).replace(/['()*]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`);
-}
-
-/** `attachment; filename="…"; filename*=UTF-8''…`: old clients read the first, others the second. */
-export function attachmentDisposition(names: { ascii: string; utf8: string }): string {
-  return `attachment; filename="${names.ascii}"; filename*=UTF-8''${encodeRfc8187(names.utf8)}`;
-}

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { reprintReasonText } from "#app/domain/diploma";
 import { printDiploma } from "#app/models/diploma.server";
 import { requireUserWithPermission } from "#app/utils/auth.server";
+import { downloadResponse } from "#app/utils/download";
 import { invariantResponse } from "#app/utils/http";
 
 const PrintForm = z.object({
@@ -28,12 +29,5 @@ export async function action({ request, params }: ActionFunctionArgs) {
     invariantResponse(result.reason !== "NOT_FOUND", "Nie znaleziono dyplomu.", { status: 404 });
     return redirect(`/conferrals/${params.id}/diploma?blad=${result.reason}`, 303);
   }
-  const ascii = result.fileName.normalize("NFD").replace(/[^\x20-\x7e]/g, "_");
-  return new Response(new Uint8Array(result.pdf), {
-    headers: {
-      "Content-Type": "application/pdf",
-      "Content-Disposition": `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(result.fileName)}`,
-      "Cache-Control": "no-store",
-    },
-  });
+  return downloadResponse(result.pdf, { fileName: result.fileName, contentType: "application/pdf" });
 }

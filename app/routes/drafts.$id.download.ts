@@ -6,6 +6,7 @@ import { MissingGlyphsError, renderPdf } from "#app/documents/pdf.server";
 import { DRAFT_DOCUMENT_FILE, DRAFT_DOCUMENTS } from "#app/domain/draft";
 import { draftDocument } from "#app/models/draft.server";
 import { requireUserWithPermission } from "#app/utils/auth.server";
+import { downloadResponse } from "#app/utils/download";
 import { invariantResponse } from "#app/utils/http";
 
 const Query = z.object({
@@ -39,12 +40,5 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     throw error;
   }
   const name = `${DRAFT_DOCUMENT_FILE[query.data.document]}-${fileSafe(found.fileStem)}.${query.data.format}`;
-  const ascii = name.normalize("NFD").replace(/[^\x20-\x7e]/g, "_");
-  return new Response(new Uint8Array(body), {
-    headers: {
-      "Content-Type": CONTENT_TYPE[query.data.format],
-      "Content-Disposition": `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`,
-      "Cache-Control": "no-store",
-    },
-  });
+  return downloadResponse(body, { fileName: name, contentType: CONTENT_TYPE[query.data.format] });
 }

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { attachmentDisposition, exportFileNames } from "#app/domain/personal-data-export";
+import { exportFileNames } from "#app/domain/personal-data-export";
+import { attachmentDisposition } from "#app/utils/download";
 import {
   addMonths,
   ANONYMIZED_MARK,
@@ -287,7 +288,7 @@ describe("export file name", () => {
     const names = exportFileNames("Łucja Ćwiklińska-Śliwa", "2026-11-26");
     expect(names.ascii).toBe("dane-osobowe-lucja-cwiklinska-sliwa-2026-11-26.json");
     expect(names.utf8).toBe("dane-osobowe-Łucja Ćwiklińska-Śliwa-2026-11-26.json");
-    const header = attachmentDisposition(names);
+    const header = attachmentDisposition(names.utf8, names.ascii);
     expect(header).toBe(
       `attachment; filename="dane-osobowe-lucja-cwiklinska-sliwa-2026-11-26.json"; filename*=UTF-8''dane-osobowe-%C5%81ucja%20%C4%86wikli%C5%84ska-%C5%9Aliwa-2026-11-26.json`,
     );
@@ -297,7 +298,8 @@ describe("export file name", () => {
   it("quotes, slashes and control characters never reach the header; an all-symbol name still gets a name", () => {
     fc.assert(
       fc.property(fc.string({ unit: "grapheme", maxLength: 120 }), (name) => {
-        const header = attachmentDisposition(exportFileNames(name, "2026-11-26"));
+        const names = exportFileNames(name, "2026-11-26");
+        const header = attachmentDisposition(names.utf8, names.ascii);
         expect(/^[\x20-\x7e]*$/.test(header)).toBe(true);
         const ascii = header.match(/filename="([^"]*)"/)![1]!;
         expect(ascii).toMatch(/^dane-osobowe-[a-z0-9-]+-2026-11-26\.json$/);
@@ -305,5 +307,16 @@ describe("export file name", () => {
       }),
     );
     expect(exportFileNames("„”", "2026-11-26").ascii).toBe("dane-osobowe-kandydat-2026-11-26.json");
+  });
+
+  it("any file name gives an ASCII-only header, whatever its letters", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: "grapheme", maxLength: 80 }), (name) => {
+        const header = attachmentDisposition(`${name}.csv`);
+        expect(/^[\x20-\x7e]*$/.test(header)).toBe(true);
+        expect(header.match(/filename="([^"]*)"/)![1]).not.toMatch(/["\\]/);
+      }),
+    );
+    expect(attachmentDisposition("Zestawienie – Żółć.csv")).toContain('filename="Zestawienie _ Zolc.csv"');
   });
 });
