@@ -87,7 +87,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 const Version = z.coerce.number().int().min(1);
 const Intent = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("step"), step: z.enum(CEREMONY_STEPS), reason: z.string().trim().max(1000).optional().default(""), version: Version }),
-  z.object({ intent: z.literal("add"), conferralId: z.string().min(1), version: Version }),
+  z.object({ intent: z.literal("add"), conferralId: z.string().min(1), version: Version, search: z.string().regex(/^(\?[^#]*)?$/).optional().default("") }),
   z.object({ intent: z.literal("remove"), laureateId: z.string().min(1), version: Version }),
   z.object({ intent: z.literal("move"), laureateId: z.string().min(1), direction: z.enum(["up", "down"]), version: Version }),
 ]);
@@ -143,7 +143,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (refused) return data<Answer>({ intent: v.intent, step: v.intent === "step" ? v.step : undefined, ...refused }, { status: outcome.kind === "conflict" ? 409 : 400 });
   if (v.intent === "move") return data<Answer>({ intent: "move", laureateId: v.laureateId, direction: v.direction });
   if (v.intent === "step" && v.step === "HOLD") return redirect(`/ceremonies/${id}?wreczono=${outcome.kind === "saved" ? (outcome.handedOver ?? 0) : 0}`);
-  return redirect(`/ceremonies/${id}${v.intent === "add" ? "#laureaci" : ""}`);
+  // After adding, the search stays open so that the next laureate can be added at once.
+  return redirect(`/ceremonies/${id}${v.intent === "add" ? `${v.search}#dodaj` : ""}`);
 }
 
 export default function CeremonyView() {
@@ -388,6 +389,7 @@ export default function CeremonyView() {
                         <Form method="post">
                           <input type="hidden" name="intent" value="add" />
                           <input type="hidden" name="conferralId" value={x.id} />
+                          <input type="hidden" name="search" value={`?${searchParams.toString()}`} />
                           <input type="hidden" name="version" value={c.version} />
                           <button type="submit" disabled={busy} aria-label={`Dodaj: ${x.name}`}>
                             Dodaj
