@@ -127,6 +127,23 @@ export const CEREMONY_FIELD_LABEL: Record<string, string> = {
   chancelleryContact: "kontakt w Kancelarii Rady",
   notes: "uwagi",
   programme: "program",
+  status: "stan",
+  cancellationReason: "powód odwołania",
+  laureateAdded: "dodano laureata",
+  laureateRemoved: "usunięto laureata",
+  laureateMoved: "przesunięto laureata",
+  position: "miejsce w kolejności",
+  laureate: "laureat",
+  conferralId: "nadanie",
+  attendance: "obecność",
+  representedBy: "reprezentuje",
+  guestsCount: "liczba gości",
+  handedOverBy: "kto wręcza",
+  handedOver: "wręczono",
+  waiting: "nieobecni (czekają)",
+  name: "nazwa",
+  address: "adres",
+  capacity: "liczba miejsc",
 };
 
 export const LaureateForm = z

@@ -6,6 +6,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { z } from "zod";
+import { AuditTimeline } from "#app/components/audit-timeline";
 import { CeremonyStatus } from "#app/components/ceremony";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { Field, FormErrors } from "#app/components/forms";
@@ -13,16 +14,20 @@ import { DemoMark, honourText, StatusBadge } from "#app/components/labels";
 import {
   ATTENDANCE_LABEL,
   ATTENDANCES,
+  CEREMONY_FIELD_LABEL,
   CEREMONY_STEP,
   CEREMONY_STEPS,
   ceremonyKindLabel,
+  ceremonyStatusLabel,
   isEditable,
   LaureateForm,
   stepsFrom,
   type CeremonyStep,
 } from "#app/domain/ceremony";
 import { Honour, HONOUR_LABEL, HONOURS } from "#app/domain/honours";
+import { timelineEntries } from "#app/domain/audit-log";
 import { formatPolishDate } from "#app/domain/polish-dates";
+import { auditTrailOf } from "#app/models/audit.server";
 import {
   addLaureate,
   ceremonyPage,
@@ -35,6 +40,7 @@ import {
   type CeremonyWrite,
 } from "#app/models/ceremony.server";
 import { requireUserWithPermission } from "#app/utils/auth.server";
+import { db } from "#app/utils/db.server";
 import { invariantResponse } from "#app/utils/http";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.ceremony.title} · Uroczystości · Merenti` : "Uroczystość · Merenti" }];
@@ -43,6 +49,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUserWithPermission(request, "ceremony:schedule");
   const page = await ceremonyPage(params.id!);
   invariantResponse(page, "Nie znaleziono uroczystości.", { status: 404 });
+  const events = await auditTrailOf(db(), "Ceremony", page.ceremony.id);
+  // Ceremony statuses have their own names (the shared timeline knows the nominations').
+  const history = timelineEntries(events, CEREMONY_FIELD_LABEL).map((e, i) => ({ ...e, toStatus: events[i]!.toStatus ? ceremonyStatusLabel(events[i]!.toStatus!) : null }));
   const search = new URL(request.url).searchParams;
   const q = (search.get("q") ?? "").trim();
   const honour = Honour.safeParse(search.get("honour"));
@@ -71,6 +80,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     laureates: page.laureates,
     findings: page.findings,
     steps: stepsFrom(c.status),
+    history,
     searched,
     candidates: candidates.map((x) => ({
       id: x.id,
@@ -148,7 +158,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function CeremonyView() {
-  const { ceremony: c, laureates, findings, steps, searched, candidates } = useLoaderData<typeof loader>();
+  const { ceremony: c, laureates, findings, steps, searched, candidates, history } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const navigation = useNavigation();
   const [searchParams] = useSearchParams();
@@ -413,6 +423,8 @@ export default function CeremonyView() {
           ))}
         </section>
       ) : null}
+
+      <AuditTimeline entries={history} />
     </>
   );
 }

@@ -18,7 +18,11 @@ import { loader as handoverPdf } from "#app/routes/ceremonies.$id.handover-list[
 import { loader as invitationsCsv } from "#app/routes/ceremonies.$id.invitations[.csv]";
 import { loader as ceremonyIcs } from "#app/routes/ceremonies.$id.calendar[.ics]";
 import { loader as feedLoader } from "#app/routes/calendar.$token";
-import { action as feedsAction } from "#app/routes/admin.calendar-feeds";
+import { action as feedsAction, loader as feedsLoader } from "#app/routes/admin.calendar-feeds";
+import { loader as venuesLoader } from "#app/routes/admin.venues._index";
+import { loader as listLoader } from "#app/routes/ceremonies._index";
+import { loader as nominationLoader } from "#app/routes/nominations.$id._index";
+import { DEFAULT_ROLES } from "#app/domain/permissions";
 import { newPublicId } from "#app/models/workflow.server";
 import { db } from "#app/utils/db.server";
 import { callAction, callLoader, resumeSession, signInAs, signOut } from "./helpers";
@@ -299,6 +303,34 @@ describe("documents and files", () => {
     expect((await callAction(feedsAction, "/admin/calendar-feeds", { intent: "revoke", id: row.id })).status).toBe(200);
     signOut();
     expect((await callLoader(feedLoader, `/calendar/${token}`, { token })).status).toBe(404);
+    resumeSession(cookie);
+  });
+});
+
+describe("elsewhere in the app", () => {
+  test("the nomination page names the ceremony its conferral is planned for", async () => {
+    const l = await laureate();
+    const id = await schedule({ title: "Sesja dla strony wniosku" });
+    await add(id, l.conferralId);
+    const res = await callLoader<{ ceremonies: { ceremony: { id: string; title: string } }[] }>(nominationLoader, `/nominations/${l.nominationId}`, { id: l.nominationId });
+    expect(res.data!.ceremonies.map((c) => c.ceremony)).toEqual([expect.objectContaining({ id, title: "Sesja dla strony wniosku" })]);
+  });
+
+  test("every role: ceremonies need ceremony:schedule, venues and calendar feeds need settings:manage", async () => {
+    for (const role of DEFAULT_ROLES) {
+      await signInAs(role.key);
+      const schedule = role.permissions.includes("ceremony:schedule");
+      const settings = role.permissions.includes("settings:manage");
+      expect((await callLoader(listLoader, "/ceremonies")).status, role.key).toBe(schedule ? 200 : 403);
+      const before = await db().ceremony.count();
+      const created = await callAction(newAction, "/ceremonies/new", { ...VALID, title: `Macierz ${role.key}` });
+      expect(created.status, role.key).toBe(schedule ? 302 : 403);
+      expect(await db().ceremony.count()).toBe(before + (schedule ? 1 : 0));
+      expect((await callLoader(venuesLoader, "/admin/venues")).status, role.key).toBe(settings ? 200 : 403);
+      expect((await callLoader(feedsLoader, "/admin/calendar-feeds")).status, role.key).toBe(settings ? 200 : 403);
+    }
+    signOut();
+    expect((await callLoader(listLoader, "/ceremonies")).status).toBe(302);
     resumeSession(cookie);
   });
 });

@@ -189,3 +189,13 @@ describe("month view", () => {
     expect(shiftMonth("2026-01", -1)).toBe("2025-12");
   });
 });
+
+describe("configured values", () => {
+  it("the maximum per session and the days before are whole numbers in the dated settings", async () => {
+    const { settingValueSchema } = await import("#app/domain/settings");
+    for (const key of ["ceremony.maxLaureatesPerSession", "ceremony.diplomaDaysBefore"]) {
+      expect(settingValueSchema(key).safeParse("10").success).toBe(true);
+      expect(settingValueSchema(key).safeParse("dziesięć").error!.issues[0]!.message).toBe("Wpisz liczbę całkowitą, np. 10.");
+    }
+  });
+});
