@@ -189,6 +189,9 @@ export type CheckedLaureate = {
   honour: Honour;
   /** The resolution's adoption or the Mayor's decision. */
   conferredOn: string;
+  /** Whether the laureate comes (absent ones take no seat) and with how many guests. */
+  attendance?: string;
+  guestsCount?: number;
   /** Other ceremonies (planned or confirmed) the same conferral is planned for. */
   otherCeremonies: { title: string; date: string }[];
   /** The diploma: null when no text was generated yet. */
@@ -206,6 +209,8 @@ export type CeremonyCheckInput = {
   sameVenue: readonly { title: string; startTime: string; endTime: string }[];
   maxLaureatesPerSession: number | null;
   diplomaDaysBefore: number | null;
+  /** The venue's seats, when known. */
+  capacity?: number | null;
   today: string;
 };
 
@@ -258,6 +263,16 @@ export function ceremonyFindings(c: CeremonyCheckInput): Finding[] {
       severity: "warning",
       message: `Na sesji zaplanowano ${c.laureates.length} laureatów, a ustawienia przewidują najwyżej ${c.maxLaureatesPerSession} na jedną sesję.`,
     });
+  }
+  if (c.capacity) {
+    const seats = c.laureates.filter((l) => l.attendance !== "ABSENT").reduce((sum, l) => sum + 1 + (l.guestsCount ?? 0), 0);
+    if (seats > c.capacity) {
+      findings.push({
+        code: "OVER_CAPACITY",
+        severity: "warning",
+        message: `Laureaci (lub ich przedstawiciele) i ich goście to ${seats} osób, a miejsce ma ${c.capacity} miejsc.`,
+      });
+    }
   }
   if (c.kind === "CITY_DAY_SESSION" && !isCityDay(c.date)) {
     findings.push({ code: "CITY_DAY_NOT_5_JUNE", severity: "notice", message: "Sesja z okazji Święta Miasta zwykle odbywa się 5 czerwca; ta ma inną datę." });

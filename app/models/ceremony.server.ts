@@ -215,6 +215,7 @@ export async function ceremonyPage(id: string, today = todayIso()) {
     sameVenue,
     maxLaureatesPerSession,
     diplomaDaysBefore,
+    capacity: c.venue?.capacity ?? null,
     today,
   });
   const { laureates: _loaded, ...ceremony } = c;

@@ -75,6 +75,15 @@ describe("conflict checks", () => {
     expect(codes(ceremony({ laureates: three, maxLaureatesPerSession: null }))).toEqual([]);
   });
 
+  it("warns when the laureates who come and their guests need more seats than the venue has", () => {
+    const laureates = [laureate({ attendance: "ATTENDS", guestsCount: 3 }), laureate({ attendance: "ABSENT", guestsCount: 50 }), laureate({ attendance: "UNKNOWN", guestsCount: 1 })];
+    const over = ceremonyFindings(ceremony({ laureates, capacity: 5 }));
+    expect(over.map((f) => f.code)).toEqual(["OVER_CAPACITY"]);
+    expect(over[0]!.message).toContain("6 osób");
+    expect(codes(ceremony({ laureates, capacity: 6 }))).toEqual([]);
+    expect(codes(ceremony({ laureates, capacity: null }))).toEqual([]);
+  });
+
   it("gives a notice (not a warning) when a City Day session is not on 5 June", () => {
     expect(codes(ceremony({ kind: "CITY_DAY_SESSION", date: "2026-06-06" }))).toEqual(["notice:CITY_DAY_NOT_5_JUNE"]);
     expect(codes(ceremony({ kind: "CITY_DAY_SESSION", date: "2026-06-05" }))).toEqual([]);
