@@ -34,18 +34,24 @@ export function escapeText(value: string): string {
     .replace(/\r\n|\r|\n/g, "\\n");
 }
 
-const encoder = new TextEncoder();
+/** Octets of one code point in UTF-8. */
+function utf8Size(ch: string): number {
+  const cp = ch.codePointAt(0)!;
+  return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+}
 
 /**
  * Folds a content line (RFC 5545 3.1): no line longer than 75 octets of UTF-8, continuation lines
  * start with one space; a multi-byte character is never split.
  */
 export function foldLine(line: string): string {
+  // Most lines are short: at most 3 octets a UTF-16 unit, 25 units always fit.
+  if (line.length <= 25) return line;
   const out: string[] = [];
   let current = "";
   let octets = 0;
   for (const ch of line) {
-    const size = encoder.encode(ch).length;
+    const size = utf8Size(ch);
     const limit = out.length === 0 ? 75 : 74; // continuation lines carry the leading space
     if (octets + size > limit) {
       out.push(current);

@@ -84,3 +84,17 @@ describe("iCalendar (RFC 5545)", () => {
     expect(events[1]!.getFirstPropertyValue("status")).toBe("CANCELLED");
   });
 });
+
+describe("folding, property", () => {
+  it("any text folds into lines of at most 75 octets that unfold to the original", async () => {
+    const fc = (await import("fast-check")).default;
+    fc.assert(
+      fc.property(fc.string({ unit: "grapheme", maxLength: 400 }), (text) => {
+        const line = `DESCRIPTION:${escapeText(text)}`;
+        const folded = foldLine(line);
+        for (const part of folded.split("\r\n")) expect(Buffer.byteLength(part, "utf8")).toBeLessThanOrEqual(75);
+        expect(folded.replace(/\r\n /g, "")).toBe(line);
+      }),
+    );
+  });
+});
