@@ -308,6 +308,7 @@ export function changeCeremonyStatus(id: string, step: CeremonyStep, input: { ve
     let handedOver = 0;
     const after: Record<string, unknown> = {};
     if (step === "HOLD") {
+      if (ceremony.date > todayIso()) throw new Refusal(`Uroczystość jest zaplanowana na ${formatPolishDate(ceremony.date)}: zapisać ją jako odbytą można w dniu uroczystości lub później.`);
       const full = (await loadCeremony(id, tx))!;
       if (full.laureates.length === 0) throw new Refusal("Uroczystość nie ma laureatów: nie ma czego zapisać jako wręczone.");
       const plan = planHold(

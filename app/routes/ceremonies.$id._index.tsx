@@ -96,7 +96,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 const Version = z.coerce.number().int().min(1);
 const Intent = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("step"), step: z.enum(CEREMONY_STEPS), reason: z.string().trim().max(1000).optional().default(""), version: Version }),
+  z.object({
+    intent: z.literal("step"),
+    step: z.enum(CEREMONY_STEPS),
+    reason: z.string().trim().max(1000).optional().default(""),
+    confirm: z.literal("on").optional(),
+    version: Version,
+  }),
   z.object({ intent: z.literal("add"), conferralId: z.string().min(1), version: Version, search: z.string().regex(/^(\?[^#]*)?$/).optional().default("") }),
   z.object({ intent: z.literal("remove"), laureateId: z.string().min(1), version: Version }),
   z.object({ intent: z.literal("move"), laureateId: z.string().min(1), direction: z.enum(["up", "down"]), version: Version }),
@@ -140,6 +146,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = Intent.safeParse(Object.fromEntries(formData));
   invariantResponse(parsed.success, "Nieprawidłowe żądanie.", { status: 400 });
   const v = parsed.data;
+  // Holding writes every hand-over: it takes an explicit confirmation.
+  if (v.intent === "step" && v.step === "HOLD" && !v.confirm) {
+    return data<Answer>({ intent: "step", step: "HOLD", message: "Zaznacz potwierdzenie, że uroczystość się odbyła." }, { status: 400 });
+  }
   const outcome =
     v.intent === "step"
       ? await changeCeremonyStatus(id, v.step, v, actor)
@@ -455,6 +465,12 @@ function StepForm({ step, version, answer }: { step: CeremonyStep; version: numb
           Laureatom obecnym osobiście lub reprezentowanym zostanie zapisane wręczenie (data i miejsce uroczystości), a ich wnioski przejdą do stanu „wręczono”.
           Nieobecni pozostaną w oczekujących.
         </p>
+      ) : null}
+      {step === "HOLD" ? (
+        <div className="choice">
+          <input type="checkbox" id="potwierdz-HOLD" name="confirm" required aria-describedby={answer?.message ? errorId : undefined} />
+          <label htmlFor="potwierdz-HOLD">Potwierdzam, że uroczystość się odbyła, a obecność laureatów jest zaznaczona zgodnie z przebiegiem.</label>
+        </div>
       ) : null}
       {move.needsReason ? (
         <div className="field">

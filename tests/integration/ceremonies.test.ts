@@ -180,9 +180,14 @@ describe("holding a ceremony", () => {
     for (const l of [cm, hc, hg, absent]) await add(id, l.conferralId);
     const rows = (await page(id)).laureates;
 
+    // Without the confirmation nothing happens.
+    const unconfirmed = await post(id, { intent: "step", step: "HOLD", version: String((await page(id)).ceremony.version) });
+    expect(unconfirmed.status).toBe(400);
+    expect(unconfirmed.data!.message).toBe("Zaznacz potwierdzenie, że uroczystość się odbyła.");
+
     // Attendance not settled: refused with the names, nothing changes.
     const version = String((await page(id)).ceremony.version);
-    const refused = await post(id, { intent: "step", step: "HOLD", version });
+    const refused = await post(id, { intent: "step", step: "HOLD", confirm: "on", version });
     expect(refused.status).toBe(400);
     expect(refused.data!.problems).toHaveLength(4);
     expect((await db().nomination.findUniqueOrThrow({ where: { id: cm.nominationId } })).status).toBe("DIPLOMA_PRINTED");
@@ -193,7 +198,7 @@ describe("holding a ceremony", () => {
     await setAttendance(id, rows[2]!.id, "ATTENDS");
     await setAttendance(id, rows[3]!.id, "ABSENT");
 
-    const held = await post(id, { intent: "step", step: "HOLD", version: String((await page(id)).ceremony.version) });
+    const held = await post(id, { intent: "step", step: "HOLD", confirm: "on", version: String((await page(id)).ceremony.version) });
     expect(held.status).toBe(302);
     expect(held.location).toBe(`/ceremonies/${id}?wreczono=3`);
     for (const l of [cm, hc, hg]) {
@@ -222,6 +227,17 @@ describe("holding a ceremony", () => {
     expect(reopened.reason).toBe("Poprawka godziny");
   });
 
+  test("a ceremony still to come cannot be held", async () => {
+    const l = await laureate({ honour: "HONORIS_GRATIA" });
+    const id = await schedule({ date: "2099-06-05" });
+    await add(id, l.conferralId);
+    await setAttendance(id, (await page(id)).laureates[0]!.id, "ATTENDS");
+    const refused = await post(id, { intent: "step", step: "HOLD", confirm: "on", version: String((await page(id)).ceremony.version) });
+    expect(refused.status).toBe(400);
+    expect(refused.data!.message).toMatch(/^Uroczystość jest zaplanowana na 5 czerwca 2099/);
+    expect((await db().nomination.findUniqueOrThrow({ where: { id: l.nominationId } })).status).toBe("GRANTED");
+  });
+
   test("a medal whose diploma is not marked printed is refused with a clear reason; nothing is handed over", async () => {
     const cm = await laureate({ status: "NUMBER_ASSIGNED" });
     const hg = await laureate({ honour: "HONORIS_GRATIA" });
@@ -229,7 +245,7 @@ describe("holding a ceremony", () => {
     await add(id, cm.conferralId);
     await add(id, hg.conferralId);
     for (const l of (await page(id)).laureates) await setAttendance(id, l.id, "ATTENDS");
-    const refused = await post(id, { intent: "step", step: "HOLD", version: String((await page(id)).ceremony.version) });
+    const refused = await post(id, { intent: "step", step: "HOLD", confirm: "on", version: String((await page(id)).ceremony.version) });
     expect(refused.status).toBe(400);
     expect(refused.data!.problems).toEqual([expect.stringContaining(`${cm.name}: wniosek ma status „nadano numer medalu”`)]);
     expect((await db().nomination.findUniqueOrThrow({ where: { id: hg.nominationId } })).status).toBe("GRANTED");
