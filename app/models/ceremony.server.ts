@@ -97,13 +97,17 @@ export function getVenue(id: string) {
   return db().venue.findUnique({ where: { id } });
 }
 
-/** Coming ceremonies (today or later), earliest first; cancelled ones included, marked. */
-export async function upcomingCeremonies(today: string, options: { skip?: number; take?: number } = {}) {
-  const where = { date: { gte: today } };
+/**
+ * Coming ceremonies (today or later), earliest first, or (`past`) earlier ones, latest first;
+ * cancelled ones included, marked.
+ */
+export async function upcomingCeremonies(today: string, options: { skip?: number; take?: number; past?: boolean } = {}) {
+  const where = options.past ? { date: { lt: today } } : { date: { gte: today } };
+  const order = options.past ? ("desc" as const) : ("asc" as const);
   const [rows, total] = await Promise.all([
     db().ceremony.findMany({
       where,
-      orderBy: [{ date: "asc" }, { startTime: "asc" }],
+      orderBy: [{ date: order }, { startTime: order }],
       skip: options.skip,
       take: options.take,
       include: { venue: { select: { name: true } }, _count: { select: { laureates: true } } },

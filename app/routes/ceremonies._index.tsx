@@ -22,13 +22,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const parsedMonth = Month.safeParse(params.get("month"));
   const month = parsedMonth.success ? parsedMonth.data : today.slice(0, 7);
   const page = Math.max(1, Number.parseInt(params.get("page") ?? "1", 10) || 1);
+  const past = params.get("okres") === "wczesniejsze";
   const weeks = monthGrid(month);
   const [upcoming, inMonth] = await Promise.all([
-    upcomingCeremonies(today, { skip: (page - 1) * PAGE_SIZE, take: PAGE_SIZE }),
+    upcomingCeremonies(today, { skip: (page - 1) * PAGE_SIZE, take: PAGE_SIZE, past }),
     ceremoniesBetween(weeks[0]![0]!.date, weeks.at(-1)!.at(-1)!.date),
   ]);
   return {
     today,
+    past,
     month,
     previous: shiftMonth(month, -1),
     next: shiftMonth(month, 1),
@@ -56,7 +58,7 @@ function monthTitle(month: string): string {
 }
 
 export default function Ceremonies() {
-  const { today, month, previous, next, weeks, inMonth, upcoming, page, pages } = useLoaderData<typeof loader>();
+  const { today, past, month, previous, next, weeks, inMonth, upcoming, page, pages } = useLoaderData<typeof loader>();
   const can = useCan();
   return (
     <>
@@ -70,9 +72,18 @@ export default function Ceremonies() {
       </div>
 
       <section aria-labelledby="najblizsze">
-        <h2 id="najblizsze">Najbliższe uroczystości</h2>
+        <h2 id="najblizsze">{past ? "Wcześniejsze uroczystości" : "Najbliższe uroczystości"}</h2>
+        <p className="no-print">
+          {past ? (
+            <Link to="/ceremonies">Pokaż najbliższe uroczystości</Link>
+          ) : (
+            <Link to="/ceremonies?okres=wczesniejsze">Pokaż wcześniejsze uroczystości (np. do zamknięcia)</Link>
+          )}
+        </p>
         {upcoming.length === 0 ? (
-          <p className="empty-state">Nie zaplanowano żadnej uroczystości od dziś. Zaplanuj pierwszą przyciskiem „Zaplanuj uroczystość”.</p>
+          <p className="empty-state">
+            {past ? "Nie ma wcześniejszych uroczystości." : "Nie zaplanowano żadnej uroczystości od dziś. Zaplanuj pierwszą przyciskiem „Zaplanuj uroczystość”."}
+          </p>
         ) : (
           <div className="table-wrap">
             <table className="data-table">

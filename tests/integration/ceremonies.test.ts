@@ -112,6 +112,21 @@ describe("scheduling", () => {
     expect(await db().auditEvent.count({ where: { entityType: "Ceremony", entityId: id, action: "CREATE" } })).toBe(1);
   });
 
+  test("the list shows coming ceremonies earliest first, and earlier ones latest first on request", async () => {
+    const soon = await schedule({ title: "Wkrótce", date: "2098-01-02" });
+    const later = await schedule({ title: "Później", date: "2098-03-04" });
+    const before = await schedule({ title: "Dawno", date: "2001-05-06" });
+    type List = { upcoming: { id: string }[] };
+    const coming = (await callLoader<List>(listLoader, "/ceremonies")).data!.upcoming.map((c) => c.id);
+    expect(coming.indexOf(soon)).toBeLessThan(coming.indexOf(later));
+    expect(coming).not.toContain(before);
+    const earlier = (await callLoader<List>(listLoader, "/ceremonies?okres=wczesniejsze")).data!.upcoming.map((c) => c.id);
+    expect(earlier).toContain(before);
+    expect(earlier).not.toContain(soon);
+    const month = (await callLoader<{ inMonth: { id: string }[] }>(listLoader, "/ceremonies?month=2098-03")).data!.inMonth.map((c) => c.id);
+    expect(month).toEqual([later]);
+  });
+
   test("a stale edit is refused and changes nothing", async () => {
     const id = await schedule();
     const ok = await callAction(editAction, `/ceremonies/${id}/edit`, { ...VALID, title: "Nowa nazwa", version: "1" }, { id });
