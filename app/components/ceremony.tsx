@@ -69,3 +69,20 @@ export function CeremonyFields({ fields, venues }: { fields: Fields; venues: { i
     </>
   );
 }
+
+/** Name, address and capacity of a venue (the new-venue and edit forms). */
+export function VenueFields({ fields }: { fields: Record<"name" | "address" | "capacity", AnyField> }) {
+  return (
+    <>
+      <Field id={fields.name.id} label="Nazwa" errors={fields.name.errors} required>
+        {(aria) => <input {...getInputProps(fields.name, { type: "text", ...noAria })} {...aria} />}
+      </Field>
+      <Field id={fields.address.id} label="Adres" errors={fields.address.errors}>
+        {(aria) => <input {...getInputProps(fields.address, { type: "text", ...noAria })} {...aria} />}
+      </Field>
+      <Field id={fields.capacity.id} label="Liczba miejsc (opcjonalnie)" errors={fields.capacity.errors}>
+        {(aria) => <input {...getInputProps(fields.capacity, { type: "number", ...noAria })} min={1} className="input--short" {...aria} />}
+      </Field>
+    </>
+  );
+}

@@ -5,7 +5,8 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
-import { Field, FormErrors } from "#app/components/forms";
+import { VenueFields } from "#app/components/ceremony";
+import { FormErrors } from "#app/components/forms";
 import { VenueForm } from "#app/domain/ceremony";
 import { getVenue, saveVenue } from "#app/models/ceremony.server";
 import { requireUserWithPermission } from "#app/utils/auth.server";
@@ -46,22 +47,13 @@ export default function EditVenue() {
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
   });
-  const noAria = { ariaAttributes: false } as const;
   return (
     <div className="form-page">
       <h1>Miejsce: {venue.name}</h1>
       <Form method="post" {...getFormProps(form)}>
         <FormErrors id={form.errorId} errors={form.errors} />
         <input {...getInputProps(fields.version, { type: "hidden" })} />
-        <Field id={fields.name.id} label="Nazwa" errors={fields.name.errors} required>
-          {(aria) => <input {...getInputProps(fields.name, { type: "text", ...noAria })} {...aria} />}
-        </Field>
-        <Field id={fields.address.id} label="Adres" errors={fields.address.errors}>
-          {(aria) => <input {...getInputProps(fields.address, { type: "text", ...noAria })} {...aria} />}
-        </Field>
-        <Field id={fields.capacity.id} label="Liczba miejsc (opcjonalnie)" errors={fields.capacity.errors}>
-          {(aria) => <input {...getInputProps(fields.capacity, { type: "number", ...noAria })} min={1} className="input--short" {...aria} />}
-        </Field>
+        <VenueFields fields={fields} />
         <div className="form-actions">
           <button type="submit">Zapisz</button>
           <Link to="/admin/venues">Anuluj</Link>

@@ -1,10 +1,11 @@
 // /admin/venues: the venues ceremonies take place in (name, address, capacity); add one here.
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
-import { Field, FormErrors } from "#app/components/forms";
+import { VenueFields } from "#app/components/ceremony";
+import { FormErrors } from "#app/components/forms";
 import { VenueForm } from "#app/domain/ceremony";
 import { listVenues, saveVenue } from "#app/models/ceremony.server";
 import { requireUserWithPermission } from "#app/utils/auth.server";
@@ -37,7 +38,6 @@ export default function Venues() {
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
   });
-  const noAria = { ariaAttributes: false } as const;
   return (
     <>
       <h1>Miejsca uroczystości</h1>
@@ -75,15 +75,7 @@ export default function Venues() {
         <h2 id="nowe-miejsce">Dodaj miejsce</h2>
         <Form method="post" {...getFormProps(form)}>
           <FormErrors id={form.errorId} errors={form.errors} />
-          <Field id={fields.name.id} label="Nazwa" errors={fields.name.errors} required>
-            {(aria) => <input {...getInputProps(fields.name, { type: "text", ...noAria })} {...aria} />}
-          </Field>
-          <Field id={fields.address.id} label="Adres" errors={fields.address.errors}>
-            {(aria) => <input {...getInputProps(fields.address, { type: "text", ...noAria })} {...aria} />}
-          </Field>
-          <Field id={fields.capacity.id} label="Liczba miejsc (opcjonalnie)" errors={fields.capacity.errors}>
-            {(aria) => <input {...getInputProps(fields.capacity, { type: "number", ...noAria })} min={1} className="input--short" {...aria} />}
-          </Field>
+          <VenueFields fields={fields} />
           <div className="form-actions">
             <button type="submit">Dodaj miejsce</button>
           </div>
