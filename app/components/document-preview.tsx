@@ -86,7 +86,14 @@ function BlockView({ block }: { block: Block }) {
         </p>
       );
     case "spacer":
-      return <div style={{ height: `${block.lines * 1.4}em` }} aria-hidden="true" />;
+      // One empty line per spaced line: an inline style height would be blocked by the CSP.
+      return (
+        <div aria-hidden="true">
+          {Array.from({ length: block.lines }, (_, i) => (
+            <div key={i} className="doc-spacer-line" />
+          ))}
+        </div>
+      );
     case "pagebreak":
       return <hr className="doc-pagebreak" />;
   }

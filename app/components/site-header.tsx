@@ -52,6 +52,11 @@ export function SiteHeader() {
                     <NavLink to="/drafts">Projekty uchwał</NavLink>
                   </li>
                 ) : null}
+                {can("ceremony:schedule") ? (
+                  <li>
+                    <NavLink to="/ceremonies">Uroczystości</NavLink>
+                  </li>
+                ) : null}
                 {can("audit:read") ? (
                   <li>
                     <NavLink to="/audit">Dziennik zdarzeń</NavLink>

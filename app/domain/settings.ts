@@ -16,6 +16,8 @@ export const SETTING_KEYS = [
   "clause.execution",
   "clause.entryIntoForce",
   "rules.CRACOVIAE_MERENTI",
+  "ceremony.maxLaureatesPerSession",
+  "ceremony.diplomaDaysBefore",
 ] as const;
 export const SettingKey = z.enum(SETTING_KEYS, { error: "Wybierz ustawienie z listy." });
 export type SettingKey = z.infer<typeof SettingKey>;
@@ -27,6 +29,8 @@ export type SettingDefinition = {
   example: string;
   /** The words the value must end with, where the document's grammar needs them. */
   mustEndWith?: string;
+  /** The value is a whole number (a count of laureates, of days). */
+  integer?: boolean;
 };
 
 export const SETTINGS: Record<SettingKey, SettingDefinition> = {
@@ -65,6 +69,18 @@ export const SETTINGS: Record<SettingKey, SettingDefinition> = {
     label: "Obowiązująca uchwała w sprawie regulaminu Medalu „Cracoviae Merenti”",
     description: "Uchwała Rady Miasta Krakowa, która ostatnio ustaliła lub zmieniła regulamin medalu; projekty uchwał i uzasadnienia powołują się na nią.",
     example: "uchwała nr C/2603/18 Rady Miasta Krakowa z dnia 25 kwietnia 2018 r.",
+  },
+  "ceremony.maxLaureatesPerSession": {
+    label: "Największa liczba laureatów na jednej uroczystej sesji",
+    description: "Uroczystość z większą liczbą laureatów dostaje ostrzeżenie (sesje Rady Miasta; gale i wydarzenia innych organizacji nie są liczone).",
+    example: "10",
+    integer: true,
+  },
+  "ceremony.diplomaDaysBefore": {
+    label: "Ile dni przed uroczystością dyplomy mają być zatwierdzone i wydrukowane",
+    description: "Od tego dnia uroczystość z niezatwierdzonym lub niewydrukowanym dyplomem dostaje ostrzeżenie.",
+    example: "14",
+    integer: true,
   },
 };
 
@@ -279,7 +295,8 @@ export function settingValueSchema(key: string) {
     .transform((v) => v.replace(/\s+/g, " "))
     .refine((v) => !definition?.mustEndWith || v.endsWith(definition.mustEndWith), {
       message: `Ta treść jest wstawiana do dokumentu jako całe zdanie: musi kończyć się słowami „${definition?.mustEndWith ?? ""}”.`,
-    });
+    })
+    .refine((v) => !definition?.integer || /^\d{1,4}$/.test(v), { message: "Wpisz liczbę całkowitą, np. 10." });
 }
 
 const validToNotBeforeFrom = <T extends { validFrom: string; validTo: string | null }>(v: T, ctx: z.RefinementCtx) => {

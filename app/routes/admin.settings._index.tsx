@@ -111,6 +111,9 @@ export default function SettingsScreen() {
         dniu (projekt uchwały: w dniu projektu, po podjęciu w dniu podjęcia; dyplom: w dniu nadania). W jednym dniu obowiązuje jedna wartość.
         Zmiana brzmienia od pewnej daty to nowa wartość, a nie poprawka starej: starsze dokumenty zachowują swoje brzmienie.
       </p>
+      <p>
+        Uroczystości: <Link to="/admin/venues">miejsca uroczystości</Link> · <Link to="/admin/calendar-feeds">adresy subskrypcji kalendarza uroczystości</Link>
+      </p>
       <nav aria-labelledby="spis">
         <h2 id="spis" className="visually-hidden">
           Na tej stronie

@@ -18,6 +18,7 @@ import {
   type AuditChange,
 } from "#app/domain/audit-log";
 import { SETTING_FIELD_LABEL, SIGNATORY_FIELD_LABEL } from "#app/domain/settings";
+import { CEREMONY_FIELD_LABEL } from "#app/domain/ceremony";
 import { auditFilterOptions, listAuditEvents } from "#app/models/audit.server";
 import { NOMINATION_FIELD_LABEL } from "#app/models/nomination.server";
 import { listRoles } from "#app/models/user.server";
@@ -31,6 +32,8 @@ function entityHref(type: string, id: string, canManageUsers: boolean, canManage
   if (type === "User" && canManageUsers) return `/admin/users/${id}`;
   if (type === "DatedSetting" && canManageSettings) return `/admin/settings/values/${id}`;
   if (type === "Signatory" && canManageSettings) return `/admin/settings/signatories/${id}`;
+  if (type === "Ceremony") return `/ceremonies/${id}`;
+  if (type === "Venue" && canManageSettings) return `/admin/venues/${id}`;
   return null;
 }
 
@@ -66,7 +69,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       },
       status: r.fromStatus || r.toStatus ? { from: r.fromStatus ? statusLabel(r.fromStatus) : null, to: r.toStatus ? statusLabel(r.toStatus) : null } : null,
       reason: r.reason,
-      changes: describeChanges(r.before, r.after, { fieldLabels: fieldLabelsOf(r.entityType, { Nomination: NOMINATION_FIELD_LABEL, DatedSetting: SETTING_FIELD_LABEL, Signatory: SIGNATORY_FIELD_LABEL }), roleNames }),
+      changes: describeChanges(r.before, r.after, { fieldLabels: fieldLabelsOf(r.entityType, { Nomination: NOMINATION_FIELD_LABEL, DatedSetting: SETTING_FIELD_LABEL, Signatory: SIGNATORY_FIELD_LABEL, Ceremony: CEREMONY_FIELD_LABEL, Venue: CEREMONY_FIELD_LABEL }), roleNames }),
     })),
   };
 }

@@ -14,6 +14,8 @@ import { eligibilityOf } from "#app/models/workflow.server";
 import { timelineEntries } from "#app/domain/audit-log";
 import { AuditTimeline } from "#app/components/audit-timeline";
 import { conferralOf } from "#app/models/conferral.server";
+import { ceremoniesOfConferral } from "#app/models/ceremony.server";
+import { ceremonyStatusLabel } from "#app/domain/ceremony";
 import { availableSteps } from "#app/domain/permissions";
 import type { Honour } from "#app/domain/honours";
 import { useCan } from "#app/components/site-header";
@@ -38,13 +40,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     steps,
     findings,
     conferral,
+    ceremonies: conferral ? await ceremoniesOfConferral(conferral.id) : [],
     history: timelineEntries(history, NOMINATION_FIELD_LABEL),
   };
 }
 
 
 export default function NominationView() {
-  const { nomination: n, history, steps, findings, conferral } = useLoaderData<typeof loader>();
+  const { nomination: n, history, steps, findings, conferral, ceremonies } = useLoaderData<typeof loader>();
   const c = n.candidate;
   const can = useCan();
   return (
@@ -137,6 +140,17 @@ export default function NominationView() {
             ) : null}
             <dt>Wręczono</dt>
             <dd>{conferral.handedOverOn ? `${formatPolishDate(conferral.handedOverOn)}${conferral.handoverPlace ? `, ${conferral.handoverPlace}` : ""}` : "jeszcze nie"}</dd>
+            <dt>Uroczystość</dt>
+            <dd>
+              {ceremonies.length
+                ? ceremonies.map(({ ceremony: u }, i) => (
+                    <span key={u.id}>
+                      {i > 0 ? "; " : ""}
+                      {can("ceremony:schedule") ? <Link to={`/ceremonies/${u.id}`}>{u.title}</Link> : u.title}, {formatPolishDate(u.date)}, godz. {u.startTime} ({ceremonyStatusLabel(u.status)})
+                    </span>
+                  ))
+                : "nie zaplanowano"}
+            </dd>
           </dl>
           {can("diploma:text") || can("diploma:print") ? (
             <p>

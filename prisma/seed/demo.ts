@@ -217,7 +217,35 @@ export async function seedDemoData(today = new Date()) {
       }
     }
   }
+  await seedDemoCeremony(today);
   return { created };
+}
+
+/** A planned City Day session (the next 5 June) with the demo laureates waiting for a hand-over. */
+async function seedDemoCeremony(today: Date) {
+  const db = getDb();
+  const todayIso = today.toISOString().slice(0, 10);
+  const year = todayIso.slice(5) <= "06-05" ? Number(todayIso.slice(0, 4)) : Number(todayIso.slice(0, 4)) + 1;
+  const venue = await db.venue.findUnique({ where: { name: "Sala Obrad Rady Miasta Krakowa" } });
+  const waiting = await db.conferral.findMany({
+    where: { isDemo: true, handedOverOn: null, honour: { not: "HONORIS_GRATIA" }, nomination: { status: { in: ["ADOPTED", "NUMBER_ASSIGNED", "DIPLOMA_PRINTED"] } } },
+    orderBy: { conferredOn: "asc" },
+    select: { id: true },
+  });
+  await db.ceremony.create({
+    data: {
+      kind: "CITY_DAY_SESSION",
+      title: "Uroczysta sesja Rady Miasta Krakowa z okazji Święta Miasta (przykład)",
+      date: `${year}-06-05`,
+      startTime: "12:00",
+      endTime: "14:00",
+      venueId: venue?.id ?? null,
+      organiser: "Kancelaria Rady Miasta i Dzielnic Krakowa",
+      chancelleryContact: "Osoba przykładowa, tel. 12 000 00 00 (dane demonstracyjne)",
+      isDemo: true,
+      laureates: { create: waiting.map((c, i) => ({ conferralId: c.id, position: i + 1 })) },
+    },
+  });
 }
 
 /** Demo accounts, one per role; their password is printed in the README. */

@@ -100,6 +100,8 @@ export const DATED_SETTINGS: { key: string; value: string; validFrom: string; va
     validTo: null,
     note: `${TO_VERIFY}. Ostatnia znana zmiana regulaminu; data wejścia w życie do sprawdzenia.`,
   },
+  { key: "ceremony.maxLaureatesPerSession", value: "10", validFrom: "1990-06-08", validTo: null, note: `${TO_VERIFY}. Wartość początkowa do ustalenia z Kancelarią Rady.` },
+  { key: "ceremony.diplomaDaysBefore", value: "14", validFrom: "1990-06-08", validTo: null, note: `${TO_VERIFY}. Wartość początkowa do ustalenia z KP-09.` },
 ];
 
 export async function seedReferenceData() {

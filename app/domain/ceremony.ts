@@ -1,0 +1,390 @@
+// Ceremonies where honours are handed over: vocabulary, status moves, form schemas, the order of
+// laureates, the conflict checks and the rule for holding a ceremony. Pure: the model
+// (app/models/ceremony.server.ts) loads the rows and writes the result.
+import { z } from "zod";
+import "./zod-polish";
+import type { Honour } from "./honours";
+import { addDays, formatPolishDate, IsoDate, parseIsoDate } from "./polish-dates";
+import { allowedTransitions, STATUS_LABEL, type Status } from "./workflow";
+
+// ---------------------------------------------------------------- vocabulary
+
+export const CEREMONY_KINDS = ["COUNCIL_SESSION", "CITY_DAY_SESSION", "GALA", "EXTERNAL_EVENT"] as const;
+export const CeremonyKind = z.enum(CEREMONY_KINDS, { error: "Wybierz rodzaj uroczystości." });
+export type CeremonyKind = z.infer<typeof CeremonyKind>;
+
+export const CEREMONY_KIND_LABEL: Record<CeremonyKind, string> = {
+  COUNCIL_SESSION: "uroczysta sesja Rady Miasta Krakowa",
+  CITY_DAY_SESSION: "uroczysta sesja z okazji Święta Miasta",
+  GALA: "gala",
+  EXTERNAL_EVENT: "wydarzenie innej organizacji",
+};
+
+/** Sessions of the City Council: the configured maximum of laureates applies to them. */
+export const SESSION_KINDS: readonly CeremonyKind[] = ["COUNCIL_SESSION", "CITY_DAY_SESSION"];
+
+export const CEREMONY_STATUSES = ["PLANNED", "CONFIRMED", "HELD", "CLOSED", "CANCELLED"] as const;
+export type CeremonyStatus = (typeof CEREMONY_STATUSES)[number];
+
+export const CEREMONY_STATUS_LABEL: Record<CeremonyStatus, string> = {
+  PLANNED: "planowana",
+  CONFIRMED: "potwierdzona z Kancelarią Rady",
+  HELD: "odbyła się",
+  CLOSED: "zamknięta",
+  CANCELLED: "odwołana",
+};
+
+export const ATTENDANCES = ["UNKNOWN", "ATTENDS", "REPRESENTED", "ABSENT"] as const;
+export const Attendance = z.enum(ATTENDANCES, { error: "Wybierz obecność." });
+export type Attendance = z.infer<typeof Attendance>;
+
+export const ATTENDANCE_LABEL: Record<Attendance, string> = {
+  UNKNOWN: "nie ustalono",
+  ATTENDS: "będzie osobiście",
+  REPRESENTED: "reprezentowany",
+  ABSENT: "nieobecny",
+};
+
+/** The honour is handed over to these: the laureate in person or their representative. */
+export const PRESENT: readonly Attendance[] = ["ATTENDS", "REPRESENTED"];
+
+export function isCeremonyStatus(s: string): s is CeremonyStatus {
+  return (CEREMONY_STATUSES as readonly string[]).includes(s);
+}
+
+export function ceremonyStatusLabel(s: string): string {
+  return isCeremonyStatus(s) ? CEREMONY_STATUS_LABEL[s] : s;
+}
+
+export function ceremonyKindLabel(k: string): string {
+  return (CEREMONY_KINDS as readonly string[]).includes(k) ? CEREMONY_KIND_LABEL[k as CeremonyKind] : k;
+}
+
+// ---------------------------------------------------------------- status moves
+
+export const CEREMONY_STEPS = ["CONFIRM", "HOLD", "CLOSE", "CANCEL", "REOPEN"] as const;
+export type CeremonyStep = (typeof CEREMONY_STEPS)[number];
+
+export const CEREMONY_STEP: Record<CeremonyStep, { from: readonly CeremonyStatus[]; to: CeremonyStatus; label: string; needsReason: boolean }> = {
+  CONFIRM: { from: ["PLANNED"], to: "CONFIRMED", label: "Potwierdzona z Kancelarią Rady", needsReason: false },
+  HOLD: { from: ["PLANNED", "CONFIRMED"], to: "HELD", label: "Uroczystość odbyła się: zapisz wręczenia", needsReason: false },
+  CLOSE: { from: ["HELD"], to: "CLOSED", label: "Zamknij uroczystość", needsReason: false },
+  CANCEL: { from: ["PLANNED", "CONFIRMED"], to: "CANCELLED", label: "Odwołaj uroczystość", needsReason: true },
+  // A held (or closed) ceremony is changed only after reopening it, with a reason in the log.
+  REOPEN: { from: ["HELD", "CLOSED", "CANCELLED"], to: "CONFIRMED", label: "Otwórz ponownie do zmian", needsReason: true },
+};
+
+export function stepsFrom(status: string): CeremonyStep[] {
+  return CEREMONY_STEPS.filter((s) => (CEREMONY_STEP[s].from as readonly string[]).includes(status));
+}
+
+/** Data, laureates and the programme change only while the ceremony is planned or confirmed. */
+export function isEditable(status: string): boolean {
+  return status === "PLANNED" || status === "CONFIRMED";
+}
+
+export const NOT_EDITABLE_MESSAGE =
+  "Tej uroczystości nie można już zmieniać: odbyła się, została zamknięta albo odwołana. Aby coś poprawić, otwórz ją ponownie i podaj powód.";
+
+// ---------------------------------------------------------------- forms
+
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `Najwyżej ${max} znaków.`)
+    .optional()
+    .transform((v) => v ?? "");
+
+const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+const Time = (missing: string) => z.string({ error: missing }).trim().regex(TIME, "Podaj godzinę w formacie GG:MM, np. 12:00.");
+
+export const CeremonyForm = z
+  .object({
+    kind: CeremonyKind,
+    title: z.string({ error: "Podaj nazwę uroczystości." }).trim().min(1, "Podaj nazwę uroczystości.").max(300, "Najwyżej 300 znaków."),
+    date: z.string({ error: "Podaj datę uroczystości." }).pipe(IsoDate),
+    startTime: Time("Podaj godzinę rozpoczęcia."),
+    endTime: Time("Podaj godzinę zakończenia."),
+    venueId: text(100),
+    organiser: text(300),
+    chancelleryContact: text(300),
+    notes: text(4000),
+  })
+  .superRefine((v, ctx) => {
+    if (v.endTime <= v.startTime) ctx.addIssue({ code: "custom", path: ["endTime"], message: "Godzina zakończenia musi być późniejsza niż godzina rozpoczęcia." });
+  });
+export type CeremonyInput = z.output<typeof CeremonyForm>;
+
+export const CEREMONY_FIELD_LABEL: Record<string, string> = {
+  kind: "rodzaj",
+  title: "nazwa",
+  date: "data",
+  startTime: "godzina rozpoczęcia",
+  endTime: "godzina zakończenia",
+  venueId: "miejsce",
+  organiser: "organizator",
+  chancelleryContact: "kontakt w Kancelarii Rady",
+  notes: "uwagi",
+  programme: "program",
+  status: "stan",
+  cancellationReason: "powód odwołania",
+  laureateAdded: "dodano laureata",
+  laureateRemoved: "usunięto laureata",
+  laureateMoved: "przesunięto laureata",
+  position: "miejsce w kolejności",
+  laureate: "laureat",
+  conferralId: "nadanie",
+  attendance: "obecność",
+  representedBy: "reprezentuje",
+  guestsCount: "liczba gości",
+  handedOverBy: "kto wręcza",
+  handedOver: "wręczono",
+  waiting: "nieobecni (czekają)",
+  name: "nazwa",
+  address: "adres",
+  capacity: "liczba miejsc",
+};
+
+export const LaureateForm = z
+  .object({
+    attendance: Attendance,
+    representedBy: text(300),
+    guestsCount: z.coerce.number({ error: "Podaj liczbę gości." }).int("Podaj liczbę całkowitą.").min(0, "Liczba gości nie może być ujemna.").max(500, "Najwyżej 500 gości."),
+    handedOverBy: text(300),
+  })
+  .superRefine((v, ctx) => {
+    if (v.attendance === "REPRESENTED" && !v.representedBy) ctx.addIssue({ code: "custom", path: ["representedBy"], message: "Podaj, kto reprezentuje laureata." });
+  });
+export type LaureateInput = z.output<typeof LaureateForm>;
+
+export const VenueForm = z.object({
+  name: z.string({ error: "Podaj nazwę miejsca." }).trim().min(1, "Podaj nazwę miejsca.").max(200, "Najwyżej 200 znaków."),
+  address: text(300),
+  capacity: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.coerce.number({ error: "Podaj liczbę miejsc." }).int("Podaj liczbę całkowitą.").min(1, "Liczba miejsc musi być dodatnia.").max(100000).optional(),
+  ),
+});
+export type VenueInput = z.output<typeof VenueForm>;
+
+// ---------------------------------------------------------------- order of laureates
+
+/** The ids in their new order after moving `id` one place up or down (unchanged at either end). */
+export function moveInOrder(ids: readonly string[], id: string, direction: "up" | "down"): string[] {
+  const order = [...ids];
+  const i = order.indexOf(id);
+  const j = direction === "up" ? i - 1 : i + 1;
+  if (i < 0 || j < 0 || j >= order.length) return order;
+  [order[i], order[j]] = [order[j]!, order[i]!];
+  return order;
+}
+
+// ---------------------------------------------------------------- conflict checks
+
+export type Finding = { code: string; severity: "warning" | "notice"; message: string };
+
+export type CheckedLaureate = {
+  name: string;
+  honour: Honour;
+  /** The resolution's adoption or the Mayor's decision. */
+  conferredOn: string;
+  /** Whether the laureate comes (absent ones take no seat) and with how many guests. */
+  attendance?: string;
+  guestsCount?: number;
+  /** Other ceremonies (planned or confirmed) the same conferral is planned for. */
+  otherCeremonies: { title: string; date: string }[];
+  /** The diploma: null when no text was generated yet. */
+  diploma: { confirmed: boolean; printed: boolean } | null;
+};
+
+export type CeremonyCheckInput = {
+  kind: string;
+  status: string;
+  date: string;
+  startTime: string;
+  endTime: string;
+  laureates: readonly CheckedLaureate[];
+  /** Other ceremonies (not cancelled) at the same venue on the same day. */
+  sameVenue: readonly { title: string; startTime: string; endTime: string }[];
+  maxLaureatesPerSession: number | null;
+  diplomaDaysBefore: number | null;
+  /** The venue's seats, when known. */
+  capacity?: number | null;
+  today: string;
+};
+
+/** Two time spans of one day overlap when each starts before the other ends. */
+export function timesOverlap(a: { startTime: string; endTime: string }, b: { startTime: string; endTime: string }): boolean {
+  return a.startTime < b.endTime && b.startTime < a.endTime;
+}
+
+/** Whether `date` is the City Day, 5 June (anniversary of the 1257 location charter). */
+export function isCityDay(date: string): boolean {
+  const { month, day } = parseIsoDate(date);
+  return month === 6 && day === 5;
+}
+
+const names = (ls: readonly { name: string }[]) => ls.map((l) => l.name).join(", ");
+
+/** Everything that looks wrong with a ceremony, with the reason; nothing for a held or cancelled one. */
+export function ceremonyFindings(c: CeremonyCheckInput): Finding[] {
+  if (!isEditable(c.status)) return [];
+  const findings: Finding[] = [];
+  for (const l of c.laureates) {
+    for (const other of l.otherCeremonies) {
+      findings.push({
+        code: "DOUBLE_PLANNED",
+        severity: "warning",
+        message: `${l.name}: laureat jest zaplanowany także na inną uroczystość („${other.title}”, ${formatPolishDate(other.date)}). Usuń go z jednej z nich.`,
+      });
+    }
+    if (c.date < l.conferredOn) {
+      const act = l.honour === "HONORIS_GRATIA" ? "decyzją Prezydenta" : "podjęciem uchwały";
+      findings.push({
+        code: "BEFORE_CONFERRAL",
+        severity: "warning",
+        message: `${l.name}: uroczystość (${formatPolishDate(c.date)}) jest wcześniej niż nadanie wyróżnienia (${act} z ${formatPolishDate(l.conferredOn)}).`,
+      });
+    }
+  }
+  for (const other of c.sameVenue) {
+    if (timesOverlap(c, other)) {
+      findings.push({
+        code: "VENUE_DOUBLE_BOOKED",
+        severity: "warning",
+        message: `To samo miejsce jest zajęte w tym czasie: „${other.title}”, ${other.startTime}–${other.endTime}.`,
+      });
+    }
+  }
+  if (c.maxLaureatesPerSession !== null && SESSION_KINDS.includes(c.kind as CeremonyKind) && c.laureates.length > c.maxLaureatesPerSession) {
+    findings.push({
+      code: "TOO_MANY_LAUREATES",
+      severity: "warning",
+      message: `Na sesji zaplanowano ${c.laureates.length} laureatów, a ustawienia przewidują najwyżej ${c.maxLaureatesPerSession} na jedną sesję.`,
+    });
+  }
+  if (c.capacity) {
+    const seats = c.laureates.filter((l) => l.attendance !== "ABSENT").reduce((sum, l) => sum + 1 + (l.guestsCount ?? 0), 0);
+    if (seats > c.capacity) {
+      findings.push({
+        code: "OVER_CAPACITY",
+        severity: "warning",
+        message: `Laureaci (lub ich przedstawiciele) i ich goście to ${seats} osób, a miejsce ma ${c.capacity} miejsc.`,
+      });
+    }
+  }
+  if (c.kind === "CITY_DAY_SESSION" && !isCityDay(c.date)) {
+    findings.push({ code: "CITY_DAY_NOT_5_JUNE", severity: "notice", message: "Sesja z okazji Święta Miasta zwykle odbywa się 5 czerwca; ta ma inną datę." });
+  }
+  if (c.diplomaDaysBefore !== null) {
+    const deadline = addDays(c.date, -c.diplomaDaysBefore);
+    const notConfirmed = c.laureates.filter((l) => !l.diploma?.confirmed);
+    const notPrinted = c.laureates.filter((l) => l.diploma?.confirmed && !l.diploma.printed);
+    const late = c.today >= deadline;
+    const when = `${c.diplomaDaysBefore} dni przed uroczystością (${formatPolishDate(deadline)})`;
+    if (notConfirmed.length) {
+      findings.push({
+        code: "DIPLOMA_NOT_CONFIRMED",
+        severity: late ? "warning" : "notice",
+        message: `Teksty dyplomów niezatwierdzone (lub zmienione po zatwierdzeniu), a powinny być gotowe ${when}: ${names(notConfirmed)}.`,
+      });
+    }
+    if (notPrinted.length) {
+      findings.push({
+        code: "DIPLOMA_NOT_PRINTED",
+        severity: late ? "warning" : "notice",
+        message: `Dyplomy niewydrukowane, a powinny być gotowe ${when}: ${names(notPrinted)}.`,
+      });
+    }
+  }
+  return findings;
+}
+
+// ---------------------------------------------------------------- holding the ceremony
+
+export type HoldLaureate = {
+  conferralId: string;
+  name: string;
+  honour: Honour;
+  attendance: string;
+  /** The nomination's status; null for a conferral without a nomination file. */
+  status: Status | null;
+  handedOverOn: string | null;
+};
+
+export type HoldPlan =
+  | { kind: "ok"; handOver: HoldLaureate[]; waiting: HoldLaureate[] }
+  | { kind: "refused"; problems: string[] };
+
+/**
+ * Which laureates the ceremony hands the honour over to. Refused, with every reason, when a
+ * laureate's attendance is not settled, or when a present laureate's nomination cannot move to
+ * „wręczono” now (a medal's diploma must be marked printed first: the medal is handed over with
+ * its diploma). Absent laureates stay waiting for another ceremony; laureates already handed over
+ * (a reopened ceremony held again) are left as they are.
+ */
+export function planHold(laureates: readonly HoldLaureate[]): HoldPlan {
+  const problems: string[] = [];
+  const handOver: HoldLaureate[] = [];
+  const waiting: HoldLaureate[] = [];
+  for (const l of laureates) {
+    if (l.attendance === "UNKNOWN") {
+      problems.push(`${l.name}: zaznacz obecność (osobiście, reprezentowany albo nieobecny).`);
+      continue;
+    }
+    if (!PRESENT.includes(l.attendance as Attendance)) {
+      waiting.push(l);
+      continue;
+    }
+    if (l.handedOverOn || l.status === "HANDED_OVER" || l.status === "CLOSED") continue;
+    if (l.status === null) {
+      problems.push(`${l.name}: nadanie bez wniosku w rejestrze; wręczenie zapisz ręcznie w danych nadania.`);
+      continue;
+    }
+    if (!allowedTransitions(l.honour, l.status).some((t) => t.to === "HANDED_OVER")) {
+      const hint = l.honour === "CRACOVIAE_MERENTI" ? " Medal wręcza się z dyplomem: najpierw oznacz dyplom jako wydrukowany." : "";
+      problems.push(`${l.name}: wniosek ma status „${STATUS_LABEL[l.status]}”, z którego nie można zapisać wręczenia.${hint}`);
+      continue;
+    }
+    handOver.push(l);
+  }
+  return problems.length ? { kind: "refused", problems } : { kind: "ok", handOver, waiting };
+}
+
+/** Where the hand-over happened, for the conferral: "Sala Obrad…, Plac Wszystkich Świętych 3-4". */
+export function handoverPlaceText(venue: { name: string; address: string } | null, title: string): string {
+  if (!venue) return title;
+  return venue.address ? `${venue.name}, ${venue.address}` : venue.name;
+}
+
+// ---------------------------------------------------------------- calendar month
+
+export type MonthDay = { date: string; inMonth: boolean };
+
+/** The weeks (Monday first) of the month view for "YYYY-MM", with the days of neighbouring months. */
+export function monthGrid(month: string): MonthDay[][] {
+  const first = `${month}-01`;
+  const { year, month: m } = parseIsoDate(first);
+  const weekday = (new Date(Date.UTC(year, m - 1, 1)).getUTCDay() + 6) % 7;
+  let day = addDays(first, -weekday);
+  const weeks: MonthDay[][] = [];
+  do {
+    const week: MonthDay[] = [];
+    for (let i = 0; i < 7; i++) {
+      week.push({ date: day, inMonth: day.startsWith(month) });
+      day = addDays(day, 1);
+    }
+    weeks.push(week);
+  } while (day.startsWith(month));
+  return weeks;
+}
+
+/** "2026-06" → "2026-07" (delta 1) or "2026-05" (delta -1). */
+export function shiftMonth(month: string, delta: number): string {
+  const { year, month: m } = parseIsoDate(`${month}-01`);
+  const d = new Date(Date.UTC(year, m - 1 + delta, 1));
+  return d.toISOString().slice(0, 7);
+}
+
+export const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);

@@ -1,0 +1,367 @@
+// Ceremonies on a real SQLite copy: scheduling, laureates and their order, bad input, holding
+// (present laureates handed over through the workflow, absentees waiting), the programme PDF's
+// text, the invitations CSV, the .ics file and the calendar feed with its revocable token.
+import { execFile } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { parse } from "csv-parse/sync";
+import ICAL from "ical.js";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { action as detailAction, loader as detailLoader } from "#app/routes/ceremonies.$id._index";
+import { action as editAction } from "#app/routes/ceremonies.$id.edit";
+import { action as newAction } from "#app/routes/ceremonies.new";
+import { action as programmeAction } from "#app/routes/ceremonies.$id.programme";
+import { loader as programmePdf } from "#app/routes/ceremonies.$id.programme[.pdf]";
+import { loader as handoverPdf } from "#app/routes/ceremonies.$id.handover-list[.pdf]";
+import { loader as invitationsCsv } from "#app/routes/ceremonies.$id.invitations[.csv]";
+import { loader as ceremonyIcs } from "#app/routes/ceremonies.$id.calendar[.ics]";
+import { loader as feedLoader } from "#app/routes/calendar.$token";
+import { action as feedsAction, loader as feedsLoader } from "#app/routes/admin.calendar-feeds";
+import { loader as venuesLoader } from "#app/routes/admin.venues._index";
+import { loader as listLoader } from "#app/routes/ceremonies._index";
+import { loader as nominationLoader } from "#app/routes/nominations.$id._index";
+import { DEFAULT_ROLES } from "#app/domain/permissions";
+import { newPublicId } from "#app/models/workflow.server";
+import { db } from "#app/utils/db.server";
+import { callAction, callLoader, resumeSession, signInAs, signOut } from "./helpers";
+
+const run = promisify(execFile);
+const dir = mkdtempSync(path.join(os.tmpdir(), "merenti-ceremonies-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function pdfText(res: Response): Promise<string> {
+  const file = path.join(dir, `${Math.random().toString(36).slice(2)}.pdf`);
+  writeFileSync(file, Buffer.from(await res.arrayBuffer()));
+  const { stdout } = await run("pdftotext", ["-enc", "UTF-8", file, "-"]);
+  return stdout.replace(/[\s\u00a0]+/g, " ").trim();
+}
+
+let seq = 0;
+/** A laureate: candidate, nomination in `status` and its conferral (conferred on `conferredOn`). */
+async function laureate(options: { honour?: string; status?: string; given?: string; surname?: string; conferredOn?: string } = {}) {
+  seq++;
+  const given = options.given ?? "Bolesław";
+  const surname = options.surname ?? `Testowy${seq}`;
+  const honour = options.honour ?? "CRACOVIAE_MERENTI";
+  const status = options.status ?? { CRACOVIAE_MERENTI: "DIPLOMA_PRINTED", HONORARY_CITIZENSHIP: "ADOPTED", HONORIS_GRATIA: "GRANTED" }[honour]!;
+  const candidate = await db().candidate.create({
+    data: {
+      kind: "PERSON",
+      givenNames: given,
+      surname,
+      grammaticalGender: "MASCULINE",
+      nameNominative: `${given} ${surname}`,
+      nameDative: `Bolesławowi ${surname}owi`,
+      displayName: `${surname} ${given}`,
+      sortName: `${surname} ${given}`.toLowerCase(),
+      foldedName: `${given} ${surname}`.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/ł/g, "l"),
+    },
+  });
+  const nomination = await db().nomination.create({
+    data: { honour, status, candidateId: candidate.id, receivedDate: "2025-10-01", searchText: surname.toLowerCase(), sortName: surname.toLowerCase() },
+  });
+  const conferral = await db().conferral.create({
+    data: {
+      publicId: newPublicId(),
+      nominationId: nomination.id,
+      candidateId: candidate.id,
+      honour,
+      medalClass: honour === "CRACOVIAE_MERENTI" ? "SILVER" : null,
+      conferredOn: options.conferredOn ?? "2026-03-11",
+    },
+  });
+  return { name: `${given} ${surname}`, nominationId: nomination.id, conferralId: conferral.id };
+}
+
+const VALID = { kind: "COUNCIL_SESSION", title: "Uroczysta sesja Rady Miasta Krakowa", date: "2026-06-05", startTime: "12:00", endTime: "14:00" };
+
+async function schedule(fields: Record<string, string> = {}) {
+  const venue = await db().venue.findFirstOrThrow({ where: { name: "Sala Obrad Rady Miasta Krakowa" } });
+  const res = await callAction<unknown>(newAction, "/ceremonies/new", { ...VALID, venueId: venue.id, ...fields });
+  expect(res.status).toBe(302);
+  return res.location!.split("/").pop()!;
+}
+
+type Page = {
+  ceremony: { version: number; status: string };
+  laureates: { id: string; name: string; attendance: string }[];
+  findings: { code: string; severity: string; message: string }[];
+  candidates: { id: string; name: string }[];
+};
+const page = async (id: string, query = "") => (await callLoader<Page>(detailLoader, `/ceremonies/${id}${query}`, { id })).data!;
+const post = (id: string, fields: Record<string, string>) => callAction<{ message?: string; problems?: string[] }>(detailAction, `/ceremonies/${id}`, fields, { id });
+const add = async (id: string, conferralId: string) => post(id, { intent: "add", conferralId, version: String((await page(id)).ceremony.version) });
+const setAttendance = async (id: string, laureateId: string, attendance: string, extra: Record<string, string> = {}) =>
+  post(id, { intent: "laureate", laureateId, attendance, guestsCount: "2", version: String((await page(id)).ceremony.version), ...extra });
+
+let cookie = "";
+beforeAll(async () => {
+  cookie = (await signInAs("PROTOCOL")).cookie;
+});
+
+describe("scheduling", () => {
+  test("a ceremony is created and audited; an end before the start is refused in Polish and creates nothing", async () => {
+    const before = await db().ceremony.count();
+    const bad = await callAction<{ result: { error: Record<string, string[]> } }>(newAction, "/ceremonies/new", { ...VALID, endTime: "11:00" });
+    expect(bad.status).toBe(400);
+    expect(bad.data!.result.error.endTime).toEqual(["Godzina zakończenia musi być późniejsza niż godzina rozpoczęcia."]);
+    expect(await db().ceremony.count()).toBe(before);
+    const id = await schedule();
+    expect(await db().auditEvent.count({ where: { entityType: "Ceremony", entityId: id, action: "CREATE" } })).toBe(1);
+  });
+
+  test("the list shows coming ceremonies earliest first, and earlier ones latest first on request", async () => {
+    const soon = await schedule({ title: "Wkrótce", date: "2098-01-02" });
+    const later = await schedule({ title: "Później", date: "2098-03-04" });
+    const before = await schedule({ title: "Dawno", date: "2001-05-06" });
+    type List = { upcoming: { id: string }[] };
+    const coming = (await callLoader<List>(listLoader, "/ceremonies")).data!.upcoming.map((c) => c.id);
+    expect(coming.indexOf(soon)).toBeLessThan(coming.indexOf(later));
+    expect(coming).not.toContain(before);
+    const earlier = (await callLoader<List>(listLoader, "/ceremonies?okres=wczesniejsze")).data!.upcoming.map((c) => c.id);
+    expect(earlier).toContain(before);
+    expect(earlier).not.toContain(soon);
+    const month = (await callLoader<{ inMonth: { id: string }[] }>(listLoader, "/ceremonies?month=2098-03")).data!.inMonth.map((c) => c.id);
+    expect(month).toEqual([later]);
+  });
+
+  test("a stale edit is refused and changes nothing", async () => {
+    const id = await schedule();
+    const ok = await callAction(editAction, `/ceremonies/${id}/edit`, { ...VALID, title: "Nowa nazwa", version: "1" }, { id });
+    expect(ok.status).toBe(302);
+    const stale = await callAction<{ result: { error: Record<string, string[]> } }>(editAction, `/ceremonies/${id}/edit`, { ...VALID, title: "Inna", version: "1" }, { id });
+    expect(stale.status).toBe(409);
+    expect((await db().ceremony.findUniqueOrThrow({ where: { id } })).title).toBe("Nowa nazwa");
+  });
+
+  test("a reader may not see or plan ceremonies", async () => {
+    await signInAs("READER");
+    expect((await callLoader(detailLoader, "/ceremonies/x", { id: "x" })).status).toBe(403);
+    expect((await callAction(newAction, "/ceremonies/new", VALID)).status).toBe(403);
+    resumeSession(cookie);
+  });
+});
+
+describe("laureates", () => {
+  test("the search finds conferred laureates of any honour not yet handed over, ignoring diacritics", async () => {
+    const hg = await laureate({ honour: "HONORIS_GRATIA", given: "Łucja", surname: "Żółtowska" });
+    const done = await laureate({ honour: "HONORIS_GRATIA", given: "Łucja", surname: "Żółtowska-Wręczona", status: "HANDED_OVER" });
+    const id = await schedule({ kind: "GALA" });
+    const found = await page(id, "?q=zoltowska");
+    expect(found.candidates.map((c) => c.id)).toContain(hg.conferralId);
+    expect(found.candidates.map((c) => c.id)).not.toContain(done.conferralId);
+  });
+
+  test("a laureate cannot be added twice; the order moves up and down; positions stay 1..n", async () => {
+    const [a, b, c] = [await laureate(), await laureate(), await laureate()];
+    const id = await schedule();
+    for (const l of [a, b, c]) expect((await add(id, l.conferralId)).status).toBe(302);
+    const twice = await add(id, a.conferralId);
+    expect(twice.status).toBe(400);
+    expect(twice.data!.message).toBe(`${a.name} jest już na liście laureatów tej uroczystości.`);
+    expect(await db().ceremonyLaureate.count({ where: { ceremonyId: id } })).toBe(3);
+
+    const laureates = (await page(id)).laureates;
+    const moved = await post(id, { intent: "move", laureateId: laureates[2]!.id, direction: "up", version: String((await page(id)).ceremony.version) });
+    expect(moved.status).toBe(200);
+    expect((await page(id)).laureates.map((l) => l.name)).toEqual([a.name, c.name, b.name]);
+    const stale = await post(id, { intent: "move", laureateId: laureates[0]!.id, direction: "down", version: "1" });
+    expect(stale.status).toBe(409);
+    expect((await page(id)).laureates.map((l) => l.name)).toEqual([a.name, c.name, b.name]);
+    const rows = await db().ceremonyLaureate.findMany({ where: { ceremonyId: id }, orderBy: { position: "asc" } });
+    expect(rows.map((r) => r.position)).toEqual([1, 2, 3]);
+  });
+
+  test("the conflict checks show on the page: planned twice, before the resolution, venue booked twice", async () => {
+    const early = await laureate({ conferredOn: "2026-07-01" });
+    const first = await schedule();
+    const second = await schedule({ startTime: "13:00", endTime: "15:00" });
+    await add(first, early.conferralId);
+    await add(second, early.conferralId);
+    const codes = (await page(second)).findings.map((f) => f.code);
+    expect(codes).toEqual(expect.arrayContaining(["DOUBLE_PLANNED", "BEFORE_CONFERRAL", "VENUE_DOUBLE_BOOKED", "DIPLOMA_NOT_CONFIRMED"]));
+  });
+});
+
+describe("holding a ceremony", () => {
+  test("present conferrals are handed over (date, place, status, audit); absent ones stay waiting", async () => {
+    const cm = await laureate();
+    const hc = await laureate({ honour: "HONORARY_CITIZENSHIP" });
+    const hg = await laureate({ honour: "HONORIS_GRATIA" });
+    const absent = await laureate({ honour: "HONORIS_GRATIA" });
+    const id = await schedule({ kind: "GALA" });
+    for (const l of [cm, hc, hg, absent]) await add(id, l.conferralId);
+    const rows = (await page(id)).laureates;
+
+    // Without the confirmation nothing happens.
+    const unconfirmed = await post(id, { intent: "step", step: "HOLD", version: String((await page(id)).ceremony.version) });
+    expect(unconfirmed.status).toBe(400);
+    expect(unconfirmed.data!.message).toBe("Zaznacz potwierdzenie, że uroczystość się odbyła.");
+
+    // Attendance not settled: refused with the names, nothing changes.
+    const version = String((await page(id)).ceremony.version);
+    const refused = await post(id, { intent: "step", step: "HOLD", confirm: "on", version });
+    expect(refused.status).toBe(400);
+    expect(refused.data!.problems).toHaveLength(4);
+    expect((await db().nomination.findUniqueOrThrow({ where: { id: cm.nominationId } })).status).toBe("DIPLOMA_PRINTED");
+
+    expect((await setAttendance(id, rows[0]!.id, "ATTENDS")).status).toBe(200);
+    expect((await setAttendance(id, rows[1]!.id, "REPRESENTED")).status).toBe(400); // who represents?
+    expect((await setAttendance(id, rows[1]!.id, "REPRESENTED", { representedBy: "Anna Nowak" })).status).toBe(200);
+    await setAttendance(id, rows[2]!.id, "ATTENDS");
+    await setAttendance(id, rows[3]!.id, "ABSENT");
+
+    const held = await post(id, { intent: "step", step: "HOLD", confirm: "on", version: String((await page(id)).ceremony.version) });
+    expect(held.status).toBe(302);
+    expect(held.location).toBe(`/ceremonies/${id}?wreczono=3`);
+    for (const l of [cm, hc, hg]) {
+      const n = await db().nomination.findUniqueOrThrow({ where: { id: l.nominationId }, include: { conferral: true } });
+      expect(n.status).toBe("HANDED_OVER");
+      expect(n.conferral!.handedOverOn).toBe("2026-06-05");
+      expect(n.conferral!.handoverPlace).toBe("Sala Obrad Rady Miasta Krakowa, Plac Wszystkich Świętych 3-4, 31-004 Kraków");
+      const audit = await db().auditEvent.findFirstOrThrow({ where: { entityType: "Nomination", entityId: l.nominationId, toStatus: "HANDED_OVER" } });
+      expect(JSON.parse(audit.after!)).toMatchObject({ handedOverOn: "2026-06-05", ceremonyId: id });
+    }
+    const waiting = await db().nomination.findUniqueOrThrow({ where: { id: absent.nominationId }, include: { conferral: true } });
+    expect(waiting.status).toBe("GRANTED");
+    expect(waiting.conferral!.handedOverOn).toBeNull();
+    expect((await db().ceremony.findUniqueOrThrow({ where: { id } })).status).toBe("HELD");
+
+    // A held ceremony is not edited except by reopening it with a reason.
+    const heldVersion = String((await page(id)).ceremony.version);
+    const edit = await callAction(editAction, `/ceremonies/${id}/edit`, { ...VALID, version: heldVersion }, { id });
+    expect(edit.status).toBe(400);
+    const addLate = await add(id, (await laureate()).conferralId);
+    expect(addLate.data!.message).toMatch(/otwórz ją ponownie i podaj powód/);
+    const noReason = await post(id, { intent: "step", step: "REOPEN", version: heldVersion });
+    expect(noReason.data!.message).toBe("Podaj powód.");
+    expect((await post(id, { intent: "step", step: "REOPEN", reason: "Poprawka godziny", version: heldVersion })).status).toBe(302);
+    const reopened = await db().auditEvent.findFirstOrThrow({ where: { entityType: "Ceremony", entityId: id, toStatus: "CONFIRMED" } });
+    expect(reopened.reason).toBe("Poprawka godziny");
+  });
+
+  test("a ceremony still to come cannot be held", async () => {
+    const l = await laureate({ honour: "HONORIS_GRATIA" });
+    const id = await schedule({ date: "2099-06-05" });
+    await add(id, l.conferralId);
+    await setAttendance(id, (await page(id)).laureates[0]!.id, "ATTENDS");
+    const refused = await post(id, { intent: "step", step: "HOLD", confirm: "on", version: String((await page(id)).ceremony.version) });
+    expect(refused.status).toBe(400);
+    expect(refused.data!.message).toMatch(/^Uroczystość jest zaplanowana na 5 czerwca 2099/);
+    expect((await db().nomination.findUniqueOrThrow({ where: { id: l.nominationId } })).status).toBe("GRANTED");
+  });
+
+  test("a medal whose diploma is not marked printed is refused with a clear reason; nothing is handed over", async () => {
+    const cm = await laureate({ status: "NUMBER_ASSIGNED" });
+    const hg = await laureate({ honour: "HONORIS_GRATIA" });
+    const id = await schedule();
+    await add(id, cm.conferralId);
+    await add(id, hg.conferralId);
+    for (const l of (await page(id)).laureates) await setAttendance(id, l.id, "ATTENDS");
+    const refused = await post(id, { intent: "step", step: "HOLD", confirm: "on", version: String((await page(id)).ceremony.version) });
+    expect(refused.status).toBe(400);
+    expect(refused.data!.problems).toEqual([expect.stringContaining(`${cm.name}: wniosek ma status „nadano numer medalu”`)]);
+    expect((await db().nomination.findUniqueOrThrow({ where: { id: hg.nominationId } })).status).toBe("GRANTED");
+    expect((await db().ceremony.findUniqueOrThrow({ where: { id } })).status).toBe("PLANNED");
+  });
+});
+
+describe("documents and files", () => {
+  test("the programme PDF lists the session's order with the laureates in hand-over order; an edit is kept; bad markup is refused", async () => {
+    const a = await laureate({ given: "Zdzisław", surname: "Jędrzejczyk" });
+    const b = await laureate({ given: "Łucja", surname: "Ćwiklińska" });
+    const id = await schedule();
+    await add(id, a.conferralId);
+    await add(id, b.conferralId);
+    const text = await pdfText((await programmePdf({ request: new Request(`http://localhost/ceremonies/${id}/programme.pdf`, { headers: { Cookie: cookie } }), params: { id }, context: {} })) as Response);
+    expect(text).toContain("PROGRAM");
+    expect(text).toContain("5 czerwca 2026 r., godz. 12:00");
+    expect(text).toContain("Hejnał mariacki");
+    expect(text).toContain("Laudacja Prezydenta Miasta Krakowa");
+    expect(text).toMatch(/Zdzisław Jędrzejczyk: Srebrny Medal „Cracoviae Merenti”.*Łucja Ćwiklińska/);
+    expect(text).toContain("Część artystyczna");
+
+    const version = String((await page(id)).ceremony.version);
+    const bad = await callAction<{ result: { error: Record<string, string[]> } }>(programmeAction, `/ceremonies/${id}/programme`, { intent: "save", programme: "<document title='x'><p>bez końca</document>", version }, { id });
+    expect(bad.status).toBe(400);
+    expect(bad.data!.result.error.programme![0]).toMatch(/^Błąd w wierszu 1/);
+    const saved = await callAction(programmeAction, `/ceremonies/${id}/programme`, { intent: "save", programme: '<document title="Program"><title>PROGRAM</title><p>Powitanie gości przez Kierownika Kancelarii.</p></document>', version }, { id });
+    expect(saved.status).toBe(302);
+    const edited = await pdfText((await programmePdf({ request: new Request(`http://localhost/ceremonies/${id}/programme.pdf`, { headers: { Cookie: cookie } }), params: { id }, context: {} })) as Response);
+    expect(edited).toContain("Powitanie gości przez Kierownika Kancelarii.");
+
+    const list = await pdfText((await handoverPdf({ request: new Request(`http://localhost/x`, { headers: { Cookie: cookie } }), params: { id }, context: {} })) as Response);
+    expect(list).toMatch(/LISTA WRĘCZEŃ.*Zdzisław Jędrzejczyk.*obecność: nie ustalono.*Łucja Ćwiklińska/);
+  });
+
+  test("invitations CSV: BOM, semicolons, one row per laureate in order with the dative form", async () => {
+    const a = await laureate({ surname: "Kowalczyk" });
+    const id = await schedule();
+    await add(id, a.conferralId);
+    const res = (await invitationsCsv({ request: new Request("http://localhost/x", { headers: { Cookie: cookie } }), params: { id }, context: {} })) as Response;
+    expect(res.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
+    const bytes = Buffer.from(await res.arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // the BOM Excel needs
+    const text = bytes.subarray(3).toString("utf8");
+    expect(text).toContain("\r\n");
+    const rows = parse(text, { delimiter: ";" }) as string[][];
+    expect(rows[0]!.slice(0, 4)).toEqual(["Lp.", "Laureat", "Zwrot (celownik)", "Laureat (celownik)"]);
+    expect(rows[1]!.slice(0, 4)).toEqual(["1", a.name, "Panu", "Bolesławowi Kowalczykowi"]);
+    expect(rows[1]).toContain("5 czerwca 2026 r.");
+  });
+
+  test("the .ics file parses back; the feed answers only to a valid, unrevoked token", async () => {
+    const id = await schedule({ title: "Sesja, z przecinkiem; i średnikiem" });
+    const res = (await ceremonyIcs({ request: new Request("http://localhost/x", { headers: { Cookie: cookie } }), params: { id }, context: {} })) as Response;
+    expect(res.headers.get("Content-Type")).toBe("text/calendar; charset=utf-8");
+    const event = new ICAL.Event(new ICAL.Component(ICAL.parse(await res.text())).getFirstSubcomponent("vevent")!);
+    expect(event.summary).toBe("Sesja, z przecinkiem; i średnikiem");
+
+    await signInAs("ADMIN");
+    const created = await callAction<{ url: string }>(feedsAction, "/admin/calendar-feeds", { intent: "create", label: "Kancelaria Rady" });
+    const token = created.data!.url.split("/calendar/")[1]!;
+    expect(token).toMatch(/^[\w-]{43}\.ics$/);
+    signOut();
+    const feed = await callLoader<string>(feedLoader, `/calendar/${token}`, { token });
+    expect(feed.status).toBe(200);
+    expect(feed.data).toContain(`UID:${id}@localhost`);
+    expect((await callLoader(feedLoader, "/calendar/nonsense.ics", { token: "nonsense.ics" })).status).toBe(404);
+
+    await signInAs("ADMIN");
+    const row = await db().calendarFeedToken.findFirstOrThrow({ where: { token: token.replace(/\.ics$/, "") } });
+    expect((await callAction(feedsAction, "/admin/calendar-feeds", { intent: "revoke", id: row.id })).status).toBe(200);
+    signOut();
+    expect((await callLoader(feedLoader, `/calendar/${token}`, { token })).status).toBe(404);
+    resumeSession(cookie);
+  });
+});
+
+describe("elsewhere in the app", () => {
+  test("the nomination page names the ceremony its conferral is planned for", async () => {
+    const l = await laureate();
+    const id = await schedule({ title: "Sesja dla strony wniosku" });
+    await add(id, l.conferralId);
+    const res = await callLoader<{ ceremonies: { ceremony: { id: string; title: string } }[] }>(nominationLoader, `/nominations/${l.nominationId}`, { id: l.nominationId });
+    expect(res.data!.ceremonies.map((c) => c.ceremony)).toEqual([expect.objectContaining({ id, title: "Sesja dla strony wniosku" })]);
+  });
+
+  test("every role: ceremonies need ceremony:schedule, venues and calendar feeds need settings:manage", async () => {
+    for (const role of DEFAULT_ROLES) {
+      await signInAs(role.key);
+      const schedule = role.permissions.includes("ceremony:schedule");
+      const settings = role.permissions.includes("settings:manage");
+      expect((await callLoader(listLoader, "/ceremonies")).status, role.key).toBe(schedule ? 200 : 403);
+      const before = await db().ceremony.count();
+      const created = await callAction(newAction, "/ceremonies/new", { ...VALID, title: `Macierz ${role.key}` });
+      expect(created.status, role.key).toBe(schedule ? 302 : 403);
+      expect(await db().ceremony.count()).toBe(before + (schedule ? 1 : 0));
+      expect((await callLoader(venuesLoader, "/admin/venues")).status, role.key).toBe(settings ? 200 : 403);
+      expect((await callLoader(feedsLoader, "/admin/calendar-feeds")).status, role.key).toBe(settings ? 200 : 403);
+    }
+    signOut();
+    expect((await callLoader(listLoader, "/ceremonies")).status).toBe(302);
+    resumeSession(cookie);
+  });
+});
