@@ -49,7 +49,46 @@ export type ImportPlan = {
 
 type Planned = PlannedRow & { record: HistoricalRecord | null; candidateKey: string; candidateId: string | null };
 
-const CHUNK = 500;
+/** Values per `IN (…)` list: well under SQLite's parameter limit. */
+const CHUNK = 5000;
+
+type ExistingCandidate = {
+  id: string;
+  conferrals: { publicId: string; honour: string; medalClass: string | null; number: number | null; actKey: string }[];
+};
+
+/**
+ * The candidates with these folded names and their conferrals with the act of each, in one
+ * query (Prisma's nested include runs one query per relation and took most of a dry run).
+ */
+function existingCandidates(tx: Tx, foldedNames: string[]) {
+  return tx.$queryRawUnsafe<
+    {
+      id: string;
+      kind: string;
+      foldedName: string;
+      publicId: string | null;
+      honour: string | null;
+      medalClass: string | null;
+      number: number | null;
+      resolutionNumber: string | null;
+      termNumber: number | null;
+      ordinanceNumber: string | null;
+      issuedOn: string | null;
+    }[]
+  >(
+    `SELECT c."id", c."kind", c."foldedName", f."publicId", f."honour", f."medalClass", f."number",
+            r."number" AS "resolutionNumber", t."number" AS "termNumber", o."number" AS "ordinanceNumber", o."issuedOn"
+       FROM "Candidate" c
+       LEFT JOIN "Conferral" f ON f."candidateId" = c."id"
+       LEFT JOIN "Resolution" r ON r."id" = f."resolutionId"
+       LEFT JOIN "CouncilTerm" t ON t."id" = r."councilTermId"
+       LEFT JOIN "Ordinance" o ON o."id" = f."ordinanceId"
+      WHERE c."anonymizedAt" IS NULL AND c."foldedName" IN (${foldedNames.map(() => "?").join(", ")})
+      ORDER BY c."createdAt", c."id"`,
+    ...foldedNames,
+  );
+}
 function chunks<T>(items: T[]): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK));
@@ -114,35 +153,24 @@ async function buildPlan(bytes: Uint8Array, tx: Tx) {
 
   // Existing candidates (same kind and folded name) and their conferrals, for matching.
   const folded = [...new Set(valid.map((r) => r.candidateKey.slice(r.candidateKey.indexOf(":") + 1)))];
-  const candidates = (
-    await Promise.all(
-      chunks(folded).map((names) =>
-        tx.candidate.findMany({
-          where: { foldedName: { in: names }, anonymizedAt: null },
-          orderBy: { createdAt: "asc" },
-          select: {
-            id: true,
-            kind: true,
-            foldedName: true,
-            conferrals: {
-              select: {
-                publicId: true,
-                honour: true,
-                medalClass: true,
-                number: true,
-                resolution: { select: { number: true, councilTerm: { select: { number: true } } } },
-                ordinance: { select: { number: true, issuedOn: true } },
-              },
-            },
-          },
-        }),
-      ),
-    )
-  ).flat();
-  const candidatesByKey = new Map<string, typeof candidates>();
-  for (const c of candidates) {
-    const key = `${c.kind}:${c.foldedName}`;
-    candidatesByKey.set(key, [...(candidatesByKey.get(key) ?? []), c]);
+  const candidatesByKey = new Map<string, ExistingCandidate[]>();
+  for (const names of chunks(folded)) {
+    for (const row of await existingCandidates(tx, names)) {
+      const key = `${row.kind}:${row.foldedName}`;
+      const list = candidatesByKey.get(key) ?? [];
+      let candidate = list.find((c) => c.id === row.id);
+      if (!candidate) list.push((candidate = { id: row.id, conferrals: [] }));
+      candidatesByKey.set(key, list);
+      if (row.publicId) {
+        candidate.conferrals.push({
+          publicId: row.publicId,
+          honour: row.honour!,
+          medalClass: row.medalClass,
+          number: row.number,
+          actKey: row.resolutionNumber ? `R:${row.termNumber}:${row.resolutionNumber}` : row.issuedOn !== null ? `O:${row.issuedOn}:${row.ordinanceNumber}` : "",
+        });
+      }
+    }
   }
 
   // Numbers already used, resolutions already recorded (by number and by running number).
@@ -150,7 +178,10 @@ async function buildPlan(bytes: Uint8Array, tx: Tx) {
   const usedNumbers = (
     await Promise.all(
       chunks([...new Set(numbered.map((r) => r.record!.number!))]).map((numbers) =>
-        tx.conferral.findMany({ where: { number: { in: numbers } }, select: { publicId: true, numberSeries: true, number: true } }),
+        tx.$queryRawUnsafe<{ publicId: string; numberSeries: string | null; number: number }[]>(
+          `SELECT "publicId", "numberSeries", "number" FROM "Conferral" WHERE "number" IN (${numbers.map(() => "?").join(", ")})`,
+          ...numbers,
+        ),
       ),
     )
   ).flat();
@@ -180,7 +211,7 @@ async function buildPlan(bytes: Uint8Array, tx: Tx) {
     const actKey = actKeyOf(rec);
     const match = existing
       .flatMap((c) => c.conferrals.map((conf) => ({ candidateId: c.id, conf })))
-      .find(({ conf }) => conf.honour === rec.honour && (conf.resolution ? `R:${conf.resolution.councilTerm.number}:${conf.resolution.number}` : conf.ordinance ? `O:${conf.ordinance.issuedOn}:${conf.ordinance.number}` : "") === actKey);
+      .find(({ conf }) => conf.honour === rec.honour && conf.actKey === actKey);
     r.candidateId = match?.candidateId ?? existing[0]?.id ?? null;
 
     const sameInFile = fileActs.get(`${r.candidateKey}|${rec.honour}|${actKey}`);
@@ -239,6 +270,28 @@ async function buildPlan(bytes: Uint8Array, tx: Tx) {
   return { read, rows };
 }
 
+/** SQLite in libsql accepts up to 32 766 parameters in a statement. */
+const MAX_PARAMS = 32_000;
+
+/**
+ * Multi-row INSERTs inside the import's transaction: Prisma's createMany through the libsql
+ * adapter takes over 6 s for 10 000 rows, these statements well under one. Booleans are stored
+ * as 0/1 and instants in Prisma's own text form, so Prisma reads the rows back as its own.
+ */
+async function insertRows(tx: Tx, table: string, rows: Record<string, string | number | boolean | null>[]) {
+  if (rows.length === 0) return;
+  const columns = Object.keys(rows[0]!);
+  const perStatement = Math.floor(MAX_PARAMS / columns.length);
+  const tuple = `(${columns.map(() => "?").join(", ")})`;
+  for (let i = 0; i < rows.length; i += perStatement) {
+    const chunk = rows.slice(i, i + perStatement);
+    const sql = `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES ${Array(chunk.length).fill(tuple).join(", ")}`;
+    await tx.$executeRawUnsafe(sql, ...chunk.flatMap((r) => columns.map((c) => (typeof r[c] === "boolean" ? Number(r[c]) : r[c]))));
+  }
+}
+
+const prismaNow = () => new Date().toISOString().replace("Z", "+00:00");
+
 const runningOf = (resolutionNumber: string) => {
   const parsed = parseResolutionNumber(resolutionNumber);
   return parsed.ok ? parsed.value.running : 0;
@@ -275,8 +328,11 @@ export async function applyImport(bytes: Uint8Array, options: ApplyOptions): Pro
         if (r.candidateId || newCandidates.has(r.candidateKey)) continue;
         newCandidates.set(r.candidateKey, { id: randomUUID(), record: r.record! });
       }
-      await tx.candidate.createMany({
-        data: [...newCandidates.values()].map(({ id, record }) => ({
+      const now = prismaNow();
+      await insertRows(
+        tx,
+        "Candidate",
+        [...newCandidates.values()].map(({ id, record }) => ({
           id,
           ...candidateData({
             candidateKind: record.kind,
@@ -290,8 +346,10 @@ export async function applyImport(bytes: Uint8Array, options: ApplyOptions): Pro
             city: "",
           }),
           isDemo,
+          createdAt: now,
+          updatedAt: now,
         })),
-      });
+      );
 
       // Resolutions (found or created by term and number) and the Mayor's ordinances.
       const termIds = new Map((await tx.councilTerm.findMany({ select: { id: true, number: true } })).map((t) => [t.number, t.id]));
@@ -306,9 +364,9 @@ export async function applyImport(bytes: Uint8Array, options: ApplyOptions): Pro
         if (!parsed.ok) throw new Error(`Nieprawidłowy numer uchwały ${rec.resolutionNumber}`);
         const id = randomUUID();
         resolutionIds.set(key, id);
-        return { id, councilTermId: termIds.get(rec.termNumber!)!, number: rec.resolutionNumber!, sessionNumber: parsed.value.session, runningNumber: parsed.value.running, adoptedOn: rec.adoptedOn!, kind: "CONFERRAL" };
+        return { id, councilTermId: termIds.get(rec.termNumber!)!, number: rec.resolutionNumber!, sessionNumber: parsed.value.session, runningNumber: parsed.value.running, adoptedOn: rec.adoptedOn!, kind: "CONFERRAL", createdAt: now };
       });
-      await tx.resolution.createMany({ data: newResolutions });
+      await insertRows(tx, "Resolution", newResolutions);
 
       const ordinanceIds = new Map<string, string>();
       const wantedOrdinances = [...new Map(toCreate.filter((r) => r.record!.decidedOn).map((r) => [`${r.record!.decidedOn}:${r.record!.decisionNumber}`, r.record!])).entries()];
@@ -319,15 +377,18 @@ export async function applyImport(bytes: Uint8Array, options: ApplyOptions): Pro
       const newOrdinances = wantedOrdinances.filter(([key]) => !ordinanceIds.has(key)).map(([key, rec]) => {
         const id = randomUUID();
         ordinanceIds.set(key, id);
-        return { id, number: rec.decisionNumber, issuedOn: rec.decidedOn!, kind: "HG_DECISION", title: "w sprawie nadania Odznaki „Honoris Gratia”" };
+        return { id, number: rec.decisionNumber, issuedOn: rec.decidedOn!, kind: "HG_DECISION", title: "w sprawie nadania Odznaki „Honoris Gratia”", createdAt: now };
       });
-      await tx.ordinance.createMany({ data: newOrdinances });
+      await insertRows(tx, "Ordinance", newOrdinances);
 
-      await tx.conferral.createMany({
-        data: toCreate.map((r) => {
+      await insertRows(
+        tx,
+        "Conferral",
+        toCreate.map((r) => {
           const rec = r.record!;
           const series = numberSeriesOf(rec.honour, rec.medalClass);
           return {
+            id: randomUUID(),
             publicId: newPublicId(),
             candidateId: r.candidateId ?? newCandidates.get(r.candidateKey)!.id,
             honour: rec.honour,
@@ -342,9 +403,10 @@ export async function applyImport(bytes: Uint8Array, options: ApplyOptions): Pro
             citation: rec.citation,
             isHistorical: true,
             isDemo,
+            createdAt: now,
           };
         }),
-      });
+      );
 
       const skippedRows = plan.rows.filter((r) => r.action === "error").map((r) => r.row);
       const result = { created: toCreate.length, matched: plan.counts.match, skipped: plan.counts.error, candidatesCreated: newCandidates.size };
