@@ -239,9 +239,10 @@ async function buildPlan(bytes: Uint8Array, tx: Tx) {
       if (series && rec.number !== null) {
         const key = `${series}:${rec.number}`;
         const owner = usedBy.get(key);
-        if (owner) err(r, "numer", `Numer ${rec.number} (${seriesLabel(series)}) jest już nadany (rejestr: ${owner}).`);
         const earlier = fileNumbers.get(key);
-        if (earlier) err(r, "numer", `Numer ${rec.number} (${seriesLabel(series)}) powtarza się: jest już w wierszu ${earlier}.`);
+        // A value that clashes with the register is reported once, not again against later rows.
+        if (owner) err(r, "numer", `Numer ${rec.number} (${seriesLabel(series)}) jest już nadany (rejestr: ${owner}).`);
+        else if (earlier) err(r, "numer", `Numer ${rec.number} (${seriesLabel(series)}) powtarza się: jest już w wierszu ${earlier}.`);
         else fileNumbers.set(key, r.row);
       }
     }
@@ -249,17 +250,16 @@ async function buildPlan(bytes: Uint8Array, tx: Tx) {
     if (rec.resolutionNumber && rec.termNumber) {
       const key = `${rec.termNumber}:${rec.resolutionNumber}`;
       const saved = resolutionByNumber.get(key);
-      if (saved && saved.adoptedOn !== rec.adoptedOn) err(r, "uchwala_data", `Uchwała nr ${rec.resolutionNumber} jest zapisana z datą ${saved.adoptedOn}.`);
       const inFile = fileResolution.get(key);
-      if (inFile && inFile.adoptedOn !== rec.adoptedOn) err(r, "uchwala_data", `Uchwała nr ${rec.resolutionNumber} ma w wierszu ${inFile.row} datę ${inFile.adoptedOn}.`);
+      if (saved && saved.adoptedOn !== rec.adoptedOn) err(r, "uchwala_data", `Uchwała nr ${rec.resolutionNumber} jest zapisana z datą ${saved.adoptedOn}.`);
+      else if (inFile && inFile.adoptedOn !== rec.adoptedOn) err(r, "uchwala_data", `Uchwała nr ${rec.resolutionNumber} ma w wierszu ${inFile.row} datę ${inFile.adoptedOn}.`);
       else if (!inFile) fileResolution.set(key, { adoptedOn: rec.adoptedOn!, row: r.row });
       const runningKey = `${rec.termNumber}:${runningOf(rec.resolutionNumber)}`;
       const savedRunning = resolutionByRunning.get(runningKey);
+      const runningInFile = fileRunning.get(runningKey);
       if (savedRunning && savedRunning.number !== rec.resolutionNumber) {
         err(r, "uchwala_nr", `Numer kolejny ${runningOf(rec.resolutionNumber)} jest już użyty w tej kadencji (uchwała nr ${savedRunning.number}).`);
-      }
-      const runningInFile = fileRunning.get(runningKey);
-      if (runningInFile && runningInFile.number !== rec.resolutionNumber) {
+      } else if (runningInFile && runningInFile.number !== rec.resolutionNumber) {
         err(r, "uchwala_nr", `Numer kolejny ${runningOf(rec.resolutionNumber)} ma w wierszu ${runningInFile.row} uchwała nr ${runningInFile.number}.`);
       } else if (!runningInFile) fileRunning.set(runningKey, { number: rec.resolutionNumber, row: r.row });
     }
