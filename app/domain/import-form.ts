@@ -10,10 +10,14 @@ export const SHOWN_ISSUES = 1000;
 
 export const UploadForm = z.object({
   intent: z.literal("preview"),
-  file: z
-    .instanceof(File, { error: "Wybierz plik CSV." })
-    .refine((f) => f.size > 0, "Wybierz plik CSV (wybrany plik jest pusty).")
-    .refine((f) => f.size <= MAX_IMPORT_BYTES, "Plik jest większy niż 20 MB: zaimportuj go poleceniem npm run import."),
+  // A form submitted without a file still sends an empty, nameless File.
+  file: z.preprocess(
+    (v) => (v instanceof File && v.size === 0 && v.name === "" ? undefined : v),
+    z
+      .instanceof(File, { error: "Wybierz plik CSV." })
+      .refine((f) => f.size > 0, "Wybrany plik jest pusty.")
+      .refine((f) => f.size <= MAX_IMPORT_BYTES, "Plik jest większy niż 20 MB: zaimportuj go poleceniem npm run import."),
+  ),
 });
 
 export const ApplyForm = z.object({
@@ -23,3 +27,11 @@ export const ApplyForm = z.object({
   fileName: z.string().default(""),
   skipErrors: z.boolean().optional().transform((v) => v ?? false),
 });
+
+/** "1 wiersz", "2 wiersze", "5 wierszy", "22 wiersze", "112 wierszy". */
+export function rowsWord(n: number): string {
+  const tens = n % 100;
+  if (n === 1) return "wiersz";
+  if (tens >= 12 && tens <= 14) return "wierszy";
+  return [2, 3, 4].includes(n % 10) ? "wiersze" : "wierszy";
+}

@@ -15,6 +15,7 @@ import {
   toHistoricalCsv,
   validateRow,
 } from "#app/domain/historical-csv";
+import { rowsWord } from "#app/domain/import-form";
 import { numberSeriesOf, type CandidateKind, type Gender, type Honour, type MedalClass } from "#app/domain/honours";
 import { parseResolutionNumber } from "#app/domain/resolution-number";
 import { db, type Tx } from "#app/utils/db.server";
@@ -434,12 +435,6 @@ export async function applyImport(bytes: Uint8Array, options: ApplyOptions): Pro
   );
 }
 
-export function rowsWord(n: number): string {
-  const tens = n % 100;
-  if (n === 1) return "wiersz";
-  if (tens >= 12 && tens <= 14) return "wierszy";
-  return [2, 3, 4].includes(n % 10) ? "wiersze" : "wierszy";
-}
 
 // ---------------------------------------------------------------- export
 

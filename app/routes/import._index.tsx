@@ -9,8 +9,8 @@ import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { Field, FormErrors } from "#app/components/forms";
 import { COLUMN_HELP, EXPORT_COLUMNS, HONOUR_CODE, REQUIRED_COLUMNS } from "#app/domain/historical-csv";
 import { HONOUR_SHORT_LABEL, HONOURS } from "#app/domain/honours";
-import { ApplyForm, SHOWN_ISSUES, SHOWN_ROWS, UploadForm } from "#app/domain/import-form";
-import { applyImport, planImport, rowsWord, type ImportPlan } from "#app/models/historical-import.server";
+import { ApplyForm, rowsWord, SHOWN_ISSUES, SHOWN_ROWS, UploadForm } from "#app/domain/import-form";
+import { applyImport, planImport, type ImportPlan } from "#app/models/historical-import.server";
 import { requireUserWithPermission } from "#app/utils/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "Import rejestru historycznego · Merenti" }];
