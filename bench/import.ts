@@ -22,13 +22,17 @@ export async function importBench(): Promise<SuiteReport> {
   const highest = await db().conferral.groupBy({ by: ["numberSeries"], _max: { number: true }, where: { numberSeries: { not: null } } });
   const running = await db().resolution.aggregate({ _max: { runningNumber: true } });
   const tag = `bench-import-${Date.now()}`;
-  const records = historicalRecords(ROWS, {
+  // Generated names can be the register's (a namesake who already is an Honorary Citizen):
+  // those few rows are left out, so the file holds 10 000 rows the rules accept.
+  const generated = historicalRecords(ROWS + 200, {
     highestNumber: Object.fromEntries(highest.map((h) => [h.numberSeries!, h._max.number ?? 0])),
     runningAfter: running._max.runningNumber ?? 0,
     citationTag: tag,
   });
+  const refused = new Set((await planImport(historicalCsv(generated))).issues.map((i) => i.row));
+  const records = generated.filter((_, i) => !refused.has(i + 2)).slice(0, ROWS);
   const bytes = historicalCsv(records);
-  console.log(`file: ${ROWS} rows, ${(bytes.length / 1024 / 1024).toFixed(1)} MB; register: ${dataset.counts.Conferral ?? "?"} conferrals, ${dataset.counts.Candidate ?? "?"} candidates`);
+  console.log(`file: ${records.length} rows (${refused.size} generated rows left out: namesakes in the register), ${(bytes.length / 1024 / 1024).toFixed(1)} MB; register: ${dataset.counts.Conferral ?? "?"} conferrals, ${dataset.counts.Candidate ?? "?"} candidates`);
 
   const dryRuns: number[] = [];
   let planned = { create: 0, match: 0, error: 0 };
@@ -37,8 +41,8 @@ export async function importBench(): Promise<SuiteReport> {
     const plan = await planImport(bytes);
     if (i > 0) dryRuns.push(performance.now() - start);
     planned = plan.counts;
+    if (planned.create + planned.match !== ROWS || planned.error !== 0) throw new Error(`unexpected dry run: ${JSON.stringify(planned)} ${JSON.stringify(plan.issues.slice(0, 3))}`);
   }
-  if (planned.create + planned.match !== ROWS || planned.error !== 0) throw new Error(`unexpected dry run: ${JSON.stringify(planned)}`);
 
   const applies: number[] = [];
   for (let i = 0; i < ITERATIONS; i++) {
