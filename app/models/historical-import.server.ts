@@ -50,8 +50,12 @@ export type ImportPlan = {
 
 type Planned = PlannedRow & { record: HistoricalRecord | null; candidateKey: string; candidateId: string | null };
 
-/** Values per `IN (…)` list: well under SQLite's parameter limit. */
-const CHUNK = 5000;
+/**
+ * Values per `IN (…)` list: Prisma refuses more than 999 parameters in a query on SQLite; the
+ * raw queries here may take more (libsql allows 32 766).
+ */
+const PRISMA_CHUNK = 900;
+const RAW_CHUNK = 5000;
 
 type ExistingCandidate = {
   id: string;
@@ -90,9 +94,9 @@ function existingCandidates(tx: Tx, foldedNames: string[]) {
     ...foldedNames,
   );
 }
-function chunks<T>(items: T[]): T[][] {
+function chunks<T>(items: T[], size = PRISMA_CHUNK): T[][] {
   const out: T[][] = [];
-  for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK));
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
 }
 
@@ -155,7 +159,7 @@ async function buildPlan(bytes: Uint8Array, tx: Tx) {
   // Existing candidates (same kind and folded name) and their conferrals, for matching.
   const folded = [...new Set(valid.map((r) => r.candidateKey.slice(r.candidateKey.indexOf(":") + 1)))];
   const candidatesByKey = new Map<string, ExistingCandidate[]>();
-  for (const names of chunks(folded)) {
+  for (const names of chunks(folded, RAW_CHUNK)) {
     for (const row of await existingCandidates(tx, names)) {
       const key = `${row.kind}:${row.foldedName}`;
       const list = candidatesByKey.get(key) ?? [];
@@ -178,7 +182,7 @@ async function buildPlan(bytes: Uint8Array, tx: Tx) {
   const numbered = valid.filter((r) => r.record!.number !== null);
   const usedNumbers = (
     await Promise.all(
-      chunks([...new Set(numbered.map((r) => r.record!.number!))]).map((numbers) =>
+      chunks([...new Set(numbered.map((r) => r.record!.number!))], RAW_CHUNK).map((numbers) =>
         tx.$queryRawUnsafe<{ publicId: string; numberSeries: string | null; number: number }[]>(
           `SELECT "publicId", "numberSeries", "number" FROM "Conferral" WHERE "number" IN (${numbers.map(() => "?").join(", ")})`,
           ...numbers,
@@ -205,6 +209,15 @@ async function buildPlan(bytes: Uint8Array, tx: Tx) {
   const fileNumbers = new Map<string, number>();
   const fileHonoraryCitizens = new Map<string, number>();
   const fileActs = new Map<string, number>();
+  // A Mayor's ordinance number names one ordinance: one date for it, in the register and the file.
+  const decisionNumbers = [...new Set(valid.map((r) => r.record!.decisionNumber).filter(Boolean))];
+  const savedDecisions = new Map<string, string>();
+  for (const numbers of chunks(decisionNumbers)) {
+    for (const o of await tx.ordinance.findMany({ where: { number: { in: numbers }, kind: "HG_DECISION" }, select: { number: true, issuedOn: true } })) {
+      savedDecisions.set(o.number, o.issuedOn);
+    }
+  }
+  const fileDecisions = new Map<string, { decidedOn: string; row: number }>();
 
   for (const r of valid) {
     const rec = r.record!;
@@ -246,6 +259,14 @@ async function buildPlan(bytes: Uint8Array, tx: Tx) {
         else if (earlier) err(r, "numer", `Numer ${rec.number} (${seriesLabel(series)}) powtarza się: jest już w wierszu ${earlier}.`);
         else fileNumbers.set(key, r.row);
       }
+    }
+
+    if (rec.decisionNumber && rec.decidedOn) {
+      const saved = savedDecisions.get(rec.decisionNumber);
+      const inFile = fileDecisions.get(rec.decisionNumber);
+      if (saved && saved !== rec.decidedOn) err(r, "decyzja_data", `Zarządzenie nr ${rec.decisionNumber} jest zapisane z datą ${saved}.`);
+      else if (inFile && inFile.decidedOn !== rec.decidedOn) err(r, "decyzja_data", `Zarządzenie nr ${rec.decisionNumber} ma w wierszu ${inFile.row} datę ${inFile.decidedOn}.`);
+      else if (!inFile) fileDecisions.set(rec.decisionNumber, { decidedOn: rec.decidedOn, row: r.row });
     }
 
     if (rec.resolutionNumber && rec.termNumber) {

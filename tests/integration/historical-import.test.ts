@@ -133,12 +133,28 @@ describe("historical import", () => {
     const again = await applyImport(exported, { userId: null });
     expect(again).toMatchObject({ kind: "applied", created: 0, matched: count });
     expect((await counts()).conferrals).toBe(before.conferrals);
+    expect((await exportHistoricalRecord({ historicalOnly: true })).csv).toBe(csv);
 
     // The export of one honour holds only that honour.
     const hg = parse((await exportHistoricalRecord({ honour: "HONORIS_GRATIA" })).csv, { bom: true, delimiter: ";", columns: true }) as Record<string, string>[];
     expect(hg.length).toBeGreaterThanOrEqual(7);
     expect(new Set(hg.map((r) => r.wyroznienie))).toEqual(new Set(["HG"]));
     expect(hg.find((r) => r.nazwisko === "Ćwierć-Fikcyjna")).toMatchObject({ numer: "1", decyzja_data: "2010-05-12", decyzja_nr: "1201/2010" });
+  });
+
+  test("one ordinance number has one date: in the register and within the file", async () => {
+    // The demo record (imported above) has ordinance 1201/2010 of 2010-05-12.
+    const lines = [
+      `${HEADER};decyzja_nr`,
+      "HG;;1101;osoba;Jan;Zarządzony;;M;;;;2010-05-13;;;;1201/2010",
+      "HG;;1102;osoba;Ewa;Zarządzona;;K;;;;2019-01-02;;;;77/2019",
+      "HG;;1103;osoba;Ola;Zarządzona;;K;;;;2019-01-03;;;;77/2019",
+    ];
+    const plan = await planImport(Buffer.from(lines.join("\r\n"), "utf-8"));
+    expect(plan.issues.map((i) => [i.row, i.column, i.message])).toEqual([
+      [2, "decyzja_data", "Zarządzenie nr 1201/2010 jest zapisane z datą 2010-05-12."],
+      [4, "decyzja_data", "Zarządzenie nr 77/2019 ma w wierszu 3 datę 2019-01-02."],
+    ]);
   });
 
   test("a Windows-1250 file with ',' is detected, decoded and imported with its diacritics", async () => {
