@@ -11,6 +11,7 @@ import { closeBenchDataset } from "./lib/dataset";
 import type { SuiteReport } from "./lib/measure";
 import { ceremoniesBench } from "./ceremonies";
 import { documentsBench } from "./documents";
+import { importBench } from "./import";
 import { nominationsListBench } from "./nominations-list";
 
 type Suite = { name: string; run: () => Promise<SuiteReport> };
@@ -19,6 +20,7 @@ const SUITES: Suite[] = [
   { name: "nominations-list", run: nominationsListBench },
   { name: "documents", run: documentsBench },
   { name: "ceremonies", run: ceremoniesBench },
+  { name: "import", run: importBench },
 ];
 
 const wanted = process.argv.slice(2);

@@ -77,6 +77,11 @@ export function SiteHeader() {
                     <NavLink to="/admin/settings">Ustawienia</NavLink>
                   </li>
                 ) : null}
+                {can("settings:manage") ? (
+                  <li>
+                    <NavLink to="/import">Import</NavLink>
+                  </li>
+                ) : null}
               </ul>
             </nav>
             <div className="account">

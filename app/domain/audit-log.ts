@@ -115,6 +115,7 @@ export const AUDIT_ENTITY_LABEL: Record<string, string> = {
   CalendarFeedToken: "subskrypcja kalendarza",
   RetentionPolicy: "zasada przechowywania danych",
   Session: "sesja",
+  HistoricalImport: "import rejestru historycznego",
 };
 
 export function entityTypeLabel(type: string): string {
@@ -175,6 +176,21 @@ const DERIVED_FIELDS = new Set(["sortName", "foldedName", "searchText"]);
 export type AuditChange = { field: string; label: string; before: string | null; after: string | null };
 
 type Lookup = Record<string, string>;
+
+/** The counts one import of the historical record records (app/models/historical-import.server.ts). */
+const IMPORT_FIELD_LABEL: Lookup = {
+  file: "plik",
+  sha256: "skrót SHA-256 pliku",
+  encoding: "kodowanie",
+  rows: "wierszy w pliku",
+  created: "utworzone nadania",
+  matched: "już w rejestrze",
+  skipped: "pominięte wiersze z błędami",
+  candidatesCreated: "nowi laureaci",
+  resolutionsCreated: "nowe uchwały",
+  ordinancesCreated: "nowe zarządzenia",
+  skippedRows: "numery pominiętych wierszy",
+};
 
 function parseJson(text: string | null | undefined): Record<string, unknown> | null {
   if (!text) return null;
@@ -244,7 +260,7 @@ export function describeChanges(
 
 /** Field labels for an entity type; `extra` adds labels owned elsewhere (the nomination model's). */
 export function fieldLabelsOf(entityType: string, extra: Record<string, Lookup> = {}): Lookup {
-  const own: Record<string, Lookup> = { Candidate: CANDIDATE_FIELD_LABEL, User: USER_FIELD_LABEL };
+  const own: Record<string, Lookup> = { Candidate: CANDIDATE_FIELD_LABEL, User: USER_FIELD_LABEL, HistoricalImport: IMPORT_FIELD_LABEL };
   return { ...own[entityType], ...extra[entityType] };
 }
 

@@ -1,5 +1,7 @@
 // Demo data for an empty database: clearly fictional people and organisations (isDemo, and
 // "(postać fikcyjna)" in the city field), enough to show every status of every honour.
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { numberSeriesOf, type Honour, type MedalClass } from "#app/domain/honours";
 import { addDays } from "#app/domain/polish-dates";
 import { toRoman } from "#app/domain/roman";
@@ -8,6 +10,7 @@ import { statusesOf, type Status } from "#app/domain/workflow";
 import { councilTermOn } from "#app/models/council-term.server";
 import { createNomination, newCreationToken } from "#app/models/nomination.server";
 import { createUser } from "#app/models/user.server";
+import { applyImport } from "#app/models/historical-import.server";
 import { db as getDb } from "#app/utils/db.server";
 
 const FICTIONAL = "(postać fikcyjna)";
@@ -109,11 +112,14 @@ async function seedDemoSignatories() {
 export async function seedDemoData(today = new Date()) {
   const db = getDb();
   await seedDemoSignatories();
+  await seedDemoHistory();
   const honours: Honour[] = ["CRACOVIAE_MERENTI", "HONORARY_CITIZENSHIP", "HONORIS_GRATIA"];
   let personIndex = 0;
   let orgIndex = 0;
   let runningResolution = 1;
-  const nextNumber = new Map<string, number>();
+  // Medal and badge numbers continue after the historical record's.
+  const highest = await db.conferral.groupBy({ by: ["numberSeries"], _max: { number: true }, where: { numberSeries: { not: null } } });
+  const nextNumber = new Map<string, number>(highest.map((h) => [h.numberSeries!, h._max.number ?? 0]));
   let created = 0;
   // Each fictional candidate exists once and collects nominations, as a real one would.
   const candidateIds = new Map<DemoCandidate, string>();
@@ -246,6 +252,14 @@ async function seedDemoCeremony(today: Date) {
       laureates: { create: waiting.map((c, i) => ({ conferralId: c.id, position: i + 1 })) },
     },
   });
+}
+
+/** A small fictional historical record (1992–2018), loaded through the CSV importer as staff would load theirs. */
+export const DEMO_HISTORY_CSV = fileURLToPath(new URL("./demo-history.csv", import.meta.url));
+
+async function seedDemoHistory() {
+  const result = await applyImport(readFileSync(DEMO_HISTORY_CSV), { userId: null, fileName: "demo-history.csv", isDemo: true });
+  if (result.kind !== "applied") throw new Error(`Demo history did not import: ${result.message}`);
 }
 
 /** Demo accounts, one per role; their password is printed in the README. */

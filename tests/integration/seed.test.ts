@@ -28,6 +28,9 @@ describe("seeding", () => {
     // Conferred demo nominations carry their conferral; medal numbers are unique per class.
     const numbered = await db().conferral.findMany({ where: { number: { not: null } }, select: { numberSeries: true, number: true } });
     expect(new Set(numbered.map((c) => `${c.numberSeries}/${c.number}`)).size).toBe(numbered.length);
+    // The fictional historical record came in through the CSV importer; the demo's own numbers follow it.
+    expect(await db().conferral.count({ where: { isHistorical: true, isDemo: true } })).toBe(25);
+    expect(await db().auditEvent.count({ where: { entityType: "HistoricalImport" } })).toBe(1);
 
     // Seeding again does not add anything: demo data goes only into an empty register.
     const count = await db().nomination.count();

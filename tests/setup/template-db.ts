@@ -30,7 +30,7 @@ export function ensureTemplateDb({ demo }: { demo: boolean }): string {
   const inputs = [
     ...migrationFiles(),
     ...["prisma/seed.ts", "prisma/seed/reference.ts", "app/domain/permissions.ts"].map((f) => path.join(ROOT, f)),
-    ...(demo ? [path.join(ROOT, "prisma/seed/demo.ts")] : []),
+    ...(demo ? ["prisma/seed/demo.ts", "prisma/seed/demo-history.csv"].map((f) => path.join(ROOT, f)) : []),
   ];
   const file = path.join(TMP, `template-${demo ? "demo" : "ref"}-${hashOf(inputs)}.db`);
   if (existsSync(file)) return file;
