@@ -52,6 +52,11 @@ export function SiteHeader() {
                     <NavLink to="/drafts">Projekty uchwał</NavLink>
                   </li>
                 ) : null}
+                {can("diploma:print") || can("diploma:text") ? (
+                  <li>
+                    <NavLink to="/diplomas">Dyplomy</NavLink>
+                  </li>
+                ) : null}
                 {can("audit:read") ? (
                   <li>
                     <NavLink to="/audit">Dziennik zdarzeń</NavLink>
