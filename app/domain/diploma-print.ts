@@ -100,3 +100,18 @@ export function batchFileName(label: string, count: number): string {
   const safe = label.replace(/[^\p{L}\p{N}._-]+/gu, "-").replace(/^-+|-+$/g, "");
   return `dyplomy-${safe}-${count}.pdf`;
 }
+
+/** Where the calibration page's crosshairs stand: this far (mm) from the two nearest edges. */
+export const CALIBRATION_MARK_MM = 30;
+
+/** Everything templates/diploma-calibration.hbs prints. */
+export function calibrationData(printer: { name: string; offsetXMm: number; offsetYMm: number } | null, orientation: "portrait" | "landscape") {
+  return {
+    printer: printer ? `drukarka ${printer.name}` : "bez przesunięcia",
+    offset: printer ? describeOffset(printer.offsetXMm, printer.offsetYMm) : "brak (pomiar drukarki bez korekty)",
+    orientation,
+    orientationLabel: orientation === "landscape" ? "poziomo" : "pionowo",
+    target: `${CALIBRATION_MARK_MM} mm od najbliższych krawędzi`,
+  };
+}
+export type CalibrationData = ReturnType<typeof calibrationData>;

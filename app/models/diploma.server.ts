@@ -13,7 +13,7 @@ import { MM } from "#app/documents/layout";
 import { MissingGlyphsError, renderPdfParts, type PdfPart } from "#app/documents/pdf.server";
 import { compileDocumentTemplate, type DocumentTemplate } from "#app/documents/template";
 import { formatWarsawDateTime } from "#app/domain/audit-log";
-import { batchCoverData, batchFileName, batchOrder, printerLogText, type BatchCoverData, type PrintMode } from "#app/domain/diploma-print";
+import { batchCoverData, batchFileName, batchOrder, CALIBRATION_MARK_MM, calibrationData, type CalibrationData, printerLogText, type BatchCoverData, type PrintMode } from "#app/domain/diploma-print";
 import {
   diplomaFileName,
   diplomaSourceHash,
@@ -37,15 +37,16 @@ import { env } from "#app/utils/env.server";
 import { recordAudit } from "./audit.server";
 
 const TEMPLATES_DIR = path.resolve("templates");
-const compiled = new Map<string, DocumentTemplate<DiplomaTemplateData>>();
+const compiled = new Map<string, DocumentTemplate<object>>();
 
-function diplomaTemplate(file: string) {
+/** A template of templates/, compiled once per process. */
+function diplomaTemplate<Data extends object = DiplomaTemplateData>(file: string): DocumentTemplate<Data> {
   let t = compiled.get(file);
   if (!t) {
-    t = compileDocumentTemplate<DiplomaTemplateData>(readFileSync(path.join(TEMPLATES_DIR, file), "utf8"), file);
+    t = compileDocumentTemplate<object>(readFileSync(path.join(TEMPLATES_DIR, file), "utf8"), file);
     compiled.set(file, t);
   }
-  return t;
+  return t as DocumentTemplate<Data>;
 }
 
 type Actor = { userId: string | null };
@@ -419,16 +420,7 @@ export async function checkBatch(conferralIds: readonly string[], options: { cer
   return { ceremony: ceremony ? { id: ceremony.id, title: ceremony.title, date: ceremony.date } : null, items, problems };
 }
 
-const coverTemplate = () => {
-  const file = "diploma-batch-cover.hbs";
-  let t = compiledCover;
-  if (!t) {
-    t = compileDocumentTemplate<BatchCoverData>(readFileSync(path.join(TEMPLATES_DIR, file), "utf8"), file);
-    compiledCover = t;
-  }
-  return t;
-};
-let compiledCover: DocumentTemplate<BatchCoverData> | undefined;
+const coverTemplate = () => diplomaTemplate<BatchCoverData>("diploma-batch-cover.hbs");
 
 export type BatchOptions = { ceremonyId?: string | null; mode: PrintMode; printerId?: string; reason: string };
 export type BatchResult =
@@ -498,4 +490,68 @@ export function printsOf(diplomaId: string) {
 export async function confirmerName(userId: string | null): Promise<string | null> {
   if (!userId) return null;
   return (await db().user.findUnique({ where: { id: userId }, select: { name: true } }))?.name ?? null;
+}
+
+// ---------------------------------------------------------------- calibration
+
+/** A millimetre ruler along the top edge and one along the left edge, labelled every centimetre. */
+function drawRulers(pdf: PDFKit.PDFDocument): void {
+  const { width, height } = pdf.page;
+  const at = 10 * MM;
+  pdf.save().lineWidth(0.4).strokeColor("black").fillColor("black").font("regular").fontSize(6);
+  for (let mm = 10; mm * MM <= width - at; mm++) {
+    const length = (mm % 10 === 0 ? 5 : mm % 5 === 0 ? 3.5 : 2) * MM;
+    pdf.moveTo(mm * MM, at).lineTo(mm * MM, at + length).stroke();
+    if (mm % 10 === 0) pdf.text(String(mm), mm * MM - 6, at + 5.5 * MM, { width: 12, align: "center", lineBreak: false });
+  }
+  for (let mm = 10; mm * MM <= height - at; mm++) {
+    const length = (mm % 10 === 0 ? 5 : mm % 5 === 0 ? 3.5 : 2) * MM;
+    pdf.moveTo(at, mm * MM).lineTo(at + length, mm * MM).stroke();
+    if (mm % 10 === 0) pdf.text(String(mm), at + 5.5 * MM, mm * MM - 2.5, { lineBreak: false });
+  }
+  pdf.restore();
+}
+
+/** A crosshair with a ring, centred on (x, y) points, and its distance from the edges beside it. */
+function drawCrosshair(pdf: PDFKit.PDFDocument, x: number, y: number, label: string): void {
+  const arm = 6 * MM;
+  pdf.save().lineWidth(0.3).strokeColor("black");
+  pdf.moveTo(x - arm, y).lineTo(x + arm, y).stroke();
+  pdf.moveTo(x, y - arm).lineTo(x, y + arm).stroke();
+  pdf.circle(x, y, 2 * MM).stroke();
+  pdf.fillColor("black").font("regular").fontSize(7).text(label, x + 2.5 * MM, y + 1.5 * MM, { lineBreak: false });
+  pdf.restore();
+}
+
+/**
+ * The calibration page: crosshairs at CALIBRATION_MARK_MM from the nearest edges and millimetre
+ * rulers, printed with the printer's offsets (none without a printer), so staff can measure how
+ * far the printer is off and check the correction.
+ */
+export function calibrationPdf(printer: Pick<PrinterProfile, "name" | "offsetXMm" | "offsetYMm"> | null, orientation: "portrait" | "landscape" = "landscape"): Promise<Buffer> {
+  const document = diplomaTemplate<CalibrationData>("diploma-calibration.hbs").render(calibrationData(printer, orientation));
+  const mark = CALIBRATION_MARK_MM * MM;
+  return renderPdfParts(
+    [
+      {
+        document,
+        offset: printer ? { x: printer.offsetXMm * MM, y: printer.offsetYMm * MM } : undefined,
+        decorate: (pdf, { start }) => {
+          pdf.switchToPage(start);
+          const { width, height } = pdf.page;
+          drawRulers(pdf);
+          const label = `${CALIBRATION_MARK_MM} mm`;
+          for (const [x, y] of [
+            [mark, mark],
+            [width - mark, mark],
+            [mark, height - mark],
+            [width - mark, height - mark],
+          ] as const) {
+            drawCrosshair(pdf, x, y, label);
+          }
+        },
+      },
+    ],
+    document.meta,
+  );
 }

@@ -2,7 +2,7 @@
 // hand-over order) answers one PDF (cover sheet + diplomas) and logs every diploma with one
 // batchId. A refusal lists what is missing: as JSON for the desk's script (409), or, without
 // JavaScript, by sending the browser back to the desk with the selection to check. A GET never prints.
-import { data, redirect, type ActionFunctionArgs } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { reprintReasonText } from "#app/domain/diploma";
 import { PRINT_MODES } from "#app/domain/diploma-print";
@@ -45,7 +45,7 @@ export async function action({ request }: ActionFunctionArgs) {
         ? "Nie ma już wybranej drukarki: wybierz drukarkę z listy ponownie."
         : "Nic nie zostało wydrukowane: niektóre dyplomy nie są gotowe (lista poniżej).";
   const problems = result.kind === "refused" ? result.problems : [];
-  if (wantsJson) return data({ message, problems }, { status: result.kind === "refused" ? 409 : 400 });
+  if (wantsJson) return Response.json({ message, problems }, { status: result.kind === "refused" ? 409 : 400 });
   const back = new URLSearchParams();
   if (ceremonyId) back.set("ceremony", ceremonyId);
   back.set("odmowa", result.kind);
