@@ -12,6 +12,8 @@ import { action as batchAction } from "#app/routes/diplomas.batch";
 import { loader as deskLoader } from "#app/routes/diplomas._index";
 import { loader as calibrationLoader } from "#app/routes/diplomas.calibration";
 import QRCode from "qrcode";
+import { action as printerAction } from "#app/routes/admin.settings.printers.$id._index";
+import { action as printerDeleteAction } from "#app/routes/admin.settings.printers.$id.delete";
 import { MM } from "#app/documents/layout";
 import { newPublicId } from "#app/models/workflow.server";
 import { parseMarkup } from "#app/documents/markup";
@@ -560,5 +562,37 @@ describe("landscape layout", () => {
       expect(w.yMin, w.text).toBeGreaterThanOrEqual(25 * MM - 10);
       expect(w.yMax, w.text).toBeLessThanOrEqual(height - 25 * MM + 1);
     }
+  });
+});
+
+describe("printer profiles in the settings", () => {
+  test("validated offsets (comma decimals, at most 30 mm), unique names, stale edits refused, deletion confirmed", async () => {
+    const admin = await signInAs("ADMIN");
+    type Reply = { result: { error: Record<string, string[]> } };
+    const bad = await callAction<Reply>(printerAction, "/admin/settings/printers/new", { name: "", offsetXMm: "abc", offsetYMm: "31" }, { id: "new" });
+    expect(bad.status).toBe(400);
+    expect(bad.data!.result.error).toMatchObject({
+      name: ["Podaj nazwę drukarki."],
+      offsetXMm: ["Podaj liczbę milimetrów, np. 1,5 albo -2 (najwyżej jedno miejsce po przecinku)."],
+      offsetYMm: ["Przesunięcie może wynosić najwyżej 30 mm w każdą stronę; zmierz je ponownie na stronie kalibracyjnej."],
+    });
+    const created = await callAction(printerAction, "/admin/settings/printers/new", { name: "Pokój 12", offsetXMm: "1,5", offsetYMm: "-2" }, { id: "new" });
+    expect(created.status).toBe(302);
+    const row = await db().printerProfile.findUniqueOrThrow({ where: { name: "Pokój 12" } });
+    expect(row).toMatchObject({ offsetXMm: 1.5, offsetYMm: -2, version: 1 });
+    const taken = await callAction<Reply>(printerAction, "/admin/settings/printers/new", { name: "Pokój 12", offsetXMm: "0", offsetYMm: "0" }, { id: "new" });
+    expect(taken.data!.result.error.name).toEqual(["Jest już drukarka o tej nazwie: wybierz inną nazwę."]);
+
+    expect((await callAction(printerAction, `/admin/settings/printers/${row.id}`, { name: "Pokój 12", offsetXMm: "2", offsetYMm: "-2", version: "1" }, { id: row.id })).status).toBe(302);
+    const stale = await callAction(printerAction, `/admin/settings/printers/${row.id}`, { name: "Pokój 12", offsetXMm: "9", offsetYMm: "9", version: "1" }, { id: row.id });
+    expect(stale.status).toBe(409);
+    expect(await db().printerProfile.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ offsetXMm: 2, version: 2 });
+
+    expect((await callAction(printerDeleteAction, `/admin/settings/printers/${row.id}/delete`, { version: "2" }, { id: row.id })).status).toBe(400);
+    expect((await callAction(printerDeleteAction, `/admin/settings/printers/${row.id}/delete`, { version: "2", confirm: "on" }, { id: row.id })).status).toBe(302);
+    expect(await db().printerProfile.findUnique({ where: { id: row.id } })).toBeNull();
+    expect(await db().auditEvent.count({ where: { entityType: "PrinterProfile", entityId: row.id } })).toBe(3);
+    expect(admin.cookie).toBeTruthy();
+    resumeSession(cookie);
   });
 });
