@@ -1,6 +1,7 @@
 // The print options shared by one diploma's page and the printing desk: the mode (full design or
 // text on pre-printed stock), the printer whose offsets apply, and the reprint reason.
-import { PRINT_MODE_LABEL, PRINT_MODES } from "#app/domain/diploma-print";
+import { formatWarsawDateTime } from "#app/domain/audit-log";
+import { PRINT_MODE_LABEL, PRINT_MODE_SHORT, PRINT_MODES } from "#app/domain/diploma-print";
 
 export type PrinterOption = { id: string; name: string; offset: string };
 export type ReasonOption = { value: string; label: string };
@@ -47,5 +48,44 @@ export function ReprintReasonFields({ reasons, idPrefix, legend }: { reasons: Re
       <label htmlFor={`${idPrefix}-reason-text`}>Opis (dla „inny powód”)</label>
       <input id={`${idPrefix}-reason-text`} name="reasonText" type="text" maxLength={500} />
     </fieldset>
+  );
+}
+
+export type PrintLogRow = { id: string; at: string; by: string; mode: string; printer: string; batch: boolean; reason: string; current?: boolean };
+
+/** The print log of a diploma: when, who, how (mode, printer), single or in a batch, why again. */
+export function PrintLogTable({ prints, caption }: { prints: PrintLogRow[]; caption: string }) {
+  const withText = prints.some((p) => p.current !== undefined);
+  return (
+    <div className="table-wrap">
+      <table className="data-table">
+        <caption className="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Kiedy</th>
+            <th scope="col">Kto</th>
+            <th scope="col">Tryb</th>
+            <th scope="col">Wydruk</th>
+            <th scope="col">Powód</th>
+            {withText ? <th scope="col">Tekst</th> : null}
+          </tr>
+        </thead>
+        <tbody>
+          {prints.map((p) => (
+            <tr key={p.id}>
+              <td>{formatWarsawDateTime(new Date(p.at))}</td>
+              <td>{p.by}</td>
+              <td>
+                {PRINT_MODE_SHORT[p.mode] ?? p.mode}
+                {p.printer ? `, ${p.printer}` : ""}
+              </td>
+              <td>{p.batch ? "w partii" : "pojedynczy"}</td>
+              <td>{p.reason || "—"}</td>
+              {withText ? <td>{p.current ? "aktualny" : "wcześniejsza wersja"}</td> : null}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

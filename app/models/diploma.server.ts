@@ -24,6 +24,7 @@ import {
   missingForDiploma,
   newVerificationCode,
   publicRegistryUrl,
+  reprintReasonLabel,
   type DiplomaInputs,
   type DiplomaTemplateData,
   type MissingDatum,
@@ -485,6 +486,16 @@ export async function printBatch(conferralIds: readonly string[], options: Batch
 /** The prints of a diploma, newest first, with who printed. */
 export function printsOf(diplomaId: string) {
   return db().diplomaPrint.findMany({ where: { diplomaId }, orderBy: { printedAt: "desc" }, include: { printedBy: { select: { name: true } } } });
+}
+
+/** The print log of a nomination's diploma, newest first, ready for PrintLogTable. */
+export async function printLogOfNomination(nominationId: string) {
+  const prints = await db().diplomaPrint.findMany({
+    where: { diploma: { conferral: { nominationId } } },
+    orderBy: { printedAt: "desc" },
+    include: { printedBy: { select: { name: true } } },
+  });
+  return prints.map((p) => ({ id: p.id, at: p.printedAt.toISOString(), by: p.printedBy?.name ?? "system", mode: p.mode, printer: p.printer, batch: Boolean(p.batchId), reason: reprintReasonLabel(p.reason) }));
 }
 
 export async function confirmerName(userId: string | null): Promise<string | null> {

@@ -4,13 +4,13 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
-import { PrintModeFields } from "#app/components/diploma-print";
+import { PrintLogTable, PrintModeFields } from "#app/components/diploma-print";
 import { DocumentPreview } from "#app/components/document-preview";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import type { Document } from "#app/documents/blocks";
 import { formatWarsawDateTime } from "#app/domain/audit-log";
 import { REPRINT_REASON_LABEL, REPRINT_REASONS, reprintReasonLabel } from "#app/domain/diploma";
-import { describeOffset, PRINT_MODE_SHORT } from "#app/domain/diploma-print";
+import { describeOffset } from "#app/domain/diploma-print";
 import { HONOUR_LABEL } from "#app/domain/honours";
 import { formatPolishDate } from "#app/domain/polish-dates";
 import { printerProfiles } from "#app/models/diploma-desk.server";
@@ -162,33 +162,7 @@ export default function DiplomaPage() {
       <section aria-labelledby="wydruki">
         <h2 id="wydruki">Wydruki</h2>
         {prints.length ? (
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">Kiedy</th>
-                <th scope="col">Kto</th>
-                <th scope="col">Tryb</th>
-                <th scope="col">Wydruk</th>
-                <th scope="col">Powód</th>
-                <th scope="col">Tekst</th>
-              </tr>
-            </thead>
-            <tbody>
-              {prints.map((p) => (
-                <tr key={p.id}>
-                  <td>{formatWarsawDateTime(new Date(p.at))}</td>
-                  <td>{p.by}</td>
-                  <td>
-                    {PRINT_MODE_SHORT[p.mode] ?? p.mode}
-                    {p.printer ? `, ${p.printer}` : ""}
-                  </td>
-                  <td>{p.batch ? "w partii" : "pojedynczy"}</td>
-                  <td>{p.reason || "—"}</td>
-                  <td>{p.current ? "aktualny" : "wcześniejsza wersja"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <PrintLogTable prints={prints} caption="Wydruki tego dyplomu" />
         ) : (
           <p>Dyplom nie był jeszcze drukowany.</p>
         )}

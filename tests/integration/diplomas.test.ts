@@ -10,6 +10,8 @@ import { action as pageAction, loader as pageLoader } from "#app/routes/conferra
 import { action as printAction, loader as printLoader } from "#app/routes/conferrals.$id.diploma.print";
 import { action as batchAction } from "#app/routes/diplomas.batch";
 import { loader as deskLoader } from "#app/routes/diplomas._index";
+import { loader as nominationLoader } from "#app/routes/nominations.$id._index";
+import { action as createNomination } from "#app/routes/nominations.new";
 import { loader as calibrationLoader } from "#app/routes/diplomas.calibration";
 import QRCode from "qrcode";
 import { action as printerAction } from "#app/routes/admin.settings.printers.$id._index";
@@ -19,7 +21,7 @@ import { newPublicId } from "#app/models/workflow.server";
 import { parseMarkup } from "#app/documents/markup";
 import { renderPdf } from "#app/documents/pdf.server";
 import { db } from "#app/utils/db.server";
-import { callAction, callLoader, formData, postRequest, resumeSession, signInAs, type Fields } from "./helpers";
+import { callAction, callLoader, formData, personNomination, postRequest, resumeSession, signInAs, type Fields } from "./helpers";
 
 const run = promisify(execFile);
 const dir = mkdtempSync(path.join(os.tmpdir(), "merenti-diplomas-"));
@@ -594,5 +596,24 @@ describe("printer profiles in the settings", () => {
     expect(await db().auditEvent.count({ where: { entityType: "PrinterProfile", entityId: row.id } })).toBe(3);
     expect(admin.cookie).toBeTruthy();
     resumeSession(cookie);
+  });
+});
+
+describe("the print log on the nomination page", () => {
+  test("lists every print: when, who, mode and printer, single or batch, reason", async () => {
+    const c = await readyConferral({ surname: "Wnioskowy" });
+    const created = await callAction(createNomination, "/nominations/new", personNomination({ "candidate.surname": "Wnioskowy" }));
+    const nomination = { id: created.location!.split("/").pop()! };
+    await db().conferral.update({ where: { id: c.id }, data: { nominationId: nomination.id } });
+    const printer = await db().printerProfile.create({ data: { name: "Wnioskowa drukarka", offsetXMm: 0, offsetYMm: 1 } });
+    expect((await print(c.id)).status).toBe(200);
+    expect((await postBatch({ conferralId: [c.id], mode: "PREPRINTED", printerId: printer.id, reason: "MISSPELT" })).status).toBe(200);
+    type Row = { by: string; mode: string; printer: string; batch: boolean; reason: string };
+    const view = await callLoader<{ diplomaPrints: Row[] }>(nominationLoader, `/nominations/${nomination.id}`, { id: nomination.id });
+    expect(view.data!.diplomaPrints.map((p) => [p.mode, p.printer, p.batch, p.reason])).toEqual([
+      ["PREPRINTED", "Wnioskowa drukarka (w dół 1 mm)", true, "błąd w tekście (poprawiony)"],
+      ["FULL", "", false, ""],
+    ]);
+    expect(view.data!.diplomaPrints[0]!.by).toBe("Test KP09_SPECIALIST");
   });
 });
