@@ -9,6 +9,7 @@
 // Knobs: BENCH_NOMINATIONS (default 100000) and BENCH_ITERATIONS (default 200) for quick runs.
 import { closeBenchDataset } from "./lib/dataset";
 import type { SuiteReport } from "./lib/measure";
+import { diplomasBench } from "./diplomas";
 import { documentsBench } from "./documents";
 import { nominationsListBench } from "./nominations-list";
 
@@ -17,6 +18,7 @@ type Suite = { name: string; run: () => Promise<SuiteReport> };
 const SUITES: Suite[] = [
   { name: "nominations-list", run: nominationsListBench },
   { name: "documents", run: documentsBench },
+  { name: "diplomas", run: diplomasBench },
 ];
 
 const wanted = process.argv.slice(2);

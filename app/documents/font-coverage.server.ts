@@ -1,21 +1,8 @@
 // Which characters of a text the document font cannot print. A missing glyph prints as an empty
 // box (or nothing) in the PDF, so callers refuse to print a name with one instead of misspelling it.
-import { create, type Font } from "fontkit";
 import type { Document } from "./blocks";
 import { documentText } from "./blocks";
-import { FACES, fontFile, type Face } from "./fonts.server";
-
-// Parsed once per process. Only their character maps are read; they never lay text out into a
-// PDF, so the fontkit cache problem described in pdf.server.ts does not apply to them.
-const parsed = new Map<Face, Font>();
-function font(face: Face): Font {
-  let f = parsed.get(face);
-  if (!f) {
-    f = create(fontFile(face));
-    parsed.set(face, f);
-  }
-  return f;
-}
+import { FACES, parsedFont as font, type Face } from "./fonts.server";
 
 /** Line breaks and tabs are layout, not printed characters. */
 const LAYOUT = new Set(["\n", "\r", "\t"]);

@@ -9,17 +9,13 @@
 // cluster; lines are filled greedily, and each line is drawn as a few same-face segments at
 // computed positions (pdfkit's `wordSpacing` stretches the gaps of a justified line).
 //
-// Fonts: fontkit caches glyph objects (with the characters they were laid out from) inside a font
-// object, and pdfkit writes each document's text layer (ToUnicode) from them. A font object reused
-// across documents therefore corrupts the text layer of later documents: after a document with
-// "Rajčić", a later "Kościuszko" extracts as "Koś iuszko" (fontkit issue #154; reproduced here with
-// pdfkit 0.20 / fontkit 2.0). So every document registers the faces from the cached file Buffers
-// and pdfkit parses fresh font objects for it; never pass a parsed fontkit font to pdfkit.
+// Fonts: parsed once per process, their glyph cache cleared for every document (fontkit issue
+// #154, see fonts.server.ts); never register a parsed font without fontForDocument.
 import PDFDocument from "pdfkit";
 import type { Align, Document, Line, List, Run } from "./blocks";
 import { listMarker, sectionLabel } from "./blocks";
 import { describeCharacter, documentMissingGlyphs } from "./font-coverage.server";
-import { FACES, FONT_FAMILY, faceOf, fontFile, type Face } from "./fonts.server";
+import { FACES, FONT_FAMILY, faceOf, fontForDocument, type Face } from "./fonts.server";
 import { LAYOUT, pageNumberText } from "./layout";
 
 const NBSP = "\u00a0";
@@ -416,8 +412,8 @@ export function renderPdfParts(parts: readonly PdfPart[], meta: Pick<Document["m
       Creator: "Merenti",
     },
   });
-  // Fresh font objects for this document, parsed from the cached files (see the note above).
-  for (const face of FACES) doc.registerFont(face, fontFile(face));
+  // pdfkit takes a parsed fontkit font as it is (it only checks for a layout function).
+  for (const face of FACES) doc.registerFont(face, fontForDocument(face) as unknown as Buffer);
 
   return new Promise<Buffer>((resolve, reject) => {
     const chunks: Buffer[] = [];
