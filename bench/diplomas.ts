@@ -3,8 +3,9 @@
 // 300 pages printed by a warm headless Chromium (playwright-core, Debian chromium, launched before
 // the clock) from an equivalent HTML page (the app's document preview markup, EB Garamond via
 // @font-face from the same font files, CSS border, QR code as SVG). Also one diploma warm, and the
-// batch's peak memory (Linux: the process's RSS high-water mark, reset just before the batch).
-import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
+// batch's peak memory (in a child process: the RSS high-water mark, reset just before the batch).
+import { execFileSync } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -13,7 +14,7 @@ import QRCode from "qrcode";
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "#tests/setup/chromium";
-import { benchDataset, BENCH_TMP } from "./lib/dataset";
+import { benchDataset, BENCH_TMP, ROOT } from "./lib/dataset";
 import { buildDiplomaRows } from "./lib/diplomas";
 import { figureOf, formatMs, iterationsFromEnv, measure, printFigures, type Figure, type SuiteReport } from "./lib/measure";
 
@@ -28,19 +29,6 @@ function check(ok: boolean, what: string) {
 }
 
 const pageCount = (pdf: Buffer) => pdf.toString("latin1").match(/\/Type \/Page\b/g)?.length ?? 0;
-
-/** Linux only: the RSS high-water mark (kB), after resetting it to the current RSS. */
-function resetPeak(): boolean {
-  try {
-    writeFileSync("/proc/self/clear_refs", "5");
-    return true;
-  } catch {
-    return false;
-  }
-}
-function statusKb(field: "VmHWM" | "VmRSS"): number {
-  return Number(new RegExp(`${field}:\\s+(\\d+)`).exec(readFileSync("/proc/self/status", "utf8"))![1]);
-}
 
 /** The QR code as SVG squares, the same runs the PDF draws. */
 function qrSvg(text: string): string {
@@ -169,13 +157,16 @@ body{margin:0;font-family:"EB Garamond",serif;font-size:12pt;line-height:1.15}
     ),
   );
 
-  // Peak memory of one batch: the RSS high-water mark over the batch, minus the RSS before it.
-  global.gc?.();
-  if (resetPeak()) {
-    const before = statusKb("VmRSS");
-    await batch();
-    const peak = statusKb("VmHWM");
-    const growthMb = (peak - before) / 1024;
+  // Peak memory of one batch, in a child process doing nothing else (see bench/lib/diploma-memory.ts).
+  try {
+    const out = execFileSync(process.execPath, ["--import", "tsx", "--expose-gc", path.join(ROOT, "bench/lib/diploma-memory.ts")], {
+      cwd: ROOT,
+      env: { ...process.env, BENCH_DIPLOMA_ROWS: JSON.stringify(rows) },
+      encoding: "utf8",
+    });
+    const m = JSON.parse(out.trim().split("\n").pop()!) as { ok: boolean; beforeKb: number; peakKb: number };
+    check(m.ok, "the batch in the memory child");
+    const growthMb = (m.peakKb - m.beforeKb) / 1024;
     figures.push({
       scenario: `peak memory of the ${BATCH}-diploma batch`,
       iterations: 1,
@@ -184,9 +175,11 @@ body{margin:0;font-family:"EB Garamond",serif;font-size:12pt;line-height:1.15}
       maxMs: growthMb,
       targetP95Ms: TARGET_PEAK_MB,
       pass: growthMb <= TARGET_PEAK_MB,
-      detail: `MB, not ms: RSS growth over the batch (process RSS ${(before / 1024).toFixed(0)} MB before, peak ${(peak / 1024).toFixed(0)} MB)`,
+      detail: `MB, not ms: RSS growth over the batch in a fresh process (RSS ${(m.beforeKb / 1024).toFixed(0)} MB before, peak ${(m.peakKb / 1024).toFixed(0)} MB)`,
     });
-  } else console.log("peak memory: /proc/self/clear_refs not writable here, not measured");
+  } catch (error) {
+    console.log(`peak memory not measured: ${(error as Error).message}`);
+  }
 
   printFigures(figures);
   return { suite: "diplomas", figures };

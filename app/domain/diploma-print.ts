@@ -63,10 +63,14 @@ export function printerLogText(printer: { name: string; offsetXMm: number; offse
 /** One line of a batch's cover sheet, in hand-over order. */
 export type BatchEntry = { position: number; name: string; honourLine: string; number: number | null };
 
-/** "1 dyplom", "3 dyplomy", "5 dyplomów", "22 dyplomy". */
-function diplomaCountWord(n: number): string {
-  if (n === 1) return "dyplom";
-  return [2, 3, 4].includes(n % 10) && ![12, 13, 14].includes(n % 100) ? "dyplomy" : "dyplomów";
+/** The noun form for a count: one ("1 dyplom"), few ("3 dyplomy", "22 dyplomy"), many ("5 dyplomów", "12 dyplomów"). */
+export function countNoun(n: number, forms: readonly [one: string, few: string, many: string]): string {
+  if (n === 1) return forms[0];
+  return [2, 3, 4].includes(n % 10) && ![12, 13, 14].includes(n % 100) ? forms[1] : forms[2];
+}
+
+export function diplomaCountWord(n: number): string {
+  return countNoun(n, ["dyplom", "dyplomy", "dyplomów"]);
 }
 
 /** Everything templates/diploma-batch-cover.hbs prints. */

@@ -10,7 +10,7 @@ import { PrintModeFields, ReprintReasonFields } from "#app/components/diploma-pr
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { Pagination } from "#app/components/pagination";
 import { REPRINT_REASON_LABEL, REPRINT_REASONS } from "#app/domain/diploma";
-import { describeOffset } from "#app/domain/diploma-print";
+import { countNoun, describeOffset, diplomaCountWord } from "#app/domain/diploma-print";
 import { HONOUR_LABEL, HONOURS, type Honour } from "#app/domain/honours";
 import { formatShortDate } from "#app/domain/polish-dates";
 import { ceremoniesForDesk, diplomaDesk, DESK_STATES, printerProfiles, type DeskState } from "#app/models/diploma-desk.server";
@@ -174,7 +174,7 @@ export default function DiplomaDesk() {
       ) : null}
 
       <p className="result-count" role="status" aria-live="polite">
-        {navigation.state === "loading" ? "Wczytywanie…" : total === 0 ? "Brak dyplomów do pokazania." : `${ceremony ? `${ceremony.title}: ` : ""}${total} ${total === 1 ? "nadanie" : "nadań"}.`}
+        {navigation.state === "loading" ? "Wczytywanie…" : total === 0 ? "Brak dyplomów do pokazania." : `${ceremony ? `${ceremony.title}: ` : ""}${total} ${countNoun(total, ["nadanie", "nadania", "nadań"])}.`}
       </p>
 
       {rows.length === 0 ? (
@@ -250,12 +250,12 @@ export default function DiplomaDesk() {
           <div id="batch-status" role="status" aria-live="polite">
             {outcome.kind === "working" ? (
               <p className="alert alert--info">
-                <progress aria-label="Przygotowywanie wydruku" /> Składanie pliku PDF: {outcome.count} {outcome.count === 1 ? "dyplom" : "dyplomów"} i strona z kolejnością
+                <progress aria-label="Przygotowywanie wydruku" /> Składanie pliku PDF: {outcome.count} {diplomaCountWord(outcome.count)} i strona z kolejnością
                 wręczania. Przy kilkuset dyplomach trwa to chwilę; nie zamykaj strony.
               </p>
             ) : outcome.kind === "done" ? (
               <p className="alert alert--ok">
-                Gotowe: pobrano plik {outcome.fileName} ({outcome.count} {outcome.count === 1 ? "dyplom" : "dyplomów"}). Wydruk zapisano w rejestrze wydruków.
+                Gotowe: pobrano plik {outcome.fileName} ({outcome.count} {diplomaCountWord(outcome.count)}). Wydruk zapisano w rejestrze wydruków.
               </p>
             ) : null}
           </div>
