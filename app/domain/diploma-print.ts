@@ -119,3 +119,8 @@ export function calibrationData(printer: { name: string; offsetXMm: number; offs
   };
 }
 export type CalibrationData = ReturnType<typeof calibrationData>;
+
+/** The printing desk's lists: diplomas not printed yet, printed, or all; a page of this many. */
+export const DESK_STATES = ["todo", "printed", "all"] as const;
+export type DeskState = (typeof DESK_STATES)[number];
+export const DESK_PAGE_SIZE = 50;

@@ -7,9 +7,7 @@ import type { Prisma } from "#app/generated/prisma/client.ts";
 import { db } from "#app/utils/db.server";
 import { checkBatch } from "./diploma.server";
 
-export const DESK_PAGE_SIZE = 50;
-export const DESK_STATES = ["todo", "printed", "all"] as const;
-export type DeskState = (typeof DESK_STATES)[number];
+import { DESK_PAGE_SIZE, type DeskState } from "#app/domain/diploma-print";
 
 export type DeskFilter = { ceremonyId: string | null; honour: Honour | null; state: DeskState; page: number };
 

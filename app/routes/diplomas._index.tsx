@@ -10,10 +10,10 @@ import { PrintModeFields, ReprintReasonFields } from "#app/components/diploma-pr
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { Pagination } from "#app/components/pagination";
 import { REPRINT_REASON_LABEL, REPRINT_REASONS } from "#app/domain/diploma";
-import { countNoun, describeOffset, diplomaCountWord } from "#app/domain/diploma-print";
+import { countNoun, DESK_PAGE_SIZE, DESK_STATES, describeOffset, diplomaCountWord, type DeskState } from "#app/domain/diploma-print";
 import { HONOUR_LABEL, HONOURS, type Honour } from "#app/domain/honours";
 import { formatShortDate } from "#app/domain/polish-dates";
-import { ceremoniesForDesk, diplomaDesk, DESK_STATES, printerProfiles, type DeskState } from "#app/models/diploma-desk.server";
+import { ceremoniesForDesk, diplomaDesk, printerProfiles } from "#app/models/diploma-desk.server";
 import { checkBatch, type BatchProblem } from "#app/models/diploma.server";
 import { requireUserWithAnyPermission, userCan } from "#app/utils/auth.server";
 
@@ -219,7 +219,7 @@ export default function DiplomaDesk() {
                           <span className="visually-hidden">Zaznacz: {r.name}</span>
                         </label>
                       ) : (
-                        (filter.page - 1) * 50 + i + 1
+                        (filter.page - 1) * DESK_PAGE_SIZE + i + 1
                       )}
                     </td>
                     {filter.ceremonyId ? <td>{r.position ?? "—"}</td> : null}
