@@ -32,15 +32,18 @@ class PdfWriter {
   y: number;
   /** Whether anything has been drawn on the current page (a page break on an empty page is skipped). */
   private pageUsed = false;
-  private readonly widths = new Map<string, number>();
-  private readonly lineHeights = new Map<number, number>();
+  /** Measurements, shared by the parts of one PDF (same fonts): a batch measures "przyznała" once. */
+  private readonly widths: Map<string, number>;
+  private readonly lineHeights: Map<number, number>;
 
   /** Adds a page of the part being written: its size and orientation, then `onPage` (an offset). */
   private readonly addPage: () => void;
 
-  constructor(doc: PDFKit.PDFDocument, addPage: () => void) {
+  constructor(doc: PDFKit.PDFDocument, addPage: () => void, caches: { widths: Map<string, number>; lineHeights: Map<number, number> }) {
     this.doc = doc;
     this.addPage = addPage;
+    this.widths = caches.widths;
+    this.lineHeights = caches.lineHeights;
     const page = doc.page;
     this.left = page.margins.left;
     this.width = page.width - page.margins.left - page.margins.right;
@@ -421,6 +424,7 @@ export function renderPdfParts(parts: readonly PdfPart[], meta: Pick<Document["m
     doc.on("end", () => resolve(Buffer.concat(chunks)));
     doc.on("error", reject);
     try {
+      const caches = { widths: new Map<string, number>(), lineHeights: new Map<number, number>() };
       for (const part of parts) {
         const addPage = () => {
           doc.addPage({ size: "A4", layout: part.document.meta.orientation, margins });
@@ -429,7 +433,7 @@ export function renderPdfParts(parts: readonly PdfPart[], meta: Pick<Document["m
         };
         addPage();
         const start = doc.bufferedPageRange().count;
-        const writer = new PdfWriter(doc, addPage);
+        const writer = new PdfWriter(doc, addPage, caches);
         writer.render(part.document);
         const pages = { start: start - 1, count: doc.bufferedPageRange().count - start + 1 };
         writer.pageNumbers(pages);

@@ -5,11 +5,11 @@
 // printing is refused until someone confirms the new text.
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import QRCode from "qrcode";
 import { randomUUID } from "node:crypto";
 import type { Document } from "#app/documents/blocks";
 import { documentMissingGlyphs, describeCharacter } from "#app/documents/font-coverage.server";
 import { MM } from "#app/documents/layout";
+import { qrRuns } from "#app/documents/qr";
 import { MissingGlyphsError, renderPdfParts, type PdfPart } from "#app/documents/pdf.server";
 import { compileDocumentTemplate, type DocumentTemplate } from "#app/documents/template";
 import { formatWarsawDateTime } from "#app/domain/audit-log";
@@ -207,22 +207,10 @@ const QR_SIZE = 62;
  * diploma): each row's runs of dark modules become one rectangle.
  */
 function drawQr(pdf: PDFKit.PDFDocument, text: string, x: number, y: number, size: number): void {
-  const { modules } = QRCode.create(text, { errorCorrectionLevel: "M" });
-  const n = modules.size;
-  const cell = size / n;
+  const qr = qrRuns(text);
+  const cell = size / qr.size;
   pdf.save();
-  for (let row = 0; row < n; row++) {
-    let col = 0;
-    while (col < n) {
-      if (!modules.get(row, col)) {
-        col++;
-        continue;
-      }
-      const from = col;
-      while (col < n && modules.get(row, col)) col++;
-      pdf.rect(x + from * cell, y + row * cell, (col - from) * cell, cell);
-    }
-  }
+  for (const run of qr.runs) pdf.rect(x + run.from * cell, y + run.row * cell, (run.to - run.from) * cell, cell);
   pdf.fillColor("black").fill();
   pdf.restore();
 }
@@ -453,11 +441,12 @@ export async function printBatch(conferralIds: readonly string[], options: Batch
       printedAt: formatWarsawDateTime(new Date()),
     }),
   );
-  const pdf = await renderPdfParts([{ document: cover }, ...check.items.map((i) => diplomaPart(i.doc, i.publicUrl, setup))], {
-    title: cover.meta.title,
-    author: "Urząd Miasta Krakowa",
-    subject: "Dyplomy w kolejności wręczania",
-  });
+  // checkBatch has refused every diploma with a letter the font lacks (the cover holds the same names).
+  const pdf = await renderPdfParts(
+    [{ document: cover }, ...check.items.map((i) => diplomaPart(i.doc, i.publicUrl, setup))],
+    { title: cover.meta.title, author: "Urząd Miasta Krakowa", subject: "Dyplomy w kolejności wręczania" },
+    { allowMissingGlyphs: true },
+  );
   const batchId = randomUUID();
   const reason = options.reason.trim();
   const recorded = await db().$transaction(async (tx) => {
