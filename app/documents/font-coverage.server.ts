@@ -13,12 +13,26 @@ const LAYOUT = new Set(["\n", "\r", "\t"]);
  */
 export function missingGlyphs(text: string, faces: readonly Face[] = FACES): string[] {
   const missing = new Set<string>();
+  const seen = new Set<string>();
   for (const ch of text.normalize("NFC")) {
-    if (LAYOUT.has(ch) || missing.has(ch)) continue;
-    const codePoint = ch.codePointAt(0)!;
-    if (faces.some((face) => !font(face).hasGlyphForCodePoint(codePoint))) missing.add(ch);
+    if (LAYOUT.has(ch) || seen.has(ch)) continue;
+    seen.add(ch);
+    if (faces.some((face) => !hasGlyph(face, ch))) missing.add(ch);
   }
   return [...missing];
+}
+
+// The answers per face and character, kept for the process: a batch of 300 diplomas asks about
+// the same few dozen letters thousands of times, and each cmap lookup costs.
+const coverage = new Map<Face, Map<string, boolean>>(FACES.map((face) => [face, new Map()]));
+function hasGlyph(face: Face, ch: string): boolean {
+  const known = coverage.get(face)!;
+  let has = known.get(ch);
+  if (has === undefined) {
+    has = font(face).hasGlyphForCodePoint(ch.codePointAt(0)!);
+    known.set(ch, has);
+  }
+  return has;
 }
 
 /** Every character of a document the font lacks. */
