@@ -40,7 +40,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // Without JavaScript a refused batch comes back here: its check is run again from the data.
   const refusal = url.searchParams.get("odmowa");
   const selected = (url.searchParams.get("zaznaczone") ?? "").split(",").filter(Boolean).slice(0, 2000);
-  const problems = refusal === "refused" && selected.length ? (await checkBatch(selected, { ceremonyId, reprintReason: "" })).problems : [];
+  const problems = refusal === "refused" && selected.length ? (await checkBatch(selected, { ceremonyId, reprintReason: url.searchParams.get("powod") ? "podany" : "" })).problems : [];
   return {
     filter: { ceremonyId, honour, state, page },
     ceremony: ceremonies.find((c) => c.id === ceremonyId) ?? null,

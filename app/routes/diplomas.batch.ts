@@ -50,5 +50,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (ceremonyId) back.set("ceremony", ceremonyId);
   back.set("odmowa", result.kind);
   if (ids.length) back.set("zaznaczone", ids.join(","));
+  // The desk checks the selection again; it needs to know a reprint reason was given.
+  if (reprintReasonText(form.data.reason, form.data.reasonText)) back.set("powod", "1");
   return redirect(`/diplomas?${back.toString()}`, 303);
 }
