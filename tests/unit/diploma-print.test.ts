@@ -1,6 +1,8 @@
 // The printing rules: printer offsets as typed in the form, their description, the order of a
 // batch, the cover sheet's lines.
+import QRCode from "qrcode";
 import { describe, expect, test } from "vitest";
+import { qrRuns } from "#app/documents/qr";
 import { batchCoverData, batchFileName, batchOrder, calibrationData, describeOffset, EditPrinterForm, formatMm, NewPrinterForm, printerLogText } from "#app/domain/diploma-print";
 
 describe("printer offsets", () => {
@@ -66,5 +68,23 @@ describe("cover sheet", () => {
     expect(batchFileName("2026-06-05-Gala „Złota”", 12)).toBe("dyplomy-2026-06-05-Gala-Złota-12.pdf");
     expect(calibrationData(null, "portrait")).toMatchObject({ printer: "bez przesunięcia", orientationLabel: "pionowo" });
     expect(calibrationData({ name: "HP", offsetXMm: 2, offsetYMm: 0 }, "landscape")).toMatchObject({ printer: "drukarka HP", offset: "w prawo 2 mm" });
+  });
+});
+
+describe("QR code runs", () => {
+  test("cover exactly the dark modules of the code, row by row, without overlaps", () => {
+    const url = "https://merenti.krakow.pl/rejestr/k7qx2mhd9p";
+    const { modules } = QRCode.create(url, { errorCorrectionLevel: "M" });
+    const { size, runs } = qrRuns(url);
+    expect(size).toBe(modules.size);
+    const drawn = new Set<string>();
+    for (const r of runs) {
+      expect(r.to).toBeGreaterThan(r.from);
+      for (let c = r.from; c < r.to; c++) {
+        expect(drawn.has(`${r.row},${c}`)).toBe(false);
+        drawn.add(`${r.row},${c}`);
+      }
+    }
+    for (let r = 0; r < size; r++) for (let c = 0; c < size; c++) expect(drawn.has(`${r},${c}`)).toBe(Boolean(modules.get(r, c)));
   });
 });
