@@ -10,6 +10,7 @@
 import { closeBenchDataset } from "./lib/dataset";
 import type { SuiteReport } from "./lib/measure";
 import { ceremoniesBench } from "./ceremonies";
+import { diplomasBench } from "./diplomas";
 import { documentsBench } from "./documents";
 import { importBench } from "./import";
 import { nominationsListBench } from "./nominations-list";
@@ -21,6 +22,7 @@ const SUITES: Suite[] = [
   { name: "documents", run: documentsBench },
   { name: "ceremonies", run: ceremoniesBench },
   { name: "import", run: importBench },
+  { name: "diplomas", run: diplomasBench },
 ];
 
 const wanted = process.argv.slice(2);

@@ -57,6 +57,11 @@ export function SiteHeader() {
                     <NavLink to="/ceremonies">Uroczystości</NavLink>
                   </li>
                 ) : null}
+                {can("diploma:print") || can("diploma:text") ? (
+                  <li>
+                    <NavLink to="/diplomas">Dyplomy</NavLink>
+                  </li>
+                ) : null}
                 {can("audit:read") ? (
                   <li>
                     <NavLink to="/audit">Dziennik zdarzeń</NavLink>

@@ -1,21 +1,8 @@
 // Which characters of a text the document font cannot print. A missing glyph prints as an empty
 // box (or nothing) in the PDF, so callers refuse to print a name with one instead of misspelling it.
-import { create, type Font } from "fontkit";
 import type { Document } from "./blocks";
 import { documentText } from "./blocks";
-import { FACES, fontFile, type Face } from "./fonts.server";
-
-// Parsed once per process. Only their character maps are read; they never lay text out into a
-// PDF, so the fontkit cache problem described in pdf.server.ts does not apply to them.
-const parsed = new Map<Face, Font>();
-function font(face: Face): Font {
-  let f = parsed.get(face);
-  if (!f) {
-    f = create(fontFile(face));
-    parsed.set(face, f);
-  }
-  return f;
-}
+import { FACES, parsedFont as font, type Face } from "./fonts.server";
 
 /** Line breaks and tabs are layout, not printed characters. */
 const LAYOUT = new Set(["\n", "\r", "\t"]);
@@ -26,12 +13,26 @@ const LAYOUT = new Set(["\n", "\r", "\t"]);
  */
 export function missingGlyphs(text: string, faces: readonly Face[] = FACES): string[] {
   const missing = new Set<string>();
+  const seen = new Set<string>();
   for (const ch of text.normalize("NFC")) {
-    if (LAYOUT.has(ch) || missing.has(ch)) continue;
-    const codePoint = ch.codePointAt(0)!;
-    if (faces.some((face) => !font(face).hasGlyphForCodePoint(codePoint))) missing.add(ch);
+    if (LAYOUT.has(ch) || seen.has(ch)) continue;
+    seen.add(ch);
+    if (faces.some((face) => !hasGlyph(face, ch))) missing.add(ch);
   }
   return [...missing];
+}
+
+// The answers per face and character, kept for the process: a batch of 300 diplomas asks about
+// the same few dozen letters thousands of times, and each cmap lookup costs.
+const coverage = new Map<Face, Map<string, boolean>>(FACES.map((face) => [face, new Map()]));
+function hasGlyph(face: Face, ch: string): boolean {
+  const known = coverage.get(face)!;
+  let has = known.get(ch);
+  if (has === undefined) {
+    has = font(face).hasGlyphForCodePoint(ch.codePointAt(0)!);
+    known.set(ch, has);
+  }
+  return has;
 }
 
 /** Every character of a document the font lacks. */

@@ -9,17 +9,13 @@
 // cluster; lines are filled greedily, and each line is drawn as a few same-face segments at
 // computed positions (pdfkit's `wordSpacing` stretches the gaps of a justified line).
 //
-// Fonts: fontkit caches glyph objects (with the characters they were laid out from) inside a font
-// object, and pdfkit writes each document's text layer (ToUnicode) from them. A font object reused
-// across documents therefore corrupts the text layer of later documents: after a document with
-// "Rajčić", a later "Kościuszko" extracts as "Koś iuszko" (fontkit issue #154; reproduced here with
-// pdfkit 0.20 / fontkit 2.0). So every document registers the faces from the cached file Buffers
-// and pdfkit parses fresh font objects for it; never pass a parsed fontkit font to pdfkit.
+// Fonts: parsed once per process, their glyph cache cleared for every document (fontkit issue
+// #154, see fonts.server.ts); never register a parsed font without fontForDocument.
 import PDFDocument from "pdfkit";
 import type { Align, Document, Line, List, Run } from "./blocks";
 import { listMarker, sectionLabel } from "./blocks";
 import { describeCharacter, documentMissingGlyphs } from "./font-coverage.server";
-import { FACES, FONT_FAMILY, faceOf, fontFile, type Face } from "./fonts.server";
+import { FACES, FONT_FAMILY, faceOf, fontForDocument, type Face } from "./fonts.server";
 import { LAYOUT, pageNumberText } from "./layout";
 
 const NBSP = "\u00a0";
@@ -36,11 +32,18 @@ class PdfWriter {
   y: number;
   /** Whether anything has been drawn on the current page (a page break on an empty page is skipped). */
   private pageUsed = false;
-  private readonly widths = new Map<string, number>();
-  private readonly lineHeights = new Map<number, number>();
+  /** Measurements, shared by the parts of one PDF (same fonts): a batch measures "przyznała" once. */
+  private readonly widths: Map<string, number>;
+  private readonly lineHeights: Map<number, number>;
 
-  constructor(doc: PDFKit.PDFDocument) {
+  /** Adds a page of the part being written: its size and orientation, then `onPage` (an offset). */
+  private readonly addPage: () => void;
+
+  constructor(doc: PDFKit.PDFDocument, addPage: () => void, caches: { widths: Map<string, number>; lineHeights: Map<number, number> }) {
     this.doc = doc;
+    this.addPage = addPage;
+    this.widths = caches.widths;
+    this.lineHeights = caches.lineHeights;
     const page = doc.page;
     this.left = page.margins.left;
     this.width = page.width - page.margins.left - page.margins.right;
@@ -70,7 +73,7 @@ class PdfWriter {
   }
 
   newPage(): void {
-    this.doc.addPage();
+    this.addPage();
     this.y = this.top;
     this.pageUsed = false;
   }
@@ -334,8 +337,7 @@ class PdfWriter {
   }
 
   /** "Strona n z N" centred in the bottom margin of every page, when there is more than one. */
-  pageNumbers(): void {
-    const { start, count } = this.doc.bufferedPageRange();
+  pageNumbers({ start, count }: PageRange): void {
     if (count < 2) return;
     for (let i = start; i < start + count; i++) {
       this.doc.switchToPage(i);
@@ -355,6 +357,9 @@ export class MissingGlyphsError extends Error {
   }
 }
 
+/** The pages of one part of a PDF: the first page and how many. */
+export type PageRange = { start: number; count: number };
+
 export type PdfOptions = {
   /** Print even if the font lacks some characters (a draft for checking); never for a diploma. */
   allowMissingGlyphs?: boolean;
@@ -362,7 +367,19 @@ export type PdfOptions = {
    * Draws over the finished pages (a diploma's border and QR code): called once after the text and
    * page numbers, with every page still buffered (`doc.switchToPage(i)`). Throwing rejects the PDF.
    */
-  decorate?: (doc: PDFKit.PDFDocument) => void;
+  decorate?: (doc: PDFKit.PDFDocument, pages: PageRange) => void;
+};
+
+/** One document of a PDF made of several (a batch of diplomas and its cover sheet). */
+export type PdfPart = {
+  document: Document;
+  /** As PdfOptions.decorate, for this part's pages only. */
+  decorate?: (doc: PDFKit.PDFDocument, pages: PageRange) => void;
+  /**
+   * Shifts everything on the part's pages by (x, y) points, right and down: text printed on
+   * pre-printed stock, corrected for a printer that does not print where it should.
+   */
+  offset?: { x: number; y: number };
 };
 
 /**
@@ -370,27 +387,36 @@ export type PdfOptions = {
  * a character of it, unless `allowMissingGlyphs`.
  */
 export function renderPdf(document: Document, options: PdfOptions = {}): Promise<Buffer> {
+  return renderPdfParts([{ document, decorate: options.decorate }], document.meta, options);
+}
+
+/**
+ * One PDF of several documents, each starting on a new page in its own orientation and numbered
+ * on its own ("Strona n z N" only within a part of more than one page); `meta` is the file's.
+ */
+export function renderPdfParts(parts: readonly PdfPart[], meta: Pick<Document["meta"], "title" | "author" | "subject">, options: Pick<PdfOptions, "allowMissingGlyphs"> = {}): Promise<Buffer> {
   if (!options.allowMissingGlyphs) {
-    const missing = documentMissingGlyphs(document);
+    const missing = [...new Set(parts.flatMap((p) => documentMissingGlyphs(p.document)))];
     if (missing.length > 0) return Promise.reject(new MissingGlyphsError(missing));
   }
+  const margins = { top: LAYOUT.margin, bottom: LAYOUT.margin, left: LAYOUT.margin, right: LAYOUT.margin };
   const doc = new PDFDocument({
     size: "A4",
-    layout: document.meta.orientation,
-    margins: { top: LAYOUT.margin, bottom: LAYOUT.margin, left: LAYOUT.margin, right: LAYOUT.margin },
+    margins,
+    autoFirstPage: false,
     bufferPages: true,
     displayTitle: true,
     lang: "pl-PL",
     pdfVersion: "1.7",
     info: {
-      Title: document.meta.title,
-      ...(document.meta.author ? { Author: document.meta.author } : {}),
-      ...(document.meta.subject ? { Subject: document.meta.subject } : {}),
+      Title: meta.title,
+      ...(meta.author ? { Author: meta.author } : {}),
+      ...(meta.subject ? { Subject: meta.subject } : {}),
       Creator: "Merenti",
     },
   });
-  // Fresh font objects for this document, parsed from the cached files (see the note above).
-  for (const face of FACES) doc.registerFont(face, fontFile(face));
+  // pdfkit takes a parsed fontkit font as it is (it only checks for a layout function).
+  for (const face of FACES) doc.registerFont(face, fontForDocument(face) as unknown as Buffer);
 
   return new Promise<Buffer>((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -398,10 +424,21 @@ export function renderPdf(document: Document, options: PdfOptions = {}): Promise
     doc.on("end", () => resolve(Buffer.concat(chunks)));
     doc.on("error", reject);
     try {
-      const writer = new PdfWriter(doc);
-      writer.render(document);
-      writer.pageNumbers();
-      options.decorate?.(doc);
+      const caches = { widths: new Map<string, number>(), lineHeights: new Map<number, number>() };
+      for (const part of parts) {
+        const addPage = () => {
+          doc.addPage({ size: "A4", layout: part.document.meta.orientation, margins });
+          // A translation at the start of the page's content moves everything drawn on it later.
+          if (part.offset && (part.offset.x !== 0 || part.offset.y !== 0)) doc.translate(part.offset.x, part.offset.y);
+        };
+        addPage();
+        const start = doc.bufferedPageRange().count;
+        const writer = new PdfWriter(doc, addPage, caches);
+        writer.render(part.document);
+        const pages = { start: start - 1, count: doc.bufferedPageRange().count - start + 1 };
+        writer.pageNumbers(pages);
+        part.decorate?.(doc, pages);
+      }
       doc.end();
     } catch (error) {
       reject(error);

@@ -5,41 +5,49 @@
 // printing is refused until someone confirms the new text.
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import QRCode from "qrcode";
+import { randomUUID } from "node:crypto";
 import type { Document } from "#app/documents/blocks";
-import { MissingGlyphsError, renderPdf } from "#app/documents/pdf.server";
+import { documentMissingGlyphs, describeCharacter } from "#app/documents/font-coverage.server";
+import { MM } from "#app/documents/layout";
+import { qrRuns } from "#app/documents/qr";
+import { MissingGlyphsError, renderPdfParts, type PdfPart } from "#app/documents/pdf.server";
 import { compileDocumentTemplate, type DocumentTemplate } from "#app/documents/template";
+import { formatWarsawDateTime } from "#app/domain/audit-log";
+import { batchCoverData, batchFileName, batchOrder, CALIBRATION_MARK_MM, calibrationData, type CalibrationData, printerLogText, type BatchCoverData, type PrintMode } from "#app/domain/diploma-print";
 import {
   diplomaFileName,
   diplomaSourceHash,
   diplomaTemplateData,
   diplomaTemplateFile,
+  honourLine,
   isCouncilHonour,
   missingForDiploma,
   newVerificationCode,
   publicRegistryUrl,
+  reprintReasonLabel,
   type DiplomaInputs,
   type DiplomaTemplateData,
   type MissingDatum,
 } from "#app/domain/diploma";
 import type { CandidateKind, Gender, Honour, MedalClass } from "#app/domain/honours";
 import { todayIso } from "#app/domain/polish-dates";
-import type { Diploma } from "#app/generated/prisma/client.ts";
+import { signatoryOn as signatoryOnRows } from "#app/domain/settings";
+import type { Diploma, PrinterProfile, Signatory } from "#app/generated/prisma/client.ts";
 import { db, type Tx } from "#app/utils/db.server";
 import { env } from "#app/utils/env.server";
 import { recordAudit } from "./audit.server";
-import { signatoryOn } from "./settings.server";
 
 const TEMPLATES_DIR = path.resolve("templates");
-const compiled = new Map<string, DocumentTemplate<DiplomaTemplateData>>();
+const compiled = new Map<string, DocumentTemplate<object>>();
 
-function diplomaTemplate(file: string) {
+/** A template of templates/, compiled once per process. */
+function diplomaTemplate<Data extends object = DiplomaTemplateData>(file: string): DocumentTemplate<Data> {
   let t = compiled.get(file);
   if (!t) {
-    t = compileDocumentTemplate<DiplomaTemplateData>(readFileSync(path.join(TEMPLATES_DIR, file), "utf8"), file);
+    t = compileDocumentTemplate<object>(readFileSync(path.join(TEMPLATES_DIR, file), "utf8"), file);
     compiled.set(file, t);
   }
-  return t;
+  return t as DocumentTemplate<Data>;
 }
 
 type Actor = { userId: string | null };
@@ -49,11 +57,11 @@ function loadConferral(tx: Tx, conferralId: string) {
 }
 type ConferralForDiploma = NonNullable<Awaited<ReturnType<typeof loadConferral>>>;
 
-async function inputsFor(tx: Tx, c: ConferralForDiploma, today: string): Promise<DiplomaInputs> {
+/** The diploma's inputs from a conferral row and the signatory rows (all of them, any office). */
+function inputsOf(c: ConferralForDiploma, today: string, signatories: readonly Signatory[]): DiplomaInputs {
   const date = c.handedOverOn ?? today;
   const honour = c.honour as Honour;
-  const [mayor, chair] = await Promise.all([signatoryOn("MAYOR", date, tx), isCouncilHonour(honour) ? signatoryOn("COUNCIL_CHAIR", date, tx) : Promise.resolve(null)]);
-  const person = (s: typeof mayor) => (s ? { fullName: s.fullName, titleLine: s.titleLine } : null);
+  const person = (s: Signatory | null) => (s ? { fullName: s.fullName, titleLine: s.titleLine } : null);
   return {
     conferralId: c.id,
     nominationId: c.nominationId,
@@ -74,9 +82,13 @@ async function inputsFor(tx: Tx, c: ConferralForDiploma, today: string): Promise
         ? { kind: "ORDINANCE", number: c.ordinance.number, date: c.ordinance.issuedOn }
         : null,
     date,
-    mayor: person(mayor),
-    councilChair: person(chair),
+    mayor: person(signatoryOnRows(signatories, "MAYOR", date)),
+    councilChair: isCouncilHonour(honour) ? person(signatoryOnRows(signatories, "COUNCIL_CHAIR", date)) : null,
   };
+}
+
+async function inputsFor(tx: Tx, c: ConferralForDiploma, today: string): Promise<DiplomaInputs> {
+  return inputsOf(c, today, await tx.signatory.findMany());
 }
 
 export type DiplomaState = {
@@ -170,7 +182,7 @@ export async function confirmDiploma(diplomaId: string, hash: string, actor: Act
   });
 }
 
-export type PrintRefusal = "NOT_FOUND" | "MISSING" | "NOT_CONFIRMED" | "STALE" | "REASON_REQUIRED" | "MODE" | "GLYPHS";
+export type PrintRefusal = "NOT_FOUND" | "MISSING" | "NOT_CONFIRMED" | "STALE" | "REASON_REQUIRED" | "PRINTER" | "GLYPHS";
 export type PrintResult = { kind: "printed"; pdf: Buffer; fileName: string; printId: string } | { kind: "refused"; reason: PrintRefusal };
 
 export const PRINT_REFUSAL_MESSAGE: Record<PrintRefusal, string> = {
@@ -179,48 +191,91 @@ export const PRINT_REFUSAL_MESSAGE: Record<PrintRefusal, string> = {
   NOT_CONFIRMED: "Tekst dyplomu nie został zatwierdzony: przeczytaj go i kliknij „Zatwierdzam tekst”.",
   STALE: "Dane dyplomu zmieniły się po zatwierdzeniu: przeczytaj nowy tekst i zatwierdź go ponownie.",
   REASON_REQUIRED: "Ten dyplom był już drukowany: wybierz powód ponownego wydruku.",
-  MODE: "Druk na gotowych blankietach nie jest jeszcze dostępny.",
+  PRINTER: "Nie ma już wybranej drukarki: wybierz drukarkę z listy ponownie.",
   GLYPHS: "Tekst zawiera znak, którego nie ma w czcionce dyplomu: popraw pisownię nazwy (np. na kartotece kandydata), zamiast drukować pusty kwadrat.",
 };
 
-/** The diploma's PDF: the text, a border and a QR code of the public registry address. */
-export async function diplomaPdf(doc: Document, publicUrl: string): Promise<Buffer> {
-  const qr = await QRCode.toBuffer(publicUrl, { type: "png", errorCorrectionLevel: "M", margin: 0, scale: 8 });
-  return renderPdf(doc, {
-    decorate: (pdf) => {
-      const { start, count } = pdf.bufferedPageRange();
+/** How a diploma is printed: the mode, and for pre-printed stock the printer whose offsets apply. */
+export type PrintSetup = { mode: PrintMode; printer: Pick<PrinterProfile, "name" | "offsetXMm" | "offsetYMm"> | null };
+export const FULL_PRINT: PrintSetup = { mode: "FULL", printer: null };
+
+const BORDER_COLOUR = "#7a1f1f";
+const QR_SIZE = 62;
+
+/**
+ * The QR code drawn as vector squares (sharp at any printer resolution, and no PNG to encode per
+ * diploma): each row's runs of dark modules become one rectangle.
+ */
+function drawQr(pdf: PDFKit.PDFDocument, text: string, x: number, y: number, size: number): void {
+  const qr = qrRuns(text);
+  const cell = size / qr.size;
+  pdf.save();
+  for (const run of qr.runs) pdf.rect(x + run.from * cell, y + run.row * cell, (run.to - run.from) * cell, cell);
+  pdf.fillColor("black").fill();
+  pdf.restore();
+}
+
+function drawBorder(pdf: PDFKit.PDFDocument): void {
+  const { width, height } = pdf.page;
+  pdf.save();
+  pdf.lineWidth(2).strokeColor(BORDER_COLOUR).rect(18, 18, width - 36, height - 36).stroke();
+  pdf.lineWidth(0.6).rect(24, 24, width - 48, height - 48).stroke();
+  // Corner ornaments: small diamonds between the two lines.
+  for (const [x, y] of [
+    [21, 21],
+    [width - 21, 21],
+    [21, height - 21],
+    [width - 21, height - 21],
+  ] as const) {
+    pdf.polygon([x, y - 7], [x + 7, y], [x, y + 7], [x - 7, y]).fillColor(BORDER_COLOUR).fill();
+  }
+  pdf.restore();
+}
+
+/**
+ * One diploma as a part of a PDF. Full design: the vector border and ornaments, the text and the
+ * QR code. Pre-printed stock: the text and the QR code only (the stock carries the design),
+ * everything shifted by the printer's offsets.
+ */
+export function diplomaPart(doc: Document, publicUrl: string, setup: PrintSetup = FULL_PRINT): PdfPart {
+  const preprinted = setup.mode === "PREPRINTED";
+  return {
+    document: doc,
+    offset: preprinted && setup.printer ? { x: setup.printer.offsetXMm * MM, y: setup.printer.offsetYMm * MM } : undefined,
+    decorate: (pdf, { start, count }) => {
       for (let i = start; i < start + count; i++) {
         pdf.switchToPage(i);
-        const { width, height, margins } = pdf.page;
-        pdf.save();
-        pdf.lineWidth(2).strokeColor("#7a1f1f").rect(18, 18, width - 36, height - 36).stroke();
-        pdf.lineWidth(0.6).rect(24, 24, width - 48, height - 48).stroke();
-        // Corner ornaments: small diamonds between the two lines.
-        for (const [x, y] of [
-          [21, 21],
-          [width - 21, 21],
-          [21, height - 21],
-          [width - 21, height - 21],
-        ] as const) {
-          pdf.polygon([x, y - 7], [x + 7, y], [x, y + 7], [x - 7, y]).fillColor("#7a1f1f").fill();
-        }
-        pdf.restore();
+        if (!preprinted) drawBorder(pdf);
         if (i === start) {
-          const size = 62;
-          pdf.image(qr, margins.left, height - margins.bottom - size, { width: size, height: size });
+          const { height, margins } = pdf.page;
+          drawQr(pdf, publicUrl, margins.left, height - margins.bottom - QR_SIZE, QR_SIZE);
         }
       }
     },
-  });
+  };
 }
+
+/** The diploma's PDF (one diploma): see diplomaPart. */
+export function diplomaPdf(doc: Document, publicUrl: string, setup: PrintSetup = FULL_PRINT): Promise<Buffer> {
+  return renderPdfParts([diplomaPart(doc, publicUrl, setup)], doc.meta);
+}
+
+/** The printer profile chosen for a print: null for none; "unknown" for an id that is not there. */
+async function printerFor(printerId: string | undefined): Promise<PrinterProfile | null | "unknown"> {
+  if (!printerId) return null;
+  return (await db().printerProfile.findUnique({ where: { id: printerId } })) ?? "unknown";
+}
+
+export type PrintOptions = { reason: string; mode: PrintMode; printerId?: string };
 
 /**
  * Prints a confirmed, current diploma: refreshes it from the data first, refuses when it is not
  * confirmed or the confirmation is stale, or when it was printed before and no reason is given;
- * records the print (who, when, the text's hash, the mode, the reason) and returns the PDF.
+ * records the print (who, when, the text's hash, the mode and printer, the reason) and returns the PDF.
  */
-export async function printDiploma(diplomaId: string, options: { reason: string; mode: "FULL" | "PREPRINTED" }, actor: Actor, today: string = todayIso()): Promise<PrintResult> {
-  if (options.mode !== "FULL") return { kind: "refused", reason: "MODE" };
+export async function printDiploma(diplomaId: string, options: PrintOptions, actor: Actor, today: string = todayIso()): Promise<PrintResult> {
+  const printer = await printerFor(options.printerId);
+  if (printer === "unknown") return { kind: "refused", reason: "PRINTER" };
   const found = await db().diploma.findUnique({ where: { id: diplomaId } });
   if (!found) return { kind: "refused", reason: "NOT_FOUND" };
   const state = await diplomaFor(found.conferralId, today);
@@ -231,27 +286,29 @@ export async function printDiploma(diplomaId: string, options: { reason: string;
   if (!isConfirmed(d)) return { kind: "refused", reason: "NOT_CONFIRMED" };
   const reason = options.reason.trim();
   if (!reason && (await db().diplomaPrint.count({ where: { diplomaId } })) > 0) return { kind: "refused", reason: "REASON_REQUIRED" };
+  const setup: PrintSetup = { mode: options.mode, printer: options.mode === "PREPRINTED" ? printer : null };
   // Render before the transaction: the write lock is held only for the two inserts.
   let pdf: Buffer;
   try {
-    pdf = await diplomaPdf(state.doc, state.publicUrl);
+    pdf = await diplomaPdf(state.doc, state.publicUrl, setup);
   } catch (error) {
     // A letter the font lacks is refused here, before anything is logged as printed.
     if (error instanceof MissingGlyphsError) return { kind: "refused", reason: "GLYPHS" };
     throw error;
   }
+  const printerText = printerLogText(setup.printer);
   const recorded = await db().$transaction(async (tx) => {
     const now = await tx.diploma.findUniqueOrThrow({ where: { id: diplomaId } });
     if (now.sourceHash !== d.sourceHash || now.confirmedHash !== d.sourceHash) return { kind: "refused" as const, reason: "STALE" as const };
     const previous = await tx.diplomaPrint.count({ where: { diplomaId } });
     if (previous > 0 && !reason) return { kind: "refused" as const, reason: "REASON_REQUIRED" as const };
-    const print = await tx.diplomaPrint.create({ data: { diplomaId, printedById: actor.userId, textHash: d.sourceHash, mode: options.mode, reason } });
+    const print = await tx.diplomaPrint.create({ data: { diplomaId, printedById: actor.userId, textHash: d.sourceHash, mode: options.mode, reason, printer: printerText } });
     await recordAudit(tx, {
       userId: actor.userId,
       action: "PRINT",
       entityType: "Diploma",
       entityId: diplomaId,
-      after: { printId: print.id, textHash: d.sourceHash, mode: options.mode, copy: previous + 1 },
+      after: { printId: print.id, textHash: d.sourceHash, mode: options.mode, printer: printerText, copy: previous + 1 },
       reason,
     });
     return { kind: "printed" as const, printId: print.id };
@@ -260,12 +317,241 @@ export async function printDiploma(diplomaId: string, options: { reason: string;
   return { kind: "printed", pdf, fileName: diplomaFileName(state.inputs.candidate.nameNominative, d.verificationCode), printId: recorded.printId };
 }
 
+// ---------------------------------------------------------------- batches
+
+/** One conferral of a batch that cannot be printed, with what is missing and where to fix it. */
+export type BatchProblem = { conferralId: string; position: number; name: string; href: string; problems: string[] };
+
+type BatchItem = {
+  conferralId: string;
+  position: number;
+  name: string;
+  coverHonour: string;
+  number: number | null;
+  diplomaId: string;
+  hash: string;
+  doc: Document;
+  publicUrl: string;
+  printedBefore: number;
+  nominative: string;
+};
+
+export type BatchCheck = {
+  ceremony: { id: string; title: string; date: string } | null;
+  items: BatchItem[];
+  problems: BatchProblem[];
+};
+
+/**
+ * Checks a batch without writing anything: every diploma must be ready (data complete, text
+ * confirmed and still current, every letter in the font); a diploma printed before needs a
+ * reprint reason (`reprintReason: null` skips that check, for a list of what could be printed). Reads everything in a few queries (no per-diploma round trips).
+ */
+export async function checkBatch(conferralIds: readonly string[], options: { ceremonyId?: string | null; reprintReason: string | null }, today: string = todayIso()): Promise<BatchCheck> {
+  const client = db();
+  const [ceremony, conferrals, signatories] = await Promise.all([
+    options.ceremonyId
+      ? client.ceremony.findUnique({ where: { id: options.ceremonyId }, select: { id: true, title: true, date: true, laureates: { select: { conferralId: true, position: true } } } })
+      : Promise.resolve(null),
+    client.conferral.findMany({
+      where: { id: { in: [...new Set(conferralIds)] } },
+      include: { candidate: true, resolution: true, ordinance: true, diplomas: { include: { _count: { select: { prints: true } } } } },
+    }),
+    client.signatory.findMany(),
+  ]);
+  const positions = ceremony ? new Map(ceremony.laureates.map((l) => [l.conferralId, l.position])) : null;
+  const byId = new Map(conferrals.map((c) => [c.id, c]));
+  const items: BatchItem[] = [];
+  const problems: BatchProblem[] = [];
+  for (const { conferralId, position } of batchOrder(conferralIds, positions)) {
+    const c = byId.get(conferralId);
+    if (!c) {
+      problems.push({ conferralId, position, name: "(nie ma takiego nadania)", href: "", problems: ["Nie znaleziono nadania: mogło zostać usunięte."] });
+      continue;
+    }
+    const inputs = inputsOf(c, today, signatories);
+    const name = c.candidate.displayName;
+    const href = `/conferrals/${c.id}/diploma`;
+    const found: string[] = missingForDiploma(inputs).map((m) => m.message);
+    const diploma = c.diplomas[0];
+    const hash = diplomaSourceHash(inputs);
+    if (!found.length) {
+      if (!diploma || diploma.confirmedHash === null) found.push("Tekst dyplomu nie jest zatwierdzony.");
+      else if (diploma.confirmedHash !== hash) found.push("Dane dyplomu zmieniły się po zatwierdzeniu: tekst trzeba przeczytać i zatwierdzić ponownie.");
+    }
+    if (found.length || !diploma) {
+      problems.push({ conferralId, position, name, href, problems: found });
+      continue;
+    }
+    const publicUrl = publicRegistryUrl(env().PUBLIC_BASE_URL, c.publicId);
+    const doc = renderFor(inputs, diploma.verificationCode, publicUrl);
+    const glyphs = documentMissingGlyphs(doc);
+    if (glyphs.length) found.push(`Tekst zawiera znaki, których nie ma w czcionce dyplomu: ${glyphs.map(describeCharacter).join(", ")}.`);
+    if (diploma._count.prints > 0 && options.reprintReason !== null && !options.reprintReason.trim()) found.push("Dyplom był już drukowany: podaj powód ponownego wydruku.");
+    if (found.length) {
+      problems.push({ conferralId, position, name, href, problems: found });
+      continue;
+    }
+    items.push({
+      conferralId,
+      position,
+      name,
+      coverHonour: honourLine({ ...inputs, number: null }),
+      number: c.number,
+      diplomaId: diploma.id,
+      hash,
+      doc,
+      publicUrl,
+      printedBefore: diploma._count.prints,
+      nominative: inputs.candidate.nameNominative,
+    });
+  }
+  return { ceremony: ceremony ? { id: ceremony.id, title: ceremony.title, date: ceremony.date } : null, items, problems };
+}
+
+const coverTemplate = () => diplomaTemplate<BatchCoverData>("diploma-batch-cover.hbs");
+
+export type BatchOptions = { ceremonyId?: string | null; mode: PrintMode; printerId?: string; reason: string };
+export type BatchResult =
+  | { kind: "printed"; pdf: Buffer; fileName: string; batchId: string; count: number }
+  | { kind: "refused"; problems: BatchProblem[] }
+  | { kind: "empty" }
+  | { kind: "printer-unknown" };
+
+/**
+ * One PDF of many diplomas in hand-over order, after a cover sheet listing that order. Refused,
+ * with the list of what is missing, when any diploma is not ready: nothing is printed or logged
+ * then. Each diploma printed gets a print-log entry with the batch's one batchId.
+ */
+export async function printBatch(conferralIds: readonly string[], options: BatchOptions, actor: Actor & { name: string }, today: string = todayIso()): Promise<BatchResult> {
+  if (conferralIds.length === 0) return { kind: "empty" };
+  const printer = await printerFor(options.printerId);
+  if (printer === "unknown") return { kind: "printer-unknown" };
+  const check = await checkBatch(conferralIds, { ceremonyId: options.ceremonyId, reprintReason: options.reason }, today);
+  if (check.problems.length) return { kind: "refused", problems: check.problems };
+  const setup: PrintSetup = { mode: options.mode, printer: options.mode === "PREPRINTED" ? printer : null };
+  const printerText = printerLogText(setup.printer);
+  const cover = coverTemplate().render(
+    batchCoverData({
+      ceremony: check.ceremony,
+      entries: check.items.map((i) => ({ position: i.position, name: i.name, honourLine: i.coverHonour, number: i.number })),
+      mode: options.mode,
+      printer: printerText,
+      printedBy: actor.name,
+      printedAt: formatWarsawDateTime(new Date()),
+    }),
+  );
+  // checkBatch has refused every diploma with a letter the font lacks (the cover holds the same names).
+  const pdf = await renderPdfParts(
+    [{ document: cover }, ...check.items.map((i) => diplomaPart(i.doc, i.publicUrl, setup))],
+    { title: cover.meta.title, author: "Urząd Miasta Krakowa", subject: "Dyplomy w kolejności wręczania" },
+    { allowMissingGlyphs: true },
+  );
+  const batchId = randomUUID();
+  const reason = options.reason.trim();
+  const recorded = await db().$transaction(async (tx) => {
+    const now = await tx.diploma.findMany({ where: { id: { in: check.items.map((i) => i.diplomaId) } }, select: { id: true, confirmedHash: true } });
+    const confirmed = new Map(now.map((d) => [d.id, d.confirmedHash]));
+    const changed = check.items.filter((i) => confirmed.get(i.diplomaId) !== i.hash);
+    if (changed.length) return { kind: "refused" as const, problems: changed.map((i) => ({ conferralId: i.conferralId, position: i.position, name: i.name, href: `/conferrals/${i.conferralId}/diploma`, problems: ["Zatwierdzenie tekstu zmieniło się w trakcie przygotowania wydruku: sprawdź dyplom ponownie."] })) };
+    await tx.diplomaPrint.createMany({
+      data: check.items.map((i) => ({ diplomaId: i.diplomaId, printedById: actor.userId, textHash: i.hash, mode: options.mode, batchId, reason: i.printedBefore > 0 ? reason : "", printer: printerText })),
+    });
+    await recordAudit(tx, {
+      userId: actor.userId,
+      action: "PRINT",
+      entityType: "DiplomaBatch",
+      entityId: batchId,
+      after: { count: check.items.length, ceremonyId: check.ceremony?.id ?? null, mode: options.mode, printer: printerText, diplomaIds: check.items.map((i) => i.diplomaId) },
+      reason,
+    });
+    return { kind: "printed" as const };
+  });
+  if (recorded.kind === "refused") return recorded;
+  const label = check.ceremony ? `${check.ceremony.date}-${check.ceremony.title}` : `wybrane-${today}`;
+  return { kind: "printed", pdf, fileName: batchFileName(label, check.items.length), batchId, count: check.items.length };
+}
+
 /** The prints of a diploma, newest first, with who printed. */
 export function printsOf(diplomaId: string) {
   return db().diplomaPrint.findMany({ where: { diplomaId }, orderBy: { printedAt: "desc" }, include: { printedBy: { select: { name: true } } } });
 }
 
+/** The print log of a nomination's diploma, newest first, ready for PrintLogTable. */
+export async function printLogOfNomination(nominationId: string) {
+  const prints = await db().diplomaPrint.findMany({
+    where: { diploma: { conferral: { nominationId } } },
+    orderBy: { printedAt: "desc" },
+    include: { printedBy: { select: { name: true } } },
+  });
+  return prints.map((p) => ({ id: p.id, at: p.printedAt.toISOString(), by: p.printedBy?.name ?? "system", mode: p.mode, printer: p.printer, batch: Boolean(p.batchId), reason: reprintReasonLabel(p.reason) }));
+}
+
 export async function confirmerName(userId: string | null): Promise<string | null> {
   if (!userId) return null;
   return (await db().user.findUnique({ where: { id: userId }, select: { name: true } }))?.name ?? null;
+}
+
+// ---------------------------------------------------------------- calibration
+
+/** A millimetre ruler along the top edge and one along the left edge, labelled every centimetre. */
+function drawRulers(pdf: PDFKit.PDFDocument): void {
+  const { width, height } = pdf.page;
+  const at = 10 * MM;
+  pdf.save().lineWidth(0.4).strokeColor("black").fillColor("black").font("regular").fontSize(6);
+  for (let mm = 10; mm * MM <= width - at; mm++) {
+    const length = (mm % 10 === 0 ? 5 : mm % 5 === 0 ? 3.5 : 2) * MM;
+    pdf.moveTo(mm * MM, at).lineTo(mm * MM, at + length).stroke();
+    if (mm % 10 === 0) pdf.text(String(mm), mm * MM - 6, at + 5.5 * MM, { width: 12, align: "center", lineBreak: false });
+  }
+  for (let mm = 10; mm * MM <= height - at; mm++) {
+    const length = (mm % 10 === 0 ? 5 : mm % 5 === 0 ? 3.5 : 2) * MM;
+    pdf.moveTo(at, mm * MM).lineTo(at + length, mm * MM).stroke();
+    if (mm % 10 === 0) pdf.text(String(mm), at + 5.5 * MM, mm * MM - 2.5, { lineBreak: false });
+  }
+  pdf.restore();
+}
+
+/** A crosshair with a ring, centred on (x, y) points, and its distance from the edges beside it. */
+function drawCrosshair(pdf: PDFKit.PDFDocument, x: number, y: number, label: string): void {
+  const arm = 6 * MM;
+  pdf.save().lineWidth(0.3).strokeColor("black");
+  pdf.moveTo(x - arm, y).lineTo(x + arm, y).stroke();
+  pdf.moveTo(x, y - arm).lineTo(x, y + arm).stroke();
+  pdf.circle(x, y, 2 * MM).stroke();
+  pdf.fillColor("black").font("regular").fontSize(7).text(label, x + 2.5 * MM, y + 1.5 * MM, { lineBreak: false });
+  pdf.restore();
+}
+
+/**
+ * The calibration page: crosshairs at CALIBRATION_MARK_MM from the nearest edges and millimetre
+ * rulers, printed with the printer's offsets (none without a printer), so staff can measure how
+ * far the printer is off and check the correction.
+ */
+export function calibrationPdf(printer: Pick<PrinterProfile, "name" | "offsetXMm" | "offsetYMm"> | null, orientation: "portrait" | "landscape" = "landscape"): Promise<Buffer> {
+  const document = diplomaTemplate<CalibrationData>("diploma-calibration.hbs").render(calibrationData(printer, orientation));
+  const mark = CALIBRATION_MARK_MM * MM;
+  return renderPdfParts(
+    [
+      {
+        document,
+        offset: printer ? { x: printer.offsetXMm * MM, y: printer.offsetYMm * MM } : undefined,
+        decorate: (pdf, { start }) => {
+          pdf.switchToPage(start);
+          const { width, height } = pdf.page;
+          drawRulers(pdf);
+          const label = `${CALIBRATION_MARK_MM} mm`;
+          for (const [x, y] of [
+            [mark, mark],
+            [width - mark, mark],
+            [mark, height - mark],
+            [width - mark, height - mark],
+          ] as const) {
+            drawCrosshair(pdf, x, y, label);
+          }
+        },
+      },
+    ],
+    document.meta,
+  );
 }

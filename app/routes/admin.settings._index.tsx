@@ -19,6 +19,8 @@ import {
   signatoryAnchor,
   type Period,
 } from "#app/domain/settings";
+import { describeOffset } from "#app/domain/diploma-print";
+import { printerProfiles } from "#app/models/diploma-desk.server";
 import { listDatedSettings, listSignatories } from "#app/models/settings.server";
 import { requireUserWithPermission } from "#app/utils/auth.server";
 
@@ -35,7 +37,7 @@ function clashes(rows: (Period & { id: string })[]) {
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUserWithPermission(request, "settings:manage");
   const today = todayIso();
-  const [settings, signatories] = await Promise.all([listDatedSettings(), listSignatories()]);
+  const [settings, signatories, printers] = await Promise.all([listDatedSettings(), listSignatories(), printerProfiles()]);
   const keys = [...SETTING_KEYS, ...new Set(settings.map((s) => s.key).filter((k) => !(SETTING_KEYS as readonly string[]).includes(k)))];
   return {
     today,
@@ -58,10 +60,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
         .map((s) => ({ id: s.id, fullName: s.fullName, titleLine: s.titleLine, validFrom: s.validFrom, validTo: s.validTo }));
       return { office, anchor: signatoryAnchor(office), label: OFFICE_LABEL[office], description: OFFICE_DESCRIPTION[office], rows: rowsOf(rows, today), clashes: clashes(rows) };
     }),
+    printers: printers.map((p) => ({ id: p.id, name: p.name, offset: describeOffset(p.offsetXMm, p.offsetYMm), note: p.note })),
   };
 }
 
-const DONE_TEXT: Record<"setting" | "signatory", Record<string, string>> = {
+const DONE_TEXT: Record<"setting" | "signatory" | "printer", Record<string, string>> = {
+  printer: { created: "Dodano drukarkę.", updated: "Zapisano zmiany drukarki.", deleted: "Usunięto drukarkę." },
   setting: {
     created: "Dodano nową wartość.",
     "created-closed": "Dodano nową wartość; dotychczasowa obowiązuje do dnia poprzedniego.",
@@ -77,7 +81,7 @@ const DONE_TEXT: Record<"setting" | "signatory", Record<string, string>> = {
 };
 
 /** The confirmation of the last save, in the section it concerns (?saved=<anchor>&done=…). */
-function Notice({ anchor, kind }: { anchor: string; kind: "setting" | "signatory" }) {
+function Notice({ anchor, kind }: { anchor: string; kind: "setting" | "signatory" | "printer" }) {
   const [params] = useSearchParams();
   const text = params.get("saved") === anchor ? DONE_TEXT[kind][params.get("done") ?? ""] : undefined;
   if (!text) return null;
@@ -102,7 +106,7 @@ function NoCurrent({ what }: { what: string }) {
 }
 
 export default function SettingsScreen() {
-  const { settings, offices } = useLoaderData<typeof loader>();
+  const { settings, offices, printers } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>Ustawienia</h1>
@@ -129,6 +133,9 @@ export default function SettingsScreen() {
               <a href={`#${o.anchor}`}>Sygnatariusz: {o.label}</a>
             </li>
           ))}
+          <li>
+            <a href="#printers">Drukarki dyplomów (blankiety)</a>
+          </li>
         </ul>
       </nav>
 
@@ -254,6 +261,63 @@ export default function SettingsScreen() {
           </section>
         );
       })}
+
+      <h2 className="settings-group">Druk dyplomów</h2>
+      <section id="printers" className="settings-section" aria-labelledby="printers-title" tabIndex={-1}>
+        <h3 id="printers-title">Drukarki dyplomów (druk na blankietach)</h3>
+        <p className="field-hint">
+          Przy druku na gotowych blankietach tekst jest przesuwany o przesunięcie wybranej drukarki. Zmierz je na{" "}
+          <a href="/diplomas/calibration" download>
+            stronie kalibracyjnej
+          </a>{" "}
+          (PDF, poziomo; <a href="/diplomas/calibration?orientation=portrait" download>pionowo</a>) wydrukowanej na tej drukarce.
+        </p>
+        <Notice anchor="printers" kind="printer" />
+        {printers.length ? (
+          <div className="table-wrap">
+            <table className="data-table settings-table">
+              <caption className="visually-hidden">Drukarki i ich przesunięcia</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Nazwa</th>
+                  <th scope="col">Przesunięcie</th>
+                  <th scope="col">Uwagi</th>
+                  <th scope="col">Działania</th>
+                </tr>
+              </thead>
+              <tbody>
+                {printers.map((p) => (
+                  <tr key={p.id}>
+                    <td>{p.name}</td>
+                    <td>{p.offset}</td>
+                    <td>{p.note || "—"}</td>
+                    <td className="nowrap">
+                      <Link to={`/admin/settings/printers/${p.id}`}>
+                        Zmień<span className="visually-hidden">: {p.name}</span>
+                      </Link>
+                      <br />
+                      <a href={`/diplomas/calibration?printer=${p.id}`} download>
+                        Strona kalibracyjna<span className="visually-hidden">: {p.name}</span>
+                      </a>
+                      <br />
+                      <Link to={`/admin/settings/printers/${p.id}/delete`}>
+                        Usuń…<span className="visually-hidden">: {p.name}</span>
+                      </Link>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : (
+          <p className="empty-state">Nie ma jeszcze żadnej drukarki: druk na blankietach odbywa się bez przesunięcia.</p>
+        )}
+        <p>
+          <Link className="button button--secondary" to="/admin/settings/printers/new">
+            Dodaj drukarkę
+          </Link>
+        </p>
+      </section>
     </>
   );
 }

@@ -4,6 +4,7 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { reprintReasonText } from "#app/domain/diploma";
+import { PRINT_MODES } from "#app/domain/diploma-print";
 import { printDiploma } from "#app/models/diploma.server";
 import { requireUserWithPermission } from "#app/utils/auth.server";
 import { downloadResponse } from "#app/utils/download";
@@ -13,7 +14,8 @@ const PrintForm = z.object({
   diplomaId: z.string().min(1),
   reason: z.string().optional(),
   reasonText: z.string().max(500).optional(),
-  mode: z.enum(["FULL", "PREPRINTED"]).default("FULL"),
+  mode: z.enum(PRINT_MODES).default("FULL"),
+  printerId: z.string().optional(),
 });
 
 export function loader() {
@@ -24,7 +26,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUserWithPermission(request, "diploma:print");
   const form = PrintForm.safeParse(Object.fromEntries(await request.formData()));
   invariantResponse(form.success, "Nieprawidłowy formularz wydruku.", { status: 400 });
-  const result = await printDiploma(form.data.diplomaId, { reason: reprintReasonText(form.data.reason, form.data.reasonText), mode: form.data.mode }, { userId: user.id });
+  const result = await printDiploma(form.data.diplomaId, { reason: reprintReasonText(form.data.reason, form.data.reasonText), mode: form.data.mode, printerId: form.data.printerId || undefined }, { userId: user.id });
   if (result.kind === "refused") {
     invariantResponse(result.reason !== "NOT_FOUND", "Nie znaleziono dyplomu.", { status: 404 });
     return redirect(`/conferrals/${params.id}/diploma?blad=${result.reason}`, 303);

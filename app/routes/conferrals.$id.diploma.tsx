@@ -4,13 +4,16 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
+import { PrintLogTable, PrintModeFields } from "#app/components/diploma-print";
 import { DocumentPreview } from "#app/components/document-preview";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import type { Document } from "#app/documents/blocks";
 import { formatWarsawDateTime } from "#app/domain/audit-log";
 import { REPRINT_REASON_LABEL, REPRINT_REASONS, reprintReasonLabel } from "#app/domain/diploma";
+import { describeOffset } from "#app/domain/diploma-print";
 import { HONOUR_LABEL } from "#app/domain/honours";
 import { formatPolishDate } from "#app/domain/polish-dates";
+import { printerProfiles } from "#app/models/diploma-desk.server";
 import { confirmDiploma, confirmerName, diplomaFor, isConfirmed, isStale, printsOf, PRINT_REFUSAL_MESSAGE, type PrintRefusal } from "#app/models/diploma.server";
 import { requireUserWithAnyPermission, requireUserWithPermission, userCan } from "#app/utils/auth.server";
 import { invariantResponse } from "#app/utils/http";
@@ -23,7 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const state = await diplomaFor(params.id!);
   invariantResponse(state, "Nie znaleziono nadania.", { status: 404 });
   const d = state.diploma;
-  const prints = d ? await printsOf(d.id) : [];
+  const [prints, printers] = await Promise.all([d ? printsOf(d.id) : [], printerProfiles()]);
   const refusal = new URL(request.url).searchParams.get("blad");
   return {
     conferral: { ...state.conferral, honourLabel: HONOUR_LABEL[state.conferral.honour] },
@@ -42,7 +45,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           confirmedBy: await confirmerName(d.confirmedById),
         }
       : null,
-    prints: prints.map((p) => ({ id: p.id, at: p.printedAt.toISOString(), by: p.printedBy?.name ?? "system", mode: p.mode, reason: reprintReasonLabel(p.reason), current: p.textHash === d?.sourceHash })),
+    prints: prints.map((p) => ({ id: p.id, at: p.printedAt.toISOString(), by: p.printedBy?.name ?? "system", mode: p.mode, printer: p.printer, batch: Boolean(p.batchId), reason: reprintReasonLabel(p.reason), current: p.textHash === d?.sourceHash })),
+    printers: printers.map((p) => ({ id: p.id, name: p.name, offset: describeOffset(p.offsetXMm, p.offsetYMm) })),
     canPrint: userCan(user, "diploma:print"),
     canConfirm: userCan(user, "diploma:text"),
     reprintReasons: REPRINT_REASONS.map((r) => ({ value: r, label: REPRINT_REASON_LABEL[r] })),
@@ -65,7 +69,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function DiplomaPage() {
-  const { conferral, date, missing, doc, diploma, prints, canPrint, canConfirm, refusal, publicUrl, reprintReasons } = useLoaderData<typeof loader>();
+  const { conferral, date, missing, doc, diploma, prints, printers, canPrint, canConfirm, refusal, publicUrl, reprintReasons } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   return (
@@ -129,7 +133,7 @@ export default function DiplomaPage() {
           {canPrint && diploma.confirmed ? (
             <Form method="post" action={`/conferrals/${conferral.id}/diploma/print`} reloadDocument className="print-form">
               <input type="hidden" name="diplomaId" value={diploma.id} />
-              <input type="hidden" name="mode" value="FULL" />
+              <PrintModeFields printers={printers} idPrefix="single" />
               {prints.length ? (
                 <fieldset>
                   <legend>Dyplom był już drukowany: powód ponownego wydruku</legend>
@@ -158,28 +162,7 @@ export default function DiplomaPage() {
       <section aria-labelledby="wydruki">
         <h2 id="wydruki">Wydruki</h2>
         {prints.length ? (
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">Kiedy</th>
-                <th scope="col">Kto</th>
-                <th scope="col">Tryb</th>
-                <th scope="col">Powód</th>
-                <th scope="col">Tekst</th>
-              </tr>
-            </thead>
-            <tbody>
-              {prints.map((p) => (
-                <tr key={p.id}>
-                  <td>{formatWarsawDateTime(new Date(p.at))}</td>
-                  <td>{p.by}</td>
-                  <td>{p.mode === "FULL" ? "pełny wydruk" : "na blankiecie"}</td>
-                  <td>{p.reason || "—"}</td>
-                  <td>{p.current ? "aktualny" : "wcześniejsza wersja"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <PrintLogTable prints={prints} caption="Wydruki tego dyplomu" />
         ) : (
           <p>Dyplom nie był jeszcze drukowany.</p>
         )}

@@ -13,9 +13,11 @@ import { requireUserWithPermission } from "#app/utils/auth.server";
 import { eligibilityOf } from "#app/models/workflow.server";
 import { timelineEntries } from "#app/domain/audit-log";
 import { AuditTimeline } from "#app/components/audit-timeline";
+import { PrintLogTable } from "#app/components/diploma-print";
 import { conferralOf } from "#app/models/conferral.server";
 import { ceremoniesOfConferral } from "#app/models/ceremony.server";
 import { ceremonyStatusLabel } from "#app/domain/ceremony";
+import { printLogOfNomination } from "#app/models/diploma.server";
 import { availableSteps } from "#app/domain/permissions";
 import type { Honour } from "#app/domain/honours";
 import { useCan } from "#app/components/site-header";
@@ -29,10 +31,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUserWithPermission(request, "nomination:read");
   const nomination = await getNomination(params.id!);
   invariantResponse(nomination, "Nie znaleziono wniosku.", { status: 404 });
-  const [history, findings, conferral] = await Promise.all([
+  const [history, findings, conferral, diplomaPrints] = await Promise.all([
     auditTrailOf(db(), "Nomination", nomination.id),
     eligibilityOf(nomination.id),
     conferralOf(nomination.id),
+    printLogOfNomination(nomination.id),
   ]);
   const steps = availableSteps(nomination.honour as Honour, nomination.status as Status, user.permissions);
   return {
@@ -41,13 +44,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     findings,
     conferral,
     ceremonies: conferral ? await ceremoniesOfConferral(conferral.id) : [],
+    diplomaPrints,
     history: timelineEntries(history, NOMINATION_FIELD_LABEL),
   };
 }
 
 
 export default function NominationView() {
-  const { nomination: n, history, steps, findings, conferral, ceremonies } = useLoaderData<typeof loader>();
+  const { nomination: n, history, steps, findings, conferral, ceremonies, diplomaPrints } = useLoaderData<typeof loader>();
   const c = n.candidate;
   const can = useCan();
   return (
@@ -157,6 +161,8 @@ export default function NominationView() {
               <Link to={`/conferrals/${conferral.id}/diploma`}>Dyplom</Link>
             </p>
           ) : null}
+          <h3 id="wydruki-dyplomu">Wydruki dyplomu</h3>
+          {diplomaPrints.length ? <PrintLogTable prints={diplomaPrints} caption="Wydruki dyplomu" /> : <p>Dyplom nie był jeszcze drukowany.</p>}
         </section>
       ) : null}
 

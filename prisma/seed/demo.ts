@@ -109,10 +109,18 @@ async function seedDemoSignatories() {
   }
 }
 
+/** A fictional printer profile for pre-printed diploma stock, when none is recorded. */
+async function seedDemoPrinter() {
+  const db = getDb();
+  if ((await db.printerProfile.count()) > 0) return;
+  await db.printerProfile.create({ data: { name: "Drukarka demonstracyjna (pokój 12)", offsetXMm: 1.5, offsetYMm: -1, note: "Dane demonstracyjne." } });
+}
+
 export async function seedDemoData(today = new Date()) {
   const db = getDb();
   await seedDemoSignatories();
   await seedDemoHistory();
+  await seedDemoPrinter();
   const honours: Honour[] = ["CRACOVIAE_MERENTI", "HONORARY_CITIZENSHIP", "HONORIS_GRATIA"];
   let personIndex = 0;
   let orgIndex = 0;

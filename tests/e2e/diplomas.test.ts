@@ -7,8 +7,8 @@ describeInBrowser("diplomas in the browser", () => {
 
   test("a numbered medal's diploma is previewed, confirmed and printed to PDF", async () => {
     const page = await session.newPage();
-    // A fictional demo laureate (confirmed name forms, demo signatories); other tests may have
-    // added numbered medals whose forms nobody confirmed yet.
+    // A fictional demo laureate (confirmed name forms, demo signatories) whose text waits for
+    // confirmation; other tests may have added numbered medals whose forms nobody confirmed yet.
     await visit(page, "/nominations?honour=CRACOVIAE_MERENTI&status=NUMBER_ASSIGNED");
     const hrefs = await page.locator("table.data-table tbody tr:has(.demo-mark) a").evaluateAll((links) => links.map((a) => a.getAttribute("href")!));
     let ready = false;
@@ -16,7 +16,8 @@ describeInBrowser("diplomas in the browser", () => {
       await page.goto(href);
       await page.getByRole("link", { name: "Dyplom", exact: true }).click();
       await page.getByRole("heading", { level: 1, name: /^Dyplom:/ }).waitFor();
-      if ((await page.locator("article.doc-preview").count()) > 0) {
+      // Not one another test (the printing desk's) confirmed already.
+      if ((await page.locator("article.doc-preview").count()) > 0 && (await page.getByRole("button", { name: "Zatwierdzam tekst" }).count()) > 0) {
         ready = true;
         break;
       }

@@ -16,6 +16,9 @@ import { loader as settingsScreen } from "#app/routes/admin.settings._index";
 import { loader as newSignatoryForm } from "#app/routes/admin.settings.signatories.new";
 import { action as editSettingValue } from "#app/routes/admin.settings.values.$id._index";
 import { loader as newSettingValueForm } from "#app/routes/admin.settings.values.new";
+import { loader as printerForm } from "#app/routes/admin.settings.printers.$id._index";
+import { loader as diplomaDesk } from "#app/routes/diplomas._index";
+import { loader as calibrationPage } from "#app/routes/diplomas.calibration";
 import { db } from "#app/utils/db.server";
 import { callAction, callLoader, personNomination, signInAs, signOut, type Answer } from "./helpers";
 
@@ -114,6 +117,9 @@ const cases = (): Case[] => [
   { name: "GET /admin/settings", rule: "settings:manage", writes: false, call: () => callLoader(settingsScreen, "/admin/settings") },
   { name: "GET /admin/settings/values/new", rule: "settings:manage", writes: false, call: () => callLoader(newSettingValueForm, "/admin/settings/values/new?key=clause.execution") },
   { name: "GET /admin/settings/signatories/new", rule: "settings:manage", writes: false, call: () => callLoader(newSignatoryForm, "/admin/settings/signatories/new?office=MAYOR") },
+  { name: "GET /admin/settings/printers/new", rule: "settings:manage", writes: false, call: () => callLoader(printerForm, "/admin/settings/printers/new", { id: "new" }) },
+  { name: "GET /diplomas", rule: ["diploma:text", "diploma:print"], writes: false, call: () => callLoader(diplomaDesk, "/diplomas") },
+  { name: "GET /diplomas/calibration", rule: ["diploma:print", "settings:manage"], writes: false, call: () => callLoader(calibrationPage, "/diplomas/calibration") },
   {
     // A stale version: an allowed role is refused with 409 (a conflict), never 403, and nothing changes.
     name: "POST /admin/settings/values/:id",

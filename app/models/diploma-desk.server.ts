@@ -1,0 +1,84 @@
+// The printing desk (/diplomas): the conferrals whose diplomas are to be printed (or were), with
+// each one's state checked the way a batch checks it, and the printer profiles to choose from.
+import type { Honour, MedalClass } from "#app/domain/honours";
+import { HONOUR_LABEL, MEDAL_CLASS_LABEL } from "#app/domain/honours";
+import { todayIso } from "#app/domain/polish-dates";
+import type { Prisma } from "#app/generated/prisma/client.ts";
+import { db } from "#app/utils/db.server";
+import { checkBatch } from "./diploma.server";
+
+import { DESK_PAGE_SIZE, type DeskState } from "#app/domain/diploma-print";
+
+export type DeskFilter = { ceremonyId: string | null; honour: Honour | null; state: DeskState; page: number };
+
+export type DeskRow = {
+  conferralId: string;
+  name: string;
+  honour: string;
+  number: number | null;
+  /** The position on the ceremony's list (hand-over order), when filtered by a ceremony. */
+  position: number | null;
+  ready: boolean;
+  problems: string[];
+  prints: number;
+};
+
+const printed: Prisma.ConferralWhereInput = { diplomas: { some: { prints: { some: {} } } } };
+
+export async function diplomaDesk(filter: DeskFilter, today: string = todayIso()) {
+  const where: Prisma.ConferralWhereInput = {
+    isHistorical: false,
+    anonymizedAt: null,
+    ...(filter.honour ? { honour: filter.honour } : {}),
+    ...(filter.ceremonyId ? { ceremonies: { some: { ceremonyId: filter.ceremonyId } } } : {}),
+    ...(filter.state === "todo" ? { NOT: printed } : filter.state === "printed" ? printed : {}),
+  };
+  const select = {
+    id: true,
+    honour: true,
+    medalClass: true,
+    number: true,
+    candidate: { select: { displayName: true } },
+    diplomas: { select: { _count: { select: { prints: true } } } },
+    ceremonies: filter.ceremonyId ? { where: { ceremonyId: filter.ceremonyId }, select: { position: true } } : undefined,
+  } satisfies Prisma.ConferralSelect;
+  const [total, found] = await Promise.all([
+    db().conferral.count({ where }),
+    // A ceremony's list is short and printed whole; otherwise a page, newest conferrals first.
+    filter.ceremonyId
+      ? db().conferral.findMany({ where, select })
+      : db().conferral.findMany({ where, select, orderBy: [{ conferredOn: "desc" }, { honour: "asc" }, { number: "asc" }, { id: "asc" }], skip: (filter.page - 1) * DESK_PAGE_SIZE, take: DESK_PAGE_SIZE }),
+  ]);
+  const position = (c: (typeof found)[number]) => c.ceremonies?.[0]?.position ?? null;
+  const rows = filter.ceremonyId ? [...found].sort((a, b) => (position(a) ?? 0) - (position(b) ?? 0)) : found;
+  const check = await checkBatch(
+    rows.map((c) => c.id),
+    { ceremonyId: filter.ceremonyId, reprintReason: null },
+    today,
+  );
+  const problems = new Map(check.problems.map((p) => [p.conferralId, p.problems]));
+  return {
+    total,
+    pages: filter.ceremonyId ? 1 : Math.max(1, Math.ceil(total / DESK_PAGE_SIZE)),
+    rows: rows.map(
+      (c): DeskRow => ({
+        conferralId: c.id,
+        name: c.candidate.displayName,
+        honour: c.medalClass ? `${HONOUR_LABEL[c.honour as Honour]}, ${MEDAL_CLASS_LABEL[c.medalClass as MedalClass]}` : HONOUR_LABEL[c.honour as Honour],
+        number: c.number,
+        position: position(c),
+        ready: !problems.has(c.id),
+        problems: problems.get(c.id) ?? [],
+        prints: c.diplomas[0]?._count.prints ?? 0,
+      }),
+    ),
+  };
+}
+
+export function ceremoniesForDesk() {
+  return db().ceremony.findMany({ where: { status: { not: "CANCELLED" } }, orderBy: [{ date: "desc" }, { startTime: "asc" }], take: 200, select: { id: true, title: true, date: true } });
+}
+
+export function printerProfiles() {
+  return db().printerProfile.findMany({ orderBy: { name: "asc" } });
+}

@@ -1,0 +1,276 @@
+// /diplomas: the printing desk. The conferrals whose diplomas are to be printed (filter by
+// ceremony: its laureates in hand-over order, ?ceremony=<id>; by honour; printed or not), each
+// with its state checked as a batch checks it; select, choose the mode and printer, print one PDF.
+// With JavaScript the batch is fetched in place (a progress message while it is built, the
+// refusal's list shown here); without, the form posts and a refusal comes back as ?odmowa=….
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useNavigation, useRevalidator } from "@remix-run/react";
+import { useRef, useState, type FormEvent } from "react";
+import { PrintModeFields, ReprintReasonFields } from "#app/components/diploma-print";
+import { GeneralErrorBoundary } from "#app/components/error-boundary";
+import { Pagination } from "#app/components/pagination";
+import { REPRINT_REASON_LABEL, REPRINT_REASONS } from "#app/domain/diploma";
+import { countNoun, DESK_PAGE_SIZE, DESK_STATES, describeOffset, diplomaCountWord, type DeskState } from "#app/domain/diploma-print";
+import { HONOUR_LABEL, HONOURS, type Honour } from "#app/domain/honours";
+import { formatShortDate } from "#app/domain/polish-dates";
+import { ceremoniesForDesk, diplomaDesk, printerProfiles } from "#app/models/diploma-desk.server";
+import { checkBatch, type BatchProblem } from "#app/models/diploma.server";
+import { requireUserWithAnyPermission, userCan } from "#app/utils/auth.server";
+
+export const meta: MetaFunction = () => [{ title: "Druk dyplomów · Merenti" }];
+
+const STATE_LABEL: Record<DeskState, string> = { todo: "jeszcze niedrukowane", printed: "już drukowane", all: "wszystkie" };
+
+const REFUSAL_TEXT: Record<string, string> = {
+  refused: "Nic nie zostało wydrukowane: niektóre dyplomy nie są gotowe (lista poniżej).",
+  empty: "Zaznacz co najmniej jeden dyplom do wydruku.",
+  "printer-unknown": "Nie ma już wybranej drukarki: wybierz drukarkę z listy ponownie.",
+};
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUserWithAnyPermission(request, ["diploma:text", "diploma:print"]);
+  const url = new URL(request.url);
+  const ceremonyId = url.searchParams.get("ceremony") || null;
+  const honourParam = url.searchParams.get("honour") ?? "";
+  const honour = (HONOURS as readonly string[]).includes(honourParam) ? (honourParam as Honour) : null;
+  const stateParam = url.searchParams.get("stan") ?? "";
+  const state = (DESK_STATES as readonly string[]).includes(stateParam) ? (stateParam as DeskState) : "todo";
+  const page = Math.max(1, Number.parseInt(url.searchParams.get("page") ?? "1", 10) || 1);
+  const [desk, ceremonies, printers] = await Promise.all([diplomaDesk({ ceremonyId, honour, state, page }), ceremoniesForDesk(), printerProfiles()]);
+  // Without JavaScript a refused batch comes back here: its check is run again from the data.
+  const refusal = url.searchParams.get("odmowa");
+  const selected = (url.searchParams.get("zaznaczone") ?? "").split(",").filter(Boolean).slice(0, 2000);
+  const problems = refusal === "refused" && selected.length ? (await checkBatch(selected, { ceremonyId, reprintReason: url.searchParams.get("powod") ? "podany" : "" })).problems : [];
+  return {
+    filter: { ceremonyId, honour, state, page },
+    ceremony: ceremonies.find((c) => c.id === ceremonyId) ?? null,
+    ceremonies,
+    ...desk,
+    printers: printers.map((p) => ({ id: p.id, name: p.name, offset: describeOffset(p.offsetXMm, p.offsetYMm) })),
+    reprintReasons: REPRINT_REASONS.map((r) => ({ value: r, label: REPRINT_REASON_LABEL[r] })),
+    canPrint: userCan(user, "diploma:print"),
+    refusal: refusal ? (REFUSAL_TEXT[refusal] ?? null) : null,
+    problems,
+    selected,
+  };
+}
+
+type Outcome = { kind: "idle" } | { kind: "working"; count: number } | { kind: "done"; count: number; fileName: string } | { kind: "refused"; message: string; problems: BatchProblem[] } | { kind: "error"; message: string };
+
+function fileNameOf(disposition: string | null): string {
+  const utf8 = disposition?.match(/filename\*=UTF-8''([^;]+)/);
+  return utf8 ? decodeURIComponent(utf8[1]!) : "dyplomy.pdf";
+}
+
+function Problems({ problems }: { problems: BatchProblem[] }) {
+  return (
+    <ul>
+      {problems.map((p) => (
+        <li key={p.conferralId}>
+          {p.position}. {p.href ? <Link to={p.href}>{p.name}</Link> : p.name}: {p.problems.join(" ")}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export default function DiplomaDesk() {
+  const { filter, ceremony, ceremonies, rows, total, pages, printers, reprintReasons, canPrint, refusal, problems, selected } = useLoaderData<typeof loader>();
+  const navigation = useNavigation();
+  const revalidator = useRevalidator();
+  const [outcome, setOutcome] = useState<Outcome>({ kind: "idle" });
+  const formRef = useRef<HTMLFormElement>(null);
+  const anyPrinted = rows.some((r) => r.prints > 0);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const body = new FormData(form);
+    const count = body.getAll("conferralId").length;
+    if (count === 0) {
+      setOutcome({ kind: "refused", message: REFUSAL_TEXT.empty!, problems: [] });
+      return;
+    }
+    setOutcome({ kind: "working", count });
+    try {
+      const response = await fetch(form.action, { method: "POST", body, headers: { Accept: "application/json" } });
+      if (response.ok && response.headers.get("Content-Type") === "application/pdf") {
+        const fileName = fileNameOf(response.headers.get("Content-Disposition"));
+        const url = URL.createObjectURL(await response.blob());
+        const link = document.createElement("a");
+        link.href = url;
+        link.download = fileName;
+        document.body.append(link);
+        link.click();
+        link.remove();
+        setTimeout(() => URL.revokeObjectURL(url), 60_000);
+        setOutcome({ kind: "done", count: Number(response.headers.get("X-Diploma-Count") ?? count), fileName });
+        revalidator.revalidate();
+      } else if (response.headers.get("Content-Type")?.includes("application/json")) {
+        const answer = (await response.json()) as { message: string; problems: BatchProblem[] };
+        setOutcome({ kind: "refused", message: answer.message, problems: answer.problems });
+      } else setOutcome({ kind: "error", message: `Wydruk się nie udał (błąd ${response.status}). Spróbuj ponownie.` });
+    } catch {
+      setOutcome({ kind: "error", message: "Brak połączenia z serwerem: wydruk się nie udał. Spróbuj ponownie." });
+    }
+  }
+
+  function selectAllReady(checked: boolean) {
+    formRef.current?.querySelectorAll<HTMLInputElement>("input[name=conferralId][data-ready=true]").forEach((box) => (box.checked = checked));
+  }
+
+  const working = outcome.kind === "working";
+  return (
+    <>
+      <h1>Druk dyplomów</h1>
+      <p className="lead">
+        Dyplomy z zatwierdzonym tekstem można wydrukować razem, w jednym pliku PDF: najpierw strona z kolejnością wręczania, potem dyplomy w tej
+        kolejności. Dla uroczystości kolejność to kolejność wręczania z jej listy laureatów.
+      </p>
+      <Form method="get" className="filters no-print" role="search" aria-label="Filtruj dyplomy">
+        <div className="field">
+          <label htmlFor="f-ceremony">Uroczystość</label>
+          <select id="f-ceremony" name="ceremony" defaultValue={filter.ceremonyId ?? ""}>
+            <option value="">wszystkie nadania</option>
+            {ceremonies.map((c) => (
+              <option key={c.id} value={c.id}>
+                {formatShortDate(c.date)} {c.title}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="f-honour">Wyróżnienie</label>
+          <select id="f-honour" name="honour" defaultValue={filter.honour ?? ""}>
+            <option value="">wszystkie</option>
+            {HONOURS.map((h) => (
+              <option key={h} value={h}>
+                {HONOUR_LABEL[h]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="f-state">Dyplomy</label>
+          <select id="f-state" name="stan" defaultValue={filter.state}>
+            {DESK_STATES.map((s) => (
+              <option key={s} value={s}>
+                {STATE_LABEL[s]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="filters__actions">
+          <button type="submit">Pokaż</button>
+          <Link to="/diplomas">Wyczyść filtry</Link>
+        </div>
+      </Form>
+
+      {refusal && outcome.kind === "idle" ? (
+        <div className="alert alert--error" role="alert">
+          <p>{refusal}</p>
+          {problems.length ? <Problems problems={problems} /> : null}
+        </div>
+      ) : null}
+
+      <p className="result-count" role="status" aria-live="polite">
+        {navigation.state === "loading" ? "Wczytywanie…" : total === 0 ? "Brak dyplomów do pokazania." : `${ceremony ? `${ceremony.title}: ` : ""}${total} ${countNoun(total, ["nadanie", "nadania", "nadań"])}.`}
+      </p>
+
+      {rows.length === 0 ? (
+        <div className="empty-state">
+          <p>{filter.ceremonyId ? "Na liście tej uroczystości nie ma laureatów z tym filtrem." : "Nie ma nadań, których dyplomy pasują do filtru."}</p>
+          <p>
+            <Link to="/diplomas?stan=all">Pokaż wszystkie nadania</Link>
+          </p>
+        </div>
+      ) : (
+        <form method="post" action="/diplomas/batch" ref={formRef} onSubmit={submit} aria-describedby="batch-status">
+          {filter.ceremonyId ? <input type="hidden" name="ceremonyId" value={filter.ceremonyId} /> : null}
+          <div className="table-wrap">
+            <table className="data-table">
+              <caption className="visually-hidden">Dyplomy do druku{ceremony ? `: ${ceremony.title}` : ""}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">
+                    {canPrint ? (
+                      <label className="choice">
+                        <input type="checkbox" onChange={(e) => selectAllReady(e.currentTarget.checked)} /> Wszystkie gotowe
+                      </label>
+                    ) : (
+                      "Lp."
+                    )}
+                  </th>
+                  {filter.ceremonyId ? <th scope="col">Kolejność</th> : null}
+                  <th scope="col">Laureat</th>
+                  <th scope="col">Wyróżnienie</th>
+                  <th scope="col">Nr</th>
+                  <th scope="col">Stan dyplomu</th>
+                  <th scope="col">Wydruki</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((r, i) => (
+                  <tr key={r.conferralId}>
+                    <td>
+                      {canPrint ? (
+                        <label className="choice">
+                          <input type="checkbox" name="conferralId" value={r.conferralId} data-ready={r.ready} defaultChecked={selected.includes(r.conferralId)} />
+                          <span className="visually-hidden">Zaznacz: {r.name}</span>
+                        </label>
+                      ) : (
+                        (filter.page - 1) * DESK_PAGE_SIZE + i + 1
+                      )}
+                    </td>
+                    {filter.ceremonyId ? <td>{r.position ?? "—"}</td> : null}
+                    <td>
+                      <Link to={`/conferrals/${r.conferralId}/diploma`}>{r.name}</Link>
+                    </td>
+                    <td>{r.honour}</td>
+                    <td>{r.number ?? "—"}</td>
+                    <td>{r.ready ? <strong>gotowy do druku</strong> : r.problems.join(" ")}</td>
+                    <td>{r.prints ? `${r.prints}×` : "—"}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <Pagination page={filter.page} pages={pages} />
+          {canPrint ? (
+            <div className="no-print">
+              <PrintModeFields printers={printers} idPrefix="batch" />
+              {anyPrinted || filter.state !== "todo" ? <ReprintReasonFields reasons={reprintReasons} idPrefix="batch" legend="Ponowny wydruk: powód (dla dyplomów już drukowanych)" /> : null}
+              <div className="form-actions">
+                <button type="submit" disabled={working} aria-describedby="batch-status">
+                  {working ? "Przygotowywanie PDF…" : "Drukuj zaznaczone (jeden PDF)"}
+                </button>
+              </div>
+            </div>
+          ) : null}
+          <div id="batch-status" role="status" aria-live="polite">
+            {outcome.kind === "working" ? (
+              <p className="alert alert--info">
+                <progress aria-label="Przygotowywanie wydruku" /> Składanie pliku PDF: {outcome.count} {diplomaCountWord(outcome.count)} i strona z kolejnością
+                wręczania. Przy kilkuset dyplomach trwa to chwilę; nie zamykaj strony.
+              </p>
+            ) : outcome.kind === "done" ? (
+              <p className="alert alert--ok">
+                Gotowe: pobrano plik {outcome.fileName} ({outcome.count} {diplomaCountWord(outcome.count)}). Wydruk zapisano w rejestrze wydruków.
+              </p>
+            ) : null}
+          </div>
+          {outcome.kind === "refused" || outcome.kind === "error" ? (
+            <div className="alert alert--error" role="alert">
+              <p>{outcome.message}</p>
+              {outcome.kind === "refused" && outcome.problems.length ? <Problems problems={outcome.problems} /> : null}
+            </div>
+          ) : null}
+        </form>
+      )}
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

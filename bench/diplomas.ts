@@ -1,0 +1,181 @@
+// Diplomas: a ceremony's batch of 300 diplomas printed into one PDF from the database rows (the
+// printing desk's path: checks, templates, cover sheet, pdfkit, the print log), against the same
+// 300 pages printed by a warm headless Chromium (playwright-core, Debian chromium, launched before
+// the clock) from an equivalent HTML page (the app's document preview markup, EB Garamond via
+// @font-face from the same font files, CSS border, QR code as SVG). Also one diploma warm, and the
+// batch's peak memory (in a child process: the RSS high-water mark, reset just before the batch).
+import { execFileSync } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { chromium } from "playwright-core";
+import { qrRuns } from "#app/documents/qr";
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "#tests/setup/chromium";
+import { benchDataset, BENCH_TMP, ROOT } from "./lib/dataset";
+import { buildDiplomaRows } from "./lib/diplomas";
+import { figureOf, formatMs, iterationsFromEnv, measure, printFigures, type Figure, type SuiteReport } from "./lib/measure";
+
+const BATCH = 300;
+const TARGET_BATCH_MS = 400;
+const TARGET_SHARE_OF_CHROMIUM_PCT = 50; // at least 2x faster
+const TARGET_ONE_MS = 20;
+const TARGET_PEAK_MB = 200;
+
+function check(ok: boolean, what: string) {
+  if (!ok) throw new Error(`unexpected output: ${what}`);
+}
+
+const pageCount = (pdf: Buffer) => pdf.toString("latin1").match(/\/Type \/Page\b/g)?.length ?? 0;
+
+/** The QR code as SVG squares, the same runs the PDF draws. */
+function qrSvg(text: string): string {
+  const qr = qrRuns(text);
+  const rects = qr.runs.map((r) => `<rect x="${r.from}" y="${r.row}" width="${r.to - r.from}" height="1"/>`).join("");
+  return `<svg class="qr" viewBox="0 0 ${qr.size} ${qr.size}" shape-rendering="crispEdges">${rects}</svg>`;
+}
+
+function fontFaces(): string {
+  const require = createRequire(import.meta.url);
+  const face = (file: string, weight: number, style: string) =>
+    `@font-face{font-family:"EB Garamond";src:url("${pathToFileURL(require.resolve(`@expo-google-fonts/eb-garamond/${file}`)).href}") format("truetype");font-weight:${weight};font-style:${style}}`;
+  return [
+    face("400Regular/EBGaramond_400Regular.ttf", 400, "normal"),
+    face("700Bold/EBGaramond_700Bold.ttf", 700, "normal"),
+    face("400Regular_Italic/EBGaramond_400Regular_Italic.ttf", 400, "italic"),
+    face("700Bold_Italic/EBGaramond_700Bold_Italic.ttf", 700, "italic"),
+  ].join("\n");
+}
+
+export async function diplomasBench(): Promise<SuiteReport> {
+  await benchDataset();
+  const { DocumentPreview } = await import("#app/components/document-preview");
+  const { checkBatch, diplomaPdf, printBatch, printDiploma } = await import("#app/models/diploma.server");
+  const { db } = await import("#app/utils/db.server");
+
+  let t = performance.now();
+  const rows = await buildDiplomaRows(BATCH);
+  console.log(`${BATCH} laureates with confirmed diplomas added in ${formatMs(performance.now() - t)} ms`);
+  const actor = { userId: rows.userId, name: rows.userName };
+  const batch = () => printBatch(rows.conferralIds, { ceremonyId: rows.ceremonyId, mode: "FULL", reason: "SPOILED" }, actor);
+
+  t = performance.now();
+  const first = await batch();
+  const coldMs = performance.now() - t;
+  check(first.kind === "printed", `batch ${first.kind}`);
+  const pdf = first.kind === "printed" ? first.pdf : Buffer.alloc(0);
+  // The cover sheet lists 300 names: it runs to several pages of its own.
+  const coverPages = pageCount(pdf) - BATCH;
+  check(coverPages >= 1, `batch of ${pageCount(pdf)} pages`);
+  check((await db().diplomaPrint.count({ where: { batchId: first.kind === "printed" ? first.batchId : "" } })) === BATCH, "print log of the batch");
+
+  const figures: Figure[] = [];
+  const batchIterations = Math.max(3, Math.min(10, iterationsFromEnv(10)));
+  const ours = await measure(batch, { warmup: 2, iterations: batchIterations });
+  // CPU time of this process for one batch: on a busy machine, closer to what it costs than wall time.
+  const cpu = process.cpuUsage();
+  await batch();
+  const cpuUsed = process.cpuUsage(cpu);
+  const cpuMs = (cpuUsed.user + cpuUsed.system) / 1000;
+  figures.push(
+    figureOf(`${BATCH} diplomas → one PDF (DB rows → logged file)`, ours, TARGET_BATCH_MS, `${BATCH} diplomas + ${coverPages} cover pages, ${(pdf.length / 1024 / 1024).toFixed(1)} MiB, first (cold) ${formatMs(coldMs)} ms, CPU time of one batch ${formatMs(cpuMs)} ms`),
+  );
+
+  // The anchor: the same pages as HTML, printed by a warm Chromium.
+  const check300 = await checkBatch(rows.conferralIds, { ceremonyId: rows.ceremonyId, reprintReason: null });
+  const pages = check300.items
+    .map((i) => `<section class="page"><div class="frame"></div><div class="inner"></div>${renderToStaticMarkup(createElement(DocumentPreview, { doc: i.doc, label: "Dyplom" }))}${qrSvg(i.publicUrl)}</section>`)
+    .join("\n");
+  const html = `<!doctype html><html lang="pl"><head><meta charset="utf-8"><style>
+${fontFaces()}
+@page{size:A4 landscape;margin:0}
+body{margin:0;font-family:"EB Garamond",serif;font-size:12pt;line-height:1.15}
+.page{position:relative;width:297mm;height:210mm;box-sizing:border-box;padding:25mm;break-after:page;overflow:hidden}
+.frame{position:absolute;inset:18pt;border:2pt solid #7a1f1f}
+.inner{position:absolute;inset:24pt;border:.6pt solid #7a1f1f}
+.doc-preview{position:relative}
+.doc-header{text-align:right;font-size:10pt;margin:0 0 12pt}
+.doc-title{text-align:center;font-weight:700;font-size:13pt;margin:6pt 0 12pt}
+.doc-p{margin:0 0 6pt}.doc-p--center{text-align:center}.doc-p--justify{text-align:justify}.doc-p--right{text-align:right}
+.doc-signature{margin:24pt 0 0 50%;text-align:center}
+.qr{position:absolute;left:25mm;bottom:25mm;width:62pt;height:62pt}
+</style></head><body>${pages}</body></html>`;
+  mkdirSync(BENCH_TMP, { recursive: true });
+  const htmlFile = path.join(BENCH_TMP, "diplomas.html");
+  writeFileSync(htmlFile, html);
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  try {
+    const page = await browser.newPage();
+    const chromiumPrint = async () => {
+      await page.goto(pathToFileURL(htmlFile).href, { waitUntil: "load" });
+      await page.evaluate(() => document.fonts.ready.then(() => undefined));
+      return page.pdf({ preferCSSPageSize: true, printBackground: true });
+    };
+    const sample = await chromiumPrint();
+    check(pageCount(sample) === BATCH, `Chromium printed ${pageCount(sample)} pages`);
+    const theirs = await measure(chromiumPrint, { warmup: 1, iterations: Math.max(3, Math.min(5, batchIterations)) });
+    figures.push(figureOf(`the same ${BATCH} pages, warm Chromium (HTML → PDF)`, theirs, Number.POSITIVE_INFINITY, `${(sample.length / 1024 / 1024).toFixed(1)} MiB; the anchor, no target of its own`));
+    const share = (100 * ours[Math.floor(ours.length / 2)]!) / theirs[Math.floor(theirs.length / 2)]!;
+    figures.push({
+      scenario: "ours as % of Chromium's time (median)",
+      iterations: 1,
+      p50Ms: share,
+      p95Ms: share,
+      maxMs: share,
+      targetP95Ms: TARGET_SHARE_OF_CHROMIUM_PCT,
+      pass: share <= TARGET_SHARE_OF_CHROMIUM_PCT,
+      detail: `a percentage, not ms: ${(100 / share).toFixed(1)}x faster (target ≥ 2x)`,
+    });
+  } finally {
+    await browser.close();
+  }
+
+  // One diploma, warm: the PDF of a confirmed diploma, and the whole print path (refresh, checks, log).
+  const one = check300.items[0]!;
+  figures.push(figureOf("one diploma → PDF (render)", await measure(() => diplomaPdf(one.doc, one.publicUrl), { warmup: 20, iterations: iterationsFromEnv(200) }), TARGET_ONE_MS));
+  figures.push(
+    figureOf(
+      "one diploma printed (DB → logged PDF)",
+      await measure(
+        async () => {
+          const r = await printDiploma(one.diplomaId, { reason: "SPOILED", mode: "FULL" }, { userId: rows.userId });
+          check(r.kind === "printed", `print ${r.kind === "refused" ? r.reason : ""}`);
+        },
+        { warmup: 20, iterations: iterationsFromEnv(200) },
+      ),
+      Number.POSITIVE_INFINITY,
+      "refresh from the data, checks, render, log insert; shown for comparison, no target of its own",
+    ),
+  );
+
+  // Peak memory of one batch, in a child process doing nothing else (see bench/lib/diploma-memory.ts).
+  try {
+    const out = execFileSync(process.execPath, ["--import", "tsx", "--expose-gc", path.join(ROOT, "bench/lib/diploma-memory.ts")], {
+      cwd: ROOT,
+      env: { ...process.env, BENCH_DIPLOMA_ROWS: JSON.stringify(rows) },
+      encoding: "utf8",
+    });
+    const m = JSON.parse(out.trim().split("\n").pop()!) as { ok: boolean; beforeKb: number; peakKb: number };
+    check(m.ok, "the batch in the memory child");
+    const growthMb = (m.peakKb - m.beforeKb) / 1024;
+    figures.push({
+      scenario: `peak memory of the ${BATCH}-diploma batch`,
+      iterations: 1,
+      p50Ms: growthMb,
+      p95Ms: growthMb,
+      maxMs: growthMb,
+      targetP95Ms: TARGET_PEAK_MB,
+      pass: growthMb <= TARGET_PEAK_MB,
+      detail: `MB, not ms: RSS growth over the batch in a fresh process (RSS ${(m.beforeKb / 1024).toFixed(0)} MB before, peak ${(m.peakKb / 1024).toFixed(0)} MB)`,
+    });
+  } catch (error) {
+    console.log(`peak memory not measured: ${(error as Error).message}`);
+  }
+
+  printFigures(figures);
+  return { suite: "diplomas", figures };
+}
+
+export default diplomasBench;
