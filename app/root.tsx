@@ -1,5 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
-import { Links, Meta, Outlet, Scripts, ScrollRestoration } from "@remix-run/react";
+import { Link, Links, Meta, Outlet, Scripts, ScrollRestoration } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { GeneralErrorBoundary } from "./components/error-boundary";
 import { useNonce } from "./utils/nonce-provider";
@@ -35,7 +35,9 @@ export function Layout({ children }: { children: ReactNode }) {
         <main id="tresc" tabIndex={-1}>
           {children}
         </main>
-        <footer className="site-footer">Merenti · Urząd Miasta Krakowa</footer>
+        <footer className="site-footer">
+          Merenti · Urząd Miasta Krakowa · <Link to="/rejestr">Publiczny rejestr wyróżnień</Link>
+        </footer>
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>
