@@ -11,12 +11,14 @@ import { closeBenchDataset } from "./lib/dataset";
 import type { SuiteReport } from "./lib/measure";
 import { documentsBench } from "./documents";
 import { nominationsListBench } from "./nominations-list";
+import { registryBench } from "./registry";
 
 type Suite = { name: string; run: () => Promise<SuiteReport> };
 
 const SUITES: Suite[] = [
   { name: "nominations-list", run: nominationsListBench },
   { name: "documents", run: documentsBench },
+  { name: "registry", run: registryBench },
 ];
 
 const wanted = process.argv.slice(2);

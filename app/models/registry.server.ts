@@ -7,11 +7,9 @@ import { searchTermOf } from "#app/domain/nomination-list";
 import {
   dateRangeOf,
   isPublicConferral,
-  PUBLIC_NOMINATION_STATUSES,
   REGISTRY_PAGE_SIZE,
   type RegistryQuery,
 } from "#app/domain/registry";
-import { escapeLike } from "#app/domain/search-text";
 import { db } from "#app/utils/db.server";
 import { listCouncilTerms } from "./council-term.server";
 
@@ -56,17 +54,20 @@ const ORDER_SQL = {
   "name-desc": Prisma.sql`k."sortName" DESC, k.rowid DESC, c.rowid DESC`,
 };
 
-const PUBLIC_STATUSES_SQL = Prisma.join(PUBLIC_NOMINATION_STATUSES.map((s) => Prisma.sql`${s}`));
-
-/** The WHERE conditions of a list; null when the filters cannot match anything. */
+/**
+ * The WHERE conditions of a list; null when the filters cannot match anything.
+ *
+ * The public registry's rule (isPublicConferral) has three parts. Only the conferral's own
+ * anonymisation is in the SQL, and only when some conferral is anonymised at all (an index
+ * look-up): the other two hold by construction (a conferral is created only when the honour
+ * is conferred, and the retention run never anonymises a candidate who holds an honour), so
+ * a count need not visit the nomination and the candidate of 100 000 rows. They are still
+ * checked on every row before it leaves the server (publicRows), so inconsistent data can
+ * never be shown.
+ */
 async function conditionsOf(query: RegistryQuery, audience: Audience): Promise<Prisma.Sql[] | null> {
   const parts: Prisma.Sql[] = [];
-  if (audience === "public") {
-    parts.push(Prisma.sql`c."anonymizedAt" IS NULL AND k."anonymizedAt" IS NULL`);
-    parts.push(
-      Prisma.sql`(c."nominationId" IS NULL OR EXISTS (SELECT 1 FROM "Nomination" n WHERE n."id" = c."nominationId" AND n."status" IN (${PUBLIC_STATUSES_SQL})))`,
-    );
-  }
+  if (audience === "public" && (await anyConferralAnonymised())) parts.push(Prisma.sql`c."anonymizedAt" IS NULL`);
   if (query.honour) parts.push(Prisma.sql`c."honour" = ${query.honour}`);
   if (query.medalClass) parts.push(Prisma.sql`c."medalClass" = ${query.medalClass}`);
   if (query.year || query.term) {
@@ -85,27 +86,124 @@ async function conditionsOf(query: RegistryQuery, audience: Audience): Promise<P
     const phrase = `"${term.replaceAll('"', '""')}"`;
     parts.push(Prisma.sql`c."candidateId" IN (SELECT "candidateId" FROM "CandidateSearch" WHERE "CandidateSearch" MATCH ${phrase})`);
   } else if (term) {
-    parts.push(Prisma.sql`k."foldedName" LIKE ${`%${escapeLike(term)}%`} ESCAPE '\\'`);
+    // One or two letters (too short for trigrams): surnames and names that begin with them, read from the sort index.
+    parts.push(Prisma.sql`c."candidateId" IN (SELECT "id" FROM "Candidate" WHERE "sortName" >= ${term} AND "sortName" < ${`${term}\uffff`})`);
   }
   return parts;
+}
+
+/** max() over the anonymizedAt index: one look-up, however many conferrals. */
+async function anyConferralAnonymised(): Promise<boolean> {
+  const [{ m }] = await db().$queryRaw<[{ m: unknown }]>`SELECT max("anonymizedAt") AS m FROM "Conferral"`;
+  return m !== null;
 }
 
 async function pageOfIds(query: RegistryQuery, audience: Audience, limit: number | null) {
   const parts = await conditionsOf(query, audience);
   if (!parts) return { total: 0, ids: [] as string[] };
   const where = parts.length > 0 ? Prisma.sql`WHERE ${Prisma.join(parts, " AND ")}` : Prisma.empty;
-  const from = Prisma.sql`FROM "Conferral" c JOIN "Candidate" k ON k."id" = c."candidateId" ${where}`;
-  const paging = limit === null ? Prisma.empty : Prisma.sql`LIMIT ${limit} OFFSET ${(query.page - 1) * limit}`;
-  const [rows, counted] = await Promise.all([
+  // Name order walks the candidates' sort index and their conferrals in turn (CROSS JOIN keeps
+  // SQLite to that order), so a page needs no sort of every match; date order needs no candidate.
+  const byName = query.sort === "name-asc" || query.sort === "name-desc";
+  const from = byName
+    ? Prisma.sql`FROM "Candidate" k CROSS JOIN "Conferral" c ON c."candidateId" = k."id" ${where}`
+    : Prisma.sql`FROM "Conferral" c ${where}`;
+  if (limit === null) {
+    const rows = await db().$queryRaw<{ id: string }[]>`SELECT c."id" ${from} ORDER BY ${ORDER_SQL[query.sort]}`;
+    return { total: rows.length, ids: rows.map((r) => r.id) };
+  }
+  const paging = Prisma.sql`LIMIT ${limit} OFFSET ${(query.page - 1) * limit}`;
+  if (isNameSearch(query)) {
+    // A name search matches few rows, all of which the sort reads anyway: counted in the same
+    // pass, so the trigram index is searched once.
+    const rows = await db().$queryRaw<{ id: string; total: number | bigint }[]>`
+      SELECT c."id", count(*) OVER () AS total ${from} ORDER BY ${ORDER_SQL[query.sort]} ${paging}`;
+    if (rows.length > 0 || query.page === 1) return { total: rows[0] ? Number(rows[0].total) : 0, ids: rows.map((r) => r.id) };
+  }
+  // Without a name search the count reads an index only (no candidate, no nomination).
+  const [rows, [{ n }]] = await Promise.all([
     db().$queryRaw<{ id: string }[]>`SELECT c."id" ${from} ORDER BY ${ORDER_SQL[query.sort]} ${paging}`,
-    limit === null ? Promise.resolve(null) : db().$queryRaw<[{ n: number | bigint }]>`SELECT count(*) AS n ${from}`,
+    db().$queryRaw<[{ n: number | bigint }]>`SELECT count(*) AS n FROM "Conferral" c ${where}`,
   ]);
-  const ids = rows.map((r) => r.id);
-  return { total: counted ? Number(counted[0].n) : ids.length, ids };
+  return { total: Number(n), ids: rows.map((r) => r.id) };
+}
+
+function isNameSearch(query: RegistryQuery): boolean {
+  return searchTermOf(query.q) !== undefined;
+}
+
+type PublicRow = {
+  id: string;
+  publicId: string;
+  honour: string;
+  medalClass: string | null;
+  number: number | bigint | null;
+  conferredOn: string;
+  handedOverOn: string | null;
+  handoverPlace: string;
+  citation: string;
+  isDemo: number | bigint | boolean;
+  conferralAnonymizedAt: unknown;
+  displayName: string;
+  nameNominative: string;
+  candidateAnonymizedAt: unknown;
+  nominationStatus: string | null;
+  resolutionNumber: string | null;
+  adoptedOn: string | null;
+  termNumber: number | bigint | null;
+  ordinanceNumber: string | null;
+  issuedOn: string | null;
+};
+
+/** The public fields and what the publicity rule reads, in one statement (no per-relation queries). */
+function publicRowsWhere(condition: Prisma.Sql) {
+  return db().$queryRaw<PublicRow[]>`
+    SELECT c."id", c."publicId", c."honour", c."medalClass", c."number", c."conferredOn", c."handedOverOn", c."handoverPlace",
+           c."citation", c."isDemo", c."anonymizedAt" AS "conferralAnonymizedAt",
+           k."displayName", k."nameNominative", k."anonymizedAt" AS "candidateAnonymizedAt",
+           n."status" AS "nominationStatus",
+           r."number" AS "resolutionNumber", r."adoptedOn", t."number" AS "termNumber",
+           o."number" AS "ordinanceNumber", o."issuedOn"
+      FROM "Conferral" c
+      JOIN "Candidate" k ON k."id" = c."candidateId"
+      LEFT JOIN "Nomination" n ON n."id" = c."nominationId"
+      LEFT JOIN "Resolution" r ON r."id" = c."resolutionId"
+      LEFT JOIN "CouncilTerm" t ON t."id" = r."councilTermId"
+      LEFT JOIN "Ordinance" o ON o."id" = c."ordinanceId"
+     WHERE ${condition}`;
+}
+
+/** Only the rows the public may see (isPublicConferral), with only the public fields. */
+function publicRows(rows: PublicRow[]): PublicConferral[] {
+  const when = (v: unknown) => (v === null || v === undefined ? null : new Date(String(v)));
+  return rows
+    .filter((r) =>
+      isPublicConferral({
+        conferralAnonymizedAt: when(r.conferralAnonymizedAt),
+        candidateAnonymizedAt: when(r.candidateAnonymizedAt),
+        nominationStatus: r.nominationStatus,
+      }),
+    )
+    .map((r) => ({
+      id: r.id,
+      publicId: r.publicId,
+      honour: r.honour,
+      medalClass: r.medalClass,
+      number: r.number === null ? null : Number(r.number),
+      conferredOn: r.conferredOn,
+      handedOverOn: r.handedOverOn,
+      handoverPlace: r.handoverPlace,
+      citation: r.citation,
+      isDemo: Boolean(Number(r.isDemo)),
+      candidate: { displayName: r.displayName, nameNominative: r.nameNominative },
+      resolution:
+        r.resolutionNumber !== null ? { number: r.resolutionNumber, adoptedOn: r.adoptedOn!, councilTerm: { number: Number(r.termNumber) } } : null,
+      ordinance: r.ordinanceNumber !== null ? { number: r.ordinanceNumber, issuedOn: r.issuedOn! } : null,
+    }));
 }
 
 /** Rows by id, in the order of the ids (the SQL page's order). */
-async function rowsOf(ids: string[], select: typeof PUBLIC_SELECT | typeof STAFF_SELECT): Promise<unknown[]> {
+async function rowsOf(ids: string[], select: typeof STAFF_SELECT): Promise<unknown[]> {
   if (ids.length === 0) return [];
   const found = (await db().conferral.findMany({ where: { id: { in: ids } }, select })) as { id: string }[];
   const byId = new Map(found.map((r) => [r.id, r]));
@@ -114,7 +212,9 @@ async function rowsOf(ids: string[], select: typeof PUBLIC_SELECT | typeof STAFF
 
 export async function listPublicConferrals(query: RegistryQuery) {
   const { total, ids } = await pageOfIds(query, "public", REGISTRY_PAGE_SIZE);
-  return { total, rows: (await rowsOf(ids, PUBLIC_SELECT)) as PublicConferral[] };
+  if (ids.length === 0) return { total, rows: [] };
+  const byId = new Map((await publicRowsWhere(Prisma.sql`c."id" IN (${Prisma.join(ids)})`)).map((r) => [r.id, r]));
+  return { total, rows: publicRows(ids.map((id) => byId.get(id)!)) };
 }
 
 export async function listStaffConferrals(query: RegistryQuery) {
@@ -133,19 +233,7 @@ export async function allStaffConferrals(query: RegistryQuery): Promise<StaffCon
 
 /** A conferral's public page, or null when it does not exist or is not public. */
 export async function getPublicConferral(publicId: string): Promise<PublicConferral | null> {
-  const found = await db().conferral.findUnique({
-    where: { publicId },
-    select: { ...PUBLIC_SELECT, anonymizedAt: true, candidate: { select: { ...PUBLIC_SELECT.candidate.select, anonymizedAt: true } }, nomination: { select: { status: true } } },
-  });
-  if (!found) return null;
-  const publicity = {
-    conferralAnonymizedAt: found.anonymizedAt,
-    candidateAnonymizedAt: found.candidate.anonymizedAt,
-    nominationStatus: found.nomination?.status ?? null,
-  };
-  if (!isPublicConferral(publicity)) return null;
-  const { anonymizedAt: _a, nomination: _n, candidate, ...rest } = found;
-  return { ...rest, candidate: { displayName: candidate.displayName, nameNominative: candidate.nameNominative } };
+  return publicRows(await publicRowsWhere(Prisma.sql`c."publicId" = ${publicId}`))[0] ?? null;
 }
 
 /** The public id of the conferral whose diploma carries this verification code (when it is public). */
@@ -159,12 +247,11 @@ export async function publicIdForVerificationCode(input: string | undefined): Pr
 
 /** Years in which something public was conferred, newest first (the year filter's options). */
 export async function listConferralYears(): Promise<number[]> {
-  const [first, last] = await Promise.all([
-    db().conferral.findFirst({ orderBy: { conferredOn: "asc" }, select: { conferredOn: true } }),
-    db().conferral.findFirst({ orderBy: { conferredOn: "desc" }, select: { conferredOn: true } }),
-  ]);
+  // Two sub-queries: SQLite answers each min() or max() alone from the index.
+  const [{ first, last }] = await db().$queryRaw<[{ first: string | null; last: string | null }]>`
+    SELECT (SELECT min("conferredOn") FROM "Conferral") AS first, (SELECT max("conferredOn") FROM "Conferral") AS last`;
   if (!first || !last) return [];
   const years: number[] = [];
-  for (let y = Number(last.conferredOn.slice(0, 4)); y >= Number(first.conferredOn.slice(0, 4)); y--) years.push(y);
+  for (let y = Number(last.slice(0, 4)); y >= Number(first.slice(0, 4)); y--) years.push(y);
   return years;
 }

@@ -3,7 +3,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { todayIso } from "#app/domain/polish-dates";
 import { buildReport } from "#app/models/reports.server";
 import { csvResponse } from "#app/utils/csv";
-import { requireReport } from "./reports.$report";
+import { requireReport } from "#app/utils/report-access.server";
 
 const FILE_NAME = { quota: "limity-kadencji", years: "nadania-wg-lat", statuses: "wnioski-wg-statusu", numbers: "numery-medali" } as const;
 

@@ -3,18 +3,9 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { BarChart } from "#app/components/bar-chart";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { PrintButton } from "#app/components/print-button";
-import { REPORT_DESCRIPTION, REPORT_TITLE, REPORTS, type ReportKey } from "#app/domain/reports";
+import { REPORT_DESCRIPTION, REPORT_TITLE } from "#app/domain/reports";
 import { buildReport } from "#app/models/reports.server";
-import { requireUserWithPermission } from "#app/utils/auth.server";
-
-/** The report named in the URL, for a user allowed to read it (404 for an unknown name). */
-export async function requireReport(request: Request, name: string | undefined): Promise<ReportKey> {
-  await requireUserWithPermission(request, "laureate:read");
-  const key = REPORTS.find((r) => r === name);
-  if (!key) throw new Response("Nie ma takiego raportu.", { status: 404 });
-  if (key === "statuses") await requireUserWithPermission(request, "nomination:read");
-  return key;
-}
+import { requireReport } from "#app/utils/report-access.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data ? REPORT_TITLE[data.key] : "Raport"} · Merenti` }];
 
