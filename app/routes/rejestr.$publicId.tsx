@@ -13,6 +13,9 @@ import { env } from "#app/utils/env.server";
 
 export const handle = { publicPage: true };
 
+// Public data, the same for everyone: browsers and proxies may keep it for a minute.
+export const headers = () => ({ "Cache-Control": "public, max-age=60" });
+
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
   if (!data) return [{ title: "Nie znaleziono wpisu – rejestr wyróżnień Krakowa" }];
   const title = `${data.name}: ${data.honourTitle} – rejestr wyróżnień Krakowa`;

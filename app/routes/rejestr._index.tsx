@@ -13,6 +13,9 @@ import { env } from "#app/utils/env.server";
 
 export const handle = { publicPage: true };
 
+// Public data, the same for everyone: browsers and proxies may keep it for a minute.
+export const headers = () => ({ "Cache-Control": "public, max-age=60" });
+
 const DESCRIPTION =
   "Publiczny rejestr laureatów wyróżnień Stołecznego Królewskiego Miasta Krakowa: Medalu „Cracoviae Merenti”, Honorowego Obywatelstwa i Odznaki „Honoris Gratia”.";
 
