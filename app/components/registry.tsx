@@ -26,6 +26,35 @@ export function actText(c: Act): string {
   return "—";
 }
 
+/** A filter's select: „wszystkie” (no filter) and the options. */
+export function FilterSelect({
+  name,
+  label,
+  value,
+  options,
+  all = "wszystkie",
+}: {
+  name: string;
+  label: string;
+  value: string | number | undefined;
+  options: readonly (readonly [string | number, string])[];
+  all?: string | null;
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={name}>{label}</label>
+      <select id={name} name={name} defaultValue={value ?? ""}>
+        {all === null ? null : <option value="">{all}</option>}
+        {options.map(([v, text]) => (
+          <option key={v} value={v}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 /** The registry's filter fields (search, honour, class, term, year, sort). */
 export function RegistryFilterFields({
   query,
@@ -44,63 +73,14 @@ export function RegistryFilterFields({
         <label htmlFor="q">{searchLabel}</label>
         <input id="q" name="q" type="search" defaultValue={query.q ?? ""} placeholder="np. rajcic" aria-describedby="q-hint" />
         <p className="field-hint" id="q-hint">
-          Wielkość liter i znaki diakrytyczne nie mają znaczenia. Można też wpisać kod weryfikacyjny z dyplomu.
+          Początek imienia, nazwiska lub nazwy (co najmniej dwie litery); wielkość liter i znaki diakrytyczne nie mają znaczenia. Można też wpisać kod weryfikacyjny z dyplomu.
         </p>
       </div>
-      <div className="field">
-        <label htmlFor="honour">Wyróżnienie</label>
-        <select id="honour" name="honour" defaultValue={query.honour ?? ""}>
-          <option value="">wszystkie</option>
-          {HONOURS.map((h) => (
-            <option key={h} value={h}>
-              {HONOUR_LABEL[h]}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="medalClass">Klasa medalu</label>
-        <select id="medalClass" name="medalClass" defaultValue={query.medalClass ?? ""}>
-          <option value="">wszystkie</option>
-          {MEDAL_CLASSES.map((c) => (
-            <option key={c} value={c}>
-              {MEDAL_CLASS_LABEL[c]}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="term">Kadencja Rady</label>
-        <select id="term" name="term" defaultValue={query.term ?? ""}>
-          <option value="">wszystkie</option>
-          {terms.map((n) => (
-            <option key={n} value={n}>
-              {toRoman(n)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="year">Rok nadania</label>
-        <select id="year" name="year" defaultValue={query.year ?? ""}>
-          <option value="">wszystkie</option>
-          {years.map((y) => (
-            <option key={y} value={y}>
-              {y}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="sort">Sortuj według</label>
-        <select id="sort" name="sort" defaultValue={query.sort}>
-          {REGISTRY_SORTS.map((s) => (
-            <option key={s} value={s}>
-              {REGISTRY_SORT_LABEL[s]}
-            </option>
-          ))}
-        </select>
-      </div>
+      <FilterSelect name="honour" label="Wyróżnienie" value={query.honour} options={HONOURS.map((h) => [h, HONOUR_LABEL[h]] as const)} />
+      <FilterSelect name="medalClass" label="Klasa medalu" value={query.medalClass} options={MEDAL_CLASSES.map((c) => [c, MEDAL_CLASS_LABEL[c]] as const)} />
+      <FilterSelect name="term" label="Kadencja Rady" value={query.term} options={terms.map((n) => [n, toRoman(n)] as const)} />
+      <FilterSelect name="year" label="Rok nadania" value={query.year} options={years.map((y) => [y, String(y)] as const)} />
+      <FilterSelect name="sort" label="Sortuj według" value={query.sort} all={null} options={REGISTRY_SORTS.map((s) => [s, REGISTRY_SORT_LABEL[s]] as const)} />
     </>
   );
 }

@@ -80,14 +80,11 @@ async function conditionsOf(query: RegistryQuery, audience: Audience): Promise<P
   if (query.source === "historical") parts.push(Prisma.sql`c."nominationId" IS NULL`);
   if (query.source === "app") parts.push(Prisma.sql`c."nominationId" IS NOT NULL`);
 
-  const term = searchTermOf(query.q);
-  if (term && [...term].length >= 3) {
-    // A quoted FTS5 phrase of trigrams matches exactly what LIKE '%term%' matches (migration candidate_search).
-    const phrase = `"${term.replaceAll('"', '""')}"`;
-    parts.push(Prisma.sql`c."candidateId" IN (SELECT "candidateId" FROM "CandidateSearch" WHERE "CandidateSearch" MATCH ${phrase})`);
-  } else if (term) {
-    // One or two letters (too short for trigrams): surnames and names that begin with them, read from the sort index.
-    parts.push(Prisma.sql`c."candidateId" IN (SELECT "id" FROM "Candidate" WHERE "sortName" >= ${term} AND "sortName" < ${`${term}\uffff`})`);
+  const words = searchWordsOf(query.q);
+  if (words.length > 0) {
+    // Every word typed begins a word of the name: FTS5 prefix phrases (migration candidate_search).
+    const match = words.map((w) => `"${w}"*`).join(" ");
+    parts.push(Prisma.sql`c."candidateId" IN (SELECT "candidateId" FROM "CandidateSearch" WHERE "CandidateSearch" MATCH ${match})`);
   }
   return parts;
 }
@@ -129,7 +126,19 @@ async function pageOfIds(query: RegistryQuery, audience: Audience, limit: number
 }
 
 function isNameSearch(query: RegistryQuery): boolean {
-  return searchTermOf(query.q) !== undefined;
+  return searchWordsOf(query.q).length > 0;
+}
+
+/**
+ * The words of a name search, folded like Candidate.foldedName; at most 8. A lone letter is
+ * dropped: "k" would match a fifth of the register and only cost time (an initial next to a
+ * surname, as in "j kowalski", narrows nothing either).
+ */
+export function searchWordsOf(q: string | undefined): string[] {
+  return (searchTermOf(q) ?? "")
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => [...w].length >= 2)
+    .slice(0, 8);
 }
 
 type PublicRow = {

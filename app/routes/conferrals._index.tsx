@@ -5,7 +5,7 @@ import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { DemoMark, StatusBadge } from "#app/components/labels";
 import { Pagination } from "#app/components/pagination";
-import { actText, conferredHonourText, RegistryFilterFields, resultCountText } from "#app/components/registry";
+import { actText, conferredHonourText, FilterSelect, RegistryFilterFields, resultCountText } from "#app/components/registry";
 import { formatShortDate } from "#app/domain/polish-dates";
 import {
   HANDOVER_FILTER_LABEL,
@@ -72,28 +72,8 @@ export default function Conferrals() {
 
       <Form method="get" className="filters no-print" role="search" aria-label="Szukaj i filtruj laureatów">
         <RegistryFilterFields query={query} terms={terms} years={years} searchLabel="Szukaj laureata" />
-        <div className="field">
-          <label htmlFor="handedOver">Wręczenie</label>
-          <select id="handedOver" name="handedOver" defaultValue={query.handedOver ?? ""}>
-            <option value="">wszystkie</option>
-            {HANDOVER_FILTERS.map((h) => (
-              <option key={h} value={h}>
-                {HANDOVER_FILTER_LABEL[h]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="source">Źródło</label>
-          <select id="source" name="source" defaultValue={query.source ?? ""}>
-            <option value="">wszystkie</option>
-            {SOURCE_FILTERS.map((s) => (
-              <option key={s} value={s}>
-                {SOURCE_FILTER_LABEL[s]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect name="handedOver" label="Wręczenie" value={query.handedOver} options={HANDOVER_FILTERS.map((h) => [h, HANDOVER_FILTER_LABEL[h]] as const)} />
+        <FilterSelect name="source" label="Źródło" value={query.source} options={SOURCE_FILTERS.map((x) => [x, SOURCE_FILTER_LABEL[x]] as const)} />
         <div className="filters__actions">
           <button type="submit">Pokaż</button>
           {filtered ? <Link to="/conferrals">Wyczyść filtry</Link> : null}

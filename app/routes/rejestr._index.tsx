@@ -8,7 +8,7 @@ import { actText, conferredHonourText, RegistryFilterFields, resultCountText } f
 import { formatShortDate } from "#app/domain/polish-dates";
 import { isFiltered, parseRegistryQuery, REGISTRY_PAGE_SIZE } from "#app/domain/registry";
 import { listCouncilTerms } from "#app/models/council-term.server";
-import { listConferralYears, listPublicConferrals, publicIdForVerificationCode } from "#app/models/registry.server";
+import { listConferralYears, listPublicConferrals, publicIdForVerificationCode, searchWordsOf } from "#app/models/registry.server";
 import { env } from "#app/utils/env.server";
 
 export const handle = { publicPage: true };
@@ -52,12 +52,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
     })),
     terms: terms.map((t) => t.number),
     years,
+    /** The search had nothing to search by (only single letters or punctuation). */
+    searchIgnored: Boolean(query.q?.trim()) && searchWordsOf(query.q).length === 0,
     canonical: `${env().PUBLIC_BASE_URL.replace(/\/+$/, "")}/rejestr`,
   };
 }
 
 export default function PublicRegistry() {
-  const { query, total, rows, terms, years } = useLoaderData<typeof loader>();
+  const { query, total, rows, terms, years, searchIgnored } = useLoaderData<typeof loader>();
   const navigation = useNavigation();
   const filtered = isFiltered(query);
   const pages = Math.max(1, Math.ceil(total / REGISTRY_PAGE_SIZE));
@@ -79,7 +81,9 @@ export default function PublicRegistry() {
       </Form>
 
       <p className="result-count" role="status" aria-live="polite">
-        {navigation.state === "loading" ? "Wczytywanie…" : resultCountText(total, query.page, REGISTRY_PAGE_SIZE)}
+        {navigation.state === "loading"
+          ? "Wczytywanie…"
+          : `${searchIgnored ? "Wpisz co najmniej dwie litery imienia, nazwiska lub nazwy. " : ""}${resultCountText(total, query.page, REGISTRY_PAGE_SIZE)}`}
       </p>
 
       {rows.length === 0 ? (

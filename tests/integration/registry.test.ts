@@ -214,6 +214,11 @@ describe("public registry", () => {
       expect(ids, q).toContain("pubRajcic1");
     }
     expect((await publicList("?q=rajcicz")).data!.total).toBe(0);
+    // Every word typed begins a word of the name; a lone letter searches nothing and says so.
+    expect((await publicList("?q=goran%20raj")).data!.rows.map((r) => r.publicId)).toEqual(["pubRajcic1"]);
+    expect((await publicList("?q=ajcic")).data!.total).toBe(0);
+    const lone = await publicList("?q=r");
+    expect(lone.data).toMatchObject({ total: 5, searchIgnored: true });
   });
 
   test("a diploma's verification code leads to its entry, however it is typed", async () => {
