@@ -218,7 +218,8 @@ describe("public registry", () => {
     expect((await publicList("?q=goran%20raj")).data!.rows.map((r) => r.publicId)).toEqual(["pubRajcic1"]);
     expect((await publicList("?q=ajcic")).data!.total).toBe(0);
     const lone = await publicList("?q=r");
-    expect(lone.data).toMatchObject({ total: 5, searchIgnored: true });
+    expect(lone.data).toMatchObject({ searchIgnored: true });
+    expect(lone.data!.rows).toHaveLength(5);
   });
 
   test("a diploma's verification code leads to its entry, however it is typed", async () => {
