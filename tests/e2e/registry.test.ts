@@ -55,6 +55,12 @@ describeInBrowser("public registry in the browser", () => {
     }
   });
 
+  test("many public requests at once are all answered (the server lets a few run at a time)", async () => {
+    const paths = Array.from({ length: 30 }, (_, i) => (i % 3 === 0 ? `/rejestr?page=${i}` : i % 3 === 1 ? "/rejestr?q=nowak" : "/rejestr/nie-ma"));
+    const statuses = await Promise.all(paths.map(async (p) => (await fetch(`${baseURL()}${p}`)).status));
+    expect(statuses).toEqual(paths.map((p) => (p === "/rejestr/nie-ma" ? 404 : 200)));
+  });
+
   test("staff: laureates and reports with CSV links that carry the filter", async () => {
     const page = await session.newPage({ signedInAs: DEMO_USERS.kp09 });
     await visit(page, "/conferrals?honour=CRACOVIAE_MERENTI");
