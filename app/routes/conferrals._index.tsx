@@ -44,7 +44,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
       nominationId: r.nominationId,
       status: r.nomination?.status ?? null,
       caseReference: r.nomination?.caseReference ?? "",
-      isHistorical: r.isHistorical || r.nominationId === null,
       anonymized: Boolean(r.anonymizedAt || r.candidate.anonymizedAt),
       isDemo: r.isDemo,
     })),
