@@ -5,7 +5,6 @@
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
 import path from "node:path";
-import { performance } from "node:perf_hooks";
 import { pathToFileURL } from "node:url";
 import { createRequestHandler, type ServerBuild } from "@remix-run/node";
 import autocannon from "autocannon";
@@ -129,23 +128,18 @@ async function loadRun(publicIds: string[], terms: string[]): Promise<Figure[]> 
       { path: "/rejestr?year=2010&page=2" },
     ];
     console.log(`load: ${LOAD_CONNECTIONS} connections for ${LOAD_SECONDS} s over ${requests.length} registry URLs at ${base}…`);
-    // One staff page, requested in turn while the load runs.
-    const staff: number[] = [];
-    let running = true;
-    const staffLoop = (async () => {
-      await new Promise((r) => setTimeout(r, 1000));
-      while (running) {
-        const start = performance.now();
-        const res = await fetch(`${base}/conferrals?q=nowak`, { headers: { Cookie: cookie } });
-        await res.arrayBuffer();
-        if (res.status !== 200) throw new Error(`staff page answered ${res.status}`);
-        staff.push(performance.now() - start);
-        await new Promise((r) => setTimeout(r, 200));
-      }
-    })();
+    // One staff page, requested in turn while the load runs, from its own process.
+    const probe = spawn(
+      process.execPath,
+      ["--import", "tsx", path.join(ROOT, "bench/lib/latency-probe.ts"), `${base}/conferrals?q=nowak`, String(Math.max(1, LOAD_SECONDS - 2))],
+      { cwd: ROOT, env: { ...process.env, PROBE_COOKIE: cookie }, stdio: ["ignore", "pipe", "inherit"] },
+    );
+    let probeOut = "";
+    probe.stdout!.on("data", (chunk: Buffer) => (probeOut += chunk.toString()));
+    const probeDone = new Promise<void>((resolve, reject) => probe.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`latency probe exited ${code}`)))));
     const result = await autocannon({ url: base, connections: LOAD_CONNECTIONS, duration: LOAD_SECONDS, timeout: 10, requests });
-    running = false;
-    await staffLoop;
+    await probeDone;
+    const staff = JSON.parse(probeOut) as number[];
     const errors = result.errors + result.timeouts + result.non2xx;
     console.log(
       `load: ${result.requests.total} requests, ${result.requests.average.toFixed(0)} req/s, latency p50 ${result.latency.p50} ms, ` +

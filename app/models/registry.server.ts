@@ -16,35 +16,32 @@ import { listCouncilTerms } from "./council-term.server";
 export type Audience = "public" | "staff";
 
 /** What the public may see of a conferral: the name, the honour, the act and the dates. */
-const PUBLIC_SELECT = {
-  id: true,
-  publicId: true,
-  honour: true,
-  medalClass: true,
-  number: true,
-  conferredOn: true,
-  handedOverOn: true,
-  handoverPlace: true,
-  citation: true,
-  isDemo: true,
-  candidate: { select: { displayName: true, nameNominative: true } },
-  resolution: { select: { number: true, adoptedOn: true, councilTerm: { select: { number: true } } } },
-  ordinance: { select: { number: true, issuedOn: true } },
-} satisfies Prisma.ConferralSelect;
+export type PublicConferral = {
+  id: string;
+  publicId: string;
+  honour: string;
+  medalClass: string | null;
+  number: number | null;
+  conferredOn: string;
+  handedOverOn: string | null;
+  handoverPlace: string;
+  citation: string;
+  isDemo: boolean;
+  candidate: { displayName: string; nameNominative: string };
+  resolution: { number: string; adoptedOn: string; councilTerm: { number: number } } | null;
+  ordinance: { number: string; issuedOn: string } | null;
+};
 
-const STAFF_SELECT = {
-  ...PUBLIC_SELECT,
-  nominationId: true,
-  candidateId: true,
-  isHistorical: true,
-  anonymizedAt: true,
-  limitOverrideText: true,
-  nomination: { select: { status: true, caseReference: true } },
-  candidate: { select: { displayName: true, nameNominative: true, kind: true, anonymizedAt: true } },
-} satisfies Prisma.ConferralSelect;
-
-export type PublicConferral = Prisma.ConferralGetPayload<{ select: typeof PUBLIC_SELECT }>;
-export type StaffConferral = Prisma.ConferralGetPayload<{ select: typeof STAFF_SELECT }>;
+/** The staff list's and export's conferral: the public fields and the office's own. */
+export type StaffConferral = Omit<PublicConferral, "candidate"> & {
+  nominationId: string | null;
+  candidateId: string;
+  isHistorical: boolean;
+  anonymizedAt: Date | null;
+  limitOverrideText: string;
+  nomination: { status: string; caseReference: string } | null;
+  candidate: { displayName: string; nameNominative: string; kind: string; anonymizedAt: Date | null };
+};
 
 const ORDER_SQL = {
   // rowid is the tie-breaker: it is part of every index, so SQLite reads a page in index order.
@@ -162,17 +159,25 @@ type PublicRow = {
   termNumber: number | bigint | null;
   ordinanceNumber: string | null;
   issuedOn: string | null;
+  // Staff columns (the public mapping leaves them out).
+  nominationId: string | null;
+  candidateId: string;
+  isHistorical: number | bigint | boolean;
+  limitOverrideText: string;
+  candidateKind: string;
+  caseReference: string | null;
 };
 
-/** The public fields and what the publicity rule reads, in one statement (no per-relation queries). */
-function publicRowsWhere(condition: Prisma.Sql) {
+/** A conferral with its candidate, nomination and act, in one statement (no per-relation queries). */
+function conferralRowsWhere(condition: Prisma.Sql) {
   return db().$queryRaw<PublicRow[]>`
     SELECT c."id", c."publicId", c."honour", c."medalClass", c."number", c."conferredOn", c."handedOverOn", c."handoverPlace",
            c."citation", c."isDemo", c."anonymizedAt" AS "conferralAnonymizedAt",
            k."displayName", k."nameNominative", k."anonymizedAt" AS "candidateAnonymizedAt",
            n."status" AS "nominationStatus",
            r."number" AS "resolutionNumber", r."adoptedOn", t."number" AS "termNumber",
-           o."number" AS "ordinanceNumber", o."issuedOn"
+           o."number" AS "ordinanceNumber", o."issuedOn",
+           c."nominationId", c."candidateId", c."isHistorical", c."limitOverrideText", k."kind" AS "candidateKind", n."caseReference"
       FROM "Conferral" c
       JOIN "Candidate" k ON k."id" = c."candidateId"
       LEFT JOIN "Nomination" n ON n."id" = c."nominationId"
@@ -211,38 +216,63 @@ function publicRows(rows: PublicRow[]): PublicConferral[] {
     }));
 }
 
-/** Rows by id, in the order of the ids (the SQL page's order). */
-async function rowsOf(ids: string[], select: typeof STAFF_SELECT): Promise<unknown[]> {
-  if (ids.length === 0) return [];
-  const found = (await db().conferral.findMany({ where: { id: { in: ids } }, select })) as { id: string }[];
-  const byId = new Map(found.map((r) => [r.id, r]));
-  return ids.map((id) => byId.get(id)!);
+/** A row as the staff list and its export read it. */
+function staffConferralOf(r: PublicRow): StaffConferral {
+  const when = (v: unknown) => (v === null || v === undefined ? null : new Date(String(v)));
+  return {
+    id: r.id,
+    publicId: r.publicId,
+    honour: r.honour,
+    medalClass: r.medalClass,
+    number: r.number === null ? null : Number(r.number),
+    conferredOn: r.conferredOn,
+    handedOverOn: r.handedOverOn,
+    handoverPlace: r.handoverPlace,
+    citation: r.citation,
+    isDemo: Boolean(Number(r.isDemo)),
+    nominationId: r.nominationId,
+    candidateId: r.candidateId,
+    isHistorical: Boolean(Number(r.isHistorical)),
+    anonymizedAt: when(r.conferralAnonymizedAt),
+    limitOverrideText: r.limitOverrideText,
+    nomination: r.nominationStatus !== null ? { status: r.nominationStatus, caseReference: r.caseReference ?? "" } : null,
+    candidate: { displayName: r.displayName, nameNominative: r.nameNominative, kind: r.candidateKind, anonymizedAt: when(r.candidateAnonymizedAt) },
+    resolution:
+      r.resolutionNumber !== null ? { number: r.resolutionNumber, adoptedOn: r.adoptedOn!, councilTerm: { number: Number(r.termNumber) } } : null,
+    ordinance: r.ordinanceNumber !== null ? { number: r.ordinanceNumber, issuedOn: r.issuedOn! } : null,
+  };
+}
+
+/** Rows by id, in the order of the ids (the SQL page's order); long lists in slices (SQLite's bound values). */
+async function rowsOf(ids: string[]): Promise<PublicRow[]> {
+  const out: PublicRow[] = [];
+  for (let i = 0; i < ids.length; i += 500) {
+    const slice = ids.slice(i, i + 500);
+    const byId = new Map((await conferralRowsWhere(Prisma.sql`c."id" IN (${Prisma.join(slice)})`)).map((r) => [r.id, r]));
+    for (const id of slice) out.push(byId.get(id)!);
+  }
+  return out;
 }
 
 export async function listPublicConferrals(query: RegistryQuery) {
   const { total, ids } = await pageOfIds(query, "public", REGISTRY_PAGE_SIZE);
-  if (ids.length === 0) return { total, rows: [] };
-  const byId = new Map((await publicRowsWhere(Prisma.sql`c."id" IN (${Prisma.join(ids)})`)).map((r) => [r.id, r]));
-  return { total, rows: publicRows(ids.map((id) => byId.get(id)!)) };
+  return { total, rows: publicRows(await rowsOf(ids)) };
 }
 
 export async function listStaffConferrals(query: RegistryQuery) {
   const { total, ids } = await pageOfIds(query, "staff", REGISTRY_PAGE_SIZE);
-  return { total, rows: (await rowsOf(ids, STAFF_SELECT)) as StaffConferral[] };
+  return { total, rows: (await rowsOf(ids)).map(staffConferralOf) };
 }
 
 /** Every conferral the staff list's filter matches, in its order (the CSV export). */
 export async function allStaffConferrals(query: RegistryQuery): Promise<StaffConferral[]> {
   const { ids } = await pageOfIds(query, "staff", null);
-  const rows: StaffConferral[] = [];
-  // SQLite limits bound values per statement: read long lists in slices.
-  for (let i = 0; i < ids.length; i += 500) rows.push(...((await rowsOf(ids.slice(i, i + 500), STAFF_SELECT)) as StaffConferral[]));
-  return rows;
+  return (await rowsOf(ids)).map(staffConferralOf);
 }
 
 /** A conferral's public page, or null when it does not exist or is not public. */
 export async function getPublicConferral(publicId: string): Promise<PublicConferral | null> {
-  return publicRows(await publicRowsWhere(Prisma.sql`c."publicId" = ${publicId}`))[0] ?? null;
+  return publicRows(await conferralRowsWhere(Prisma.sql`c."publicId" = ${publicId}`))[0] ?? null;
 }
 
 /** The public id of the conferral whose diploma carries this verification code (when it is public). */
