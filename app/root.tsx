@@ -1,9 +1,9 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
-import { Links, Meta, Outlet, Scripts, ScrollRestoration } from "@remix-run/react";
+import { Link, Links, Meta, Outlet, Scripts, ScrollRestoration } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { GeneralErrorBoundary } from "./components/error-boundary";
 import { useNonce } from "./utils/nonce-provider";
-import { SiteHeader } from "./components/site-header";
+import { SiteHeader, usePublicPage } from "./components/site-header";
 import { getUser } from "./utils/auth.server";
 import appStyles from "./styles/app.css?url";
 
@@ -19,6 +19,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
+  // The public registry is plain HTML: GET forms and links need no script, so the page is
+  // lighter to render and to load, and nothing of the app's code is sent to the public.
+  const publicPage = usePublicPage();
   return (
     <html lang="pl">
       <head>
@@ -35,9 +38,15 @@ export function Layout({ children }: { children: ReactNode }) {
         <main id="tresc" tabIndex={-1}>
           {children}
         </main>
-        <footer className="site-footer">Merenti · Urząd Miasta Krakowa</footer>
-        <ScrollRestoration nonce={nonce} />
-        <Scripts nonce={nonce} />
+        <footer className="site-footer">
+          Merenti · Urząd Miasta Krakowa · <Link to="/rejestr">Publiczny rejestr wyróżnień</Link>
+        </footer>
+        {publicPage ? null : (
+          <>
+            <ScrollRestoration nonce={nonce} />
+            <Scripts nonce={nonce} />
+          </>
+        )}
       </body>
     </html>
   );

@@ -14,6 +14,7 @@ import { diplomasBench } from "./diplomas";
 import { documentsBench } from "./documents";
 import { importBench } from "./import";
 import { nominationsListBench } from "./nominations-list";
+import { registryBench } from "./registry";
 
 type Suite = { name: string; run: () => Promise<SuiteReport> };
 
@@ -23,6 +24,7 @@ const SUITES: Suite[] = [
   { name: "ceremonies", run: ceremoniesBench },
   { name: "import", run: importBench },
   { name: "diplomas", run: diplomasBench },
+  { name: "registry", run: registryBench },
 ];
 
 const wanted = process.argv.slice(2);

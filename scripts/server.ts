@@ -83,6 +83,36 @@ app.use((req: Request, res: Response, next: NextFunction) => {
     );
 });
 
+// The public registry runs at most PUBLIC_CONCURRENCY requests at a time; the others wait
+// here for their turn. The app runs on one event loop (and SQLite queries run synchronously on
+// it), so without this a flood of public searches would put every staff request behind all of
+// them; staff pages never wait here. A queue longer than PUBLIC_QUEUE_LIMIT is answered 503.
+const PUBLIC_CONCURRENCY = 4;
+const PUBLIC_QUEUE_LIMIT = 1000;
+let publicActive = 0;
+const publicWaiting: (() => void)[] = [];
+app.use("/rejestr", (_req: Request, res: Response, next: NextFunction) => {
+  const start = () => {
+    publicActive++;
+    let finished = false;
+    const finish = () => {
+      if (finished) return;
+      finished = true;
+      publicActive--;
+      publicWaiting.shift()?.();
+    };
+    res.on("finish", finish);
+    res.on("close", finish);
+    next();
+  };
+  if (publicActive < PUBLIC_CONCURRENCY) return start();
+  if (publicWaiting.length >= PUBLIC_QUEUE_LIMIT) {
+    res.status(503).set("Retry-After", "5").type("text/plain; charset=utf-8").send("Rejestr jest chwilowo przeciążony. Spróbuj ponownie za chwilę.");
+    return;
+  }
+  publicWaiting.push(start);
+});
+
 app.all(
   "*",
   createRequestHandler({

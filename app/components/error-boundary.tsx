@@ -1,4 +1,5 @@
 import { isRouteErrorResponse, Link, useRouteError } from "@remix-run/react";
+import { usePublicPage } from "./site-header";
 
 const TITLES: Record<number, string> = {
   400: "Nieprawidłowe żądanie",
@@ -16,6 +17,7 @@ const HINTS: Record<number, string> = {
 /** The one error boundary every route exports: a Polish page instead of a stack trace. */
 export function GeneralErrorBoundary() {
   const error = useRouteError();
+  const publicPage = usePublicPage();
   let status = 500;
   let detail = "";
   if (isRouteErrorResponse(error)) {
@@ -36,10 +38,16 @@ export function GeneralErrorBoundary() {
         {title} <span className="error-page__code">({status})</span>
       </h1>
       {detail && status < 500 ? <p className="error-page__detail">{detail}</p> : null}
-      {hint ? <p>{hint}</p> : null}
-      <p>
-        <Link to="/">Wróć na pulpit</Link> · <Link to="/nominations">Lista wniosków</Link>
-      </p>
+      {hint && !(publicPage && status === 404) ? <p>{hint}</p> : null}
+      {publicPage ? (
+        <p>
+          <Link to="/rejestr">Rejestr wyróżnień</Link>
+        </p>
+      ) : (
+        <p>
+          <Link to="/">Wróć na pulpit</Link> · <Link to="/nominations">Lista wniosków</Link>
+        </p>
+      )}
     </section>
   );
 }

@@ -1,4 +1,4 @@
-import { Form, NavLink, useRouteLoaderData } from "@remix-run/react";
+import { Form, NavLink, useMatches, useRouteLoaderData } from "@remix-run/react";
 import type { Permission } from "#app/domain/permissions";
 import type { loader as rootLoader } from "#app/root";
 
@@ -12,9 +12,27 @@ export function useCan() {
   return (permission: Permission) => Boolean(user?.permissions.includes(permission));
 }
 
+/** Pages for the public (the registry) say so with `handle = { publicPage: true }`: no staff navigation. */
+export function usePublicPage(): boolean {
+  const matches = useMatches();
+  const last = matches[matches.length - 1]?.handle as { publicPage?: boolean } | undefined;
+  return Boolean(last?.publicPage);
+}
+
 export function SiteHeader() {
   const user = useOptionalUser();
   const can = useCan();
+  if (usePublicPage()) {
+    return (
+      <header className="site-header">
+        <div className="site-header__inner">
+          <NavLink to="/rejestr" className="brand" end>
+            Rejestr wyróżnień <span className="brand__sub">Stołeczne Królewskie Miasto Kraków</span>
+          </NavLink>
+        </div>
+      </header>
+    );
+  }
   return (
     <header className="site-header">
       <div className="site-header__inner">
@@ -46,6 +64,16 @@ export function SiteHeader() {
                   <li>
                     <NavLink to="/nominations/new">Nowy wniosek</NavLink>
                   </li>
+                ) : null}
+                {can("laureate:read") ? (
+                  <>
+                    <li>
+                      <NavLink to="/conferrals">Laureaci</NavLink>
+                    </li>
+                    <li>
+                      <NavLink to="/reports">Raporty</NavLink>
+                    </li>
+                  </>
                 ) : null}
                 {can("resolution:draft") ? (
                   <li>

@@ -153,6 +153,16 @@ export function isVerificationCode(code: string): boolean {
   return code.length === VERIFICATION_CODE_LENGTH && [...code].every((c) => VERIFICATION_ALPHABET.includes(c));
 }
 
+/**
+ * A verification code typed into the public registry's search box, as printed or read aloud
+ * ("K7QX-2MHD", "k7qx 2mhd", "K7QX2MHD"); undefined when the input cannot be one.
+ */
+export function verificationCodeOf(input: string | undefined): string | undefined {
+  if (!input) return undefined;
+  const code = input.toUpperCase().replace(/[\s-]/g, "");
+  return isVerificationCode(code) ? code : undefined;
+}
+
 /** The public registry page of a conferral, printed on the diploma and in its QR code. */
 export function publicRegistryUrl(baseUrl: string, publicId: string): string {
   return `${baseUrl.replace(/\/+$/, "")}/rejestr/${encodeURIComponent(publicId)}`;

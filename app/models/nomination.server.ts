@@ -58,7 +58,8 @@ const ORDER_SQL = {
 /** Reading a match through the trigram index costs about this many rows walked in a B-tree. */
 const MATCH_COST_IN_ROWS = 2.5;
 
-export async function listNominations(query: NominationListQuery) {
+/** The list's filters (without the name search) as a Prisma condition. */
+function listWhere(query: NominationListQuery): Prisma.NominationWhereInput {
   const where: Prisma.NominationWhereInput = {};
   if (query.honour) where.honour = query.honour;
   if (query.medalClass) where.requestedClass = query.medalClass;
@@ -66,6 +67,11 @@ export async function listNominations(query: NominationListQuery) {
   if (query.term) where.councilTerm = { number: query.term };
   if (query.year) where.receivedDate = { gte: `${query.year}-01-01`, lte: `${query.year}-12-31` };
   if (query.round) where.roundYear = query.round;
+  return where;
+}
+
+export async function listNominations(query: NominationListQuery) {
+  const where = listWhere(query);
   const orderBy = ORDER_BY[query.sort];
   const skip = (query.page - 1) * PAGE_SIZE;
   const filtered = Object.keys(where).length > 0;
@@ -99,6 +105,25 @@ export async function listNominations(query: NominationListQuery) {
     db().nomination.findMany({ where, orderBy, skip, take: PAGE_SIZE, select: LIST_SELECT }),
   ]);
   return { total, rows };
+}
+
+const EXPORT_SELECT = {
+  ...LIST_SELECT,
+  roundYear: true,
+  opinion: true,
+  opinionClass: true,
+  dueDate: true,
+  closingReason: true,
+  candidate: { select: { id: true, displayName: true, kind: true, isDemo: true } },
+  conferral: { select: { number: true, conferredOn: true, handedOverOn: true } },
+} satisfies Prisma.NominationSelect;
+
+/** Every nomination the list's filter and search match, in the list's order (the CSV export). */
+export async function allNominations(query: NominationListQuery) {
+  const where = listWhere(query);
+  const term = searchTermOf(query.q);
+  if (term) where.searchText = { contains: term };
+  return db().nomination.findMany({ where, orderBy: ORDER_BY[query.sort], select: EXPORT_SELECT });
 }
 
 async function approximateNominationCount(): Promise<number> {

@@ -55,7 +55,8 @@ export async function assignNextNumber(tx: Tx, conferralId: string, series: stri
   return row.number!;
 }
 
-async function limitRules(tx: Tx): Promise<LimitRule[]> {
+/** The limit rules as app/domain/limits.ts reads them. */
+export async function limitRules(tx: Tx): Promise<LimitRule[]> {
   const rows = await tx.limitRule.findMany({ include: { councilTerm: { select: { number: true } } } });
   return rows.map((r) => ({
     honour: r.honour as Honour,

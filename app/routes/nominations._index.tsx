@@ -20,11 +20,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requireUserWithPermission(request, "nomination:read");
   const query = parseNominationListQuery(new URL(request.url).searchParams);
   const [{ total, rows }, terms, years] = await Promise.all([listNominations(query), listCouncilTerms(), listYears()]);
-  return { query, total, rows, terms: terms.map((t) => t.number), years };
+  // The export carries the current filter and search; not the page: it holds every matching row.
+  const exportParams = new URLSearchParams(new URL(request.url).search);
+  exportParams.delete("page");
+  return { query, total, rows, terms: terms.map((t) => t.number), years, exportSearch: exportParams.toString() };
 }
 
 export default function NominationsList() {
-  const { query, total, rows, terms, years } = useLoaderData<typeof loader>();
+  const { query, total, rows, terms, years, exportSearch } = useLoaderData<typeof loader>();
   const navigation = useNavigation();
   const can = useCan();
   const pages = pageCount(total);
@@ -36,11 +39,16 @@ export default function NominationsList() {
     <>
       <div className="page-head">
         <h1>Wnioski</h1>
-        {can("nomination:write:council") || can("nomination:write:hg") ? (
-          <Link className="button" to="/nominations/new">
-            Nowy wniosek
-          </Link>
-        ) : null}
+        <div className="page-head__actions no-print">
+          <a className="button button--secondary" href={`/nominations/export${exportSearch ? `?${exportSearch}` : ""}`} download>
+            Eksportuj CSV
+          </a>
+          {can("nomination:write:council") || can("nomination:write:hg") ? (
+            <Link className="button" to="/nominations/new">
+              Nowy wniosek
+            </Link>
+          ) : null}
+        </div>
       </div>
 
       <Form method="get" className="filters no-print" role="search" aria-label="Szukaj i filtruj wnioski">

@@ -154,7 +154,7 @@ async function buildDataset(nominations: number): Promise<Dataset> {
 const MAX_PARAMS = 32_000; // SQLite in libsql: SQLITE_MAX_VARIABLE_NUMBER = 32766
 
 /** Multi-row INSERTs as large as the parameter limit allows, all in one write transaction. */
-async function insertRows(client: Client, table: string, columns: readonly string[], rows: InValue[][]) {
+export async function insertRows(client: Client, table: string, columns: readonly string[], rows: InValue[][]) {
   if (rows.length === 0) return;
   const perStatement = Math.floor(MAX_PARAMS / columns.length);
   const head = `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES `;
@@ -191,7 +191,7 @@ type SearchTextOf = (candidateFolded: string, shortName: string, nominators: { n
 type Candidate = { id: string; kind: "PERSON" | "ORGANIZATION"; foldedName: string; shortName: string; sortName: string };
 
 /** mulberry32: small, fast, seeded; the register is the same on every run. */
-function rngOf(seed: number) {
+export function rngOf(seed: number) {
   let a = seed >>> 0;
   const next = () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -44,7 +44,7 @@ describeInBrowser("accounts in the browser", () => {
     const page = await session.newPage({ signedInAs: DEMO_USERS.reader });
     await visit(page, "/");
     const menu = page.getByRole("navigation", { name: "Główne menu" });
-    expect(await menu.getByRole("link").allInnerTexts()).toEqual(["Pulpit", "Wnioski", "Tablica"]);
+    expect(await menu.getByRole("link").allInnerTexts()).toEqual(["Pulpit", "Wnioski", "Tablica", "Laureaci", "Raporty"]);
 
     await Promise.all([page.waitForURL(/\/login$/), page.getByRole("button", { name: "Wyloguj" }).click()]);
     await page.goto("/nominations");

@@ -10,9 +10,9 @@ import { ROOT } from "../setup/template-db";
 
 async function shape(client: Client) {
   const tables = await client.execute(
-    // The trigram search index (FTS5 table and its shadow tables) is outside Prisma's schema:
-    // checked by the next test.
-    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations' AND name NOT LIKE 'NominationSearch%' ORDER BY name",
+    // The trigram search indexes (FTS5 tables and their shadow tables) are outside Prisma's schema:
+    // checked by the next tests.
+    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations' AND name NOT LIKE 'NominationSearch%' AND name NOT LIKE 'CandidateSearch%' ORDER BY name",
   );
   const out: Record<string, unknown> = {};
   for (const row of tables.rows) {
@@ -73,6 +73,24 @@ test("the migrations keep the name-search index and its triggers in step with no
   expect(await find("zolkiew")).toEqual([]);
   expect(await find("rajcic")).toEqual(["n1"]);
   await db.execute(`DELETE FROM "Nomination" WHERE id = 'n1'`);
+  expect(await find("rajcic")).toEqual([]);
+  db.close();
+});
+
+test("the migrations keep the public registry's name index and its triggers in step with candidates", async () => {
+  copyFileSync(inject("templateDb"), path.join(dir, "candidate-search.db"));
+  const db = createClient({ url: `file:${path.join(dir, "candidate-search.db")}` });
+  const triggers = await db.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'Candidate' ORDER BY name");
+  expect(triggers.rows.map((r) => r.name)).toEqual(["Candidate_search_ad", "Candidate_search_ai", "Candidate_search_au"]);
+
+  await db.execute(`INSERT INTO "Candidate" (id, kind, displayName, sortName, foldedName, updatedAt) VALUES ('c1', 'PERSON', 'X', 'x', 'jan zolkiewski', CURRENT_TIMESTAMP)`);
+  const find = async (term: string) =>
+    (await db.execute({ sql: `SELECT candidateId FROM CandidateSearch WHERE CandidateSearch MATCH ?`, args: [`"${term}"*`] })).rows.map((r) => r.candidateId);
+  expect(await find("zolkiew")).toEqual(["c1"]);
+  await db.execute(`UPDATE "Candidate" SET foldedName = 'goran rajcic' WHERE id = 'c1'`);
+  expect(await find("zolkiew")).toEqual([]);
+  expect(await find("rajcic")).toEqual(["c1"]);
+  await db.execute(`DELETE FROM "Candidate" WHERE id = 'c1'`);
   expect(await find("rajcic")).toEqual([]);
   db.close();
 });

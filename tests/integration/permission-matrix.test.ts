@@ -19,6 +19,11 @@ import { loader as newSettingValueForm } from "#app/routes/admin.settings.values
 import { loader as printerForm } from "#app/routes/admin.settings.printers.$id._index";
 import { loader as diplomaDesk } from "#app/routes/diplomas._index";
 import { loader as calibrationPage } from "#app/routes/diplomas.calibration";
+import { loader as conferralList } from "#app/routes/conferrals._index";
+import { loader as conferralExport } from "#app/routes/conferrals.export";
+import { loader as nominationExport } from "#app/routes/nominations.export";
+import { loader as reportPage } from "#app/routes/reports.$report";
+import { loader as reportCsv } from "#app/routes/reports.$report.csv";
 import { db } from "#app/utils/db.server";
 import { callAction, callLoader, personNomination, signInAs, signOut, type Answer } from "./helpers";
 
@@ -128,6 +133,11 @@ const cases = (): Case[] => [
     call: () =>
       callAction(editSettingValue, `/admin/settings/values/${ids.setting}`, { value: "Zmienione przez test uprawnień.", validFrom: "1990-06-08", version: "999" }, { id: ids.setting }),
   },
+  { name: "GET /nominations/export", rule: "nomination:read", writes: false, call: () => callLoader(nominationExport, "/nominations/export") },
+  { name: "GET /conferrals", rule: "laureate:read", writes: false, call: () => callLoader(conferralList, "/conferrals") },
+  { name: "GET /conferrals/export", rule: "laureate:read", writes: false, call: () => callLoader(conferralExport, "/conferrals/export") },
+  { name: "GET /reports/quota", rule: "laureate:read", writes: false, call: () => callLoader(reportPage, "/reports/quota", { report: "quota" }) },
+  { name: "GET /reports/numbers/csv", rule: "laureate:read", writes: false, call: () => callLoader(reportCsv, "/reports/numbers/csv", { report: "numbers" }) },
 ];
 
 const allows = (permissions: Permission[], rule: Rule) => (Array.isArray(rule) ? rule.some((p) => permissions.includes(p)) : permissions.includes(rule));
