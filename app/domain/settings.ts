@@ -16,6 +16,7 @@ export const SETTING_KEYS = [
   "clause.execution",
   "clause.entryIntoForce",
   "rules.CRACOVIAE_MERENTI",
+  "numbering.HONORIS_GRATIA",
 ] as const;
 export const SettingKey = z.enum(SETTING_KEYS, { error: "Wybierz ustawienie z listy." });
 export type SettingKey = z.infer<typeof SettingKey>;
@@ -27,6 +28,8 @@ export type SettingDefinition = {
   example: string;
   /** The words the value must end with, where the document's grammar needs them. */
   mustEndWith?: string;
+  /** A placeholder the value must contain (a numbering format needs its running number). */
+  mustContain?: string;
 };
 
 export const SETTINGS: Record<SettingKey, SettingDefinition> = {
@@ -65,6 +68,13 @@ export const SETTINGS: Record<SettingKey, SettingDefinition> = {
     label: "Obowiązująca uchwała w sprawie regulaminu Medalu „Cracoviae Merenti”",
     description: "Uchwała Rady Miasta Krakowa, która ostatnio ustaliła lub zmieniła regulamin medalu; projekty uchwał i uzasadnienia powołują się na nią.",
     example: "uchwała nr C/2603/18 Rady Miasta Krakowa z dnia 25 kwietnia 2018 r.",
+  },
+  "numbering.HONORIS_GRATIA": {
+    label: "Format numeru Odznaki „Honoris Gratia”",
+    description:
+      "Jak drukowany jest numer odznaki (listy, decyzje, pisma): {n} to numer kolejny serii (ciągły od pierwszej odznaki), {rrrr} rok decyzji. Źródła nie podają formatu, dlatego jest ustawieniem; obowiązuje format z dnia decyzji.",
+    example: "{n}/{rrrr}",
+    mustContain: "{n}",
   },
 };
 
@@ -279,6 +289,9 @@ export function settingValueSchema(key: string) {
     .transform((v) => v.replace(/\s+/g, " "))
     .refine((v) => !definition?.mustEndWith || v.endsWith(definition.mustEndWith), {
       message: `Ta treść jest wstawiana do dokumentu jako całe zdanie: musi kończyć się słowami „${definition?.mustEndWith ?? ""}”.`,
+    })
+    .refine((v) => !definition?.mustContain || v.includes(definition.mustContain), {
+      message: `Format musi zawierać ${definition?.mustContain ?? ""} (miejsce na numer kolejny).`,
     });
 }
 

@@ -145,7 +145,7 @@ export async function applyTransition(
           break;
         case "GRANTED": {
           const ordinance = await recordOrdinance(tx, input.actNumber, input.eventDate!, "HG_DECISION");
-          await tx.conferral.create({
+          const conferral = await tx.conferral.create({
             data: {
               publicId: newPublicId(),
               nominationId: n.id,
@@ -157,6 +157,8 @@ export async function applyTransition(
             },
           });
           after.decision = `${ordinance.number} z ${ordinance.issuedOn}`;
+          // The badge's number continues the one HG series (historical badges included).
+          after.number = await assignNextNumber(tx, conferral.id, numberSeriesOf(honour, null)!);
           break;
         }
         case "NUMBER_ASSIGNED": {

@@ -100,6 +100,13 @@ export const DATED_SETTINGS: { key: string; value: string; validFrom: string; va
     validTo: null,
     note: `${TO_VERIFY}. Ostatnia znana zmiana regulaminu; data wejścia w życie do sprawdzenia.`,
   },
+  {
+    key: "numbering.HONORIS_GRATIA",
+    value: "{n}",
+    validFrom: "2005-09-17",
+    validTo: null,
+    note: "Format numeru odznaki nieznany ze źródeł: numer kolejny; zmień, gdy Kancelaria ustali inny (np. {n}/{rrrr}).",
+  },
 ];
 
 export async function seedReferenceData() {
