@@ -159,7 +159,6 @@ export function bulkFormSchema(today: string) {
       actNumber: text(50),
       eventDate: IsoDate.optional(),
       reason: text(2000),
-      confirmed: z.boolean().optional().transform((v) => v ?? false),
     })
     .superRefine(
       (b, ctx) => {
@@ -316,4 +315,14 @@ export function hgStatistics(badges: readonly { conferredOn: string; channel: st
     averageDaysToDecision: days.length ? days.reduce((a, b) => a + b, 0) / days.length : null,
     shareWithinMonth: decisions.length ? within / decisions.length : null,
   };
+}
+
+/** "12,5%" (Polish decimal comma); "—" when there is nothing to count. */
+export function percentText(share: number | null): string {
+  return share === null ? "—" : `${(share * 100).toFixed(1).replace(".", ",")}%`;
+}
+
+/** "23,4" days; "—" when there is nothing to count. */
+export function daysText(days: number | null): string {
+  return days === null ? "—" : days.toFixed(1).replace(".", ",");
 }
