@@ -87,6 +87,9 @@ export async function applyTransition(
       if (!allowedTransitions(honour, from).some((t) => t.to === to)) {
         refuse(`Ten krok nie jest dostępny: wniosek ma teraz status „${STATUS_LABEL[from]}”. Odśwież stronę.`);
       }
+      if ((to === "GRANTED" || to === "REFUSED") && input.eventDate && input.eventDate < n.receivedDate) {
+        refuse("Data decyzji nie może być wcześniejsza niż data wpływu wniosku.", "eventDate");
+      }
       const medalClass = ((input.opinionClass ?? n.opinionClass ?? n.requestedClass) as MedalClass | null) ?? null;
       const data: Record<string, unknown> = { status: to, version: { increment: 1 } };
       const after: Record<string, unknown> = {};
