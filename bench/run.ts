@@ -10,6 +10,7 @@
 import { closeBenchDataset } from "./lib/dataset";
 import type { SuiteReport } from "./lib/measure";
 import { documentsBench } from "./documents";
+import { honorisGratiaBench } from "./honoris-gratia";
 import { nominationsListBench } from "./nominations-list";
 
 type Suite = { name: string; run: () => Promise<SuiteReport> };
@@ -17,6 +18,7 @@ type Suite = { name: string; run: () => Promise<SuiteReport> };
 const SUITES: Suite[] = [
   { name: "nominations-list", run: nominationsListBench },
   { name: "documents", run: documentsBench },
+  { name: "honoris-gratia", run: honorisGratiaBench },
 ];
 
 const wanted = process.argv.slice(2);

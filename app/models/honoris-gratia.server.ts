@@ -23,7 +23,7 @@ import {
   type StockMovementInput,
 } from "#app/domain/honoris-gratia";
 import { valueOn } from "#app/domain/settings";
-import { foldText } from "#app/domain/search-text";
+import { escapeLike, foldText } from "#app/domain/search-text";
 import { transitionSchema } from "#app/domain/transition-form";
 import { INITIAL_STATUS, type Status } from "#app/domain/workflow";
 import type { CandidateInput } from "#app/domain/nomination-form";
@@ -32,7 +32,7 @@ import { recordAudit } from "./audit.server";
 import { signatoryOn } from "./settings.server";
 import { eligibilityFindings, refusalMessage } from "./eligibility.server";
 import { candidateData, findPossibleDuplicates, searchTextOf } from "./nomination.server";
-import { applyTransition } from "./workflow.server";
+import { applyTransitionInBatch } from "./workflow.server";
 
 type Actor = { userId: string | null };
 
@@ -235,32 +235,53 @@ export function getHgApplication(id: string) {
 
 // ---------------------------------------------------------------- list, board, CSV
 
-function whereOf(query: HgListQuery, today: string): Prisma.NominationWhereInput {
-  const where: Prisma.NominationWhereInput = { honour: "HONORIS_GRATIA", status: { in: statusesOfQuery(query) } };
-  if (query.channel) where.hgApplication = { channel: query.channel };
-  if (query.year) where.receivedDate = { gte: `${query.year}-01-01`, lte: `${query.year}-12-31` };
-  if (query.q) where.searchText = { contains: foldText(query.q) };
+/** The list's filters as SQL over "Nomination" n (the board index serves the default query). */
+function conditionsSql(query: HgListQuery, today: string): Prisma.Sql {
+  const parts = [Prisma.sql`n."honour" = 'HONORIS_GRATIA'`, Prisma.sql`n."status" IN (${Prisma.join(statusesOfQuery(query))})`];
+  if (query.channel) parts.push(Prisma.sql`n."hgApplicationId" IN (SELECT "id" FROM "HonorisGratiaApplication" WHERE "channel" = ${query.channel})`);
+  if (query.year) parts.push(Prisma.sql`n."receivedDate" BETWEEN ${`${query.year}-01-01`} AND ${`${query.year}-12-31`}`);
+  if (query.q) parts.push(Prisma.sql`n."searchText" LIKE ${`%${escapeLike(foldText(query.q))}%`} ESCAPE '\\'`);
   const { overdueBefore, dueSoonUntil } = dueWindow(today);
-  if (query.due === "overdue") where.dueDate = { lt: overdueBefore };
-  if (query.due === "this-week") where.dueDate = { gte: overdueBefore, lte: dueSoonUntil };
-  return where;
+  if (query.due === "overdue") parts.push(Prisma.sql`n."dueDate" < ${overdueBefore}`);
+  if (query.due === "this-week") parts.push(Prisma.sql`n."dueDate" BETWEEN ${overdueBefore} AND ${dueSoonUntil}`);
+  return Prisma.join(parts, " AND ");
 }
 
 /** Most urgent first: the earliest due date (overdue ones come first), then the oldest receipt. */
+const URGENCY_SQL = Prisma.sql`n."dueDate" ASC NULLS LAST, n."receivedDate" ASC, n."id" ASC`;
 const URGENCY_ORDER = [{ dueDate: { sort: "asc", nulls: "last" } }, { receivedDate: "asc" }, { id: "asc" }] satisfies Prisma.NominationOrderByWithRelationInput[];
 
-const ROW_SELECT = {
-  id: true,
-  status: true,
-  receivedDate: true,
-  dueDate: true,
-  caseReference: true,
-  candidate: { select: { displayName: true, birthYear: true, city: true, kind: true } },
-  hgApplication: { select: { id: true, channel: true, epuapSubmissionId: true, applicantName: true, proposedEventName: true, proposedHandoverDate: true } },
-  conferral: { select: { number: true, conferredOn: true } },
-} satisfies Prisma.NominationSelect;
+type RawRow = {
+  id: string;
+  status: string;
+  receivedDate: string;
+  dueDate: string | null;
+  caseReference: string;
+  displayName: string;
+  birthYear: number | bigint | null;
+  city: string;
+  kind: string;
+  applicationId: string | null;
+  channel: string | null;
+  epuapSubmissionId: string | null;
+  applicantName: string | null;
+  proposedEventName: string | null;
+  proposedHandoverDate: string | null;
+  number: number | bigint | null;
+  conferredOn: string | null;
+};
 
-export type HgRow = Prisma.NominationGetPayload<{ select: typeof ROW_SELECT }> & { badgeNumber: string | null };
+export type HgRow = {
+  id: string;
+  status: string;
+  receivedDate: string;
+  dueDate: string | null;
+  caseReference: string;
+  candidate: { displayName: string; birthYear: number | null; city: string; kind: string };
+  hgApplication: { id: string; channel: string; epuapSubmissionId: string | null; applicantName: string; proposedEventName: string; proposedHandoverDate: string | null } | null;
+  conferral: { number: number | null; conferredOn: string } | null;
+  badgeNumber: string | null;
+};
 
 /** Prints badge numbers in the format valid on each decision's date (one settings read). */
 export async function badgeNumberFormatter(client: Tx = db()) {
@@ -268,41 +289,74 @@ export async function badgeNumberFormatter(client: Tx = db()) {
   return (number: number | null, decisionDate: string) => (number === null ? null : formatBadgeNumber(valueOn(formats, NUMBERING_KEY, decisionDate)?.value, number, decisionDate));
 }
 
-function withNumbers<T extends { conferral: { number: number | null; conferredOn: string } | null }>(rows: T[], format: (n: number | null, d: string) => string | null) {
-  return rows.map((r) => ({ ...r, badgeNumber: r.conferral ? format(r.conferral.number, r.conferral.conferredOn) : null }));
-}
-
-export async function listHg(query: HgListQuery, today: string): Promise<{ total: number; rows: HgRow[] }> {
-  const where = whereOf(query, today);
-  const [total, rows, format] = await Promise.all([
-    db().nomination.count({ where }),
-    db().nomination.findMany({ where, orderBy: URGENCY_ORDER, skip: (query.page - 1) * HG_PAGE_SIZE, take: HG_PAGE_SIZE, select: ROW_SELECT }),
+/**
+ * The rows of a filter, most urgent first, in one statement: the page's ids are ordered from the
+ * board index alone (no table row read for the rows not shown), then joined with what is shown.
+ */
+async function hgRows(query: HgListQuery, today: string, page: { limit: number; offset: number } | null): Promise<HgRow[]> {
+  const limit = page ? Prisma.sql`LIMIT ${page.limit} OFFSET ${page.offset}` : Prisma.empty;
+  const [raw, format] = await Promise.all([
+    db().$queryRaw<RawRow[]>`
+      SELECT n."id", n."status", n."receivedDate", n."dueDate", n."caseReference",
+             c."displayName", c."birthYear", c."city", c."kind",
+             h."id" AS "applicationId", h."channel", h."epuapSubmissionId", h."applicantName", h."proposedEventName", h."proposedHandoverDate",
+             f."number", f."conferredOn"
+        FROM (SELECT n."id" FROM "Nomination" n WHERE ${conditionsSql(query, today)} ORDER BY ${URGENCY_SQL} ${limit}) p
+        JOIN "Nomination" n ON n."id" = p."id"
+        JOIN "Candidate" c ON c."id" = n."candidateId"
+        LEFT JOIN "HonorisGratiaApplication" h ON h."id" = n."hgApplicationId"
+        LEFT JOIN "Conferral" f ON f."nominationId" = n."id"
+       ORDER BY ${URGENCY_SQL}`,
     badgeNumberFormatter(),
   ]);
-  return { total, rows: withNumbers(rows, format) };
+  return raw.map((r) => {
+    const number = r.number === null ? null : Number(r.number);
+    return {
+      id: r.id,
+      status: r.status,
+      receivedDate: r.receivedDate,
+      dueDate: r.dueDate,
+      caseReference: r.caseReference,
+      candidate: { displayName: r.displayName, birthYear: r.birthYear === null ? null : Number(r.birthYear), city: r.city, kind: r.kind },
+      hgApplication: r.applicationId
+        ? { id: r.applicationId, channel: r.channel!, epuapSubmissionId: r.epuapSubmissionId, applicantName: r.applicantName!, proposedEventName: r.proposedEventName!, proposedHandoverDate: r.proposedHandoverDate }
+        : null,
+      conferral: r.conferredOn ? { number, conferredOn: r.conferredOn } : null,
+      badgeNumber: r.conferredOn ? format(number, r.conferredOn) : null,
+    };
+  });
 }
 
-/** Every row matching the filter (CSV export, "select all matching"), most urgent first. */
-export async function allHgRows(query: HgListQuery, today: string): Promise<HgRow[]> {
-  const [rows, format] = await Promise.all([db().nomination.findMany({ where: whereOf(query, today), orderBy: URGENCY_ORDER, select: ROW_SELECT }), badgeNumberFormatter()]);
-  return withNumbers(rows, format);
+/** A page of the list; `knownTotal` spares the count when the caller has it (the plain board). */
+export async function listHg(query: HgListQuery, today: string, knownTotal?: number): Promise<{ total: number; rows: HgRow[] }> {
+  const [total, rows] = await Promise.all([
+    knownTotal ?? db().$queryRaw<[{ n: number | bigint }]>`SELECT count(*) AS n FROM "Nomination" n WHERE ${conditionsSql(query, today)}`.then(([{ n }]) => Number(n)),
+    hgRows(query, today, { limit: HG_PAGE_SIZE, offset: (query.page - 1) * HG_PAGE_SIZE }),
+  ]);
+  return { total, rows };
 }
 
+/** Every row matching the filter (the CSV export), most urgent first. */
+export function allHgRows(query: HgListQuery, today: string): Promise<HgRow[]> {
+  return hgRows(query, today, null);
+}
+
+/** The ids of every row matching the filter ("select all matching"). */
 export async function hgMatchingIds(query: HgListQuery, today: string): Promise<string[]> {
-  const rows = await db().nomination.findMany({ where: whereOf(query, today), orderBy: URGENCY_ORDER, select: { id: true } });
+  const rows = await db().$queryRaw<{ id: string }[]>`SELECT n."id" FROM "Nomination" n WHERE ${conditionsSql(query, today)} ORDER BY ${URGENCY_SQL}`;
   return rows.map((r) => r.id);
 }
 
-/** Open applications per urgency, for the dashboard and the board's heading. */
+/** Open applications per urgency, for the board's heading: one pass over the board index. */
 export async function hgDeadlineCounts(today: string) {
   const { overdueBefore, dueSoonUntil } = dueWindow(today);
-  const open = { honour: "HONORIS_GRATIA", status: { in: [...HG_OPEN_STATUSES] } } satisfies Prisma.NominationWhereInput;
-  const [all, overdue, thisWeek] = await Promise.all([
-    db().nomination.count({ where: open }),
-    db().nomination.count({ where: { ...open, dueDate: { lt: overdueBefore } } }),
-    db().nomination.count({ where: { ...open, dueDate: { gte: overdueBefore, lte: dueSoonUntil } } }),
-  ]);
-  return { open: all, overdue, thisWeek };
+  const [row] = await db().$queryRaw<[{ open: number | bigint; overdue: number | bigint | null; thisWeek: number | bigint | null }]>`
+    SELECT count(*) AS "open",
+           sum(n."dueDate" < ${overdueBefore}) AS "overdue",
+           sum(n."dueDate" BETWEEN ${overdueBefore} AND ${dueSoonUntil}) AS "thisWeek"
+      FROM "Nomination" n
+     WHERE n."honour" = 'HONORIS_GRATIA' AND n."status" IN (${Prisma.join([...HG_OPEN_STATUSES])})`;
+  return { open: Number(row.open), overdue: Number(row.overdue ?? 0), thisWeek: Number(row.thisWeek ?? 0) };
 }
 
 // ---------------------------------------------------------------- bulk work
@@ -318,25 +372,37 @@ export async function bulkRows(ids: readonly string[]): Promise<BulkRow[]> {
   return rows.map((r) => ({ id: r.id, status: r.status as Status, name: r.candidate.displayName }));
 }
 
+/** A bulk action holds the write lock for its whole batch: 500 rows take about a second. */
+const BULK_TIMEOUT_MS = 120_000;
+
 /**
- * Moves each eligible row with applyTransition: one transaction and one audit event per row, so
- * a refused row (e.g. changed meanwhile by someone else) stays as it was and the others complete.
+ * Moves each eligible row through the workflow (applyTransitionInBatch, the one transition path):
+ * one audit event per row, and each row behind its own savepoint, so a refused or failing row is
+ * reported and left as it was while the others complete. The batch commits once.
  */
 export async function runHgBulk(input: BulkInput, ids: readonly string[], actor: Actor, today: string): Promise<BulkSummary> {
   const plan = planBulk(await bulkRows(ids), input.bulkAction);
   const to = BULK_TARGET[input.bulkAction];
   const schema = transitionSchema("HONORIS_GRATIA", to, today);
-  return runBulk(plan, async (row) => {
-    const current = await db().nomination.findUnique({ where: { id: row.id }, select: { version: true } });
-    if (!current) return { ok: false, message: "wniosek nie istnieje" };
-    const step = schema.safeParse({ version: current.version, eventDate: input.eventDate, actNumber: input.actNumber, reason: input.reason });
-    if (!step.success) return { ok: false, message: step.error.issues.map((i) => i.message).join(" ") };
-    const result = await applyTransition(row.id, to, step.data, actor);
-    if (result.kind === "done") return { ok: true };
-    if (result.kind === "refused") return { ok: false, message: result.message };
-    if (result.kind === "conflict") return { ok: false, message: "wniosek został w międzyczasie zmieniony przez kogoś innego" };
-    return { ok: false, message: "wniosek nie istnieje" };
-  });
+  return db().$transaction(
+    async (tx) => {
+      const versions = new Map(
+        (await tx.nomination.findMany({ where: { id: { in: plan.eligible.map((r) => r.id) } }, select: { id: true, version: true } })).map((r) => [r.id, r.version]),
+      );
+      return runBulk(plan, async (row) => {
+        const version = versions.get(row.id);
+        if (version === undefined) return { ok: false, message: "wniosek nie istnieje" };
+        const step = schema.safeParse({ version, eventDate: input.eventDate, actNumber: input.actNumber, reason: input.reason });
+        if (!step.success) return { ok: false, message: step.error.issues.map((i) => i.message).join(" ") };
+        const result = await applyTransitionInBatch(tx, row.id, to, step.data, actor);
+        if (result.kind === "done") return { ok: true };
+        if (result.kind === "refused") return { ok: false, message: result.message };
+        if (result.kind === "conflict") return { ok: false, message: "wniosek został w międzyczasie zmieniony przez kogoś innego" };
+        return { ok: false, message: "wniosek nie istnieje" };
+      });
+    },
+    { timeout: BULK_TIMEOUT_MS, maxWait: BULK_TIMEOUT_MS },
+  );
 }
 
 // ---------------------------------------------------------------- decisions and letters

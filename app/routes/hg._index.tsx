@@ -21,7 +21,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requireUserWithPermission(request, "nomination:read");
   const today = todayIso();
   const query = parseHgListQuery(new URL(request.url).searchParams);
-  const [{ total, rows }, counts] = await Promise.all([listHg(query, today), hgDeadlineCounts(today)]);
+  const counts = await hgDeadlineCounts(today);
+  const plainBoard = query.status === "open" && !query.channel && !query.year && !query.q && !query.due;
+  const { total, rows } = await listHg(query, today, plainBoard ? counts.open : undefined);
   return { query, params: hgQueryParams(query).toString(), total, rows, counts, today };
 }
 
