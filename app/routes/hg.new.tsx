@@ -5,7 +5,6 @@ import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm 
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useEffect } from "react";
 import type { z } from "zod";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { Field, FormErrors } from "#app/components/forms";
@@ -73,10 +72,15 @@ type AnyField = any;
 /* eslint-enable @typescript-eslint/no-explicit-any */
 const noAria = { ariaAttributes: false } as const;
 
-function TextInput({ field, label, hint, required, type = "text" }: { field: AnyField; label: string; hint?: string; required?: boolean; type?: "text" | "date" | "number" }) {
+function TextInput({ field, label, hint, required, type = "text", focusFirst }: { field: AnyField; label: string; hint?: string; required?: boolean; type?: "text" | "date" | "number"; focusFirst?: boolean }) {
   return (
     <Field id={field.id} label={label} hint={hint} errors={field.errors} required={required}>
-      {(aria) => <input {...getInputProps(field, { type, ...noAria })} {...aria} />}
+      {(aria) => (
+        // Keyboard-first intake: after Enter saved an entry, typing goes on in the next laureate's
+        // first field (the user's own action led here, and the applicant above is kept).
+        // eslint-disable-next-line jsx-a11y/no-autofocus
+        <input {...getInputProps(field, { type, ...noAria })} {...aria} autoFocus={focusFirst} />
+      )}
     </Field>
   );
 }
@@ -126,14 +130,6 @@ export default function NewHgApplication() {
   const epuap = fields.channel.value === "EPUAP";
   const submitting = navigation.state === "submitting";
   const listErrorId = fields.laureates.errors?.length ? `${fields.laureates.id}-error` : undefined;
-  const firstLaureate = laureates[0]?.getFieldset();
-  const firstLaureateId = firstLaureate ? ((firstLaureate.kind.value ?? "PERSON") === "PERSON" ? firstLaureate.givenNames.id : firstLaureate.organizationName.id) : null;
-  // After Enter saved an entry, the next one starts at its laureate: the applicant is kept.
-  useEffect(() => {
-    if (saved && firstLaureateId) document.getElementById(firstLaureateId)?.focus();
-    // Only when a new entry was saved, not on every keystroke.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [saved?.id]);
 
   return (
     <>
@@ -148,7 +144,8 @@ export default function NewHgApplication() {
           <Link to="/hg/new">nowy wnioskodawca</Link>.
         </div>
       ) : null}
-      <Form method="post" {...getFormProps(form)} aria-describedby={form.errors?.length ? form.errorId : undefined}>
+      {/* A new entry is a new form: nothing typed into the previous one stays. */}
+      <Form key={creationToken} method="post" {...getFormProps(form)} aria-describedby={form.errors?.length ? form.errorId : undefined}>
         <input type="hidden" name="creationToken" value={creationToken} />
         {matches ? <input type="hidden" name="duplicatesReviewed" value="on" /> : null}
         <FormErrors id={form.errorId} errors={form.errors} />
@@ -228,7 +225,7 @@ export default function NewHgApplication() {
                     </Field>
                     {person ? (
                       <>
-                        <TextInput field={l.givenNames} label={`Laureat ${index + 1}: imiona`} required />
+                        <TextInput field={l.givenNames} label={`Laureat ${index + 1}: imiona`} required focusFirst={index === 0 && Boolean(saved)} />
                         <TextInput field={l.surname} label={`Laureat ${index + 1}: nazwisko`} required />
                         <Field id={l.grammaticalGender.id} label={`Laureat ${index + 1}: rodzaj gramatyczny`} errors={l.grammaticalGender.errors} required>
                           {(aria) => (
@@ -245,7 +242,7 @@ export default function NewHgApplication() {
                         <TextInput field={l.birthYear} label={`Laureat ${index + 1}: rok urodzenia`} type="number" hint="pomaga odróżnić osoby o tym samym nazwisku" />
                       </>
                     ) : (
-                      <TextInput field={l.organizationName} label={`Laureat ${index + 1}: pełna nazwa instytucji`} required />
+                      <TextInput field={l.organizationName} label={`Laureat ${index + 1}: pełna nazwa instytucji`} required focusFirst={index === 0 && Boolean(saved)} />
                     )}
                     <TextInput field={l.city} label={`Laureat ${index + 1}: miejscowość`} />
                   </div>
