@@ -23,7 +23,8 @@ import {
   type StockMovementInput,
 } from "#app/domain/honoris-gratia";
 import { valueOn } from "#app/domain/settings";
-import { escapeLike, foldText } from "#app/domain/search-text";
+import { escapeLike } from "#app/domain/search-text";
+import { searchTermOf } from "#app/domain/nomination-list";
 import { transitionSchema } from "#app/domain/transition-form";
 import { INITIAL_STATUS, type Status } from "#app/domain/workflow";
 import type { CandidateInput } from "#app/domain/nomination-form";
@@ -240,7 +241,14 @@ function conditionsSql(query: HgListQuery, today: string): Prisma.Sql {
   const parts = [Prisma.sql`n."honour" = 'HONORIS_GRATIA'`, Prisma.sql`n."status" IN (${Prisma.join(statusesOfQuery(query))})`];
   if (query.channel) parts.push(Prisma.sql`n."hgApplicationId" IN (SELECT "id" FROM "HonorisGratiaApplication" WHERE "channel" = ${query.channel})`);
   if (query.year) parts.push(Prisma.sql`n."receivedDate" BETWEEN ${`${query.year}-01-01`} AND ${`${query.year}-12-31`}`);
-  if (query.q) parts.push(Prisma.sql`n."searchText" LIKE ${`%${escapeLike(foldText(query.q))}%`} ESCAPE '\\'`);
+  const term = searchTermOf(query.q);
+  // A term of 3+ characters is looked up in the register's trigram index (migration
+  // nomination_search); a shorter one is tested row by row.
+  if (term && [...term].length >= 3) {
+    parts.push(Prisma.sql`n."id" IN (SELECT "nominationId" FROM "NominationSearch" WHERE "NominationSearch" MATCH ${`"${term.replaceAll('"', '""')}"`})`);
+  } else if (term) {
+    parts.push(Prisma.sql`n."searchText" LIKE ${`%${escapeLike(term)}%`} ESCAPE '\\'`);
+  }
   const { overdueBefore, dueSoonUntil } = dueWindow(today);
   if (query.due === "overdue") parts.push(Prisma.sql`n."dueDate" < ${overdueBefore}`);
   if (query.due === "this-week") parts.push(Prisma.sql`n."dueDate" BETWEEN ${overdueBefore} AND ${dueSoonUntil}`);

@@ -111,7 +111,7 @@ export async function applyTransitionInBatch(
 async function transitionIn(tx: Tx, nominationId: string, to: Status, input: TransitionInput, actor: { userId: string | null }): Promise<TransitionResult> {
   const n = await tx.nomination.findUnique({
     where: { id: nominationId },
-    include: { candidate: true, conferral: true, nominators: true },
+    include: { conferral: true },
   });
   if (!n) return { kind: "not-found" as const };
   if (n.version !== input.version) return { kind: "conflict" as const };
@@ -135,7 +135,7 @@ async function transitionIn(tx: Tx, nominationId: string, to: Status, input: Tra
         );
         if (refusal) refuse(refusal);
         const problems = honoraryCitizenshipApplicantProblems({
-          nominatorKinds: n.nominators.map((x) => x.kind),
+          nominatorKinds: (await tx.nominator.findMany({ where: { nominationId: n.id }, select: { kind: true } })).map((x) => x.kind),
           receivedDate: n.receivedDate,
           councillorNames: input.councillorNames,
           residentSignatureCount: input.residentSignatureCount,
@@ -252,7 +252,6 @@ type LoadedNomination = {
   id: string;
   candidateId: string;
   isDemo: boolean;
-  candidate: { kind: string; deceased: boolean };
   receivedDate: string;
 };
 

@@ -85,6 +85,23 @@ function TextInput({ field, label, hint, required, type = "text", focusFirst }: 
   );
 }
 
+/** A person or an organisation (laureate or applicant). */
+function KindSelect({ field, label }: { field: AnyField; label: string }) {
+  return (
+    <Field id={field.id} label={label} errors={field.errors}>
+      {(aria) => (
+        <select {...getSelectProps(field, noAria)} {...aria}>
+          {CANDIDATE_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {CANDIDATE_KIND_LABEL[k]}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+}
+
 function Matches({ index, matches }: { index: number; matches: LaureateMatch[] }) {
   return (
     <fieldset className="duplicates">
@@ -180,17 +197,7 @@ export default function NewHgApplication() {
         <fieldset>
           <legend>Wnioskodawca</legend>
           <div className="grid-3">
-            <Field id={fields.applicantKind.id} label="Rodzaj wnioskodawcy" errors={fields.applicantKind.errors}>
-              {(aria) => (
-                <select {...getSelectProps(fields.applicantKind, noAria)} {...aria}>
-                  {CANDIDATE_KINDS.map((k) => (
-                    <option key={k} value={k}>
-                      {CANDIDATE_KIND_LABEL[k]}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
+            <KindSelect field={fields.applicantKind} label="Rodzaj wnioskodawcy" />
             <TextInput field={fields.applicantName} label="Wnioskodawca: nazwa lub imię i nazwisko" required />
             <TextInput field={fields.applicantContact} label="Kontakt do wnioskodawcy" hint="adres, e-mail lub telefon" />
           </div>
@@ -212,17 +219,7 @@ export default function NewHgApplication() {
               return (
                 <li key={item.key} className="nominator">
                   <div className="grid-3">
-                    <Field id={l.kind.id} label={`Laureat ${index + 1}: rodzaj`} errors={l.kind.errors}>
-                      {(aria) => (
-                        <select {...getSelectProps(l.kind, noAria)} {...aria}>
-                          {CANDIDATE_KINDS.map((k) => (
-                            <option key={k} value={k}>
-                              {CANDIDATE_KIND_LABEL[k]}
-                            </option>
-                          ))}
-                        </select>
-                      )}
-                    </Field>
+                    <KindSelect field={l.kind} label={`Laureat ${index + 1}: rodzaj`} />
                     {person ? (
                       <>
                         <TextInput field={l.givenNames} label={`Laureat ${index + 1}: imiona`} required focusFirst={index === 0 && Boolean(saved)} />
