@@ -105,7 +105,7 @@ export const DATED_SETTINGS: { key: string; value: string; validFrom: string; va
     value: "{n}",
     validFrom: "2005-09-17",
     validTo: null,
-    note: "Format numeru odznaki nieznany ze źródeł: numer kolejny; zmień, gdy Kancelaria ustali inny (np. {n}/{rrrr}).",
+    note: `${TO_VERIFY}. Format numeru odznaki nieznany ze źródeł: numer kolejny; zmień, gdy Kancelaria ustali inny (np. {n}/{rrrr}).`,
   },
 ];
 
