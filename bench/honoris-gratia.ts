@@ -38,7 +38,7 @@ export async function honorisGratiaBench(): Promise<SuiteReport> {
   for (const [name, search] of [
     ["deadline board (open, most urgent first)", ""],
     ["deadline board, overdue only", "?status=open&due=overdue"],
-    ["list: all statuses, search", "?status=all&q=stowarzyszenie%20nr%2017"],
+    ["list: all statuses, name search q=nowak", "?status=all&q=nowak"],
   ] as const) {
     const first = await call(search);
     const sorted = first.rows.every((r, i, all) => i === 0 || (all[i - 1]!.dueDate ?? "9999") <= (r.dueDate ?? "9999"));

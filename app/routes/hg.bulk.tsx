@@ -9,7 +9,7 @@ import type { z } from "zod";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { Field, FormErrors } from "#app/components/forms";
 import { BackToDesk, HgNav } from "#app/components/hg";
-import { BULK_LABEL, BULK_TARGET, BulkAction, bulkFormSchema, bulkSummaryText, parseHgListQuery, planBulk } from "#app/domain/honoris-gratia";
+import { BULK_LABEL, BULK_TARGET, BulkAction, bulkFormSchema, bulkSummaryText, parseHgListQuery, planBulk, type BulkPlan } from "#app/domain/honoris-gratia";
 import { todayIso } from "#app/domain/polish-dates";
 import { STATUS_LABEL } from "#app/domain/workflow";
 import { bulkRows, hgMatchingIds, runHgBulk } from "#app/models/honoris-gratia.server";
@@ -44,6 +44,25 @@ export async function action({ request }: ActionFunctionArgs) {
       ? await db().ordinance.findUnique({ where: { number_issuedOn: { number: input.actNumber, issuedOn: input.eventDate } }, select: { id: true } })
       : null;
   return data({ result: submission.reply({ resetForm: true }), summary: { ...summary, text: bulkSummaryText(input.bulkAction, summary) }, ordinanceId: ordinance?.id ?? null }, { status: summary.done.length ? 200 : 422 });
+}
+
+/** The selected rows the action does not apply to, with the reason. */
+function SkippedRows({ title, skipped }: { title: string; skipped: BulkPlan["skipped"] }) {
+  if (!skipped.length) return null;
+  return (
+    <section aria-labelledby="skipped">
+      <h2 id="skipped">
+        {title} ({skipped.length})
+      </h2>
+      <ul>
+        {skipped.map((s) => (
+          <li key={s.row.id}>
+            {s.row.name} ({STATUS_LABEL[s.row.status]}): {s.reason}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
 }
 
 export default function Bulk() {
@@ -92,18 +111,7 @@ export default function Bulk() {
             </ul>
           </section>
         ) : null}
-        {summary.skipped.length ? (
-          <section aria-labelledby="skipped">
-            <h2 id="skipped">Pominięte ({summary.skipped.length})</h2>
-            <ul>
-              {summary.skipped.map((s) => (
-                <li key={s.row.id}>
-                  {s.row.name} ({STATUS_LABEL[s.row.status]}): {s.reason}
-                </li>
-              ))}
-            </ul>
-          </section>
-        ) : null}
+        <SkippedRows title="Pominięte" skipped={summary.skipped} />
         {actionData?.ordinanceId ? (
           <p>
             <Link to={`/hg/decisions/${actionData.ordinanceId}`}>Decyzja Prezydenta i pisma do wnioskodawców</Link>
@@ -189,18 +197,7 @@ export default function Bulk() {
           </div>
         </Form>
       ) : null}
-      {plan.skipped.length ? (
-        <section aria-labelledby="skipped">
-          <h2 id="skipped">Bez zmian ({plan.skipped.length})</h2>
-          <ul>
-            {plan.skipped.map((s) => (
-              <li key={s.row.id}>
-                {s.row.name} ({STATUS_LABEL[s.row.status]}): {s.reason}
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
+      <SkippedRows title="Bez zmian" skipped={plan.skipped} />
       <BackToDesk />
     </>
   );
