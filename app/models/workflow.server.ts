@@ -240,12 +240,10 @@ const ORDINANCE_TITLE = {
 } as const;
 
 /** The Mayor's ordinance with this number and date: recorded once, shared by every nomination it covers. */
-function recordOrdinance(tx: Tx, number: string, issuedOn: string, kind: keyof typeof ORDINANCE_TITLE) {
-  return tx.ordinance.upsert({
-    where: { number_issuedOn: { number, issuedOn } },
-    update: {},
-    create: { number, issuedOn, kind, title: ORDINANCE_TITLE[kind] },
-  });
+async function recordOrdinance(tx: Tx, number: string, issuedOn: string, kind: keyof typeof ORDINANCE_TITLE) {
+  // A read first (not an upsert): in a bulk decision every row but the first finds it, in one statement.
+  const existing = await tx.ordinance.findUnique({ where: { number_issuedOn: { number, issuedOn } } });
+  return existing ?? tx.ordinance.create({ data: { number, issuedOn, kind, title: ORDINANCE_TITLE[kind] } });
 }
 
 type LoadedNomination = {
