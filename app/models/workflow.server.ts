@@ -109,11 +109,10 @@ export async function applyTransitionInBatch(
 }
 
 async function transitionIn(tx: Tx, nominationId: string, to: Status, input: TransitionInput, actor: { userId: string | null }): Promise<TransitionResult> {
-  const n = await tx.nomination.findUnique({
-    where: { id: nominationId },
-    include: { conferral: true },
-  });
+  const n = await tx.nomination.findUnique({ where: { id: nominationId } });
   if (!n) return { kind: "not-found" as const };
+  // Only the steps after the conferral read it (a bulk decision saves the statement per row).
+  const conferralOf = () => tx.conferral.findUnique({ where: { nominationId: n.id } });
   if (n.version !== input.version) return { kind: "conflict" as const };
   const honour = n.honour as Honour;
   const from = n.status as Status;
@@ -199,19 +198,22 @@ async function transitionIn(tx: Tx, nominationId: string, to: Status, input: Tra
     }
     case "NUMBER_ASSIGNED": {
       const series = numberSeriesOf(honour, medalClass);
-      if (!n.conferral || !series) refuse("Numer nadaje się medalowi z podjętą uchwałą.");
-      after.number = await assignNextNumber(tx, n.conferral!.id, series!);
+      const conferral = await conferralOf();
+      if (!conferral || !series) refuse("Numer nadaje się medalowi z podjętą uchwałą.");
+      after.number = await assignNextNumber(tx, conferral!.id, series!);
       break;
     }
-    case "HANDED_OVER":
-      if (!n.conferral) refuse("Brak nadania: wręczyć można wyróżnienie z podjętą uchwałą lub decyzją.");
-      if (input.eventDate! < n.conferral!.conferredOn) refuse("Wręczenie nie może być wcześniejsze niż nadanie.", "eventDate");
+    case "HANDED_OVER": {
+      const conferral = await conferralOf();
+      if (!conferral) refuse("Brak nadania: wręczyć można wyróżnienie z podjętą uchwałą lub decyzją.");
+      if (input.eventDate! < conferral!.conferredOn) refuse("Wręczenie nie może być wcześniejsze niż nadanie.", "eventDate");
       await tx.conferral.update({
-        where: { id: n.conferral!.id },
+        where: { id: conferral!.id },
         data: { handedOverOn: input.eventDate, handoverPlace: input.handoverPlace, version: { increment: 1 } },
       });
       Object.assign(after, { handedOverOn: input.eventDate, handoverPlace: input.handoverPlace });
       break;
+    }
     case "DIPLOMA_PRINTED":
       after.printedOn = input.eventDate;
       break;
