@@ -380,7 +380,7 @@ export async function bulkRows(ids: readonly string[]): Promise<BulkRow[]> {
   return rows.map((r) => ({ id: r.id, status: r.status as Status, name: r.candidate.displayName }));
 }
 
-/** A bulk action holds the write lock for its whole batch: 500 rows take about a second. */
+/** A bulk action holds the write lock for its whole batch: 500 rows take a few seconds. */
 const BULK_TIMEOUT_MS = 120_000;
 
 /**
