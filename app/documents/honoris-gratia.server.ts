@@ -25,12 +25,15 @@ function template(document: HgDocument): DocumentTemplate<object> {
 
 /** The document, or what is missing before it can be made (the Mayor on the decision's date). */
 export function hgDocument(document: HgDocument, d: HgDecisionData): { kind: "ok"; doc: Document } | { kind: "missing"; message: string } {
-  const ordinance = { number: d.ordinance.number, dateLine: formatPolishDateWithDnia(d.ordinance.issuedOn) };
+  const ordinance = { number: d.ordinance.number, dateLine: d.draft ? "z dnia ……" : formatPolishDateWithDnia(d.ordinance.issuedOn) };
   if (document === "decision") {
     if (!d.mayor) return { kind: "missing", message: `Brak Prezydenta Miasta w ustawieniach na dzień ${formatPolishDate(d.ordinance.issuedOn)}: uzupełnij sygnatariuszy.` };
-    if (!d.laureates.length) return { kind: "missing", message: "To zarządzenie nie obejmuje żadnej odznaki." };
+    if (!d.laureates.length) {
+      return { kind: "missing", message: d.draft ? "Żaden wniosek nie czeka w przygotowaniu decyzji: użyj czynności „Przygotuj decyzję Prezydenta” na liście." : "To zarządzenie nie obejmuje żadnej odznaki." };
+    }
     return { kind: "ok", doc: template("decision").render({ ordinance, laureates: d.laureates, mayor: { titleLine: d.mayor.titleLine, fullName: d.mayor.fullName } }) };
   }
+  if (d.draft) return { kind: "missing", message: "Pisma do wnioskodawców powstają po decyzji Prezydenta (czynność „Przyznaj odznakę”)." };
   if (!d.letters.length) return { kind: "missing", message: "Żaden z laureatów tego zarządzenia nie ma zarejestrowanego wniosku z wnioskodawcą: nie ma do kogo pisać." };
   const letters = d.letters.map((l) => ({
     applicantName: l.application.applicantName,

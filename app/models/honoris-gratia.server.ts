@@ -462,7 +462,32 @@ export async function hgDecisionData(ordinanceId: string) {
   }
   return { ordinance: { id: ordinance.id, number: ordinance.number, issuedOn: ordinance.issuedOn }, laureates, letters: [...letters.values()], mayor };
 }
-export type HgDecisionData = NonNullable<Awaited<ReturnType<typeof hgDecisionData>>>;
+export type HgDecisionData = NonNullable<Awaited<ReturnType<typeof hgDecisionData>>> & { draft?: true };
+
+/** The id under which the draft of the next decision is shown (/hg/decisions/draft). */
+export const DRAFT_DECISION_ID = "draft";
+
+/**
+ * The draft of the Mayor's next decision: the applications whose decision is being prepared
+ * (DECISION_PREPARED), without number, date or badge numbers yet; letters come after the decision.
+ */
+export async function hgDraftDecisionData(today: string): Promise<HgDecisionData> {
+  const [prepared, mayor] = await Promise.all([
+    db().nomination.findMany({
+      where: { honour: "HONORIS_GRATIA", status: "DECISION_PREPARED" },
+      orderBy: [{ sortName: "asc" }, { id: "asc" }],
+      select: { id: true, caseReference: true, candidate: { select: { displayName: true, nameNominative: true, city: true } } },
+    }),
+    signatoryOn("MAYOR", today),
+  ]);
+  return {
+    draft: true,
+    ordinance: { id: DRAFT_DECISION_ID, number: "……", issuedOn: today },
+    laureates: prepared.map((n) => ({ conferralId: n.id, name: n.candidate.nameNominative || n.candidate.displayName, city: n.candidate.city, number: "……", application: null, caseReference: n.caseReference })),
+    letters: [],
+    mayor,
+  };
+}
 
 // ---------------------------------------------------------------- stock
 

@@ -112,6 +112,11 @@ export default function Bulk() {
           </section>
         ) : null}
         <SkippedRows title="Pominięte" skipped={summary.skipped} />
+        {bulkAction === "prepare" && summary.done.length ? (
+          <p>
+            <Link to="/hg/decisions/draft">Projekt decyzji Prezydenta z wniosków w przygotowaniu</Link>
+          </p>
+        ) : null}
         {actionData?.ordinanceId ? (
           <p>
             <Link to={`/hg/decisions/${actionData.ordinanceId}`}>Decyzja Prezydenta i pisma do wnioskodawców</Link>

@@ -7,7 +7,8 @@ import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { HgNav } from "#app/components/hg";
 import { HG_DOCUMENTS, hgDocument } from "#app/documents/honoris-gratia.server";
 import { signatoryHref } from "#app/domain/settings";
-import { hgDecisionData } from "#app/models/honoris-gratia.server";
+import { DRAFT_DECISION_ID, hgDecisionData, hgDraftDecisionData } from "#app/models/honoris-gratia.server";
+import { todayIso } from "#app/domain/polish-dates";
 import { requireUserWithPermission } from "#app/utils/auth.server";
 import { invariantResponse } from "#app/utils/http";
 
@@ -17,17 +18,17 @@ const LABEL = { decision: "Zarządzenie Prezydenta (lista laureatów)", letters:
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUserWithPermission(request, "nomination:read");
-  const d = await hgDecisionData(params.id!);
+  const d = params.id === DRAFT_DECISION_ID ? await hgDraftDecisionData(todayIso()) : await hgDecisionData(params.id!);
   invariantResponse(d, "Nie znaleziono decyzji.", { status: 404 });
-  return { ordinance: d.ordinance, documents: HG_DOCUMENTS.map((document) => ({ document, made: hgDocument(document, d) })), settingsHref: signatoryHref("MAYOR") };
+  return { draft: params.id === DRAFT_DECISION_ID, ordinance: d.ordinance, documents: HG_DOCUMENTS.map((document) => ({ document, made: hgDocument(document, d) })), settingsHref: signatoryHref("MAYOR") };
 }
 
 export default function HgDecision() {
-  const { ordinance, documents, settingsHref } = useLoaderData<typeof loader>();
+  const { draft, ordinance, documents, settingsHref } = useLoaderData<typeof loader>();
   return (
     <>
       <HgNav />
-      <h1>Zarządzenie nr {ordinance.number}</h1>
+      <h1>{draft ? "Projekt decyzji Prezydenta (wnioski w przygotowaniu decyzji)" : `Zarządzenie nr ${ordinance.number}`}</h1>
       {documents.map((d) => (
         <section key={d.document} aria-labelledby={`doc-${d.document}`}>
           <h2 id={`doc-${d.document}`}>{LABEL[d.document]}</h2>

@@ -4,7 +4,8 @@ import { z } from "zod";
 import { renderDocx } from "#app/documents/docx.server";
 import { HG_DOCUMENT_FILE_STEM, HG_DOCUMENTS, hgDocument } from "#app/documents/honoris-gratia.server";
 import { MissingGlyphsError, renderPdf } from "#app/documents/pdf.server";
-import { hgDecisionData } from "#app/models/honoris-gratia.server";
+import { DRAFT_DECISION_ID, hgDecisionData, hgDraftDecisionData } from "#app/models/honoris-gratia.server";
+import { todayIso } from "#app/domain/polish-dates";
 import { requireUserWithPermission } from "#app/utils/auth.server";
 import { downloadResponse } from "#app/utils/download";
 import { invariantResponse } from "#app/utils/http";
@@ -16,7 +17,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUserWithPermission(request, "nomination:read");
   const query = Query.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   invariantResponse(query.success, "Nieprawidłowy adres dokumentu.", { status: 400 });
-  const d = await hgDecisionData(params.id!);
+  const d = params.id === DRAFT_DECISION_ID ? await hgDraftDecisionData(todayIso()) : await hgDecisionData(params.id!);
   invariantResponse(d, "Nie znaleziono decyzji.", { status: 404 });
   const made = hgDocument(query.data.document, d);
   invariantResponse(made.kind === "ok", made.kind === "missing" ? made.message : "", { status: 422 });
@@ -27,6 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     if (error instanceof MissingGlyphsError) throw new Response(error.message, { status: 422, headers: { "Content-Type": "text/plain; charset=utf-8" } });
     throw error;
   }
-  const name = `${HG_DOCUMENT_FILE_STEM[query.data.document]}-${d.ordinance.number.replace(/[^\p{L}\p{N}._-]+/gu, "-")}.${query.data.format}`;
+  const suffix = params.id === DRAFT_DECISION_ID ? "projekt" : d.ordinance.number.replace(/[^\p{L}\p{N}._-]+/gu, "-");
+  const name = `${HG_DOCUMENT_FILE_STEM[query.data.document]}-${suffix}.${query.data.format}`;
   return downloadResponse(body, { fileName: name, contentType: CONTENT_TYPE[query.data.format] });
 }

@@ -20,7 +20,10 @@ export default function HgDecisions() {
     <>
       <HgNav />
       <h1>Decyzje Prezydenta i pisma do wnioskodawców</h1>
-      <p className="lead">Decyzję zapisuje się, przyznając odznaki na liście wniosków (czynność „Przyznaj odznakę”); tu są jej dokumenty.</p>
+      <p className="lead">
+        Decyzję zapisuje się, przyznając odznaki na liście wniosków (czynność „Przyznaj odznakę”); tu są jej dokumenty. Przed decyzją:{" "}
+        <Link to="/hg/decisions/draft">projekt decyzji</Link> z wniosków w przygotowaniu.
+      </p>
       {decisions.length === 0 ? (
         <div className="empty-state">
           <p>Nie zapisano jeszcze żadnej decyzji.</p>

@@ -212,6 +212,30 @@ describe("deadline board, bulk work, documents", () => {
     }
   });
 
+  test("preparing the Mayor's decision: the draft decision lists the prepared laureates, without number or date yet", async () => {
+    const apps = [await saveApplication({ "laureates[0].surname": "Przygotowana-Pierwsza" }), await saveApplication({ "laureates[0].surname": "Przygotowana-Druga" })];
+    const ids = apps.map((a) => a.nominations[0]!.id);
+    expect((await callAction<BulkReply>(bulkAction, "/hg/bulk", { bulkAction: "verify", ids })).data!.summary!.done).toHaveLength(2);
+    const prepared = await callAction<BulkReply>(bulkAction, "/hg/bulk", { bulkAction: "prepare", ids });
+    expect(prepared.data!.summary!.text).toBe("Przygotuj decyzję Prezydenta: wykonano 2.");
+    const audit = await db().auditEvent.findMany({ where: { entityId: { in: ids }, toStatus: "DECISION_PREPARED" } });
+    expect(audit).toHaveLength(2);
+
+    const page = await callLoader<Awaited<ReturnType<typeof decisionLoader>>>(decisionLoader, "/hg/decisions/draft", { id: "draft" });
+    expect(page.data!.draft).toBe(true);
+    expect(page.data!.documents.map((d) => d.made.kind)).toEqual(["ok", "missing"]);
+    const res = (await download({ request: new Request("http://localhost/hg/decisions/draft/download?document=decision&format=pdf", { headers: { Cookie: clerkCookie } }), params: { id: "draft" }, context: {} })) as Response;
+    expect(res.status).toBe(200);
+    expect(res.headers.get("Content-Disposition")).toContain("zarzadzenie-honoris-gratia-projekt.pdf");
+    const file = path.join(dir, "draft.pdf");
+    writeFileSync(file, Buffer.from(await res.arrayBuffer()));
+    const text = flat((await run("pdftotext", ["-enc", "UTF-8", file, "-"])).stdout);
+    expect(text).toContain("ZARZĄDZENIE NR ……");
+    expect(text).toContain("z dnia ……");
+    expect(text).toContain("Przygotowana-Pierwsza");
+    expect(text).toContain("Przygotowana-Druga");
+  });
+
   test("bulk action on an empty selection, on the wrong state or without permission changes nothing and says why", async () => {
     const empty = await callAction<BulkReply>(bulkAction, "/hg/bulk", { bulkAction: "verify" });
     expect(empty.status).toBe(400);
