@@ -109,13 +109,15 @@ describeInBrowser("the Honoris Gratia desk in the browser", () => {
     }
   });
 
-  test("the desk's other pages are accessible: stock with a planned batch, statistics with the chart, decisions, an application", async () => {
+  test("the desk's other pages are accessible: stock with a planned batch, statistics with the chart, decisions and the draft, an application", async () => {
     const page = await session.newPage({ signedInAs: DEMO_USERS.kp04 });
     await visit(page, "/hg/stock?batch=100000");
     await page.getByRole("status").filter({ hasText: /^Za mało w magazynie: odznaki — potrzeba 100000/ }).waitFor();
     await visit(page, "/hg/stats");
     expect(await page.locator("main svg[role=img] rect").count()).toBeGreaterThan(0);
     await visit(page, "/hg/decisions");
+    await visit(page, "/hg/decisions/draft");
+    await page.getByRole("heading", { level: 1, name: /^Projekt decyzji Prezydenta/ }).waitFor();
     await visit(page, "/hg?status=all");
     const application = page.locator("main tbody a[href^='/hg/']").first();
     if (await application.count()) await visit(page, (await application.getAttribute("href"))!);
