@@ -13,6 +13,7 @@ import { ceremoniesBench } from "./ceremonies";
 import { diplomasBench } from "./diplomas";
 import { documentsBench } from "./documents";
 import { importBench } from "./import";
+import { honorisGratiaBench } from "./honoris-gratia";
 import { nominationsListBench } from "./nominations-list";
 import { registryBench } from "./registry";
 
@@ -25,6 +26,7 @@ const SUITES: Suite[] = [
   { name: "import", run: importBench },
   { name: "diplomas", run: diplomasBench },
   { name: "registry", run: registryBench },
+  { name: "honoris-gratia", run: honorisGratiaBench },
 ];
 
 const wanted = process.argv.slice(2);

@@ -75,6 +75,11 @@ export function SiteHeader() {
                     </li>
                   </>
                 ) : null}
+                {can("nomination:write:hg") || can("hg:decide") ? (
+                  <li>
+                    <NavLink to="/hg">Honoris Gratia</NavLink>
+                  </li>
+                ) : null}
                 {can("resolution:draft") ? (
                   <li>
                     <NavLink to="/drafts">Projekty uchwał</NavLink>

@@ -43,7 +43,7 @@ export type Urgency = "overdue" | "this-week" | "later";
 export const DUE_SOON_DAYS = 7;
 
 /** Honoris Gratia applications still waiting for the Mayor's decision: their due date counts. */
-export const HG_OPEN_STATUSES = ["RECEIVED", "VERIFIED"] as const satisfies readonly Status[];
+export const HG_OPEN_STATUSES = ["RECEIVED", "VERIFIED", "DECISION_PREPARED"] as const satisfies readonly Status[];
 
 /** Cracoviae Merenti nominations formally complete wait for the Medal Commission's opinion. */
 export const CM_AWAITING_COMMISSION = "FORMALLY_COMPLETE" as const satisfies Status;

@@ -18,6 +18,7 @@ export const SETTING_KEYS = [
   "rules.CRACOVIAE_MERENTI",
   "ceremony.maxLaureatesPerSession",
   "ceremony.diplomaDaysBefore",
+  "numbering.HONORIS_GRATIA",
 ] as const;
 export const SettingKey = z.enum(SETTING_KEYS, { error: "Wybierz ustawienie z listy." });
 export type SettingKey = z.infer<typeof SettingKey>;
@@ -31,6 +32,8 @@ export type SettingDefinition = {
   mustEndWith?: string;
   /** The value is a whole number (a count of laureates, of days). */
   integer?: boolean;
+  /** A placeholder the value must contain (a numbering format needs its running number). */
+  mustContain?: string;
 };
 
 export const SETTINGS: Record<SettingKey, SettingDefinition> = {
@@ -81,6 +84,13 @@ export const SETTINGS: Record<SettingKey, SettingDefinition> = {
     description: "Od tego dnia uroczystość z niezatwierdzonym lub niewydrukowanym dyplomem dostaje ostrzeżenie.",
     example: "14",
     integer: true,
+  },
+  "numbering.HONORIS_GRATIA": {
+    label: "Format numeru Odznaki „Honoris Gratia”",
+    description:
+      "Jak drukowany jest numer odznaki (listy, decyzje, pisma): {n} to numer kolejny serii (ciągły od pierwszej odznaki), {rrrr} rok decyzji. Źródła nie podają formatu, dlatego jest ustawieniem; obowiązuje format z dnia decyzji.",
+    example: "{n}/{rrrr}",
+    mustContain: "{n}",
   },
 };
 
@@ -296,7 +306,10 @@ export function settingValueSchema(key: string) {
     .refine((v) => !definition?.mustEndWith || v.endsWith(definition.mustEndWith), {
       message: `Ta treść jest wstawiana do dokumentu jako całe zdanie: musi kończyć się słowami „${definition?.mustEndWith ?? ""}”.`,
     })
-    .refine((v) => !definition?.integer || /^\d{1,4}$/.test(v), { message: "Wpisz liczbę całkowitą, np. 10." });
+    .refine((v) => !definition?.integer || /^\d{1,4}$/.test(v), { message: "Wpisz liczbę całkowitą, np. 10." })
+    .refine((v) => !definition?.mustContain || v.includes(definition.mustContain), {
+      message: `Format musi zawierać ${definition?.mustContain ?? ""} (miejsce na numer kolejny).`,
+    });
 }
 
 const validToNotBeforeFrom = <T extends { validFrom: string; validTo: string | null }>(v: T, ctx: z.RefinementCtx) => {

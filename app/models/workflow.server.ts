@@ -44,15 +44,15 @@ export function newPublicId(): string {
  * (numberSeries, number) is the last guard. Historical numbers count: the next one follows the highest.
  */
 export async function assignNextNumber(tx: Tx, conferralId: string, series: string): Promise<number> {
-  const updated = await tx.$executeRaw`
+  const updated = await tx.$queryRaw<{ number: number | bigint }[]>`
     UPDATE "Conferral"
        SET "numberSeries" = ${series},
            "number" = (SELECT COALESCE(MAX("number"), 0) + 1 FROM "Conferral" WHERE "numberSeries" = ${series}),
            "version" = "version" + 1
-     WHERE "id" = ${conferralId} AND "number" IS NULL`;
-  if (updated !== 1) refuse("Ten laureat ma już numer.");
-  const row = await tx.conferral.findUniqueOrThrow({ where: { id: conferralId }, select: { number: true } });
-  return row.number!;
+     WHERE "id" = ${conferralId} AND "number" IS NULL
+    RETURNING "number"`;
+  if (updated.length !== 1) refuse("Ten laureat ma już numer.");
+  return Number(updated[0]!.number);
 }
 
 /** The limit rules as app/domain/limits.ts reads them. */
@@ -76,130 +76,165 @@ export async function applyTransition(
   actor: { userId: string | null },
 ): Promise<TransitionResult> {
   try {
-    return await db().$transaction(async (tx) => {
-      const n = await tx.nomination.findUnique({
-        where: { id: nominationId },
-        include: { candidate: true, conferral: true, nominators: true },
-      });
-      if (!n) return { kind: "not-found" as const };
-      if (n.version !== input.version) return { kind: "conflict" as const };
-      const honour = n.honour as Honour;
-      const from = n.status as Status;
-      if (!allowedTransitions(honour, from).some((t) => t.to === to)) {
-        refuse(`Ten krok nie jest dostępny: wniosek ma teraz status „${STATUS_LABEL[from]}”. Odśwież stronę.`);
-      }
-      const medalClass = ((input.opinionClass ?? n.opinionClass ?? n.requestedClass) as MedalClass | null) ?? null;
-      const data: Record<string, unknown> = { status: to, version: { increment: 1 } };
-      const after: Record<string, unknown> = {};
-
-      switch (to) {
-        case "FORMALLY_COMPLETE": {
-          if (honour === "HONORARY_CITIZENSHIP") {
-            const refusal = refusalMessage(
-              await eligibilityFindings(tx, { honour, medalClass: null, receivedDate: n.receivedDate, candidateId: n.candidateId, nominationId: n.id }),
-            );
-            if (refusal) refuse(refusal);
-            const problems = honoraryCitizenshipApplicantProblems({
-              nominatorKinds: n.nominators.map((x) => x.kind),
-              receivedDate: n.receivedDate,
-              councillorNames: input.councillorNames,
-              residentSignatureCount: input.residentSignatureCount,
-              signaturesCollectedFrom: input.signaturesCollectedFrom,
-              signaturesCollectedTo: input.signaturesCollectedTo,
-            });
-            if (problems.length) refuse(problems.join(" "));
-            const round = honoraryCitizenshipRound(n.receivedDate);
-            // A late application moves to next year's round unless a reason keeps it in this one.
-            data.roundYear = round.late && input.lateReason ? round.year - 1 : round.year;
-            Object.assign(data, {
-              councillorNames: input.councillorNames,
-              residentSignatureCount: input.residentSignatureCount ?? null,
-              signaturesCollectedFrom: input.signaturesCollectedFrom ?? null,
-              signaturesCollectedTo: input.signaturesCollectedTo ?? null,
-            });
-            after.roundYear = data.roundYear;
-            if (input.lateReason) after.lateReason = input.lateReason;
-          }
-          break;
-        }
-        case "OPINION_POSITIVE":
-        case "OPINION_NEGATIVE":
-          Object.assign(data, {
-            opinion: to === "OPINION_POSITIVE" ? "POSITIVE" : "NEGATIVE",
-            opinionDate: input.eventDate,
-            opinionClass: honour === "CRACOVIAE_MERENTI" && to === "OPINION_POSITIVE" ? input.opinionClass : null,
-          });
-          after.opinionDate = input.eventDate;
-          if (data.opinionClass) after.opinionClass = data.opinionClass;
-          break;
-        case "FORWARDED": {
-          const ordinance = await recordOrdinance(tx, input.actNumber, input.eventDate!, "DRAFT_FORWARDING");
-          await tx.resolutionDraft.updateMany({
-            where: { nominations: { some: { nominationId: n.id } }, frozenVersionId: null },
-            data: { ordinanceId: ordinance.id, status: "FORWARDED" },
-          });
-          after.ordinance = `${ordinance.number} z ${ordinance.issuedOn}`;
-          break;
-        }
-        case "ADOPTED":
-          after.resolution = await adopt(tx, n, honour, medalClass, input);
-          break;
-        case "GRANTED": {
-          const ordinance = await recordOrdinance(tx, input.actNumber, input.eventDate!, "HG_DECISION");
-          await tx.conferral.create({
-            data: {
-              publicId: newPublicId(),
-              nominationId: n.id,
-              candidateId: n.candidateId,
-              honour,
-              ordinanceId: ordinance.id,
-              conferredOn: input.eventDate!,
-              isDemo: n.isDemo,
-            },
-          });
-          after.decision = `${ordinance.number} z ${ordinance.issuedOn}`;
-          break;
-        }
-        case "NUMBER_ASSIGNED": {
-          const series = numberSeriesOf(honour, medalClass);
-          if (!n.conferral || !series) refuse("Numer nadaje się medalowi z podjętą uchwałą.");
-          after.number = await assignNextNumber(tx, n.conferral!.id, series!);
-          break;
-        }
-        case "HANDED_OVER":
-          if (!n.conferral) refuse("Brak nadania: wręczyć można wyróżnienie z podjętą uchwałą lub decyzją.");
-          if (input.eventDate! < n.conferral!.conferredOn) refuse("Wręczenie nie może być wcześniejsze niż nadanie.", "eventDate");
-          await tx.conferral.update({
-            where: { id: n.conferral!.id },
-            data: { handedOverOn: input.eventDate, handoverPlace: input.handoverPlace, version: { increment: 1 } },
-          });
-          Object.assign(after, { handedOverOn: input.eventDate, handoverPlace: input.handoverPlace });
-          break;
-        case "DIPLOMA_PRINTED":
-          after.printedOn = input.eventDate;
-          break;
-      }
-      if (["OPINION_NEGATIVE", "REJECTED", "REFUSED", "WITHDRAWN"].includes(to)) data.closingReason = input.reason;
-      if (input.eventDate && !after.eventDate) after.eventDate = input.eventDate;
-
-      const written = await tx.nomination.updateMany({ where: { id: n.id, version: input.version }, data });
-      if (written.count === 0) return { kind: "conflict" as const };
-      await recordAudit(tx, {
-        userId: actor.userId,
-        action: "TRANSITION",
-        entityType: "Nomination",
-        entityId: n.id,
-        fromStatus: from,
-        toStatus: to,
-        after,
-        reason: input.reason,
-      });
-      return { kind: "done" as const };
-    });
+    return await db().$transaction((tx) => transitionIn(tx, nominationId, to, input, actor));
   } catch (error) {
     if (error instanceof Refusal) return { kind: "refused", message: error.message, field: error.field };
     throw error;
   }
+}
+
+/**
+ * The same step inside the caller's transaction, for bulk work: the row's writes sit behind a
+ * savepoint, so a refused or failing row is rolled back alone and the batch goes on (and the
+ * batch commits once instead of once per row).
+ */
+export async function applyTransitionInBatch(
+  tx: Tx,
+  nominationId: string,
+  to: Status,
+  input: TransitionInput,
+  actor: { userId: string | null },
+): Promise<TransitionResult> {
+  await tx.$executeRawUnsafe("SAVEPOINT transition_step");
+  try {
+    const result = await transitionIn(tx, nominationId, to, input, actor);
+    if (result.kind !== "done") await tx.$executeRawUnsafe("ROLLBACK TO transition_step");
+    return result;
+  } catch (error) {
+    await tx.$executeRawUnsafe("ROLLBACK TO transition_step");
+    if (error instanceof Refusal) return { kind: "refused", message: error.message, field: error.field };
+    throw error;
+  } finally {
+    await tx.$executeRawUnsafe("RELEASE transition_step");
+  }
+}
+
+async function transitionIn(tx: Tx, nominationId: string, to: Status, input: TransitionInput, actor: { userId: string | null }): Promise<TransitionResult> {
+  const n = await tx.nomination.findUnique({ where: { id: nominationId } });
+  if (!n) return { kind: "not-found" as const };
+  // Only the steps after the conferral read it (a bulk decision saves the statement per row).
+  const conferralOf = () => tx.conferral.findUnique({ where: { nominationId: n.id } });
+  if (n.version !== input.version) return { kind: "conflict" as const };
+  const honour = n.honour as Honour;
+  const from = n.status as Status;
+  if (!allowedTransitions(honour, from).some((t) => t.to === to)) {
+    refuse(`Ten krok nie jest dostępny: wniosek ma teraz status „${STATUS_LABEL[from]}”. Odśwież stronę.`);
+  }
+  if ((to === "GRANTED" || to === "REFUSED") && input.eventDate && input.eventDate < n.receivedDate) {
+    refuse("Data decyzji nie może być wcześniejsza niż data wpływu wniosku.", "eventDate");
+  }
+  const medalClass = ((input.opinionClass ?? n.opinionClass ?? n.requestedClass) as MedalClass | null) ?? null;
+  const data: Record<string, unknown> = { status: to, version: { increment: 1 } };
+  const after: Record<string, unknown> = {};
+
+  switch (to) {
+    case "FORMALLY_COMPLETE": {
+      if (honour === "HONORARY_CITIZENSHIP") {
+        const refusal = refusalMessage(
+          await eligibilityFindings(tx, { honour, medalClass: null, receivedDate: n.receivedDate, candidateId: n.candidateId, nominationId: n.id }),
+        );
+        if (refusal) refuse(refusal);
+        const problems = honoraryCitizenshipApplicantProblems({
+          nominatorKinds: (await tx.nominator.findMany({ where: { nominationId: n.id }, select: { kind: true } })).map((x) => x.kind),
+          receivedDate: n.receivedDate,
+          councillorNames: input.councillorNames,
+          residentSignatureCount: input.residentSignatureCount,
+          signaturesCollectedFrom: input.signaturesCollectedFrom,
+          signaturesCollectedTo: input.signaturesCollectedTo,
+        });
+        if (problems.length) refuse(problems.join(" "));
+        const round = honoraryCitizenshipRound(n.receivedDate);
+        // A late application moves to next year's round unless a reason keeps it in this one.
+        data.roundYear = round.late && input.lateReason ? round.year - 1 : round.year;
+        Object.assign(data, {
+          councillorNames: input.councillorNames,
+          residentSignatureCount: input.residentSignatureCount ?? null,
+          signaturesCollectedFrom: input.signaturesCollectedFrom ?? null,
+          signaturesCollectedTo: input.signaturesCollectedTo ?? null,
+        });
+        after.roundYear = data.roundYear;
+        if (input.lateReason) after.lateReason = input.lateReason;
+      }
+      break;
+    }
+    case "OPINION_POSITIVE":
+    case "OPINION_NEGATIVE":
+      Object.assign(data, {
+        opinion: to === "OPINION_POSITIVE" ? "POSITIVE" : "NEGATIVE",
+        opinionDate: input.eventDate,
+        opinionClass: honour === "CRACOVIAE_MERENTI" && to === "OPINION_POSITIVE" ? input.opinionClass : null,
+      });
+      after.opinionDate = input.eventDate;
+      if (data.opinionClass) after.opinionClass = data.opinionClass;
+      break;
+    case "FORWARDED": {
+      const ordinance = await recordOrdinance(tx, input.actNumber, input.eventDate!, "DRAFT_FORWARDING");
+      await tx.resolutionDraft.updateMany({
+        where: { nominations: { some: { nominationId: n.id } }, frozenVersionId: null },
+        data: { ordinanceId: ordinance.id, status: "FORWARDED" },
+      });
+      after.ordinance = `${ordinance.number} z ${ordinance.issuedOn}`;
+      break;
+    }
+    case "ADOPTED":
+      after.resolution = await adopt(tx, n, honour, medalClass, input);
+      break;
+    case "GRANTED": {
+      const ordinance = await recordOrdinance(tx, input.actNumber, input.eventDate!, "HG_DECISION");
+      const conferral = await tx.conferral.create({
+        data: {
+          publicId: newPublicId(),
+          nominationId: n.id,
+          candidateId: n.candidateId,
+          honour,
+          ordinanceId: ordinance.id,
+          conferredOn: input.eventDate!,
+          isDemo: n.isDemo,
+        },
+      });
+      after.decision = `${ordinance.number} z ${ordinance.issuedOn}`;
+      // The badge's number continues the one HG series (historical badges included).
+      after.number = await assignNextNumber(tx, conferral.id, numberSeriesOf(honour, null)!);
+      break;
+    }
+    case "NUMBER_ASSIGNED": {
+      const series = numberSeriesOf(honour, medalClass);
+      const conferral = await conferralOf();
+      if (!conferral || !series) refuse("Numer nadaje się medalowi z podjętą uchwałą.");
+      after.number = await assignNextNumber(tx, conferral!.id, series!);
+      break;
+    }
+    case "HANDED_OVER": {
+      const conferral = await conferralOf();
+      if (!conferral) refuse("Brak nadania: wręczyć można wyróżnienie z podjętą uchwałą lub decyzją.");
+      if (input.eventDate! < conferral!.conferredOn) refuse("Wręczenie nie może być wcześniejsze niż nadanie.", "eventDate");
+      await tx.conferral.update({
+        where: { id: conferral!.id },
+        data: { handedOverOn: input.eventDate, handoverPlace: input.handoverPlace, version: { increment: 1 } },
+      });
+      Object.assign(after, { handedOverOn: input.eventDate, handoverPlace: input.handoverPlace });
+      break;
+    }
+    case "DIPLOMA_PRINTED":
+      after.printedOn = input.eventDate;
+      break;
+  }
+  if (["OPINION_NEGATIVE", "REJECTED", "REFUSED", "WITHDRAWN"].includes(to)) data.closingReason = input.reason;
+  if (input.eventDate && !after.eventDate) after.eventDate = input.eventDate;
+
+  const written = await tx.nomination.updateMany({ where: { id: n.id, version: input.version }, data });
+  if (written.count === 0) return { kind: "conflict" as const };
+  await recordAudit(tx, {
+    userId: actor.userId,
+    action: "TRANSITION",
+    entityType: "Nomination",
+    entityId: n.id,
+    fromStatus: from,
+    toStatus: to,
+    after,
+    reason: input.reason,
+  });
+  return { kind: "done" as const };
 }
 
 const ORDINANCE_TITLE = {
@@ -208,19 +243,16 @@ const ORDINANCE_TITLE = {
 } as const;
 
 /** The Mayor's ordinance with this number and date: recorded once, shared by every nomination it covers. */
-function recordOrdinance(tx: Tx, number: string, issuedOn: string, kind: keyof typeof ORDINANCE_TITLE) {
-  return tx.ordinance.upsert({
-    where: { number_issuedOn: { number, issuedOn } },
-    update: {},
-    create: { number, issuedOn, kind, title: ORDINANCE_TITLE[kind] },
-  });
+async function recordOrdinance(tx: Tx, number: string, issuedOn: string, kind: keyof typeof ORDINANCE_TITLE) {
+  // A read first (not an upsert): in a bulk decision every row but the first finds it, in one statement.
+  const existing = await tx.ordinance.findUnique({ where: { number_issuedOn: { number, issuedOn } } });
+  return existing ?? tx.ordinance.create({ data: { number, issuedOn, kind, title: ORDINANCE_TITLE[kind] } });
 }
 
 type LoadedNomination = {
   id: string;
   candidateId: string;
   isDemo: boolean;
-  candidate: { kind: string; deceased: boolean };
   receivedDate: string;
 };
 

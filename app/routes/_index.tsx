@@ -131,7 +131,10 @@ function UpcomingDeadlines({ deadlines, today }: { deadlines: Deadlines; today: 
                 <DeadlineList id="terminy-hg-tydzien" title={`Termin w ciągu ${DUE_SOON_DAYS} dni`} list={hg.dueSoon} today={today} />
               ) : null}
               <p>
-                <Link to="/board/HONORIS_GRATIA">Tablica wniosków „Honoris Gratia”</Link>
+                <Link to="/board/HONORIS_GRATIA">Tablica wniosków „Honoris Gratia”</Link> ·{" "}
+                <Link to="/hg?status=open&due=overdue">
+                  Terminy „Honoris Gratia”: po terminie <strong>{hg.overdue.count}</strong>
+                </Link>
               </p>
             </section>
           ) : null}

@@ -209,7 +209,8 @@ export async function seedDemoData(today = new Date()) {
         }
         await db.conferral.create({
           data: {
-            publicId: `demo-${honour.toLowerCase().slice(0, 2)}-${i + 1}`,
+            // "ho" would be both Honorary Citizenship and Honoris Gratia: the badge is "hg".
+            publicId: `demo-${honour === "HONORIS_GRATIA" ? "hg" : honour.toLowerCase().slice(0, 2)}-${i + 1}`,
             nominationId: nomination.id,
             candidateId: nomination.candidateId,
             honour,

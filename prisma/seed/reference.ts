@@ -102,6 +102,13 @@ export const DATED_SETTINGS: { key: string; value: string; validFrom: string; va
   },
   { key: "ceremony.maxLaureatesPerSession", value: "10", validFrom: "1990-06-08", validTo: null, note: `${TO_VERIFY}. Wartość początkowa do ustalenia z Kancelarią Rady.` },
   { key: "ceremony.diplomaDaysBefore", value: "14", validFrom: "1990-06-08", validTo: null, note: `${TO_VERIFY}. Wartość początkowa do ustalenia z KP-09.` },
+  {
+    key: "numbering.HONORIS_GRATIA",
+    value: "{n}",
+    validFrom: "2005-09-17",
+    validTo: null,
+    note: `${TO_VERIFY}. Format numeru odznaki nieznany ze źródeł: numer kolejny; zmień, gdy Kancelaria ustali inny (np. {n}/{rrrr}).`,
+  },
 ];
 
 export async function seedReferenceData() {

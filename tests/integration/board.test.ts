@@ -130,7 +130,7 @@ describe("the board of an honour", () => {
     expect(verified.showsDueDate).toBe(true);
     expect(verified.cards.map((n) => n.id)).toEqual([ids[3], ids[1], ids[2], ids[0]]);
     expect(verified.cards.map((n) => n.urgency)).toEqual(["overdue", "overdue", "this-week", "later"]);
-    expect(verified.steps.map((s) => s.to)).toEqual(["GRANTED", "REFUSED", "WITHDRAWN"]);
+    expect(verified.steps.map((s) => s.to)).toEqual(["GRANTED", "REFUSED", "DECISION_PREPARED", "WITHDRAWN"]);
     expect(column(b, "GRANTED").showsDueDate).toBe(false);
     // KP-04 decides Honoris Gratia, not the council honours: the medal board offers no steps
     // except printing diplomas (their permission).

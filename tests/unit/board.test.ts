@@ -17,7 +17,7 @@ describe("board columns", () => {
     expect(cm.filter((c) => c.final).map((c) => c.status)).toEqual(["CLOSED", "WITHDRAWN"]);
     for (const c of cm) expect(c).toMatchObject(c.final ? { limit: BOARD_FINAL_LIMIT, order: "latest" } : { limit: BOARD_CARD_LIMIT, order: "received" });
     const hg = boardColumns("HONORIS_GRATIA");
-    expect(hg.filter((c) => c.order === "due").map((c) => c.status)).toEqual(["RECEIVED", "VERIFIED"]);
+    expect(hg.filter((c) => c.order === "due").map((c) => c.status)).toEqual(["RECEIVED", "VERIFIED", "DECISION_PREPARED"]);
     expect(hg.find((c) => c.status === "GRANTED")!.order).toBe("received");
   });
 

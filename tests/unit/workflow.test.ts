@@ -81,8 +81,8 @@ const EXPECTED: Record<Honour, { statuses: Status[]; withdrawableFrom: Status[];
     path: ["RECEIVED", "FORMALLY_COMPLETE", "OPINION_POSITIVE", "DRAFT_PREPARED", "ADOPTED", "HANDED_OVER", "CLOSED"],
   },
   HONORIS_GRATIA: {
-    statuses: ["RECEIVED", "VERIFIED", "GRANTED", "REFUSED", "HANDED_OVER", "CLOSED", "WITHDRAWN"],
-    withdrawableFrom: ["RECEIVED", "VERIFIED"],
+    statuses: ["RECEIVED", "VERIFIED", "DECISION_PREPARED", "GRANTED", "REFUSED", "HANDED_OVER", "CLOSED", "WITHDRAWN"],
+    withdrawableFrom: ["RECEIVED", "VERIFIED", "DECISION_PREPARED"],
     path: ["RECEIVED", "VERIFIED", "GRANTED", "HANDED_OVER", "CLOSED"],
   },
 };

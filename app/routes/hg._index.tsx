@@ -1,0 +1,203 @@
+// The Honoris Gratia desk: by default the deadline board (every application awaiting the Mayor's
+// decision, most urgent first, overdue ones on top); filters widen it to the whole list. Rows are
+// selected (or "all matching") for bulk work, and the CSV holds exactly the current filter.
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
+import { GeneralErrorBoundary } from "#app/components/error-boundary";
+import { StatusBadge } from "#app/components/labels";
+import { Pagination } from "#app/components/pagination";
+import { useCan } from "#app/components/site-header";
+import { DueDate, HgNav } from "#app/components/hg";
+import { HG_OPEN_STATUSES } from "#app/domain/deadlines";
+import { BULK_ACTIONS, BULK_LABEL, CHANNEL_LABEL, CHANNELS, HG_PAGE_SIZE, HG_STATUSES, hgQueryParams, parseHgListQuery, type Channel } from "#app/domain/honoris-gratia";
+import { formatShortDate, todayIso } from "#app/domain/polish-dates";
+import { STATUS_LABEL, type Status } from "#app/domain/workflow";
+import { hgDeadlineCounts, listHg } from "#app/models/honoris-gratia.server";
+import { requireUserWithPermission } from "#app/utils/auth.server";
+
+export const meta: MetaFunction = () => [{ title: "Odznaka „Honoris Gratia” · Merenti" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUserWithPermission(request, "nomination:read");
+  const today = todayIso();
+  const query = parseHgListQuery(new URL(request.url).searchParams);
+  const counts = await hgDeadlineCounts(today);
+  const plainBoard = query.status === "open" && !query.channel && !query.year && !query.q && !query.due;
+  const { total, rows } = await listHg(query, today, plainBoard ? counts.open : undefined);
+  return { query, params: hgQueryParams(query).toString(), total, rows, counts, today };
+}
+
+export default function HgDesk() {
+  const { query, params, total, rows, counts, today } = useLoaderData<typeof loader>();
+  const navigation = useNavigation();
+  const can = useCan();
+  const pages = Math.max(1, Math.ceil(total / HG_PAGE_SIZE));
+  const first = total === 0 ? 0 : (query.page - 1) * HG_PAGE_SIZE + 1;
+  const last = Math.min(total, query.page * HG_PAGE_SIZE);
+  const filtered = query.status !== "open" || Boolean(query.channel || query.year || query.q || query.due);
+  const decide = can("hg:decide");
+
+  return (
+    <>
+      <HgNav />
+      <div className="page-head">
+        <h1>Odznaka „Honoris Gratia”: wnioski i terminy</h1>
+        {can("nomination:write:hg") ? (
+          <Link className="button" to="/hg/new">
+            Nowy wniosek
+          </Link>
+        ) : null}
+      </div>
+      <ul className="hg-counts">
+        <li>
+          Oczekuje na decyzję: <strong>{counts.open}</strong>
+        </li>
+        <li>
+          <Link to="/hg?status=open&due=overdue">
+            Po terminie: <strong>{counts.overdue}</strong>
+          </Link>
+        </li>
+        <li>
+          <Link to="/hg?status=open&due=this-week">
+            Termin w ciągu 7 dni: <strong>{counts.thisWeek}</strong>
+          </Link>
+        </li>
+      </ul>
+
+      <Form method="get" className="filters no-print" role="search" aria-label="Filtruj wnioski „Honoris Gratia”">
+        <div className="field field--wide">
+          <label htmlFor="q">Szukaj laureata lub wnioskodawcy</label>
+          <input id="q" name="q" type="search" defaultValue={query.q ?? ""} />
+        </div>
+        <div className="field">
+          <label htmlFor="status">Status</label>
+          <select id="status" name="status" defaultValue={query.status}>
+            <option value="open">oczekujące na decyzję</option>
+            <option value="all">wszystkie</option>
+            {HG_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {STATUS_LABEL[s]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="channel">Kanał</label>
+          <select id="channel" name="channel" defaultValue={query.channel ?? ""}>
+            <option value="">wszystkie</option>
+            {CHANNELS.map((c) => (
+              <option key={c} value={c}>
+                {CHANNEL_LABEL[c]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="due">Termin</label>
+          <select id="due" name="due" defaultValue={query.due ?? ""}>
+            <option value="">każdy</option>
+            <option value="overdue">po terminie</option>
+            <option value="this-week">w ciągu 7 dni</option>
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="year">Rok wpływu</label>
+          <input id="year" name="year" type="number" min={1990} max={2200} defaultValue={query.year ?? ""} />
+        </div>
+        <div className="filters__actions">
+          <button type="submit">Pokaż</button>
+          {filtered ? <Link to="/hg">Wyczyść filtry</Link> : null}
+          <a href={`/hg/export?${params}`}>Pobierz CSV ({total})</a>
+        </div>
+      </Form>
+
+      <p className="result-count" role="status" aria-live="polite">
+        {navigation.state === "loading" ? "Wczytywanie…" : total === 0 ? "Brak wyników." : `Wyniki ${first}–${last} z ${total}, najpilniejsze najpierw.`}
+      </p>
+
+      {rows.length === 0 ? (
+        <div className="empty-state">
+          {filtered ? <p>Żaden wniosek nie pasuje do wybranych kryteriów.</p> : <p>Żaden wniosek nie czeka na decyzję.</p>}
+          {can("nomination:write:hg") ? (
+            <p>
+              <Link to="/hg/new">Zarejestruj wniosek</Link>
+            </p>
+          ) : null}
+        </div>
+      ) : (
+        <Form method="get" action="/hg/bulk" aria-label="Czynności na zaznaczonych wnioskach">
+          {[...new URLSearchParams(params)].map(([k, v]) => (
+            <input key={k} type="hidden" name={k} value={v} />
+          ))}
+          {decide ? (
+            <fieldset className="bulk-bar no-print">
+              <legend>Czynność na zaznaczonych wnioskach</legend>
+              <label className="choice">
+                <input type="checkbox" name="allMatching" value="on" /> Zaznacz wszystkie pasujące do filtra ({total})
+              </label>
+              <div className="field">
+                <label htmlFor="bulkAction">Czynność</label>
+                <select id="bulkAction" name="bulkAction" defaultValue="verify">
+                  {BULK_ACTIONS.map((a) => (
+                    <option key={a} value={a}>
+                      {BULK_LABEL[a]}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <button type="submit">Dalej: pokaż, co się zmieni</button>
+            </fieldset>
+          ) : null}
+          <div className="table-wrap">
+            <table className="data-table">
+              <caption className="visually-hidden">Wnioski „Honoris Gratia”, najpilniejsze najpierw</caption>
+              <thead>
+                <tr>
+                  {decide ? <th scope="col">Zaznacz</th> : null}
+                  <th scope="col">Laureat</th>
+                  <th scope="col">Wnioskodawca</th>
+                  <th scope="col">Kanał</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Wpłynął</th>
+                  <th scope="col">Termin decyzji</th>
+                  <th scope="col">Nr odznaki</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((r) => (
+                  <tr key={r.id}>
+                    {decide ? (
+                      <td>
+                        <input type="checkbox" name="ids" value={r.id} aria-label={`Zaznacz: ${r.candidate.displayName}`} />
+                      </td>
+                    ) : null}
+                    <td>
+                      <Link to={`/nominations/${r.id}`}>{r.candidate.displayName}</Link>
+                    </td>
+                    <td>{r.hgApplication ? <Link to={`/hg/${r.hgApplication.id}`}>{r.hgApplication.applicantName}</Link> : "—"}</td>
+                    <td>{r.hgApplication ? CHANNEL_LABEL[r.hgApplication.channel as Channel] : "—"}</td>
+                    <td>
+                      <StatusBadge status={r.status} />
+                    </td>
+                    <td>
+                      <time dateTime={r.receivedDate}>{formatShortDate(r.receivedDate)}</time>
+                    </td>
+                    <td>
+                      <DueDate dueDate={r.dueDate} today={today} open={(HG_OPEN_STATUSES as readonly string[]).includes(r.status as Status)} />
+                    </td>
+                    <td>{r.badgeNumber ?? "—"}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </Form>
+      )}
+      <Pagination page={query.page} pages={pages} />
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

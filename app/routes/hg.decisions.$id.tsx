@@ -1,0 +1,58 @@
+// One Honoris Gratia decision: a preview of the decision and of the letters to the applicants,
+// with PDF and DOCX downloads, or what is missing before they can be made.
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { DocumentPreview } from "#app/components/document-preview";
+import { GeneralErrorBoundary } from "#app/components/error-boundary";
+import { HgNav } from "#app/components/hg";
+import { HG_DOCUMENTS, hgDocument } from "#app/documents/honoris-gratia.server";
+import { signatoryHref } from "#app/domain/settings";
+import { DRAFT_DECISION_ID, hgDecisionData, hgDraftDecisionData } from "#app/models/honoris-gratia.server";
+import { todayIso } from "#app/domain/polish-dates";
+import { requireUserWithPermission } from "#app/utils/auth.server";
+import { invariantResponse } from "#app/utils/http";
+
+export const meta: MetaFunction = () => [{ title: "Decyzja „Honoris Gratia” · Merenti" }];
+
+const LABEL = { decision: "Zarządzenie Prezydenta (lista laureatów)", letters: "Pisma do wnioskodawców" } as const;
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireUserWithPermission(request, "nomination:read");
+  const d = params.id === DRAFT_DECISION_ID ? await hgDraftDecisionData(todayIso()) : await hgDecisionData(params.id!);
+  invariantResponse(d, "Nie znaleziono decyzji.", { status: 404 });
+  return { draft: params.id === DRAFT_DECISION_ID, ordinance: d.ordinance, documents: HG_DOCUMENTS.map((document) => ({ document, made: hgDocument(document, d) })), settingsHref: signatoryHref("MAYOR") };
+}
+
+export default function HgDecision() {
+  const { draft, ordinance, documents, settingsHref } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <HgNav />
+      <h1>{draft ? "Projekt decyzji Prezydenta (wnioski w przygotowaniu decyzji)" : `Zarządzenie nr ${ordinance.number}`}</h1>
+      {documents.map((d) => (
+        <section key={d.document} aria-labelledby={`doc-${d.document}`}>
+          <h2 id={`doc-${d.document}`}>{LABEL[d.document]}</h2>
+          {d.made.kind === "ok" ? (
+            <>
+              <p className="no-print">
+                <a href={`/hg/decisions/${ordinance.id}/download?document=${d.document}&format=pdf`}>Pobierz PDF</a> ·{" "}
+                <a href={`/hg/decisions/${ordinance.id}/download?document=${d.document}&format=docx`}>Pobierz DOCX</a>
+              </p>
+              <DocumentPreview doc={d.made.doc} label={LABEL[d.document]} />
+            </>
+          ) : (
+            <div className="alert alert--warn">
+              <p>
+                {d.made.message} {d.made.message.includes("sygnatariuszy") ? <Link to={settingsHref}>Ustawienia</Link> : null}
+              </p>
+            </div>
+          )}
+        </section>
+      ))}
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "HonorisGratiaApplication" ADD COLUMN "epuapSubmittedOn" TEXT;
+

@@ -1,0 +1,130 @@
+// The Honoris Gratia desk in a real browser, as the demo KP-04 clerk, using only the keyboard:
+// three applications entered one after another (Enter saves and opens the next entry with the
+// applicant kept), then verified and granted in bulk from the list, with axe-core on every page.
+import type { Page } from "playwright-core";
+import { expect, test } from "vitest";
+import { DEMO_USERS, describeInBrowser, expectNoAxeViolations, expectNoPageErrors, focusedLabel, tabTo, useBrowser, visit, waitForHydration, type TrackedPage } from "./browser";
+
+function uniqueSurname(): string {
+  const letters = "abcdefghijklmnoprstuwyz";
+  let tail = "";
+  for (let i = 0; i < 6; i++) tail += letters[Math.floor(Math.random() * letters.length)];
+  return `Klawiszowy${tail}`;
+}
+
+/** After a keyboard submission: the new address, hydrated, accessible, without script errors. */
+async function settle(page: TrackedPage, url: (u: URL) => boolean) {
+  await page.waitForURL(url);
+  await waitForHydration(page);
+  await expectNoAxeViolations(page);
+  expectNoPageErrors(page);
+}
+
+async function typeLaureate(page: Page, givenNames: string, surname: string) {
+  await page.keyboard.type(givenNames);
+  await page.keyboard.press("Tab");
+  expect(await focusedLabel(page)).toMatch(/^Laureat 1: nazwisko/);
+  await page.keyboard.type(surname);
+  await page.keyboard.press("Tab");
+  expect(await focusedLabel(page)).toMatch(/^Laureat 1: rodzaj gramatyczny/);
+  await page.keyboard.press("m"); // type-ahead: "męski"
+  expect(await page.evaluate(() => (document.activeElement as HTMLSelectElement).value)).toBe("MASCULINE");
+  await tabTo(page, "Laureat 1: miejscowość", { max: 3 });
+  await page.keyboard.type("Kraków");
+}
+
+async function bulk(page: TrackedPage, listPath: string, action: "verify" | "grant") {
+  await visit(page, listPath);
+  expect(await page.locator("main tbody tr").count()).toBe(3);
+  await tabTo(page, "Zaznacz wszystkie pasujące do filtra (3)", { max: 60 });
+  await page.keyboard.press("Space");
+  await tabTo(page, "Czynność", { max: 3 });
+  if (action === "grant") {
+    await page.keyboard.press("ArrowDown"); // przygotuj decyzję
+    await page.keyboard.press("ArrowDown"); // przyznaj odznakę
+  }
+  await tabTo(page, "Dalej: pokaż, co się zmieni", { max: 3 });
+  await page.keyboard.press("Enter");
+  await settle(page, (u) => u.pathname === "/hg/bulk");
+  // The confirmation lists what will change.
+  expect(await page.locator("main table tbody tr").count()).toBe(3);
+  if (action === "grant") {
+    await tabTo(page, "Numer zarządzenia (decyzji) Prezydenta", { max: 60 });
+    await page.keyboard.type(`${Math.floor(Math.random() * 900000) + 100000}/2026`);
+  }
+  await tabTo(page, /^Potwierdzam:/, { max: 60 });
+  await page.keyboard.press("Enter");
+  await page.getByRole("status").filter({ hasText: "wykonano 3" }).waitFor();
+  await expectNoAxeViolations(page);
+  expectNoPageErrors(page);
+}
+
+describeInBrowser("the Honoris Gratia desk in the browser", () => {
+  const session = useBrowser();
+
+  test("three applications entered with the keyboard only, then verified and granted in bulk", async () => {
+    const page = await session.newPage({ signedInAs: DEMO_USERS.kp04 });
+    const surname = uniqueSurname();
+    await visit(page, "/hg/new");
+
+    // The first entry: the letter, the applicant and the first laureate.
+    await tabTo(page, "Znak sprawy", { max: 40 });
+    await page.keyboard.type("KP-04.0012.900.2026");
+    await tabTo(page, "Wnioskodawca: nazwa lub imię i nazwisko", { max: 3 });
+    await page.keyboard.type("Towarzystwo Klawiaturowe");
+    await tabTo(page, "Laureat 1: imiona", { max: 5 });
+    await typeLaureate(page, "Adam", surname);
+    let previous = page.url();
+    await page.keyboard.press("Enter");
+    await settle(page, (u) => u.search.includes("after=") && u.href !== previous);
+    await page.getByRole("status").filter({ hasText: `Zapisano wniosek: Adam ${surname}` }).waitFor();
+
+    // The next two: the applicant is kept and the focus waits in the laureate's first field.
+    for (const given of ["Bartosz", "Cyprian"]) {
+      expect(await focusedLabel(page)).toMatch(/^Laureat 1: imiona/);
+      expect(await page.getByLabel("Wnioskodawca: nazwa lub imię i nazwisko").inputValue()).toBe("Towarzystwo Klawiaturowe");
+      await typeLaureate(page, given, surname);
+      previous = page.url();
+      await page.keyboard.press("Enter");
+      await settle(page, (u) => u.search.includes("after=") && u.href !== previous);
+      await page.getByRole("status").filter({ hasText: `Zapisano wniosek: ${given} ${surname}` }).waitFor();
+    }
+
+    const listPath = `/hg?status=all&q=${surname.toLowerCase()}`;
+    await bulk(page, listPath, "verify");
+    await bulk(page, listPath, "grant");
+    const decision = page.getByRole("link", { name: "Decyzja Prezydenta i pisma do wnioskodawców" });
+    const href = await decision.getAttribute("href");
+    expect(href).toMatch(/^\/hg\/decisions\/[^/]+$/);
+    await visit(page, href!);
+    await page.getByRole("heading", { level: 1, name: /^Zarządzenie nr \d+\/2026$/ }).waitFor();
+
+    // On the list, the three are granted with badge numbers.
+    await visit(page, listPath);
+    const rows = page.locator("main tbody tr");
+    expect(await rows.count()).toBe(3);
+    for (let i = 0; i < 3; i++) {
+      expect(await rows.nth(i).locator("td").nth(4).innerText()).toBe("przyznano");
+      expect(await rows.nth(i).locator("td").last().innerText()).toMatch(/^\d+/);
+    }
+  });
+
+  test("the desk's other pages are accessible: stock with a planned batch, statistics with the chart, decisions and the draft, an application", async () => {
+    const page = await session.newPage({ signedInAs: DEMO_USERS.kp04 });
+    await visit(page, "/hg/stock?batch=100000");
+    await page.getByRole("status").filter({ hasText: /^Za mało w magazynie: odznaki — potrzeba 100000/ }).waitFor();
+    await visit(page, "/hg/stats");
+    expect(await page.locator("main svg[role=img] rect").count()).toBeGreaterThan(0);
+    await visit(page, "/hg/decisions");
+    await visit(page, "/hg/decisions/draft");
+    await page.getByRole("heading", { level: 1, name: /^Projekt decyzji Prezydenta/ }).waitFor();
+    await visit(page, "/hg?status=all");
+    const application = page.locator("main tbody a[href^='/hg/']").first();
+    if (await application.count()) await visit(page, (await application.getAttribute("href"))!);
+    // A reader sees the list but not the bulk tools, and may not open the bulk page.
+    const reader = await session.newPage({ signedInAs: DEMO_USERS.reader });
+    await visit(reader, "/hg");
+    expect(await reader.getByRole("button", { name: "Dalej: pokaż, co się zmieni" }).count()).toBe(0);
+    await visit(reader, "/hg/bulk?bulkAction=verify", { status: 403 });
+  });
+});

@@ -1,0 +1,282 @@
+// The Honoris Gratia desk through its real loaders and actions on a real database: intake with
+// the duplicate warning and the ePUAP identifier caught twice, the deadline board and its CSV,
+// bulk grant (audit per row, badge numbers continuing the HG series), bulk refusals that change
+// nothing, the decision and letters as PDF (pdftotext) and DOCX, stock and statistics.
+import { execFile } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { strFromU8, unzipSync } from "fflate";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { addDays, todayIso } from "#app/domain/polish-dates";
+import { checkPlannedBatch, hgStatisticsData } from "#app/models/honoris-gratia.server";
+import { action as bulkAction, loader as bulkLoader } from "#app/routes/hg.bulk";
+import { loader as decisionLoader } from "#app/routes/hg.decisions.$id";
+import { loader as download } from "#app/routes/hg.decisions.$id_.download";
+import { loader as exportLoader } from "#app/routes/hg.export";
+import { action as intakeAction, loader as intakeLoader } from "#app/routes/hg.new";
+import { loader as deskLoader } from "#app/routes/hg._index";
+import { action as stockAction } from "#app/routes/hg.stock";
+import { db } from "#app/utils/db.server";
+import { callAction, callLoader, resumeSession, signInAs, type Fields } from "./helpers";
+
+const run = promisify(execFile);
+const dir = mkdtempSync(path.join(os.tmpdir(), "merenti-hg-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const flat = (text: string) => text.replace(/Strona \d+ z \d+/g, " ").replace(/[\s\u00a0]+/g, " ").trim();
+
+type Reply = { result: { error?: Record<string, string[] | null> }; matches?: unknown[][] | null };
+type Desk = Awaited<ReturnType<typeof deskLoader>>;
+type BulkPage = Awaited<ReturnType<typeof bulkLoader>>;
+type BulkReply = { summary: { done: { row: { id: string } }[]; failed: { row: { id: string }; message: string }[]; skipped: unknown[]; text: string } | null; ordinanceId: string | null; result: { error?: Record<string, string[] | null> } };
+
+let clerkCookie = "";
+let clerkId = "";
+const today = todayIso();
+let token = 0;
+
+function intake(overrides: Fields = {}): Fields {
+  token++;
+  return {
+    creationToken: `hg-test-${Date.now()}-${token}`,
+    channel: "PAPER",
+    receivedDate: today,
+    caseReference: `KP-04.0012.${token}.2026`,
+    applicantKind: "ORGANIZATION",
+    applicantName: "Stowarzyszenie Przyjaciół Kazimierza",
+    applicantContact: "ul. Szeroka 1, Kraków",
+    "laureates[0].kind": "PERSON",
+    "laureates[0].givenNames": "Zofia",
+    "laureates[0].surname": `Łącka-${Math.random().toString(36).slice(2, 7)}`,
+    "laureates[0].grammaticalGender": "FEMININE",
+    "laureates[0].birthYear": "1960",
+    "laureates[0].city": "Kraków",
+    proposedEventName: "Gala 30-lecia",
+    merits: "Wieloletnia praca społeczna.",
+    ...overrides,
+  };
+}
+
+async function saveApplication(overrides: Fields = {}) {
+  const answer = await callAction<Reply>(intakeAction, "/hg/new", intake(overrides));
+  expect(answer.status, JSON.stringify(answer.data)).toBe(302);
+  const id = new URL(answer.location!, "http://localhost").searchParams.get("after")!;
+  const nominations = await db().nomination.findMany({ where: { hgApplicationId: id }, orderBy: { createdAt: "asc" } });
+  return { id, nominations };
+}
+
+beforeAll(async () => {
+  ({ cookie: clerkCookie, userId: clerkId } = await signInAs("KP04_CLERK"));
+  await db().signatory.deleteMany({ where: { office: "MAYOR" } });
+  await db().signatory.create({ data: { office: "MAYOR", fullName: "Jan Testowy", titleLine: "Prezydent Miasta Krakowa", validFrom: "2024-05-07" } });
+});
+
+describe("intake", () => {
+  test("one letter with two laureates: an application, two nominations with the due date, audited; the next entry keeps the applicant", async () => {
+    const { id, nominations } = await saveApplication({
+      proposedHandoverDate: addDays(today, 90),
+      "laureates[1].kind": "ORGANIZATION",
+      "laureates[1].organizationName": "Chór Akademicki Testowy",
+    });
+    expect(nominations).toHaveLength(2);
+    // The hand-over is three months away: decide 14 days before it, not within the month.
+    for (const n of nominations) expect(n).toMatchObject({ honour: "HONORIS_GRATIA", status: "RECEIVED", dueDate: addDays(addDays(today, 90), -14), hgApplicationId: id });
+    const audit = await db().auditEvent.findMany({ where: { entityId: { in: [id, ...nominations.map((n) => n.id)] }, action: "CREATE" } });
+    expect(audit.map((a) => a.entityType).sort()).toEqual(["HonorisGratiaApplication", "Nomination", "Nomination"]);
+    expect(audit.every((a) => a.userId === clerkId)).toBe(true);
+
+    const next = await callLoader<Awaited<ReturnType<typeof intakeLoader>>>(intakeLoader, `/hg/new?after=${id}`);
+    expect(next.data!.remembered).toMatchObject({ applicantName: "Stowarzyszenie Przyjaciół Kazimierza", channel: "PAPER", receivedDate: today, proposedEventName: "Gala 30-lecia" });
+    expect(next.data!.saved!.laureates).toHaveLength(2);
+  });
+
+  test("a laureate who already holds the badge is shown before saving (case and diacritics ignored); the answer links the existing candidate", async () => {
+    const { nominations } = await saveApplication({ "laureates[0].surname": "Żółkiewska-Testowa" });
+    const candidateId = nominations[0]!.candidateId;
+    await db().conferral.create({ data: { publicId: "hg-dup-1", candidateId, honour: "HONORIS_GRATIA", numberSeries: "HG", number: 9001, conferredOn: "2019-05-05", isHistorical: true } });
+
+    const fields = intake({ "laureates[0].surname": "zolkiewska-testowa", "laureates[0].givenNames": "ZOFIA" });
+    const warned = await callAction<Reply>(intakeAction, "/hg/new", fields);
+    expect(warned.status).toBe(409);
+    expect(warned.data!.result.error![""]![0]).toMatch(/Możliwe powtórzenie/);
+    expect(warned.data!.matches![0]).toEqual([expect.objectContaining({ id: candidateId, honours: ["Odznaka „Honoris Gratia” nr 9001 (2019)"] })]);
+    expect(await db().honorisGratiaApplication.count({ where: { caseReference: fields.caseReference as string } })).toBe(0);
+
+    const confirmed = await callAction<Reply>(intakeAction, "/hg/new", { ...fields, duplicatesReviewed: "on", "laureates[0].candidateId": candidateId });
+    expect(confirmed.status).toBe(302);
+    const created = await db().nomination.findFirstOrThrow({ where: { caseReference: fields.caseReference as string } });
+    expect(created.candidateId).toBe(candidateId);
+  });
+
+  test("an ePUAP identifier entered twice is refused next to its field; ePUAP needs the identifier and the date", async () => {
+    const epuap = { channel: "EPUAP", epuapSubmissionId: "UPP-2026-000123", epuapSubmittedOn: today };
+    await saveApplication(epuap);
+    const again = await callAction<Reply>(intakeAction, "/hg/new", intake(epuap));
+    expect(again.status).toBe(409);
+    expect(again.data!.result.error!.epuapSubmissionId![0]).toMatch(/^Wniosek o tym identyfikatorze ePUAP jest już w rejestrze/);
+    const missing = await callAction<Reply>(intakeAction, "/hg/new", intake({ channel: "EPUAP" }));
+    expect(missing.status).toBe(400);
+    expect(missing.data!.result.error!.epuapSubmissionId).toEqual(["Podaj identyfikator przesyłki ePUAP."]);
+    expect(missing.data!.result.error!.epuapSubmittedOn).toEqual(["Podaj datę przesłania przez ePUAP."]);
+  });
+
+  test("a reader may not register an application", async () => {
+    await signInAs("READER");
+    const answer = await callAction(intakeAction, "/hg/new", intake());
+    expect(answer.status).toBe(403);
+    resumeSession(clerkCookie);
+  });
+});
+
+describe("deadline board, bulk work, documents", () => {
+  test("overdue first on the board; the CSV holds exactly the filtered rows", async () => {
+    const late = await saveApplication({ receivedDate: addDays(today, -60), "laureates[0].surname": "Spóźniona-Bordowa" });
+    const desk = await callLoader<Desk>(deskLoader, "/hg");
+    expect(desk.data!.rows[0]!.id).toBe(late.nominations[0]!.id);
+    expect(desk.data!.counts.overdue).toBeGreaterThanOrEqual(1);
+
+    const csv = await callLoader<string>(exportLoader, "/hg/export?status=open&q=spozniona-bordowa");
+    expect(csv.status).toBe(200);
+    const lines = (csv.data as string).replace(/^\uFEFF/, "").trim().split("\r\n");
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain("Spóźniona-Bordowa");
+    expect(lines[1]).toContain(`;${addDays(today, -60)};${addDays(today, -30)};`);
+  });
+
+  test("bulk grant: rows granted, each audited, badge numbers continue the series; a row the rules refuse fails alone, unchanged", async () => {
+    const earlier = { receivedDate: addDays(today, -10) };
+    // The third letter arrived today: a decision dated yesterday cannot cover it.
+    const apps = [await saveApplication(earlier), await saveApplication(earlier), await saveApplication()];
+    const ids = apps.map((a) => a.nominations[0]!.id);
+    const verify = await callAction<BulkReply>(bulkAction, "/hg/bulk", { bulkAction: "verify", ids });
+    expect(verify.data!.summary!.done).toHaveLength(3);
+
+    // The confirmation lists what will change; a received row (wrong state) is skipped with a reason.
+    const received = (await saveApplication()).nominations[0]!.id;
+    const preview = await callLoader<BulkPage>(bulkLoader, `/hg/bulk?bulkAction=grant&${[...ids, received].map((i) => `ids=${i}`).join("&")}`);
+    expect(preview.data!.plan.eligible.map((r) => r.id).sort()).toEqual([...ids].sort());
+    expect(preview.data!.plan.skipped.map((s) => s.row.id)).toEqual([received]);
+
+    // A historical badge sits at the top of the series: the new numbers follow it.
+    const top = ((await db().conferral.aggregate({ where: { numberSeries: "HG" }, _max: { number: true } }))._max.number ?? 0) + 100;
+    await db().conferral.create({ data: { publicId: "hg-series-top", candidateId: apps[0]!.nominations[0]!.candidateId, honour: "HONORIS_GRATIA", numberSeries: "HG", number: top, conferredOn: "2021-12-20", isHistorical: true } });
+    const decided = addDays(today, -1);
+    const granted = await callAction<BulkReply>(bulkAction, "/hg/bulk", { bulkAction: "grant", ids, actNumber: "777/2026", eventDate: decided });
+    expect(granted.status).toBe(200);
+    const summary = granted.data!.summary!;
+    expect(summary.done.map((d) => d.row.id)).toEqual(ids.slice(0, 2));
+    expect(summary.failed.map((f) => f.row.id)).toEqual([ids[2]]);
+    expect(summary.failed[0]!.message).toBe("Data decyzji nie może być wcześniejsza niż data wpływu wniosku.");
+    expect(summary.text).toBe("Przyznaj odznakę (decyzja Prezydenta): wykonano 2, nie powiodło się 1.");
+    expect(await db().nomination.findUniqueOrThrow({ where: { id: ids[2]! } })).toMatchObject({ status: "VERIFIED", version: 2 });
+    expect(await db().conferral.count({ where: { nominationId: ids[2]! } })).toBe(0);
+
+    const conferrals = await db().conferral.findMany({ where: { nominationId: { in: ids } }, orderBy: { number: "asc" } });
+    expect(conferrals.map((c) => c.number)).toEqual([top + 1, top + 2]);
+    expect(conferrals.every((c) => c.numberSeries === "HG" && c.ordinanceId === granted.data!.ordinanceId)).toBe(true);
+    const audit = await db().auditEvent.findMany({ where: { entityId: { in: ids }, action: "TRANSITION", toStatus: "GRANTED" } });
+    expect(audit).toHaveLength(2);
+    expect(audit.every((a) => a.userId === clerkId && JSON.parse(a.after!).decision === `777/2026 z ${decided}`)).toBe(true);
+
+    // The decision and the letters, as PDF and DOCX.
+    const ordinanceId = granted.data!.ordinanceId!;
+    const page = await callLoader<Awaited<ReturnType<typeof decisionLoader>>>(decisionLoader, `/hg/decisions/${ordinanceId}`, { id: ordinanceId });
+    expect(page.data!.documents.map((d) => d.made.kind)).toEqual(["ok", "ok"]);
+    const names = await db().candidate.findMany({ where: { id: { in: conferrals.map((c) => c.candidateId) } } });
+    for (const format of ["pdf", "docx"]) {
+      for (const document of ["decision", "letters"]) {
+        const res = (await download({ request: new Request(`http://localhost/hg/decisions/${ordinanceId}/download?document=${document}&format=${format}`, { headers: { Cookie: clerkCookie } }), params: { id: ordinanceId }, context: {} })) as Response;
+        expect(res.status).toBe(200);
+        const body = Buffer.from(await res.arrayBuffer());
+        let text: string;
+        if (format === "pdf") {
+          const file = path.join(dir, `${document}.pdf`);
+          writeFileSync(file, body);
+          text = flat((await run("pdftotext", ["-enc", "UTF-8", file, "-"])).stdout);
+        } else {
+          const xml = strFromU8(unzipSync(new Uint8Array(body))["word/document.xml"]!);
+          text = flat([...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(" "));
+        }
+        for (const n of names) expect(text).toContain(n.displayName);
+        if (document === "decision") {
+          expect(text).toContain("ZARZĄDZENIE NR 777/2026");
+          expect(text).toContain(`odznaka nr ${top + 1}`);
+          expect(text).toContain("Jan Testowy");
+        } else {
+          expect(text).toContain("Stowarzyszenie Przyjaciół Kazimierza");
+          expect(text).toContain("zarządzeniem nr 777/2026");
+          expect(text.match(/Szanowni Państwo/g)).toHaveLength(2);
+        }
+      }
+    }
+  });
+
+  test("preparing the Mayor's decision: the draft decision lists the prepared laureates, without number or date yet", async () => {
+    const apps = [await saveApplication({ "laureates[0].surname": "Przygotowana-Pierwsza" }), await saveApplication({ "laureates[0].surname": "Przygotowana-Druga" })];
+    const ids = apps.map((a) => a.nominations[0]!.id);
+    expect((await callAction<BulkReply>(bulkAction, "/hg/bulk", { bulkAction: "verify", ids })).data!.summary!.done).toHaveLength(2);
+    const prepared = await callAction<BulkReply>(bulkAction, "/hg/bulk", { bulkAction: "prepare", ids });
+    expect(prepared.data!.summary!.text).toBe("Przygotuj decyzję Prezydenta: wykonano 2.");
+    const audit = await db().auditEvent.findMany({ where: { entityId: { in: ids }, toStatus: "DECISION_PREPARED" } });
+    expect(audit).toHaveLength(2);
+
+    const page = await callLoader<Awaited<ReturnType<typeof decisionLoader>>>(decisionLoader, "/hg/decisions/draft", { id: "draft" });
+    expect(page.data!.draft).toBe(true);
+    expect(page.data!.documents.map((d) => d.made.kind)).toEqual(["ok", "missing"]);
+    const res = (await download({ request: new Request("http://localhost/hg/decisions/draft/download?document=decision&format=pdf", { headers: { Cookie: clerkCookie } }), params: { id: "draft" }, context: {} })) as Response;
+    expect(res.status).toBe(200);
+    expect(res.headers.get("Content-Disposition")).toContain("zarzadzenie-honoris-gratia-projekt.pdf");
+    const file = path.join(dir, "draft.pdf");
+    writeFileSync(file, Buffer.from(await res.arrayBuffer()));
+    const text = flat((await run("pdftotext", ["-enc", "UTF-8", file, "-"])).stdout);
+    expect(text).toContain("ZARZĄDZENIE NR ……");
+    expect(text).toContain("z dnia ……");
+    expect(text).toContain("Przygotowana-Pierwsza");
+    expect(text).toContain("Przygotowana-Druga");
+  });
+
+  test("bulk action on an empty selection, on the wrong state or without permission changes nothing and says why", async () => {
+    const empty = await callAction<BulkReply>(bulkAction, "/hg/bulk", { bulkAction: "verify" });
+    expect(empty.status).toBe(400);
+    expect(empty.data!.result.error![""]).toEqual(["Nie zaznaczono żadnego wniosku: nic nie zmieniono."]);
+
+    const id = (await saveApplication()).nominations[0]!.id;
+    const wrong = await callAction<BulkReply>(bulkAction, "/hg/bulk", { bulkAction: "grant", ids: [id], actNumber: "778/2026", eventDate: today });
+    expect(wrong.status).toBe(422);
+    expect(wrong.data!.summary!.skipped).toHaveLength(1);
+    expect(wrong.data!.summary!.text).toBe("Przyznaj odznakę (decyzja Prezydenta): wykonano 0, pominięto 1.");
+    const refuse = await callAction<BulkReply>(bulkAction, "/hg/bulk", { bulkAction: "refuse", ids: [id], eventDate: today });
+    expect(refuse.status).toBe(400);
+    expect(refuse.data!.result.error!.reason).toEqual(["Podaj powód odmowy."]);
+
+    await signInAs("READER");
+    expect((await callAction(bulkAction, "/hg/bulk", { bulkAction: "verify", ids: [id] })).status).toBe(403);
+    expect((await callLoader(bulkLoader, `/hg/bulk?bulkAction=verify&ids=${id}`)).status).toBe(403);
+    resumeSession(clerkCookie);
+    expect((await db().nomination.findUniqueOrThrow({ where: { id } })).status).toBe("RECEIVED");
+    expect(await db().ordinance.count({ where: { number: "778/2026" } })).toBe(0);
+  });
+});
+
+describe("stock and statistics", () => {
+  test("received and issued badges give what is left; a planned batch beyond it is reported; issuing more than left is refused", async () => {
+    expect((await callAction(stockAction, "/hg/stock", { item: "BADGE", direction: "RECEIVED", quantity: "10", date: today })).status).toBe(302);
+    expect((await callAction(stockAction, "/hg/stock", { item: "DIPLOMA_BLANK", direction: "RECEIVED", quantity: "20", date: today })).status).toBe(302);
+    expect((await callAction(stockAction, "/hg/stock", { item: "BADGE", direction: "ISSUED", quantity: "4", date: today })).status).toBe(302);
+    expect(await checkPlannedBatch(6)).toEqual([]);
+    expect(await checkPlannedBatch(7)).toEqual([{ item: "BADGE", needed: 7, left: 6, missing: 1 }]);
+    const tooMany = await callAction<Reply>(stockAction, "/hg/stock", { item: "BADGE", direction: "ISSUED", quantity: "7", date: today });
+    expect(tooMany.status).toBe(422);
+    expect(tooMany.data!.result.error!.quantity).toEqual(["W magazynie zostało 6 szt.: nie można wydać 7."]);
+  });
+
+  test("statistics count the badges per year and channel and the decisions within a month", async () => {
+    const stats = await hgStatisticsData();
+    const thisYear = stats.perYear.find((y) => y.year === Number(today.slice(0, 4)));
+    expect(thisYear?.badges).toBeGreaterThanOrEqual(2);
+    expect(stats.perChannel.find((c) => c.channel === "PAPER")?.badges).toBeGreaterThanOrEqual(2);
+    expect(stats.decisions).toBeGreaterThanOrEqual(2);
+    expect(stats.shareWithinMonth).not.toBeNull();
+  });
+});
