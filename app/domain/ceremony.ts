@@ -2,6 +2,7 @@
 // laureates, the conflict checks and the rule for holding a ceremony. Pure: the model
 // (app/models/ceremony.server.ts) loads the rows and writes the result.
 import { z } from "zod";
+import { optionalText } from "./form-fields";
 import "./zod-polish";
 import type { Honour } from "./honours";
 import { addDays, formatPolishDate, IsoDate, parseIsoDate } from "./polish-dates";
@@ -88,14 +89,6 @@ export const NOT_EDITABLE_MESSAGE =
 
 // ---------------------------------------------------------------- forms
 
-const text = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `Najwyżej ${max} znaków.`)
-    .optional()
-    .transform((v) => v ?? "");
-
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 const Time = (missing: string) => z.string({ error: missing }).trim().regex(TIME, "Podaj godzinę w formacie GG:MM, np. 12:00.");
 
@@ -106,10 +99,10 @@ export const CeremonyForm = z
     date: z.string({ error: "Podaj datę uroczystości." }).pipe(IsoDate),
     startTime: Time("Podaj godzinę rozpoczęcia."),
     endTime: Time("Podaj godzinę zakończenia."),
-    venueId: text(100),
-    organiser: text(300),
-    chancelleryContact: text(300),
-    notes: text(4000),
+    venueId: optionalText(100),
+    organiser: optionalText(300),
+    chancelleryContact: optionalText(300),
+    notes: optionalText(4000),
   })
   .superRefine((v, ctx) => {
     if (v.endTime <= v.startTime) ctx.addIssue({ code: "custom", path: ["endTime"], message: "Godzina zakończenia musi być późniejsza niż godzina rozpoczęcia." });
@@ -149,9 +142,9 @@ export const CEREMONY_FIELD_LABEL: Record<string, string> = {
 export const LaureateForm = z
   .object({
     attendance: Attendance,
-    representedBy: text(300),
+    representedBy: optionalText(300),
     guestsCount: z.coerce.number({ error: "Podaj liczbę gości." }).int("Podaj liczbę całkowitą.").min(0, "Liczba gości nie może być ujemna.").max(500, "Najwyżej 500 gości."),
-    handedOverBy: text(300),
+    handedOverBy: optionalText(300),
   })
   .superRefine((v, ctx) => {
     if (v.attendance === "REPRESENTED" && !v.representedBy) ctx.addIssue({ code: "custom", path: ["representedBy"], message: "Podaj, kto reprezentuje laureata." });
@@ -160,7 +153,7 @@ export type LaureateInput = z.output<typeof LaureateForm>;
 
 export const VenueForm = z.object({
   name: z.string({ error: "Podaj nazwę miejsca." }).trim().min(1, "Podaj nazwę miejsca.").max(200, "Najwyżej 200 znaków."),
-  address: text(300),
+  address: optionalText(300),
   capacity: z.preprocess(
     (v) => (v === "" ? undefined : v),
     z.coerce.number({ error: "Podaj liczbę miejsc." }).int("Podaj liczbę całkowitą.").min(1, "Liczba miejsc musi być dodatnia.").max(100000).optional(),

@@ -2,6 +2,7 @@
 // decisions, badge numbers, the stock of badges and diploma blanks, and statistics. Pure: the
 // model (app/models/honoris-gratia.server.ts) feeds it rows and writes what it decides.
 import { z } from "zod";
+import { optionalText } from "./form-fields";
 import "./zod-polish";
 import { CandidateKind, Gender } from "./honours";
 import { addMonths, daysBetween, HG_OPEN_STATUSES } from "./deadlines";
@@ -19,27 +20,19 @@ export const HG_STATUSES = statusesOf("HONORIS_GRATIA");
 
 // ---------------------------------------------------------------- intake form
 
-const text = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `Najwyżej ${max} znaków.`)
-    .optional()
-    .transform((v) => v ?? "");
-
 const required = (max: number, missing: string) => z.string({ error: missing }).trim().min(1, missing).max(max, `Najwyżej ${max} znaków.`);
 
 /** One proposed laureate; `candidateId` is the user's answer to a possible duplicate ("" = new). */
 export const LaureateInput = z
   .object({
     kind: CandidateKind.default("PERSON"),
-    givenNames: text(200),
-    surname: text(200),
+    givenNames: optionalText(200),
+    surname: optionalText(200),
     grammaticalGender: z.enum(Gender.options, { error: "Wybierz rodzaj gramatyczny." }).optional(),
     birthYear: z.coerce.number({ error: "Rok urodzenia musi być liczbą." }).int("Rok urodzenia musi być liczbą całkowitą.").min(1850, "Rok urodzenia nie może być wcześniejszy niż 1850.").optional(),
-    organizationName: text(500),
-    city: text(200),
-    candidateId: text(100),
+    organizationName: optionalText(500),
+    city: optionalText(200),
+    candidateId: optionalText(100),
   })
   .superRefine((l, ctx) => {
     if (l.kind === "PERSON") {
@@ -58,17 +51,17 @@ export function hgIntakeSchema(today: string) {
     .object({
       creationToken: z.string().min(8).max(100),
       channel: Channel,
-      epuapSubmissionId: text(100),
+      epuapSubmissionId: optionalText(100),
       epuapSubmittedOn: IsoDate.optional(),
       receivedDate: IsoDate,
-      caseReference: text(100),
+      caseReference: optionalText(100),
       applicantKind: CandidateKind.default("ORGANIZATION"),
       applicantName: required(300, "Podaj wnioskodawcę."),
-      applicantContact: text(300),
+      applicantContact: optionalText(300),
       laureates: z.array(LaureateInput, { error: "Podaj co najmniej jednego laureata." }).min(1, "Podaj co najmniej jednego laureata.").max(50, "Najwyżej 50 laureatów w jednym wniosku."),
-      proposedEventName: text(300),
+      proposedEventName: optionalText(300),
       proposedHandoverDate: IsoDate.optional(),
-      merits: text(20000),
+      merits: optionalText(20000),
       /** Set when the duplicate warning was shown: the user has answered it. */
       duplicatesReviewed: z.boolean().optional().transform((v) => v ?? false),
     })
@@ -156,9 +149,9 @@ export function bulkFormSchema(today: string) {
       bulkAction: BulkAction,
       ids: z.array(z.string().min(1).max(100)).max(5000).optional().transform((v) => v ?? []),
       allMatching: z.boolean().optional().transform((v) => v ?? false),
-      actNumber: text(50),
+      actNumber: optionalText(50),
       eventDate: IsoDate.optional(),
-      reason: text(2000),
+      reason: optionalText(2000),
     })
     .superRefine(
       (b, ctx) => {
@@ -270,8 +263,8 @@ export const StockMovementForm = z
     direction: z.enum(["RECEIVED", "ISSUED"], { error: "Wybierz: przyjęcie czy wydanie." }),
     quantity: z.coerce.number({ error: "Podaj liczbę sztuk." }).int("Podaj liczbę całkowitą.").min(1, "Podaj co najmniej 1 sztukę.").max(100000, "Najwyżej 100 000 sztuk."),
     date: IsoDate,
-    ceremonyId: text(100),
-    note: text(500),
+    ceremonyId: optionalText(100),
+    note: optionalText(500),
   })
   .transform((m) => ({ ...m, signedQuantity: m.direction === "RECEIVED" ? m.quantity : -m.quantity }));
 export type StockMovementInput = z.output<typeof StockMovementForm>;

@@ -1,16 +1,9 @@
 // The nomination form: one zod schema used by the page (conform) and the server action.
 import { z } from "zod";
+import { optionalText } from "./form-fields";
 import "./zod-polish";
 import { CandidateKind, Gender, Honour, MedalClass, NominatorKind } from "./honours";
 import { IsoDate, isValidIsoDate } from "./polish-dates";
-
-const optionalText = (max: number, message: string) =>
-  z
-    .string()
-    .trim()
-    .max(max, message)
-    .optional()
-    .transform((v) => v ?? "");
 
 const requiredText = (max: number, missing: string) =>
   z

@@ -4,6 +4,7 @@
 // included); two values of one key (or two holders of one office) never overlap. Pure: the model
 // (app/models/settings.server.ts) feeds it rows from the database.
 import { z } from "zod";
+import { optionalText } from "./form-fields";
 import "./zod-polish";
 import { addDays, formatShortDate, IsoDate } from "./polish-dates";
 
@@ -281,14 +282,6 @@ const requiredText = (max: number, missing: string) =>
     .trim()
     .min(1, missing)
     .max(max, `Najwyżej ${max} znaków.`);
-
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `Najwyżej ${max} znaków.`)
-    .optional()
-    .transform((v) => v ?? "");
 
 const ValidFrom = z.string({ error: "Podaj datę, od której wartość obowiązuje." }).pipe(IsoDate);
 const ValidTo = IsoDate.optional().transform((v) => v ?? null);

@@ -1,6 +1,7 @@
 // What each step of the workflow asks for, and its zod schema (one per step, used by the
 // step's form and its action). The step is named by its target status.
 import { z } from "zod";
+import { optionalText } from "./form-fields";
 import "./zod-polish";
 import type { Honour } from "./honours";
 import { MedalClass } from "./honours";
@@ -51,14 +52,6 @@ export const ACT_NUMBER_LABEL: Partial<Record<Status, string>> = {
   GRANTED: "Numer zarządzenia lub decyzji Prezydenta",
 };
 
-const text = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `Najwyżej ${max} znaków.`)
-    .optional()
-    .transform((v) => v ?? "");
-
 const count = z.coerce.number({ error: "Podaj liczbę." }).int("Podaj liczbę całkowitą.").min(0, "Liczba nie może być ujemna.").max(100000).optional();
 
 export function transitionSchema(honour: Honour, to: Status, today: string) {
@@ -67,20 +60,20 @@ export function transitionSchema(honour: Honour, to: Status, today: string) {
   return z
     .object({
       version: z.coerce.number().int().min(1),
-      reason: text(2000),
+      reason: optionalText(2000),
       eventDate: IsoDate.optional(),
       opinionClass: z.enum(MedalClass.options, { error: "Wybierz klasę medalu." }).optional(),
-      actNumber: text(50),
+      actNumber: optionalText(50),
       votesFor: count,
       votesAgainst: count,
       votesAbstained: count,
-      limitOverride: text(500),
-      handoverPlace: text(300),
-      councillorNames: text(3000),
+      limitOverride: optionalText(500),
+      handoverPlace: optionalText(300),
+      councillorNames: optionalText(3000),
       residentSignatureCount: count,
       signaturesCollectedFrom: IsoDate.optional(),
       signaturesCollectedTo: IsoDate.optional(),
-      lateReason: text(1000),
+      lateReason: optionalText(1000),
     })
     .superRefine(
       (v, ctx) => {
