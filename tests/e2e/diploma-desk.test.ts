@@ -9,14 +9,18 @@ describeInBrowser("the diploma printing desk", () => {
 
   test("two diplomas selected and printed as one PDF, logged as one batch", async () => {
     const page = await session.newPage();
-    await visit(page, "/diplomas?honour=CRACOVIAE_MERENTI&stan=todo");
+    await visit(page, "/diplomas?stan=todo");
     const rows = await page.locator("table.data-table tbody tr").evaluateAll((trs) =>
       trs.map((tr) => ({
         id: (tr.querySelector("input[name=conferralId]") as HTMLInputElement | null)?.value ?? "",
         href: tr.querySelector("a")?.getAttribute("href") ?? "",
         state: tr.querySelector("td:nth-child(5)")?.textContent ?? "",
+        medal: (tr.querySelector("td:nth-child(3)")?.textContent ?? "").includes("Cracoviae"),
       })),
     );
+    // Other honours first: the diploma page's own test needs a numbered medal whose text nobody
+    // has confirmed yet, and test files share the demo database in no fixed order.
+    rows.sort((a, b) => Number(a.medal) - Number(b.medal));
     // Demo laureates whose texts only wait for a person's confirmation (or are confirmed already).
     const chosen: string[] = [];
     for (const row of rows.filter((r) => /gotowy do druku|nie jest zatwierdzony/.test(r.state))) {
@@ -32,7 +36,7 @@ describeInBrowser("the diploma printing desk", () => {
     }
     expect(chosen, "two demo laureates whose diplomas can be printed").toHaveLength(2);
 
-    await visit(page, "/diplomas?honour=CRACOVIAE_MERENTI&stan=todo");
+    await visit(page, "/diplomas?stan=todo");
     await waitForHydration(page);
     for (const id of chosen) {
       const row = page.locator(`tr:has(input[value="${id}"])`);
@@ -46,7 +50,7 @@ describeInBrowser("the diploma printing desk", () => {
     await expectNoAxeViolations(page);
 
     // Both are printed now: they leave the "not printed yet" list and show one print each.
-    await visit(page, "/diplomas?honour=CRACOVIAE_MERENTI&stan=printed");
+    await visit(page, "/diplomas?stan=printed");
     for (const id of chosen) expect(await page.locator(`tr:has(input[value="${id}"]) td:nth-child(6)`).innerText()).toBe("1×");
   });
 });

@@ -9,8 +9,11 @@ describeInBrowser("diplomas in the browser", () => {
     const page = await session.newPage();
     // A fictional demo laureate (confirmed name forms, demo signatories) whose text waits for
     // confirmation; other tests may have added numbered medals whose forms nobody confirmed yet.
-    await visit(page, "/nominations?honour=CRACOVIAE_MERENTI&status=NUMBER_ASSIGNED");
-    const hrefs = await page.locator("table.data-table tbody tr:has(.demo-mark) a").evaluateAll((links) => links.map((a) => a.getAttribute("href")!));
+    const hrefs: string[] = [];
+    for (const status of ["NUMBER_ASSIGNED", "DIPLOMA_PRINTED"]) {
+      await visit(page, `/nominations?honour=CRACOVIAE_MERENTI&status=${status}`);
+      hrefs.push(...(await page.locator("table.data-table tbody tr:has(.demo-mark) a").evaluateAll((links) => links.map((a) => a.getAttribute("href")!))));
+    }
     let ready = false;
     for (const href of hrefs) {
       await page.goto(href);
