@@ -284,7 +284,7 @@ export function ceremonyFindings(c: CeremonyCheckInput): Finding[] {
     findings.push({
       code: "HG_STOCK_SHORT",
       severity: "warning",
-      message: `Odznaki „Honoris Gratia” do wręczenia: ${shortfall} Przyjmij dostawę w magazynie (Odznaki i blankiety) przed uroczystością.`,
+      message: `Odznaki „Honoris Gratia”: ${shortfall} Zapisz dostawę na stronie „Odznaki i blankiety” przed uroczystością.`,
     });
   }
   if (c.kind === "CITY_DAY_SESSION" && !isCityDay(c.date)) {
