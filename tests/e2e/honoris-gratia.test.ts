@@ -107,6 +107,38 @@ describeInBrowser("the Honoris Gratia desk in the browser", () => {
       expect(await rows.nth(i).locator("td").nth(4).innerText()).toBe("przyznano");
       expect(await rows.nth(i).locator("td").last().innerText()).toMatch(/^\d+/);
     }
+
+    // The batch hand-over: the three granted go to a new gala, chosen from the keyboard.
+    await tabTo(page, "Zaznacz wszystkie pasujące do filtra (3)", { max: 60 });
+    await page.keyboard.press("Space");
+    await tabTo(page, "Przekaż przyznane do wręczenia…", { max: 5 });
+    await page.keyboard.press("Enter");
+    await settle(page, (u) => u.pathname === "/hg/handover");
+    expect(await page.locator("main table tbody tr").count()).toBe(3);
+    await tabTo(page, /^istniejąca/, { max: 60 });
+    await page.keyboard.press("ArrowDown");
+    expect(await page.getByRole("radio", { name: /^nowa/ }).isChecked()).toBe(true);
+    await tabTo(page, "Rodzaj uroczystości", { max: 3 });
+    expect(await page.evaluate(() => (document.activeElement as HTMLSelectElement).value)).toBe("GALA");
+    await tabTo(page, "Nazwa", { max: 3 });
+    await page.keyboard.type(`Gala ${surname}`);
+    await tabTo(page, /^Data$/, { max: 3 });
+    await page.getByLabel("Data", { exact: true }).fill("2027-05-20");
+    await tabTo(page, /^Potwierdzam: przekaż do wręczenia \(3\)/, { max: 30 });
+    await page.keyboard.press("Enter");
+    await page.getByRole("status").filter({ hasText: "Dodano laureatów: 3" }).waitFor();
+    await expectNoAxeViolations(page);
+    await tabTo(page, /^Otwórz uroczystość/, { max: 60 });
+    await page.keyboard.press("Enter");
+    await settle(page, (u) => u.pathname.startsWith("/ceremonies/"));
+    await page.getByRole("heading", { level: 1, name: `Gala ${surname}` }).waitFor();
+    expect(await page.locator("ol.laureate-list > li").count()).toBe(3);
+    // All three attend, in one step.
+    await tabTo(page, /^Oznacz wszystkich bez ustalonej obecności/, { max: 80 });
+    await page.keyboard.press("Enter");
+    await page.waitForFunction(() => !document.body.innerText.includes("Oznacz wszystkich bez ustalonej obecności"));
+    await expectNoAxeViolations(page);
+    expectNoPageErrors(page);
   });
 
   test("the desk's other pages are accessible: stock with a planned batch, statistics with the chart, decisions and the draft, an application", async () => {
