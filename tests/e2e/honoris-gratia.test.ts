@@ -1,6 +1,7 @@
 // The Honoris Gratia desk in a real browser, as the demo KP-04 clerk, using only the keyboard:
 // three applications entered one after another (Enter saves and opens the next entry with the
-// applicant kept), then verified and granted in bulk from the list, with axe-core on every page.
+// applicant kept), then verified and granted in bulk from the list, assigned to a new gala (the
+// batch hand-over) and all marked attending on its page, with axe-core on every page.
 import type { Page } from "playwright-core";
 import { expect, test } from "vitest";
 import { DEMO_USERS, describeInBrowser, expectNoAxeViolations, expectNoPageErrors, focusedLabel, tabTo, useBrowser, visit, waitForHydration, type TrackedPage } from "./browser";
@@ -62,7 +63,7 @@ async function bulk(page: TrackedPage, listPath: string, action: "verify" | "gra
 describeInBrowser("the Honoris Gratia desk in the browser", () => {
   const session = useBrowser();
 
-  test("three applications entered with the keyboard only, then verified and granted in bulk", async () => {
+  test("three applications entered with the keyboard only, verified and granted in bulk, then assigned to a new gala and marked attending", async () => {
     const page = await session.newPage({ signedInAs: DEMO_USERS.kp04 });
     const surname = uniqueSurname();
     await visit(page, "/hg/new");
@@ -123,7 +124,7 @@ describeInBrowser("the Honoris Gratia desk in the browser", () => {
     await tabTo(page, "Nazwa", { max: 3 });
     await page.keyboard.type(`Gala ${surname}`);
     await tabTo(page, /^Data$/, { max: 3 });
-    await page.getByLabel("Data", { exact: true }).fill("2027-05-20");
+    await page.locator(":focus").fill("2027-05-20");
     await tabTo(page, /^Potwierdzam: przekaż do wręczenia \(3\)/, { max: 30 });
     await page.keyboard.press("Enter");
     await page.getByRole("status").filter({ hasText: "Dodano laureatów: 3" }).waitFor();
