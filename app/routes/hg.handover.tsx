@@ -17,7 +17,7 @@ import { parseHgListQuery } from "#app/domain/honoris-gratia";
 import { formatPolishDate, todayIso } from "#app/domain/polish-dates";
 import { STATUS_LABEL } from "#app/domain/workflow";
 import { assignToHandover, handoverRows, listVenues, openCeremonies } from "#app/models/ceremony.server";
-import { hgMatchingIds } from "#app/models/honoris-gratia.server";
+import { hgMatchingIds, proposedEventOf } from "#app/models/honoris-gratia.server";
 import { requireUserWithPermission } from "#app/utils/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "Przekaż do wręczenia · Odznaka „Honoris Gratia” · Merenti" }];
@@ -28,10 +28,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const params = new URL(request.url).searchParams;
   const ids = params.get("allMatching") === "on" ? await hgMatchingIds(parseHgListQuery(params), today) : params.getAll("ids");
   const [rows, ceremonies, venues] = await Promise.all([handoverRows(ids), openCeremonies(today), listVenues()]);
+  const plan = planHandover(rows, null);
+  // A new ceremony starts from the event the applications proposed at intake.
+  const proposed = await proposedEventOf(plan.eligible.map((r) => r.nominationId));
   const back = `/hg?${new URLSearchParams([...params].filter(([k]) => !["ids", "allMatching", "bulkAction"].includes(k))).toString()}`;
   return {
     selected: ids.length,
-    plan: planHandover(rows, null),
+    plan,
+    proposed,
     ceremonies: ceremonies.map((c) => ({ id: c.id, label: `${c.title} (${ceremonyKindLabel(c.kind)}), ${formatPolishDate(c.date)}, godz. ${c.startTime}${c.venue ? `, ${c.venue.name}` : ""}; laureatów: ${c._count.laureates}` })),
     venues: venues.map((v) => ({ id: v.id, name: v.name, address: v.address })),
     back,
@@ -54,13 +58,13 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function HgHandover() {
-  const { selected, plan, ceremonies, venues, back } = useLoaderData<typeof loader>();
+  const { selected, plan, proposed, ceremonies, venues, back } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const [form, fields] = useForm<z.input<typeof HandoverForm>>({
     id: "hg-handover",
     lastResult: navigation.state === "idle" ? actionData?.result : null,
-    defaultValue: { target: ceremonies.length ? "existing" : "new", kind: "GALA", startTime: "18:00", endTime: "20:00" },
+    defaultValue: { target: ceremonies.length ? "existing" : "new", kind: "GALA", title: proposed?.title ?? "", date: proposed?.date ?? "", startTime: "18:00", endTime: "20:00" },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: HandoverForm }),
     shouldValidate: "onSubmit",
   });
@@ -167,6 +171,7 @@ export default function HgHandover() {
           </div>
           <fieldset hidden={target !== "new"}>
             <legend>Nowa uroczystość</legend>
+            {proposed ? <p>Nazwa i data podpowiedziane z wniosków (proponowane wydarzenie wręczenia); popraw je, jeśli trzeba.</p> : null}
             <CeremonyFields fields={fields} venues={venues} />
           </fieldset>
           <div className="form-actions">

@@ -122,6 +122,7 @@ describeInBrowser("the Honoris Gratia desk in the browser", () => {
     await tabTo(page, "Rodzaj uroczystości", { max: 3 });
     expect(await page.evaluate(() => (document.activeElement as HTMLSelectElement).value)).toBe("GALA");
     await tabTo(page, "Nazwa", { max: 3 });
+    await page.keyboard.press("Control+A"); // replaces a name proposed by the applications, if any
     await page.keyboard.type(`Gala ${surname}`);
     await tabTo(page, /^Data$/, { max: 3 });
     await page.locator(":focus").fill("2027-05-20");

@@ -65,6 +65,8 @@ beforeAll(async () => {
     receivedDate: today,
     applicantKind: "ORGANIZATION",
     applicantName: "Fundacja Testowa",
+    proposedEventName: "Gala Fundacji Testowej",
+    proposedHandoverDate: today,
     merits: "Praca dla miasta.",
   };
   // A fourth laureate of the same letter stays „wpłynął”: not granted, it cannot go to a hand-over.
@@ -98,6 +100,8 @@ describe("batch hand-over of Honoris Gratia badges", () => {
     const other = { id: waitingId };
     const preview = await callLoader<HandoverPage>(handoverLoader, `/hg/handover?${[...nominationIds, other.id].map((i) => `ids=${i}`).join("&")}`);
     expect(preview.data!.plan.eligible.map((r) => r.nominationId)).toEqual(nominationIds);
+    // A new event starts from the one the letter proposed.
+    expect(preview.data!.proposed).toEqual({ title: "Gala Fundacji Testowej", date: today });
     expect(preview.data!.plan.refused).toEqual([{ row: expect.objectContaining({ nominationId: other.id }), reason: expect.stringMatching(/^ma status „wpłynął”: do wręczenia przekazać można tylko przyznaną odznakę/) }]);
 
     // A new gala created in the same step; the new ceremony's fields are checked like the ceremony form.
