@@ -476,7 +476,13 @@ export function assignToHandover(input: { nominationIds: readonly string[]; cere
         plan.refused.map((r) => `${r.row.name}: ${r.reason}.`),
       );
     }
-    for (const row of plan.eligible) await appendLaureate(tx, id, row.conferralId!, row.name, actor);
+    // One statement for the rows (positions after the last), then one audit event per laureate.
+    const last = await tx.ceremonyLaureate.aggregate({ where: { ceremonyId: id }, _max: { position: true } });
+    const first = (last._max.position ?? 0) + 1;
+    await tx.ceremonyLaureate.createMany({ data: plan.eligible.map((row, i) => ({ ceremonyId: id, conferralId: row.conferralId!, position: first + i })) });
+    for (const row of plan.eligible) {
+      await recordAudit(tx, { userId: actor.userId, action: "UPDATE", entityType: "Ceremony", entityId: id, after: { laureateAdded: row.name, conferralId: row.conferralId } });
+    }
     await bump(tx, id, version);
     return { kind: "saved", id, created: Boolean(input.create), added: plan.eligible, refused: plan.refused };
   });
