@@ -346,7 +346,7 @@ export function planHandover(rows: readonly HandoverRow[], ceremonyId: string | 
           : here
             ? "jest już na liście laureatów tej uroczystości"
             : elsewhere
-              ? `jest już zaplanowany na inną uroczystość („${elsewhere.title}”, ${formatPolishDate(elsewhere.date)}); najpierw usuń go z niej`
+              ? `już zaplanowano na inną uroczystość („${elsewhere.title}”, ${formatPolishDate(elsewhere.date)}); najpierw usuń z niej laureata`
               : null;
     if (reason) plan.refused.push({ row, reason });
     else plan.eligible.push(row);

@@ -128,7 +128,7 @@ describe("batch hand-over of Honoris Gratia badges", () => {
     expect(again.status).toBe(400);
     const errors = again.data!.result.error![""]!;
     expect(errors[0]).toBe("Żadnego z zaznaczonych laureatów nie można przekazać do wręczenia: nic nie zmieniono.");
-    expect(errors[1]).toMatch(/^Zofia Handowska: jest już zaplanowany na inną uroczystość \(„Gala Honoris Gratia”/);
+    expect(errors[1]).toMatch(/^Zofia Handowska: już zaplanowano na inną uroczystość \(„Gala Honoris Gratia”/);
     expect(await db().ceremony.count()).toBe(ceremoniesBefore + 1);
 
     // Stock short by one badge: a warning with the other conflict checks; gone once a delivery is recorded.

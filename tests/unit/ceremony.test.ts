@@ -152,14 +152,14 @@ describe("assigning granted Honoris Gratia laureates to a hand-over", () => {
     expect(plan.refused.map((r) => [r.row.nominationId, r.reason])).toEqual([
       ["b", "ma status „zweryfikowany”: do wręczenia przekazać można tylko przyznaną odznakę, jeszcze nie wręczoną"],
       ["c", "odznaka została już wręczona (1 maja 2026\u00a0r.)"],
-      ["d", "jest już zaplanowany na inną uroczystość („Gala 30-lecia”, 20 czerwca 2026\u00a0r.); najpierw usuń go z niej"],
+      ["d", "już zaplanowano na inną uroczystość („Gala 30-lecia”, 20 czerwca 2026\u00a0r.); najpierw usuń z niej laureata"],
     ]);
   });
 
   it("tells a laureate already on the chosen ceremony from one planned elsewhere", () => {
     const planned = row({ plannedFor: [{ id: "gala-1", title: "Gala", date: "2026-06-20" }] });
     expect(planHandover([planned], "gala-1").refused[0]!.reason).toBe("jest już na liście laureatów tej uroczystości");
-    expect(planHandover([planned], "gala-2").refused[0]!.reason).toMatch(/^jest już zaplanowany na inną uroczystość/);
+    expect(planHandover([planned], "gala-2").refused[0]!.reason).toMatch(/^już zaplanowano na inną uroczystość/);
   });
 });
 
