@@ -14,6 +14,7 @@ import { diplomasBench } from "./diplomas";
 import { documentsBench } from "./documents";
 import { importBench } from "./import";
 import { honorisGratiaBench } from "./honoris-gratia";
+import { hgHandoverBench } from "./hg-handover";
 import { nominationsListBench } from "./nominations-list";
 import { registryBench } from "./registry";
 
@@ -27,6 +28,7 @@ const SUITES: Suite[] = [
   { name: "diplomas", run: diplomasBench },
   { name: "registry", run: registryBench },
   { name: "honoris-gratia", run: honorisGratiaBench },
+  { name: "hg-handover", run: hgHandoverBench },
 ];
 
 const wanted = process.argv.slice(2);

@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { optionalText } from "./form-fields";
 import "./zod-polish";
+import { shortfallMessage, type StockShortfall } from "./honoris-gratia";
 import type { Honour } from "./honours";
 import { addDays, formatPolishDate, IsoDate, parseIsoDate } from "./polish-dates";
 import { allowedTransitions, STATUS_LABEL, type Status } from "./workflow";
@@ -125,6 +126,8 @@ export const CEREMONY_FIELD_LABEL: Record<string, string> = {
   laureateAdded: "dodano laureata",
   laureateRemoved: "usunięto laureata",
   laureateMoved: "przesunięto laureata",
+  markedAttending: "oznaczono „będzie osobiście”",
+  stockIssued: "wydano z magazynu (odznaki i blankiety, szt.)",
   position: "miejsce w kolejności",
   laureate: "laureat",
   conferralId: "nadanie",
@@ -204,6 +207,8 @@ export type CeremonyCheckInput = {
   diplomaDaysBefore: number | null;
   /** The venue's seats, when known. */
   capacity?: number | null;
+  /** What the stock lacks for the Honoris Gratia laureates still to be handed over (checkPlannedBatch). */
+  stockShortfall?: readonly StockShortfall[];
   today: string;
 };
 
@@ -267,6 +272,14 @@ export function ceremonyFindings(c: CeremonyCheckInput): Finding[] {
       });
     }
   }
+  const shortfall = shortfallMessage(c.stockShortfall ?? []);
+  if (shortfall) {
+    findings.push({
+      code: "HG_STOCK_SHORT",
+      severity: "warning",
+      message: `Odznaki „Honoris Gratia”: ${shortfall} Zapisz dostawę na stronie „Odznaki i blankiety” przed uroczystością.`,
+    });
+  }
   if (c.kind === "CITY_DAY_SESSION" && !isCityDay(c.date)) {
     findings.push({ code: "CITY_DAY_NOT_5_JUNE", severity: "notice", message: "Sesja z okazji Święta Miasta zwykle odbywa się 5 czerwca; ta ma inną datę." });
   }
@@ -293,6 +306,75 @@ export function ceremonyFindings(c: CeremonyCheckInput): Finding[] {
   }
   return findings;
 }
+
+// ---------------------------------------------------------------- batch hand-over from the Honoris Gratia desk
+
+/** A Honoris Gratia application selected on the desk, to be assigned to a hand-over event. */
+export type HandoverRow = {
+  nominationId: string;
+  name: string;
+  status: Status;
+  conferralId: string | null;
+  handedOverOn: string | null;
+  /** Planned or confirmed ceremonies the laureate is already on. */
+  plannedFor: readonly { id: string; title: string; date: string }[];
+};
+
+export type HandoverPlan = { eligible: HandoverRow[]; refused: { row: HandoverRow; reason: string }[] };
+
+/**
+ * Which selected laureates may be assigned to the ceremony `ceremonyId` (null: a new one): granted,
+ * not yet handed over and not planned for any ceremony; the others with the reason.
+ */
+export function planHandover(rows: readonly HandoverRow[], ceremonyId: string | null): HandoverPlan {
+  const plan: HandoverPlan = { eligible: [], refused: [] };
+  for (const row of rows) {
+    const here = row.plannedFor.find((p) => p.id === ceremonyId);
+    const elsewhere = row.plannedFor.find((p) => p.id !== ceremonyId);
+    const reason =
+      row.status !== "GRANTED" || !row.conferralId
+        ? `ma status „${STATUS_LABEL[row.status]}”: do wręczenia przekazać można tylko przyznaną odznakę, jeszcze nie wręczoną`
+        : row.handedOverOn
+          ? `odznaka została już wręczona (${formatPolishDate(row.handedOverOn)})`
+          : here
+            ? "jest już na liście laureatów tej uroczystości"
+            : elsewhere
+              ? `już zaplanowano na inną uroczystość („${elsewhere.title}”, ${formatPolishDate(elsewhere.date)}); najpierw usuń z niej laureata`
+              : null;
+    if (reason) plan.refused.push({ row, reason });
+    else plan.eligible.push(row);
+  }
+  return plan;
+}
+
+/**
+ * The desk's hand-over form: the selected applications and either an existing planned ceremony
+ * or the data of a new one (checked by the ceremony form's own schema).
+ */
+export const HandoverForm = z
+  .object({
+    ids: z.array(z.string().min(1).max(100)).max(5000).optional().transform((v) => v ?? []),
+    target: z.enum(["existing", "new"], { error: "Wybierz: istniejąca czy nowa uroczystość." }),
+    ceremonyId: text(100),
+    // The new ceremony's fields; CeremonyForm checks them below.
+    kind: z.string().optional(),
+    title: z.string().optional(),
+    date: z.string().optional(),
+    startTime: z.string().optional(),
+    endTime: z.string().optional(),
+    venueId: z.string().optional(),
+    organiser: z.string().optional(),
+    chancelleryContact: z.string().optional(),
+    notes: z.string().optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.target === "existing" && !v.ceremonyId) ctx.addIssue({ code: "custom", path: ["ceremonyId"], message: "Wybierz uroczystość." });
+    if (v.target === "new") {
+      const checked = CeremonyForm.safeParse(v);
+      if (!checked.success) for (const issue of checked.error.issues) ctx.addIssue({ code: "custom", path: issue.path as string[], message: issue.message });
+    }
+  });
+export type HandoverInput = z.output<typeof HandoverForm>;
 
 // ---------------------------------------------------------------- holding the ceremony
 

@@ -211,6 +211,28 @@ export function bulkSummaryText(action: BulkAction, s: Pick<BulkSummary, "done" 
   return `${parts.join(", ")}.`;
 }
 
+// ---------------------------------------------------------------- batch hand-over
+
+export type ProposedEvent = { title: string; date: string | null };
+
+/**
+ * The hand-over event the selected applications propose most often (name and date from the
+ * intake), to start a new ceremony's form with; null when none proposes one. Ties: the earliest.
+ */
+export function mostProposedEvent(proposals: readonly { proposedEventName: string; proposedHandoverDate: string | null }[]): ProposedEvent | null {
+  const counts = new Map<string, { event: ProposedEvent; n: number; first: number }>();
+  proposals.forEach((p, i) => {
+    const title = p.proposedEventName.trim();
+    if (!title && !p.proposedHandoverDate) return;
+    const key = `${title}\u0000${p.proposedHandoverDate ?? ""}`;
+    const entry = counts.get(key) ?? { event: { title, date: p.proposedHandoverDate }, n: 0, first: i };
+    entry.n++;
+    counts.set(key, entry);
+  });
+  const best = [...counts.values()].sort((a, b) => b.n - a.n || a.first - b.first)[0];
+  return best?.event ?? null;
+}
+
 // ---------------------------------------------------------------- badge numbers
 
 /** The number as printed: the format's {n} is the running number, {rrrr} the decision's year. */

@@ -15,13 +15,17 @@ import {
   isEditable,
   moveInOrder,
   NOT_EDITABLE_MESSAGE,
+  planHandover,
   planHold,
   type Attendance,
   type CeremonyInput,
   type CeremonyStep,
+  type HandoverPlan,
+  type HandoverRow,
   type HoldLaureate,
   type LaureateInput,
 } from "#app/domain/ceremony";
+import { STOCK_ITEMS } from "#app/domain/honoris-gratia";
 import { honourLine } from "#app/domain/diploma";
 import { HONOUR_LABEL, type CandidateKind, type Gender, type Honour, type MedalClass } from "#app/domain/honours";
 import { formatPolishDate, todayIso } from "#app/domain/polish-dates";
@@ -31,6 +35,7 @@ import { CONFERRED_STATUSES, STATUS_LABEL, type Status } from "#app/domain/workf
 import { db, type Tx } from "#app/utils/db.server";
 import { changedFields, recordAudit } from "./audit.server";
 import { isConfirmed } from "./diploma.server";
+import { checkPlannedBatch } from "./honoris-gratia.server";
 import { settingValueOn } from "./settings.server";
 
 type Actor = { userId: string | null };
@@ -53,7 +58,7 @@ class Refusal extends Error {
 }
 
 /** Runs a write; a Refusal thrown inside rolls everything back and becomes the answer. */
-async function write(run: (tx: Tx) => Promise<CeremonyWrite>): Promise<CeremonyWrite> {
+async function write<T extends object = CeremonyWrite>(run: (tx: Tx) => Promise<T>): Promise<T | Extract<CeremonyWrite, { kind: "refused" }>> {
   try {
     return await db().$transaction(run);
   } catch (error) {
@@ -205,9 +210,12 @@ export async function ceremonyPage(id: string, today = todayIso()) {
       .filter((o) => o.ceremonyId !== c.id && ACTIVE.includes(o.ceremony.status))
       .map((o) => ({ id: o.ceremony.id, title: o.ceremony.title, date: o.ceremony.date })),
   }));
-  const [maxLaureatesPerSession, diplomaDaysBefore] = await Promise.all([
+  // Each Honoris Gratia laureate still to be handed over takes a badge and a diploma blank.
+  const hgToHandOver = laureates.filter((l) => l.honour === "HONORIS_GRATIA" && !l.handedOverOn && l.attendance !== "ABSENT").length;
+  const [maxLaureatesPerSession, diplomaDaysBefore, stockShortfall] = await Promise.all([
     integerSetting("ceremony.maxLaureatesPerSession", c.date, client),
     integerSetting("ceremony.diplomaDaysBefore", c.date, client),
+    hgToHandOver && isEditable(c.status) ? checkPlannedBatch(hgToHandOver, client) : [],
   ]);
   const findings = ceremonyFindings({
     kind: c.kind,
@@ -220,6 +228,7 @@ export async function ceremonyPage(id: string, today = todayIso()) {
     maxLaureatesPerSession,
     diplomaDaysBefore,
     capacity: c.venue?.capacity ?? null,
+    stockShortfall,
     today,
   });
   const { laureates: _loaded, ...ceremony } = c;
@@ -348,6 +357,22 @@ export function changeCeremonyStatus(id: string, step: CeremonyStep, input: { ve
       }
       handedOver = plan.handOver.length;
       Object.assign(after, { handedOver: plan.handOver.map((l) => l.name), waiting: plan.waiting.map((l) => l.name) });
+      // The badges and diploma blanks handed over leave the stock with the hand-overs. Only the
+      // laureates handed over now count, so holding a reopened ceremony again issues nothing twice.
+      const badges = plan.handOver.filter((l) => l.honour === "HONORIS_GRATIA").length;
+      if (badges) {
+        for (const item of STOCK_ITEMS) {
+          const movement = await tx.stockMovement.create({ data: { item, quantity: -badges, date: full.date, ceremonyId: id, note: `wręczenie: ${full.title}` } });
+          await recordAudit(tx, {
+            userId: actor.userId,
+            action: "CREATE",
+            entityType: "StockMovement",
+            entityId: movement.id,
+            after: { item, quantity: movement.quantity, date: movement.date, ceremonyId: id, note: movement.note },
+          });
+        }
+        after.stockIssued = badges;
+      }
     }
     const data: Record<string, unknown> = { status: move.to };
     if (step === "CANCEL") data.cancellationReason = input.reason.trim();
@@ -369,6 +394,124 @@ export function changeCeremonyStatus(id: string, step: CeremonyStep, input: { ve
 
 // ---------------------------------------------------------------- laureates
 
+async function appendLaureate(tx: Tx, ceremonyId: string, conferralId: string, name: string, actor: Actor) {
+  const last = await tx.ceremonyLaureate.aggregate({ where: { ceremonyId }, _max: { position: true } });
+  const row = await tx.ceremonyLaureate.create({ data: { ceremonyId, conferralId, position: (last._max.position ?? 0) + 1 } });
+  await recordAudit(tx, { userId: actor.userId, action: "UPDATE", entityType: "Ceremony", entityId: ceremonyId, after: { laureateAdded: name, conferralId } });
+  return row;
+}
+
+/** Planned or confirmed ceremonies from `today` on, to which the desk can assign laureates. */
+export function openCeremonies(today: string) {
+  return db().ceremony.findMany({
+    where: { status: { in: ACTIVE }, date: { gte: today } },
+    orderBy: [{ date: "asc" }, { startTime: "asc" }],
+    take: 200,
+    select: { id: true, title: true, kind: true, date: true, startTime: true, venue: { select: { name: true } }, _count: { select: { laureates: true } } },
+  });
+}
+
+/** The selected Honoris Gratia applications (others ignored), in the order given, for planHandover. */
+export async function handoverRows(nominationIds: readonly string[], client: Tx = db()): Promise<HandoverRow[]> {
+  if (!nominationIds.length) return [];
+  const rows = await client.nomination.findMany({
+    where: { id: { in: [...nominationIds] }, honour: "HONORIS_GRATIA" },
+    select: {
+      id: true,
+      status: true,
+      candidate: { select: { displayName: true, nameNominative: true } },
+      conferral: {
+        select: {
+          id: true,
+          handedOverOn: true,
+          ceremonies: { where: { ceremony: { status: { in: ACTIVE } } }, select: { ceremony: { select: { id: true, title: true, date: true } } } },
+        },
+      },
+    },
+  });
+  const byId = new Map(
+    rows.map((r): [string, HandoverRow] => [
+      r.id,
+      {
+        nominationId: r.id,
+        name: r.candidate.nameNominative || r.candidate.displayName,
+        status: r.status as Status,
+        conferralId: r.conferral?.id ?? null,
+        handedOverOn: r.conferral?.handedOverOn ?? null,
+        plannedFor: r.conferral?.ceremonies.map((p) => p.ceremony) ?? [],
+      },
+    ]),
+  );
+  return nominationIds.flatMap((id) => byId.get(id) ?? []);
+}
+
+export type HandoverResult = { kind: "saved"; id: string; created: boolean; added: HandoverRow[]; refused: HandoverPlan["refused"] } | Extract<CeremonyWrite, { kind: "refused" }>;
+
+/**
+ * The batch hand-over from the desk: assigns the selected granted laureates to an existing
+ * planned ceremony or to a new one created in the same transaction. Laureates that cannot go
+ * (not granted, handed over, planned elsewhere) are left out with the reason; when none can,
+ * nothing changes (not even the new ceremony). Each added laureate is audited on the ceremony.
+ */
+export function assignToHandover(input: { nominationIds: readonly string[]; ceremonyId: string | null; create: CeremonyInput | null }, actor: Actor): Promise<HandoverResult> {
+  return write<HandoverResult>(async (tx) => {
+    if (!input.nominationIds.length) throw new Refusal("Nie zaznaczono żadnego wniosku: nic nie zmieniono.");
+    let id: string;
+    let version: number;
+    if (input.create) {
+      await checkVenue(tx, input.create.venueId);
+      const c = await tx.ceremony.create({ data: ceremonyData(input.create) });
+      await recordAudit(tx, { userId: actor.userId, action: "CREATE", entityType: "Ceremony", entityId: c.id, after: ceremonyData(input.create) });
+      ({ id, version } = c);
+    } else {
+      const c = input.ceremonyId ? await tx.ceremony.findUnique({ where: { id: input.ceremonyId } }) : null;
+      if (!c) throw new Refusal("Wybranej uroczystości nie ma już w planie. Wybierz inną.");
+      if (!isEditable(c.status)) throw new Refusal(NOT_EDITABLE_MESSAGE);
+      ({ id, version } = c);
+    }
+    const plan = planHandover(await handoverRows(input.nominationIds, tx), input.create ? null : id);
+    if (!plan.eligible.length) {
+      throw new Refusal(
+        "Żadnego z zaznaczonych laureatów nie można przekazać do wręczenia: nic nie zmieniono.",
+        plan.refused.map((r) => `${r.row.name}: ${r.reason}.`),
+      );
+    }
+    // One statement for the rows (positions after the last), then one audit event per laureate.
+    const last = await tx.ceremonyLaureate.aggregate({ where: { ceremonyId: id }, _max: { position: true } });
+    const first = (last._max.position ?? 0) + 1;
+    await tx.ceremonyLaureate.createMany({ data: plan.eligible.map((row, i) => ({ ceremonyId: id, conferralId: row.conferralId!, position: first + i })) });
+    for (const row of plan.eligible) {
+      await recordAudit(tx, { userId: actor.userId, action: "UPDATE", entityType: "Ceremony", entityId: id, after: { laureateAdded: row.name, conferralId: row.conferralId } });
+    }
+    await bump(tx, id, version);
+    return { kind: "saved", id, created: Boolean(input.create), added: plan.eligible, refused: plan.refused };
+  });
+}
+
+/** Marks every laureate whose attendance is not settled as attending in person: one step, one audit event. */
+export function markAllAttending(id: string, input: { version: number }, actor: Actor): Promise<CeremonyWrite> {
+  return write(async (tx) => {
+    const { answer } = await lockCeremony(tx, id, input.version, { editable: true });
+    if (answer) return answer;
+    const unsettled = await tx.ceremonyLaureate.findMany({
+      where: { ceremonyId: id, attendance: "UNKNOWN" },
+      orderBy: { position: "asc" },
+      select: { id: true, conferral: { select: { candidate: { select: { nameNominative: true, displayName: true } } } } },
+    });
+    if (!unsettled.length) throw new Refusal("Każdy laureat ma już ustaloną obecność: nic nie zmieniono.");
+    await tx.ceremonyLaureate.updateMany({ where: { id: { in: unsettled.map((l) => l.id) } }, data: { attendance: "ATTENDS" } });
+    await bump(tx, id, input.version);
+    await recordAudit(tx, {
+      userId: actor.userId,
+      action: "UPDATE",
+      entityType: "Ceremony",
+      entityId: id,
+      after: { markedAttending: unsettled.map((l) => l.conferral.candidate.nameNominative || l.conferral.candidate.displayName) },
+    });
+    return { kind: "saved", id };
+  });
+}
+
 export function addLaureate(id: string, input: { conferralId: string; version: number }, actor: Actor): Promise<CeremonyWrite> {
   return write(async (tx) => {
     const { answer } = await lockCeremony(tx, id, input.version, { editable: true });
@@ -387,10 +530,8 @@ export function addLaureate(id: string, input: { conferralId: string; version: n
     if (!status || !CONFERRED_STATUSES.includes(status) || status === "HANDED_OVER") {
       throw new Refusal(`${name}: dodać można tylko laureata z podjętą uchwałą lub przyznaną odznaką, jeszcze nie wręczoną.`);
     }
-    const last = await tx.ceremonyLaureate.aggregate({ where: { ceremonyId: id }, _max: { position: true } });
-    const row = await tx.ceremonyLaureate.create({ data: { ceremonyId: id, conferralId: conferral.id, position: (last._max.position ?? 0) + 1 } });
+    const row = await appendLaureate(tx, id, conferral.id, name, actor);
     await bump(tx, id, input.version);
-    await recordAudit(tx, { userId: actor.userId, action: "UPDATE", entityType: "Ceremony", entityId: id, after: { laureateAdded: name, conferralId: conferral.id } });
     return { kind: "saved", id: row.id };
   });
 }

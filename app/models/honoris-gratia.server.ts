@@ -8,6 +8,7 @@ import {
   batchShortfall,
   formatBadgeNumber,
   hgStatistics,
+  mostProposedEvent,
   planBulk,
   runBulk,
   statusesOfQuery,
@@ -411,6 +412,16 @@ export async function runHgBulk(input: BulkInput, ids: readonly string[], actor:
     },
     { timeout: BULK_TIMEOUT_MS, maxWait: BULK_TIMEOUT_MS },
   );
+}
+
+/** The event the applications of these nominations propose most often (mostProposedEvent). */
+export async function proposedEventOf(nominationIds: readonly string[]) {
+  if (!nominationIds.length) return null;
+  const rows = await db().nomination.findMany({
+    where: { id: { in: [...nominationIds] } },
+    select: { hgApplication: { select: { proposedEventName: true, proposedHandoverDate: true } } },
+  });
+  return mostProposedEvent(rows.flatMap((r) => r.hgApplication ?? []));
 }
 
 // ---------------------------------------------------------------- decisions and letters

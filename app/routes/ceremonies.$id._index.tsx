@@ -34,6 +34,7 @@ import {
   changeCeremonyStatus,
   CONFLICT_MESSAGE,
   laureateCandidates,
+  markAllAttending,
   moveLaureate,
   removeLaureate,
   updateLaureate,
@@ -106,6 +107,7 @@ const Intent = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("add"), conferralId: z.string().min(1), version: Version, search: z.string().regex(/^(\?[^#]*)?$/).optional().default("") }),
   z.object({ intent: z.literal("remove"), laureateId: z.string().min(1), version: Version }),
   z.object({ intent: z.literal("move"), laureateId: z.string().min(1), direction: z.enum(["up", "down"]), version: Version }),
+  z.object({ intent: z.literal("attendAll"), version: Version }),
 ]);
 
 type Answer = {
@@ -157,7 +159,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
         ? await addLaureate(id, v, actor)
         : v.intent === "remove"
           ? await removeLaureate(id, v, actor)
-          : await moveLaureate(id, v, actor);
+          : v.intent === "attendAll"
+            ? await markAllAttending(id, v, actor)
+            : await moveLaureate(id, v, actor);
   invariantResponse(outcome.kind !== "not-found", "Nie znaleziono uroczystości.", { status: 404 });
   const refused = refusal(outcome);
   if (refused) return data<Answer>({ intent: v.intent, step: v.intent === "step" ? v.step : undefined, ...refused }, { status: outcome.kind === "conflict" ? 409 : 400 });
@@ -284,10 +288,19 @@ export default function CeremonyView() {
 
       <section aria-labelledby="laureaci">
         <h2 id="laureaci">Laureaci w kolejności wręczania ({laureates.length})</h2>
-        {answer && ["move", "remove", "add"].includes(answer.intent) && answer.message ? (
+        {answer && ["move", "remove", "add", "attendAll"].includes(answer.intent) && answer.message ? (
           <p className="alert alert--error" role="alert">
             {answer.message}
           </p>
+        ) : null}
+        {editable && laureates.some((l) => l.attendance === "UNKNOWN") ? (
+          <Form method="post" className="inline-form no-print">
+            <input type="hidden" name="intent" value="attendAll" />
+            <input type="hidden" name="version" value={c.version} />
+            <button type="submit" className="button--secondary" disabled={busy}>
+              Oznacz wszystkich bez ustalonej obecności jako „będzie osobiście” ({laureates.filter((l) => l.attendance === "UNKNOWN").length})
+            </button>
+          </Form>
         ) : null}
         {laureates.length === 0 ? (
           <p className="empty-state">Nie dodano jeszcze laureatów. {editable ? "Wyszukaj ich poniżej, w części „Dodaj laureata”." : ""}</p>

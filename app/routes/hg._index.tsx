@@ -36,6 +36,9 @@ export default function HgDesk() {
   const last = Math.min(total, query.page * HG_PAGE_SIZE);
   const filtered = query.status !== "open" || Boolean(query.channel || query.year || query.q || query.due);
   const decide = can("hg:decide");
+  // Granted laureates go to a hand-over event from the same selection.
+  const handover = can("ceremony:schedule");
+  const select = decide || handover;
 
   return (
     <>
@@ -129,23 +132,32 @@ export default function HgDesk() {
           {[...new URLSearchParams(params)].map(([k, v]) => (
             <input key={k} type="hidden" name={k} value={v} />
           ))}
-          {decide ? (
+          {select ? (
             <fieldset className="bulk-bar no-print">
               <legend>Czynność na zaznaczonych wnioskach</legend>
               <label className="choice">
                 <input type="checkbox" name="allMatching" value="on" /> Zaznacz wszystkie pasujące do filtra ({total})
               </label>
-              <div className="field">
-                <label htmlFor="bulkAction">Czynność</label>
-                <select id="bulkAction" name="bulkAction" defaultValue="verify">
-                  {BULK_ACTIONS.map((a) => (
-                    <option key={a} value={a}>
-                      {BULK_LABEL[a]}
-                    </option>
-                  ))}
-                </select>
-              </div>
-              <button type="submit">Dalej: pokaż, co się zmieni</button>
+              {decide ? (
+                <>
+                  <div className="field">
+                    <label htmlFor="bulkAction">Czynność</label>
+                    <select id="bulkAction" name="bulkAction" defaultValue="verify">
+                      {BULK_ACTIONS.map((a) => (
+                        <option key={a} value={a}>
+                          {BULK_LABEL[a]}
+                        </option>
+                      ))}
+                    </select>
+                  </div>
+                  <button type="submit">Dalej: pokaż, co się zmieni</button>
+                </>
+              ) : null}
+              {handover ? (
+                <button type="submit" formAction="/hg/handover" className={decide ? "button--secondary" : undefined}>
+                  Przekaż przyznane do wręczenia…
+                </button>
+              ) : null}
             </fieldset>
           ) : null}
           <div className="table-wrap">
@@ -153,7 +165,7 @@ export default function HgDesk() {
               <caption className="visually-hidden">Wnioski „Honoris Gratia”, najpilniejsze najpierw</caption>
               <thead>
                 <tr>
-                  {decide ? <th scope="col">Zaznacz</th> : null}
+                  {select ? <th scope="col">Zaznacz</th> : null}
                   <th scope="col">Laureat</th>
                   <th scope="col">Wnioskodawca</th>
                   <th scope="col">Kanał</th>
@@ -166,7 +178,7 @@ export default function HgDesk() {
               <tbody>
                 {rows.map((r) => (
                   <tr key={r.id}>
-                    {decide ? (
+                    {select ? (
                       <td>
                         <input type="checkbox" name="ids" value={r.id} aria-label={`Zaznacz: ${r.candidate.displayName}`} />
                       </td>

@@ -3,7 +3,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
-import { BadgesPerYearChart, HgNav } from "#app/components/hg";
+import { BarChart } from "#app/components/bar-chart";
+import { HgNav } from "#app/components/hg";
 import { hgStatisticsData } from "#app/models/honoris-gratia.server";
 import { requireUserWithPermission } from "#app/utils/auth.server";
 import { daysText, percentText } from "#app/domain/honoris-gratia";
@@ -40,7 +41,12 @@ export default function HgStats() {
         </div>
       ) : (
         <>
-          <BadgesPerYearChart data={stats.perYear} />
+          <BarChart
+            id="chart-badges"
+            title="Liczba nadanych odznak w kolejnych latach"
+            description="Słupki od najstarszego roku do najnowszego; te same liczby są w tabeli poniżej."
+            bars={stats.perYear.map((y) => ({ label: String(y.year), value: y.badges }))}
+          />
           <table className="data-table">
             <caption className="visually-hidden">Odznaki w kolejnych latach</caption>
             <thead>

@@ -1,6 +1,7 @@
 // The Honoris Gratia desk in a real browser, as the demo KP-04 clerk, using only the keyboard:
 // three applications entered one after another (Enter saves and opens the next entry with the
-// applicant kept), then verified and granted in bulk from the list, with axe-core on every page.
+// applicant kept), then verified and granted in bulk from the list, assigned to a new gala (the
+// batch hand-over) and all marked attending on its page, with axe-core on every page.
 import type { Page } from "playwright-core";
 import { expect, test } from "vitest";
 import { DEMO_USERS, describeInBrowser, expectNoAxeViolations, expectNoPageErrors, focusedLabel, tabTo, useBrowser, visit, waitForHydration, type TrackedPage } from "./browser";
@@ -62,7 +63,7 @@ async function bulk(page: TrackedPage, listPath: string, action: "verify" | "gra
 describeInBrowser("the Honoris Gratia desk in the browser", () => {
   const session = useBrowser();
 
-  test("three applications entered with the keyboard only, then verified and granted in bulk", async () => {
+  test("three applications entered with the keyboard only, verified and granted in bulk, then assigned to a new gala and marked attending", async () => {
     const page = await session.newPage({ signedInAs: DEMO_USERS.kp04 });
     const surname = uniqueSurname();
     await visit(page, "/hg/new");
@@ -107,6 +108,39 @@ describeInBrowser("the Honoris Gratia desk in the browser", () => {
       expect(await rows.nth(i).locator("td").nth(4).innerText()).toBe("przyznano");
       expect(await rows.nth(i).locator("td").last().innerText()).toMatch(/^\d+/);
     }
+
+    // The batch hand-over: the three granted go to a new gala, chosen from the keyboard.
+    await tabTo(page, "Zaznacz wszystkie pasujące do filtra (3)", { max: 60 });
+    await page.keyboard.press("Space");
+    await tabTo(page, "Przekaż przyznane do wręczenia…", { max: 5 });
+    await page.keyboard.press("Enter");
+    await settle(page, (u) => u.pathname === "/hg/handover");
+    expect(await page.locator("main table tbody tr").count()).toBe(3);
+    await tabTo(page, /^istniejąca/, { max: 60 });
+    await page.keyboard.press("ArrowDown");
+    expect(await page.getByRole("radio", { name: /^nowa/ }).isChecked()).toBe(true);
+    await tabTo(page, "Rodzaj uroczystości", { max: 3 });
+    expect(await page.evaluate(() => (document.activeElement as HTMLSelectElement).value)).toBe("GALA");
+    await tabTo(page, "Nazwa", { max: 3 });
+    await page.keyboard.press("Control+A"); // replaces a name proposed by the applications, if any
+    await page.keyboard.type(`Gala ${surname}`);
+    await tabTo(page, /^Data$/, { max: 3 });
+    await page.locator(":focus").fill("2027-05-20");
+    await tabTo(page, /^Potwierdzam: przekaż do wręczenia \(3\)/, { max: 30 });
+    await page.keyboard.press("Enter");
+    await page.getByRole("status").filter({ hasText: "Dodano laureatów: 3" }).waitFor();
+    await expectNoAxeViolations(page);
+    await tabTo(page, /^Otwórz uroczystość/, { max: 60 });
+    await page.keyboard.press("Enter");
+    await settle(page, (u) => u.pathname.startsWith("/ceremonies/"));
+    await page.getByRole("heading", { level: 1, name: `Gala ${surname}` }).waitFor();
+    expect(await page.locator("ol.laureate-list > li").count()).toBe(3);
+    // All three attend, in one step.
+    await tabTo(page, /^Oznacz wszystkich bez ustalonej obecności/, { max: 80 });
+    await page.keyboard.press("Enter");
+    await page.waitForFunction(() => !document.body.innerText.includes("Oznacz wszystkich bez ustalonej obecności"));
+    await expectNoAxeViolations(page);
+    expectNoPageErrors(page);
   });
 
   test("the desk's other pages are accessible: stock with a planned batch, statistics with the chart, decisions and the draft, an application", async () => {

@@ -6,14 +6,17 @@ import {
   LaureateForm,
   monthGrid,
   moveInOrder,
+  planHandover,
   planHold,
   shiftMonth,
   stepsFrom,
   timesOverlap,
   type CeremonyCheckInput,
   type CheckedLaureate,
+  type HandoverRow,
   type HoldLaureate,
 } from "#app/domain/ceremony";
+import { batchShortfall, stockLevels } from "#app/domain/honoris-gratia";
 
 const laureate = (overrides: Partial<CheckedLaureate> = {}): CheckedLaureate => ({
   name: "Jan Kowalski",
@@ -102,9 +105,61 @@ describe("conflict checks", () => {
     expect(late[1]!.message).not.toContain("Bez tekstu");
   });
 
+  it("warns when the Honoris Gratia laureates exceed the badges or diploma blanks left, naming each item short", () => {
+    const levels = stockLevels([
+      { item: "BADGE", quantity: 10 },
+      { item: "BADGE", quantity: -8 },
+      { item: "DIPLOMA_BLANK", quantity: 5 },
+    ]);
+    const gala = (n: number) => ceremony({ kind: "GALA", stockShortfall: batchShortfall(levels, n) });
+    expect(codes(gala(2))).toEqual([]);
+    const short = ceremonyFindings(gala(3));
+    expect(short).toEqual([{ code: "HG_STOCK_SHORT", severity: "warning", message: expect.stringContaining("odznaki — potrzeba 3, zostało 2") }]);
+    expect(short[0]!.message).not.toContain("blankiety dyplomów");
+    expect(ceremonyFindings(gala(6))[0]!.message).toContain("odznaki — potrzeba 6, zostało 2; blankiety dyplomów — potrzeba 6, zostało 5");
+    expect(ceremonyFindings(ceremony({ kind: "GALA", status: "HELD", stockShortfall: batchShortfall(levels, 6) }))).toEqual([]);
+  });
+
   it("checks nothing on a held or cancelled ceremony", () => {
     expect(ceremonyFindings(ceremony({ status: "HELD", date: "2020-01-01" }))).toEqual([]);
     expect(ceremonyFindings(ceremony({ status: "CANCELLED", date: "2020-01-01" }))).toEqual([]);
+  });
+});
+
+describe("assigning granted Honoris Gratia laureates to a hand-over", () => {
+  const row = (overrides: Partial<HandoverRow> = {}): HandoverRow => ({
+    nominationId: "n1",
+    name: "Zofia Nowak",
+    status: "GRANTED",
+    conferralId: "c1",
+    handedOverOn: null,
+    plannedFor: [],
+    ...overrides,
+  });
+
+  it("takes granted laureates not handed over and not planned; refuses the others with the reason, keeping the order", () => {
+    const plan = planHandover(
+      [
+        row({ nominationId: "a" }),
+        row({ nominationId: "b", status: "VERIFIED", conferralId: null }),
+        row({ nominationId: "c", handedOverOn: "2026-05-01" }),
+        row({ nominationId: "d", plannedFor: [{ id: "gala-1", title: "Gala 30-lecia", date: "2026-06-20" }] }),
+        row({ nominationId: "e" }),
+      ],
+      null,
+    );
+    expect(plan.eligible.map((r) => r.nominationId)).toEqual(["a", "e"]);
+    expect(plan.refused.map((r) => [r.row.nominationId, r.reason])).toEqual([
+      ["b", "ma status „zweryfikowany”: do wręczenia przekazać można tylko przyznaną odznakę, jeszcze nie wręczoną"],
+      ["c", "odznaka została już wręczona (1 maja 2026\u00a0r.)"],
+      ["d", "już zaplanowano na inną uroczystość („Gala 30-lecia”, 20 czerwca 2026\u00a0r.); najpierw usuń z niej laureata"],
+    ]);
+  });
+
+  it("tells a laureate already on the chosen ceremony from one planned elsewhere", () => {
+    const planned = row({ plannedFor: [{ id: "gala-1", title: "Gala", date: "2026-06-20" }] });
+    expect(planHandover([planned], "gala-1").refused[0]!.reason).toBe("jest już na liście laureatów tej uroczystości");
+    expect(planHandover([planned], "gala-2").refused[0]!.reason).toMatch(/^już zaplanowano na inną uroczystość/);
   });
 });
 

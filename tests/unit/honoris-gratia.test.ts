@@ -13,6 +13,7 @@ import {
   statusesOfQuery,
   stockLevels,
   type BulkRow,
+  mostProposedEvent,
 } from "#app/domain/honoris-gratia";
 import { allowedTransitions } from "#app/domain/workflow";
 
@@ -142,6 +143,17 @@ describe("stock", () => {
     expect(batchShortfall(levels, 5)).toEqual([]);
     expect(batchShortfall(levels, 6)).toEqual([{ item: "DIPLOMA_BLANK", needed: 6, left: 5, missing: 1 }]);
     expect(batchShortfall(levels, 80).map((s) => s.item)).toEqual(["BADGE", "DIPLOMA_BLANK"]);
+  });
+});
+
+describe("batch hand-over", () => {
+  test("a new ceremony starts from the event most applications propose; ties go to the first; none when nothing is proposed", () => {
+    const gala = { proposedEventName: "Gala 30-lecia", proposedHandoverDate: "2026-06-20" };
+    const fair = { proposedEventName: "Jarmark", proposedHandoverDate: null };
+    expect(mostProposedEvent([fair, gala, gala])).toEqual({ title: "Gala 30-lecia", date: "2026-06-20" });
+    expect(mostProposedEvent([fair, gala])).toEqual({ title: "Jarmark", date: null });
+    expect(mostProposedEvent([{ proposedEventName: " ", proposedHandoverDate: null }])).toBeNull();
+    expect(mostProposedEvent([])).toBeNull();
   });
 });
 
