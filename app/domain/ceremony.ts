@@ -355,7 +355,7 @@ export const HandoverForm = z
   .object({
     ids: z.array(z.string().min(1).max(100)).max(5000).optional().transform((v) => v ?? []),
     target: z.enum(["existing", "new"], { error: "Wybierz: istniejąca czy nowa uroczystość." }),
-    ceremonyId: text(100),
+    ceremonyId: optionalText(100),
     // The new ceremony's fields; CeremonyForm checks them below.
     kind: z.string().optional(),
     title: z.string().optional(),
