@@ -11,50 +11,26 @@ import { db } from "#app/utils/db.server";
 const COUNT = 2_700;
 const SURNAMES = ["Nowak", "Kowalska", "Żak", "Ćwik", "Łukasz", "Adamczyk", "Zając", "Bąk", "Wróbel"];
 
-async function addConferral(i: number, given: string, surname: string) {
-  const names = { kind: "PERSON" as const, givenNames: given, surname, organizationName: "" };
-  const candidate = await db().candidate.create({
-    data: {
-      kind: "PERSON",
-      givenNames: given,
-      surname,
-      nameNominative: `${given} ${surname}`,
-      displayName: displayNameOf(names),
-      sortName: sortNameOf(names),
-      foldedName: foldedNameOf(names),
-    },
-  });
-  return db().conferral.create({
-    data: { publicId: `deep${i}`, candidateId: candidate.id, honour: "HONORIS_GRATIA", conferredOn: `20${String(10 + (i % 15))}-03-0${1 + (i % 9)}`, isHistorical: true },
-  });
+/** A person as a Candidate row, with the name forms the app derives. */
+function personRow(id: string, givenNames: string, surname: string) {
+  const names = { kind: "PERSON" as const, givenNames, surname, organizationName: "" };
+  const derived = { displayName: displayNameOf(names), sortName: sortNameOf(names), foldedName: foldedNameOf(names) };
+  return { id, kind: "PERSON", givenNames, surname, nameNominative: `${givenNames} ${surname}`, ...derived };
 }
 
 beforeAll(async () => {
-  const candidates = Array.from({ length: COUNT }, (_, i) => {
-    const surname = SURNAMES[i % SURNAMES.length]!;
-    const names = { kind: "PERSON" as const, givenNames: `Imię${(i * 7919) % COUNT}`, surname, organizationName: "" };
-    return {
-      id: `deepcand${i}`,
-      kind: "PERSON",
-      givenNames: names.givenNames,
-      surname,
-      nameNominative: `${names.givenNames} ${surname}`,
-      displayName: displayNameOf(names),
-      sortName: sortNameOf(names),
-      foldedName: foldedNameOf(names),
-    };
-  });
+  const candidates = Array.from({ length: COUNT }, (_, i) => personRow(`deepcand${i}`, `Imię${(i * 7919) % COUNT}`, SURNAMES[i % SURNAMES.length]!));
   await db().candidate.createMany({ data: candidates });
   await db().conferral.createMany({
     data: candidates.map((c, i) => ({
       publicId: `deepbulk${i}`,
       candidateId: c.id,
-      // Every fifth candidate holds two honours: name order then has ties within a candidate.
       honour: "HONORIS_GRATIA",
       conferredOn: `${1991 + (i % 35)}-05-${String(1 + (i % 28)).padStart(2, "0")}`,
       isHistorical: true,
     })),
   });
+  // Every fifth candidate holds a second honour: name order then has ties within a candidate.
   await db().conferral.createMany({
     data: candidates
       .filter((_, i) => i % 5 === 0)
@@ -85,7 +61,10 @@ describe("deep pages in name order", () => {
   test("a conferral added or anonymised shows at once, not after the kept order expires", async () => {
     const before = await samePage("sort=name-asc&page=110");
     // "Aaaa" sorts before everyone: every later page moves by one.
-    const added = await addConferral(1, "Adam", "Aaaa");
+    const candidate = await db().candidate.create({ data: personRow("deepfirst", "Adam", "Aaaa") });
+    const added = await db().conferral.create({
+      data: { publicId: "deepfirst1", candidateId: candidate.id, honour: "HONORIS_GRATIA", conferredOn: "2020-03-01", isHistorical: true },
+    });
     const after = await samePage("sort=name-asc&page=110");
     expect(after.total).toBe(before.total + 1);
     expect(ids(after.rows).slice(1)).toEqual(ids(before.rows).slice(0, -1));
