@@ -6,11 +6,12 @@ import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
-import { installGlobals, type ServerBuild } from "@remix-run/node";
+import { createRequestHandler as createWebRequestHandler, installGlobals, type ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express, { type NextFunction, type Request, type Response } from "express";
 import { CSRF_REJECTION_MESSAGE, isStateChangeAllowed } from "#app/utils/csrf.server";
 import { parseEnv } from "#app/utils/env.server";
+import { PageCache, pageCacheKey } from "#app/utils/page-cache.server";
 
 process.env.NODE_ENV ??= "production";
 const env = parseEnv(process.env);
@@ -83,7 +84,7 @@ app.use((req: Request, res: Response, next: NextFunction) => {
     );
 });
 
-// The public registry runs at most PUBLIC_CONCURRENCY requests at a time; the others wait
+// The public registry runs at most PUBLIC_CONCURRENCY renderings at a time; the others wait
 // here for their turn. The app runs on one event loop (and SQLite queries run synchronously on
 // it), so without this a flood of public searches would put every staff request behind all of
 // them; staff pages never wait here. A queue longer than PUBLIC_QUEUE_LIMIT is answered 503.
@@ -91,27 +92,101 @@ const PUBLIC_CONCURRENCY = 4;
 const PUBLIC_QUEUE_LIMIT = 1000;
 let publicActive = 0;
 const publicWaiting: (() => void)[] = [];
-app.use("/rejestr", (_req: Request, res: Response, next: NextFunction) => {
-  const start = () => {
+
+/** A rendering slot for a public page: true once it is this request's turn, false when the queue is full. */
+function acquirePublicSlot(): Promise<boolean> {
+  if (publicActive < PUBLIC_CONCURRENCY) {
     publicActive++;
-    let finished = false;
-    const finish = () => {
-      if (finished) return;
-      finished = true;
-      publicActive--;
-      publicWaiting.shift()?.();
-    };
-    res.on("finish", finish);
-    res.on("close", finish);
-    next();
-  };
-  if (publicActive < PUBLIC_CONCURRENCY) return start();
-  if (publicWaiting.length >= PUBLIC_QUEUE_LIMIT) {
-    res.status(503).set("Retry-After", "5").type("text/plain; charset=utf-8").send("Rejestr jest chwilowo przeciążony. Spróbuj ponownie za chwilę.");
+    return Promise.resolve(true);
+  }
+  if (publicWaiting.length >= PUBLIC_QUEUE_LIMIT) return Promise.resolve(false);
+  return new Promise((resolve) =>
+    publicWaiting.push(() => {
+      publicActive++;
+      resolve(true);
+    }),
+  );
+}
+
+function releasePublicSlot() {
+  publicActive--;
+  publicWaiting.shift()?.();
+}
+
+function sendOverloaded(res: Response) {
+  res.status(503).set("Retry-After", "5").type("text/plain; charset=utf-8").send("Rejestr jest chwilowo przeciążony. Spróbuj ponownie za chwilę.");
+}
+
+// Rendered public pages are kept for PUBLIC_CACHE_TTL_MS (app/utils/page-cache.server.ts); any
+// write the server handles empties the cache. Only GET requests without cookies use it: a
+// signed-in member of staff always gets a fresh page, and a response that sets a cookie, is not
+// a 200, or carries its request's CSP nonce (public pages send no script, so none does) is
+// never kept or shared.
+const PUBLIC_CACHE_TTL_MS = 30_000;
+const pageCache = new PageCache({ ttlMs: PUBLIC_CACHE_TTL_MS, maxEntries: 2000, maxBytes: 64 * 1024 * 1024 });
+const renderPage = createWebRequestHandler(build, process.env.NODE_ENV);
+
+app.use((req: Request, res: Response, next: NextFunction) => {
+  if (req.method !== "GET" && req.method !== "HEAD") {
+    // Before the write (a page rendered meanwhile is not stored) and after it.
+    pageCache.invalidate();
+    res.on("finish", () => pageCache.invalidate());
+    res.on("close", () => pageCache.invalidate());
+  }
+  next();
+});
+
+app.use("/rejestr", (req: Request, res: Response, next: NextFunction) => {
+  const key = req.method === "GET" && !req.get("cookie") ? pageCacheKey(req.originalUrl) : null;
+  if (key === null) {
+    // Not cacheable: the app's own handler, within the limit.
+    void acquirePublicSlot().then((ok) => {
+      if (!ok) return sendOverloaded(res);
+      let released = false;
+      const release = () => {
+        if (released) return;
+        released = true;
+        releasePublicSlot();
+      };
+      res.on("finish", release);
+      res.on("close", release);
+      next();
+    });
     return;
   }
-  publicWaiting.push(start);
+  const nonce = res.locals.cspNonce as string;
+  pageCache
+    .fetch(key, async () => {
+      if (!(await acquirePublicSlot())) throw new Overloaded();
+      try {
+        const response = await renderPage(new globalThis.Request(`${req.protocol}://${requestHost(req) ?? "localhost"}${req.originalUrl}`, { headers: webHeadersOf(req) }), { cspNonce: nonce });
+        const body = await response.text();
+        const headers = [...response.headers].filter(([name]) => name !== "set-cookie" && name !== "content-length");
+        const shareable = response.status === 200 && !response.headers.has("set-cookie") && !body.includes(nonce);
+        return { page: { status: response.status, headers, body }, shareable };
+      } finally {
+        releasePublicSlot();
+      }
+    })
+    .then(({ page, source }) => {
+      res.status(page.status);
+      for (const [name, value] of page.headers) res.setHeader(name, value);
+      res.setHeader("X-Page-Cache", source);
+      res.send(page.body);
+    })
+    .catch((error: unknown) => (error instanceof Overloaded ? sendOverloaded(res) : next(error)));
 });
+
+class Overloaded extends Error {}
+
+function webHeadersOf(req: Request): Headers {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value === undefined) continue;
+    for (const v of Array.isArray(value) ? value : [value]) headers.append(name, v);
+  }
+  return headers;
+}
 
 app.all(
   "*",

@@ -114,12 +114,46 @@ async function pageOfIds(query: RegistryQuery, audience: Audience, limit: number
       SELECT c."id", count(*) OVER () AS total ${from} ORDER BY ${ORDER_SQL[query.sort]} ${paging}`;
     if (rows.length > 0 || query.page === 1) return { total: rows[0] ? Number(rows[0].total) : 0, ids: rows.map((r) => r.id) };
   }
+  if (byName && audience === "public" && (query.page - 1) * limit >= DEEP_NAME_OFFSET) {
+    return deepNamePage(query, where, from, (query.page - 1) * limit, limit);
+  }
   // Without a name search the count reads an index only (no candidate, no nomination).
   const [rows, [{ n }]] = await Promise.all([
     db().$queryRaw<{ id: string }[]>`SELECT c."id" ${from} ORDER BY ${ORDER_SQL[query.sort]} ${paging}`,
     db().$queryRaw<[{ n: number | bigint }]>`SELECT count(*) AS n FROM "Conferral" c ${where}`,
   ]);
   return { total: Number(n), ids: rows.map((r) => r.id) };
+}
+
+/**
+ * A page in name order costs a walk of the name index up to its offset (0.2 s at page 2000 of
+ * 100 000, more on a busy machine), so for deep pages the public registry keeps the whole order of
+ * a filter (ids only, about 3 MB for 100 000) for NAME_ORDER_TTL_MS and slices it. The order is
+ * dropped as soon as the filter's count or newest conferral changes (a conferral added, removed
+ * or anonymised), and after the TTL at the latest: a renamed candidate may stand at the old place
+ * of the order for that long, with the current data. The staff list always asks the database.
+ */
+const DEEP_NAME_OFFSET = 2_500;
+const NAME_ORDER_TTL_MS = 30_000;
+const NAME_ORDERS_KEPT = 4;
+const nameOrders = new Map<string, { ids: string[]; fingerprint: string; expiresAt: number }>();
+
+async function deepNamePage(query: RegistryQuery, where: Prisma.Sql, from: Prisma.Sql, offset: number, limit: number) {
+  const [{ n, m }] = await db().$queryRaw<[{ n: number | bigint; m: unknown }]>`SELECT count(*) AS n, max(c.rowid) AS m FROM "Conferral" c ${where}`;
+  const key = `${query.sort} ${where.sql} ${JSON.stringify(where.values)}`;
+  const fingerprint = `${n} ${String(m)}`;
+  let order = nameOrders.get(key);
+  if (!order || order.fingerprint !== fingerprint || order.expiresAt <= Date.now()) {
+    const rows = await db().$queryRaw<{ id: string }[]>`SELECT c."id" ${from} ORDER BY ${ORDER_SQL[query.sort]}`;
+    order = { ids: rows.map((r) => r.id), fingerprint, expiresAt: Date.now() + NAME_ORDER_TTL_MS };
+  }
+  nameOrders.delete(key);
+  nameOrders.set(key, order);
+  for (const [oldest] of nameOrders) {
+    if (nameOrders.size <= NAME_ORDERS_KEPT) break;
+    nameOrders.delete(oldest);
+  }
+  return { total: Number(n), ids: order.ids.slice(offset, offset + limit) };
 }
 
 function isNameSearch(query: RegistryQuery): boolean {
