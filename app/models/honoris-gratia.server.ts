@@ -33,7 +33,7 @@ import { recordAudit } from "./audit.server";
 import { signatoryOn } from "./settings.server";
 import { eligibilityFindings, refusalMessage } from "./eligibility.server";
 import { candidateData, findPossibleDuplicates, searchTextOf } from "./nomination.server";
-import { applyTransitionInBatch } from "./workflow.server";
+import { applyTransitionInBatch, TransitionBatch } from "./workflow.server";
 
 type Actor = { userId: string | null };
 
@@ -380,7 +380,7 @@ export async function bulkRows(ids: readonly string[]): Promise<BulkRow[]> {
   return rows.map((r) => ({ id: r.id, status: r.status as Status, name: r.candidate.displayName }));
 }
 
-/** A bulk action holds the write lock for its whole batch: 500 rows take a few seconds. */
+/** A bulk action holds the write lock for its whole batch (500 rows take about half a second). */
 const BULK_TIMEOUT_MS = 120_000;
 
 /**
@@ -394,15 +394,14 @@ export async function runHgBulk(input: BulkInput, ids: readonly string[], actor:
   const schema = transitionSchema("HONORIS_GRATIA", to, today);
   return db().$transaction(
     async (tx) => {
-      const versions = new Map(
-        (await tx.nomination.findMany({ where: { id: { in: plan.eligible.map((r) => r.id) } }, select: { id: true, version: true } })).map((r) => [r.id, r.version]),
-      );
+      const batch = new TransitionBatch(tx);
+      const versions = await batch.load(plan.eligible.map((r) => r.id));
       return runBulk(plan, async (row) => {
         const version = versions.get(row.id);
         if (version === undefined) return { ok: false, message: "wniosek nie istnieje" };
         const step = schema.safeParse({ version, eventDate: input.eventDate, actNumber: input.actNumber, reason: input.reason });
         if (!step.success) return { ok: false, message: step.error.issues.map((i) => i.message).join(" ") };
-        const result = await applyTransitionInBatch(tx, row.id, to, step.data, actor);
+        const result = await applyTransitionInBatch(batch, row.id, to, step.data, actor);
         if (result.kind === "done") return { ok: true };
         if (result.kind === "refused") return { ok: false, message: result.message };
         if (result.kind === "conflict") return { ok: false, message: "wniosek został w międzyczasie zmieniony przez kogoś innego" };
