@@ -86,15 +86,13 @@ export async function applyTransition(
 
 /**
  * What a batch of steps in one transaction reads once instead of once per row: the nominations
- * (loaded together up front), the ordinance of the decision and each number series' last number
- * (the batch holds the write lock, so no one else takes a number meanwhile). What a step adds is
- * kept only when the step completes: a rolled-back row leaves the batch as it was before it.
+ * (loaded together up front) and the ordinance of the decision. What a step adds is kept only
+ * when the step completes: a rolled-back row leaves the batch as it was before it.
  */
 export class TransitionBatch {
   #nominations = new Map<string, Nomination>();
   #ordinances = new Map<string, Ordinance>();
-  #lastNumbers = new Map<string, number>();
-  #staged: { ordinances: Map<string, Ordinance>; lastNumbers: Map<string, number> } | null = null;
+  #staged: Map<string, Ordinance> | null = null;
 
   constructor(readonly tx: Tx) {}
 
@@ -112,29 +110,16 @@ export class TransitionBatch {
   }
 
   ordinance(key: string): Ordinance | undefined {
-    return this.#staged?.ordinances.get(key) ?? this.#ordinances.get(key);
+    return this.#staged?.get(key) ?? this.#ordinances.get(key);
   }
 
   rememberOrdinance(key: string, ordinance: Ordinance) {
-    this.#staging().ordinances.set(key, ordinance);
-  }
-
-  lastNumber(series: string): number | undefined {
-    return this.#staged?.lastNumbers.get(series) ?? this.#lastNumbers.get(series);
-  }
-
-  rememberNumber(series: string, number: number) {
-    this.#staging().lastNumbers.set(series, number);
-  }
-
-  #staging() {
-    return (this.#staged ??= { ordinances: new Map(), lastNumbers: new Map() });
+    (this.#staged ??= new Map()).set(key, ordinance);
   }
 
   /** The step completed: what it learned holds for the rest of the batch. */
   keepStep() {
-    for (const [key, value] of this.#staged?.ordinances ?? []) this.#ordinances.set(key, value);
-    for (const [key, value] of this.#staged?.lastNumbers ?? []) this.#lastNumbers.set(key, value);
+    for (const [key, value] of this.#staged ?? []) this.#ordinances.set(key, value);
     this.#staged = null;
   }
 
@@ -254,14 +239,16 @@ async function transitionIn(
       break;
     case "GRANTED": {
       const ordinance = await recordOrdinance(tx, input.actNumber, input.eventDate!, "HG_DECISION", batch);
-      // The badge's number continues the one HG series (historical badges included).
-      const numberSeries = numberSeriesOf(honour, null)!;
-      const number = await nextNumber(tx, numberSeries, batch);
-      await tx.$executeRaw`
+      // The badge's number continues the one HG series (historical badges included), taken in the
+      // conferral's own INSERT as assignNextNumber does: one statement under the write lock.
+      const series = numberSeriesOf(honour, null)!;
+      const [created] = await tx.$queryRaw<[{ number: number | bigint }]>`
         INSERT INTO "Conferral" ("id", "publicId", "nominationId", "candidateId", "honour", "ordinanceId", "conferredOn", "numberSeries", "number", "isDemo", "createdAt")
-        VALUES (${newRowId()}, ${newPublicId()}, ${n.id}, ${n.candidateId}, ${honour}, ${ordinance.id}, ${input.eventDate!}, ${numberSeries}, ${number}, ${n.isDemo}, ${sqlDateTime()})`;
+        VALUES (${newRowId()}, ${newPublicId()}, ${n.id}, ${n.candidateId}, ${honour}, ${ordinance.id}, ${input.eventDate!}, ${series},
+                (SELECT COALESCE(MAX("number"), 0) + 1 FROM "Conferral" WHERE "numberSeries" = ${series}), ${n.isDemo}, ${sqlDateTime()})
+        RETURNING "number"`;
       after.decision = `${ordinance.number} z ${ordinance.issuedOn}`;
-      after.number = number;
+      after.number = Number(created.number);
       break;
     }
     case "NUMBER_ASSIGNED": {
@@ -325,22 +312,6 @@ async function recordOrdinance(tx: Tx, number: string, issuedOn: string, kind: k
     (await tx.ordinance.create({ data: { number, issuedOn, kind, title: ORDINANCE_TITLE[kind] } }));
   batch?.rememberOrdinance(key, ordinance);
   return ordinance;
-}
-
-/**
- * The next number of a series for a new conferral. Every writing transaction holds SQLite's write
- * lock from its start (BEGIN IMMEDIATE), so no one else can take the same number before this one
- * commits; a batch reads the maximum once and counts on. The unique index on
- * (numberSeries, number) is the last guard.
- */
-async function nextNumber(tx: Tx, series: string, batch?: TransitionBatch): Promise<number> {
-  let last = batch?.lastNumber(series);
-  if (last === undefined) {
-    const [row] = await tx.$queryRaw<[{ last: number | bigint }]>`SELECT COALESCE(MAX("number"), 0) AS "last" FROM "Conferral" WHERE "numberSeries" = ${series}`;
-    last = Number(row.last);
-  }
-  batch?.rememberNumber(series, last + 1);
-  return last + 1;
 }
 
 type LoadedNomination = {
