@@ -3,7 +3,7 @@
 import { AUDIT_PAGE_SIZE, SYSTEM_USER, warsawDayRange } from "#app/domain/audit-log";
 import { periodText, settingLabel } from "#app/domain/settings";
 import type { Prisma } from "#app/generated/prisma/client.ts";
-import { db, type Tx } from "#app/utils/db.server";
+import { db, newRowId, sqlDateTime, type Tx } from "#app/utils/db.server";
 
 export type AuditEntry = {
   userId: string | null;
@@ -18,19 +18,11 @@ export type AuditEntry = {
 };
 
 export async function recordAudit(tx: Tx, entry: AuditEntry) {
-  await tx.auditEvent.create({
-    data: {
-      userId: entry.userId,
-      action: entry.action,
-      entityType: entry.entityType,
-      entityId: entry.entityId,
-      fromStatus: entry.fromStatus ?? null,
-      toStatus: entry.toStatus ?? null,
-      before: entry.before ? JSON.stringify(entry.before) : null,
-      after: entry.after ? JSON.stringify(entry.after) : null,
-      reason: entry.reason ?? "",
-    },
-  });
+  // One raw INSERT: audit events are written on every change, bulk decisions write hundreds.
+  await tx.$executeRaw`
+    INSERT INTO "AuditEvent" ("id", "at", "userId", "action", "entityType", "entityId", "fromStatus", "toStatus", "before", "after", "reason")
+    VALUES (${newRowId()}, ${sqlDateTime()}, ${entry.userId}, ${entry.action}, ${entry.entityType}, ${entry.entityId}, ${entry.fromStatus ?? null}, ${entry.toStatus ?? null},
+            ${entry.before ? JSON.stringify(entry.before) : null}, ${entry.after ? JSON.stringify(entry.after) : null}, ${entry.reason ?? ""})`;
 }
 
 /** Only the fields whose values differ, as {before, after}. */

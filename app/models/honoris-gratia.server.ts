@@ -34,7 +34,7 @@ import { recordAudit } from "./audit.server";
 import { signatoryOn } from "./settings.server";
 import { eligibilityFindings, refusalMessage } from "./eligibility.server";
 import { candidateData, findPossibleDuplicates, searchTextOf } from "./nomination.server";
-import { applyTransitionInBatch } from "./workflow.server";
+import { applyTransitionInBatch, TransitionBatch } from "./workflow.server";
 
 type Actor = { userId: string | null };
 
@@ -237,17 +237,32 @@ export function getHgApplication(id: string) {
 
 // ---------------------------------------------------------------- list, board, CSV
 
-/** The list's filters as SQL over "Nomination" n (the board index serves the default query). */
+/** A search term of 3+ characters is looked up in the register's trigram index (migration nomination_search). */
+function trigramTermOf(query: HgListQuery): string | null {
+  const term = searchTermOf(query.q);
+  return term && [...term].length >= 3 ? term : null;
+}
+
+/**
+ * The rows the list's filters run over, as "Nomination" n. A trigram search starts from the index's
+ * matches and looks each one up by id (CROSS JOIN keeps that order): a few thousand lookups
+ * instead of testing every Honoris Gratia row against the list of matches.
+ */
+function sourceSql(query: HgListQuery): Prisma.Sql {
+  return trigramTermOf(query) ? Prisma.sql`"NominationSearch" s CROSS JOIN "Nomination" n ON n."id" = s."nominationId"` : Prisma.sql`"Nomination" n`;
+}
+
+/** The list's filters as SQL over sourceSql (the board index serves the default query). */
 function conditionsSql(query: HgListQuery, today: string): Prisma.Sql {
   const parts = [Prisma.sql`n."honour" = 'HONORIS_GRATIA'`, Prisma.sql`n."status" IN (${Prisma.join(statusesOfQuery(query))})`];
   if (query.channel) parts.push(Prisma.sql`n."hgApplicationId" IN (SELECT "id" FROM "HonorisGratiaApplication" WHERE "channel" = ${query.channel})`);
   if (query.year) parts.push(Prisma.sql`n."receivedDate" BETWEEN ${`${query.year}-01-01`} AND ${`${query.year}-12-31`}`);
   const term = searchTermOf(query.q);
-  // A term of 3+ characters is looked up in the register's trigram index (migration
-  // nomination_search); a shorter one is tested row by row.
-  if (term && [...term].length >= 3) {
-    parts.push(Prisma.sql`n."id" IN (SELECT "nominationId" FROM "NominationSearch" WHERE "NominationSearch" MATCH ${`"${term.replaceAll('"', '""')}"`})`);
+  const trigramTerm = trigramTermOf(query);
+  if (trigramTerm) {
+    parts.push(Prisma.sql`s."NominationSearch" MATCH ${`"${trigramTerm.replaceAll('"', '""')}"`}`);
   } else if (term) {
+    // Too short for trigrams: tested row by row.
     parts.push(Prisma.sql`n."searchText" LIKE ${`%${escapeLike(term)}%`} ESCAPE '\\'`);
   }
   const { overdueBefore, dueSoonUntil } = dueWindow(today);
@@ -278,6 +293,7 @@ type RawRow = {
   proposedHandoverDate: string | null;
   number: number | bigint | null;
   conferredOn: string | null;
+  total: number | bigint | null;
 };
 
 export type HgRow = {
@@ -302,15 +318,17 @@ export async function badgeNumberFormatter(client: Tx = db()) {
  * The rows of a filter, most urgent first, in one statement: the page's ids are ordered from the
  * board index alone (no table row read for the rows not shown), then joined with what is shown.
  */
-async function hgRows(query: HgListQuery, today: string, page: { limit: number; offset: number } | null): Promise<HgRow[]> {
+async function hgRows(query: HgListQuery, today: string, page: { limit: number; offset: number } | null, withTotal = false): Promise<{ rows: HgRow[]; total: number | null }> {
   const limit = page ? Prisma.sql`LIMIT ${page.limit} OFFSET ${page.offset}` : Prisma.empty;
+  // The number of all matching rows, from the same pass (it costs reading them all, so only on request).
+  const total = withTotal ? Prisma.sql`count(*) OVER ()` : Prisma.sql`NULL`;
   const [raw, format] = await Promise.all([
     db().$queryRaw<RawRow[]>`
       SELECT n."id", n."status", n."receivedDate", n."dueDate", n."caseReference",
              c."displayName", c."birthYear", c."city", c."kind",
              h."id" AS "applicationId", h."channel", h."epuapSubmissionId", h."applicantName", h."proposedEventName", h."proposedHandoverDate",
-             f."number", f."conferredOn"
-        FROM (SELECT n."id" FROM "Nomination" n WHERE ${conditionsSql(query, today)} ORDER BY ${URGENCY_SQL} ${limit}) p
+             f."number", f."conferredOn", p."total"
+        FROM (SELECT n."id", ${total} AS "total" FROM ${sourceSql(query)} WHERE ${conditionsSql(query, today)} ORDER BY ${URGENCY_SQL} ${limit}) p
         JOIN "Nomination" n ON n."id" = p."id"
         JOIN "Candidate" c ON c."id" = n."candidateId"
         LEFT JOIN "HonorisGratiaApplication" h ON h."id" = n."hgApplicationId"
@@ -318,7 +336,7 @@ async function hgRows(query: HgListQuery, today: string, page: { limit: number; 
        ORDER BY ${URGENCY_SQL}`,
     badgeNumberFormatter(),
   ]);
-  return raw.map((r) => {
+  const rows = raw.map((r) => {
     const number = r.number === null ? null : Number(r.number);
     return {
       id: r.id,
@@ -334,25 +352,33 @@ async function hgRows(query: HgListQuery, today: string, page: { limit: number; 
       badgeNumber: r.conferredOn ? format(number, r.conferredOn) : null,
     };
   });
+  return { rows, total: raw[0]?.total == null ? null : Number(raw[0].total) };
 }
 
 /** A page of the list; `knownTotal` spares the count when the caller has it (the plain board). */
 export async function listHg(query: HgListQuery, today: string, knownTotal?: number): Promise<{ total: number; rows: HgRow[] }> {
-  const [total, rows] = await Promise.all([
-    knownTotal ?? db().$queryRaw<[{ n: number | bigint }]>`SELECT count(*) AS n FROM "Nomination" n WHERE ${conditionsSql(query, today)}`.then(([{ n }]) => Number(n)),
-    hgRows(query, today, { limit: HG_PAGE_SIZE, offset: (query.page - 1) * HG_PAGE_SIZE }),
+  const page = { limit: HG_PAGE_SIZE, offset: (query.page - 1) * HG_PAGE_SIZE };
+  if (knownTotal === undefined && trigramTermOf(query)) {
+    // A search is mostly the index lookup: the page and the number of matches come from one pass
+    // (a page past the end has no row to carry the number, and is counted below).
+    const { rows, total } = await hgRows(query, today, page, true);
+    if (rows.length || query.page === 1) return { total: total ?? 0, rows };
+  }
+  const [total, { rows }] = await Promise.all([
+    knownTotal ?? db().$queryRaw<[{ n: number | bigint }]>`SELECT count(*) AS n FROM ${sourceSql(query)} WHERE ${conditionsSql(query, today)}`.then(([{ n }]) => Number(n)),
+    hgRows(query, today, page),
   ]);
   return { total, rows };
 }
 
 /** Every row matching the filter (the CSV export), most urgent first. */
-export function allHgRows(query: HgListQuery, today: string): Promise<HgRow[]> {
-  return hgRows(query, today, null);
+export async function allHgRows(query: HgListQuery, today: string): Promise<HgRow[]> {
+  return (await hgRows(query, today, null)).rows;
 }
 
 /** The ids of every row matching the filter ("select all matching"). */
 export async function hgMatchingIds(query: HgListQuery, today: string): Promise<string[]> {
-  const rows = await db().$queryRaw<{ id: string }[]>`SELECT n."id" FROM "Nomination" n WHERE ${conditionsSql(query, today)} ORDER BY ${URGENCY_SQL}`;
+  const rows = await db().$queryRaw<{ id: string }[]>`SELECT n."id" FROM ${sourceSql(query)} WHERE ${conditionsSql(query, today)} ORDER BY ${URGENCY_SQL}`;
   return rows.map((r) => r.id);
 }
 
@@ -381,7 +407,7 @@ export async function bulkRows(ids: readonly string[]): Promise<BulkRow[]> {
   return rows.map((r) => ({ id: r.id, status: r.status as Status, name: r.candidate.displayName }));
 }
 
-/** A bulk action holds the write lock for its whole batch: 500 rows take a few seconds. */
+/** A bulk action holds the write lock for its whole batch (500 rows take about half a second). */
 const BULK_TIMEOUT_MS = 120_000;
 
 /**
@@ -395,15 +421,14 @@ export async function runHgBulk(input: BulkInput, ids: readonly string[], actor:
   const schema = transitionSchema("HONORIS_GRATIA", to, today);
   return db().$transaction(
     async (tx) => {
-      const versions = new Map(
-        (await tx.nomination.findMany({ where: { id: { in: plan.eligible.map((r) => r.id) } }, select: { id: true, version: true } })).map((r) => [r.id, r.version]),
-      );
+      const batch = new TransitionBatch(tx);
+      const versions = await batch.load(plan.eligible.map((r) => r.id));
       return runBulk(plan, async (row) => {
         const version = versions.get(row.id);
         if (version === undefined) return { ok: false, message: "wniosek nie istnieje" };
         const step = schema.safeParse({ version, eventDate: input.eventDate, actNumber: input.actNumber, reason: input.reason });
         if (!step.success) return { ok: false, message: step.error.issues.map((i) => i.message).join(" ") };
-        const result = await applyTransitionInBatch(tx, row.id, to, step.data, actor);
+        const result = await applyTransitionInBatch(batch, row.id, to, step.data, actor);
         if (result.kind === "done") return { ok: true };
         if (result.kind === "refused") return { ok: false, message: result.message };
         if (result.kind === "conflict") return { ok: false, message: "wniosek został w międzyczasie zmieniony przez kogoś innego" };

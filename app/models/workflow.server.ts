@@ -7,7 +7,8 @@ import { honoraryCitizenshipRound } from "#app/domain/deadlines";
 import { checkResolutionNumber, formatResolutionNumber, parseResolutionNumber } from "#app/domain/resolution-number";
 import { honoraryCitizenshipApplicantProblems, type TransitionInput } from "#app/domain/transition-form";
 import { allowedTransitions, STATUS_LABEL, type Status } from "#app/domain/workflow";
-import { db, type Tx } from "#app/utils/db.server";
+import { Prisma, type Nomination, type Ordinance } from "#app/generated/prisma/client.ts";
+import { db, newRowId, sqlDateTime, type Tx } from "#app/utils/db.server";
 import { recordAudit } from "./audit.server";
 import { councilTermOn } from "./council-term.server";
 import { eligibilityFindings, refusalMessage } from "./eligibility.server";
@@ -84,20 +85,67 @@ export async function applyTransition(
 }
 
 /**
- * The same step inside the caller's transaction, for bulk work: the row's writes sit behind a
+ * What a batch of steps in one transaction reads once instead of once per row: the nominations
+ * (loaded together up front) and the ordinance of the decision. What a step adds is kept only
+ * when the step completes: a rolled-back row leaves the batch as it was before it.
+ */
+export class TransitionBatch {
+  #nominations = new Map<string, Nomination>();
+  #ordinances = new Map<string, Ordinance>();
+  #staged: Map<string, Ordinance> | null = null;
+
+  constructor(readonly tx: Tx) {}
+
+  /** Loads the nominations the batch will step, in one statement; answers their versions. */
+  async load(ids: readonly string[]): Promise<Map<string, number>> {
+    for (const n of await this.tx.nomination.findMany({ where: { id: { in: [...ids] } } })) this.#nominations.set(n.id, n);
+    return new Map([...this.#nominations.values()].map((n) => [n.id, n.version]));
+  }
+
+  /** The loaded row, once: a second step on the same nomination reads it afresh. */
+  takeNomination(id: string): Nomination | undefined {
+    const n = this.#nominations.get(id);
+    this.#nominations.delete(id);
+    return n;
+  }
+
+  ordinance(key: string): Ordinance | undefined {
+    return this.#staged?.get(key) ?? this.#ordinances.get(key);
+  }
+
+  rememberOrdinance(key: string, ordinance: Ordinance) {
+    (this.#staged ??= new Map()).set(key, ordinance);
+  }
+
+  /** The step completed: what it learned holds for the rest of the batch. */
+  keepStep() {
+    for (const [key, value] of this.#staged ?? []) this.#ordinances.set(key, value);
+    this.#staged = null;
+  }
+
+  /** The step was rolled back: forget what it learned. */
+  dropStep() {
+    this.#staged = null;
+  }
+}
+
+/**
+ * The same step inside the batch's transaction, for bulk work: the row's writes sit behind a
  * savepoint, so a refused or failing row is rolled back alone and the batch goes on (and the
  * batch commits once instead of once per row).
  */
 export async function applyTransitionInBatch(
-  tx: Tx,
+  batch: TransitionBatch,
   nominationId: string,
   to: Status,
   input: TransitionInput,
   actor: { userId: string | null },
 ): Promise<TransitionResult> {
+  const { tx } = batch;
   await tx.$executeRawUnsafe("SAVEPOINT transition_step");
+  let result: TransitionResult | undefined;
   try {
-    const result = await transitionIn(tx, nominationId, to, input, actor);
+    result = await transitionIn(tx, nominationId, to, input, actor, batch);
     if (result.kind !== "done") await tx.$executeRawUnsafe("ROLLBACK TO transition_step");
     return result;
   } catch (error) {
@@ -105,12 +153,21 @@ export async function applyTransitionInBatch(
     if (error instanceof Refusal) return { kind: "refused", message: error.message, field: error.field };
     throw error;
   } finally {
+    if (result?.kind === "done") batch.keepStep();
+    else batch.dropStep();
     await tx.$executeRawUnsafe("RELEASE transition_step");
   }
 }
 
-async function transitionIn(tx: Tx, nominationId: string, to: Status, input: TransitionInput, actor: { userId: string | null }): Promise<TransitionResult> {
-  const n = await tx.nomination.findUnique({ where: { id: nominationId } });
+async function transitionIn(
+  tx: Tx,
+  nominationId: string,
+  to: Status,
+  input: TransitionInput,
+  actor: { userId: string | null },
+  batch?: TransitionBatch,
+): Promise<TransitionResult> {
+  const n = batch?.takeNomination(nominationId) ?? (await tx.nomination.findUnique({ where: { id: nominationId } }));
   if (!n) return { kind: "not-found" as const };
   // Only the steps after the conferral read it (a bulk decision saves the statement per row).
   const conferralOf = () => tx.conferral.findUnique({ where: { nominationId: n.id } });
@@ -124,7 +181,8 @@ async function transitionIn(tx: Tx, nominationId: string, to: Status, input: Tra
     refuse("Data decyzji nie może być wcześniejsza niż data wpływu wniosku.", "eventDate");
   }
   const medalClass = ((input.opinionClass ?? n.opinionClass ?? n.requestedClass) as MedalClass | null) ?? null;
-  const data: Record<string, unknown> = { status: to, version: { increment: 1 } };
+  // The columns the step sets (besides version and updatedAt); undefined ones are left as they are.
+  const data: Record<string, unknown> = { status: to };
   const after: Record<string, unknown> = {};
 
   switch (to) {
@@ -168,7 +226,7 @@ async function transitionIn(tx: Tx, nominationId: string, to: Status, input: Tra
       if (data.opinionClass) after.opinionClass = data.opinionClass;
       break;
     case "FORWARDED": {
-      const ordinance = await recordOrdinance(tx, input.actNumber, input.eventDate!, "DRAFT_FORWARDING");
+      const ordinance = await recordOrdinance(tx, input.actNumber, input.eventDate!, "DRAFT_FORWARDING", batch);
       await tx.resolutionDraft.updateMany({
         where: { nominations: { some: { nominationId: n.id } }, frozenVersionId: null },
         data: { ordinanceId: ordinance.id, status: "FORWARDED" },
@@ -180,21 +238,17 @@ async function transitionIn(tx: Tx, nominationId: string, to: Status, input: Tra
       after.resolution = await adopt(tx, n, honour, medalClass, input);
       break;
     case "GRANTED": {
-      const ordinance = await recordOrdinance(tx, input.actNumber, input.eventDate!, "HG_DECISION");
-      const conferral = await tx.conferral.create({
-        data: {
-          publicId: newPublicId(),
-          nominationId: n.id,
-          candidateId: n.candidateId,
-          honour,
-          ordinanceId: ordinance.id,
-          conferredOn: input.eventDate!,
-          isDemo: n.isDemo,
-        },
-      });
+      const ordinance = await recordOrdinance(tx, input.actNumber, input.eventDate!, "HG_DECISION", batch);
+      // The badge's number continues the one HG series (historical badges included), taken in the
+      // conferral's own INSERT as assignNextNumber does: one statement under the write lock.
+      const series = numberSeriesOf(honour, null)!;
+      const [created] = await tx.$queryRaw<[{ number: number | bigint }]>`
+        INSERT INTO "Conferral" ("id", "publicId", "nominationId", "candidateId", "honour", "ordinanceId", "conferredOn", "numberSeries", "number", "isDemo", "createdAt")
+        VALUES (${newRowId()}, ${newPublicId()}, ${n.id}, ${n.candidateId}, ${honour}, ${ordinance.id}, ${input.eventDate!}, ${series},
+                (SELECT COALESCE(MAX("number"), 0) + 1 FROM "Conferral" WHERE "numberSeries" = ${series}), ${n.isDemo}, ${sqlDateTime()})
+        RETURNING "number"`;
       after.decision = `${ordinance.number} z ${ordinance.issuedOn}`;
-      // The badge's number continues the one HG series (historical badges included).
-      after.number = await assignNextNumber(tx, conferral.id, numberSeriesOf(honour, null)!);
+      after.number = Number(created.number);
       break;
     }
     case "NUMBER_ASSIGNED": {
@@ -222,8 +276,13 @@ async function transitionIn(tx: Tx, nominationId: string, to: Status, input: Tra
   if (["OPINION_NEGATIVE", "REJECTED", "REFUSED", "WITHDRAWN"].includes(to)) data.closingReason = input.reason;
   if (input.eventDate && !after.eventDate) after.eventDate = input.eventDate;
 
-  const written = await tx.nomination.updateMany({ where: { id: n.id, version: input.version }, data });
-  if (written.count === 0) return { kind: "conflict" as const };
+  const assignments = Object.entries(data)
+    .filter(([, value]) => value !== undefined)
+    .map(([column, value]) => Prisma.sql`${Prisma.raw(`"${column}"`)} = ${value}`);
+  const written = await tx.$executeRaw`
+    UPDATE "Nomination" SET ${Prisma.join(assignments)}, "version" = "version" + 1, "updatedAt" = ${sqlDateTime()}
+     WHERE "id" = ${n.id} AND "version" = ${input.version}`;
+  if (written === 0) return { kind: "conflict" as const };
   await recordAudit(tx, {
     userId: actor.userId,
     action: "TRANSITION",
@@ -243,10 +302,16 @@ const ORDINANCE_TITLE = {
 } as const;
 
 /** The Mayor's ordinance with this number and date: recorded once, shared by every nomination it covers. */
-async function recordOrdinance(tx: Tx, number: string, issuedOn: string, kind: keyof typeof ORDINANCE_TITLE) {
-  // A read first (not an upsert): in a bulk decision every row but the first finds it, in one statement.
-  const existing = await tx.ordinance.findUnique({ where: { number_issuedOn: { number, issuedOn } } });
-  return existing ?? tx.ordinance.create({ data: { number, issuedOn, kind, title: ORDINANCE_TITLE[kind] } });
+async function recordOrdinance(tx: Tx, number: string, issuedOn: string, kind: keyof typeof ORDINANCE_TITLE, batch?: TransitionBatch) {
+  const key = `${number}\u0000${issuedOn}`;
+  const known = batch?.ordinance(key);
+  if (known) return known;
+  // A read first (not an upsert): an existing ordinance is only read.
+  const ordinance =
+    (await tx.ordinance.findUnique({ where: { number_issuedOn: { number, issuedOn } } })) ??
+    (await tx.ordinance.create({ data: { number, issuedOn, kind, title: ORDINANCE_TITLE[kind] } }));
+  batch?.rememberOrdinance(key, ordinance);
+  return ordinance;
 }
 
 type LoadedNomination = {

@@ -1,4 +1,5 @@
 // The one Prisma client of the process, on SQLite through the libsql driver.
+import { randomBytes } from "node:crypto";
 import { type Client, type Config, type InStatement, type ResultSet } from "@libsql/client";
 import { PrismaLibSQL } from "@prisma/adapter-libsql";
 import { PrismaClient, type Prisma } from "#app/generated/prisma/client.ts";
@@ -116,4 +117,24 @@ export function db(): PrismaClient {
     globalForDb.__merentiDb = createPrismaClient(e.DATABASE_URL, e.DATABASE_AUTH_TOKEN);
   }
   return globalForDb.__merentiDb;
+}
+
+// ---------------------------------------------------------------- raw writes
+// Hot paths (a bulk decision's rows) write with raw statements: a Prisma model call costs about
+// five times a raw one. These give raw INSERTs the values Prisma would have written.
+
+let idCounter = 0;
+
+/**
+ * A new row id shaped like Prisma's cuid(): "c", the time, a per-process counter and randomness,
+ * so ids made in the same millisecond still sort in the order they were made.
+ */
+export function newRowId(): string {
+  idCounter = (idCounter + 1) % 36 ** 4;
+  return `c${Date.now().toString(36).padStart(8, "0")}${idCounter.toString(36).padStart(4, "0")}${randomBytes(9).toString("hex").slice(0, 12)}`;
+}
+
+/** A DateTime as Prisma's libsql adapter stores it ("2026-11-26T13:07:52.726+00:00"). */
+export function sqlDateTime(date = new Date()): string {
+  return date.toISOString().replace(/Z$/, "+00:00");
 }

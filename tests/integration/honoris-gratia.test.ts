@@ -144,6 +144,18 @@ describe("deadline board, bulk work, documents", () => {
     expect(lines[1]).toContain(`;${addDays(today, -60)};${addDays(today, -30)};`);
   });
 
+  test("a name search counts its matches with the page; a page past the end still says how many there are", async () => {
+    const found = [await saveApplication({ "laureates[0].givenNames": "Anna", "laureates[0].surname": "Szukana-Listowa" }), await saveApplication({ "laureates[0].givenNames": "Ewa", "laureates[0].surname": "Szukana-Listowa" })];
+    await saveApplication({ "laureates[0].surname": "Inna-Listowa" });
+    const first = await callLoader<Desk>(deskLoader, "/hg?status=all&q=szukana-list");
+    expect(first.data!.total).toBe(2);
+    expect(first.data!.rows.map((r) => r.id).sort()).toEqual(found.map((a) => a.nominations[0]!.id).sort());
+    const past = await callLoader<Desk>(deskLoader, "/hg?status=all&q=szukana-list&page=2");
+    expect(past.data!.total).toBe(2);
+    expect(past.data!.rows).toEqual([]);
+    expect((await callLoader<Desk>(deskLoader, "/hg?status=all&q=nikt-taki-nie-istnieje")).data!.total).toBe(0);
+  });
+
   test("bulk grant: rows granted, each audited, badge numbers continue the series; a row the rules refuse fails alone, unchanged", async () => {
     const earlier = { receivedDate: addDays(today, -10) };
     // The third letter arrived today: a decision dated yesterday cannot cover it.
@@ -210,6 +222,32 @@ describe("deadline board, bulk work, documents", () => {
         }
       }
     }
+  });
+
+  test("bulk grant: a row that fails after its writes began leaves no trace; the decision and the next numbers go to the rows that complete", async () => {
+    // The most urgent row (received first) fails at its conferral: a badge is already recorded for it.
+    const [bad, ...good] = [await saveApplication({ receivedDate: addDays(today, -20) }), await saveApplication({ receivedDate: addDays(today, -10) }), await saveApplication({ receivedDate: addDays(today, -10) })];
+    const ids = [bad!, ...good].map((a) => a.nominations[0]!.id);
+    expect((await callAction<BulkReply>(bulkAction, "/hg/bulk", { bulkAction: "verify", ids })).data!.summary!.done).toHaveLength(3);
+    await db().conferral.create({ data: { publicId: "hg-bulk-clash", nominationId: ids[0]!, candidateId: bad!.nominations[0]!.candidateId, honour: "HONORIS_GRATIA", conferredOn: "2020-01-01" } });
+    const top = (await db().conferral.aggregate({ where: { numberSeries: "HG" }, _max: { number: true } }))._max.number ?? 0;
+
+    const granted = await callAction<BulkReply>(bulkAction, "/hg/bulk", { bulkAction: "grant", ids, actNumber: "779/2026", eventDate: today });
+    const summary = granted.data!.summary!;
+    expect(summary.failed.map((f) => f.row.id)).toEqual([ids[0]]);
+    expect(summary.failed[0]!.message).toMatch(/^błąd: /);
+    expect(summary.done.map((d) => d.row.id).sort()).toEqual(ids.slice(1).sort());
+    expect(await db().nomination.findUniqueOrThrow({ where: { id: ids[0]! } })).toMatchObject({ status: "VERIFIED", version: 2 });
+    expect(await db().auditEvent.count({ where: { entityId: ids[0]!, toStatus: "GRANTED" } })).toBe(0);
+
+    // The ordinance the failed row had recorded was rolled back with it and recorded again, once.
+    const ordinances = await db().ordinance.findMany({ where: { number: "779/2026" }, include: { conferrals: { orderBy: { number: "asc" } } } });
+    expect(ordinances).toHaveLength(1);
+    expect(ordinances[0]!.id).toBe(granted.data!.ordinanceId);
+    expect(ordinances[0]!.conferrals.map((c) => c.number)).toEqual([top + 1, top + 2]);
+    expect(ordinances[0]!.conferrals.map((c) => c.nominationId).sort()).toEqual(ids.slice(1).sort());
+    const audit = await db().auditEvent.findMany({ where: { entityId: { in: ids.slice(1) }, toStatus: "GRANTED" }, orderBy: [{ at: "asc" }, { id: "asc" }] });
+    expect(audit.map((a) => JSON.parse(a.after!).number)).toEqual([top + 1, top + 2]);
   });
 
   test("preparing the Mayor's decision: the draft decision lists the prepared laureates, without number or date yet", async () => {
