@@ -432,12 +432,17 @@ export function renderPdfParts(parts: readonly PdfPart[], meta: Pick<Document["m
           if (part.offset && (part.offset.x !== 0 || part.offset.y !== 0)) doc.translate(part.offset.x, part.offset.y);
         };
         addPage();
-        const start = doc.bufferedPageRange().count;
+        const end = () => doc.bufferedPageRange().start + doc.bufferedPageRange().count;
+        const start = end() - 1;
         const writer = new PdfWriter(doc, addPage, caches);
         writer.render(part.document);
-        const pages = { start: start - 1, count: doc.bufferedPageRange().count - start + 1 };
+        const pages = { start, count: end() - start };
         writer.pageNumbers(pages);
         part.decorate?.(doc, pages);
+        // A finished part is written out (compressed) now rather than kept to the end: a batch of
+        // 300 diplomas otherwise holds every page's content on the heap, and the garbage collector
+        // copies and re-marks it all batch long.
+        doc.flushPages();
       }
       doc.end();
     } catch (error) {
