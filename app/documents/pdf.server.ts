@@ -103,6 +103,16 @@ class PdfWriter {
         if (last && gap === "nbsp") last.gapAfter = "nbsp";
         return;
       }
+      // Measured once the word is complete. A word before an ordinary space is measured with it,
+      // minus the space (the font kerns nothing against a space, so the width is the same): pdfkit
+      // draws a line word by word with the space attached ("Żak "), and shaping that string here
+      // lets the drawing find it in pdfkit's cache instead of shaping the word a second time.
+      const lastPiece = current.length - 1;
+      for (let i = 0; i < current.length; i++) {
+        const piece = current[i]!;
+        piece.width =
+          i === lastPiece && gap === "space" ? this.measure(`${piece.text} `, piece.face, size) - this.measure(" ", piece.face, size) : this.measure(piece.text, piece.face, size);
+      }
       words.push({
         pieces: current,
         width: current.reduce((sum, p) => sum + p.width, 0),
@@ -120,10 +130,8 @@ class PdfWriter {
           continue;
         }
         const last = current[current.length - 1];
-        if (last && last.face === face) {
-          last.text += part;
-          last.width = this.measure(last.text, face, size);
-        } else current.push({ text: part, face, width: this.measure(part, face, size) });
+        if (last && last.face === face) last.text += part;
+        else current.push({ text: part, face, width: 0 });
       }
     }
     close(null, "regular");
