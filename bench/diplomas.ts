@@ -2,8 +2,10 @@
 // printing desk's path: checks, templates, cover sheet, pdfkit, the print log), against the same
 // 300 pages printed by a warm headless Chromium (playwright-core, Debian chromium, launched before
 // the clock) from an equivalent HTML page (the app's document preview markup, EB Garamond via
-// @font-face from the same font files, CSS border, QR code as SVG). Also one diploma warm, and the
-// batch's peak memory (in a child process: the RSS high-water mark, reset just before the batch).
+// @font-face from the same font files, the border as CSS with its four corner diamonds, the QR code
+// as SVG: same page size, margins, text, border and code, the font embedded in both PDFs; both files
+// are left in bench/.tmp/ to compare). Also one diploma warm, and the batch's peak memory (in a
+// child process: the RSS high-water mark, reset just before the batch).
 import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -29,6 +31,9 @@ function check(ok: boolean, what: string) {
 }
 
 const pageCount = (pdf: Buffer) => pdf.toString("latin1").match(/\/Type \/Page\b/g)?.length ?? 0;
+
+/** The corner diamonds of the PDF's border (7 pt from centre to tip, centred 21 pt from the edges). */
+const ORNAMENTS = ["tl", "tr", "bl", "br"].map((corner) => `<div class="orn ${corner}"></div>`).join("");
 
 /** The QR code as SVG squares, the same runs the PDF draws. */
 function qrSvg(text: string): string {
@@ -86,7 +91,7 @@ export async function diplomasBench(): Promise<SuiteReport> {
   // The anchor: the same pages as HTML, printed by a warm Chromium.
   const check300 = await checkBatch(rows.conferralIds, { ceremonyId: rows.ceremonyId, reprintReason: null });
   const pages = check300.items
-    .map((i) => `<section class="page"><div class="frame"></div><div class="inner"></div>${renderToStaticMarkup(createElement(DocumentPreview, { doc: i.doc, label: "Dyplom" }))}${qrSvg(i.publicUrl)}</section>`)
+    .map((i) => `<section class="page"><div class="frame"></div><div class="inner"></div>${ORNAMENTS}${renderToStaticMarkup(createElement(DocumentPreview, { doc: i.doc, label: "Dyplom" }))}${qrSvg(i.publicUrl)}</section>`)
     .join("\n");
   const html = `<!doctype html><html lang="pl"><head><meta charset="utf-8"><style>
 ${fontFaces()}
@@ -95,6 +100,8 @@ body{margin:0;font-family:"EB Garamond",serif;font-size:12pt;line-height:1.15}
 .page{position:relative;width:297mm;height:210mm;box-sizing:border-box;padding:25mm;break-after:page;overflow:hidden}
 .frame{position:absolute;inset:18pt;border:2pt solid #7a1f1f}
 .inner{position:absolute;inset:24pt;border:.6pt solid #7a1f1f}
+.orn{position:absolute;width:9.9pt;height:9.9pt;background:#7a1f1f;transform:rotate(45deg)}
+.orn.tl{left:16.05pt;top:16.05pt}.orn.tr{right:16.05pt;top:16.05pt}.orn.bl{left:16.05pt;bottom:16.05pt}.orn.br{right:16.05pt;bottom:16.05pt}
 .doc-preview{position:relative}
 .doc-header{text-align:right;font-size:10pt;margin:0 0 12pt}
 .doc-title{text-align:center;font-weight:700;font-size:13pt;margin:6pt 0 12pt}
@@ -114,6 +121,8 @@ body{margin:0;font-family:"EB Garamond",serif;font-size:12pt;line-height:1.15}
       return page.pdf({ preferCSSPageSize: true, printBackground: true });
     };
     const sample = await chromiumPrint();
+    writeFileSync(path.join(BENCH_TMP, "diplomas-chromium.pdf"), sample);
+    writeFileSync(path.join(BENCH_TMP, "diplomas-ours.pdf"), pdf);
     check(pageCount(sample) === BATCH, `Chromium printed ${pageCount(sample)} pages`);
     const theirs = await measure(chromiumPrint, { warmup: 1, iterations: Math.max(3, Math.min(5, batchIterations)) });
     figures.push(figureOf(`the same ${BATCH} pages, warm Chromium (HTML → PDF)`, theirs, Number.POSITIVE_INFINITY, `${(sample.length / 1024 / 1024).toFixed(1)} MiB; the anchor, no target of its own`));

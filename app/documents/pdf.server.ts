@@ -103,6 +103,16 @@ class PdfWriter {
         if (last && gap === "nbsp") last.gapAfter = "nbsp";
         return;
       }
+      // Measured once the word is complete. A word before an ordinary space is measured with it,
+      // minus the space (the font kerns nothing against a space, so the width is the same): pdfkit
+      // draws a line word by word with the space attached ("Żak "), and shaping that string here
+      // lets the drawing find it in pdfkit's cache instead of shaping the word a second time.
+      const lastPiece = current.length - 1;
+      for (let i = 0; i < current.length; i++) {
+        const piece = current[i]!;
+        piece.width =
+          i === lastPiece && gap === "space" ? this.measure(`${piece.text} `, piece.face, size) - this.measure(" ", piece.face, size) : this.measure(piece.text, piece.face, size);
+      }
       words.push({
         pieces: current,
         width: current.reduce((sum, p) => sum + p.width, 0),
@@ -120,10 +130,8 @@ class PdfWriter {
           continue;
         }
         const last = current[current.length - 1];
-        if (last && last.face === face) {
-          last.text += part;
-          last.width = this.measure(last.text, face, size);
-        } else current.push({ text: part, face, width: this.measure(part, face, size) });
+        if (last && last.face === face) last.text += part;
+        else current.push({ text: part, face, width: 0 });
       }
     }
     close(null, "regular");
@@ -432,12 +440,17 @@ export function renderPdfParts(parts: readonly PdfPart[], meta: Pick<Document["m
           if (part.offset && (part.offset.x !== 0 || part.offset.y !== 0)) doc.translate(part.offset.x, part.offset.y);
         };
         addPage();
-        const start = doc.bufferedPageRange().count;
+        const end = () => doc.bufferedPageRange().start + doc.bufferedPageRange().count;
+        const start = end() - 1;
         const writer = new PdfWriter(doc, addPage, caches);
         writer.render(part.document);
-        const pages = { start: start - 1, count: doc.bufferedPageRange().count - start + 1 };
+        const pages = { start, count: end() - start };
         writer.pageNumbers(pages);
         part.decorate?.(doc, pages);
+        // A finished part is written out (compressed) now rather than kept to the end: a batch of
+        // 300 diplomas otherwise holds every page's content on the heap, and the garbage collector
+        // copies and re-marks it all batch long.
+        doc.flushPages();
       }
       doc.end();
     } catch (error) {

@@ -355,7 +355,8 @@ export async function checkBatch(conferralIds: readonly string[], options: { cer
       : Promise.resolve(null),
     client.conferral.findMany({
       where: { id: { in: [...new Set(conferralIds)] } },
-      include: { candidate: true, resolution: true, ordinance: true, diplomas: { include: { _count: { select: { prints: true } } } } },
+      // Not the diplomas' stored text (a few kB each): the batch renders the text afresh.
+      include: { candidate: true, resolution: true, ordinance: true, diplomas: { select: { id: true, confirmedHash: true, verificationCode: true, _count: { select: { prints: true } } } } },
     }),
     client.signatory.findMany(),
   ]);

@@ -335,7 +335,8 @@ async function raster(pdf: ArrayBuffer | Buffer, page = 1) {
  */
 async function qrOnPage(pdf: ArrayBuffer | Buffer, text: string, x: number, y: number, page = 1): Promise<{ matching: number; total: number }> {
   const pixel = await raster(pdf, page);
-  const { modules } = QRCode.create(text, { errorCorrectionLevel: "M" });
+  // The encoding the diplomas use (app/documents/qr.ts): one byte segment, level M, mask 2.
+  const { modules } = QRCode.create([{ data: new TextEncoder().encode(text), mode: "byte" }], { errorCorrectionLevel: "M", maskPattern: 2 });
   const cell = 62 / modules.size;
   let matching = 0;
   for (let r = 0; r < modules.size; r++) {

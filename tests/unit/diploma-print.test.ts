@@ -2,7 +2,7 @@
 // batch, the cover sheet's lines.
 import QRCode from "qrcode";
 import { describe, expect, test } from "vitest";
-import { qrRuns } from "#app/documents/qr";
+import { qrCode, qrRuns } from "#app/documents/qr";
 import { batchCoverData, batchFileName, batchOrder, calibrationData, describeOffset, EditPrinterForm, formatMm, NewPrinterForm, printerLogText } from "#app/domain/diploma-print";
 
 describe("printer offsets", () => {
@@ -72,9 +72,18 @@ describe("cover sheet", () => {
 });
 
 describe("QR code runs", () => {
+  test("the fixed encoding carries the address: byte mode, level M, mask 2, the version the address needs", () => {
+    const url = "https://merenti.krakow.pl/rejestr/k7qx2mhd9p";
+    const code = qrCode(url);
+    expect(code.maskPattern).toBe(2);
+    expect(code.segments.map((s) => [s.mode.id, s.data])).toEqual([["Byte", new TextEncoder().encode(url)]]);
+    // Fixing the mask and the segment does not make the code bigger than the searched encoding.
+    expect(code.version).toBe(QRCode.create(url, { errorCorrectionLevel: "M" }).version);
+  });
+
   test("cover exactly the dark modules of the code, row by row, without overlaps", () => {
     const url = "https://merenti.krakow.pl/rejestr/k7qx2mhd9p";
-    const { modules } = QRCode.create(url, { errorCorrectionLevel: "M" });
+    const { modules } = QRCode.create([{ data: new TextEncoder().encode(url), mode: "byte" }], { errorCorrectionLevel: "M", maskPattern: 2 });
     const { size, runs } = qrRuns(url);
     expect(size).toBe(modules.size);
     const drawn = new Set<string>();
