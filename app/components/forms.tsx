@@ -96,3 +96,35 @@ export function ConflictSection({ changes, reloadHref }: { changes: ConflictRow[
     </section>
   );
 }
+
+/** A list filter: one select of coded values with their labels, "wszystkie" for no filter (GET forms). */
+export function FilterSelect<Value extends string>({
+  id,
+  name,
+  label,
+  value,
+  options,
+  labels,
+}: {
+  /** The select's id when the page has another field of the same name. */
+  id?: string;
+  name: string;
+  label: string;
+  value: string | null | undefined;
+  options: readonly Value[];
+  labels: Record<Value, string>;
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={id ?? name}>{label}</label>
+      <select id={id ?? name} name={name} defaultValue={value ?? ""}>
+        <option value="">wszystkie</option>
+        {options.map((v) => (
+          <option key={v} value={v}>
+            {labels[v]}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}

@@ -9,7 +9,7 @@ import { z } from "zod";
 import { AuditTimeline } from "#app/components/audit-timeline";
 import { CeremonyStatus } from "#app/components/ceremony";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
-import { Field, FormErrors } from "#app/components/forms";
+import { Field, FormErrors, FilterSelect } from "#app/components/forms";
 import { DemoMark, honourText, StatusBadge } from "#app/components/labels";
 import {
   ATTENDANCE_LABEL,
@@ -377,17 +377,7 @@ export default function CeremonyView() {
               <label htmlFor="szukaj-q">Imię i nazwisko lub nazwa</label>
               <input id="szukaj-q" name="q" type="search" defaultValue={searchParams.get("q") ?? ""} />
             </div>
-            <div className="field">
-              <label htmlFor="szukaj-honour">Wyróżnienie</label>
-              <select id="szukaj-honour" name="honour" defaultValue={searchParams.get("honour") ?? ""}>
-                <option value="">wszystkie</option>
-                {HONOURS.map((h) => (
-                  <option key={h} value={h}>
-                    {HONOUR_LABEL[h]}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <FilterSelect id="szukaj-honour" name="honour" label="Wyróżnienie" value={searchParams.get("honour")} options={HONOURS} labels={HONOUR_LABEL} />
             <div className="filters__actions">
               <button type="submit">Szukaj</button>
             </div>

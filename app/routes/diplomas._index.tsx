@@ -3,6 +3,7 @@
 // with its state checked as a batch checks it; select, choose the mode and printer, print one PDF.
 // With JavaScript the batch is fetched in place (a progress message while it is built, the
 // refusal's list shown here); without, the form posts and a refusal comes back as ?odmowa=….
+import { FilterSelect } from "#app/components/forms";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation, useRevalidator } from "@remix-run/react";
 import { useRef, useState, type FormEvent } from "react";
@@ -139,17 +140,7 @@ export default function DiplomaDesk() {
             ))}
           </select>
         </div>
-        <div className="field">
-          <label htmlFor="f-honour">Wyróżnienie</label>
-          <select id="f-honour" name="honour" defaultValue={filter.honour ?? ""}>
-            <option value="">wszystkie</option>
-            {HONOURS.map((h) => (
-              <option key={h} value={h}>
-                {HONOUR_LABEL[h]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect id="f-honour" name="honour" label="Wyróżnienie" value={filter.honour} options={HONOURS} labels={HONOUR_LABEL} />
         <div className="field">
           <label htmlFor="f-state">Dyplomy</label>
           <select id="f-state" name="stan" defaultValue={filter.state}>

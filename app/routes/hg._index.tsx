@@ -1,6 +1,7 @@
 // The Honoris Gratia desk: by default the deadline board (every application awaiting the Mayor's
 // decision, most urgent first, overdue ones on top); filters widen it to the whole list. Rows are
 // selected (or "all matching") for bulk work, and the CSV holds exactly the current filter.
+import { FilterSelect } from "#app/components/forms";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
@@ -84,17 +85,7 @@ export default function HgDesk() {
             ))}
           </select>
         </div>
-        <div className="field">
-          <label htmlFor="channel">Kanał</label>
-          <select id="channel" name="channel" defaultValue={query.channel ?? ""}>
-            <option value="">wszystkie</option>
-            {CHANNELS.map((c) => (
-              <option key={c} value={c}>
-                {CHANNEL_LABEL[c]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect name="channel" label="Kanał" value={query.channel} options={CHANNELS} labels={CHANNEL_LABEL} />
         <div className="field">
           <label htmlFor="due">Termin</label>
           <select id="due" name="due" defaultValue={query.due ?? ""}>

@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { FilterSelect } from "#app/components/forms";
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { DemoMark, honourText, StatusBadge, termText } from "#app/components/labels";
@@ -56,39 +57,9 @@ export default function NominationsList() {
           <label htmlFor="q">Szukaj kandydata lub wnioskodawcy</label>
           <input id="q" name="q" type="search" defaultValue={query.q ?? ""} placeholder="np. zolkiewski" />
         </div>
-        <div className="field">
-          <label htmlFor="honour">Wyróżnienie</label>
-          <select id="honour" name="honour" defaultValue={query.honour ?? ""}>
-            <option value="">wszystkie</option>
-            {HONOURS.map((h) => (
-              <option key={h} value={h}>
-                {HONOUR_LABEL[h]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="medalClass">Klasa medalu</label>
-          <select id="medalClass" name="medalClass" defaultValue={query.medalClass ?? ""}>
-            <option value="">wszystkie</option>
-            {MEDAL_CLASSES.map((c) => (
-              <option key={c} value={c}>
-                {MEDAL_CLASS_LABEL[c]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="status">Status</label>
-          <select id="status" name="status" defaultValue={query.status ?? ""}>
-            <option value="">wszystkie</option>
-            {STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {STATUS_LABEL[s]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect name="honour" label="Wyróżnienie" value={query.honour} options={HONOURS} labels={HONOUR_LABEL} />
+        <FilterSelect name="medalClass" label="Klasa medalu" value={query.medalClass} options={MEDAL_CLASSES} labels={MEDAL_CLASS_LABEL} />
+        <FilterSelect name="status" label="Status" value={query.status} options={STATUSES} labels={STATUS_LABEL} />
         <div className="field">
           <label htmlFor="term">Kadencja</label>
           <select id="term" name="term" defaultValue={query.term ?? ""}>
