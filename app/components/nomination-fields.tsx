@@ -101,18 +101,7 @@ export function CandidateFieldset({ candidate }: { candidate: AnyField }) {
         <div className="grid-2">
           <TextField field={c.givenNames} label="Imiona" required autoComplete="off" />
           <TextField field={c.surname} label="Nazwisko" required autoComplete="off" />
-          <Field id={(c.grammaticalGender as AnyField).id} label="Rodzaj gramatyczny" errors={(c.grammaticalGender as AnyField).errors} required>
-            {(aria) => (
-              <select {...getSelectProps(c.grammaticalGender, noAria)} {...aria}>
-                <option value="">— wybierz —</option>
-                {GENDERS.map((g) => (
-                  <option key={g} value={g}>
-                    {GENDER_LABEL[g]}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <GenderSelect field={c.grammaticalGender} label="Rodzaj gramatyczny" />
           <TextField field={c.title} label="Tytuł lub zawód" hint="np. prof. dr hab., kompozytor" />
           <TextField field={c.birthYear} label="Rok urodzenia" inputMode="numeric" />
           <Field id={(c.birthDate as AnyField).id} label="Data urodzenia (jeśli znana)" errors={(c.birthDate as AnyField).errors}>
@@ -201,6 +190,24 @@ export function NominationDetailsFieldset({ fields, today }: { fields: Fields; t
         {(aria) => <textarea {...getTextareaProps(fields.attachments, noAria)} rows={3} {...aria} />}
       </Field>
     </fieldset>
+  );
+}
+
+/** The grammatical gender of a person: the documents' forms (Pan/Pani, Honorowy Obywatel/Honorowa Obywatelka) follow it. */
+export function GenderSelect({ field, label }: { field: AnyField; label: string }) {
+  return (
+    <Field id={field.id} label={label} errors={field.errors} required>
+      {(aria) => (
+        <select {...getSelectProps(field, noAria)} {...aria}>
+          <option value="">— wybierz —</option>
+          {GENDERS.map((g) => (
+            <option key={g} value={g}>
+              {GENDER_LABEL[g]}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
   );
 }
 

@@ -9,7 +9,8 @@ import type { z } from "zod";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { Field, FormErrors } from "#app/components/forms";
 import { HgNav } from "#app/components/hg";
-import { CANDIDATE_KIND_LABEL, CANDIDATE_KINDS, GENDER_LABEL, GENDERS } from "#app/domain/honours";
+import { GenderSelect } from "#app/components/nomination-fields";
+import { CANDIDATE_KIND_LABEL, CANDIDATE_KINDS } from "#app/domain/honours";
 import { CHANNEL_LABEL, CHANNELS, hgIntakeSchema } from "#app/domain/honoris-gratia";
 import { formatShortDate, todayIso } from "#app/domain/polish-dates";
 import { STATUS_LABEL, type Status } from "#app/domain/workflow";
@@ -224,18 +225,7 @@ export default function NewHgApplication() {
                       <>
                         <TextInput field={l.givenNames} label={`Laureat ${index + 1}: imiona`} required focusFirst={index === 0 && Boolean(saved)} />
                         <TextInput field={l.surname} label={`Laureat ${index + 1}: nazwisko`} required />
-                        <Field id={l.grammaticalGender.id} label={`Laureat ${index + 1}: rodzaj gramatyczny`} errors={l.grammaticalGender.errors} required>
-                          {(aria) => (
-                            <select {...getSelectProps(l.grammaticalGender, noAria)} {...aria}>
-                              <option value="">— wybierz —</option>
-                              {GENDERS.map((g) => (
-                                <option key={g} value={g}>
-                                  {GENDER_LABEL[g]}
-                                </option>
-                              ))}
-                            </select>
-                          )}
-                        </Field>
+                        <GenderSelect field={l.grammaticalGender} label={`Laureat ${index + 1}: rodzaj gramatyczny`} />
                         <TextInput field={l.birthYear} label={`Laureat ${index + 1}: rok urodzenia`} type="number" hint="pomaga odróżnić osoby o tym samym nazwisku" />
                       </>
                     ) : (
