@@ -12,7 +12,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { chromium } from "playwright-core";
-import { qrRuns } from "#app/documents/qr";
+import { qrRects } from "#app/documents/qr";
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "#tests/setup/chromium";
@@ -35,10 +35,10 @@ const pageCount = (pdf: Buffer) => pdf.toString("latin1").match(/\/Type \/Page\b
 /** The corner diamonds of the PDF's border (7 pt from centre to tip, centred 21 pt from the edges). */
 const ORNAMENTS = ["tl", "tr", "bl", "br"].map((corner) => `<div class="orn ${corner}"></div>`).join("");
 
-/** The QR code as SVG squares, the same runs the PDF draws. */
+/** The QR code as SVG rectangles, the same ones the PDF draws. */
 function qrSvg(text: string): string {
-  const qr = qrRuns(text);
-  const rects = qr.runs.map((r) => `<rect x="${r.from}" y="${r.row}" width="${r.to - r.from}" height="1"/>`).join("");
+  const qr = qrRects(text);
+  const rects = qr.rects.map((r) => `<rect x="${r.x}" y="${r.y}" width="${r.w}" height="${r.h}"/>`).join("");
   return `<svg class="qr" viewBox="0 0 ${qr.size} ${qr.size}" shape-rendering="crispEdges">${rects}</svg>`;
 }
 

@@ -49,7 +49,8 @@ export type Document = { meta: DocumentMeta; blocks: Block[] };
 /** Raw text as it came from the markup, with the formatting in force where it stood. */
 export type Segment = { text: string; bold: boolean; italic: boolean };
 
-const COLLAPSIBLE = /[ \t\n\r\f]/;
+/** A stretch of whitespace as HTML collapses it, non-breaking spaces included. */
+const WHITESPACE = /[ \t\n\r\f\u00a0]+/g;
 const NBSP = "\u00a0";
 
 /**
@@ -59,43 +60,52 @@ const NBSP = "\u00a0";
  * one-letter word stands next to a <b>/<i> boundary. Adjacent runs with the same formatting merge.
  */
 export function buildRuns(segments: readonly Segment[]): Run[] {
-  const chars: string[] = [];
-  const owners: number[] = [];
+  let text = "";
+  // Which segment each stretch of `text` came from: the segment's index and where the stretch ends.
+  const owners: { owner: number; end: number }[] = [];
+  const own = (owner: number, part: string) => {
+    text += part;
+    const last = owners[owners.length - 1];
+    if (last && last.owner === owner) last.end = text.length;
+    else owners.push({ owner, end: text.length });
+  };
   // A pending gap: the segment that owns it and whether it holds a non-breaking space.
   let gap: { owner: number; nbsp: boolean } | null = null;
+  const word = (owner: number, part: string) => {
+    if (gap && text.length > 0) own(gap.owner, gap.nbsp ? NBSP : " ");
+    gap = null;
+    own(owner, part);
+  };
   segments.forEach((segment, owner) => {
-    for (const ch of segment.text.normalize("NFC")) {
-      if (COLLAPSIBLE.test(ch) || ch === NBSP) {
-        if (gap) gap.nbsp ||= ch === NBSP;
-        else gap = { owner, nbsp: ch === NBSP };
-        continue;
-      }
-      if (gap && chars.length > 0) {
-        chars.push(gap.nbsp ? NBSP : " ");
-        owners.push(gap.owner);
-      }
-      gap = null;
-      chars.push(ch);
-      owners.push(owner);
+    const normalized = segment.text.normalize("NFC");
+    let from = 0;
+    for (const space of normalized.matchAll(WHITESPACE)) {
+      if (space.index > from) word(owner, normalized.slice(from, space.index));
+      const nbsp = space[0].includes(NBSP);
+      if (gap) gap.nbsp ||= nbsp;
+      else gap = { owner, nbsp };
+      from = space.index + space[0].length;
     }
+    if (from < normalized.length) word(owner, normalized.slice(from));
   });
 
   // Every whitespace stretch is now one character, so each of typeset's replacements is one
   // character for one character and the ownership of each position survives.
-  const before = chars.join("");
-  const after = typeset(before);
-  const typesetChars = Array.from(after);
-  if (typesetChars.length !== chars.length) {
-    throw new Error(`typeset changed the length of „${before}”; the run boundaries would be lost`);
+  const after = typeset(text);
+  if (after.length !== text.length) {
+    throw new Error(`typeset changed the length of „${text}”; the run boundaries would be lost`);
   }
 
   const runs: Run[] = [];
-  typesetChars.forEach((ch, i) => {
-    const { bold, italic } = segments[owners[i]!]!;
+  let start = 0;
+  for (const { owner, end } of owners) {
+    const { bold, italic } = segments[owner]!;
+    const part = after.slice(start, end);
+    start = end;
     const last = runs[runs.length - 1];
-    if (last && last.bold === bold && last.italic === italic) last.text += ch;
-    else runs.push({ text: ch, bold, italic });
-  });
+    if (last && last.bold === bold && last.italic === italic) last.text += part;
+    else runs.push({ text: part, bold, italic });
+  }
   return runs;
 }
 

@@ -97,77 +97,104 @@ export type ParseOptions = {
   source?: string;
 };
 
-/** Parses markup into a Document; throws MarkupError for anything outside the markup. */
-export function parseMarkup(markup: string, options: ParseOptions = {}): Document {
-  const lineStarts = [0];
-  for (let i = 0; i < markup.length; i++) if (markup[i] === "\n") lineStarts.push(i + 1);
-  const lineAt = (index: number) => {
+/** The tags that hold text directly (inline <b>/<i> inside them pass it on). */
+const isTextFrame = (f: Frame): f is TextFrame => f.tag === "line" || f.tag === "p" || f.tag === "li" || f.tag === "title";
+
+/**
+ * One parse: htmlparser2's handler, holding the stack of open tags and building the Document.
+ * A class rather than closures per call: a batch of 300 diplomas parses 300 documents.
+ */
+class MarkupReader {
+  readonly root: Extract<Frame, { tag: "#root" }> = { tag: "#root", line: 1 };
+  readonly stack: Frame[] = [this.root];
+  selfClosing = false;
+  private readonly lineStarts: number[] = [0];
+  private readonly parser: StrictParser;
+
+  constructor(
+    readonly markup: string,
+    private readonly source: string | undefined,
+  ) {
+    for (let i = markup.indexOf("\n"); i !== -1; i = markup.indexOf("\n", i + 1)) this.lineStarts.push(i + 1);
+    this.parser = new StrictParser(this);
+  }
+
+  parse(): Document {
+    this.parser.parseComplete(this.markup);
+    if (!this.root.document) this.fail(this.lineAt(this.markup.length), "brak znacznika <document>");
+    return this.root.document!;
+  }
+
+  lineAt(index: number): number {
+    const starts = this.lineStarts;
     let lo = 0;
-    let hi = lineStarts.length - 1;
+    let hi = starts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (lineStarts[mid]! <= index) lo = mid;
+      if (starts[mid]! <= index) lo = mid;
       else hi = mid - 1;
     }
     return lo + 1;
-  };
-  const fail = (line: number, message: string, tag?: string): never => {
+  }
+
+  fail(line: number, message: string, tag?: string): never {
     // The offending line itself, since a template's rendered lines need not match its source lines.
-    const text = markup.slice(lineStarts[line - 1] ?? 0, (lineStarts[line] ?? markup.length + 1) - 1).trim();
+    const text = this.markup.slice(this.lineStarts[line - 1] ?? 0, (this.lineStarts[line] ?? this.markup.length + 1) - 1).trim();
     const shown = text.length > 100 ? `${text.slice(0, 100)}…` : text;
-    throw new MarkupError(`${options.source ? `${options.source}, ` : ""}wiersz ${line}: ${message}${shown ? `\n  ${line} | ${shown}` : ""}`, line, tag);
-  };
+    throw new MarkupError(`${this.source ? `${this.source}, ` : ""}wiersz ${line}: ${message}${shown ? `\n  ${line} | ${shown}` : ""}`, line, tag);
+  }
 
-  const root: Frame = { tag: "#root", line: 1 };
-  const stack: Frame[] = [root];
-  const top = () => stack[stack.length - 1]!;
-  let selfClosing = false;
+  top(): Frame {
+    return this.stack[this.stack.length - 1]!;
+  }
 
-  const describeAllowed = (tag: Tag | "#root") => {
+  describeAllowed(tag: Tag | "#root"): string {
     const allowed = tag === "#root" ? ["document"] : RULES[tag].children;
     if (allowed.length === 0) return `<${tag}> musi być pusty: pisz <${tag}/>`;
     return `w <${tag === "#root" ? "(początek)" : tag}> dozwolone: ${allowed.map((c) => (c === "#text" ? "tekst" : `<${c}>`)).join(", ")}`;
-  };
+  }
 
-  const textFrame = (): TextFrame | undefined => {
-    for (let i = stack.length - 1; i >= 0; i--) {
-      const f = stack[i]!;
-      if (f.tag === "line" || f.tag === "p" || f.tag === "li" || f.tag === "title") return f;
+  textFrame(): TextFrame | undefined {
+    for (let i = this.stack.length - 1; i >= 0; i--) {
+      const f = this.stack[i]!;
+      if (isTextFrame(f)) return f;
       if (f.tag !== "b" && f.tag !== "i") return undefined;
     }
     return undefined;
-  };
+  }
 
-  const formatting = () => ({ bold: stack.some((f) => f.tag === "b"), italic: stack.some((f) => f.tag === "i") });
-
-  const checkEntities = (text: string, line: number) => {
+  checkEntities(text: string, line: number): void {
+    if (!text.includes("&")) return;
     const entity = /&(#?[A-Za-z0-9]+);/.exec(text);
-    if (entity) fail(line, `nieznana encja &${entity[1]}; (w tym formacie działają tylko &amp; &lt; &gt; &quot; &apos; i kody liczbowe: zamiast &nbsp; napisz &#160;)`);
-  };
+    if (entity) this.fail(line, `nieznana encja &${entity[1]}; (w tym formacie działają tylko &amp; &lt; &gt; &quot; &apos; i kody liczbowe: zamiast &nbsp; napisz &#160;)`);
+  }
 
-  const onOpen = (name: string, attributes: Record<string, string>, line: number) => {
-    if (!isTag(name)) fail(line, `nieznany znacznik <${name}>; dozwolone: ${TAGS.map((t) => `<${t}>`).join(", ")}`, name);
+  onopentag(name: string, attributes: Record<string, string>): void {
+    const line = this.lineAt(this.parser.startIndex);
+    if (!isTag(name)) this.fail(line, `nieznany znacznik <${name}>; dozwolone: ${TAGS.map((t) => `<${t}>`).join(", ")}`, name);
     const tag = name as Tag;
-    const parent = top();
+    const stack = this.stack;
+    const parent = this.top();
     const allowed = parent.tag === "#root" ? ["document"] : RULES[parent.tag].children;
-    if (parent.tag === "#root" && parent.document) fail(line, `po </document> nie może być już nic (znacznik <${tag}>)`, tag);
-    if (!allowed.includes(tag)) fail(line, `znacznik <${tag}> nie może stać w <${parent.tag === "#root" ? "(początek)" : parent.tag}>; ${describeAllowed(parent.tag)}`, tag);
-    if (tag === "br" && !stack.some((f) => f.tag === "title")) fail(line, "znacznik <br> jest dozwolony tylko w <title>", tag);
-    if (parent.tag === "li" && parent.list) fail(line, `w punkcie <li> po zagnieżdżonej liście <ol> nie może być już <${tag}>`, tag);
+    if (parent.tag === "#root" && parent.document) this.fail(line, `po </document> nie może być już nic (znacznik <${tag}>)`, tag);
+    if (!allowed.includes(tag)) this.fail(line, `znacznik <${tag}> nie może stać w <${parent.tag === "#root" ? "(początek)" : parent.tag}>; ${this.describeAllowed(parent.tag)}`, tag);
+    if (tag === "br" && !stack.some((f) => f.tag === "title")) this.fail(line, "znacznik <br> jest dozwolony tylko w <title>", tag);
+    if (parent.tag === "li" && parent.list) this.fail(line, `w punkcie <li> po zagnieżdżonej liście <ol> nie może być już <${tag}>`, tag);
 
     const rules = RULES[tag].attributes;
-    for (const [attribute, value] of Object.entries(attributes)) {
+    for (const attribute in attributes) {
+      const value = attributes[attribute]!;
       const rule = rules[attribute];
       if (!rule) {
         const known = Object.keys(rules);
-        fail(line, `znacznik <${tag}> nie ma atrybutu ${attribute}; ${known.length ? `dozwolone atrybuty: ${known.join(", ")}` : "nie przyjmuje atrybutów"}`, tag);
+        this.fail(line, `znacznik <${tag}> nie ma atrybutu ${attribute}; ${known.length ? `dozwolone atrybuty: ${known.join(", ")}` : "nie przyjmuje atrybutów"}`, tag);
       }
-      checkEntities(value, line);
-      if (rule!.values && !rule!.values.includes(value)) fail(line, `atrybut ${attribute}="${value}" znacznika <${tag}>: dozwolone wartości: ${rule!.values.join(", ")}`, tag);
-      if (rule!.pattern && !rule!.pattern.test(value)) fail(line, `atrybut ${attribute}="${value}" znacznika <${tag}>: oczekiwana ${rule!.describe}`, tag);
+      this.checkEntities(value, line);
+      if (rule.values && !rule.values.includes(value)) this.fail(line, `atrybut ${attribute}="${value}" znacznika <${tag}>: dozwolone wartości: ${rule.values.join(", ")}`, tag);
+      if (rule.pattern && !rule.pattern.test(value)) this.fail(line, `atrybut ${attribute}="${value}" znacznika <${tag}>: oczekiwana ${rule.describe}`, tag);
     }
-    for (const [attribute, rule] of Object.entries(rules)) {
-      if (rule.required && !(attributes[attribute] ?? "").trim()) fail(line, `znacznik <${tag}> wymaga atrybutu ${attribute}`, tag);
+    for (const attribute in rules) {
+      if (rules[attribute]!.required && !(attributes[attribute] ?? "").trim()) this.fail(line, `znacznik <${tag}> wymaga atrybutu ${attribute}`, tag);
     }
 
     switch (tag) {
@@ -216,40 +243,47 @@ export function parseMarkup(markup: string, options: ParseOptions = {}): Documen
       default:
         stack.push({ tag, line });
     }
-  };
+  }
 
-  const onText = (text: string, index: number, raw: string) => {
-    const frame = textFrame();
+  ontext(text: string): void {
+    const index = this.parser.startIndex;
+    const frame = this.textFrame();
     const trimmed = text.trim();
     // The line of the first printable character, not of the line break before it.
-    const at = trimmed === "" ? lineAt(index) : lineAt(index + text.indexOf(trimmed[0]!));
+    const at = trimmed === "" ? this.lineAt(index) : this.lineAt(index + text.indexOf(trimmed[0]!));
     if (!frame) {
       if (trimmed === "") return;
-      const parent = top();
+      const parent = this.top();
       const excerpt = trimmed.length > 40 ? `${trimmed.slice(0, 40)}…` : trimmed;
-      if (parent.tag === "#root") fail(at, `tekst „${excerpt}” poza znacznikiem <document>`);
-      fail(at, `tekst „${excerpt}” nie może stać wprost w <${parent.tag}>; ${describeAllowed(parent.tag)}`, parent.tag);
+      if (parent.tag === "#root") this.fail(at, `tekst „${excerpt}” poza znacznikiem <document>`);
+      this.fail(at, `tekst „${excerpt}” nie może stać wprost w <${parent.tag}>; ${this.describeAllowed(parent.tag)}`, parent.tag);
     }
     // A decoded entity arrives as its own chunk (raw "&amp;", text "&"); an undecoded one stays in
     // a plain chunk whose raw source equals its text.
-    if (raw === text) checkEntities(text, at);
+    if (this.markup.slice(index, this.parser.endIndex + 1) === text) this.checkEntities(text, at);
     if (frame!.tag === "li" && frame!.list && trimmed !== "") {
-      fail(at, "w punkcie <li> po zagnieżdżonej liście <ol> nie może być już tekstu", "li");
+      this.fail(at, "w punkcie <li> po zagnieżdżonej liście <ol> nie może być już tekstu", "li");
     }
-    const segment = { text, ...formatting() };
+    let bold = false;
+    let italic = false;
+    for (const f of this.stack) {
+      if (f.tag === "b") bold = true;
+      else if (f.tag === "i") italic = true;
+    }
+    const segment = { text, bold, italic };
     if (frame!.tag === "title") frame!.lines[frame!.lines.length - 1]!.push(segment);
     else frame!.segments.push(segment);
-  };
+  }
 
-  const onClose = (name: string, isImplied: boolean) => {
-    const frame = stack.pop()!;
+  onclosetag(name: string, isImplied: boolean): void {
+    const frame = this.stack.pop()!;
     if (frame.tag === "#root" || frame.tag !== name) throw new Error(`markup parser out of step at </${name}>`);
-    if (isImplied && !selfClosing) {
+    if (isImplied && !this.selfClosing) {
       const empty = RULES[frame.tag].children.length === 0;
-      fail(frame.line, `znacznik <${frame.tag}> nie został zamknięty (${empty ? `pusty znacznik pisz jako <${frame.tag}/>` : `brak </${frame.tag}>`})`, frame.tag);
+      this.fail(frame.line, `znacznik <${frame.tag}> nie został zamknięty (${empty ? `pusty znacznik pisz jako <${frame.tag}/>` : `brak </${frame.tag}>`})`, frame.tag);
     }
-    const parent = top();
-    const emptyText = (what: string) => fail(frame.line, `${what} jest pusty`, frame.tag);
+    const parent = this.top();
+    const emptyText = (what: string) => this.fail(frame.line, `${what} jest pusty`, frame.tag);
     switch (frame.tag) {
       case "document": {
         if (frame.blocks.length === 0) emptyText("dokument <document>");
@@ -259,7 +293,7 @@ export function parseMarkup(markup: string, options: ParseOptions = {}): Documen
       case "header":
       case "signature":
         if (frame.lines.length === 0) emptyText(`blok <${frame.tag}>`);
-        return pushBlock(parent, { kind: frame.tag === "header" ? "header" : "signature", lines: frame.lines });
+        return this.pushBlock(parent, { kind: frame.tag === "header" ? "header" : "signature", lines: frame.lines });
       case "line":
         // An empty <line/> is a blank line (e.g. the room for the handwritten signature).
         (parent as Extract<Frame, { tag: "header" | "signature" }>).lines.push(buildRuns(frame.segments));
@@ -267,21 +301,21 @@ export function parseMarkup(markup: string, options: ParseOptions = {}): Documen
       case "title": {
         const lines = frame.lines.map((segments) => buildRuns(segments));
         if (lines.every((l) => l.length === 0)) emptyText("tytuł <title>");
-        return pushBlock(parent, { kind: "heading", lines: lines.filter((l) => l.length > 0) });
+        return this.pushBlock(parent, { kind: "heading", lines: lines.filter((l) => l.length > 0) });
       }
       case "p": {
         const runs = buildRuns(frame.segments);
         if (runs.length === 0) emptyText("akapit <p>");
-        return pushBlock(parent, { kind: "paragraph", runs, align: frame.align });
+        return this.pushBlock(parent, { kind: "paragraph", runs, align: frame.align });
       }
       case "section":
         if (frame.blocks.length === 0) emptyText(`paragraf <section number="${frame.number}">`);
-        return pushBlock(parent, { kind: "section", number: frame.number, blocks: frame.blocks });
+        return this.pushBlock(parent, { kind: "section", number: frame.number, blocks: frame.blocks });
       case "ol": {
         if (frame.items.length === 0) emptyText("lista <ol>");
         const list: List = { kind: "list", items: frame.items };
         if (parent.tag === "li") parent.list = list;
-        else pushBlock(parent, list);
+        else this.pushBlock(parent, list);
         return;
       }
       case "li": {
@@ -291,55 +325,57 @@ export function parseMarkup(markup: string, options: ParseOptions = {}): Documen
         return;
       }
       case "spacer":
-        return pushBlock(parent, { kind: "spacer", lines: frame.lines ?? 1 });
+        return this.pushBlock(parent, { kind: "spacer", lines: frame.lines ?? 1 });
       case "pagebreak":
-        return pushBlock(parent, { kind: "pagebreak" });
+        return this.pushBlock(parent, { kind: "pagebreak" });
       case "b":
       case "i":
       case "br":
         return;
     }
-  };
+  }
 
-  const pushBlock = (parent: Frame, block: Block) => {
+  onprocessinginstruction(name: string): void {
+    this.fail(this.lineAt(this.parser.startIndex), `deklaracja <${name}…> nie jest dozwolona`);
+  }
+
+  private pushBlock(parent: Frame, block: Block): void {
     if (parent.tag === "document") parent.blocks.push(block);
     else if (parent.tag === "section" && (block.kind === "paragraph" || block.kind === "list")) parent.blocks.push(block);
     else throw new Error(`markup parser: <${block.kind}> cannot go into <${parent.tag}>`);
-  };
+  }
+}
 
-  class StrictParser extends Parser {
-    override onclosetag(start: number, endIndex: number): void {
-      const name = markup.slice(start, endIndex);
-      const open = top();
-      if (open.tag !== name) {
-        const line = lineAt(start);
-        if (open.tag === "#root" || !stack.some((f) => f.tag === name)) fail(line, `zamknięcie </${name}> bez otwarcia <${name}>`, name);
-        else if (RULES[open.tag].children.length === 0) fail(open.line, `znacznik <${open.tag}> musi być pusty: pisz <${open.tag}/>`, open.tag);
-        else fail(line, `zamknięcie </${name}> w miejscu, gdzie otwarty jest <${open.tag}> (z wiersza ${open.line})`, name);
-      }
-      super.onclosetag(start, endIndex);
-    }
-    override onselfclosingtag(endIndex: number): void {
-      selfClosing = true;
-      try {
-        super.onselfclosingtag(endIndex);
-      } finally {
-        selfClosing = false;
-      }
-    }
+/** htmlparser2 in XML mode, failing on a stray or crossed closing tag instead of repairing it. */
+class StrictParser extends Parser {
+  constructor(private readonly reader: MarkupReader) {
+    super(reader, { xmlMode: true, decodeEntities: true });
   }
 
-  const parser: Parser = new StrictParser(
-    {
-      onopentag: (name, attributes) => onOpen(name, attributes, lineAt(parser.startIndex)),
-      ontext: (text) => onText(text, parser.startIndex, markup.slice(parser.startIndex, parser.endIndex + 1)),
-      onclosetag: onClose,
-      onprocessinginstruction: (name) => fail(lineAt(parser.startIndex), `deklaracja <${name}…> nie jest dozwolona`),
-    },
-    { xmlMode: true, decodeEntities: true },
-  );
-  parser.parseComplete(markup);
+  override onclosetag(start: number, endIndex: number): void {
+    const reader = this.reader;
+    const name = reader.markup.slice(start, endIndex);
+    const open = reader.top();
+    if (open.tag !== name) {
+      const line = reader.lineAt(start);
+      if (open.tag === "#root" || !reader.stack.some((f) => f.tag === name)) reader.fail(line, `zamknięcie </${name}> bez otwarcia <${name}>`, name);
+      else if (RULES[open.tag].children.length === 0) reader.fail(open.line, `znacznik <${open.tag}> musi być pusty: pisz <${open.tag}/>`, open.tag);
+      else reader.fail(line, `zamknięcie </${name}> w miejscu, gdzie otwarty jest <${open.tag}> (z wiersza ${open.line})`, name);
+    }
+    super.onclosetag(start, endIndex);
+  }
 
-  if (!root.document) fail(lineAt(markup.length), "brak znacznika <document>");
-  return root.document!;
+  override onselfclosingtag(endIndex: number): void {
+    this.reader.selfClosing = true;
+    try {
+      super.onselfclosingtag(endIndex);
+    } finally {
+      this.reader.selfClosing = false;
+    }
+  }
+}
+
+/** Parses markup into a Document; throws MarkupError for anything outside the markup. */
+export function parseMarkup(markup: string, options: ParseOptions = {}): Document {
+  return new MarkupReader(markup, options.source).parse();
 }

@@ -1,5 +1,5 @@
-// A QR code as runs of dark modules, one rectangle per run in a row: what the diploma's PDF
-// draws (vector, sharp at any printer resolution) and what an HTML rendering of it can draw.
+// A QR code as rectangles of dark modules: what the diploma's PDF draws (vector, sharp at any
+// printer resolution) and what an HTML rendering of it can draw.
 //
 // The encoding is fixed instead of searched for, because a batch of 300 diplomas spent most of
 // its QR time choosing: one byte-mode segment (a registry address is byte mode anyway; this skips
@@ -8,7 +8,8 @@
 // valid for every reader, since the mask in use is written in the code's format bits).
 import QRCode from "qrcode";
 
-export type QrRun = { row: number; from: number; to: number };
+/** In modules, from the code's top left corner. */
+export type QrRect = { x: number; y: number; w: number; h: number };
 
 /** Error correction level M, mask pattern 2. */
 export const QR_OPTIONS = { errorCorrectionLevel: "M", maskPattern: 2 } as const;
@@ -18,14 +19,22 @@ export function qrCode(text: string) {
   return QRCode.create([{ data: new TextEncoder().encode(text), mode: "byte" }], QR_OPTIONS);
 }
 
-/** The code's size in modules and its dark runs (`to` exclusive). */
-export function qrRuns(text: string): { size: number; runs: QrRun[] } {
+/**
+ * The code's size in modules and its dark modules as rectangles covering them exactly, without
+ * overlaps: each row's runs of dark modules, a run that repeats a run of the row above (same
+ * columns) extending that one's rectangle down; about a third fewer rectangles than runs.
+ */
+export function qrRects(text: string): { size: number; rects: QrRect[] } {
   const { modules } = qrCode(text);
   const size = modules.size;
   const data = modules.data;
-  const runs: QrRun[] = [];
+  const rects: QrRect[] = [];
+  // The rectangles that reach the row above, left to right.
+  let above: QrRect[] = [];
   for (let row = 0; row < size; row++) {
     const base = row * size;
+    const reaching: QrRect[] = [];
+    let k = 0;
     let col = 0;
     while (col < size) {
       if (!data[base + col]) {
@@ -34,8 +43,19 @@ export function qrRuns(text: string): { size: number; runs: QrRun[] } {
       }
       const from = col;
       while (col < size && data[base + col]) col++;
-      runs.push({ row, from, to: col });
+      while (k < above.length && above[k]!.x < from) k++;
+      const over = above[k];
+      if (over && over.x === from && over.w === col - from) {
+        over.h++;
+        reaching.push(over);
+        k++;
+      } else {
+        const rect = { x: from, y: row, w: col - from, h: 1 };
+        rects.push(rect);
+        reaching.push(rect);
+      }
     }
+    above = reaching;
   }
-  return { size, runs };
+  return { size, rects };
 }

@@ -9,7 +9,7 @@ import { randomUUID } from "node:crypto";
 import type { Document } from "#app/documents/blocks";
 import { documentMissingGlyphs, describeCharacter } from "#app/documents/font-coverage.server";
 import { MM } from "#app/documents/layout";
-import { qrRuns } from "#app/documents/qr";
+import { qrRects } from "#app/documents/qr";
 import { MissingGlyphsError, renderPdfParts, type PdfPart } from "#app/documents/pdf.server";
 import { compileDocumentTemplate, type DocumentTemplate } from "#app/documents/template";
 import { formatWarsawDateTime } from "#app/domain/audit-log";
@@ -32,7 +32,7 @@ import {
 import type { CandidateKind, Gender, Honour, MedalClass } from "#app/domain/honours";
 import { todayIso } from "#app/domain/polish-dates";
 import { signatoryOn as signatoryOnRows } from "#app/domain/settings";
-import type { Diploma, PrinterProfile, Signatory } from "#app/generated/prisma/client.ts";
+import type { Diploma, Prisma, PrinterProfile, Signatory } from "#app/generated/prisma/client.ts";
 import { db, type Tx } from "#app/utils/db.server";
 import { env } from "#app/utils/env.server";
 import { recordAudit } from "./audit.server";
@@ -52,8 +52,22 @@ function diplomaTemplate<Data extends object = DiplomaTemplateData>(file: string
 
 type Actor = { userId: string | null };
 
+/** What a diploma is made from: only these columns (a batch reads 300 conferrals at once). */
+const CONFERRAL_FOR_DIPLOMA = {
+  id: true,
+  nominationId: true,
+  publicId: true,
+  honour: true,
+  medalClass: true,
+  number: true,
+  handedOverOn: true,
+  candidate: { select: { id: true, kind: true, grammaticalGender: true, nameNominative: true, nameDative: true, displayName: true, nameFormsConfirmedAt: true } },
+  resolution: { select: { number: true, adoptedOn: true } },
+  ordinance: { select: { number: true, issuedOn: true } },
+} satisfies Prisma.ConferralSelect;
+
 function loadConferral(tx: Tx, conferralId: string) {
-  return tx.conferral.findUnique({ where: { id: conferralId }, include: { candidate: true, resolution: true, ordinance: true } });
+  return tx.conferral.findUnique({ where: { id: conferralId }, select: CONFERRAL_FOR_DIPLOMA });
 }
 type ConferralForDiploma = NonNullable<Awaited<ReturnType<typeof loadConferral>>>;
 
@@ -203,14 +217,15 @@ const BORDER_COLOUR = "#7a1f1f";
 const QR_SIZE = 62;
 
 /**
- * The QR code drawn as vector squares (sharp at any printer resolution, and no PNG to encode per
- * diploma): each row's runs of dark modules become one rectangle.
+ * The QR code drawn as vector rectangles (sharp at any printer resolution, and no PNG to encode per
+ * diploma), in module units under one transformation: whole-number coordinates keep each
+ * rectangle a few bytes of the page's content, written in one piece.
  */
 function drawQr(pdf: PDFKit.PDFDocument, text: string, x: number, y: number, size: number): void {
-  const qr = qrRuns(text);
+  const qr = qrRects(text);
   const cell = size / qr.size;
-  pdf.save();
-  for (const run of qr.runs) pdf.rect(x + run.from * cell, y + run.row * cell, (run.to - run.from) * cell, cell);
+  pdf.save().transform(cell, 0, 0, cell, x, y);
+  pdf.addContent(qr.rects.map((r) => `${r.x} ${r.y} ${r.w} ${r.h} re`).join("\n"));
   pdf.fillColor("black").fill();
   pdf.restore();
 }
@@ -356,7 +371,7 @@ export async function checkBatch(conferralIds: readonly string[], options: { cer
     client.conferral.findMany({
       where: { id: { in: [...new Set(conferralIds)] } },
       // Not the diplomas' stored text (a few kB each): the batch renders the text afresh.
-      include: { candidate: true, resolution: true, ordinance: true, diplomas: { select: { id: true, confirmedHash: true, verificationCode: true, _count: { select: { prints: true } } } } },
+      select: { ...CONFERRAL_FOR_DIPLOMA, diplomas: { select: { id: true, confirmedHash: true, verificationCode: true, _count: { select: { prints: true } } } } },
     }),
     client.signatory.findMany(),
   ]);

@@ -2,7 +2,7 @@
 // batch, the cover sheet's lines.
 import QRCode from "qrcode";
 import { describe, expect, test } from "vitest";
-import { qrCode, qrRuns } from "#app/documents/qr";
+import { qrCode, qrRects } from "#app/documents/qr";
 import { batchCoverData, batchFileName, batchOrder, calibrationData, describeOffset, EditPrinterForm, formatMm, NewPrinterForm, printerLogText } from "#app/domain/diploma-print";
 
 describe("printer offsets", () => {
@@ -81,19 +81,29 @@ describe("QR code runs", () => {
     expect(code.version).toBe(QRCode.create(url, { errorCorrectionLevel: "M" }).version);
   });
 
-  test("cover exactly the dark modules of the code, row by row, without overlaps", () => {
-    const url = "https://merenti.krakow.pl/rejestr/k7qx2mhd9p";
-    const { modules } = QRCode.create([{ data: new TextEncoder().encode(url), mode: "byte" }], { errorCorrectionLevel: "M", maskPattern: 2 });
-    const { size, runs } = qrRuns(url);
-    expect(size).toBe(modules.size);
-    const drawn = new Set<string>();
-    for (const r of runs) {
-      expect(r.to).toBeGreaterThan(r.from);
-      for (let c = r.from; c < r.to; c++) {
-        expect(drawn.has(`${r.row},${c}`)).toBe(false);
-        drawn.add(`${r.row},${c}`);
+  test("rectangles cover exactly the dark modules of the code, without overlaps, merging repeated runs downwards", () => {
+    for (const url of ["https://merenti.krakow.pl/rejestr/k7qx2mhd9p", "https://rejestr.example/r/0000000000", "http://localhost:5173/rejestr/zzzzzzzzzz"]) {
+      const { modules } = QRCode.create([{ data: new TextEncoder().encode(url), mode: "byte" }], { errorCorrectionLevel: "M", maskPattern: 2 });
+      const { size, rects } = qrRects(url);
+      expect(size).toBe(modules.size);
+      const drawn = new Set<string>();
+      let runs = 0;
+      for (const r of rects) {
+        expect(r.w).toBeGreaterThan(0);
+        expect(r.h).toBeGreaterThan(0);
+        for (let y = r.y; y < r.y + r.h; y++)
+          for (let x = r.x; x < r.x + r.w; x++) {
+            expect(drawn.has(`${y},${x}`)).toBe(false);
+            drawn.add(`${y},${x}`);
+          }
       }
+      for (let y = 0; y < size; y++)
+        for (let x = 0; x < size; x++) {
+          expect(drawn.has(`${y},${x}`)).toBe(Boolean(modules.get(y, x)));
+          if (modules.get(y, x) && !(x > 0 && modules.get(y, x - 1))) runs++;
+        }
+      // The finder patterns alone repeat runs down several rows.
+      expect(rects.length).toBeLessThan(runs);
     }
-    for (let r = 0; r < size; r++) for (let c = 0; c < size; c++) expect(drawn.has(`${r},${c}`)).toBe(Boolean(modules.get(r, c)));
   });
 });
