@@ -230,6 +230,9 @@ class PdfWriter {
         const afterGap = pi === 0 && wi > 0;
         if (open && open.face === piece.face && afterGap) open.text += ` ${piece.text}`;
         else {
+          // A segment that stops at an ordinary space (the next word is in another face) ends with
+          // that space, as it was measured (see words): drawn as measured, pdfkit shapes it once.
+          if (open && afterGap && line[wi - 1]!.gapAfter === "space") open.text += " ";
           open = { face: piece.face, text: piece.text, x };
           segments.push(open);
         }

@@ -32,8 +32,8 @@ import {
 import type { CandidateKind, Gender, Honour, MedalClass } from "#app/domain/honours";
 import { todayIso } from "#app/domain/polish-dates";
 import { signatoryOn as signatoryOnRows } from "#app/domain/settings";
-import type { Diploma, Prisma, PrinterProfile, Signatory } from "#app/generated/prisma/client.ts";
-import { db, type Tx } from "#app/utils/db.server";
+import { Prisma, type Diploma, type PrinterProfile, type Signatory } from "#app/generated/prisma/client.ts";
+import { db, newRowId, sqlDateTime, type Tx } from "#app/utils/db.server";
 import { env } from "#app/utils/env.server";
 import { recordAudit } from "./audit.server";
 
@@ -470,9 +470,15 @@ export async function printBatch(conferralIds: readonly string[], options: Batch
     const confirmed = new Map(now.map((d) => [d.id, d.confirmedHash]));
     const changed = check.items.filter((i) => confirmed.get(i.diplomaId) !== i.hash);
     if (changed.length) return { kind: "refused" as const, problems: changed.map((i) => ({ conferralId: i.conferralId, position: i.position, name: i.name, href: `/conferrals/${i.conferralId}/diploma`, problems: ["Zatwierdzenie tekstu zmieniło się w trakcie przygotowania wydruku: sprawdź dyplom ponownie."] })) };
-    await tx.diplomaPrint.createMany({
-      data: check.items.map((i) => ({ diplomaId: i.diplomaId, printedById: actor.userId, textHash: i.hash, mode: options.mode, batchId, reason: i.printedBefore > 0 ? reason : "", printer: printerText })),
-    });
+    // Raw multi-row INSERTs (Prisma's createMany spent ~40 ms on 300 rows), 500 rows each to stay
+    // well inside SQLite's limit on bound values.
+    const printedAt = sqlDateTime();
+    for (let from = 0; from < check.items.length; from += 500) {
+      const rows = check.items.slice(from, from + 500).map((i) => Prisma.sql`(${newRowId()}, ${i.diplomaId}, ${printedAt}, ${actor.userId}, ${i.hash}, ${options.mode}, ${batchId}, ${i.printedBefore > 0 ? reason : ""}, ${printerText})`);
+      await tx.$executeRaw`
+        INSERT INTO "DiplomaPrint" ("id", "diplomaId", "printedAt", "printedById", "textHash", "mode", "batchId", "reason", "printer")
+        VALUES ${Prisma.join(rows)}`;
+    }
     await recordAudit(tx, {
       userId: actor.userId,
       action: "PRINT",
