@@ -32,14 +32,14 @@ class PdfWriter {
   y: number;
   /** Whether anything has been drawn on the current page (a page break on an empty page is skipped). */
   private pageUsed = false;
-  /** Measurements, shared by the parts of one PDF (same fonts): a batch measures "przyznała" once. */
-  private readonly widths: Map<string, number>;
+  /** Widths per face and size, shared by the parts of one PDF (same fonts): a batch measures "przyznała" once. */
+  private readonly widths: Map<string, Map<string, number>>;
   private readonly lineHeights: Map<number, number>;
 
   /** Adds a page of the part being written: its size and orientation, then `onPage` (an offset). */
   private readonly addPage: () => void;
 
-  constructor(doc: PDFKit.PDFDocument, addPage: () => void, caches: { widths: Map<string, number>; lineHeights: Map<number, number> }) {
+  constructor(doc: PDFKit.PDFDocument, addPage: () => void, caches: { widths: Map<string, Map<string, number>>; lineHeights: Map<number, number> }) {
     this.doc = doc;
     this.addPage = addPage;
     this.widths = caches.widths;
@@ -53,11 +53,16 @@ class PdfWriter {
   }
 
   measure(text: string, face: Face, size: number): number {
-    const key = `${face}\u0000${size}\u0000${text}`;
-    let width = this.widths.get(key);
+    const key = `${face}@${size}`;
+    let widths = this.widths.get(key);
+    if (!widths) {
+      widths = new Map();
+      this.widths.set(key, widths);
+    }
+    let width = widths.get(text);
     if (width === undefined) {
       width = this.doc.font(face).fontSize(size).widthOfString(text);
-      this.widths.set(key, width);
+      widths.set(text, width);
     }
     return width;
   }
@@ -96,46 +101,50 @@ class PdfWriter {
   words(runs: readonly Run[], size: number, forceBold = false): Word[] {
     const words: Word[] = [];
     let current: Piece[] = [];
-    const close = (gap: Word["gapAfter"], face: Face) => {
-      if (current.length === 0) {
-        // Two gaps in a row cannot happen (whitespace is collapsed), except a run starting with one.
-        const last = words[words.length - 1];
-        if (last && gap === "nbsp") last.gapAfter = "nbsp";
-        return;
-      }
-      // Measured once the word is complete. A word before an ordinary space is measured with it,
-      // minus the space (the font kerns nothing against a space, so the width is the same): pdfkit
-      // draws a line word by word with the space attached ("Żak "), and shaping that string here
-      // lets the drawing find it in pdfkit's cache instead of shaping the word a second time.
-      const lastPiece = current.length - 1;
-      for (let i = 0; i < current.length; i++) {
-        const piece = current[i]!;
-        piece.width =
-          i === lastPiece && gap === "space" ? this.measure(`${piece.text} `, piece.face, size) - this.measure(" ", piece.face, size) : this.measure(piece.text, piece.face, size);
-      }
-      words.push({
-        pieces: current,
-        width: current.reduce((sum, p) => sum + p.width, 0),
-        gapAfter: gap,
-        gapWidth: gap ? this.measure(" ", face, size) : 0,
-      });
-      current = [];
-    };
     for (const run of runs) {
       const face = faceOf({ bold: run.bold || forceBold, italic: run.italic });
-      for (const part of run.text.split(/([ \u00a0])/)) {
-        if (part === "") continue;
-        if (part === " " || part === NBSP) {
-          close(part === " " ? "space" : "nbsp", face);
-          continue;
+      const text = run.text;
+      let from = 0;
+      while (from <= text.length) {
+        let end = from;
+        while (end < text.length && text[end] !== " " && text[end] !== NBSP) end++;
+        if (end > from) {
+          const part = text.slice(from, end);
+          const last = current[current.length - 1];
+          if (last && last.face === face) last.text += part;
+          else current.push({ text: part, face, width: 0 });
         }
-        const last = current[current.length - 1];
-        if (last && last.face === face) last.text += part;
-        else current.push({ text: part, face, width: 0 });
+        if (end === text.length) break;
+        this.closeWord(words, current, text[end] === " " ? "space" : "nbsp", face, size);
+        current = [];
+        from = end + 1;
       }
     }
-    close(null, "regular");
+    this.closeWord(words, current, null, "regular", size);
     return words;
+  }
+
+  /** Ends the word being collected (`pieces`) at a gap, or at the end of the text (null). */
+  private closeWord(words: Word[], pieces: Piece[], gap: Word["gapAfter"], face: Face, size: number): void {
+    if (pieces.length === 0) {
+      // Two gaps in a row cannot happen (whitespace is collapsed), except a run starting with one.
+      const last = words[words.length - 1];
+      if (last && gap === "nbsp") last.gapAfter = "nbsp";
+      return;
+    }
+    // Measured once the word is complete. A word before an ordinary space is measured with it,
+    // minus the space (the font kerns nothing against a space, so the width is the same): pdfkit
+    // draws a line word by word with the space attached ("Żak "), and shaping that string here
+    // lets the drawing find it in pdfkit's cache instead of shaping the word a second time.
+    const lastPiece = pieces.length - 1;
+    let width = 0;
+    for (let i = 0; i < pieces.length; i++) {
+      const piece = pieces[i]!;
+      piece.width =
+        i === lastPiece && gap === "space" ? this.measure(`${piece.text} `, piece.face, size) - this.measure(" ", piece.face, size) : this.measure(piece.text, piece.face, size);
+      width += piece.width;
+    }
+    words.push({ pieces, width, gapAfter: gap, gapWidth: gap ? this.measure(" ", face, size) : 0 });
   }
 
   /** Greedy line filling; breaks only at ordinary spaces unless a cluster is wider than the line. */
@@ -435,7 +444,7 @@ export function renderPdfParts(parts: readonly PdfPart[], meta: Pick<Document["m
     doc.on("end", () => resolve(Buffer.concat(chunks)));
     doc.on("error", reject);
     try {
-      const caches = { widths: new Map<string, number>(), lineHeights: new Map<number, number>() };
+      const caches = { widths: new Map<string, Map<string, number>>(), lineHeights: new Map<number, number>() };
       for (const part of parts) {
         const addPage = () => {
           doc.addPage({ size: "A4", layout: part.document.meta.orientation, margins });

@@ -9,7 +9,7 @@ import { randomUUID } from "node:crypto";
 import type { Document } from "#app/documents/blocks";
 import { documentMissingGlyphs, describeCharacter } from "#app/documents/font-coverage.server";
 import { MM } from "#app/documents/layout";
-import { qrRects } from "#app/documents/qr";
+import { pdfRectOperators, qrRects } from "#app/documents/qr";
 import { MissingGlyphsError, renderPdfParts, type PdfPart } from "#app/documents/pdf.server";
 import { compileDocumentTemplate, type DocumentTemplate } from "#app/documents/template";
 import { formatWarsawDateTime } from "#app/domain/audit-log";
@@ -225,7 +225,7 @@ function drawQr(pdf: PDFKit.PDFDocument, text: string, x: number, y: number, siz
   const qr = qrRects(text);
   const cell = size / qr.size;
   pdf.save().transform(cell, 0, 0, cell, x, y);
-  pdf.addContent(qr.rects.map((r) => `${r.x} ${r.y} ${r.w} ${r.h} re`).join("\n"));
+  pdf.addContent(pdfRectOperators(qr.rects));
   pdf.fillColor("black").fill();
   pdf.restore();
 }
@@ -235,15 +235,16 @@ function drawBorder(pdf: PDFKit.PDFDocument): void {
   pdf.save();
   pdf.lineWidth(2).strokeColor(BORDER_COLOUR).rect(18, 18, width - 36, height - 36).stroke();
   pdf.lineWidth(0.6).rect(24, 24, width - 48, height - 48).stroke();
-  // Corner ornaments: small diamonds between the two lines.
+  // Corner ornaments: small diamonds between the two lines, filled at once.
   for (const [x, y] of [
     [21, 21],
     [width - 21, 21],
     [21, height - 21],
     [width - 21, height - 21],
   ] as const) {
-    pdf.polygon([x, y - 7], [x + 7, y], [x, y + 7], [x - 7, y]).fillColor(BORDER_COLOUR).fill();
+    pdf.polygon([x, y - 7], [x + 7, y], [x, y + 7], [x - 7, y]);
   }
+  pdf.fillColor(BORDER_COLOUR).fill();
   pdf.restore();
 }
 

@@ -2,7 +2,7 @@
 // batch, the cover sheet's lines.
 import QRCode from "qrcode";
 import { describe, expect, test } from "vitest";
-import { qrCode, qrRects } from "#app/documents/qr";
+import { pdfRectOperators, qrCode, qrRects } from "#app/documents/qr";
 import { batchCoverData, batchFileName, batchOrder, calibrationData, describeOffset, EditPrinterForm, formatMm, NewPrinterForm, printerLogText } from "#app/domain/diploma-print";
 
 describe("printer offsets", () => {
@@ -105,5 +105,14 @@ describe("QR code runs", () => {
       // The finder patterns alone repeat runs down several rows.
       expect(rects.length).toBeLessThan(runs);
     }
+  });
+});
+
+describe("QR rectangles as PDF operators", () => {
+  test("one line per rectangle, its numbers in modules, 1 to 3 digits", () => {
+    const ops = new TextDecoder().decode(pdfRectOperators([{ x: 0, y: 7, w: 12, h: 1 }, { x: 176, y: 100, w: 1, h: 99 }]));
+    expect(ops).toBe("0 7 12 1 re\n176 100 1 99 re\n");
+    const { rects } = qrRects("https://merenti.krakow.pl/rejestr/k7qx2mhd9p");
+    expect(new TextDecoder().decode(pdfRectOperators(rects))).toBe(rects.map((r) => `${r.x} ${r.y} ${r.w} ${r.h} re\n`).join(""));
   });
 });
