@@ -77,7 +77,7 @@ export async function diplomasBench(): Promise<SuiteReport> {
   check((await db().diplomaPrint.count({ where: { batchId: first.kind === "printed" ? first.batchId : "" } })) === BATCH, "print log of the batch");
 
   const figures: Figure[] = [];
-  const batchIterations = Math.max(3, Math.min(10, iterationsFromEnv(10)));
+  const batchIterations = Math.max(3, Math.min(20, iterationsFromEnv(20)));
   const ours = await measure(batch, { warmup: 2, iterations: batchIterations });
   // CPU time of this process for one batch: on a busy machine, closer to what it costs than wall time.
   const cpu = process.cpuUsage();
