@@ -147,6 +147,8 @@ describe("letters to the applicants of refused applications", () => {
 
     const later = await callLoader<Page>(refusalsLoader, `/hg/refusals?from=${addDays(today, -1)}`);
     expect(later.data!.rows.map((r) => r.id)).not.toContain(twoOfOne[0]);
+    const none = await callLoader<Page>(refusalsLoader, "/hg/refusals?from=2000-01-01&to=2000-12-31");
+    expect(none.data).toMatchObject({ rows: [], total: 0, pages: 1 });
   });
 
   test("a refusal recorded without a reason: the letter says so neutrally", async () => {
