@@ -199,7 +199,7 @@ describe("letters to the applicants of refused applications", () => {
     expect((await callLoader(refusalsLoader, "/hg/refusals")).status).toBe(403);
     signOut();
     const anonymous = (await lettersLoader({ request: new Request(`http://localhost/hg/refusals/letters?${ids(twoOfOne)}&letterDate=${today}&format=pdf`), params: {}, context: {} }).catch((r: unknown) => r)) as Response;
-    expect(anonymous.status).not.toBe(200);
-    expect(anonymous.headers.get("Content-Type")).not.toBe("application/pdf");
+    expect(anonymous.status).toBe(302);
+    expect(anonymous.headers.get("Location")).toMatch(/^\/login\?redirectTo=/);
   });
 });
