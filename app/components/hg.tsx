@@ -9,6 +9,7 @@ export function HgNav() {
     ["/hg", "Wnioski i terminy"],
     ["/hg/new", "Nowy wniosek"],
     ["/hg/decisions", "Decyzje i pisma"],
+    ["/hg/refusals", "Odmowy i pisma"],
     ["/hg/stock", "Odznaki i blankiety"],
     ["/hg/stats", "Statystyki"],
   ] as const;

@@ -161,6 +161,9 @@ class DocxWriter {
 }
 
 /** The DOCX of a document, as a Buffer. */
+/** The media type of what renderDocx makes. */
+export const DOCX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
 export async function renderDocx(document: Document): Promise<Buffer> {
   const writer = new DocxWriter(document.meta.orientation);
   writer.render(document);

@@ -1,7 +1,9 @@
 // The Mayor's Honoris Gratia decision (the granted laureates with their badge numbers) and the
-// letters informing the applicants (one document, one letter a page), from templates/hg-*.hbs.
+// letters informing the applicants of granted and of refused applications (one document, one
+// letter a page), from templates/hg-*.hbs.
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import type { RefusalLetter } from "#app/domain/hg-refusal-letters";
 import { formatPolishDate, formatPolishDateWithDnia } from "#app/domain/polish-dates";
 import type { HgDecisionData } from "#app/models/honoris-gratia.server";
 import type { Document } from "./blocks";
@@ -44,4 +46,21 @@ export function hgDocument(document: HgDocument, d: HgDecisionData): { kind: "ok
     laureates: l.laureates.map((x) => ({ name: x.name, number: x.number })),
   }));
   return { kind: "ok", doc: template("letters").render({ ordinance, dateText: formatPolishDate(d.ordinance.issuedOn), letters }) };
+}
+
+const REFUSAL_LETTERS_FILE = "hg-refusal-letters.hbs";
+export const HG_REFUSAL_LETTERS_FILE_STEM = "pisma-odmowa-honoris-gratia";
+let refusalTemplate: DocumentTemplate<object> | undefined;
+
+/** The letters to the applicants of refused applications (one a page), dated `letterDate`. */
+export function hgRefusalLettersDocument(letters: readonly RefusalLetter[], letterDate: string): Document {
+  refusalTemplate ??= compileDocumentTemplate<object>(readFileSync(path.resolve("templates", REFUSAL_LETTERS_FILE), "utf8"), REFUSAL_LETTERS_FILE);
+  return refusalTemplate.render({
+    dateText: formatPolishDate(letterDate),
+    letters: letters.map((l) => ({
+      ...l,
+      decisionDateText: l.decisionDate ? formatPolishDateWithDnia(l.decisionDate) : "",
+      reasonsDiffer: l.sharedReason === null,
+    })),
+  });
 }

@@ -117,6 +117,11 @@ export default function Bulk() {
             <Link to="/hg/decisions/draft">Projekt decyzji Prezydenta z wniosków w przygotowaniu</Link>
           </p>
         ) : null}
+        {bulkAction === "refuse" && summary.done.length ? (
+          <p>
+            <Link to="/hg/refusals">Pisma do wnioskodawców o odmowie</Link>
+          </p>
+        ) : null}
         {actionData?.ordinanceId ? (
           <p>
             <Link to={`/hg/decisions/${actionData.ordinanceId}`}>Decyzja Prezydenta i pisma do wnioskodawców</Link>

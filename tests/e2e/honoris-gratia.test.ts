@@ -1,7 +1,8 @@
 // The Honoris Gratia desk in a real browser, as the demo KP-04 clerk, using only the keyboard:
 // three applications entered one after another (Enter saves and opens the next entry with the
 // applicant kept), then verified and granted in bulk from the list, assigned to a new gala (the
-// batch hand-over) and all marked attending on its page, with axe-core on every page.
+// batch hand-over) and all marked attending on its page; an application refused in bulk and its
+// letter downloaded from the refusals page; with axe-core on every page.
 import type { Page } from "playwright-core";
 import { expect, test } from "vitest";
 import { DEMO_USERS, describeInBrowser, expectNoAxeViolations, expectNoPageErrors, focusedLabel, tabTo, useBrowser, visit, waitForHydration, type TrackedPage } from "./browser";
@@ -34,28 +35,32 @@ async function typeLaureate(page: Page, givenNames: string, surname: string) {
   await page.keyboard.type("Kraków");
 }
 
-async function bulk(page: TrackedPage, listPath: string, action: "verify" | "grant") {
+// How many times ArrowDown moves from the first bulk action (verify) to each one.
+const ACTION_STEPS = { verify: 0, grant: 2, refuse: 3 } as const;
+
+async function bulk(page: TrackedPage, listPath: string, action: keyof typeof ACTION_STEPS, count = 3) {
   await visit(page, listPath);
-  expect(await page.locator("main tbody tr").count()).toBe(3);
-  await tabTo(page, "Zaznacz wszystkie pasujące do filtra (3)", { max: 60 });
+  expect(await page.locator("main tbody tr").count()).toBe(count);
+  await tabTo(page, `Zaznacz wszystkie pasujące do filtra (${count})`, { max: 60 });
   await page.keyboard.press("Space");
   await tabTo(page, "Czynność", { max: 3 });
-  if (action === "grant") {
-    await page.keyboard.press("ArrowDown"); // przygotuj decyzję
-    await page.keyboard.press("ArrowDown"); // przyznaj odznakę
-  }
+  for (let i = 0; i < ACTION_STEPS[action]; i++) await page.keyboard.press("ArrowDown");
   await tabTo(page, "Dalej: pokaż, co się zmieni", { max: 3 });
   await page.keyboard.press("Enter");
   await settle(page, (u) => u.pathname === "/hg/bulk");
   // The confirmation lists what will change.
-  expect(await page.locator("main table tbody tr").count()).toBe(3);
+  expect(await page.locator("main table tbody tr").count()).toBe(count);
   if (action === "grant") {
     await tabTo(page, "Numer zarządzenia (decyzji) Prezydenta", { max: 60 });
     await page.keyboard.type(`${Math.floor(Math.random() * 900000) + 100000}/2026`);
   }
+  if (action === "refuse") {
+    await tabTo(page, "Powód odmowy", { max: 60 });
+    await page.keyboard.type("Zasługi nie zostały udokumentowane.");
+  }
   await tabTo(page, /^Potwierdzam:/, { max: 60 });
   await page.keyboard.press("Enter");
-  await page.getByRole("status").filter({ hasText: "wykonano 3" }).waitFor();
+  await page.getByRole("status").filter({ hasText: `wykonano ${count}` }).waitFor();
   await expectNoAxeViolations(page);
   expectNoPageErrors(page);
 }
@@ -143,6 +148,46 @@ describeInBrowser("the Honoris Gratia desk in the browser", () => {
     expectNoPageErrors(page);
   });
 
+  test("an application refused in bulk, then the letter to its applicant downloaded from the refusals page, with the keyboard only", async () => {
+    const page = await session.newPage({ signedInAs: DEMO_USERS.kp04 });
+    const surname = uniqueSurname();
+    await visit(page, "/hg/new");
+    await tabTo(page, "Wnioskodawca: nazwa lub imię i nazwisko", { max: 40 });
+    await page.keyboard.type("Towarzystwo Odmowne");
+    await tabTo(page, "Laureat 1: imiona", { max: 5 });
+    await typeLaureate(page, "Edward", surname);
+    await page.keyboard.press("Enter");
+    await settle(page, (u) => u.search.includes("after="));
+    await page.getByRole("status").filter({ hasText: `Zapisano wniosek: Edward ${surname}` }).waitFor();
+
+    const listPath = `/hg?status=all&q=${surname.toLowerCase()}`;
+    await bulk(page, listPath, "verify", 1);
+    await bulk(page, listPath, "refuse", 1);
+    await tabTo(page, "Pisma do wnioskodawców o odmowie", { max: 60 });
+    await page.keyboard.press("Enter");
+    await settle(page, (u) => u.pathname === "/hg/refusals");
+
+    // Nothing chosen: the error stands next to the choice, and nothing is downloaded.
+    await tabTo(page, "Pobierz pisma (PDF)", { max: 60 });
+    await page.keyboard.press("Enter");
+    await page.getByText("Zaznacz co najmniej jedną odmowę albo wszystkie z wybranego okresu.").waitFor();
+    expect(new URL(page.url()).pathname).toBe("/hg/refusals");
+    await expectNoAxeViolations(page);
+
+    // The form's validation moves the focus to the first checkbox, which may already be this one.
+    const row = new RegExp(`^Zaznacz: .*${surname}`);
+    if (!row.test(await focusedLabel(page))) await tabTo(page, row, { max: 40 });
+    await page.keyboard.press("Space");
+    await tabTo(page, "Pobierz pisma (PDF)", { max: 40, shift: true });
+    const [download] = await Promise.all([page.waitForEvent("download"), page.keyboard.press("Enter")]);
+    expect(download.suggestedFilename()).toMatch(/^pisma-odmowa-honoris-gratia-\d{4}-\d{2}-\d{2}\.pdf$/);
+    const chunks: Buffer[] = [];
+    for await (const chunk of (await download.createReadStream())!) chunks.push(chunk as Buffer);
+    expect(Buffer.concat(chunks).subarray(0, 5).toString()).toBe("%PDF-");
+    await expectNoAxeViolations(page);
+    expectNoPageErrors(page);
+  });
+
   test("the desk's other pages are accessible: stock with a planned batch, statistics with the chart, decisions and the draft, an application", async () => {
     const page = await session.newPage({ signedInAs: DEMO_USERS.kp04 });
     await visit(page, "/hg/stock?batch=100000");
@@ -152,6 +197,8 @@ describeInBrowser("the Honoris Gratia desk in the browser", () => {
     await visit(page, "/hg/decisions");
     await visit(page, "/hg/decisions/draft");
     await page.getByRole("heading", { level: 1, name: /^Projekt decyzji Prezydenta/ }).waitFor();
+    await visit(page, "/hg/refusals?from=2026-03-10&to=2026-03-01");
+    await page.getByText("Koniec okresu nie może być przed jego początkiem.").waitFor();
     await visit(page, "/hg?status=all");
     const application = page.locator("main tbody a[href^='/hg/']").first();
     if (await application.count()) await visit(page, (await application.getAttribute("href"))!);

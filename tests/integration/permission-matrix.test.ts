@@ -24,6 +24,8 @@ import { loader as conferralExport } from "#app/routes/conferrals.export";
 import { loader as nominationExport } from "#app/routes/nominations.export";
 import { loader as reportPage } from "#app/routes/reports.$report";
 import { loader as reportCsv } from "#app/routes/reports.$report.csv";
+import { loader as hgRefusals } from "#app/routes/hg.refusals";
+import { loader as hgRefusalLetters } from "#app/routes/hg.refusals_.letters";
 import { db } from "#app/utils/db.server";
 import { callAction, callLoader, personNomination, signInAs, signOut, type Answer } from "./helpers";
 
@@ -138,6 +140,8 @@ const cases = (): Case[] => [
   { name: "GET /conferrals/export", rule: "laureate:read", writes: false, call: () => callLoader(conferralExport, "/conferrals/export") },
   { name: "GET /reports/quota", rule: "laureate:read", writes: false, call: () => callLoader(reportPage, "/reports/quota", { report: "quota" }) },
   { name: "GET /reports/numbers/csv", rule: "laureate:read", writes: false, call: () => callLoader(reportCsv, "/reports/numbers/csv", { report: "numbers" }) },
+  { name: "GET /hg/refusals", rule: "nomination:read", writes: false, call: () => callLoader(hgRefusals, "/hg/refusals") },
+  { name: "GET /hg/refusals/letters", rule: "nomination:read", writes: false, call: () => callLoader(hgRefusalLetters, "/hg/refusals/letters?format=pdf") },
 ];
 
 const allows = (permissions: Permission[], rule: Rule) => (Array.isArray(rule) ? rule.some((p) => permissions.includes(p)) : permissions.includes(rule));

@@ -1,0 +1,95 @@
+// Letters to the applicants of refused Honoris Gratia applications: which refusals a letter
+// covers (one letter per application, as the grant letters), what it says about the reason, and
+// the forms that choose the refusals (the period filter and the selection to print).
+import { z } from "zod";
+import { IsoDate, isValidIsoDate } from "./polish-dates";
+import "./zod-polish";
+
+/** A refused Honoris Gratia nomination, with what its letter prints. */
+export type RefusedNomination = {
+  id: string;
+  candidateName: string;
+  /** The refusal reason recorded with the Mayor's decision ("" when none was recorded). */
+  reason: string;
+  /** The date of the Mayor's decision, from the refusal's audit event (null when not recorded). */
+  refusedOn: string | null;
+  caseReference: string;
+  application: { id: string; applicantName: string; applicantContact: string; caseReference: string; receivedDate: string } | null;
+};
+
+export type RefusalLetter = {
+  applicationId: string;
+  applicantName: string;
+  applicantContact: string;
+  caseReference: string;
+  receivedDate: string;
+  /** The decision date when every refusal in the letter has the same one. */
+  decisionDate: string | null;
+  candidates: { name: string; reason: string }[];
+  /** The reason when every refusal in the letter has the same one ("" = none recorded); null when they differ. */
+  sharedReason: string | null;
+};
+
+/**
+ * One letter per application (an application may propose several laureates), applicants in
+ * Polish alphabetical order; refusals without a registered application have nobody to write to.
+ */
+export function refusalLetters(rows: readonly RefusedNomination[]): { letters: RefusalLetter[]; unaddressed: RefusedNomination[] } {
+  const byApplication = new Map<string, RefusedNomination[]>();
+  const unaddressed: RefusedNomination[] = [];
+  for (const row of rows) {
+    if (!row.application) {
+      unaddressed.push(row);
+      continue;
+    }
+    byApplication.set(row.application.id, [...(byApplication.get(row.application.id) ?? []), row]);
+  }
+  const letters = [...byApplication.values()].map((group): RefusalLetter => {
+    const application = group[0]!.application!;
+    const dates = new Set(group.map((r) => r.refusedOn));
+    const reasons = new Set(group.map((r) => r.reason.trim()));
+    return {
+      applicationId: application.id,
+      applicantName: application.applicantName,
+      applicantContact: application.applicantContact,
+      caseReference: application.caseReference || group.find((r) => r.caseReference)?.caseReference || "",
+      receivedDate: application.receivedDate,
+      decisionDate: dates.size === 1 ? group[0]!.refusedOn : null,
+      candidates: group.map((r) => ({ name: r.candidateName, reason: r.reason.trim() })),
+      sharedReason: reasons.size === 1 ? [...reasons][0]! : null,
+    };
+  });
+  letters.sort((a, b) => a.applicantName.localeCompare(b.applicantName, "pl") || a.receivedDate.localeCompare(b.receivedDate) || a.applicationId.localeCompare(b.applicationId));
+  return { letters, unaddressed };
+}
+
+const optionalDate = z.preprocess((v) => (v === "" ? undefined : v), IsoDate.optional());
+
+/** The refusals' page filter: the period of the Mayor's decisions. */
+export const RefusalPeriod = z
+  .object({ from: optionalDate, to: optionalDate })
+  .superRefine((p, ctx) => {
+    if (p.from && p.to && isValidIsoDate(p.from) && isValidIsoDate(p.to) && p.from > p.to) {
+      ctx.addIssue({ code: "custom", path: ["to"], message: "Koniec okresu nie może być przed jego początkiem." });
+    }
+  });
+export type RefusalPeriod = z.output<typeof RefusalPeriod>;
+
+export const LETTER_FORMATS = ["pdf", "docx"] as const;
+
+/** The form that prints the letters: the refusals chosen (or all of the period), the letters' date and the format. */
+export const refusalLettersSchema = z
+  .object({
+    from: optionalDate,
+    to: optionalDate,
+    ids: z.array(z.string().min(1).max(100)).max(5000).optional().transform((v) => v ?? []),
+    allInPeriod: z.boolean().optional().transform((v) => v ?? false),
+    letterDate: IsoDate,
+    format: z.enum(LETTER_FORMATS, { error: "Wybierz format: PDF albo DOCX." }),
+  })
+  .superRefine((f, ctx) => {
+    if (!f.allInPeriod && f.ids.length === 0) {
+      ctx.addIssue({ code: "custom", path: ["ids"], message: "Zaznacz co najmniej jedną odmowę albo wszystkie z wybranego okresu." });
+    }
+  });
+export type RefusalLettersInput = z.output<typeof refusalLettersSchema>;
