@@ -54,6 +54,14 @@ export function honorific(a: Addressee, grammaticalCase: "nominative" | "genitiv
   return { nominative: masculine ? "Pan" : "Pani", genitive: masculine ? "Pana" : "Pani", dative: masculine ? "Panu" : "Pani" }[grammaticalCase];
 }
 
+/**
+ * The feminine form of a word about one honoree for a woman, the masculine one otherwise: for a man,
+ * an organisation ("laureat", as the glossary names any conferral's holder) or an unknown gender.
+ */
+export function byGender(a: Addressee, masculine: string, feminine: string): string {
+  return a.kind === "PERSON" && a.gender === "FEMININE" ? feminine : masculine;
+}
+
 /** "Jego" / "Jej" (capitalised, as in dedications); for an organisation its own possessive "jej". */
 export function possessive(a: Addressee): string {
   if (a.kind === "ORGANIZATION") return "jej";

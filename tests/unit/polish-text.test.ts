@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { bindShortWords, honoraryCitizenTitle, honorific, polishQuotes, possessive, typeset } from "#app/domain/polish-text";
+import { bindShortWords, byGender, honoraryCitizenTitle, honorific, polishQuotes, possessive, typeset } from "#app/domain/polish-text";
 
 const NB = "\u00a0";
 
@@ -93,6 +93,10 @@ describe("forms by grammatical gender", () => {
     expect([honorific(man, "nominative"), honorific(man, "genitive"), honorific(man, "dative")]).toEqual(["Pan", "Pana", "Panu"]);
     expect([honorific(woman, "nominative"), honorific(woman, "genitive"), honorific(woman, "dative")]).toEqual(["Pani", "Pani", "Pani"]);
     expect(honorific(org, "dative")).toBe("");
+  });
+  test("the masculine or feminine word for one honoree: an organisation and an unknown gender take the masculine", () => {
+    expect([byGender(man, "laureat", "laureatka"), byGender(woman, "laureat", "laureatka"), byGender(org, "laureat", "laureatka")]).toEqual(["laureat", "laureatka", "laureat"]);
+    expect(byGender({ kind: "PERSON", gender: null }, "go", "ją")).toBe("go");
   });
   test("Jego / Jej and the Honorary Citizen title", () => {
     expect([possessive(man), possessive(woman), possessive(org)]).toEqual(["Jego", "Jej", "jej"]);
