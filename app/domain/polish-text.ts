@@ -6,29 +6,29 @@ const NBSP = "\u00a0";
 
 /**
  * Abbreviations that introduce a name and must not end a line: street, avenue, square, estate,
- * saint, "imienia", the academic and clerical titles, and "o." (ojciec). Whole words only, so
- * "dr" in "drzewo" or "o." after a letter does not count; the ones that can open a sentence or an
- * address line also capitalised ("Prof.", "Ul."). "im." and "o." only in lower case: "Im." and
- * "O." are not these abbreviations.
+ * saint, "imienia", the academic and clerical titles, and "o." (ojciec). Whole words only (at the
+ * start, or after a space, a bracket or a quote), so "dr" in "drzewo" or "Kodr." does not count;
+ * the ones that can open a sentence or an address line also capitalised ("Prof.", "Ul."). "im."
+ * and "o." only in lower case: "Im." and "O." are not these abbreviations.
  */
-const NAME_ABBREVIATION = /(?<![\p{L}\p{N}.])((?:[uU]l|[aA]l|[pP]l|[oO]s|[śŚ]w|im|[pP]rof|[hH]ab|[kK]s|o)\.|[dD]r)(\s+)(?=\S)/gu;
-
-/** Each whitespace character becomes a non-breaking space, so the length stays the same. */
-const bound = (space: string) => NBSP.repeat(space.length);
+const NAME_ABBREVIATION = String.raw`((?:[uUaApP]l|[oO]s|[śŚ]w|im|[pP]rof|[hH]ab|[kK]s|o)\.|[dD]r)\s(?=\S)`;
+/** A one-letter word ($1) or a name abbreviation ($2) and the space after it: one pass for both. */
+const BOUND_WORD = new RegExp(String.raw`(?<=^|[\s(„"])(?:([aiouwzAIOUWZ])[ \t\n]|${NAME_ABBREVIATION})`, "g");
 
 /**
  * Non-breaking spaces after one-letter words (a, i, o, u, w, z, in either case) and after the
  * abbreviations that introduce a name ("ul.", "prof.", "dr", …) so they never end a line, between
  * "§", "nr", "ust.", "pkt", "art.", "poz." and the number that follows, and between a number and
- * "r.", "zł" or "%". Only whitespace characters change, one for one: `buildRuns` relies on the
- * length staying the same.
+ * "r.", "zł" or "%". Expects whitespace collapsed to single characters (buildRuns does that): each
+ * replacement turns one whitespace character into one non-breaking space, and `buildRuns` relies
+ * on the length staying the same. String replacements, no callbacks: diploma batches run this on
+ * every paragraph.
  */
 export function bindShortWords(text: string): string {
   return text
-    .replace(/(?<=^|[\s(„"])([aiouwzAIOUWZ])([ \t\n]+)/g, (_, word: string, space: string) => word + bound(space))
-    .replace(NAME_ABBREVIATION, (_, word: string, space: string) => word + bound(space))
-    .replace(/(§|\bnr|\bust\.|\bpkt|\bart\.|\bpoz\.)(\s+)(?=\d)/g, (_, word: string, space: string) => word + bound(space))
-    .replace(/(\d)(\s+)(r\.|zł|%)/g, (_, digit: string, space: string, unit: string) => digit + bound(space) + unit);
+    .replace(BOUND_WORD, `$1$2${NBSP}`)
+    .replace(/(§|\bnr|\bust\.|\bpkt|\bart\.|\bpoz\.)\s(?=\d)/g, `$1${NBSP}`)
+    .replace(/(\d)\s(r\.|zł|%)/g, `$1${NBSP}$2`);
 }
 
 /** Straight double quotes become „lower and upper” Polish quotes. */
