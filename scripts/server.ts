@@ -12,6 +12,7 @@ import express, { type NextFunction, type Request, type Response } from "express
 import { CSRF_REJECTION_MESSAGE, isStateChangeAllowed } from "#app/utils/csrf.server";
 import { parseEnv } from "#app/utils/env.server";
 import { PageCache, pageCacheKey } from "#app/utils/page-cache.server";
+import { sessionIdOfCookie } from "#app/utils/session.server";
 
 process.env.NODE_ENV ??= "production";
 const env = parseEnv(process.env);
@@ -117,8 +118,8 @@ function sendOverloaded(res: Response) {
   res.status(503).set("Retry-After", "5").type("text/plain; charset=utf-8").send("Rejestr jest chwilowo przeciążony. Spróbuj ponownie za chwilę.");
 }
 
-// Rendered public pages are kept for PUBLIC_CACHE_TTL_MS (app/utils/page-cache.server.ts); any
-// write the server handles empties the cache. Only GET requests without cookies use it: a
+// Rendered public pages are kept for PUBLIC_CACHE_TTL_MS (app/utils/page-cache.server.ts); a
+// write by a signed-in member of staff empties the cache. Only GET requests without cookies use it: a
 // signed-in member of staff always gets a fresh page, and a response that sets a cookie, is not
 // a 200, or carries its request's CSP nonce (public pages send no script, so none does) is
 // never kept or shared.
@@ -127,13 +128,19 @@ const pageCache = new PageCache({ ttlMs: PUBLIC_CACHE_TTL_MS, maxEntries: 2000, 
 const renderPage = createWebRequestHandler(build, process.env.NODE_ENV);
 
 app.use((req: Request, res: Response, next: NextFunction) => {
-  if (req.method !== "GET" && req.method !== "HEAD") {
-    // Before the write (a page rendered meanwhile is not stored) and after it.
-    pageCache.invalidate();
-    res.on("finish", () => pageCache.invalidate());
-    res.on("close", () => pageCache.invalidate());
-  }
-  next();
+  if (req.method === "GET" || req.method === "HEAD" || !req.get("cookie")) return next();
+  // Only staff writes change the registry: a signed-in non-GET empties the cache when it succeeds (< 400) or its client leaves.
+  sessionIdOfCookie(req.get("cookie")).then((sessionId) => {
+    if (sessionId) {
+      res.on("finish", () => {
+        if (res.statusCode < 400) pageCache.invalidate();
+      });
+      res.on("close", () => {
+        if (!res.writableFinished) pageCache.invalidate();
+      });
+    }
+    next();
+  }, next);
 });
 
 app.use("/rejestr", (req: Request, res: Response, next: NextFunction) => {

@@ -5,7 +5,8 @@ import { z } from "zod";
 import { optionalText } from "./form-fields";
 import "./zod-polish";
 import { shortfallMessage, type StockShortfall } from "./honoris-gratia";
-import type { Honour } from "./honours";
+import type { CandidateKind, Gender, Honour } from "./honours";
+import { byGender } from "./polish-text";
 import { addDays, formatPolishDate, IsoDate, parseIsoDate } from "./polish-dates";
 import { allowedTransitions, STATUS_LABEL, type Status } from "./workflow";
 
@@ -123,9 +124,9 @@ export const CEREMONY_FIELD_LABEL: Record<string, string> = {
   programme: "program",
   status: "stan",
   cancellationReason: "powód odwołania",
-  laureateAdded: "dodano laureata",
-  laureateRemoved: "usunięto laureata",
-  laureateMoved: "przesunięto laureata",
+  laureateAdded: "dodano do listy",
+  laureateRemoved: "usunięto z listy",
+  laureateMoved: "przesunięto na liście",
   markedAttending: "oznaczono „będzie osobiście”",
   stockIssued: "wydano z magazynu (odznaki i blankiety, szt.)",
   position: "miejsce w kolejności",
@@ -150,7 +151,7 @@ export const LaureateForm = z
     handedOverBy: optionalText(300),
   })
   .superRefine((v, ctx) => {
-    if (v.attendance === "REPRESENTED" && !v.representedBy) ctx.addIssue({ code: "custom", path: ["representedBy"], message: "Podaj, kto reprezentuje laureata." });
+    if (v.attendance === "REPRESENTED" && !v.representedBy) ctx.addIssue({ code: "custom", path: ["representedBy"], message: "Podaj imię i nazwisko osoby reprezentującej." });
   });
 export type LaureateInput = z.output<typeof LaureateForm>;
 
@@ -182,6 +183,9 @@ export type Finding = { code: string; severity: "warning" | "notice"; message: s
 
 export type CheckedLaureate = {
   name: string;
+  /** For the gendered words of the messages („laureatka jest zaplanowana”). */
+  kind: CandidateKind;
+  gender: Gender | null;
   honour: Honour;
   /** The resolution's adoption or the Mayor's decision. */
   conferredOn: string;
@@ -234,7 +238,7 @@ export function ceremonyFindings(c: CeremonyCheckInput): Finding[] {
       findings.push({
         code: "DOUBLE_PLANNED",
         severity: "warning",
-        message: `${l.name}: laureat jest zaplanowany także na inną uroczystość („${other.title}”, ${formatPolishDate(other.date)}). Usuń go z jednej z nich.`,
+        message: `${l.name}: ${byGender(l, "laureat jest zaplanowany", "laureatka jest zaplanowana")} także na inną uroczystość („${other.title}”, ${formatPolishDate(other.date)}). Usuń ${byGender(l, "go", "ją")} z jednej z nich.`,
       });
     }
     if (c.date < l.conferredOn) {
@@ -313,6 +317,8 @@ export function ceremonyFindings(c: CeremonyCheckInput): Finding[] {
 export type HandoverRow = {
   nominationId: string;
   name: string;
+  kind: CandidateKind;
+  gender: Gender | null;
   status: Status;
   conferralId: string | null;
   handedOverOn: string | null;
@@ -339,7 +345,7 @@ export function planHandover(rows: readonly HandoverRow[], ceremonyId: string | 
           : here
             ? "jest już na liście laureatów tej uroczystości"
             : elsewhere
-              ? `już zaplanowano na inną uroczystość („${elsewhere.title}”, ${formatPolishDate(elsewhere.date)}); najpierw usuń z niej laureata`
+              ? `już zaplanowano na inną uroczystość („${elsewhere.title}”, ${formatPolishDate(elsewhere.date)}); najpierw usuń z niej ${byGender(row, "laureata", "laureatkę")}`
               : null;
     if (reason) plan.refused.push({ row, reason });
     else plan.eligible.push(row);

@@ -5,7 +5,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { CandidateKind, Gender, Honour, MedalClass } from "./honours";
 import { formatPolishDate, formatPolishDateWithDnia } from "./polish-dates";
-import { honoraryCitizenTitle, honorific, possessive } from "./polish-text";
+import { byGender, honoraryCitizenTitle, honorific, possessive } from "./polish-text";
 
 export type MissingDatum = { message: string; href: string };
 
@@ -60,9 +60,10 @@ export function missingForDiploma(i: DiplomaInputs): MissingDatum[] {
   if (i.honour === "CRACOVIAE_MERENTI" && !i.medalClass) out.push({ message: "Brak klasy medalu.", href: nomination });
   if (i.honour === "CRACOVIAE_MERENTI" && i.number === null) out.push({ message: "Medal nie ma jeszcze numeru.", href: nomination });
   const candidateHref = `/candidates/${i.candidate.id}/edit`;
-  if (!i.candidate.nameDative) out.push({ message: "Brak formy nazwy laureata w celowniku.", href: candidateHref });
-  else if (!i.candidate.nameFormsConfirmed) out.push({ message: "Formy nazwy laureata (dopełniacz, celownik) nie są potwierdzone.", href: candidateHref });
-  if (i.candidate.kind === "PERSON" && !i.candidate.gender) out.push({ message: "Brak rodzaju gramatycznego laureata.", href: candidateHref });
+  const holder = byGender(i.candidate, "laureata", "laureatki");
+  if (!i.candidate.nameDative) out.push({ message: `Brak formy nazwy ${holder} w celowniku.`, href: candidateHref });
+  else if (!i.candidate.nameFormsConfirmed) out.push({ message: `Formy nazwy ${holder} (dopełniacz, celownik) nie są potwierdzone.`, href: candidateHref });
+  if (i.candidate.kind === "PERSON" && !i.candidate.gender) out.push({ message: "Brak rodzaju gramatycznego (Pan / Pani).", href: candidateHref });
   const date = formatPolishDate(i.date);
   if (isCouncilHonour(i.honour) && !i.councilChair) {
     out.push({ message: `Brak Przewodniczącego Rady Miasta Krakowa (sygnatariusza) na dzień dyplomu (${date}).`, href: "/admin/settings#signatory-COUNCIL_CHAIR" });

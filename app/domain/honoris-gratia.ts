@@ -36,8 +36,8 @@ export const LaureateInput = z
   })
   .superRefine((l, ctx) => {
     if (l.kind === "PERSON") {
-      if (!l.givenNames) ctx.addIssue({ code: "custom", path: ["givenNames"], message: "Podaj imiona laureata." });
-      if (!l.surname) ctx.addIssue({ code: "custom", path: ["surname"], message: "Podaj nazwisko laureata." });
+      if (!l.givenNames) ctx.addIssue({ code: "custom", path: ["givenNames"], message: "Podaj imiona osoby." });
+      if (!l.surname) ctx.addIssue({ code: "custom", path: ["surname"], message: "Podaj nazwisko osoby." });
       if (!l.grammaticalGender) ctx.addIssue({ code: "custom", path: ["grammaticalGender"], message: "Wybierz rodzaj gramatyczny (do form „Pan/Pani”)." });
     } else if (!l.organizationName) {
       ctx.addIssue({ code: "custom", path: ["organizationName"], message: "Podaj pełną nazwę instytucji." });

@@ -5,14 +5,30 @@ import type { CandidateKind, Gender } from "./honours";
 const NBSP = "\u00a0";
 
 /**
- * Non-breaking spaces after one-letter words (a, i, o, u, w, z, in either case) so they never
- * end a line, and between "§", "nr", "ust.", "pkt", "art." and the number that follows.
+ * Abbreviations that introduce a name and must not end a line: street, avenue, square, estate,
+ * saint, "imienia", the academic and clerical titles, and "o." (ojciec). Whole words only (at the
+ * start, or after a space, a bracket or a quote), so "dr" in "drzewo" or "Kodr." does not count;
+ * the ones that can open a sentence or an address line also capitalised ("Prof.", "Ul."). "im."
+ * and "o." only in lower case: "Im." and "O." are not these abbreviations.
+ */
+const NAME_ABBREVIATION = String.raw`((?:[uUaApP]l|[oO]s|[śŚ]w|im|[pP]rof|[hH]ab|[kK]s|o)\.|[dD]r)\s(?=\S)`;
+/** A one-letter word ($1) or a name abbreviation ($2) and the space after it: one pass for both. */
+const BOUND_WORD = new RegExp(String.raw`(?<=^|[\s(„"])(?:([aiouwzAIOUWZ])[ \t\n]|${NAME_ABBREVIATION})`, "g");
+
+/**
+ * Non-breaking spaces after one-letter words (a, i, o, u, w, z, in either case) and after the
+ * abbreviations that introduce a name ("ul.", "prof.", "dr", …) so they never end a line, between
+ * "§", "nr", "ust.", "pkt", "art.", "poz." and the number that follows, and between a number and
+ * "r.", "zł" or "%". Expects whitespace collapsed to single characters (buildRuns does that): each
+ * replacement turns one whitespace character into one non-breaking space, and `buildRuns` relies
+ * on the length staying the same. String replacements, no callbacks: diploma batches run this on
+ * every paragraph.
  */
 export function bindShortWords(text: string): string {
   return text
-    .replace(/(?<=^|[\s(„"])([aiouwzAIOUWZ])[ \t\n]+/g, `$1${NBSP}`)
-    .replace(/(§|\bnr|\bust\.|\bpkt|\bart\.|\bpoz\.)\s+(?=\d)/g, `$1${NBSP}`)
-    .replace(/(\d)\s+(r\.|zł|%)/g, `$1${NBSP}$2`);
+    .replace(BOUND_WORD, `$1$2${NBSP}`)
+    .replace(/(§|\bnr|\bust\.|\bpkt|\bart\.|\bpoz\.)\s(?=\d)/g, `$1${NBSP}`)
+    .replace(/(\d)\s(r\.|zł|%)/g, `$1${NBSP}$2`);
 }
 
 /** Straight double quotes become „lower and upper” Polish quotes. */
@@ -36,6 +52,14 @@ export function honorific(a: Addressee, grammaticalCase: "nominative" | "genitiv
   if (a.kind === "ORGANIZATION") return "";
   const masculine = a.gender !== "FEMININE";
   return { nominative: masculine ? "Pan" : "Pani", genitive: masculine ? "Pana" : "Pani", dative: masculine ? "Panu" : "Pani" }[grammaticalCase];
+}
+
+/**
+ * The feminine form of a word about one honoree for a woman, the masculine one otherwise: for a man,
+ * an organisation ("laureat", as the glossary names any conferral's holder) or an unknown gender.
+ */
+export function byGender(a: Addressee, masculine: string, feminine: string): string {
+  return a.kind === "PERSON" && a.gender === "FEMININE" ? feminine : masculine;
 }
 
 /** "Jego" / "Jej" (capitalised, as in dedications); for an organisation its own possessive "jej". */

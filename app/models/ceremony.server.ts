@@ -29,7 +29,7 @@ import { STOCK_ITEMS } from "#app/domain/honoris-gratia";
 import { honourLine } from "#app/domain/diploma";
 import { HONOUR_LABEL, type CandidateKind, type Gender, type Honour, type MedalClass } from "#app/domain/honours";
 import { formatPolishDate, todayIso } from "#app/domain/polish-dates";
-import { honorific } from "#app/domain/polish-text";
+import { byGender, honorific } from "#app/domain/polish-text";
 import { foldText } from "#app/domain/search-text";
 import { CONFERRED_STATUSES, STATUS_LABEL, type Status } from "#app/domain/workflow";
 import { db, type Tx } from "#app/utils/db.server";
@@ -195,6 +195,8 @@ export async function ceremonyPage(id: string, today = todayIso()) {
     conferralId: l.conferralId,
     position: l.position,
     name: laureateName(l),
+    kind: l.conferral.candidate.kind as CandidateKind,
+    gender: (l.conferral.candidate.grammaticalGender as Gender | null) ?? null,
     honour: l.conferral.honour as Honour,
     honourText: honourText(l),
     conferredOn: l.conferral.conferredOn,
@@ -419,7 +421,7 @@ export async function handoverRows(nominationIds: readonly string[], client: Tx 
     select: {
       id: true,
       status: true,
-      candidate: { select: { displayName: true, nameNominative: true } },
+      candidate: { select: { displayName: true, nameNominative: true, kind: true, grammaticalGender: true } },
       conferral: {
         select: {
           id: true,
@@ -435,6 +437,8 @@ export async function handoverRows(nominationIds: readonly string[], client: Tx 
       {
         nominationId: r.id,
         name: r.candidate.nameNominative || r.candidate.displayName,
+        kind: r.candidate.kind as CandidateKind,
+        gender: (r.candidate.grammaticalGender as Gender | null) ?? null,
         status: r.status as Status,
         conferralId: r.conferral?.id ?? null,
         handedOverOn: r.conferral?.handedOverOn ?? null,
@@ -498,7 +502,7 @@ export function markAllAttending(id: string, input: { version: number }, actor: 
       orderBy: { position: "asc" },
       select: { id: true, conferral: { select: { candidate: { select: { nameNominative: true, displayName: true } } } } },
     });
-    if (!unsettled.length) throw new Refusal("Każdy laureat ma już ustaloną obecność: nic nie zmieniono.");
+    if (!unsettled.length) throw new Refusal("Obecność jest już ustalona na całej liście: nic nie zmieniono.");
     await tx.ceremonyLaureate.updateMany({ where: { id: { in: unsettled.map((l) => l.id) } }, data: { attendance: "ATTENDS" } });
     await bump(tx, id, input.version);
     await recordAudit(tx, {
@@ -518,7 +522,7 @@ export function addLaureate(id: string, input: { conferralId: string; version: n
     if (answer) return answer;
     const conferral = await tx.conferral.findUnique({
       where: { id: input.conferralId },
-      include: { candidate: { select: { nameNominative: true, displayName: true } }, nomination: { select: { status: true } } },
+      include: { candidate: { select: { nameNominative: true, displayName: true, kind: true, grammaticalGender: true } }, nomination: { select: { status: true } } },
     });
     if (!conferral) throw new Refusal("Nie znaleziono tego nadania.");
     const name = conferral.candidate.nameNominative || conferral.candidate.displayName;
@@ -528,7 +532,8 @@ export function addLaureate(id: string, input: { conferralId: string; version: n
     if (conferral.handedOverOn) throw new Refusal(`${name}: wyróżnienie zostało już wręczone (${formatPolishDate(conferral.handedOverOn)}).`);
     const status = conferral.nomination?.status as Status | undefined;
     if (!status || !CONFERRED_STATUSES.includes(status) || status === "HANDED_OVER") {
-      throw new Refusal(`${name}: dodać można tylko laureata z podjętą uchwałą lub przyznaną odznaką, jeszcze nie wręczoną.`);
+      const who = { kind: conferral.candidate.kind as CandidateKind, gender: (conferral.candidate.grammaticalGender as Gender | null) ?? null };
+      throw new Refusal(`${name}: dodać można tylko ${byGender(who, "laureata", "laureatkę")} z podjętą uchwałą lub przyznaną odznaką, jeszcze nie wręczoną.`);
     }
     const row = await appendLaureate(tx, id, conferral.id, name, actor);
     await bump(tx, id, input.version);
@@ -538,7 +543,7 @@ export function addLaureate(id: string, input: { conferralId: string; version: n
 
 async function laureateOf(tx: Tx, ceremonyId: string, laureateId: string) {
   const l = await tx.ceremonyLaureate.findFirst({ where: { id: laureateId, ceremonyId }, include: { conferral: { include: { candidate: true } } } });
-  if (!l) throw new Refusal("Tego laureata nie ma już na liście. Odśwież stronę.");
+  if (!l) throw new Refusal("Tej pozycji nie ma już na liście. Odśwież stronę.");
   return { row: l, name: l.conferral.candidate.nameNominative || l.conferral.candidate.displayName };
 }
 

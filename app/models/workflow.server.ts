@@ -52,7 +52,7 @@ export async function assignNextNumber(tx: Tx, conferralId: string, series: stri
            "version" = "version" + 1
      WHERE "id" = ${conferralId} AND "number" IS NULL
     RETURNING "number"`;
-  if (updated.length !== 1) refuse("Ten laureat ma już numer.");
+  if (updated.length !== 1) refuse("To nadanie ma już numer.");
   return Number(updated[0]!.number);
 }
 

@@ -118,7 +118,7 @@ function Matches({ index, matches }: { index: number; matches: LaureateMatch[] }
         </label>
       ))}
       <label className="choice">
-        <input type="radio" name={`laureates[${index}].candidateId`} value="" defaultChecked /> To ktoś inny: zapisz jako nowego laureata
+        <input type="radio" name={`laureates[${index}].candidateId`} value="" defaultChecked /> To ktoś inny: zapisz jako nową osobę lub instytucję
       </label>
     </fieldset>
   );

@@ -3,9 +3,9 @@
 // minute of caching (Cache-Control: public, max-age=60); keeping them here spares the one event
 // loop from rendering the same search again for every visitor.
 //
-// Freshness: an entry lives at most ttlMs, and every write the server handles (any request that
-// is not GET or HEAD) starts a new generation, which empties the cache; a page whose rendering
-// began before a write is not stored after it. Writes made by another process (the command-line
+// Freshness: an entry lives at most ttlMs, and every completed write by staff that the server
+// handles (scripts/server.ts says which requests count) starts a new generation, which empties
+// the cache; a page whose rendering began before the write ended is not stored after it. Writes made by another process (the command-line
 // import, a scheduled retention run) reach the public after the TTL at the latest.
 //
 // Bounded: at most maxEntries pages and maxBytes of HTML; the least recently used go first.

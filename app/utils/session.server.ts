@@ -40,8 +40,13 @@ export function sessionStorage() {
   return storage;
 }
 
-export async function readSessionId(request: Request): Promise<string | null> {
-  const session = await sessionStorage().getSession(request.headers.get("Cookie"));
+export function readSessionId(request: Request): Promise<string | null> {
+  return sessionIdOfCookie(request.headers.get("Cookie"));
+}
+
+/** The session id of a Cookie header whose session cookie carries a valid signature, else null. */
+export async function sessionIdOfCookie(cookieHeader: string | null | undefined): Promise<string | null> {
+  const session = await sessionStorage().getSession(cookieHeader);
   const id = session.get("sessionId");
   return typeof id === "string" ? id : null;
 }

@@ -1,6 +1,7 @@
 // The production server's cache of rendered public pages (scripts/server.ts,
 // app/utils/page-cache.server.ts): a public page is rendered once and then served with fresh
-// security headers; staff pages and signed-in requests never touch it; any write empties it.
+// security headers; staff pages and signed-in requests never touch it; only a completed write
+// by a signed-in member of staff empties it.
 import { randomUUID } from "node:crypto";
 import { expect, test } from "vitest";
 import { baseURL, describeInBrowser, DEMO_USERS, useBrowser } from "./browser";
@@ -43,12 +44,42 @@ describeInBrowser("cache of public pages", () => {
     expect(secondHtml).not.toMatch(/nonce=/);
   });
 
-  test("any write empties the cache", async () => {
+  /** A POST from this server's own origin (the CSRF check lets it through), with `cookie` if given. */
+  const post = async (path: string, form: Record<string, string>, cookie?: string) => {
+    const headers: Record<string, string> = { Origin: baseURL(), "Content-Type": "application/x-www-form-urlencoded" };
+    if (cookie) headers.Cookie = cookie;
+    const res = await fetch(`${baseURL()}${path}`, { method: "POST", headers, body: new URLSearchParams(form), redirect: "manual" });
+    await res.arrayBuffer();
+    return res.status;
+  };
+  const sourceOf = async (path: string) => {
+    const res = await fetch(`${baseURL()}${path}`);
+    await res.arrayBuffer();
+    return res.headers.get("x-page-cache");
+  };
+  const staffCookie = async () => {
+    const page = await session.newPage({ signedInAs: DEMO_USERS.kp09 });
+    return (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
+  };
+
+  test("anonymous POSTs (a failed sign-in, a forged session cookie) and a staff request refused keep the cache", async () => {
     const path = uniquePath();
-    await (await hitOf(path)).text();
-    const write = await fetch(`${baseURL()}/logout`, { method: "POST", headers: { Origin: baseURL() }, redirect: "manual" });
-    await write.arrayBuffer();
-    expect((await fetch(`${baseURL()}${path}`)).headers.get("x-page-cache")).toBe("miss");
+    await hitOf(path);
+    expect(await post("/login", { email: "nikt@example.com", password: "zle-haslo" })).toBe(401);
+    expect(await sourceOf(path)).toBe("hit");
+    expect(await post("/login", { email: "nikt@example.com", password: "zle-haslo" }, "__merenti_session=podrobione.podpis")).toBe(401);
+    expect(await sourceOf(path)).toBe("hit");
+    // Signed in, but the form is refused (400): nothing was written.
+    expect(await post("/nominations/new", { honour: "CRACOVIAE_MERENTI" }, await staffCookie())).toBe(400);
+    expect(await sourceOf(path)).toBe("hit");
+  });
+
+  test("a completed staff write empties the cache", async () => {
+    const path = uniquePath();
+    await hitOf(path);
+    // Signing out deletes the session row: a write by a signed-in member of staff, answered 302.
+    expect(await post("/logout", {}, await staffCookie())).toBe(302);
+    expect(await sourceOf(path)).toBe("miss");
   });
 
   test("staff pages and signed-in requests are never served from it", async () => {

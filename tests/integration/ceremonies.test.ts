@@ -40,7 +40,7 @@ async function pdfText(res: Response): Promise<string> {
 
 let seq = 0;
 /** A laureate: candidate, nomination in `status` and its conferral (conferred on `conferredOn`). */
-async function laureate(options: { honour?: string; status?: string; given?: string; surname?: string; conferredOn?: string } = {}) {
+async function laureate(options: { honour?: string; status?: string; given?: string; surname?: string; conferredOn?: string; gender?: string } = {}) {
   seq++;
   const given = options.given ?? "Bolesław";
   const surname = options.surname ?? `Testowy${seq}`;
@@ -51,7 +51,7 @@ async function laureate(options: { honour?: string; status?: string; given?: str
       kind: "PERSON",
       givenNames: given,
       surname,
-      grammaticalGender: "MASCULINE",
+      grammaticalGender: options.gender ?? "MASCULINE",
       nameNominative: `${given} ${surname}`,
       nameDative: `Bolesławowi ${surname}owi`,
       displayName: `${surname} ${given}`,
@@ -152,6 +152,21 @@ describe("laureates", () => {
     const found = await page(id, "?q=zoltowska");
     expect(found.candidates.map((c) => c.id)).toContain(hg.conferralId);
     expect(found.candidates.map((c) => c.id)).not.toContain(done.conferralId);
+  });
+
+  test("a woman is named „laureatka” in the refusal and in the double-planning warning", async () => {
+    const early = await laureate({ given: "Anna", surname: "Wcześniejsza", gender: "FEMININE", status: "VERIFIED" });
+    const id = await schedule();
+    const refused = await add(id, early.conferralId);
+    expect(refused.status).toBe(400);
+    expect(refused.data!.message).toBe("Anna Wcześniejsza: dodać można tylko laureatkę z podjętą uchwałą lub przyznaną odznaką, jeszcze nie wręczoną.");
+
+    const twice = await laureate({ given: "Anna", surname: "Podwójna", gender: "FEMININE" });
+    const other = await schedule({ title: "Inna uroczystość", date: "2026-06-12" });
+    expect((await add(id, twice.conferralId)).status).toBe(302);
+    expect((await add(other, twice.conferralId)).status).toBe(302);
+    const warning = (await page(id)).findings.find((f) => f.code === "DOUBLE_PLANNED")!;
+    expect(warning.message).toMatch(/^Anna Podwójna: laureatka jest zaplanowana także na inną uroczystość \(„Inna uroczystość”.*\)\. Usuń ją z jednej z nich\.$/);
   });
 
   test("a laureate cannot be added twice; the order moves up and down; positions stay 1..n", async () => {

@@ -193,6 +193,21 @@ describe("non-breaking spaces hold in the PDF", () => {
     expect(words(await pdfText(pdf))).toEqual(words(text));
   });
 
+  test("an abbreviation that introduces a name (ul., prof., dr, …) never ends a line either", async () => {
+    const names = ["mieszka przy ul. Floriańskiej", "uczy w szkole im. Jana Pawła II", "prof. dr hab. Anna Nowak", "ks. Jan Twardowski", "os. Centrum", "al. Mickiewicza"];
+    const addresses = Array.from({ length: 60 }, (_, i) => `${names[i % names.length]} ${"x".repeat(1 + (i % 5))}`).join(" ");
+    const endsWithAbbreviation = (layout: string) => layout.split("\n").filter((l) => /(^|\s)(ul\.|im\.|prof\.|dr|hab\.|ks\.|os\.|al\.)$/.test(l.trimEnd()));
+    const plain = await pdfText(await renderPdf(paragraph([{ text: addresses, bold: false, italic: false }])), true);
+    expect(endsWithAbbreviation(plain).length, "control: with ordinary spaces some line ends in one").toBeGreaterThan(0);
+    expect(plain.split("\n").some((l) => /(^|\s)ul\.$/.test(l.trimEnd())), "control: some line ends in „ul.”").toBe(true);
+
+    const pdf = await renderPdf(paragraph(buildRuns([{ text: addresses, bold: false, italic: false }])));
+    const layout = await pdfText(pdf, true);
+    expect(layout.split("\n").filter((l) => l.trim()).length).toBeGreaterThan(5);
+    expect(endsWithAbbreviation(layout)).toEqual([]);
+    expect(words(await pdfText(pdf))).toEqual(words(addresses));
+  });
+
   test("in a narrow column (a nested point) and a right-aligned line as well", async () => {
     const markup = `<document title="x"><ol><li>punkt<ol><li>litera<ol><li>${text}</li></ol></li></ol></li></ol><signature><line>${phrases.join(" ")} ${phrases.join(" ")}</line></signature></document>`;
     const layout = await pdfText(await renderPdf(parseMarkup(markup)), true);

@@ -166,7 +166,7 @@ describe("batch hand-over of Honoris Gratia badges", () => {
     expect(JSON.parse(marked[0]!.after!).markedAttending).toEqual(surnames.map((s) => `Zofia ${s}`));
     const twice = await callAction<{ message: string }>(detailAction, `/ceremonies/${ceremonyId}`, { intent: "attendAll", version: String(page.ceremony.version) }, { id: ceremonyId });
     expect(twice.status).toBe(400);
-    expect(twice.data!.message).toBe("Każdy laureat ma już ustaloną obecność: nic nie zmieniono.");
+    expect(twice.data!.message).toBe("Obecność jest już ustalona na całej liście: nic nie zmieniono.");
 
     // Held: all three handed over, one badge and one blank each issued from stock for this ceremony.
     const before = await levels();

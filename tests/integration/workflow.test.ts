@@ -222,7 +222,7 @@ describe("medal numbers", () => {
       const stored = await db().conferral.findMany({ where: { numberSeries: "CM_BRONZE" }, select: { number: true } });
       expect(new Set(stored.map((s) => s.number)).size).toBe(51);
       // Assigned once: a second assignment of the same conferral is refused, the number stays.
-      await expect(db().$transaction((tx) => assignNextNumber(tx, ids[0]!, "CM_BRONZE"))).rejects.toThrow("Ten laureat ma już numer.");
+      await expect(db().$transaction((tx) => assignNextNumber(tx, ids[0]!, "CM_BRONZE"))).rejects.toThrow("To nadanie ma już numer.");
     } finally {
       await Promise.all(clients.map((c) => c.$disconnect()));
     }

@@ -20,6 +20,8 @@ import { batchShortfall, stockLevels } from "#app/domain/honoris-gratia";
 
 const laureate = (overrides: Partial<CheckedLaureate> = {}): CheckedLaureate => ({
   name: "Jan Kowalski",
+  kind: "PERSON",
+  gender: "MASCULINE",
   honour: "CRACOVIAE_MERENTI",
   conferredOn: "2026-03-11",
   otherCeremonies: [],
@@ -54,6 +56,16 @@ describe("conflict checks", () => {
     expect(findings[0]).toMatchObject({ code: "DOUBLE_PLANNED", severity: "warning" });
     expect(findings[0]!.message).toContain("Gala HG");
     expect(findings[0]!.message).toContain("20 maja 2026");
+  });
+
+  it("names the double-planned laureate in her or his grammatical gender; an organisation as „laureat”", () => {
+    const elsewhere = [{ title: "Gala HG", date: "2026-05-20" }];
+    const message = (l: Partial<CheckedLaureate>) => ceremonyFindings(ceremony({ laureates: [laureate({ otherCeremonies: elsewhere, ...l })] }))[0]!.message;
+    expect(message({})).toBe("Jan Kowalski: laureat jest zaplanowany także na inną uroczystość („Gala HG”, 20 maja 2026\u00a0r.). Usuń go z jednej z nich.");
+    expect(message({ name: "Anna Nowak", gender: "FEMININE" })).toBe(
+      "Anna Nowak: laureatka jest zaplanowana także na inną uroczystość („Gala HG”, 20 maja 2026\u00a0r.). Usuń ją z jednej z nich.",
+    );
+    expect(message({ name: "Teatr Bagatela", kind: "ORGANIZATION", gender: null })).toMatch(/^Teatr Bagatela: laureat jest zaplanowany .* Usuń go z jednej z nich\.$/);
   });
 
   it("warns about a ceremony dated before the resolution (or the Mayor's decision), not on the same day", () => {
@@ -130,6 +142,8 @@ describe("assigning granted Honoris Gratia laureates to a hand-over", () => {
   const row = (overrides: Partial<HandoverRow> = {}): HandoverRow => ({
     nominationId: "n1",
     name: "Zofia Nowak",
+    kind: "PERSON",
+    gender: "FEMININE",
     status: "GRANTED",
     conferralId: "c1",
     handedOverOn: null,
@@ -152,7 +166,7 @@ describe("assigning granted Honoris Gratia laureates to a hand-over", () => {
     expect(plan.refused.map((r) => [r.row.nominationId, r.reason])).toEqual([
       ["b", "ma status „zweryfikowany”: do wręczenia przekazać można tylko przyznaną odznakę, jeszcze nie wręczoną"],
       ["c", "odznaka została już wręczona (1 maja 2026\u00a0r.)"],
-      ["d", "już zaplanowano na inną uroczystość („Gala 30-lecia”, 20 czerwca 2026\u00a0r.); najpierw usuń z niej laureata"],
+      ["d", "już zaplanowano na inną uroczystość („Gala 30-lecia”, 20 czerwca 2026\u00a0r.); najpierw usuń z niej laureatkę"],
     ]);
   });
 
@@ -160,6 +174,7 @@ describe("assigning granted Honoris Gratia laureates to a hand-over", () => {
     const planned = row({ plannedFor: [{ id: "gala-1", title: "Gala", date: "2026-06-20" }] });
     expect(planHandover([planned], "gala-1").refused[0]!.reason).toBe("jest już na liście laureatów tej uroczystości");
     expect(planHandover([planned], "gala-2").refused[0]!.reason).toMatch(/^już zaplanowano na inną uroczystość/);
+    expect(planHandover([{ ...planned, name: "Jan Nowak", gender: "MASCULINE" }], "gala-2").refused[0]!.reason).toMatch(/najpierw usuń z niej laureata$/);
   });
 });
 

@@ -82,6 +82,16 @@ describe("missing data", () => {
     ]);
   });
 
+  test("a woman is „laureatka”; a person without a grammatical gender is not called either", () => {
+    const woman = { ...base.candidate, gender: "FEMININE" as const, nameFormsConfirmed: false };
+    expect(missingForDiploma({ ...base, candidate: woman }).map((m) => m.message)).toEqual(["Formy nazwy laureatki (dopełniacz, celownik) nie są potwierdzone."]);
+    expect(missingForDiploma({ ...base, candidate: { ...woman, nameDative: "" } }).map((m) => m.message)).toEqual(["Brak formy nazwy laureatki w celowniku."]);
+    expect(missingForDiploma({ ...base, candidate: { ...base.candidate, gender: null, nameDative: "" } }).map((m) => m.message)).toEqual([
+      "Brak formy nazwy laureata w celowniku.",
+      "Brak rodzaju gramatycznego (Pan / Pani).",
+    ]);
+  });
+
   test("Honoris Gratia needs only the Mayor", () => {
     expect(missingForDiploma({ ...base, honour: "HONORIS_GRATIA", medalClass: null, act: { kind: "ORDINANCE", number: "12/2026", date: "2026-02-01" }, councilChair: null })).toEqual([]);
   });

@@ -1,5 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { bindShortWords, honoraryCitizenTitle, honorific, polishQuotes, possessive, typeset } from "#app/domain/polish-text";
+import { bindShortWords, byGender, honoraryCitizenTitle, honorific, polishQuotes, possessive, typeset } from "#app/domain/polish-text";
 
 const NB = "\u00a0";
 
@@ -25,6 +26,59 @@ describe("Polish typography", () => {
     expect(out).not.toMatch(/(^|\s)[aiouwz] /i);
   });
 
+  test.each([
+    ["ul. Floriańska 1", `ul.${NB}Floriańska 1`],
+    ["al. Mickiewicza, pl. Wszystkich Świętych, os. Centrum", `al.${NB}Mickiewicza, pl.${NB}Wszystkich Świętych, os.${NB}Centrum`],
+    ["Szkoła im. Jana Pawła II", `Szkoła im.${NB}Jana Pawła II`],
+    ["prof. dr hab. Anna Nowak", `prof.${NB}dr${NB}hab.${NB}Anna Nowak`],
+    ["Prof. Jan Nowak i Dr Ewa Kos", `Prof.${NB}Jan Nowak i${NB}Dr${NB}Ewa Kos`],
+    ["ks. Jan Twardowski, o. Jacek Salij, św. Florian", `ks.${NB}Jan Twardowski, o.${NB}Jacek Salij, św.${NB}Florian`],
+    ["Ul. Grodzka, Św. Anna, Ks. Jan", `Ul.${NB}Grodzka, Św.${NB}Anna, Ks.${NB}Jan`],
+    ["(ul. Długa)", `(ul.${NB}Długa)`],
+    ["Rady Miasta Krakowa", "Rady Miasta Krakowa"],
+  ])("name abbreviation: %s", (input, expected) => {
+    expect(bindShortWords(input)).toBe(expected);
+  });
+
+  test.each([
+    ["drzewo rośnie", "drzewo rośnie"],
+    ["Odr kolejny", "Odr kolejny"],
+    ["Kodr. dalej", "Kodr. dalej"],
+    ["domo. Dalej", "domo. Dalej"],
+    ["ul.", "ul."],
+    ["koniec ul. ", "koniec ul. "],
+    ["Im. Jan", "Im. Jan"],
+    ["O. Kowalski", "O. Kowalski"],
+    ["pul. x aul. y", "pul. x aul. y"],
+    ["szkoła imienia Jana", "szkoła imienia Jana"],
+  ])("not an abbreviation: %s", (input, expected) => {
+    expect(bindShortWords(input)).toBe(expected);
+  });
+
+  // buildRuns relies on this: one character for one character, and only spaces (to non-breaking
+  // ones) or straight quotes (to Polish ones) ever change.
+  test("typeset keeps the length and only turns whitespace into non-breaking spaces and quotes into Polish ones", () => {
+    const tokens = ["ul.", "Ul.", "prof.", "dr", "hab.", "o.", "im.", "św.", "ks.", "w", "Z", "§", "nr", "art.", "2018", "r.", "zł", "%", '"', "(", "drzewo", "Kraków"];
+    const word = fc.oneof(fc.constantFrom(...tokens), fc.string({ maxLength: 6 }));
+    const gap = fc.constantFrom(" ", "  ", "\t", "\n", NB, "");
+    const text = fc.array(fc.tuple(word, gap), { maxLength: 30 }).map((parts) => parts.map(([w, g]) => w + g).join(""));
+    fc.assert(
+      fc.property(text, (input) => {
+        const out = typeset(input);
+        expect(out.length).toBe(input.length);
+        for (let i = 0; i < input.length; i++) {
+          if (out[i] === input[i]) continue;
+          if (input[i] === '"') expect(["„", "”"]).toContain(out[i]);
+          else {
+            expect(input[i]).toMatch(/\s/);
+            expect(out[i]).toBe(NB);
+          }
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   test("quotes become „Polish” ones", () => {
     expect(polishQuotes('Medal "Cracoviae Merenti" i odznaka "Honoris Gratia"')).toBe("Medal „Cracoviae Merenti” i odznaka „Honoris Gratia”");
     expect(typeset('w "Sali Obrad"')).toBe(`w${NB}„Sali Obrad”`);
@@ -39,6 +93,10 @@ describe("forms by grammatical gender", () => {
     expect([honorific(man, "nominative"), honorific(man, "genitive"), honorific(man, "dative")]).toEqual(["Pan", "Pana", "Panu"]);
     expect([honorific(woman, "nominative"), honorific(woman, "genitive"), honorific(woman, "dative")]).toEqual(["Pani", "Pani", "Pani"]);
     expect(honorific(org, "dative")).toBe("");
+  });
+  test("the masculine or feminine word for one honoree: an organisation and an unknown gender take the masculine", () => {
+    expect([byGender(man, "laureat", "laureatka"), byGender(woman, "laureat", "laureatka"), byGender(org, "laureat", "laureatka")]).toEqual(["laureat", "laureatka", "laureat"]);
+    expect(byGender({ kind: "PERSON", gender: null }, "go", "ją")).toBe("go");
   });
   test("Jego / Jej and the Honorary Citizen title", () => {
     expect([possessive(man), possessive(woman), possessive(org)]).toEqual(["Jego", "Jej", "jej"]);
