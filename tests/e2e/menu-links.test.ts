@@ -58,3 +58,23 @@ describeInBrowser("every role's menu", () => {
     expect(broken).toEqual([]);
   });
 });
+
+describeInBrowser("long lists on paper", () => {
+  const session = useBrowser();
+
+  test("a printed list is fitted to the A4 width, not clipped by its scrolling box", async () => {
+    // 180 mm: A4 less the print stylesheet's 15 mm margins, at 96 px to the inch.
+    const page = await session.newPage({ signedInAs: DEMO_USERS.kp09, viewport: { width: 680, height: 900 } });
+    await page.emulateMedia({ media: "print" });
+    for (const path of ["/nominations", "/conferrals", "/hg", "/audit"]) {
+      await visit(page, path, { axe: false });
+      const clipped = await page.evaluate(() =>
+        [...document.querySelectorAll("main *")]
+          // (.visually-hidden clips on purpose: text for screen readers only.)
+          .filter((el) => !el.matches(".visually-hidden") && getComputedStyle(el).overflowX !== "visible" && el.scrollWidth > el.clientWidth + 1)
+          .map((el) => `<${el.tagName.toLowerCase()} class="${el.className}"> ${el.scrollWidth} > ${el.clientWidth}`),
+      );
+      expect(clipped, path).toEqual([]);
+    }
+  });
+});
