@@ -6,8 +6,9 @@ import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { DemoMark, StatusBadge } from "#app/components/labels";
 import { Pagination } from "#app/components/pagination";
 import { PermittedLink } from "#app/components/permitted-link";
-import { actText, conferredHonourText, FilterSelect, RegistryFilterFields, resultCountText } from "#app/components/registry";
+import { actText, conferredHonourText, FilterSelect, RegistryFilterFields } from "#app/components/registry";
 import { formatShortDate } from "#app/domain/polish-dates";
+import { resultCountText } from "#app/domain/result-count";
 import {
   HANDOVER_FILTER_LABEL,
   HANDOVER_FILTERS,
