@@ -57,6 +57,19 @@ describeInBrowser("every role's menu", () => {
     }
     expect(broken).toEqual([]);
   });
+
+  test("a page the role may not open is titled as the error it is, not as a missing record", async () => {
+    const printing = await session.newPage({ signedInAs: null });
+    await signInAnyway(printing, DEMO_USERS.printing);
+    await visit(printing, "/nominations/no-such-id", { status: 403 });
+    expect(await printing.title()).toBe("Brak uprawnień · Merenti");
+    await visit(printing, "/candidates/no-such-id", { status: 403 });
+    expect(await printing.title()).toBe("Brak uprawnień · Merenti");
+
+    const reader = await session.newPage({ signedInAs: DEMO_USERS.reader });
+    await visit(reader, "/nominations/no-such-id", { status: 404 });
+    expect(await reader.title()).toBe("Nie znaleziono wniosku · Merenti");
+  });
 });
 
 describeInBrowser("long lists on paper", () => {
