@@ -14,6 +14,16 @@ const HINTS: Record<number, string> = {
   404: "Strona, której szukasz, nie istnieje albo została usunięta. Sprawdź adres lub wróć do listy wniosków.",
 };
 
+/**
+ * The title of a page whose loader failed: its own "not found" title for a 404, otherwise the
+ * error page's heading (a 403 is not titled „Nie znaleziono wniosku”).
+ */
+export function errorPageTitle(error: unknown, notFound: string): string {
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  if (status === 404) return notFound;
+  return `${TITLES[status] ?? (status >= 500 ? "Błąd aplikacji" : "Błąd")} · Merenti`;
+}
+
 /** The one error boundary every route exports: a Polish page instead of a stack trace. */
 export function GeneralErrorBoundary() {
   const error = useRouteError();

@@ -2,6 +2,7 @@
 // date with its urgency and the link back to the desk.
 import { Link, NavLink } from "@remix-run/react";
 import { urgencyOf } from "#app/domain/deadlines";
+import { useMayOpen } from "./permitted-link";
 import { formatShortDate } from "#app/domain/polish-dates";
 
 export function HgNav() {
@@ -13,10 +14,11 @@ export function HgNav() {
     ["/hg/stock", "Odznaki i blankiety"],
     ["/hg/stats", "Statystyki"],
   ] as const;
+  const mayOpen = useMayOpen();
   return (
     <nav className="subnav no-print" aria-label="Odznaka „Honoris Gratia”">
       <ul>
-        {links.map(([to, label]) => (
+        {links.filter(([to]) => mayOpen(to)).map(([to, label]) => (
           <li key={to}>
             <NavLink to={to} end>
               {label}

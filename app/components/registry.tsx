@@ -84,10 +84,3 @@ export function RegistryFilterFields({
     </>
   );
 }
-
-/** "Wyniki 1–25 z 310." */
-export function resultCountText(total: number, page: number, pageSize: number): string {
-  if (total === 0) return "Brak wyników.";
-  const first = (page - 1) * pageSize + 1;
-  return first > total ? `Brak wyników na tej stronie (wszystkich: ${total}).` : `Wyniki ${first}–${Math.min(total, page * pageSize)} z ${total}.`;
-}

@@ -25,14 +25,14 @@ export const ChangePasswordSchema = z
   .refine((v) => v.newPassword !== v.currentPassword, { path: ["newPassword"], message: "Nowe hasło musi różnić się od obecnego." });
 
 export const NewUserSchema = z.object({
-  email: z.email("Podaj poprawny adres e-mail.").max(200),
-  name: z.string({ error: "Podaj imię i nazwisko." }).trim().min(1, "Podaj imię i nazwisko.").max(200),
+  email: z.email("Podaj poprawny adres e-mail.").max(200, "Najwyżej 200 znaków."),
+  name: z.string({ error: "Podaj imię i nazwisko." }).trim().min(1, "Podaj imię i nazwisko.").max(200, "Najwyżej 200 znaków."),
   password: NewPassword,
   roleKeys: z.array(z.string(), { error: "Wybierz co najmniej jedną rolę." }).min(1, "Wybierz co najmniej jedną rolę."),
 });
 
 export const EditUserSchema = z.object({
-  name: z.string({ error: "Podaj imię i nazwisko." }).trim().min(1, "Podaj imię i nazwisko.").max(200),
+  name: z.string({ error: "Podaj imię i nazwisko." }).trim().min(1, "Podaj imię i nazwisko.").max(200, "Najwyżej 200 znaków."),
   active: z.boolean().optional().transform((v) => v ?? false),
   roleKeys: z.array(z.string()).optional().transform((v) => v ?? []),
   newPassword: NewPassword.optional(),

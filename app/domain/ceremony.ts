@@ -160,7 +160,7 @@ export const VenueForm = z.object({
   address: optionalText(300),
   capacity: z.preprocess(
     (v) => (v === "" ? undefined : v),
-    z.coerce.number({ error: "Podaj liczbę miejsc." }).int("Podaj liczbę całkowitą.").min(1, "Liczba miejsc musi być dodatnia.").max(100000).optional(),
+    z.coerce.number({ error: "Podaj liczbę miejsc." }).int("Podaj liczbę całkowitą.").min(1, "Liczba miejsc musi być dodatnia.").max(100000, "Najwyżej 100 000 miejsc.").optional(),
   ),
 });
 export type VenueInput = z.output<typeof VenueForm>;

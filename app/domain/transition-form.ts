@@ -52,7 +52,7 @@ export const ACT_NUMBER_LABEL: Partial<Record<Status, string>> = {
   GRANTED: "Numer zarządzenia lub decyzji Prezydenta",
 };
 
-const count = z.coerce.number({ error: "Podaj liczbę." }).int("Podaj liczbę całkowitą.").min(0, "Liczba nie może być ujemna.").max(100000).optional();
+const count = z.coerce.number({ error: "Podaj liczbę." }).int("Podaj liczbę całkowitą.").min(0, "Liczba nie może być ujemna.").max(100000, "Najwyżej 100 000.").optional();
 
 export function transitionSchema(honour: Honour, to: Status, today: string) {
   const fields = transitionFields(honour, to);

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { DemoMark, StatusBadge } from "#app/components/labels";
+import { PermittedLink } from "#app/components/permitted-link";
 import { useCan } from "#app/components/site-header";
 import { CM_AWAITING_COMMISSION, daysBetween, DUE_SOON_DAYS, urgencyOf } from "#app/domain/deadlines";
 import { HONOUR_LABEL, HONOURS } from "#app/domain/honours";
@@ -55,7 +56,7 @@ export default function Dashboard() {
         {honours.map((h) => (
           <section key={h.honour} className="card" aria-labelledby={`h-${h.honour}`}>
             <h2 id={`h-${h.honour}`}>
-              <Link to={`/nominations?honour=${h.honour}`}>{HONOUR_LABEL[h.honour]}</Link>
+              <PermittedLink to={`/nominations?honour=${h.honour}`}>{HONOUR_LABEL[h.honour]}</PermittedLink>
             </h2>
             <p className="card__total">
               Wnioski: <strong>{h.total}</strong>
@@ -81,7 +82,7 @@ export default function Dashboard() {
                 {h.byStatus.map((s) => (
                   <tr key={s.status}>
                     <th scope="row">
-                      <Link to={`/nominations?honour=${h.honour}&status=${s.status}`}>{STATUS_LABEL[s.status]}</Link>
+                      <PermittedLink to={`/nominations?honour=${h.honour}&status=${s.status}`}>{STATUS_LABEL[s.status]}</PermittedLink>
                     </th>
                     <td className="num">{s.count}</td>
                   </tr>

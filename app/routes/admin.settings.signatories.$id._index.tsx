@@ -3,7 +3,7 @@ import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { GeneralErrorBoundary } from "#app/components/error-boundary";
+import { errorPageTitle, GeneralErrorBoundary } from "#app/components/error-boundary";
 import { Field, FormErrors } from "#app/components/forms";
 import { ConflictSection } from "#app/components/forms";
 import { PeriodInputs, PeriodStateTag, useFormVersion } from "#app/components/settings";
@@ -13,7 +13,7 @@ import { getSignatory, listSignatories, updateSignatory } from "#app/models/sett
 import { requireUserWithPermission } from "#app/utils/auth.server";
 import { invariantResponse } from "#app/utils/http";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Sygnatariusz: ${data.row.fullName} · Merenti` : "Nie znaleziono sygnatariusza · Merenti" }];
+export const meta: MetaFunction<typeof loader> = ({ data, error }) => [{ title: data ? `Sygnatariusz: ${data.row.fullName} · Merenti` : errorPageTitle(error, "Nie znaleziono sygnatariusza · Merenti") }];
 
 const NOT_FOUND = "Nie znaleziono tego sygnatariusza (mógł zostać usunięty).";
 const CONFLICT = "Ktoś inny zmienił dane tego sygnatariusza, gdy je edytowałeś. Twoje zmiany nie zostały zapisane. Porównaj je z zapisaną wersją poniżej.";

@@ -3,7 +3,7 @@ import { getFormProps, getTextareaProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { GeneralErrorBoundary } from "#app/components/error-boundary";
+import { errorPageTitle, GeneralErrorBoundary } from "#app/components/error-boundary";
 import { Field, FormErrors } from "#app/components/forms";
 import { ConflictSection } from "#app/components/forms";
 import { PeriodInputs, PeriodStateTag, useFormVersion } from "#app/components/settings";
@@ -13,7 +13,7 @@ import { getDatedSetting, listDatedSettings, updateDatedSetting } from "#app/mod
 import { requireUserWithPermission } from "#app/utils/auth.server";
 import { invariantResponse } from "#app/utils/http";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.label}: ${data.row.period} · Merenti` : "Nie znaleziono wartości · Merenti" }];
+export const meta: MetaFunction<typeof loader> = ({ data, error }) => [{ title: data ? `${data.label}: ${data.row.period} · Merenti` : errorPageTitle(error, "Nie znaleziono wartości · Merenti") }];
 
 const NOT_FOUND = "Nie znaleziono tej wartości ustawienia (mogła zostać usunięta).";
 const CONFLICT =

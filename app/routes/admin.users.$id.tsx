@@ -2,7 +2,7 @@ import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
-import { GeneralErrorBoundary } from "#app/components/error-boundary";
+import { errorPageTitle, GeneralErrorBoundary } from "#app/components/error-boundary";
 import { ConflictSection, Field, FormErrors } from "#app/components/forms";
 import { useCan } from "#app/components/site-header";
 import { RoleCheckboxes } from "#app/components/user-fields";
@@ -12,8 +12,8 @@ import { getUser, listRoleChoices, updateUser } from "#app/models/user.server";
 import { requireUserWithPermission } from "#app/utils/auth.server";
 import { invariantResponse } from "#app/utils/http";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `Użytkownik: ${data.user.name} · Merenti` : "Nie znaleziono użytkownika · Merenti" },
+export const meta: MetaFunction<typeof loader> = ({ data, error }) => [
+  { title: data ? `Użytkownik: ${data.user.name} · Merenti` : errorPageTitle(error, "Nie znaleziono użytkownika · Merenti") },
 ];
 
 const SELF_DEACTIVATION = "Nie możesz dezaktywować własnego konta. Jeśli trzeba, poproś o to innego administratora.";

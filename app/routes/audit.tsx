@@ -19,6 +19,7 @@ import {
 } from "#app/domain/audit-log";
 import { SETTING_FIELD_LABEL, SIGNATORY_FIELD_LABEL } from "#app/domain/settings";
 import { CEREMONY_FIELD_LABEL } from "#app/domain/ceremony";
+import { resultCountText } from "#app/domain/result-count";
 import { auditFilterOptions, listAuditEvents } from "#app/models/audit.server";
 import { NOMINATION_FIELD_LABEL } from "#app/models/nomination.server";
 import { listRoles } from "#app/models/user.server";
@@ -124,8 +125,6 @@ export default function AuditLog() {
   const location = useLocation();
   const pages = auditPageCount(total);
   const filtered = Boolean(query.user || query.type || query.from || query.to);
-  const first = total === 0 ? 0 : (query.page - 1) * AUDIT_PAGE_SIZE + 1;
-  const last = Math.min(total, query.page * AUDIT_PAGE_SIZE);
 
   return (
     <>
@@ -175,7 +174,7 @@ export default function AuditLog() {
       </Form>
 
       <p className="result-count" role="status" aria-live="polite">
-        {navigation.state === "loading" ? "Wczytywanie…" : total === 0 ? "Brak zdarzeń." : `Zdarzenia ${first}–${last} z ${total}.`}
+        {navigation.state === "loading" ? "Wczytywanie…" : resultCountText(total, query.page, AUDIT_PAGE_SIZE, { shown: "Zdarzenia", none: "Brak zdarzeń" })}
       </p>
 
       {rows.length === 0 ? (

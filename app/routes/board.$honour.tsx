@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { GeneralErrorBoundary } from "#app/components/error-boundary";
+import { errorPageTitle, GeneralErrorBoundary } from "#app/components/error-boundary";
 import { DemoMark } from "#app/components/labels";
 import { boardHonourOf, boardSteps } from "#app/domain/board";
 import { urgencyOf } from "#app/domain/deadlines";
@@ -11,8 +11,8 @@ import { boardOf } from "#app/models/board.server";
 import { requireUserWithPermission } from "#app/utils/auth.server";
 import { invariantResponse } from "#app/utils/http";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `Tablica: ${HONOUR_SHORT_LABEL[data.honour]} · Merenti` : "Nie znaleziono tablicy · Merenti" },
+export const meta: MetaFunction<typeof loader> = ({ data, error }) => [
+  { title: data ? `Tablica: ${HONOUR_SHORT_LABEL[data.honour]} · Merenti` : errorPageTitle(error, "Nie znaleziono tablicy · Merenti") },
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

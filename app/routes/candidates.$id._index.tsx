@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { GeneralErrorBoundary } from "#app/components/error-boundary";
+import { errorPageTitle, GeneralErrorBoundary } from "#app/components/error-boundary";
 import { DemoMark, honourText, StatusBadge } from "#app/components/labels";
 import { CANDIDATE_KIND_LABEL, type CandidateKind } from "#app/domain/honours";
 import { CANDIDATE_FIELD_LABEL, timelineEntries } from "#app/domain/audit-log";
@@ -13,7 +13,7 @@ import { invariantResponse } from "#app/utils/http";
 import { requireUserWithPermission } from "#app/utils/auth.server";
 import { useCan } from "#app/components/site-header";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.candidate.displayName} · Merenti` : "Nie znaleziono kandydata · Merenti" }];
+export const meta: MetaFunction<typeof loader> = ({ data, error }) => [{ title: data ? `${data.candidate.displayName} · Merenti` : errorPageTitle(error, "Nie znaleziono kandydata · Merenti") }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUserWithPermission(request, "nomination:read");

@@ -11,6 +11,7 @@ import { CeremonyStatus } from "#app/components/ceremony";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { Field, FormErrors, FilterSelect } from "#app/components/forms";
 import { DemoMark, honourText, StatusBadge } from "#app/components/labels";
+import { useMayOpen } from "#app/components/permitted-link";
 import {
   ATTENDANCE_LABEL,
   ATTENDANCES,
@@ -175,6 +176,7 @@ export default function CeremonyView() {
   const { ceremony: c, laureates, findings, steps, searched, candidates, history } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const navigation = useNavigation();
+  const mayOpen = useMayOpen();
   const [searchParams] = useSearchParams();
   const editable = isEditable(c.status);
   const busy = navigation.state !== "idle";
@@ -280,9 +282,11 @@ export default function CeremonyView() {
               Wydarzenie do kalendarza Outlook (.ics)
             </a>
           </li>
-          <li>
-            <Link to={`/diplomas?ceremony=${c.id}`}>Druk dyplomów tej uroczystości</Link>
-          </li>
+          {mayOpen("/diplomas") ? (
+            <li>
+              <Link to={`/diplomas?ceremony=${c.id}`}>Druk dyplomów tej uroczystości</Link>
+            </li>
+          ) : null}
         </ul>
       </section>
 

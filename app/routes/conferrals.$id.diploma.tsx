@@ -7,6 +7,7 @@ import { z } from "zod";
 import { PrintLogTable, PrintModeFields } from "#app/components/diploma-print";
 import { DocumentPreview } from "#app/components/document-preview";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
+import { PermittedLink, useMayOpen } from "#app/components/permitted-link";
 import type { Document } from "#app/documents/blocks";
 import { formatWarsawDateTime } from "#app/domain/audit-log";
 import { REPRINT_REASON_LABEL, REPRINT_REASONS, reprintReasonLabel } from "#app/domain/diploma";
@@ -72,12 +73,13 @@ export default function DiplomaPage() {
   const { conferral, date, missing, doc, diploma, prints, printers, canPrint, canConfirm, refusal, publicUrl, reprintReasons } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
+  const mayOpen = useMayOpen();
   return (
     <>
       <h1>Dyplom: {conferral.candidateName}</h1>
       <p>
         {conferral.honourLabel} · data dyplomu: {formatPolishDate(date)}
-        {conferral.nominationId ? (
+        {conferral.nominationId && mayOpen(`/nominations/${conferral.nominationId}`) ? (
           <>
             {" · "}
             <Link to={`/nominations/${conferral.nominationId}`}>Wniosek</Link>
@@ -99,7 +101,7 @@ export default function DiplomaPage() {
           <h2 id="brakuje">Dyplomu nie można jeszcze przygotować: brakuje danych</h2>
           <ul>
             {missing.map((m) => (
-              <li key={m.message}>{m.href ? <Link to={m.href}>{m.message}</Link> : m.message}</li>
+              <li key={m.message}>{m.href ? <PermittedLink to={m.href}>{m.message}</PermittedLink> : m.message}</li>
             ))}
           </ul>
         </section>

@@ -5,8 +5,10 @@ import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { DemoMark, StatusBadge } from "#app/components/labels";
 import { Pagination } from "#app/components/pagination";
-import { actText, conferredHonourText, FilterSelect, RegistryFilterFields, resultCountText } from "#app/components/registry";
+import { PermittedLink } from "#app/components/permitted-link";
+import { actText, conferredHonourText, FilterSelect, RegistryFilterFields } from "#app/components/registry";
 import { formatShortDate } from "#app/domain/polish-dates";
+import { resultCountText } from "#app/domain/result-count";
 import {
   HANDOVER_FILTER_LABEL,
   HANDOVER_FILTERS,
@@ -115,7 +117,7 @@ export default function Conferrals() {
               {rows.map((r) => (
                 <tr key={r.id}>
                   <td>
-                    <Link to={`/candidates/${r.candidateId}`}>{r.name}</Link> <DemoMark isDemo={r.isDemo} />
+                    <PermittedLink to={`/candidates/${r.candidateId}`}>{r.name}</PermittedLink> <DemoMark isDemo={r.isDemo} />
                   </td>
                   <td>{r.honour}</td>
                   <td>{r.act}</td>
@@ -135,7 +137,7 @@ export default function Conferrals() {
                   <td>
                     {r.nominationId ? (
                       <>
-                        <Link to={`/nominations/${r.nominationId}`}>{r.caseReference || "wniosek"}</Link>{" "}
+                        <PermittedLink to={`/nominations/${r.nominationId}`}>{r.caseReference || "wniosek"}</PermittedLink>{" "}
                         {r.status ? <StatusBadge status={r.status} /> : null}
                       </>
                     ) : (

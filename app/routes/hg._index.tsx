@@ -13,6 +13,7 @@ import { HG_OPEN_STATUSES } from "#app/domain/deadlines";
 import { BULK_ACTIONS, BULK_LABEL, CHANNEL_LABEL, CHANNELS, HG_PAGE_SIZE, HG_STATUSES, hgQueryParams, parseHgListQuery, type Channel } from "#app/domain/honoris-gratia";
 import { formatShortDate, todayIso } from "#app/domain/polish-dates";
 import { STATUS_LABEL, type Status } from "#app/domain/workflow";
+import { resultCountText } from "#app/domain/result-count";
 import { hgDeadlineCounts, listHg } from "#app/models/honoris-gratia.server";
 import { requireUserWithPermission } from "#app/utils/auth.server";
 
@@ -33,8 +34,6 @@ export default function HgDesk() {
   const navigation = useNavigation();
   const can = useCan();
   const pages = Math.max(1, Math.ceil(total / HG_PAGE_SIZE));
-  const first = total === 0 ? 0 : (query.page - 1) * HG_PAGE_SIZE + 1;
-  const last = Math.min(total, query.page * HG_PAGE_SIZE);
   const filtered = query.status !== "open" || Boolean(query.channel || query.year || query.q || query.due);
   const decide = can("hg:decide");
   // Granted laureates go to a hand-over event from the same selection.
@@ -106,7 +105,7 @@ export default function HgDesk() {
       </Form>
 
       <p className="result-count" role="status" aria-live="polite">
-        {navigation.state === "loading" ? "Wczytywanie…" : total === 0 ? "Brak wyników." : `Wyniki ${first}–${last} z ${total}, najpilniejsze najpierw.`}
+        {navigation.state === "loading" ? "Wczytywanie…" : resultCountText(total, query.page, HG_PAGE_SIZE, { shown: "Wyniki", none: "Brak wyników", after: ", najpilniejsze najpierw" })}
       </p>
 
       {rows.length === 0 ? (

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { GeneralErrorBoundary } from "#app/components/error-boundary";
+import { errorPageTitle, GeneralErrorBoundary } from "#app/components/error-boundary";
 import { DemoMark, honourText, StatusBadge, termText } from "#app/components/labels";
 import { CANDIDATE_KIND_LABEL, GENDER_LABEL, NOMINATOR_KIND_LABEL, type CandidateKind, type Gender, type NominatorKind } from "#app/domain/honours";
 import { formatPolishDate, formatPolishDateWithDnia } from "#app/domain/polish-dates";
@@ -23,8 +23,8 @@ import type { Honour } from "#app/domain/honours";
 import { useCan } from "#app/components/site-header";
 import { nominationWritePermission } from "#app/domain/permissions";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `Wniosek: ${data.nomination.candidate.displayName} · Merenti` : "Nie znaleziono wniosku · Merenti" },
+export const meta: MetaFunction<typeof loader> = ({ data, error }) => [
+  { title: data ? `Wniosek: ${data.nomination.candidate.displayName} · Merenti` : errorPageTitle(error, "Nie znaleziono wniosku · Merenti") },
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

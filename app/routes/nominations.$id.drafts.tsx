@@ -1,6 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
+import { PermittedLink } from "#app/components/permitted-link";
 import { formatWarsawDateTime } from "#app/domain/audit-log";
 import { createDraft, listDraftsOfNomination, missingForNominationDraft } from "#app/models/draft.server";
 import { getNomination } from "#app/models/nomination.server";
@@ -79,7 +80,7 @@ export default function NominationDrafts() {
           <h2 id="brakuje">Zanim powstanie projekt, uzupełnij:</h2>
           <ul>
             {missing.map((m) => (
-              <li key={m.message}>{m.href ? <Link to={m.href}>{m.message}</Link> : m.message}</li>
+              <li key={m.message}>{m.href ? <PermittedLink to={m.href}>{m.message}</PermittedLink> : m.message}</li>
             ))}
           </ul>
         </section>

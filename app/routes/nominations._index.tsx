@@ -11,6 +11,7 @@ import { honoraryCitizenshipDeadline } from "#app/domain/deadlines";
 import { formatPolishDate, formatShortDate } from "#app/domain/polish-dates";
 import { toRoman } from "#app/domain/roman";
 import { STATUS_LABEL, STATUSES } from "#app/domain/workflow";
+import { resultCountText } from "#app/domain/result-count";
 import { listCouncilTerms } from "#app/models/council-term.server";
 import { listNominations, listYears } from "#app/models/nomination.server";
 import { requireUserWithPermission } from "#app/utils/auth.server";
@@ -33,8 +34,6 @@ export default function NominationsList() {
   const can = useCan();
   const pages = pageCount(total);
   const filtered = Boolean(query.q || query.honour || query.medalClass || query.status || query.term || query.year || query.round);
-  const first = total === 0 ? 0 : (query.page - 1) * PAGE_SIZE + 1;
-  const last = Math.min(total, query.page * PAGE_SIZE);
 
   return (
     <>
@@ -107,9 +106,7 @@ export default function NominationsList() {
       <p className="result-count" role="status" aria-live="polite">
         {navigation.state === "loading"
           ? "Wczytywanie…"
-          : total === 0
-            ? "Brak wyników."
-            : `Wyniki ${first}–${last} z ${total}.`}
+          : resultCountText(total, query.page, PAGE_SIZE)}
       </p>
 
       {rows.length === 0 ? (
