@@ -1,7 +1,7 @@
 // One Honoris Gratia decision: a preview of the decision and of the letters to the applicants,
 // with PDF and DOCX downloads, or what is missing before they can be made.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { DocumentPreview } from "#app/components/document-preview";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { HgNav } from "#app/components/hg";
@@ -11,6 +11,7 @@ import { DRAFT_DECISION_ID, hgDecisionData, hgDraftDecisionData } from "#app/mod
 import { todayIso } from "#app/domain/polish-dates";
 import { requireUserWithPermission } from "#app/utils/auth.server";
 import { invariantResponse } from "#app/utils/http";
+import { PermittedLink } from "#app/components/permitted-link";
 
 export const meta: MetaFunction = () => [{ title: "Decyzja „Honoris Gratia” · Merenti" }];
 
@@ -43,7 +44,7 @@ export default function HgDecision() {
           ) : (
             <div className="alert alert--warn">
               <p>
-                {d.made.message} {d.made.message.includes("sygnatariuszy") ? <Link to={settingsHref}>Ustawienia</Link> : null}
+                {d.made.message} {d.made.message.includes("sygnatariuszy") ? <PermittedLink to={settingsHref}>Ustawienia</PermittedLink> : null}
               </p>
             </div>
           )}
