@@ -65,7 +65,7 @@ export default function PublicConferral() {
       <h1>
         {d.name} <DemoMark isDemo={d.isDemo} />
       </h1>
-      <p className="lead">{d.honourTitle}</p>
+      <p className="lead">{d.honour}</p>
       <dl className="details">
         <dt>Wyróżnienie</dt>
         <dd>{d.honourTitle}</dd>
