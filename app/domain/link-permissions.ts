@@ -10,6 +10,7 @@ const RULES: Array<[RegExp, readonly Permission[]]> = [
   [/^\/(?:nominations|candidates|hg|board)(?:[/?#]|$)/, ["nomination:read"]],
   [/^\/diplomas(?:[/?#]|$)/, ["diploma:text", "diploma:print"]],
   [/^\/conferrals\/[^/?#]+\/diploma(?:[?#]|$)/, ["diploma:text", "diploma:print"]],
+  [/^\/ceremonies(?:[/?#]|$)/, ["ceremony:schedule"]],
 ];
 
 /** The permissions of which a user needs one to open `href`; empty when any user may. */

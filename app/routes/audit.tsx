@@ -24,6 +24,7 @@ import { auditFilterOptions, listAuditEvents } from "#app/models/audit.server";
 import { NOMINATION_FIELD_LABEL } from "#app/models/nomination.server";
 import { listRoles } from "#app/models/user.server";
 import { requireUserWithPermission, userCan } from "#app/utils/auth.server";
+import { PermittedLink } from "#app/components/permitted-link";
 
 export const meta: MetaFunction = () => [{ title: "Dziennik zdarzeń · Merenti" }];
 
@@ -219,7 +220,7 @@ export default function AuditLog() {
                   <td>{r.action}</td>
                   <td>
                     {r.entity.type}:{" "}
-                    {r.entity.href ? <Link to={r.entity.href}>{r.entity.name}</Link> : <span>{r.entity.name}</span>}
+                    {r.entity.href ? <PermittedLink to={r.entity.href}>{r.entity.name}</PermittedLink> : <span>{r.entity.name}</span>}
                   </td>
                   <td>{r.status ? `${r.status.from ?? "—"} → ${r.status.to ?? "—"}` : "—"}</td>
                   <td>{r.reason || "—"}</td>

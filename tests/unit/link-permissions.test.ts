@@ -17,6 +17,8 @@ describe("which links a user may follow", () => {
       ["/hg?status=open", "app/routes/hg._index.tsx"],
       ["/diplomas?ceremony=abc", "app/routes/diplomas._index.tsx"],
       ["/conferrals/abc/diploma", "app/routes/conferrals.$id.diploma.tsx"],
+      ["/ceremonies", "app/routes/ceremonies._index.tsx"],
+      ["/ceremonies/abc", "app/routes/ceremonies.$id._index.tsx"],
     ];
     for (const [href, file] of cases) {
       const loader = readFileSync(file, "utf8").split("export async function loader")[1]!.split("\n}\n")[0]!;
@@ -36,6 +38,9 @@ describe("which links a user may follow", () => {
     expect(mayOpen("/diplomas?ceremony=abc", role("PROTOCOL"))).toBe(false);
     expect(mayOpen("/candidates/abc/edit", role("KP04_CLERK"))).toBe(true);
     expect(mayOpen("/candidates/abc/edit", role("READER"))).toBe(false);
+    // The audit log names ceremonies to an administrator, who does not plan them.
+    expect(mayOpen("/ceremonies/abc", role("ADMIN"))).toBe(false);
+    expect(mayOpen("/ceremonies/abc", role("PROTOCOL"))).toBe(true);
     // Unlisted addresses (the public registry, reports) are not hidden.
     expect(mayOpen("/rejestr/abc", [])).toBe(true);
     expect(mayOpen("/hgx", [])).toBe(true);
