@@ -1,14 +1,17 @@
 import { Link, useLocation } from "@remix-run/react";
 
-function hrefFor(search: string, page: number, pathname: string) {
+/** The address of page `page` of the list at `pathname?search`, without the parameters in `omit`. */
+export function pageHref(search: string, page: number, pathname: string, omit: readonly string[]) {
   const params = new URLSearchParams(search);
+  for (const name of omit) params.delete(name);
   if (page === 1) params.delete("page");
   else params.set("page", String(page));
   const qs = params.toString();
   return qs ? `${pathname}?${qs}` : pathname;
 }
 
-export function Pagination({ page, pages }: { page: number; pages: number }) {
+/** Links to the pages of a list, keeping the address's filters; `omit` names parameters that are not filters (a form's answer). */
+export function Pagination({ page, pages, omit = [] }: { page: number; pages: number; omit?: readonly string[] }) {
   const { search, pathname } = useLocation();
   if (pages <= 1) return null;
   const around = [page - 2, page - 1, page, page + 1, page + 2].filter((p) => p >= 1 && p <= pages);
@@ -18,7 +21,7 @@ export function Pagination({ page, pages }: { page: number; pages: number }) {
       <ul>
         <li>
           {page > 1 ? (
-            <Link to={hrefFor(search, page - 1, pathname)} rel="prev">
+            <Link to={pageHref(search, page - 1, pathname, omit)} rel="prev">
               ‹ Poprzednia
             </Link>
           ) : (
@@ -34,7 +37,7 @@ export function Pagination({ page, pages }: { page: number; pages: number }) {
                 {p}
               </span>
             ) : (
-              <Link to={hrefFor(search, p, pathname)} aria-label={`Strona ${p}`}>
+              <Link to={pageHref(search, p, pathname, omit)} aria-label={`Strona ${p}`}>
                 {p}
               </Link>
             )}
@@ -42,7 +45,7 @@ export function Pagination({ page, pages }: { page: number; pages: number }) {
         ))}
         <li>
           {page < pages ? (
-            <Link to={hrefFor(search, page + 1, pathname)} rel="next">
+            <Link to={pageHref(search, page + 1, pathname, omit)} rel="next">
               Następna ›
             </Link>
           ) : (

@@ -17,6 +17,9 @@ import { requireUserWithPermission } from "#app/utils/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "Odmowy „Honoris Gratia” i pisma · Merenti" }];
 
+/** The letters form's answer sent back after errors: not a filter, so the list's pages drop it. */
+const LETTERS_FORM_FIELDS = ["check", "ids", "allInPeriod", "letterDate", "format"] as const;
+
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUserWithPermission(request, "nomination:read");
   const params = new URL(request.url).searchParams;
@@ -165,7 +168,7 @@ export default function HgRefusals() {
               </tbody>
             </table>
           </div>
-          <Pagination page={page} pages={pages} />
+          <Pagination page={page} pages={pages} omit={LETTERS_FORM_FIELDS} />
         </form>
       )}
     </>
