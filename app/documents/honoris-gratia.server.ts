@@ -1,13 +1,11 @@
 // The Mayor's Honoris Gratia decision (the granted laureates with their badge numbers) and the
 // letters informing the applicants of granted and of refused applications (one document, one
 // letter a page), from templates/hg-*.hbs.
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import type { RefusalLetter } from "#app/domain/hg-refusal-letters";
 import { formatPolishDate, formatPolishDateWithDnia } from "#app/domain/polish-dates";
 import type { HgDecisionData } from "#app/models/honoris-gratia.server";
 import type { Document } from "./blocks";
-import { compileDocumentTemplate, type DocumentTemplate } from "./template";
+import { projectTemplate } from "./templates.server";
 
 export const HG_DOCUMENTS = ["decision", "letters"] as const;
 export type HgDocument = (typeof HG_DOCUMENTS)[number];
@@ -15,15 +13,7 @@ export type HgDocument = (typeof HG_DOCUMENTS)[number];
 const FILE: Record<HgDocument, string> = { decision: "hg-decision.hbs", letters: "hg-letters.hbs" };
 export const HG_DOCUMENT_FILE_STEM: Record<HgDocument, string> = { decision: "zarzadzenie-honoris-gratia", letters: "pisma-honoris-gratia" };
 
-const compiled = new Map<HgDocument, DocumentTemplate<object>>();
-function template(document: HgDocument): DocumentTemplate<object> {
-  let t = compiled.get(document);
-  if (!t) {
-    t = compileDocumentTemplate<object>(readFileSync(path.resolve("templates", FILE[document]), "utf8"), FILE[document]);
-    compiled.set(document, t);
-  }
-  return t;
-}
+const template = (document: HgDocument) => projectTemplate<object>(FILE[document]);
 
 /** The document, or what is missing before it can be made (the Mayor on the decision's date). */
 export function hgDocument(document: HgDocument, d: HgDecisionData): { kind: "ok"; doc: Document } | { kind: "missing"; message: string } {
@@ -48,14 +38,11 @@ export function hgDocument(document: HgDocument, d: HgDecisionData): { kind: "ok
   return { kind: "ok", doc: template("letters").render({ ordinance, dateText: formatPolishDate(d.ordinance.issuedOn), letters }) };
 }
 
-const REFUSAL_LETTERS_FILE = "hg-refusal-letters.hbs";
 export const HG_REFUSAL_LETTERS_FILE_STEM = "pisma-odmowa-honoris-gratia";
-let refusalTemplate: DocumentTemplate<object> | undefined;
 
 /** The letters to the applicants of refused applications (one a page), dated `letterDate`. */
 export function hgRefusalLettersDocument(letters: readonly RefusalLetter[], letterDate: string): Document {
-  refusalTemplate ??= compileDocumentTemplate<object>(readFileSync(path.resolve("templates", REFUSAL_LETTERS_FILE), "utf8"), REFUSAL_LETTERS_FILE);
-  return refusalTemplate.render({
+  return projectTemplate<object>("hg-refusal-letters.hbs").render({
     dateText: formatPolishDate(letterDate),
     letters: letters.map((l) => ({
       ...l,

@@ -1,11 +1,9 @@
 // Ceremonies: planning, laureates in their hand-over order, the conflict checks, holding the
 // ceremony (the hand-overs, through the workflow's rule), the programme and the files for the
 // chancellery. Every write is one transaction with its audit event; a stale version is refused.
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import type { Document } from "#app/documents/blocks";
 import { parseMarkup } from "#app/documents/markup";
-import { compileDocumentTemplate, type DocumentTemplate } from "#app/documents/template";
+import { projectTemplate } from "#app/documents/templates.server";
 import {
   ATTENDANCE_LABEL,
   CEREMONY_STEP,
@@ -610,17 +608,6 @@ export function updateLaureate(id: string, input: LaureateInput & { laureateId: 
 
 // ---------------------------------------------------------------- programme and lists
 
-const TEMPLATES_DIR = path.resolve("templates");
-const compiled = new Map<string, DocumentTemplate<object>>();
-
-function template(file: string): DocumentTemplate<object> {
-  let t = compiled.get(file);
-  if (!t) {
-    t = compileDocumentTemplate<object>(readFileSync(path.join(TEMPLATES_DIR, file), "utf8"), file);
-    compiled.set(file, t);
-  }
-  return t;
-}
 
 type CeremonyPage = NonNullable<Awaited<ReturnType<typeof ceremonyPage>>>;
 
@@ -648,7 +635,7 @@ function templateData(page: CeremonyPage) {
 
 /** The programme generated from templates/ceremony-programme.hbs, as markup (to edit and store). */
 export function generatedProgramme(page: CeremonyPage): string {
-  return template("ceremony-programme.hbs").markup(templateData(page)).trim() + "\n";
+  return projectTemplate<object>("ceremony-programme.hbs").markup(templateData(page)).trim() + "\n";
 }
 
 /** The programme to print: the stored (edited) markup, or the generated one when none is stored. */
@@ -659,7 +646,7 @@ export function programmeDocument(page: CeremonyPage): Document {
 
 /** The seating and hand-over list for protocol (templates/ceremony-handover-list.hbs). */
 export function handoverListDocument(page: CeremonyPage): Document {
-  return template("ceremony-handover-list.hbs").render(templateData(page));
+  return projectTemplate<object>("ceremony-handover-list.hbs").render(templateData(page));
 }
 
 /** Saves the edited programme markup ("" = back to the generated one); invalid markup is refused by the caller's check. */

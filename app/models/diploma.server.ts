@@ -3,15 +3,13 @@
 // A change to the data the text depends on (name forms, class, number, act, date, signatories)
 // changes the diploma's sourceHash, so the earlier confirmation no longer matches ("stale") and
 // printing is refused until someone confirms the new text.
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { randomUUID } from "node:crypto";
 import type { Document } from "#app/documents/blocks";
 import { documentMissingGlyphs, describeCharacter } from "#app/documents/font-coverage.server";
 import { MM } from "#app/documents/layout";
 import { pdfRectOperators, qrRects } from "#app/documents/qr";
 import { MissingGlyphsError, renderPdfParts, type PdfPart } from "#app/documents/pdf.server";
-import { compileDocumentTemplate, type DocumentTemplate } from "#app/documents/template";
+import { projectTemplate } from "#app/documents/templates.server";
 import { formatWarsawDateTime } from "#app/domain/audit-log";
 import { batchCoverData, batchFileName, batchOrder, CALIBRATION_MARK_MM, calibrationData, type CalibrationData, printerLogText, type BatchCoverData, type PrintMode } from "#app/domain/diploma-print";
 import {
@@ -37,18 +35,6 @@ import { db, newRowId, sqlDateTime, type Tx } from "#app/utils/db.server";
 import { env } from "#app/utils/env.server";
 import { recordAudit } from "./audit.server";
 
-const TEMPLATES_DIR = path.resolve("templates");
-const compiled = new Map<string, DocumentTemplate<object>>();
-
-/** A template of templates/, compiled once per process. */
-function diplomaTemplate<Data extends object = DiplomaTemplateData>(file: string): DocumentTemplate<Data> {
-  let t = compiled.get(file);
-  if (!t) {
-    t = compileDocumentTemplate<object>(readFileSync(path.join(TEMPLATES_DIR, file), "utf8"), file);
-    compiled.set(file, t);
-  }
-  return t as DocumentTemplate<Data>;
-}
 
 type Actor = { userId: string | null };
 
@@ -123,7 +109,7 @@ async function uniqueCode(tx: Tx): Promise<string> {
 }
 
 function renderFor(inputs: DiplomaInputs, verificationCode: string, publicUrl: string): Document {
-  return diplomaTemplate(diplomaTemplateFile(inputs.honour)).render(diplomaTemplateData(inputs, { verificationCode, publicUrl }));
+  return projectTemplate<DiplomaTemplateData>(diplomaTemplateFile(inputs.honour)).render(diplomaTemplateData(inputs, { verificationCode, publicUrl }));
 }
 
 /** Creates or refreshes the conferral's diploma (text and sourceHash from the current data). */
@@ -426,7 +412,7 @@ export async function checkBatch(conferralIds: readonly string[], options: { cer
   return { ceremony: ceremony ? { id: ceremony.id, title: ceremony.title, date: ceremony.date } : null, items, problems };
 }
 
-const coverTemplate = () => diplomaTemplate<BatchCoverData>("diploma-batch-cover.hbs");
+const coverTemplate = () => projectTemplate<BatchCoverData>("diploma-batch-cover.hbs");
 
 export type BatchOptions = { ceremonyId?: string | null; mode: PrintMode; printerId?: string; reason: string };
 export type BatchResult =
@@ -552,7 +538,7 @@ function drawCrosshair(pdf: PDFKit.PDFDocument, x: number, y: number, label: str
  * far the printer is off and check the correction.
  */
 export function calibrationPdf(printer: Pick<PrinterProfile, "name" | "offsetXMm" | "offsetYMm"> | null, orientation: "portrait" | "landscape" = "landscape"): Promise<Buffer> {
-  const document = diplomaTemplate<CalibrationData>("diploma-calibration.hbs").render(calibrationData(printer, orientation));
+  const document = projectTemplate<CalibrationData>("diploma-calibration.hbs").render(calibrationData(printer, orientation));
   const mark = CALIBRATION_MARK_MM * MM;
   return renderPdfParts(
     [

@@ -1,7 +1,5 @@
 // Resolution drafts: generated from a nomination, edited in versions, frozen once adopted.
-import { readFileSync } from "node:fs";
-import path from "node:path";
-import { compileDocumentTemplate, type DocumentTemplate } from "#app/documents/template";
+import { projectTemplate } from "#app/documents/templates.server";
 import type { Document } from "#app/documents/blocks";
 import {
   defaultMover,
@@ -21,17 +19,9 @@ import { db, type Tx } from "#app/utils/db.server";
 import { recordAudit } from "./audit.server";
 import { settingValueOn, signatoryOn } from "./settings.server";
 
-const TEMPLATES_DIR = path.resolve("templates");
-const compiled = new Map<string, DocumentTemplate<ReturnType<typeof templateData>>>();
-
-/** Templates are read and compiled once per process. */
+/** A draft's template (read and compiled once per process). */
 export function draftTemplate(file: string) {
-  let t = compiled.get(file);
-  if (!t) {
-    t = compileDocumentTemplate<ReturnType<typeof templateData>>(readFileSync(path.join(TEMPLATES_DIR, file), "utf8"), file);
-    compiled.set(file, t);
-  }
-  return t;
+  return projectTemplate<ReturnType<typeof templateData>>(file);
 }
 
 type NominationForDraft = NonNullable<Awaited<ReturnType<typeof loadNomination>>>;
