@@ -3,7 +3,7 @@ import { z } from "zod";
 import { optionalText } from "./form-fields";
 import "./zod-polish";
 import { CandidateKind, Gender, Honour, MedalClass, NominatorKind } from "./honours";
-import { IsoDate, isValidIsoDate } from "./polish-dates";
+import { IsoDate, isValidIsoDate, todayIso } from "./polish-dates";
 
 const requiredText = (max: number, missing: string) =>
   z
@@ -21,7 +21,7 @@ export const NominatorInput = z.object({
 // Cross-field checks run even when a field already failed, so the user sees every error at once.
 const ALWAYS = { when: () => true };
 
-const currentYear = () => new Date().getFullYear();
+const currentYear = () => Number(todayIso().slice(0, 4));
 
 export const CandidateInput = z
   .object({

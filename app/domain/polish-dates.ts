@@ -1,6 +1,7 @@
 // Calendar dates as the office writes them: "24 kwietnia 2018 r.". Dates are "YYYY-MM-DD"
 // strings throughout the app (see docs/decisions/002-data-model.md).
 import { z } from "zod";
+import { now } from "./clock";
 
 const MONTHS_GENITIVE = [
   "stycznia",
@@ -74,9 +75,9 @@ export function formatShortDate(value: string): string {
   return `${String(day).padStart(2, "0")}.${String(month).padStart(2, "0")}.${year}`;
 }
 
-export function todayIso(now: Date = new Date()): string {
+export function todayIso(at: Date = now()): string {
   // The office works in Kraków: "today" is the Warsaw calendar day.
-  return new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Warsaw" }).format(now);
+  return new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Warsaw" }).format(at);
 }
 
 export function addDays(value: string, days: number): string {

@@ -3,6 +3,7 @@ import type { EditCandidateInput } from "#app/domain/nomination-form";
 import { db } from "#app/utils/db.server";
 import { changedFields, recordAudit } from "./audit.server";
 import { candidateData, searchTextOf } from "./nomination.server";
+import * as clock from "#app/domain/clock";
 
 export async function getCandidate(id: string) {
   return db().candidate.findUnique({
@@ -59,7 +60,7 @@ export async function updateCandidate(id: string, input: EditCandidateInput, act
     // A confirmation holds only for the forms it saw: changing a form (or the name) drops it.
     const formsChanged = diff.changed.some((f) => ["nameNominative", "nameGenitive", "nameDative", "givenNames", "surname", "organizationName"].includes(f));
     const confirmation = input.confirmNameForms
-      ? { nameFormsConfirmedAt: new Date(), nameFormsConfirmedById: actor.userId }
+      ? { nameFormsConfirmedAt: clock.now(), nameFormsConfirmedById: actor.userId }
       : formsChanged
         ? { nameFormsConfirmedAt: null, nameFormsConfirmedById: null }
         : {};

@@ -35,6 +35,7 @@ import { changedFields, recordAudit } from "./audit.server";
 import { isConfirmed } from "./diploma.server";
 import { checkPlannedBatch } from "./honoris-gratia.server";
 import { settingValueOn } from "./settings.server";
+import * as clock from "#app/domain/clock";
 
 type Actor = { userId: string | null };
 
@@ -759,7 +760,7 @@ export async function createFeedToken(label: string, token: string, actor: Actor
 
 export async function revokeFeedToken(id: string, actor: Actor): Promise<boolean> {
   return db().$transaction(async (tx) => {
-    const written = await tx.calendarFeedToken.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: new Date() } });
+    const written = await tx.calendarFeedToken.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: clock.now() } });
     if (written.count === 0) return false;
     await recordAudit(tx, { userId: actor.userId, action: "UPDATE", entityType: "CalendarFeedToken", entityId: id, after: { revoked: true } });
     return true;

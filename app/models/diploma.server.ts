@@ -34,6 +34,7 @@ import { Prisma, type Diploma, type PrinterProfile, type Signatory } from "#app/
 import { db, newRowId, sqlDateTime, type Tx } from "#app/utils/db.server";
 import { env } from "#app/utils/env.server";
 import { recordAudit } from "./audit.server";
+import * as clock from "#app/domain/clock";
 
 
 type Actor = { userId: string | null };
@@ -168,7 +169,7 @@ export async function confirmDiploma(diplomaId: string, hash: string, actor: Act
     const d = await tx.diploma.findUnique({ where: { id: diplomaId } });
     if (!d) return { kind: "not-found" as const };
     if (d.sourceHash !== hash) return { kind: "changed" as const };
-    await tx.diploma.update({ where: { id: d.id }, data: { confirmedHash: hash, confirmedAt: new Date(), confirmedById: actor.userId, version: { increment: 1 } } });
+    await tx.diploma.update({ where: { id: d.id }, data: { confirmedHash: hash, confirmedAt: clock.now(), confirmedById: actor.userId, version: { increment: 1 } } });
     await recordAudit(tx, {
       userId: actor.userId,
       action: "UPDATE",
@@ -441,7 +442,7 @@ export async function printBatch(conferralIds: readonly string[], options: Batch
       mode: options.mode,
       printer: printerText,
       printedBy: actor.name,
-      printedAt: formatWarsawDateTime(new Date()),
+      printedAt: formatWarsawDateTime(clock.now()),
     }),
   );
   // checkBatch has refused every diploma with a letter the font lacks (the cover holds the same names).

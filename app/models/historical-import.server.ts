@@ -22,6 +22,7 @@ import { db, type Tx } from "#app/utils/db.server";
 import { recordAudit } from "./audit.server";
 import { candidateData } from "./nomination.server";
 import { newPublicId } from "./workflow.server";
+import * as clock from "#app/domain/clock";
 
 export type RowAction = "create" | "match" | "error";
 
@@ -312,7 +313,7 @@ async function insertRows(tx: Tx, table: string, rows: Record<string, string | n
   }
 }
 
-const prismaNow = () => new Date().toISOString().replace("Z", "+00:00");
+const prismaNow = () => clock.now().toISOString().replace("Z", "+00:00");
 
 const runningOf = (resolutionNumber: string) => {
   const parsed = parseResolutionNumber(resolutionNumber);

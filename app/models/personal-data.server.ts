@@ -2,6 +2,7 @@
 // JSON document. Reading it is itself recorded (action EXPORT), without the data.
 import { EXPORT_FORMAT, EXPORT_NOTE } from "#app/domain/personal-data-export";
 import { db } from "#app/utils/db.server";
+import * as clock from "#app/domain/clock";
 
 function parseJson(text: string | null): unknown {
   if (text === null) return null;
@@ -12,7 +13,7 @@ function parseJson(text: string | null): unknown {
   }
 }
 
-export async function exportCandidateData(candidateId: string, actor: { userId: string | null }, now: Date = new Date()) {
+export async function exportCandidateData(candidateId: string, actor: { userId: string | null }, now: Date = clock.now()) {
   const candidate = await db().candidate.findUnique({
     where: { id: candidateId },
     include: {

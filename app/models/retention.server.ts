@@ -19,6 +19,7 @@ import { CONFERRED_STATUSES } from "#app/domain/workflow";
 import { db, type Tx } from "#app/utils/db.server";
 import { recordAudit } from "./audit.server";
 import { searchTextOf } from "./nomination.server";
+import * as clock from "#app/domain/clock";
 
 type Actor = { userId: string | null };
 type Client = Tx;
@@ -112,7 +113,7 @@ export type DueNomination = {
 };
 
 /** Every nomination whose retention period has run out on `now`, oldest ending first. */
-export async function listDueForAnonymisation(now: Date = new Date(), client: Client = db()): Promise<DueNomination[]> {
+export async function listDueForAnonymisation(now: Date = clock.now(), client: Client = db()): Promise<DueNomination[]> {
   const policies = await client.retentionPolicy.findMany({ select: { recordKind: true, months: true } });
   const ended = await client.nomination.findMany({
     where: { anonymizedAt: null, conferral: { is: null }, status: { in: [...ENDED_WITHOUT_HONOUR_STATUSES] } },
@@ -223,7 +224,7 @@ export type AnonymisationResult = {
  * Anonymises the given nominations that are still due on `now` (ids no longer due are skipped),
  * in one transaction: everything or nothing. See docs/decisions/004-data-protection.md.
  */
-export async function anonymise(ids: readonly string[], actor: Actor, now: Date = new Date()): Promise<AnonymisationResult> {
+export async function anonymise(ids: readonly string[], actor: Actor, now: Date = clock.now()): Promise<AnonymisationResult> {
   return db().$transaction(
     async (tx) => {
       const due = await listDueForAnonymisation(now, tx);
@@ -421,7 +422,7 @@ export async function anonymise(ids: readonly string[], actor: Actor, now: Date 
 }
 
 /** The retention command (npm run retention): what is due, and with `apply` anonymise it all. */
-export async function runRetention({ apply, now = new Date(), actor = { userId: null } }: { apply: boolean; now?: Date; actor?: Actor }) {
+export async function runRetention({ apply, now = clock.now(), actor = { userId: null } }: { apply: boolean; now?: Date; actor?: Actor }) {
   const due = await listDueForAnonymisation(now);
   const result = apply && due.length > 0 ? await anonymise(due.map((d) => d.id), actor, now) : null;
   return { due, result };

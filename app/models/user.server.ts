@@ -4,6 +4,7 @@ import { db } from "#app/utils/db.server";
 import { dummyHash, hashPassword, verifyPassword } from "#app/utils/password.server";
 import { SESSION_TTL_MS } from "#app/utils/session.server";
 import { changedFields, recordAudit } from "./audit.server";
+import * as clock from "#app/domain/clock";
 
 /** Consecutive failed sign-ins that lock an account, and for how long. */
 export const MAX_FAILED_SIGN_INS = 5;
@@ -16,7 +17,7 @@ export type SignInResult =
   | { kind: "invalid" }
   | { kind: "locked"; until: Date };
 
-export async function signIn(emailInput: string, password: string, now = new Date()): Promise<SignInResult> {
+export async function signIn(emailInput: string, password: string, now = clock.now()): Promise<SignInResult> {
   const email = emailInput.trim().toLowerCase();
   const user = await db().user.findUnique({ where: { email } });
   if (!user || !user.active) {
@@ -46,7 +47,7 @@ export async function signIn(emailInput: string, password: string, now = new Dat
   });
 }
 
-export async function userOfSession(sessionId: string, now = new Date()): Promise<SessionUser | null> {
+export async function userOfSession(sessionId: string, now = clock.now()): Promise<SessionUser | null> {
   const session = await db().session.findUnique({
     where: { id: sessionId },
     include: { user: { include: { roles: { include: { role: { include: { permissions: { include: { permission: true } } } } } } } } },
@@ -72,7 +73,7 @@ export async function changePassword(userId: string, currentPassword: string, ne
   if (!(await verifyPassword(currentPassword, user.passwordHash))) return "wrong-current";
   const passwordHash = await hashPassword(newPassword);
   await db().$transaction(async (tx) => {
-    await tx.user.update({ where: { id: userId }, data: { passwordHash, passwordChangedAt: new Date(), version: { increment: 1 } } });
+    await tx.user.update({ where: { id: userId }, data: { passwordHash, passwordChangedAt: clock.now(), version: { increment: 1 } } });
     await recordAudit(tx, { userId, action: "UPDATE", entityType: "User", entityId: userId, reason: "zmiana hasła" });
   });
   return "ok";
@@ -166,7 +167,7 @@ export async function updateUser(id: string, input: UserUpdate, actor: { userId:
         active: input.active,
         version: { increment: 1 },
         // A password set by an admin also lifts a lock from failed sign-ins.
-        ...(passwordHash ? { passwordHash, passwordChangedAt: new Date(), failedLoginCount: 0, lockedUntil: null } : {}),
+        ...(passwordHash ? { passwordHash, passwordChangedAt: clock.now(), failedLoginCount: 0, lockedUntil: null } : {}),
       },
     });
     if (written.count === 0) return "conflict" as const;

@@ -11,6 +11,7 @@ import { formatWarsawDateTime } from "#app/domain/audit-log";
 import { getUser, listRoleChoices, updateUser } from "#app/models/user.server";
 import { requireUserWithPermission } from "#app/utils/auth.server";
 import { invariantResponse } from "#app/utils/http";
+import * as clock from "#app/domain/clock";
 
 export const meta: MetaFunction<typeof loader> = ({ data, error }) => [
   { title: data ? `Użytkownik: ${data.user.name} · Merenti` : errorPageTitle(error, "Nie znaleziono użytkownika · Merenti") },
@@ -26,7 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const admin = await requireUserWithPermission(request, "user:manage");
   const user = await getUser(params.id!);
   invariantResponse(user, "Nie znaleziono użytkownika.", { status: 404 });
-  const now = new Date();
+  const now = clock.now();
   return {
     user: {
       id: user.id,

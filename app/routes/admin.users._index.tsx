@@ -4,12 +4,13 @@ import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { formatWarsawDateTime } from "#app/domain/audit-log";
 import { listUsers } from "#app/models/user.server";
 import { requireUserWithPermission } from "#app/utils/auth.server";
+import * as clock from "#app/domain/clock";
 
 export const meta: MetaFunction = () => [{ title: "Użytkownicy · Merenti" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUserWithPermission(request, "user:manage");
-  const now = new Date();
+  const now = clock.now();
   const users = await listUsers();
   return {
     users: users.map((u) => ({

@@ -6,13 +6,14 @@ import { PrintButton } from "#app/components/print-button";
 import { REPORT_DESCRIPTION, REPORT_TITLE } from "#app/domain/reports";
 import { buildReport } from "#app/models/reports.server";
 import { requireReport } from "#app/utils/report-access.server";
+import * as clock from "#app/domain/clock";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data ? REPORT_TITLE[data.key] : "Raport"} · Merenti` }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const key = await requireReport(request, params.report);
   const report = await buildReport(key);
-  return { key, ...report, generatedAt: new Date().toISOString() };
+  return { key, ...report, generatedAt: clock.now().toISOString() };
 }
 
 const CHART_DESCRIPTION = "Słupki: łączna liczba nadań wszystkich wyróżnień w kolejnych latach. Te same liczby są w tabeli poniżej.";

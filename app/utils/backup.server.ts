@@ -28,6 +28,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { createClient, type Client } from "@libsql/client";
+import * as clock from "#app/domain/clock";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 export const MIGRATIONS_DIR = path.join(ROOT, "prisma/migrations");
@@ -293,7 +294,7 @@ function freeName(dir: string, base: string, ext: string): string {
 export async function backupDatabase({
   databaseUrl,
   dir,
-  now = new Date(),
+  now = clock.now(),
 }: {
   databaseUrl: string;
   dir: string;
@@ -363,7 +364,7 @@ export type RestoreResult = {
 export async function restoreDatabase({
   file,
   databaseUrl,
-  now = new Date(),
+  now = clock.now(),
   applyMigrations,
   migrationsDir = MIGRATIONS_DIR,
 }: {

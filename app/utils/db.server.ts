@@ -4,6 +4,7 @@ import { type Client, type Config, type InStatement, type ResultSet } from "@lib
 import { PrismaLibSQL } from "@prisma/adapter-libsql";
 import { PrismaClient, type Prisma } from "#app/generated/prisma/client.ts";
 import { env } from "./env.server";
+import * as clock from "#app/domain/clock";
 
 export type Db = PrismaClient;
 export type Tx = Prisma.TransactionClient;
@@ -135,6 +136,6 @@ export function newRowId(): string {
 }
 
 /** A DateTime as Prisma's libsql adapter stores it ("2026-11-26T13:07:52.726+00:00"). */
-export function sqlDateTime(date = new Date()): string {
+export function sqlDateTime(date = clock.now()): string {
   return date.toISOString().replace(/Z$/, "+00:00");
 }

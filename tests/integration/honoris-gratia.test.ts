@@ -9,6 +9,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { strFromU8, unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { addMonths } from "#app/domain/deadlines";
 import { addDays, todayIso } from "#app/domain/polish-dates";
 import { checkPlannedBatch, hgStatisticsData } from "#app/models/honoris-gratia.server";
 import { action as bulkAction, loader as bulkLoader } from "#app/routes/hg.bulk";
@@ -141,7 +142,9 @@ describe("deadline board, bulk work, documents", () => {
     const lines = (csv.data as string).replace(/^\uFEFF/, "").trim().split("\r\n");
     expect(lines).toHaveLength(2);
     expect(lines[1]).toContain("Spóźniona-Bordowa");
-    expect(lines[1]).toContain(`;${addDays(today, -60)};${addDays(today, -30)};`);
+    // One calendar month after receipt, not 30 days: from 7 October the due date is 7 November.
+    const received = addDays(today, -60);
+    expect(lines[1]).toContain(`;${received};${addMonths(received, 1)};`);
   });
 
   test("a name search counts its matches with the page; a page past the end still says how many there are", async () => {
