@@ -1,7 +1,8 @@
 import { defineConfig } from "vitest/config";
 
-// Three projects: unit (domain, no I/O), integration (models, loaders and actions on a real
-// SQLite file copied from a migrated template), e2e (the built app in Debian's Chromium).
+// Four projects: unit (domain, no I/O), integration (models, loaders and actions on a real
+// SQLite file copied from a migrated template), e2e (the built app in Debian's Chromium) and
+// faults (the built app's server under locks, floods, abandoned requests and kill -9).
 export default defineConfig({
   test: {
     projects: [
@@ -32,6 +33,19 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 180_000,
           // One browser at a time: the machine has two cores and the server needs one.
+          pool: "forks",
+          poolOptions: { forks: { singleFork: true } },
+        },
+      },
+      {
+        test: {
+          name: "faults",
+          include: ["tests/faults/**/*.test.ts"],
+          environment: "node",
+          globalSetup: ["tests/setup/faults-global.ts"],
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+          // One server at a time: each test measures its own server's time, files and memory.
           pool: "forks",
           poolOptions: { forks: { singleFork: true } },
         },

@@ -12,6 +12,19 @@ env();
 
 const ABORT_DELAY = 5_000;
 
+/**
+ * Pages and data that say nothing of their caching are signed-in staff pages, or could be:
+ * no browser, proxy or back/forward cache keeps them (the public registry sets its own).
+ */
+const PRIVATE_CACHE_CONTROL = "private, no-store";
+
+export function handleDataRequest(response: Response): Response {
+  if (response.headers.has("Cache-Control")) return response;
+  const headers = new Headers(response.headers);
+  headers.set("Cache-Control", PRIVATE_CACHE_CONTROL);
+  return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+}
+
 export default function handleRequest(
   request: Request,
   responseStatusCode: number,
@@ -22,6 +35,7 @@ export default function handleRequest(
   // The Content-Security-Policy nonce scripts/server.ts put in the response header: every
   // inline script React and Remix write must carry it (none in `remix vite:dev`).
   const nonce = loadContext.cspNonce;
+  if (!responseHeaders.has("Cache-Control")) responseHeaders.set("Cache-Control", PRIVATE_CACHE_CONTROL);
   const readyEvent = isbot(request.headers.get("user-agent") ?? "") ? "onAllReady" : "onShellReady";
   return new Promise((resolve, reject) => {
     let shellRendered = false;

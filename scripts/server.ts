@@ -10,16 +10,42 @@ import { createRequestHandler as createWebRequestHandler, installGlobals, type S
 import compression from "compression";
 import express, { type NextFunction, type Request, type Response } from "express";
 import { CSRF_REJECTION_MESSAGE, isStateChangeAllowed } from "#app/utils/csrf.server";
+import { DATABASE_BUSY_MESSAGE, isDatabaseBusy } from "#app/utils/db.server";
 import { parseEnv } from "#app/utils/env.server";
-import { PageCache, pageCacheKey } from "#app/utils/page-cache.server";
-import { sessionIdOfCookie } from "#app/utils/session.server";
+import { databaseChangeCounter, PageCache, pageCacheKey } from "#app/utils/page-cache.server";
 
 process.env.NODE_ENV ??= "production";
 const env = parseEnv(process.env);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
 installGlobals({ nativeFetch: true });
-const build = (await import(pathToFileURL(path.join(root, "build/server/index.js")).href)) as ServerBuild;
+const build = answeringBusyWith503((await import(pathToFileURL(path.join(root, "build/server/index.js")).href)) as ServerBuild);
+
+/**
+ * The build with every loader and action answering 503 „Baza danych jest zajęta” (the route's
+ * error boundary shows it) when the database stayed busy (isDatabaseBusy): another process holds
+ * SQLite's write lock. The write was not applied; the user may simply try again.
+ */
+function answeringBusyWith503(original: ServerBuild): ServerBuild {
+  type Handler = (args: unknown) => Promise<unknown>;
+  const guard = (handler: Handler | undefined): Handler | undefined =>
+    handler &&
+    (async (args) => {
+      try {
+        return await handler(args);
+      } catch (error) {
+        if (!isDatabaseBusy(error)) throw error;
+        throw new globalThis.Response(DATABASE_BUSY_MESSAGE, { status: 503, headers: { "Content-Type": "text/plain; charset=utf-8", "Retry-After": "2" } });
+      }
+    });
+  const routes = Object.fromEntries(
+    Object.entries(original.routes).map(([id, route]) => {
+      const module = route.module as { loader?: Handler; action?: Handler };
+      return [id, { ...route, module: { ...route.module, loader: guard(module.loader), action: guard(module.action) } }];
+    }),
+  ) as ServerBuild["routes"];
+  return { ...original, routes };
+}
 
 /** The Content-Security-Policy of every response; the nonce changes with each request. */
 function contentSecurityPolicy(nonce: string): string {
@@ -52,6 +78,21 @@ app.use((req: Request, res: Response, next: NextFunction) => {
   // Only over HTTPS (req.secure honours X-Forwarded-Proto from a trusted proxy): a browser
   // ignores it over HTTP anyway. No includeSubDomains: other services share the city's domain.
   if (req.secure) res.setHeader("Strict-Transport-Security", "max-age=31536000");
+  // No page of ours uses these browser features, and no other site's window may script ours.
+  res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()");
+  res.setHeader("Cross-Origin-Opener-Policy", "same-origin");
+  next();
+});
+
+// Every request has a time limit: one that has not been answered by then gets a 503 (or, when
+// its answer had begun, its connection closed), so nothing waits, or holds a slot, forever.
+const REQUEST_TIME_LIMIT_MS = 60_000;
+app.use((_req: Request, res: Response, next: NextFunction) => {
+  const timer = setTimeout(() => {
+    if (res.headersSent) return res.destroy();
+    res.status(503).set("Retry-After", "5").type("text/plain; charset=utf-8").send("Serwer nie zdążył odpowiedzieć. Spróbuj ponownie za chwilę.");
+  }, REQUEST_TIME_LIMIT_MS);
+  res.once("close", () => clearTimeout(timer));
   next();
 });
 
@@ -88,83 +129,108 @@ app.use((req: Request, res: Response, next: NextFunction) => {
 // The public registry runs at most PUBLIC_CONCURRENCY renderings at a time; the others wait
 // here for their turn. The app runs on one event loop (and SQLite queries run synchronously on
 // it), so without this a flood of public searches would put every staff request behind all of
-// them; staff pages never wait here. A queue longer than PUBLIC_QUEUE_LIMIT is answered 503.
+// them; staff pages never wait here. A slot is released on every way a request ends (answered,
+// client gone, error, time limit); a waiting request whose client has left leaves the line; a
+// line of PUBLIC_QUEUE_LIMIT is full, and a request that waited PUBLIC_QUEUE_WAIT_MS gives up:
+// both are answered 503 with Retry-After.
 const PUBLIC_CONCURRENCY = 4;
-const PUBLIC_QUEUE_LIMIT = 1000;
+const PUBLIC_QUEUE_LIMIT = 200;
+const PUBLIC_QUEUE_WAIT_MS = 10_000;
 let publicActive = 0;
-const publicWaiting: (() => void)[] = [];
+const publicWaiting: { grant: () => void }[] = [];
 
-/** A rendering slot for a public page: true once it is this request's turn, false when the queue is full. */
-function acquirePublicSlot(): Promise<boolean> {
+/**
+ * A rendering slot for a public page: its release function once it is this request's turn, or
+ * null when the line is full, the wait too long, or the client left (`signal`) before its turn.
+ */
+function acquirePublicSlot(signal: AbortSignal): Promise<(() => void) | null> {
+  if (signal.aborted) return Promise.resolve(null);
+  let released = false;
+  const release = () => {
+    if (released) return;
+    released = true;
+    publicActive--;
+    publicWaiting.shift()?.grant();
+  };
   if (publicActive < PUBLIC_CONCURRENCY) {
     publicActive++;
-    return Promise.resolve(true);
+    return Promise.resolve(release);
   }
-  if (publicWaiting.length >= PUBLIC_QUEUE_LIMIT) return Promise.resolve(false);
-  return new Promise((resolve) =>
-    publicWaiting.push(() => {
-      publicActive++;
-      resolve(true);
-    }),
-  );
+  if (publicWaiting.length >= PUBLIC_QUEUE_LIMIT) return Promise.resolve(null);
+  return new Promise((resolve) => {
+    const leave = () => {
+      clearTimeout(timer);
+      signal.removeEventListener("abort", leave);
+      const at = publicWaiting.indexOf(waiter);
+      if (at !== -1) publicWaiting.splice(at, 1);
+      resolve(null);
+    };
+    const waiter = {
+      grant: () => {
+        clearTimeout(timer);
+        signal.removeEventListener("abort", leave);
+        publicActive++;
+        resolve(release);
+      },
+    };
+    const timer = setTimeout(leave, PUBLIC_QUEUE_WAIT_MS);
+    signal.addEventListener("abort", leave, { once: true });
+    publicWaiting.push(waiter);
+  });
 }
 
-function releasePublicSlot() {
-  publicActive--;
-  publicWaiting.shift()?.();
+/**
+ * Aborted when the client goes away before its answer has been sent, also when it left while
+ * the request passed the middleware before (the static files' look-ups): then no "close" comes.
+ */
+function clientGone(res: Response): AbortSignal {
+  const controller = new AbortController();
+  if (res.closed || !res.socket || res.socket.destroyed) controller.abort();
+  else
+    res.once("close", () => {
+      if (!res.writableFinished) controller.abort();
+    });
+  return controller.signal;
 }
 
 function sendOverloaded(res: Response) {
+  if (res.headersSent || res.destroyed) return;
   res.status(503).set("Retry-After", "5").type("text/plain; charset=utf-8").send("Rejestr jest chwilowo przeciążony. Spróbuj ponownie za chwilę.");
 }
 
-// Rendered public pages are kept for PUBLIC_CACHE_TTL_MS (app/utils/page-cache.server.ts); a
-// write by a signed-in member of staff empties the cache. Only GET requests without cookies use it: a
-// signed-in member of staff always gets a fresh page, and a response that sets a cookie, is not
-// a 200, or carries its request's CSP nonce (public pages send no script, so none does) is
-// never kept or shared.
+// Rendered public pages are kept for PUBLIC_CACHE_TTL_MS (app/utils/page-cache.server.ts) and
+// forgotten as soon as the database changes, whichever process wrote. Only GET requests without
+// cookies use it: a signed-in member of staff always gets a fresh page, and a response that sets
+// a cookie, is not a 200, or carries its request's CSP nonce (public pages send no script, so
+// none does) is never kept or shared.
 const PUBLIC_CACHE_TTL_MS = 30_000;
-const pageCache = new PageCache({ ttlMs: PUBLIC_CACHE_TTL_MS, maxEntries: 2000, maxBytes: 64 * 1024 * 1024 });
+const pageCache = new PageCache({
+  ttlMs: PUBLIC_CACHE_TTL_MS,
+  maxEntries: 2000,
+  maxBytes: 64 * 1024 * 1024,
+  changeCounter: databaseChangeCounter(env.DATABASE_URL),
+});
 const renderPage = createWebRequestHandler(build, process.env.NODE_ENV);
 
-app.use((req: Request, res: Response, next: NextFunction) => {
-  if (req.method === "GET" || req.method === "HEAD" || !req.get("cookie")) return next();
-  // Only staff writes change the registry: a signed-in non-GET empties the cache when it succeeds (< 400) or its client leaves.
-  sessionIdOfCookie(req.get("cookie")).then((sessionId) => {
-    if (sessionId) {
-      res.on("finish", () => {
-        if (res.statusCode < 400) pageCache.invalidate();
-      });
-      res.on("close", () => {
-        if (!res.writableFinished) pageCache.invalidate();
-      });
-    }
-    next();
-  }, next);
-});
-
 app.use("/rejestr", (req: Request, res: Response, next: NextFunction) => {
+  const gone = clientGone(res);
   const key = req.method === "GET" && !req.get("cookie") ? pageCacheKey(req.originalUrl) : null;
   if (key === null) {
     // Not cacheable: the app's own handler, within the limit.
-    void acquirePublicSlot().then((ok) => {
-      if (!ok) return sendOverloaded(res);
-      let released = false;
-      const release = () => {
-        if (released) return;
-        released = true;
-        releasePublicSlot();
-      };
-      res.on("finish", release);
-      res.on("close", release);
+    acquirePublicSlot(gone).then((release) => {
+      if (!release) return sendOverloaded(res);
+      if (gone.aborted) return release();
+      res.once("close", release);
       next();
-    });
+    }, next);
     return;
   }
   const nonce = res.locals.cspNonce as string;
   pageCache
     .fetch(key, async () => {
-      if (!(await acquirePublicSlot())) throw new Overloaded();
+      // Other requests may share this rendering: it goes on when this client leaves.
+      const release = await acquirePublicSlot(new AbortController().signal);
+      if (!release) throw new Overloaded();
       try {
         const response = await renderPage(new globalThis.Request(`${req.protocol}://${requestHost(req) ?? "localhost"}${req.originalUrl}`, { headers: webHeadersOf(req) }), { cspNonce: nonce });
         const body = await response.text();
@@ -172,10 +238,11 @@ app.use("/rejestr", (req: Request, res: Response, next: NextFunction) => {
         const shareable = response.status === 200 && !response.headers.has("set-cookie") && !body.includes(nonce);
         return { page: { status: response.status, headers, body }, shareable };
       } finally {
-        releasePublicSlot();
+        release();
       }
     })
     .then(({ page, source }) => {
+      if (res.headersSent || res.destroyed) return;
       res.status(page.status);
       for (const [name, value] of page.headers) res.setHeader(name, value);
       res.setHeader("X-Page-Cache", source);

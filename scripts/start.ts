@@ -1,34 +1,20 @@
 // npm start: validate the environment, build if the sources changed, migrate, seed an empty
 // database, then serve the built app with scripts/server.ts (which prints the address).
 import { execFileSync, spawn } from "node:child_process";
-import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseEnv } from "#app/utils/env.server";
 import { migrate } from "./migrate";
+import { sourceFingerprint } from "./source-fingerprint";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 // A local .env (see .env.example) is optional; real environment variables win over it.
 if (existsSync(path.join(root, ".env"))) process.loadEnvFile(path.join(root, ".env"));
 const env = parseEnv(process.env);
 
-function sourceFingerprint(): string {
-  const hash = createHash("sha256");
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else hash.update(full).update(String(statSync(full).size)).update(readFileSync(full));
-    }
-  };
-  for (const dir of ["app", "public", "templates"]) if (existsSync(path.join(root, dir))) walk(path.join(root, dir));
-  for (const file of ["package-lock.json", "vite.config.ts", "remix.config.js"]) hash.update(readFileSync(path.join(root, file)));
-  return hash.digest("hex");
-}
-
 const stamp = path.join(root, "build/.source-fingerprint");
-const fingerprint = sourceFingerprint();
+const fingerprint = sourceFingerprint(root);
 if (!existsSync(stamp) || readFileSync(stamp, "utf8") !== fingerprint) {
   console.log("Budowanie aplikacji…");
   execFileSync(path.join(root, "node_modules/.bin/remix"), ["vite:build"], { cwd: root, stdio: "inherit" });

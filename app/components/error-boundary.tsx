@@ -7,6 +7,7 @@ const TITLES: Record<number, string> = {
   404: "Nie znaleziono strony",
   405: "Niedozwolona metoda",
   409: "Konflikt zmian",
+  503: "Chwilowa przerwa",
 };
 
 const HINTS: Record<number, string> = {
@@ -47,7 +48,8 @@ export function GeneralErrorBoundary() {
       <h1 id="error-title">
         {title} <span className="error-page__code">({status})</span>
       </h1>
-      {detail && status < 500 ? <p className="error-page__detail">{detail}</p> : null}
+      {/* A 503 says why (a busy database): the other 5xx never show their text. */}
+      {detail && (status < 500 || status === 503) ? <p className="error-page__detail">{detail}</p> : null}
       {hint && !(publicPage && status === 404) ? <p>{hint}</p> : null}
       {publicPage ? (
         <p>

@@ -10,16 +10,18 @@ import { formatPolishDate } from "#app/domain/polish-dates";
 import { toRoman } from "#app/domain/roman";
 import { getPublicConferral } from "#app/models/registry.server";
 import { env } from "#app/utils/env.server";
+import { PUBLIC_CACHE_CONTROL } from "#app/utils/http";
 
 export const handle = { publicPage: true };
 
-// Public data, the same for everyone: browsers and proxies may keep it for a minute.
-export const headers = () => ({ "Cache-Control": "public, max-age=60" });
+// Public data, the same for everyone: browsers and proxies keep it briefly (PUBLIC_CACHE_CONTROL).
+export const headers = () => ({ "Cache-Control": PUBLIC_CACHE_CONTROL });
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
   if (!data) return [{ title: "Nie znaleziono wpisu – rejestr wyróżnień Krakowa" }];
   const title = `${data.name}: ${data.honourTitle} – rejestr wyróżnień Krakowa`;
-  const description = `${data.name}: ${data.honour}, nadane ${formatPolishDate(data.conferredOn)}. ${data.citation}`.trim();
+  // The date ends in „r.”, which closes the sentence: no second full stop.
+  const description = `${data.name}: ${data.honour}, nadane ${formatPolishDate(data.conferredOn)} ${data.citation}`.trim();
   return [
     { title },
     { name: "description", content: description },

@@ -11,11 +11,12 @@ import { resultCountText } from "#app/domain/result-count";
 import { listCouncilTerms } from "#app/models/council-term.server";
 import { listConferralYears, listPublicConferrals, publicIdForVerificationCode, searchWordsOf } from "#app/models/registry.server";
 import { env } from "#app/utils/env.server";
+import { PUBLIC_CACHE_CONTROL } from "#app/utils/http";
 
 export const handle = { publicPage: true };
 
-// Public data, the same for everyone: browsers and proxies may keep it for a minute.
-export const headers = () => ({ "Cache-Control": "public, max-age=60" });
+// Public data, the same for everyone: browsers and proxies keep it briefly (PUBLIC_CACHE_CONTROL).
+export const headers = () => ({ "Cache-Control": PUBLIC_CACHE_CONTROL });
 
 const DESCRIPTION =
   "Publiczny rejestr laureatów wyróżnień Stołecznego Królewskiego Miasta Krakowa: Medalu „Cracoviae Merenti”, Honorowego Obywatelstwa i Odznaki „Honoris Gratia”.";

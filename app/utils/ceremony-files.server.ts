@@ -26,5 +26,5 @@ export function icsResponse(rows: readonly IcsRow[], options: { fileName?: strin
   );
   const contentType = "text/calendar; charset=utf-8";
   if (options.fileName) return downloadResponse(text, { fileName: options.fileName, contentType });
-  return new Response(text, { headers: { "Content-Type": contentType, "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" } });
+  return new Response(text, { headers: { "Content-Type": contentType, "Cache-Control": "no-store" } });
 }

@@ -1,7 +1,8 @@
 // The one Prisma client of the process, on SQLite through the libsql driver.
 import { randomBytes } from "node:crypto";
-import { type Client, type Config, type InStatement, type ResultSet } from "@libsql/client";
+import { createClient, type Client, type Config, type InStatement, type ResultSet, type Transaction } from "@libsql/client";
 import { PrismaLibSQL } from "@prisma/adapter-libsql";
+import type { SqlDriverAdapter, SqlQueryable, Transaction as AdapterTransaction } from "@prisma/driver-adapter-utils";
 import { PrismaClient, type Prisma } from "#app/generated/prisma/client.ts";
 import { env } from "./env.server";
 import * as clock from "#app/domain/clock";
@@ -9,99 +10,344 @@ import * as clock from "#app/domain/clock";
 export type Db = PrismaClient;
 export type Tx = Prisma.TransactionClient;
 
-/** How long a connection of another process waits for the write lock. */
-const BUSY_TIMEOUT_MS = 10_000;
+/** What a user sees when the database stays busy: the server answers 503 with it (scripts/server.ts). */
+export const DATABASE_BUSY_MESSAGE = "Baza danych jest zajęta, spróbuj za chwilę.";
 
 /**
- * One writer at a time in this process. The local libsql driver is synchronous: a connection
- * waiting for SQLite's write lock blocks the whole event loop, and with it the transaction that
- * holds the lock (a deadlock until the busy timeout). So writers queue here, in JavaScript, and
- * SQLite's own lock only ever arbitrates between processes.
+ * SQLite's write lock (or this process's write queue) stayed taken longer than the wait allowed.
+ * Nothing of the write was applied. The message starts like SQLite's own busy error, so it is
+ * recognised (isDatabaseBusy) after Prisma has wrapped it.
  */
-class WriteQueue {
-  #tail: Promise<void> = Promise.resolve();
-
-  acquire(): Promise<() => void> {
-    let release!: () => void;
-    const released = new Promise<void>((resolve) => (release = resolve));
-    const acquired = this.#tail.then(() => {
-      let done = false;
-      return () => {
-        if (!done) {
-          done = true;
-          release();
-        }
-      };
-    });
-    this.#tail = this.#tail.then(() => released);
-    return acquired;
+export class DatabaseBusyError extends Error {
+  constructor() {
+    super(`SQLITE_BUSY: database is locked. ${DATABASE_BUSY_MESSAGE}`);
+    this.name = "DatabaseBusyError";
   }
 }
 
-const writeQueue = ((globalThis as unknown as { __merentiWriteQueue?: WriteQueue }).__merentiWriteQueue ??= new WriteQueue());
+/**
+ * Whether an error (as Prisma or libsql hands it over) means the database was busy: our own
+ * DatabaseBusyError, SQLite's SQLITE_BUSY (which Prisma turns into P1008) or a transaction that
+ * could not start in Prisma's maxWait (P2028).
+ */
+export function isDatabaseBusy(error: unknown): boolean {
+  for (let e = error, depth = 0; e && typeof e === "object" && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const { name, code, message } = e as { name?: unknown; code?: unknown; message?: unknown };
+    if (name === "DatabaseBusyError" || code === "P1008" || code === "P2028" || code === "SQLITE_BUSY") return true;
+    if (typeof message === "string" && /SQLITE_BUSY|database is locked|Unable to start a transaction in the given time/.test(message)) return true;
+  }
+  return false;
+}
+
+/** How long a write may wait for this process's queue and SQLite's lock, and who hears about it. */
+export type WaitPolicy = {
+  /** Longest wait in milliseconds before DatabaseBusyError. */
+  busyWaitMs: number;
+  /** Called once per write that has to wait for another process (a CLI prints a line). */
+  onWait?: () => void;
+};
+
+/**
+ * The server gives up after 1.5 s, below Prisma's default maxWait (2 s), so a staff member sees
+ * „Baza danych jest zajęta” at once instead of a frozen page; a command-line run can wait longer
+ * (setDatabaseWaitPolicy).
+ */
+const SERVER_WAIT: WaitPolicy = { busyWaitMs: 1_500 };
+
+/**
+ * A transaction that has run no statement for this long is abandoned (its caller crashed or
+ * forgot it): it is rolled back and its connection closed, so the write lock is never kept.
+ */
+const TRANSACTION_IDLE_MS = 15_000;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** SQLite's SQLITE_BUSY (5) and its extended codes (SQLITE_BUSY_RECOVERY, …). */
+function isSqliteBusy(error: unknown): boolean {
+  const { code, rawCode } = error as { code?: unknown; rawCode?: unknown };
+  return (typeof rawCode === "number" && (rawCode & 0xff) === 5) || (typeof code === "string" && code.startsWith("SQLITE_BUSY"));
+}
+
+/**
+ * Runs `attempt` until SQLite stops answering SQLITE_BUSY, waiting in JavaScript between tries
+ * (10 ms growing to 100 ms), so the event loop keeps serving other requests; DatabaseBusyError
+ * once `deadline` has passed.
+ */
+async function retryWhileBusy<T>(attempt: () => Promise<T>, deadline: number, policy: WaitPolicy): Promise<T> {
+  let pause = 10;
+  let told = false;
+  for (;;) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (!isSqliteBusy(error)) throw error;
+      if (Date.now() + pause > deadline) throw new DatabaseBusyError();
+      if (!told) {
+        told = true;
+        policy.onWait?.();
+      }
+      await sleep(pause);
+      pause = Math.min(100, Math.round(pause * 1.5));
+    }
+  }
+}
+
+/**
+ * One writer at a time in this process, first come first served; a writer that waited past its
+ * deadline leaves the line. SQLite's own lock then only arbitrates between processes.
+ */
+class WriteQueue {
+  #busy = false;
+  #waiting: { grant: () => void }[] = [];
+
+  async acquire(deadline: number): Promise<() => void> {
+    if (this.#busy) {
+      await new Promise<void>((resolve, reject) => {
+        const waiter = { grant: resolve };
+        this.#waiting.push(waiter);
+        setTimeout(() => {
+          const at = this.#waiting.indexOf(waiter);
+          if (at === -1) return;
+          this.#waiting.splice(at, 1);
+          reject(new DatabaseBusyError());
+        }, Math.max(0, deadline - Date.now())).unref();
+      });
+    }
+    this.#busy = true;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      const next = this.#waiting.shift();
+      if (next) next.grant();
+      else this.#busy = false;
+    };
+  }
+}
+
+const writeQueue = ((globalThis as unknown as { __merentiWriteQueue2?: WriteQueue }).__merentiWriteQueue2 ??= new WriteQueue());
 
 const READ_ONLY = /^\s*(SELECT|PRAGMA\s+\w+\s*$|EXPLAIN)/i;
 const statementText = (stmt: InStatement) => (typeof stmt === "string" ? stmt : stmt.sql);
 
 /**
- * The libsql adapter with SQLite set up for concurrent users:
- * - transactions start with BEGIN IMMEDIATE (libsql's "write" mode) instead of a deferred BEGIN,
- *   and hold this process's write queue until they end; single writing statements queue too;
- *   reads never wait (WAL journal: readers see the last commit while a writer works);
- * - connections of other processes on the same file wait up to BUSY_TIMEOUT_MS for the lock.
- * The libsql client hands its connection to a transaction and opens a new one for the next
- * query, so the pragmas are set again after each transaction starts.
+ * A local SQLite database on two connections, whatever the load:
+ * - a reader for every statement that only reads: in WAL mode it sees the last commit and never
+ *   waits for a writer, of this process or another;
+ * - a writer for transactions and single writing statements, one at a time (WriteQueue).
+ * Every connection has busy_timeout 0: the local driver is synchronous, so SQLite's own busy
+ * wait would block the event loop; retryWhileBusy waits in JavaScript instead. A writer whose
+ * commit or rollback failed is closed (SQLite rolls back what it held) and a fresh one opened.
  */
-class SqliteForConcurrency extends PrismaLibSQL {
-  override createClient(config: Config): Client {
-    const client = super.createClient(config);
-    if (!config.url.startsWith("file:")) return client;
-    const execute = client.execute.bind(client) as (stmt: InStatement) => Promise<ResultSet>;
-    // Local libsql runs these synchronously inside execute(): they apply before the next query.
-    const prepare = () =>
-      Promise.all([execute(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`), execute("PRAGMA journal_mode = WAL")]).catch((error: unknown) =>
-        console.error("Nie udało się ustawić parametrów połączenia SQLite:", error),
-      );
-    void prepare();
+export class SqlitePool {
+  #reader: Client | null = null;
+  #writer: Client | null = null;
+  #closed = false;
 
-    const begin = client.transaction.bind(client);
-    client.transaction = async () => {
-      const release = await writeQueue.acquire();
+  constructor(
+    private readonly config: Config,
+    private readonly policy: () => WaitPolicy,
+  ) {}
+
+  async #open(): Promise<Client> {
+    const client = createClient(this.config);
+    await client.execute("PRAGMA busy_timeout = 0");
+    return client;
+  }
+
+  async #readerClient(): Promise<Client> {
+    return (this.#reader ??= await this.#open());
+  }
+
+  async #writerClient(): Promise<Client> {
+    if (!this.#writer) {
+      const writer = await this.#open();
+      // Persistent in the file; set from the writer, which may take the lock it needs.
+      await writer.execute("PRAGMA journal_mode = WAL").catch(() => undefined);
+      this.#writer = writer;
+    }
+    return this.#writer;
+  }
+
+  #discardWriter(): void {
+    const writer = this.#writer;
+    this.#writer = null;
+    try {
+      writer?.close();
+    } catch (error) {
+      console.error("Nie udało się zamknąć połączenia z bazą danych:", error);
+    }
+  }
+
+  /** Open connections (2 at most): for the fault tests. */
+  get openConnections(): number {
+    return (this.#reader ? 1 : 0) + (this.#writer ? 1 : 0);
+  }
+
+  async execute(stmt: InStatement): Promise<ResultSet> {
+    const policy = this.policy();
+    const deadline = Date.now() + policy.busyWaitMs;
+    if (READ_ONLY.test(statementText(stmt))) {
+      const reader = await this.#readerClient();
+      return retryWhileBusy(() => reader.execute(stmt), deadline, policy);
+    }
+    const release = await writeQueue.acquire(deadline);
+    try {
+      const writer = await this.#writerClient();
+      return await retryWhileBusy(() => writer.execute(stmt), deadline, policy);
+    } finally {
+      release();
+    }
+  }
+
+  async executeMultiple(sql: string): Promise<void> {
+    const policy = this.policy();
+    const deadline = Date.now() + policy.busyWaitMs;
+    const release = await writeQueue.acquire(deadline);
+    try {
+      const writer = await this.#writerClient();
+      await retryWhileBusy(() => writer.executeMultiple(sql), deadline, policy);
+    } finally {
+      release();
+    }
+  }
+
+  async batch(stmts: InStatement[]): Promise<ResultSet[]> {
+    const tx = await this.transaction();
+    try {
+      const results: ResultSet[] = [];
+      for (const stmt of stmts) results.push(await tx.execute(stmt));
+      await tx.commit();
+      return results;
+    } finally {
+      tx.close();
+    }
+  }
+
+  /** A write transaction (BEGIN IMMEDIATE) on the writer, holding the write queue until it ends. */
+  async transaction(): Promise<Transaction> {
+    const policy = this.policy();
+    const deadline = Date.now() + policy.busyWaitMs;
+    const release = await writeQueue.acquire(deadline);
+    let writer: Client;
+    try {
+      writer = await this.#writerClient();
+      await retryWhileBusy(() => writer.execute("BEGIN IMMEDIATE"), deadline, policy);
+    } catch (error) {
+      release();
+      throw error;
+    }
+    let open = true;
+    const end = async (statement: "COMMIT" | "ROLLBACK") => {
+      if (!open) return;
+      open = false;
+      clearTimeout(idle);
       try {
-        const tx = await begin("write");
-        await prepare();
-        for (const end of ["commit", "rollback"] as const) {
-          const original = tx[end].bind(tx);
-          tx[end] = async () => {
-            try {
-              await original();
-            } finally {
-              release();
-            }
-          };
-        }
-        const close = tx.close.bind(tx);
-        tx.close = () => {
-          close();
-          release();
-        };
-        return tx;
+        await writer.execute(statement);
       } catch (error) {
-        release();
-        throw error;
-      }
-    };
-
-    client.execute = (async (stmt: InStatement) => {
-      if (READ_ONLY.test(statementText(stmt))) return execute(stmt);
-      const release = await writeQueue.acquire();
-      try {
-        return await execute(stmt);
+        // The transaction may still hold the lock: closing the connection rolls it back.
+        if (this.#writer === writer) this.#discardWriter();
+        if (statement === "COMMIT") throw error;
       } finally {
         release();
       }
-    }) as Client["execute"];
-    return client;
+    };
+    const abandon = () => {
+      console.error(`Transakcja bez żadnego zapytania przez ${TRANSACTION_IDLE_MS / 1000} s: wycofana, połączenie zamknięte.`);
+      void end("ROLLBACK").then(() => {
+        if (this.#writer === writer) this.#discardWriter();
+      });
+    };
+    let idle = setTimeout(abandon, TRANSACTION_IDLE_MS);
+    idle.unref();
+    const touch = () => {
+      clearTimeout(idle);
+      idle = setTimeout(abandon, TRANSACTION_IDLE_MS);
+      idle.unref();
+    };
+    const execute = async (stmt: InStatement) => {
+      if (!open) throw Object.assign(new Error("The transaction is closed"), { code: "TRANSACTION_CLOSED" });
+      touch();
+      return writer.execute(stmt);
+    };
+    const tx = {
+      execute,
+      async batch(stmts: InStatement[]) {
+        const results: ResultSet[] = [];
+        for (const stmt of stmts) results.push(await execute(stmt));
+        return results;
+      },
+      async executeMultiple(sql: string) {
+        if (!open) throw new Error("The transaction is closed");
+        touch();
+        await writer.executeMultiple(sql);
+      },
+      commit: () => end("COMMIT"),
+      rollback: () => end("ROLLBACK"),
+      close: () => void end("ROLLBACK"),
+      get closed() {
+        return !open;
+      },
+    };
+    return tx as unknown as Transaction;
+  }
+
+  close(): void {
+    this.#closed = true;
+    this.#reader?.close();
+    this.#reader = null;
+    this.#discardWriter();
+  }
+
+  get closed(): boolean {
+    return this.#closed;
+  }
+}
+
+let waitPolicy: WaitPolicy = SERVER_WAIT;
+
+/**
+ * How long this process's writes wait for a busy database. A command-line run calls it before
+ * its first query to wait patiently for the server's writes and say so.
+ */
+export function setDatabaseWaitPolicy(policy: WaitPolicy): void {
+  waitPolicy = policy;
+}
+
+/**
+ * The libsql adapter on a SqlitePool (local files; a libsql:// or http(s):// server keeps the
+ * stock client). Prisma's stock adapter holds one lock over its connection for the whole of a
+ * transaction, so every read would wait for a writer: here a transaction runs on the pool's
+ * writer and reads go on, on the reader.
+ */
+class SqliteForConcurrency extends PrismaLibSQL {
+  readonly #url: string;
+
+  constructor(config: Config) {
+    super(config);
+    this.#url = config.url;
+  }
+
+  override createClient(config: Config): Client {
+    if (!config.url.startsWith("file:")) return super.createClient(config);
+    return new SqlitePool(config, () => waitPolicy) as unknown as Client;
+  }
+
+  override async connect(): Promise<SqlDriverAdapter> {
+    const adapter = await super.connect();
+    if (!this.#url.startsWith("file:")) return adapter;
+    const pool = (adapter as unknown as { client: SqlitePool }).client;
+    // The stock adapter's class gives the queries their Prisma types; over a transaction it is that transaction's queryable.
+    const Queryable = adapter.constructor as new (client: Transaction) => SqlQueryable;
+    adapter.startTransaction = async () => {
+      const tx = await pool.transaction();
+      return Object.assign(new Queryable(tx), {
+        options: { usePhantomQuery: true },
+        commit: () => tx.commit(),
+        rollback: () => tx.rollback(),
+      }) as AdapterTransaction;
+    };
+    return adapter;
   }
 }
 

@@ -24,7 +24,6 @@ export function downloadResponse(
       "Content-Type": options.contentType,
       "Content-Disposition": attachmentDisposition(options.fileName, options.asciiName),
       "Cache-Control": "no-store",
-      "X-Content-Type-Options": "nosniff",
     },
   });
 }

@@ -1,15 +1,16 @@
 // A small in-process cache of rendered public pages (the registry at /rejestr), used by the
-// production server (scripts/server.ts). The pages are the same for everyone and already allow a
-// minute of caching (Cache-Control: public, max-age=60); keeping them here spares the one event
-// loop from rendering the same search again for every visitor.
+// production server (scripts/server.ts). The pages are the same for everyone; keeping them here
+// spares the one event loop from rendering the same search again for every visitor.
 //
-// Freshness: an entry lives at most ttlMs, and every completed write by staff that the server
-// handles (scripts/server.ts says which requests count) starts a new generation, which empties
-// the cache; a page whose rendering began before the write ended is not stored after it. Writes made by another process (the command-line
-// import, a scheduled retention run) reach the public after the TTL at the latest.
+// Freshness: an entry lives at most ttlMs, and before every lookup the cache reads the
+// database's change counter (databaseChangeCounter): a commit by any connection of any process
+// (a staff write, the command-line import, a retention run from cron) changes it, which starts a
+// new generation and empties the cache; a page whose rendering began before that is not stored.
 //
 // Bounded: at most maxEntries pages and maxBytes of HTML; the least recently used go first.
 // Concurrent requests for a page that is being rendered wait for that one rendering.
+
+import { createClient, type Client } from "@libsql/client";
 
 export type CachedPage = {
   status: number;
@@ -17,7 +18,14 @@ export type CachedPage = {
   body: string;
 };
 
-export type PageCacheOptions = { ttlMs: number; maxEntries: number; maxBytes: number; now?: () => number };
+export type PageCacheOptions = {
+  ttlMs: number;
+  maxEntries: number;
+  maxBytes: number;
+  now?: () => number;
+  /** The database's change counter: when it moves, every stored page is forgotten. */
+  changeCounter?: () => Promise<unknown>;
+};
 
 type Entry = { page: CachedPage; expiresAt: number; bytes: number };
 
@@ -29,6 +37,7 @@ export class PageCache {
   private pending = new Map<string, Promise<Rendered>>();
   private bytes = 0;
   private generation = 0;
+  private lastCounter: unknown;
   private readonly now: () => number;
 
   constructor(private readonly options: PageCacheOptions) {
@@ -70,6 +79,13 @@ export class PageCache {
    * or rendered now by `render`; `source` says which.
    */
   async fetch(key: string, render: () => Promise<Rendered>): Promise<{ page: CachedPage; source: "hit" | "shared" | "miss" }> {
+    if (this.options.changeCounter) {
+      const counter = await this.options.changeCounter();
+      if (counter !== this.lastCounter) {
+        this.lastCounter = counter;
+        this.invalidate();
+      }
+    }
     const stored = this.get(key);
     if (stored) return { page: stored, source: "hit" };
     const running = this.pending.get(key);
@@ -128,4 +144,19 @@ export function pageCacheKey(pathAndQuery: string): string | null {
   params.sort();
   const qs = params.toString();
   return qs ? `${url.pathname}?${qs}` : url.pathname;
+}
+
+/**
+ * SQLite's change counter for one database file (PRAGMA data_version) on a connection of its
+ * own that never writes: it changes whenever any other connection, of this process or another,
+ * commits. Null for a database that is not a local file (then only the TTL applies).
+ */
+export function databaseChangeCounter(databaseUrl: string): (() => Promise<unknown>) | undefined {
+  if (!databaseUrl.startsWith("file:")) return undefined;
+  let client: Client | undefined;
+  return async () => {
+    client ??= createClient({ url: databaseUrl });
+    const result = await client.execute("PRAGMA data_version");
+    return result.rows[0]?.[0];
+  };
 }

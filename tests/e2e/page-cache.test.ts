@@ -35,7 +35,7 @@ describeInBrowser("cache of public pages", () => {
     const secondHtml = await second.text();
     expect(first.headers.get("x-page-cache")).toBe("miss");
     expect(secondHtml).toBe(firstHtml);
-    expect(second.headers.get("cache-control")).toBe("public, max-age=60");
+    expect(second.headers.get("cache-control")).toBe("public, max-age=10");
     expect(second.headers.get("content-type")).toMatch(/^text\/html/);
     // Every response has its own nonce, and no nonce is baked into the kept HTML.
     expect(nonceOf(first)).toBeTruthy();

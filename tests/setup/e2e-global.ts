@@ -1,18 +1,13 @@
 // The browser tests run against the real built app: build it, give it a fresh copy of the demo
 // database, start the production server (scripts/server.ts: security headers, CSRF check) on a
 // free port, and hand the address to the test files.
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { copyFileSync, existsSync, mkdirSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
+import { buildApp, startAppServer, type AppServer } from "./app-server";
 import { CHROMIUM_PATH } from "./chromium";
-import { ensureTemplateDb, ROOT, TMP } from "./template-db";
-
-const START_TIMEOUT_MS = 30_000;
-/** A fixed test secret (40 characters) for signing session cookies. */
-const SESSION_SECRET = "e2e-session-secret-0123456789abcdefghijk";
+import { ensureTemplateDb, TMP } from "./template-db";
 
 export default async function setup(project: TestProject) {
   if (!existsSync(CHROMIUM_PATH)) {
@@ -26,13 +21,7 @@ export default async function setup(project: TestProject) {
     return;
   }
 
-  try {
-    // NODE_ENV=production: vitest sets "test", with which Vite would bundle React's development build.
-    execFileSync(path.join(ROOT, "node_modules/.bin/remix"), ["vite:build"], { cwd: ROOT, stdio: "pipe", env: { ...process.env, NODE_ENV: "production" } });
-  } catch (error) {
-    const { stdout, stderr } = error as { stdout?: Buffer; stderr?: Buffer };
-    throw new Error(`remix vite:build failed:\n${stdout?.toString() ?? ""}${stderr?.toString() ?? ""}`);
-  }
+  buildApp();
 
   mkdirSync(TMP, { recursive: true });
   const dbFile = path.join(TMP, `e2e-${randomUUID()}.db`);
@@ -41,86 +30,23 @@ export default async function setup(project: TestProject) {
     for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(`${dbFile}${suffix}`, { force: true });
   };
 
-  let server: ChildProcess | undefined;
+  let server: AppServer | undefined;
   try {
-    const port = await freePort();
-    const baseURL = `http://127.0.0.1:${port}`;
-    const output: string[] = [];
-    server = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts/server.ts")], {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        DATABASE_URL: `file:${dbFile}`,
-        PORT: String(port),
-        HOST: "127.0.0.1",
-        NODE_ENV: "production",
-        SESSION_SECRET,
-        // As behind a reverse proxy on this machine: tests/e2e/security.test.ts checks HSTS and
-        // the CSRF check with X-Forwarded-* headers (browsers send none, so nothing else changes).
-        TRUST_PROXY: "loopback",
-      },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    server.stdout!.on("data", (chunk: Buffer) => output.push(chunk.toString()));
-    server.stderr!.on("data", (chunk: Buffer) => output.push(chunk.toString()));
-    await waitForServer(baseURL, server, output);
+    // TRUST_PROXY: as behind a reverse proxy on this machine: tests/e2e/security.test.ts checks
+    // HSTS and the CSRF check with X-Forwarded-* headers (browsers send none, so nothing else changes).
+    server = await startAppServer(dbFile, { TRUST_PROXY: "loopback" });
     project.provide("chromiumMissing", false);
-    project.provide("baseURL", baseURL);
+    project.provide("baseURL", server.baseURL);
     project.provide("databaseFile", dbFile);
   } catch (error) {
-    await stop(server);
     removeDb();
     throw error;
   }
 
   return async () => {
-    await stop(server);
+    await server?.stop();
     removeDb();
   };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.unref();
-    probe.on("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      if (address === null || typeof address === "string") return reject(new Error("No port assigned"));
-      probe.close(() => resolve(address.port));
-    });
-  });
-}
-
-async function waitForServer(baseURL: string, server: ChildProcess, output: string[]) {
-  const deadline = Date.now() + START_TIMEOUT_MS;
-  let last = "";
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null || server.signalCode !== null) {
-      throw new Error(`The server exited (${server.exitCode ?? server.signalCode}) before answering.\nServer output:\n${output.join("")}`);
-    }
-    try {
-      const res = await fetch(`${baseURL}/`, { signal: AbortSignal.timeout(2_000) });
-      await res.arrayBuffer();
-      if (res.status === 200) return;
-      last = `HTTP ${res.status}`;
-    } catch (error) {
-      last = String(error);
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(
-    `The server did not answer 200 at ${baseURL}/ within ${START_TIMEOUT_MS / 1000} s (last: ${last}).\nServer output:\n${output.join("")}`,
-  );
-}
-
-async function stop(server: ChildProcess | undefined) {
-  if (!server || server.exitCode !== null || server.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => server.once("exit", () => resolve()));
-  server.kill("SIGTERM");
-  const timer = setTimeout(() => server.kill("SIGKILL"), 5_000);
-  await exited;
-  clearTimeout(timer);
 }
 
 declare module "vitest" {
