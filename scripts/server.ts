@@ -26,6 +26,8 @@ const build = answeringBusyWith503((await import(pathToFileURL(path.join(root, "
  * error boundary shows it) when the database stayed busy (isDatabaseBusy): another process holds
  * SQLite's write lock. The write was not applied; the user may simply try again.
  */
+type BusyContext = { onDatabaseBusy?: () => void };
+
 function answeringBusyWith503(original: ServerBuild): ServerBuild {
   type Handler = (args: unknown) => Promise<unknown>;
   const guard = (handler: Handler | undefined): Handler | undefined =>
@@ -35,6 +37,8 @@ function answeringBusyWith503(original: ServerBuild): ServerBuild {
         return await handler(args);
       } catch (error) {
         if (!isDatabaseBusy(error)) throw error;
+        // Remix does not pass a thrown response's headers on to the page: the server sets it.
+        (args as { context?: BusyContext }).context?.onDatabaseBusy?.();
         throw new globalThis.Response(DATABASE_BUSY_MESSAGE, { status: 503, headers: { "Content-Type": "text/plain; charset=utf-8", "Retry-After": "2" } });
       }
     });
@@ -267,7 +271,10 @@ app.all(
   createRequestHandler({
     build,
     mode: process.env.NODE_ENV,
-    getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce as string }),
+    getLoadContext: (_req, res) => ({
+      cspNonce: res.locals.cspNonce as string,
+      onDatabaseBusy: () => res.setHeader("Retry-After", "2"),
+    }),
   }),
 );
 
