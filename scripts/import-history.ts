@@ -7,8 +7,10 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { applyImport, planImport, planReport } from "#app/models/historical-import.server";
-import { db } from "#app/utils/db.server";
+import { CLI_WAIT, db, setDatabaseWaitPolicy } from "#app/utils/db.server";
 import { migrate } from "./migrate";
+
+setDatabaseWaitPolicy(CLI_WAIT);
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 if (existsSync(path.join(root, ".env"))) process.loadEnvFile(path.join(root, ".env"));
@@ -47,6 +49,7 @@ if (!values.apply) {
   console.log(plan.counts.error || plan.fileIssues.length ? "\nPróba: popraw błędy (albo użyj --apply --skip-errors)." : "\nPróba: plik jest poprawny; --apply go zaimportuje.");
   process.exitCode = plan.counts.error || plan.fileIssues.length ? 1 : 0;
 } else {
+  console.log("Import zapisuje w jednej transakcji: do jej końca zapisy w aplikacji dostają odpowiedź „Baza danych jest zajęta”, odczyty działają.");
   const result = await applyImport(bytes, { userId: null, fileName: path.basename(file), skipErrors: values["skip-errors"] === true });
   console.log(planReport(result.plan, { rowLimit }).join("\n"));
   if (result.kind === "refused") {

@@ -12,8 +12,10 @@ import { todayIso } from "#app/domain/polish-dates";
 import { RECORD_KIND_LABEL } from "#app/domain/retention";
 import { STATUS_LABEL, type Status } from "#app/domain/workflow";
 import { runRetention } from "#app/models/retention.server";
-import { db } from "#app/utils/db.server";
+import { CLI_WAIT, db, setDatabaseWaitPolicy } from "#app/utils/db.server";
 import { migrate } from "./migrate";
+
+setDatabaseWaitPolicy(CLI_WAIT);
 
 // Like npm start: a local .env is read; real environment variables win over it.
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -33,6 +35,7 @@ if (values.help) {
 
 migrate();
 const apply = values.apply === true;
+if (apply) console.log("Anonimizacja zapisuje w jednej transakcji: do jej końca zapisy w aplikacji dostają odpowiedź „Baza danych jest zajęta”, odczyty działają.");
 const { due, result } = await runRetention({ apply });
 
 if (due.length === 0) {

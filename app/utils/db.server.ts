@@ -307,6 +307,15 @@ export class SqlitePool {
 let waitPolicy: WaitPolicy = SERVER_WAIT;
 
 /**
+ * For a command-line run (import, retention): wait up to 30 s, Prisma's maxWait of their
+ * transactions, for the server's (short) writes, saying so once, instead of failing at once.
+ */
+export const CLI_WAIT: WaitPolicy = {
+  busyWaitMs: 30_000,
+  onWait: () => console.log("Baza danych jest zajęta (zapisuje serwer albo inny proces): czekam na swoją kolej…"),
+};
+
+/**
  * How long this process's writes wait for a busy database. A command-line run calls it before
  * its first query to wait patiently for the server's writes and say so.
  */

@@ -1,9 +1,10 @@
 // The production server's cache of rendered public pages (scripts/server.ts,
 // app/utils/page-cache.server.ts): a public page is rendered once and then served with fresh
-// security headers; staff pages and signed-in requests never touch it; only a completed write
-// by a signed-in member of staff empties it.
+// security headers; staff pages and signed-in requests never touch it; a commit to the database
+// by any process (the server's own writes, `npm run retention` from cron) empties it at once.
 import { randomUUID } from "node:crypto";
-import { expect, test } from "vitest";
+import { createClient } from "@libsql/client";
+import { expect, inject, test } from "vitest";
 import { baseURL, describeInBrowser, DEMO_USERS, useBrowser } from "./browser";
 
 const nonceOf = (res: Response) => /'nonce-([^']+)'/.exec(res.headers.get("content-security-policy") ?? "")?.[1];
@@ -64,13 +65,15 @@ describeInBrowser("cache of public pages", () => {
 
   test("anonymous POSTs (a failed sign-in, a forged session cookie) and a staff request refused keep the cache", async () => {
     const path = uniquePath();
+    // Signing in writes a session, which changes the database: before the page is kept.
+    const cookie = await staffCookie();
     await hitOf(path);
     expect(await post("/login", { email: "nikt@example.com", password: "zle-haslo" })).toBe(401);
     expect(await sourceOf(path)).toBe("hit");
     expect(await post("/login", { email: "nikt@example.com", password: "zle-haslo" }, "__merenti_session=podrobione.podpis")).toBe(401);
     expect(await sourceOf(path)).toBe("hit");
     // Signed in, but the form is refused (400): nothing was written.
-    expect(await post("/nominations/new", { honour: "CRACOVIAE_MERENTI" }, await staffCookie())).toBe(400);
+    expect(await post("/nominations/new", { honour: "CRACOVIAE_MERENTI" }, cookie)).toBe(400);
     expect(await sourceOf(path)).toBe("hit");
   });
 
@@ -80,6 +83,22 @@ describeInBrowser("cache of public pages", () => {
     // Signing out deletes the session row: a write by a signed-in member of staff, answered 302.
     expect(await post("/logout", {}, await staffCookie())).toBe(302);
     expect(await sourceOf(path)).toBe("miss");
+  });
+
+  test("a write by another process (a retention run from cron) empties it at once", async () => {
+    const path = uniquePath();
+    await hitOf(path);
+    const other = createClient({ url: `file:${inject("databaseFile")}` });
+    const row = "(SELECT min(id) FROM DatedSetting)";
+    try {
+      await other.execute("PRAGMA busy_timeout = 5000");
+      // A real change (SQLite does not count a row rewritten as it was), undone after.
+      await other.execute(`UPDATE DatedSetting SET note = note || ' ' WHERE id = ${row}`);
+      expect(await sourceOf(path)).toBe("miss");
+      await other.execute(`UPDATE DatedSetting SET note = substr(note, 1, length(note) - 1) WHERE id = ${row}`);
+    } finally {
+      other.close();
+    }
   });
 
   test("staff pages and signed-in requests are never served from it", async () => {

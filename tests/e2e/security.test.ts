@@ -5,7 +5,7 @@
 import { createClient } from "@libsql/client";
 import { expect, inject, test } from "vitest";
 import { CSRF_REJECTION_MESSAGE } from "#app/utils/csrf.server";
-import { baseURL, describeInBrowser, expectNoPageErrors, useBrowser, visit } from "./browser";
+import { baseURL, DEMO_PASSWORD, DEMO_USERS, describeInBrowser, expectNoPageErrors, useBrowser, visit } from "./browser";
 
 const EXPECTED_CSP = [
   "default-src 'self'",
@@ -152,6 +152,35 @@ describeInBrowser("HTTP security of the production server", () => {
       const body = await response.text();
       expect(body, JSON.stringify(headers)).not.toContain(CSRF_REJECTION_MESSAGE);
       expect([200, 302, 303, 400, 401, 403, 409]).toContain(response.status);
+    }
+  });
+});
+
+describeInBrowser("caching and browser features (issue 15, headers)", () => {
+  test("signed-in pages and .data answers are private, no-store; downloads say nosniff once; Permissions-Policy and COOP everywhere", async () => {
+    const login = await fetch(`${baseURL()}/login`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { Origin: baseURL(), "Sec-Fetch-Site": "same-origin", "Content-Type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ email: DEMO_USERS.kp09, password: DEMO_PASSWORD, redirectTo: "/" }),
+    });
+    expect(login.status).toBe(302);
+    const cookie = login.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+    const get = async (path: string) => {
+      const res = await fetch(`${baseURL()}${path}`, { headers: { Cookie: cookie }, redirect: "manual" });
+      await res.arrayBuffer();
+      return res;
+    };
+    const page = await get("/nominations");
+    const data = await get("/nominations.data");
+    const download = await get("/nominations/export");
+    expect([page.status, data.status, download.status]).toEqual([200, 200, 200]);
+    expect(page.headers.get("cache-control")).toBe("private, no-store");
+    expect(data.headers.get("cache-control")).toBe("private, no-store");
+    expect(download.headers.get("x-content-type-options")).toBe("nosniff");
+    for (const res of [page, data, download, await get("/rejestr")]) {
+      expect(res.headers.get("permissions-policy")).toContain("camera=()");
+      expect(res.headers.get("cross-origin-opener-policy")).toBe("same-origin");
     }
   });
 });
