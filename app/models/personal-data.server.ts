@@ -68,6 +68,7 @@ export async function exportCandidateData(candidateId: string, actor: { userId: 
 
   await db().auditEvent.create({
     data: {
+      at: now,
       userId: actor.userId,
       action: "EXPORT",
       entityType: "Candidate",
