@@ -14,26 +14,9 @@ import { recordAudit } from "./audit.server";
 import { councilTermOn } from "./council-term.server";
 import { eligibilityFindings, refusalMessage } from "./eligibility.server";
 import { freezeDraftsOnAdoption } from "./draft.server";
+import { Refusal, refuse, runWrite, type Actor, type Conflict, type NotFound, type Refused } from "./write.server";
 
-export type TransitionResult =
-  | { kind: "done" }
-  | { kind: "not-found" }
-  | { kind: "conflict" }
-  /** The rules refuse the step; `field` names the form field the reason belongs to. */
-  | { kind: "refused"; message: string; field?: string };
-
-class Refusal extends Error {
-  constructor(
-    message: string,
-    readonly field?: string,
-  ) {
-    super(message);
-  }
-}
-
-const refuse = (message: string, field?: string): never => {
-  throw new Refusal(message, field);
-};
+export type TransitionResult = { kind: "done" } | NotFound | Conflict | Refused;
 
 /** A short, unguessable id for the public registry permalink. */
 export function newPublicId(): string {
@@ -75,14 +58,9 @@ export async function applyTransition(
   nominationId: string,
   to: Status,
   input: TransitionInput,
-  actor: { userId: string | null },
+  actor: Actor,
 ): Promise<TransitionResult> {
-  try {
-    return await db().$transaction((tx) => transitionIn(tx, nominationId, to, input, actor));
-  } catch (error) {
-    if (error instanceof Refusal) return { kind: "refused", message: error.message, field: error.field };
-    throw error;
-  }
+  return runWrite((tx) => transitionIn(tx, nominationId, to, input, actor));
 }
 
 /**
@@ -140,18 +118,20 @@ export async function applyTransitionInBatch(
   nominationId: string,
   to: Status,
   input: TransitionInput,
-  actor: { userId: string | null },
+  actor: Actor,
+  /** Recorded with the step's audit event (e.g. the ceremony that handed the honour over). */
+  context?: Record<string, unknown>,
 ): Promise<TransitionResult> {
   const { tx } = batch;
   await tx.$executeRawUnsafe("SAVEPOINT transition_step");
   let result: TransitionResult | undefined;
   try {
-    result = await transitionIn(tx, nominationId, to, input, actor, batch);
+    result = await transitionIn(tx, nominationId, to, input, actor, { batch, context });
     if (result.kind !== "done") await tx.$executeRawUnsafe("ROLLBACK TO transition_step");
     return result;
   } catch (error) {
     await tx.$executeRawUnsafe("ROLLBACK TO transition_step");
-    if (error instanceof Refusal) return { kind: "refused", message: error.message, field: error.field };
+    if (error instanceof Refusal) return error.answer;
     throw error;
   } finally {
     if (result?.kind === "done") batch.keepStep();
@@ -165,8 +145,8 @@ async function transitionIn(
   nominationId: string,
   to: Status,
   input: TransitionInput,
-  actor: { userId: string | null },
-  batch?: TransitionBatch,
+  actor: Actor,
+  { batch, context }: { batch?: TransitionBatch; context?: Record<string, unknown> } = {},
 ): Promise<TransitionResult> {
   const n = batch?.takeNomination(nominationId) ?? (await tx.nomination.findUnique({ where: { id: nominationId } }));
   if (!n) return { kind: "not-found" as const };
@@ -182,7 +162,7 @@ async function transitionIn(
   // The adoption asks the rules once its number and term are known to be right (in adopt()).
   if (to !== "ADOPTED") await checkRules(tx, n, to, medalClass, input, conferralOf);
   // The columns the step sets (besides version and updatedAt); undefined ones are left as they are.
-  const data: Record<string, unknown> = { status: to };
+  const data: StepColumns = { status: to };
   const after: Record<string, unknown> = {};
 
   switch (to) {
@@ -200,12 +180,10 @@ async function transitionIn(
         const round = honoraryCitizenshipRound(n.receivedDate);
         // A late application moves to next year's round unless a reason keeps it in this one.
         data.roundYear = round.late && input.lateReason ? round.year - 1 : round.year;
-        Object.assign(data, {
-          councillorNames: input.councillorNames,
-          residentSignatureCount: input.residentSignatureCount ?? null,
-          signaturesCollectedFrom: input.signaturesCollectedFrom ?? null,
-          signaturesCollectedTo: input.signaturesCollectedTo ?? null,
-        });
+        data.councillorNames = input.councillorNames;
+        data.residentSignatureCount = input.residentSignatureCount ?? null;
+        data.signaturesCollectedFrom = input.signaturesCollectedFrom ?? null;
+        data.signaturesCollectedTo = input.signaturesCollectedTo ?? null;
         after.roundYear = data.roundYear;
         if (input.lateReason) after.lateReason = input.lateReason;
       }
@@ -213,11 +191,9 @@ async function transitionIn(
     }
     case "OPINION_POSITIVE":
     case "OPINION_NEGATIVE":
-      Object.assign(data, {
-        opinion: to === "OPINION_POSITIVE" ? "POSITIVE" : "NEGATIVE",
-        opinionDate: input.eventDate,
-        opinionClass: honour === "CRACOVIAE_MERENTI" && to === "OPINION_POSITIVE" ? input.opinionClass : null,
-      });
+      data.opinion = to === "OPINION_POSITIVE" ? "POSITIVE" : "NEGATIVE";
+      data.opinionDate = input.eventDate;
+      data.opinionClass = honour === "CRACOVIAE_MERENTI" && to === "OPINION_POSITIVE" ? input.opinionClass : null;
       after.opinionDate = input.eventDate;
       if (data.opinionClass) after.opinionClass = data.opinionClass;
       break;
@@ -271,8 +247,9 @@ async function transitionIn(
   }
   if (["OPINION_NEGATIVE", "REJECTED", "REFUSED", "WITHDRAWN"].includes(to)) data.closingReason = input.reason;
   if (input.eventDate && !after.eventDate) after.eventDate = input.eventDate;
+  Object.assign(after, context);
 
-  const assignments = Object.entries(data)
+  const assignments = (Object.entries(data) as [keyof StepColumns, unknown][])
     .filter(([, value]) => value !== undefined)
     .map(([column, value]) => Prisma.sql`${Prisma.raw(`"${column}"`)} = ${value}`);
   const written = await tx.$executeRaw`
@@ -291,6 +268,24 @@ async function transitionIn(
   });
   return { kind: "done" as const };
 }
+
+/** The Nomination columns a step may set (besides version and updatedAt); undefined ones are left as they are. */
+type StepColumns = Partial<
+  Pick<
+    Nomination,
+    | "status"
+    | "roundYear"
+    | "councillorNames"
+    | "residentSignatureCount"
+    | "signaturesCollectedFrom"
+    | "signaturesCollectedTo"
+    | "opinion"
+    | "opinionDate"
+    | "opinionClass"
+    | "forwardedOn"
+    | "closingReason"
+  >
+>;
 
 const ORDINANCE_TITLE = {
   DRAFT_FORWARDING: "w sprawie przyjęcia i przekazania pod obrady Rady Miasta Krakowa projektu uchwały",
