@@ -11,7 +11,9 @@ import { PrintModeFields, ReprintReasonFields } from "#app/components/diploma-pr
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { Pagination } from "#app/components/pagination";
 import { REPRINT_REASON_LABEL, REPRINT_REASONS } from "#app/domain/diploma";
-import { countNoun, DESK_PAGE_SIZE, DESK_STATES, describeOffset, diplomaCountWord, type DeskState } from "#app/domain/diploma-print";
+import { NOUNS } from "#app/domain/counts";
+import { DESK_PAGE_SIZE, DESK_STATES, describeOffset, type DeskState } from "#app/domain/diploma-print";
+import { countOf } from "#app/domain/plural";
 import { HONOUR_LABEL, HONOURS, type Honour } from "#app/domain/honours";
 import { formatShortDate } from "#app/domain/polish-dates";
 import { ceremoniesForDesk, diplomaDesk, printerProfiles } from "#app/models/diploma-desk.server";
@@ -165,7 +167,7 @@ export default function DiplomaDesk() {
       ) : null}
 
       <p className="result-count" role="status" aria-live="polite">
-        {navigation.state === "loading" ? "Wczytywanie…" : total === 0 ? "Brak dyplomów do pokazania." : `${ceremony ? `${ceremony.title}: ` : ""}${total} ${countNoun(total, ["nadanie", "nadania", "nadań"])}.`}
+        {navigation.state === "loading" ? "Wczytywanie…" : total === 0 ? "Brak dyplomów do pokazania." : `${ceremony ? `${ceremony.title}: ` : ""}${countOf(total, NOUNS.conferral)}.`}
       </p>
 
       {rows.length === 0 ? (
@@ -241,12 +243,12 @@ export default function DiplomaDesk() {
           <div id="batch-status" role="status" aria-live="polite">
             {outcome.kind === "working" ? (
               <p className="alert alert--info">
-                <progress aria-label="Przygotowywanie wydruku" /> Składanie pliku PDF: {outcome.count} {diplomaCountWord(outcome.count)} i strona z kolejnością
+                <progress aria-label="Przygotowywanie wydruku" /> Składanie pliku PDF: {countOf(outcome.count, NOUNS.diploma)} i strona z kolejnością
                 wręczania. Przy kilkuset dyplomach trwa to chwilę; nie zamykaj strony.
               </p>
             ) : outcome.kind === "done" ? (
               <p className="alert alert--ok">
-                Gotowe: pobrano plik {outcome.fileName} ({outcome.count} {diplomaCountWord(outcome.count)}). Wydruk zapisano w rejestrze wydruków.
+                Gotowe: pobrano plik {outcome.fileName} ({countOf(outcome.count, NOUNS.diploma)}). Wydruk zapisano w rejestrze wydruków.
               </p>
             ) : null}
           </div>
