@@ -65,15 +65,16 @@ function fileNameOf(disposition: string | null): string {
   return utf8 ? decodeURIComponent(utf8[1]!) : "dyplomy.pdf";
 }
 
+/** The refused diplomas, numbered once: by their position in the batch (the list's own numbers). */
 function Problems({ problems }: { problems: BatchProblem[] }) {
   return (
-    <ul>
+    <ol className="refusal-list">
       {problems.map((p) => (
-        <li key={p.conferralId}>
-          {p.position}. {p.href ? <Link to={p.href}>{p.name}</Link> : p.name}: {p.problems.join(" ")}
+        <li key={p.conferralId} value={p.position}>
+          {p.href ? <Link to={p.href}>{p.name}</Link> : p.name}: {p.problems.join(" ")}
         </li>
       ))}
-    </ul>
+    </ol>
   );
 }
 
@@ -207,8 +208,17 @@ export default function DiplomaDesk() {
                   <tr key={r.conferralId}>
                     <td>
                       {canPrint ? (
+                        // A diploma that is not ready cannot be chosen: its cell „Stan dyplomu” says why.
                         <label className="choice">
-                          <input type="checkbox" name="conferralId" value={r.conferralId} data-ready={r.ready} defaultChecked={selected.includes(r.conferralId)} />
+                          <input
+                            type="checkbox"
+                            name="conferralId"
+                            value={r.conferralId}
+                            data-ready={r.ready}
+                            disabled={!r.ready}
+                            aria-describedby={r.ready ? undefined : `stan-${r.conferralId}`}
+                            defaultChecked={r.ready && selected.includes(r.conferralId)}
+                          />
                           <span className="visually-hidden">Zaznacz: {r.name}</span>
                         </label>
                       ) : (
@@ -218,10 +228,18 @@ export default function DiplomaDesk() {
                     {filter.ceremonyId ? <td data-label="Kolejność">{r.position ?? "—"}</td> : null}
                     <td data-label="Laureat">
                       <Link to={`/conferrals/${r.conferralId}/diploma`}>{r.name}</Link>
+                      {r.canPreview ? (
+                        <>
+                          {" · "}
+                          <a href={`/conferrals/${r.conferralId}/diploma/preview`} target="_blank" rel="noreferrer">
+                            Podgląd<span className="visually-hidden"> dyplomu (PDF, bez zapisu wydruku): {r.name}</span>
+                          </a>
+                        </>
+                      ) : null}
                     </td>
                     <td data-label="Wyróżnienie">{r.honour}</td>
                     <td data-label="Nr">{r.number ?? "—"}</td>
-                    <td data-label="Stan dyplomu">{r.ready ? <strong>gotowy do druku</strong> : r.problems.join(" ")}</td>
+                    <td data-label="Stan dyplomu" id={`stan-${r.conferralId}`}>{r.ready ? <strong>gotowy do druku</strong> : r.problems.join(" ")}</td>
                     <td data-label="Wydruki">{r.prints ? `${r.prints}×` : "—"}</td>
                   </tr>
                 ))}
