@@ -4,8 +4,8 @@
 // by any process (the server's own writes, `npm run retention` from cron) empties it at once.
 import { randomUUID } from "node:crypto";
 import { createClient } from "@libsql/client";
-import { expect, inject, test } from "vitest";
-import { baseURL, describeInBrowser, DEMO_USERS, useBrowser } from "./browser";
+import { expect, test } from "vitest";
+import { baseURL, databaseFile, describeInBrowser, DEMO_USERS, useBrowser } from "./browser";
 
 const nonceOf = (res: Response) => /'nonce-([^']+)'/.exec(res.headers.get("content-security-policy") ?? "")?.[1];
 
@@ -88,7 +88,7 @@ describeInBrowser("cache of public pages", () => {
   test("a write by another process (a retention run from cron) empties it at once", async () => {
     const path = uniquePath();
     await hitOf(path);
-    const other = createClient({ url: `file:${inject("databaseFile")}` });
+    const other = createClient({ url: `file:${databaseFile()}` });
     const row = "(SELECT min(id) FROM DatedSetting)";
     try {
       await other.execute("PRAGMA busy_timeout = 5000");

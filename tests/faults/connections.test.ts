@@ -14,7 +14,7 @@ afterAll(() => database.close());
 
 /** The server's open files on its database (the file, its -wal and -shm). */
 function openDatabaseFiles(): number {
-  const dir = `/proc/${server.process.pid}/fd`;
+  const dir = `/proc/${server.pid}/fd`;
   return readdirSync(dir).filter((fd) => {
     try {
       return readlinkSync(`${dir}/${fd}`).startsWith(server.databaseFile);
@@ -26,7 +26,7 @@ function openDatabaseFiles(): number {
 
 /** Resident memory of the server process, in MB. */
 function residentMb(): number {
-  const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${server.process.pid}/status`, "utf8"));
+  const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${server.pid}/status`, "utf8"));
   return Number(rss![1]) / 1024;
 }
 

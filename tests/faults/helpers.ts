@@ -1,29 +1,19 @@
 // Helpers of the fault tests: a server of the built app on a fresh copy of the demo database,
 // signing in over HTTP, and the database file's rows.
-import { randomUUID } from "node:crypto";
-import { copyFileSync, mkdirSync, rmSync } from "node:fs";
-import path from "node:path";
 import { createClient, type Client } from "@libsql/client";
 import { afterAll, inject } from "vitest";
 import { startAppServer, type AppServer } from "../setup/app-server";
-import { TMP } from "../setup/template-db";
 
 export const DEMO_PASSWORD = "Merenti-demo-2026";
 export const ADMIN = "admin@merenti.example";
 
-export type FaultServer = AppServer & { databaseFile: string; databaseUrl: string };
+export type FaultServer = AppServer & { databaseUrl: string };
 
 /** A server of the built app on its own copy of the demo database, stopped after the file's tests. */
 export async function startFaultServer(): Promise<FaultServer> {
-  mkdirSync(path.join(TMP, "faults"), { recursive: true });
-  const databaseFile = path.join(TMP, "faults", `${randomUUID()}.db`);
-  copyFileSync(inject("demoTemplateDb"), databaseFile);
-  const server = await startAppServer(databaseFile);
-  afterAll(async () => {
-    await server.stop();
-    for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(`${databaseFile}${suffix}`, { force: true });
-  });
-  return { ...server, databaseFile, databaseUrl: `file:${databaseFile}` };
+  const server = await startAppServer({ templateDb: inject("demoTemplateDb") });
+  afterAll(() => server.stop());
+  return { ...server, databaseUrl: `file:${server.databaseFile}` };
 }
 
 /** The headers a same-origin form post of the app's own page carries (the CSRF check wants them). */

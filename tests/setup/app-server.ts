@@ -1,18 +1,22 @@
-// The built app in a server process of its own, for the tests that need real HTTP: the browser
-// tests (tests/setup/e2e-global.ts) and the fault tests (tests/faults). The build is made once
-// and reused while the sources are unchanged (both projects' setups call buildApp).
+// Starts the production server (scripts/server.ts: security headers, CSRF check, page cache) on a
+// free port over a fresh copy of a template database, for the browser tests, the fault tests and
+// anything else that needs the real app on HTTP. The app must be built first (buildApp).
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { randomUUID } from "node:crypto";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
 import { sourceFingerprint } from "../../scripts/source-fingerprint";
-import { ROOT } from "./template-db";
+import { ROOT, TMP } from "./template-db";
 
-const START_TIMEOUT_MS = 30_000;
+const START_TIMEOUT_MS = 60_000;
 /** A fixed test secret (40 characters) for signing session cookies. */
-export const TEST_SESSION_SECRET = "e2e-session-secret-0123456789abcdefghijk";
+const SESSION_SECRET = "e2e-session-secret-0123456789abcdefghijk";
 
-/** `remix vite:build`, unless build/ was made from these very sources. */
+/**
+ * `remix vite:build`, unless build/ was made from these very sources: the browser tests and the
+ * fault tests (each project's global setup calls it) share one build.
+ */
 export function buildApp(): void {
   const stamp = path.join(ROOT, "build/.test-source-fingerprint");
   const fingerprint = sourceFingerprint(ROOT);
@@ -29,40 +33,62 @@ export function buildApp(): void {
 
 export type AppServer = {
   baseURL: string;
-  process: ChildProcess;
+  /** The SQLite file the server uses (to check what a request wrote, or did not). */
+  databaseFile: string;
+  /** The server's process id (the fault tests read its open files and memory in /proc). */
+  pid: number;
   /** Everything the server printed so far. */
   output: string[];
-  stop: () => Promise<void>;
+  stop(): Promise<void>;
 };
 
-/** scripts/server.ts on a free port of 127.0.0.1 over the given database file; resolves once it answers. */
-export async function startAppServer(databaseFile: string, env: Record<string, string> = {}): Promise<AppServer> {
-  const port = await freePort();
-  const baseURL = `http://127.0.0.1:${port}`;
-  const output: string[] = [];
-  const server = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts/server.ts")], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      DATABASE_URL: `file:${databaseFile}`,
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      NODE_ENV: "production",
-      SESSION_SECRET: TEST_SESSION_SECRET,
-      ...env,
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  server.stdout!.on("data", (chunk: Buffer) => output.push(chunk.toString()));
-  server.stderr!.on("data", (chunk: Buffer) => output.push(chunk.toString()));
-  const stop = () => stopProcess(server);
+export async function startAppServer({ templateDb, env = {} }: { templateDb: string; env?: Record<string, string> }): Promise<AppServer> {
+  mkdirSync(TMP, { recursive: true });
+  const databaseFile = path.join(TMP, `app-${randomUUID()}.db`);
+  copyFileSync(templateDb, databaseFile);
+  const removeDb = () => {
+    for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(`${databaseFile}${suffix}`, { force: true });
+  };
+  let server: ChildProcess | undefined;
   try {
+    const port = await freePort();
+    const baseURL = `http://127.0.0.1:${port}`;
+    const output: string[] = [];
+    server = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts/server.ts")], {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        DATABASE_URL: `file:${databaseFile}`,
+        PORT: String(port),
+        HOST: "127.0.0.1",
+        NODE_ENV: "production",
+        SESSION_SECRET,
+        // As behind a reverse proxy on this machine: tests/e2e/security.test.ts checks HSTS and
+        // the CSRF check with X-Forwarded-* headers (browsers send none, so nothing else changes).
+        TRUST_PROXY: "loopback",
+        ...env,
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    server.stdout!.on("data", (chunk: Buffer) => output.push(chunk.toString()));
+    server.stderr!.on("data", (chunk: Buffer) => output.push(chunk.toString()));
     await waitForServer(baseURL, server, output);
+    const running = server;
+    return {
+      baseURL,
+      databaseFile,
+      pid: running.pid!,
+      output,
+      async stop() {
+        await stop(running);
+        removeDb();
+      },
+    };
   } catch (error) {
-    await stop();
+    await stop(server);
+    removeDb();
     throw error;
   }
-  return { baseURL, process: server, output, stop };
 }
 
 function freePort(): Promise<number> {
@@ -95,13 +121,11 @@ async function waitForServer(baseURL: string, server: ChildProcess, output: stri
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-  throw new Error(
-    `The server did not answer 200 at ${baseURL}/ within ${START_TIMEOUT_MS / 1000} s (last: ${last}).\nServer output:\n${output.join("")}`,
-  );
+  throw new Error(`The server did not answer 200 at ${baseURL}/ within ${START_TIMEOUT_MS / 1000} s (last: ${last}).\nServer output:\n${output.join("")}`);
 }
 
-async function stopProcess(server: ChildProcess) {
-  if (server.exitCode !== null || server.signalCode !== null) return;
+async function stop(server: ChildProcess | undefined) {
+  if (!server || server.exitCode !== null || server.signalCode !== null) return;
   const exited = new Promise<void>((resolve) => server.once("exit", () => resolve()));
   server.kill("SIGTERM");
   const timer = setTimeout(() => server.kill("SIGKILL"), 5_000);

@@ -10,8 +10,4 @@ export default function setup(project: TestProject) {
   project.provide("demoTemplateDb", ensureTemplateDb({ demo: true }));
 }
 
-declare module "vitest" {
-  export interface ProvidedContext {
-    demoTemplateDb: string;
-  }
-}
+// ProvidedContext.demoTemplateDb is declared in tests/setup/e2e-global.ts.
