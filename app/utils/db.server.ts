@@ -243,7 +243,8 @@ export class SqlitePool {
       open = false;
       clearTimeout(idle);
       try {
-        await writer.execute(statement);
+        // SQLITE_BUSY leaves the transaction as it was: COMMIT may be tried again.
+        await retryWhileBusy(() => writer.execute(statement), Date.now() + policy.busyWaitMs, policy);
       } catch (error) {
         // The transaction may still hold the lock: closing the connection rolls it back.
         if (this.#writer === writer) this.#discardWriter();
@@ -268,7 +269,8 @@ export class SqlitePool {
     const execute = async (stmt: InStatement) => {
       if (!open) throw Object.assign(new Error("The transaction is closed"), { code: "TRANSACTION_CLOSED" });
       touch();
-      return writer.execute(stmt);
+      // A statement refused with SQLITE_BUSY did nothing: it is tried again, within the transaction.
+      return retryWhileBusy(() => writer.execute(stmt), Date.now() + policy.busyWaitMs, policy);
     };
     const tx = {
       execute,

@@ -74,7 +74,7 @@ describe("a write lock held by another process", () => {
     expect(write.value.status).toBe(503);
     expect(write.value.retryAfter).toMatch(/^\d+$/);
     expect(write.value.body).toContain("Baza danych jest zajęta, spróbuj za chwilę");
-    expect(write.ms).toBeLessThan(5_000);
+    expect(write.ms).toBeLessThan(8_000);
     // A second write meanwhile: the same answer, not a 500 of a wedged connection.
     expect((await editSettingNote(server, cookie, row!, "znowu w czasie blokady")).status).toBe(503);
     expect(performance.now() - lockedAt).toBeLessThan(HOLD_MS);
@@ -82,6 +82,7 @@ describe("a write lock held by another process", () => {
     const releasedAt = await lock.released;
     expect(releasedAt).toBeGreaterThan(0);
     const after = await editSettingNote(server, cookie, row!, "po blokadzie");
+    if (after.status !== 302) console.log(server.output.join(""));
     expect(after.status).toBe(302);
     expect(performance.now() - releasedAt).toBeLessThan(1_000);
 
