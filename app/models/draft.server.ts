@@ -17,6 +17,7 @@ import type { CandidateKind, Gender, Honour, MedalClass } from "#app/domain/hono
 import { todayIso } from "#app/domain/polish-dates";
 import { db, type Tx } from "#app/utils/db.server";
 import { recordAudit } from "./audit.server";
+import { eligibilityFindings, refusalMessage } from "./eligibility.server";
 import { settingValueOn, signatoryOn } from "./settings.server";
 
 /** A draft's template (read and compiled once per process). */
@@ -80,7 +81,26 @@ async function inputsFor(
   };
 }
 
-export type CreateDraftResult = { kind: "created"; id: string } | { kind: "missing"; missing: MissingDatum[] } | { kind: "not-found" };
+export type CreateDraftResult =
+  | { kind: "created"; id: string }
+  | { kind: "missing"; missing: MissingDatum[] }
+  | { kind: "refused"; message: string }
+  | { kind: "not-found" };
+
+/** The one eligibility function's refusal for drafting this nomination (the act is still to come), or null. */
+async function draftRefusal(tx: Tx, n: NominationForDraft): Promise<string | null> {
+  const honour = n.honour as Honour;
+  return refusalMessage(
+    await eligibilityFindings(tx, {
+      honour,
+      medalClass: honour === "CRACOVIAE_MERENTI" ? (((n.opinionClass ?? n.requestedClass) as MedalClass | null) ?? null) : null,
+      receivedDate: n.receivedDate,
+      candidateId: n.candidateId,
+      nominationId: n.id,
+      forwardedOn: n.forwardedOn,
+    }),
+  );
+}
 
 /** What a new draft for this nomination still lacks (empty: it can be generated). */
 export async function missingForNominationDraft(nominationId: string): Promise<MissingDatum[] | null> {
@@ -94,6 +114,8 @@ export async function createDraft(nominationId: string, actor: { userId: string 
   return db().$transaction(async (tx) => {
     const n = await loadNomination(tx, nominationId);
     if (!n) return { kind: "not-found" as const };
+    const refusal = await draftRefusal(tx, n);
+    if (refusal) return { kind: "refused" as const, message: refusal };
     const base = await inputsFor(tx, n, todayIso(), { printNumber: "", mover: "", merits: "" }, null);
     const missing = missingForDraft(base);
     if (missing.length) return { kind: "missing" as const, missing };
@@ -238,6 +260,8 @@ export async function addNominationToDraft(draftId: string, nominationId: string
   }
   return db().$transaction(async (tx) => {
     const n = (await loadNomination(tx, nominationId))!;
+    const refusal = await draftRefusal(tx, n);
+    if (refusal) return { kind: "refused" as const, message: refusal };
     const candidate = candidateOf(n);
     const missing = missingForCandidate(candidate, true);
     if (missing.length) return { kind: "missing" as const, missing };
