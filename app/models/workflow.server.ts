@@ -14,26 +14,9 @@ import { recordAudit } from "./audit.server";
 import { councilTermOn } from "./council-term.server";
 import { eligibilityFindings, refusalMessage } from "./eligibility.server";
 import { freezeDraftsOnAdoption } from "./draft.server";
+import { Refusal, refuse, runWrite, type Actor, type Conflict, type NotFound, type Refused } from "./write.server";
 
-export type TransitionResult =
-  | { kind: "done" }
-  | { kind: "not-found" }
-  | { kind: "conflict" }
-  /** The rules refuse the step; `field` names the form field the reason belongs to. */
-  | { kind: "refused"; message: string; field?: string };
-
-class Refusal extends Error {
-  constructor(
-    message: string,
-    readonly field?: string,
-  ) {
-    super(message);
-  }
-}
-
-const refuse = (message: string, field?: string): never => {
-  throw new Refusal(message, field);
-};
+export type TransitionResult = { kind: "done" } | NotFound | Conflict | Refused;
 
 /** A short, unguessable id for the public registry permalink. */
 export function newPublicId(): string {
@@ -75,14 +58,9 @@ export async function applyTransition(
   nominationId: string,
   to: Status,
   input: TransitionInput,
-  actor: { userId: string | null },
+  actor: Actor,
 ): Promise<TransitionResult> {
-  try {
-    return await db().$transaction((tx) => transitionIn(tx, nominationId, to, input, actor));
-  } catch (error) {
-    if (error instanceof Refusal) return { kind: "refused", message: error.message, field: error.field };
-    throw error;
-  }
+  return runWrite((tx) => transitionIn(tx, nominationId, to, input, actor));
 }
 
 /**
@@ -140,7 +118,7 @@ export async function applyTransitionInBatch(
   nominationId: string,
   to: Status,
   input: TransitionInput,
-  actor: { userId: string | null },
+  actor: Actor,
 ): Promise<TransitionResult> {
   const { tx } = batch;
   await tx.$executeRawUnsafe("SAVEPOINT transition_step");
@@ -151,7 +129,7 @@ export async function applyTransitionInBatch(
     return result;
   } catch (error) {
     await tx.$executeRawUnsafe("ROLLBACK TO transition_step");
-    if (error instanceof Refusal) return { kind: "refused", message: error.message, field: error.field };
+    if (error instanceof Refusal) return error.answer;
     throw error;
   } finally {
     if (result?.kind === "done") batch.keepStep();
@@ -165,7 +143,7 @@ async function transitionIn(
   nominationId: string,
   to: Status,
   input: TransitionInput,
-  actor: { userId: string | null },
+  actor: Actor,
   batch?: TransitionBatch,
 ): Promise<TransitionResult> {
   const n = batch?.takeNomination(nominationId) ?? (await tx.nomination.findUnique({ where: { id: nominationId } }));
