@@ -20,6 +20,7 @@ import { numberSeriesOf, type CandidateKind, type Gender, type Honour, type Meda
 import { parseResolutionNumber } from "#app/domain/resolution-number";
 import { db, type Tx } from "#app/utils/db.server";
 import { recordAudit } from "./audit.server";
+import { DEMO_REMOVAL_HINT } from "./demo-data.server";
 import { candidateData } from "./nomination.server";
 import { newPublicId } from "./workflow.server";
 import * as clock from "#app/domain/clock";
@@ -184,14 +185,14 @@ async function buildPlan(bytes: Uint8Array, tx: Tx) {
   const usedNumbers = (
     await Promise.all(
       chunks([...new Set(numbered.map((r) => r.record!.number!))], RAW_CHUNK).map((numbers) =>
-        tx.$queryRawUnsafe<{ publicId: string; numberSeries: string | null; number: number }[]>(
-          `SELECT "publicId", "numberSeries", "number" FROM "Conferral" WHERE "number" IN (${numbers.map(() => "?").join(", ")})`,
+        tx.$queryRawUnsafe<{ publicId: string; numberSeries: string | null; number: number; isDemo: number | bigint | boolean }[]>(
+          `SELECT "publicId", "numberSeries", "number", "isDemo" FROM "Conferral" WHERE "number" IN (${numbers.map(() => "?").join(", ")})`,
           ...numbers,
         ),
       ),
     )
   ).flat();
-  const usedBy = new Map(usedNumbers.map((c) => [`${c.numberSeries}:${c.number}`, c.publicId]));
+  const usedBy = new Map(usedNumbers.map((c) => [`${c.numberSeries}:${c.number}`, { publicId: c.publicId, isDemo: Boolean(Number(c.isDemo)) }]));
   const council = valid.filter((r) => r.record!.resolutionNumber);
   const resolutionNumbers = [...new Set(council.map((r) => r.record!.resolutionNumber!))];
   const runningNumbers = [...new Set(council.map((r) => runningOf(r.record!.resolutionNumber!)))];
@@ -258,7 +259,7 @@ async function buildPlan(bytes: Uint8Array, tx: Tx) {
         const owner = usedBy.get(key);
         const earlier = fileNumbers.get(key);
         // A value that clashes with the register is reported once, not again against later rows.
-        if (owner) err(r, "numer", `Numer ${rec.number} (${seriesLabel(series)}) jest już nadany (rejestr: ${owner}).`);
+        if (owner) err(r, "numer", `Numer ${rec.number} (${seriesLabel(series)}) jest już nadany (rejestr: ${owner.publicId}).${owner.isDemo ? ` ${DEMO_REMOVAL_HINT}` : ""}`);
         else if (earlier) err(r, "numer", `Numer ${rec.number} (${seriesLabel(series)}) powtarza się: jest już w wierszu ${earlier}.`);
         else fileNumbers.set(key, r.row);
       }
