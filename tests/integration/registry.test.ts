@@ -8,7 +8,7 @@ import { loader as staffList } from "#app/routes/conferrals._index";
 import { loader as exportNominations } from "#app/routes/nominations.export";
 import { loader as nominationList } from "#app/routes/nominations._index";
 import { loader as registryList } from "#app/routes/rejestr._index";
-import { loader as registryEntry } from "#app/routes/rejestr.$publicId";
+import { loader as registryEntry, meta as registryEntryMeta } from "#app/routes/rejestr.$publicId";
 import { loader as reportCsv } from "#app/routes/reports.$report.csv";
 import { loader as reportPage } from "#app/routes/reports.$report";
 import { db } from "#app/utils/db.server";
@@ -207,6 +207,15 @@ describe("public registry", () => {
     });
     const hg = await callLoader<Record<string, unknown>>(registryEntry, "/rejestr/pubHonoris", { publicId: "pubHonoris" });
     expect(hg.data).toMatchObject({ ordinance: { number: "1500/2020", issuedOn: "2020-05-04" }, resolution: null });
+  });
+
+  test("the permalink's meta description closes with the date's „r.”, not „r..”, with or without a citation (issue 15)", async () => {
+    const res = await callLoader<Record<string, unknown>>(registryEntry, "/rejestr/pubRajcic1", { publicId: "pubRajcic1" });
+    const description = (data: Record<string, unknown>) =>
+      (registryEntryMeta({ data } as unknown as Parameters<typeof registryEntryMeta>[0]) as { name?: string; content?: string }[]).find((m) => m.name === "description")!.content!;
+    expect(description(res.data!)).toMatch(/nadane 5 czerwca 2019\u00a0r\. Za wybitne zasługi dla kultury Krakowa\.$/);
+    expect(description({ ...res.data!, citation: "" })).toMatch(/nadane 5 czerwca 2019\u00a0r\.$/);
+    expect(description({ ...res.data!, citation: "" })).not.toContain("r..");
   });
 
   test("search ignores case and diacritics, also for short terms", async () => {
