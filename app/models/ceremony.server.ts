@@ -18,40 +18,20 @@ import { STOCK_ITEMS } from "#app/domain/honoris-gratia";
 import { honourLine } from "#app/domain/diploma";
 import type { CandidateKind, Gender, Honour, MedalClass } from "#app/domain/honours";
 import { formatPolishDate, todayIso } from "#app/domain/polish-dates";
+import { transitionSchema } from "#app/domain/transition-form";
 import type { Status } from "#app/domain/workflow";
+import type { Prisma } from "#app/generated/prisma/client.ts";
 import { db, type Tx } from "#app/utils/db.server";
 import { changedFields, recordAudit } from "./audit.server";
 import { isConfirmed } from "./diploma.server";
-import { checkPlannedBatch } from "./hg-stock.server";
+import { checkPlannedBatch, writeStockMovement } from "./hg-stock.server";
 import { settingValueOn } from "./settings.server";
+import { applyTransitionInBatch, TransitionBatch } from "./workflow.server";
+import { expectWritten, Refusal, runWrite, versioned, type Actor, type Conflict, type NotFound, type Refused, type Saved } from "./write.server";
 
-export type Actor = { userId: string | null };
-export type CeremonyWrite =
-  | { kind: "saved"; id: string; handedOver?: number }
-  | { kind: "not-found" }
-  | { kind: "conflict" }
-  | { kind: "refused"; message: string; problems?: string[] };
+export type CeremonyWrite = (Saved & { handedOver?: number }) | NotFound | Conflict | Refused;
 
 export const CONFLICT_MESSAGE = "Ktoś inny zmienił tę uroczystość w międzyczasie. Strona pokazuje teraz zapisany stan; powtórz zmianę, jeśli nadal jest potrzebna.";
-
-export class Refusal extends Error {
-  constructor(
-    message: string,
-    readonly problems?: string[],
-  ) {
-    super(message);
-  }
-}
-
-/** Runs a write; a Refusal thrown inside rolls everything back and becomes the answer. */
-export async function write<T extends object = CeremonyWrite>(run: (tx: Tx) => Promise<T>): Promise<T | Extract<CeremonyWrite, { kind: "refused" }>> {
-  try {
-    return await db().$transaction(run);
-  } catch (error) {
-    if (error instanceof Refusal) return { kind: "refused", message: error.message, problems: error.problems };
-    throw error;
-  }
-}
 
 /** Loads the ceremony at the expected version, or throws the answer. */
 export async function lockCeremony(tx: Tx, id: string, version: number, options: { editable?: boolean } = {}) {
@@ -63,9 +43,8 @@ export async function lockCeremony(tx: Tx, id: string, version: number, options:
 }
 
 /** Raises the version: every change to a ceremony or its laureates is seen by the next editor. */
-export async function bump(tx: Tx, id: string, version: number, data: Record<string, unknown> = {}) {
-  const written = await tx.ceremony.updateMany({ where: { id, version }, data: { ...data, version: { increment: 1 } } });
-  if (written.count === 0) throw new Refusal(CONFLICT_MESSAGE);
+export async function bump(tx: Tx, id: string, version: number, data: Prisma.CeremonyUpdateManyMutationInput = {}) {
+  expectWritten(await tx.ceremony.updateMany(versioned(id, version, data)), CONFLICT_MESSAGE);
 }
 
 // ---------------------------------------------------------------- settings
@@ -235,7 +214,7 @@ export async function checkVenue(tx: Tx, venueId: string) {
 }
 
 export function createCeremony(input: CeremonyInput, actor: Actor): Promise<CeremonyWrite> {
-  return write(async (tx) => {
+  return runWrite(async (tx) => {
     await checkVenue(tx, input.venueId);
     const c = await tx.ceremony.create({ data: ceremonyData(input) });
     await recordAudit(tx, { userId: actor.userId, action: "CREATE", entityType: "Ceremony", entityId: c.id, after: ceremonyData(input) });
@@ -244,7 +223,7 @@ export function createCeremony(input: CeremonyInput, actor: Actor): Promise<Cere
 }
 
 export function updateCeremony(id: string, input: CeremonyInput & { version: number }, actor: Actor): Promise<CeremonyWrite> {
-  return write(async (tx) => {
+  return runWrite(async (tx) => {
     const { answer, ceremony } = await lockCeremony(tx, id, input.version, { editable: true });
     if (answer) return answer;
     await checkVenue(tx, input.venueId);
@@ -266,7 +245,7 @@ export function updateCeremony(id: string, input: CeremonyInput & { version: num
  * workflow's rule decides whether it may), each audited; absent laureates stay waiting.
  */
 export function changeCeremonyStatus(id: string, step: CeremonyStep, input: { version: number; reason: string }, actor: Actor): Promise<CeremonyWrite> {
-  return write(async (tx) => {
+  return runWrite(async (tx) => {
     const { answer, ceremony } = await lockCeremony(tx, id, input.version);
     if (answer) return answer;
     const move = CEREMONY_STEP[step];
@@ -275,7 +254,8 @@ export function changeCeremonyStatus(id: string, step: CeremonyStep, input: { ve
     let handedOver = 0;
     const after: Record<string, unknown> = {};
     if (step === "HOLD") {
-      if (ceremony.date > todayIso()) throw new Refusal(`Uroczystość jest zaplanowana na ${formatPolishDate(ceremony.date)}: zapisać ją jako odbytą można w dniu uroczystości lub później.`);
+      const today = todayIso();
+      if (ceremony.date > today) throw new Refusal(`Uroczystość jest zaplanowana na ${formatPolishDate(ceremony.date)}: zapisać ją jako odbytą można w dniu uroczystości lub później.`);
       const full = (await loadCeremony(id, tx))!;
       if (full.laureates.length === 0) throw new Refusal("Uroczystość nie ma laureatów: nie ma czego zapisać jako wręczone.");
       const plan = planHold(
@@ -290,24 +270,17 @@ export function changeCeremonyStatus(id: string, step: CeremonyStep, input: { ve
           }),
         ),
       );
-      if (plan.kind === "refused") throw new Refusal("Nie można zapisać uroczystości jako odbytej:", plan.problems);
+      if (plan.kind === "refused") throw new Refusal("Nie można zapisać uroczystości jako odbytej:", { problems: plan.problems });
       const place = handoverPlaceText(full.venue, full.title);
-      for (const l of plan.handOver) {
-        const loaded = full.laureates.find((x) => x.conferralId === l.conferralId)!;
-        const nomination = loaded.conferral.nomination!;
-        if (full.date < loaded.conferral.conferredOn) throw new Refusal(`${l.name}: wręczenie nie może być wcześniejsze niż nadanie (${formatPolishDate(loaded.conferral.conferredOn)}).`);
-        await tx.conferral.update({ where: { id: l.conferralId }, data: { handedOverOn: full.date, handoverPlace: place, version: { increment: 1 } } });
-        const moved = await tx.nomination.updateMany({ where: { id: nomination.id, status: nomination.status }, data: { status: "HANDED_OVER", version: { increment: 1 } } });
-        if (moved.count === 0) throw new Refusal(CONFLICT_MESSAGE);
-        await recordAudit(tx, {
-          userId: actor.userId,
-          action: "TRANSITION",
-          entityType: "Nomination",
-          entityId: nomination.id,
-          fromStatus: nomination.status,
-          toStatus: "HANDED_OVER",
-          after: { handedOverOn: full.date, handoverPlace: place, eventDate: full.date, ceremonyId: id },
-        });
+      // Each hand-over is the workflow's HANDED_OVER step (its rules, its audit event), by the one transition path.
+      const batch = new TransitionBatch(tx);
+      const nominationIds = plan.handOver.map((l) => full.laureates.find((x) => x.conferralId === l.conferralId)!.conferral.nomination!.id);
+      const versions = await batch.load(nominationIds);
+      for (const [i, l] of plan.handOver.entries()) {
+        const handover = transitionSchema(l.honour, "HANDED_OVER", today).parse({ version: versions.get(nominationIds[i]!), eventDate: full.date, handoverPlace: place });
+        const moved = await applyTransitionInBatch(batch, nominationIds[i]!, "HANDED_OVER", handover, actor, { ceremonyId: id });
+        if (moved.kind === "refused") throw new Refusal(`${l.name}: ${moved.message}`);
+        if (moved.kind !== "done") throw new Refusal(CONFLICT_MESSAGE);
       }
       handedOver = plan.handOver.length;
       Object.assign(after, { handedOver: plan.handOver.map((l) => l.name), waiting: plan.waiting.map((l) => l.name) });
@@ -316,19 +289,12 @@ export function changeCeremonyStatus(id: string, step: CeremonyStep, input: { ve
       const badges = plan.handOver.filter((l) => l.honour === "HONORIS_GRATIA").length;
       if (badges) {
         for (const item of STOCK_ITEMS) {
-          const movement = await tx.stockMovement.create({ data: { item, quantity: -badges, date: full.date, ceremonyId: id, note: `wręczenie: ${full.title}` } });
-          await recordAudit(tx, {
-            userId: actor.userId,
-            action: "CREATE",
-            entityType: "StockMovement",
-            entityId: movement.id,
-            after: { item, quantity: movement.quantity, date: movement.date, ceremonyId: id, note: movement.note },
-          });
+          await writeStockMovement(tx, { item, quantity: -badges, date: full.date, ceremonyId: id, note: `wręczenie: ${full.title}` }, actor);
         }
         after.stockIssued = badges;
       }
     }
-    const data: Record<string, unknown> = { status: move.to };
+    const data: Prisma.CeremonyUpdateManyMutationInput = { status: move.to };
     if (step === "CANCEL") data.cancellationReason = input.reason.trim();
     if (step === "REOPEN") data.cancellationReason = "";
     await bump(tx, id, input.version, data);
