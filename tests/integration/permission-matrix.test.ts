@@ -21,6 +21,7 @@ import { action as addLexiconEntry, loader as lexiconScreen } from "#app/routes/
 import { loader as lexiconCsv } from "#app/routes/admin.name-lexicon[.csv]";
 import { loader as diplomaDesk } from "#app/routes/diplomas._index";
 import { loader as calibrationPage } from "#app/routes/diplomas.calibration";
+import { loader as diplomaPreview } from "#app/routes/conferrals.$id.diploma.preview";
 import { loader as conferralList } from "#app/routes/conferrals._index";
 import { loader as conferralExport } from "#app/routes/conferrals.export";
 import { loader as nominationExport } from "#app/routes/nominations.export";
@@ -132,6 +133,7 @@ const cases = (): Case[] => [
   // An empty entry: an allowed role gets the form's errors (400), a forbidden one 403.
   { name: "POST /admin/name-lexicon", rule: "settings:manage", writes: false, call: () => callAction(addLexiconEntry, "/admin/name-lexicon", { kind: "SURNAME" }) },
   { name: "GET /diplomas", rule: ["diploma:text", "diploma:print"], writes: false, call: () => callLoader(diplomaDesk, "/diplomas") },
+  { name: "GET /conferrals/:id/diploma/preview", rule: ["diploma:text", "diploma:print"], writes: false, call: () => callLoader(diplomaPreview, "/conferrals/no-such-id/diploma/preview", { id: "no-such-id" }) },
   { name: "GET /diplomas/calibration", rule: ["diploma:print", "settings:manage"], writes: false, call: () => callLoader(calibrationPage, "/diplomas/calibration") },
   {
     // A stale version: an allowed role is refused with 409 (a conflict), never 403, and nothing changes.
