@@ -1,6 +1,6 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { Field, FormErrors } from "#app/components/forms";
@@ -10,6 +10,8 @@ import { FORMS_SOURCE_LABEL } from "#app/domain/name-forms";
 import { getCandidate, nameFormsSuggestionFor, updateCandidate } from "#app/models/candidate.server";
 import { invariantResponse } from "#app/utils/http";
 import { requireUserWithAnyPermission } from "#app/utils/auth.server";
+import { safeReturnTo } from "#app/utils/return-to";
+import { redirectWithToast } from "#app/utils/toast.server";
 
 export const meta: MetaFunction = () => [{ title: "Edycja kandydata · Merenti" }];
 
@@ -17,8 +19,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUserWithAnyPermission(request, ["nomination:write:council", "nomination:write:hg"]);
   const candidate = await getCandidate(params.id!);
   invariantResponse(candidate, "Nie znaleziono kandydata.", { status: 404 });
+  const returnTo = safeReturnTo(new URL(request.url).searchParams.get("returnTo"), `/candidates/${candidate.id}`);
   const s = await nameFormsSuggestionFor(candidate);
-  return { candidate, suggestion: { genitive: s.genitive, dative: s.dative, source: s.source, alternative: s.alternative, doubts: s.doubts } };
+  return { candidate, returnTo, suggestion: { genitive: s.genitive, dative: s.dative, source: s.source, alternative: s.alternative, doubts: s.doubts } };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -41,11 +44,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
       { status: 409 },
     );
   }
-  return redirect(`/candidates/${params.id}`);
+  // Opened from a „fill it in here” link (a draft's missing data): back to that task.
+  const back = safeReturnTo(new URL(request.url).searchParams.get("returnTo"), `/candidates/${params.id}`);
+  return redirectWithToast(back, {
+    title: "Zapisano dane kandydata.",
+    description: submission.value.confirmNameForms ? "Formy nazwy (dopełniacz, celownik) są potwierdzone." : undefined,
+    link: back === `/candidates/${params.id}` ? undefined : { href: `/candidates/${params.id}`, label: "Przejdź do kandydata" },
+  });
 }
 
 export default function EditCandidate() {
-  const { candidate: c, suggestion } = useLoaderData<typeof loader>();
+  const { candidate: c, returnTo, suggestion } = useLoaderData<typeof loader>();
   const doubtful = suggestion.source === "guess" || suggestion.source === "unknown";
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
@@ -124,7 +133,7 @@ export default function EditCandidate() {
           <button type="submit" disabled={navigation.state === "submitting"}>
             Zapisz dane kandydata
           </button>
-          <Link to={`/candidates/${c.id}`}>Anuluj</Link>
+          <Link to={returnTo}>Anuluj</Link>
         </div>
       </Form>
     </>
