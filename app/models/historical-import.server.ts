@@ -15,7 +15,8 @@ import {
   toHistoricalCsv,
   validateRow,
 } from "#app/domain/historical-csv";
-import { rowsWord } from "#app/domain/import-form";
+import { NOUNS } from "#app/domain/counts";
+import { countOf } from "#app/domain/plural";
 import { numberSeriesOf, type CandidateKind, type Gender, type Honour, type MedalClass } from "#app/domain/honours";
 import { parseResolutionNumber } from "#app/domain/resolution-number";
 import { db, type Tx } from "#app/utils/db.server";
@@ -343,7 +344,7 @@ export async function applyImport(bytes: Uint8Array, options: ApplyOptions): Pro
       const plan = publicPlan(built);
       if (plan.fileIssues.length && plan.rows.length === 0) return { kind: "refused" as const, plan, message: "Pliku nie można zaimportować: popraw błędy pliku." };
       if (plan.counts.error > 0 && !options.skipErrors) {
-        return { kind: "refused" as const, plan, message: `Nic nie zaimportowano: ${plan.counts.error} ${rowsWord(plan.counts.error)} z błędami. Popraw plik albo świadomie pomiń te wiersze.` };
+        return { kind: "refused" as const, plan, message: `Nic nie zaimportowano: ${countOf(plan.counts.error, NOUNS.row)} z błędami. Popraw plik albo świadomie pomiń te wiersze.` };
       }
       const toCreate = built.rows.filter((r) => r.action === "create");
       const isDemo = options.isDemo ?? false;
@@ -451,7 +452,7 @@ export async function applyImport(bytes: Uint8Array, options: ApplyOptions): Pro
           ordinancesCreated: newOrdinances.length,
           ...(skippedRows.length ? { skippedRows } : {}),
         },
-        reason: plan.counts.error ? `Pominięto świadomie ${plan.counts.error} ${rowsWord(plan.counts.error)} z błędami.` : "",
+        reason: plan.counts.error ? `Pominięto świadomie ${countOf(plan.counts.error, NOUNS.row)} z błędami.` : "",
       });
       return { kind: "applied" as const, plan, ...result };
     },
