@@ -1,6 +1,6 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { Field, FormErrors } from "#app/components/forms";
@@ -9,6 +9,8 @@ import { EditCandidateSchema } from "#app/domain/nomination-form";
 import { getCandidate, updateCandidate } from "#app/models/candidate.server";
 import { invariantResponse } from "#app/utils/http";
 import { requireUserWithAnyPermission } from "#app/utils/auth.server";
+import { safeReturnTo } from "#app/utils/return-to";
+import { redirectWithToast } from "#app/utils/toast.server";
 
 export const meta: MetaFunction = () => [{ title: "Edycja kandydata · Merenti" }];
 
@@ -16,7 +18,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUserWithAnyPermission(request, ["nomination:write:council", "nomination:write:hg"]);
   const candidate = await getCandidate(params.id!);
   invariantResponse(candidate, "Nie znaleziono kandydata.", { status: 404 });
-  return { candidate };
+  const returnTo = safeReturnTo(new URL(request.url).searchParams.get("returnTo"), `/candidates/${candidate.id}`);
+  return { candidate, returnTo };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -39,11 +42,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
       { status: 409 },
     );
   }
-  return redirect(`/candidates/${params.id}`);
+  // Opened from a „fill it in here” link (a draft's missing data): back to that task.
+  const back = safeReturnTo(new URL(request.url).searchParams.get("returnTo"), `/candidates/${params.id}`);
+  return redirectWithToast(back, {
+    title: "Zapisano dane kandydata.",
+    description: submission.value.confirmNameForms ? "Formy nazwy (dopełniacz, celownik) są potwierdzone." : undefined,
+    link: back === `/candidates/${params.id}` ? undefined : { href: `/candidates/${params.id}`, label: "Przejdź do kandydata" },
+  });
 }
 
 export default function EditCandidate() {
-  const { candidate: c } = useLoaderData<typeof loader>();
+  const { candidate: c, returnTo } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const [form, fields] = useForm({
@@ -102,7 +111,7 @@ export default function EditCandidate() {
           <button type="submit" disabled={navigation.state === "submitting"}>
             Zapisz dane kandydata
           </button>
-          <Link to={`/candidates/${c.id}`}>Anuluj</Link>
+          <Link to={returnTo}>Anuluj</Link>
         </div>
       </Form>
     </>
