@@ -12,9 +12,12 @@ import {
   RECORD_KINDS,
   redactAuditJson,
   redactText,
+  type DueNomination,
   type RecordKind,
   type RetentionPoliciesInput,
 } from "#app/domain/retention";
+
+export type { DueNomination };
 import { CONFERRED_STATUSES } from "#app/domain/workflow";
 import { db, type Tx } from "#app/utils/db.server";
 import { recordAudit } from "./audit.server";
@@ -90,24 +93,6 @@ export async function updateRetentionPolicies(input: RetentionPoliciesInput, act
 }
 
 // ---------------------------------------------------------------- what is due
-
-export type DueNomination = {
-  id: string;
-  honour: string;
-  requestedClass: string | null;
-  status: string;
-  receivedDate: string;
-  caseReference: string;
-  isDemo: boolean;
-  recordKind: RecordKind;
-  months: number;
-  endedAt: Date;
-  dueSince: Date;
-  nominatorCount: number;
-  attachmentCount: number;
-  candidate: { id: string; displayName: string; kind: string; isDemo: boolean; willBeAnonymized: boolean };
-  hgApplicationId: string | null;
-};
 
 /** Every nomination whose retention period has run out on `now`, oldest ending first. */
 export async function listDueForAnonymisation(now: Date = clock.now(), client: Client = db()): Promise<DueNomination[]> {

@@ -8,7 +8,6 @@ import { AuditTimeline } from "#app/components/audit-timeline";
 import { formatPolishDate, formatShortDate } from "#app/domain/polish-dates";
 import { auditTrailOf } from "#app/models/audit.server";
 import { getCandidate } from "#app/models/candidate.server";
-import { db } from "#app/utils/db.server";
 import { invariantResponse } from "#app/utils/http";
 import { requireUserWithPermission } from "#app/utils/auth.server";
 import { useCan } from "#app/components/site-header";
@@ -19,7 +18,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUserWithPermission(request, "nomination:read");
   const candidate = await getCandidate(params.id!);
   invariantResponse(candidate, "Nie znaleziono kandydata.", { status: 404 });
-  const history = await auditTrailOf(db(), "Candidate", candidate.id);
+  const history = await auditTrailOf("Candidate", candidate.id);
   return {
     candidate,
     history: timelineEntries(history, CANDIDATE_FIELD_LABEL),
