@@ -38,10 +38,3 @@ export const EditUserSchema = z.object({
   newPassword: NewPassword.optional(),
   version: z.coerce.number().int().min(1),
 });
-
-/** Only same-site paths: an open redirect would let a link send users elsewhere after sign-in. */
-export function safeRedirect(to: string | null | undefined, fallback = "/"): string {
-  if (!to || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
-  return to;
-}
-

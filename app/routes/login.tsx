@@ -4,7 +4,8 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { Field, FormErrors } from "#app/components/forms";
-import { safeRedirect, SignInSchema } from "#app/domain/account-forms";
+import { SignInSchema } from "#app/domain/account-forms";
+import { safeRedirect } from "#app/domain/safe-redirect";
 import { signIn } from "#app/models/user.server";
 import { getUser } from "#app/utils/auth.server";
 import { commitSessionId } from "#app/utils/session.server";
