@@ -35,9 +35,8 @@ import { db, newRowId, sqlDateTime, type Tx } from "#app/utils/db.server";
 import { env } from "#app/utils/env.server";
 import { recordAudit } from "./audit.server";
 import * as clock from "#app/domain/clock";
+import type { Actor } from "./write.server";
 
-
-type Actor = { userId: string | null };
 
 /** What a diploma is made from: only these columns (a batch reads 300 conferrals at once). */
 const CONFERRAL_FOR_DIPLOMA = {

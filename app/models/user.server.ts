@@ -6,6 +6,7 @@ import { SESSION_TTL_MS } from "#app/utils/session.server";
 import { AttemptWindow, FailureLock } from "#app/utils/sign-in-throttle.server";
 import { changedFields, recordAudit } from "./audit.server";
 import * as clock from "#app/domain/clock";
+import { type Actor } from "./write.server";
 
 /** Consecutive failed sign-ins that lock an account, and for how long. */
 export const MAX_FAILED_SIGN_INS = 5;
@@ -149,7 +150,7 @@ export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
-export async function createUser(input: NewUser, actor: { userId: string | null }) {
+export async function createUser(input: NewUser, actor: Actor) {
   const passwordHash = await hashPassword(input.password);
   const email = normalizeEmail(input.email);
   try {
@@ -191,7 +192,7 @@ export type UserUpdate = { name: string; active: boolean; roleKeys: string[]; ve
  */
 export type UserUpdateResult = "ok" | "not-found" | "conflict" | "unknown-role" | "self-deactivation" | "self-lockout";
 
-export async function updateUser(id: string, input: UserUpdate, actor: { userId: string | null }): Promise<UserUpdateResult> {
+export async function updateUser(id: string, input: UserUpdate, actor: Actor): Promise<UserUpdateResult> {
   const passwordHash = input.newPassword ? await hashPassword(input.newPassword) : undefined;
   return db().$transaction(async (tx) => {
     const current = await tx.user.findUnique({ where: { id }, include: { roles: { include: { role: true } } } });

@@ -11,7 +11,8 @@ import { strFromU8, unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { addMonths } from "#app/domain/deadlines";
 import { addDays, todayIso } from "#app/domain/polish-dates";
-import { checkPlannedBatch, hgStatisticsData } from "#app/models/honoris-gratia.server";
+import { checkPlannedBatch } from "#app/models/hg-stock.server";
+import { hgStatisticsData } from "#app/models/hg-statistics.server";
 import { action as bulkAction, loader as bulkLoader } from "#app/routes/hg.bulk";
 import { loader as decisionLoader } from "#app/routes/hg.decisions.$id";
 import { loader as download } from "#app/routes/hg.decisions.$id_.download";
@@ -182,7 +183,7 @@ describe("deadline board, bulk work, documents", () => {
     const summary = granted.data!.summary!;
     expect(summary.done.map((d) => d.row.id)).toEqual(ids.slice(0, 2));
     expect(summary.failed.map((f) => f.row.id)).toEqual([ids[2]]);
-    expect(summary.failed[0]!.message).toBe("Data decyzji nie może być wcześniejsza niż data wpływu wniosku.");
+    expect(summary.failed[0]!.message).toMatch(/^Decyzja Prezydenta z .+ nie może być wcześniejsza niż wpływ wniosku \(.+\)\.$/);
     expect(summary.text).toBe("Przyznaj odznakę (decyzja Prezydenta): wykonano 2, nie powiodło się 1.");
     expect(await db().nomination.findUniqueOrThrow({ where: { id: ids[2]! } })).toMatchObject({ status: "VERIFIED", version: 2 });
     expect(await db().conferral.count({ where: { nominationId: ids[2]! } })).toBe(0);
