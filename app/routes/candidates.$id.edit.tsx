@@ -1,6 +1,6 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { Field, FormErrors } from "#app/components/forms";
@@ -10,6 +10,8 @@ import { candidateWritePermissions, mayWriteCandidate, NOMINATION_WRITE_PERMISSI
 import { getCandidate, updateCandidate } from "#app/models/candidate.server";
 import { invariantResponse } from "#app/utils/http";
 import { forbidden, requireUserWithAnyPermission, userCan } from "#app/utils/auth.server";
+import { safeReturnTo } from "#app/utils/return-to";
+import { redirectWithToast } from "#app/utils/toast.server";
 
 export const meta: MetaFunction = () => [{ title: "Edycja kandydata · Merenti" }];
 
@@ -25,7 +27,8 @@ async function writableCandidate(request: Request, id: string) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { candidate } = await writableCandidate(request, params.id!);
-  return { candidate };
+  const returnTo = safeReturnTo(new URL(request.url).searchParams.get("returnTo"), `/candidates/${candidate.id}`);
+  return { candidate, returnTo };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -48,11 +51,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
       { status: 409 },
     );
   }
-  return redirect(`/candidates/${params.id}`);
+  // Opened from a „fill it in here” link (a draft's missing data): back to that task.
+  const back = safeReturnTo(new URL(request.url).searchParams.get("returnTo"), `/candidates/${params.id}`);
+  return redirectWithToast(back, {
+    title: "Zapisano dane kandydata.",
+    description: submission.value.confirmNameForms ? "Formy nazwy (dopełniacz, celownik) są potwierdzone." : undefined,
+    link: back === `/candidates/${params.id}` ? undefined : { href: `/candidates/${params.id}`, label: "Przejdź do kandydata" },
+  });
 }
 
 export default function EditCandidate() {
-  const { candidate: c } = useLoaderData<typeof loader>();
+  const { candidate: c, returnTo } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const [form, fields] = useForm({
@@ -111,7 +120,7 @@ export default function EditCandidate() {
           <button type="submit" disabled={navigation.state === "submitting"}>
             Zapisz dane kandydata
           </button>
-          <Link to={`/candidates/${c.id}`}>Anuluj</Link>
+          <Link to={returnTo}>Anuluj</Link>
         </div>
       </Form>
     </>
