@@ -85,6 +85,7 @@ const ROUTES: Record<string, Row> = {
     { path: at(`/conferrals/${MISSING}/diploma`), params: missing("id"), get: ["diploma:text", "diploma:print"] },
     { name: "confirming the text", path: at(`/conferrals/${MISSING}/diploma`), params: missing("id"), post: "diploma:text", fields: () => ({ intent: "confirm", diplomaId: MISSING, hash: "x" }) },
   ],
+  "conferrals.$id.diploma.preview.ts": { path: at(`/conferrals/${MISSING}/diploma/preview`), params: missing("id"), get: ["diploma:text", "diploma:print"] },
   "conferrals._index.tsx": { path: at("/conferrals"), get: "laureate:read" },
   "conferrals.export.ts": { path: at("/conferrals/export"), get: "laureate:read" },
   "diplomas._index.tsx": { path: at("/diplomas"), get: ["diploma:text", "diploma:print"] },
