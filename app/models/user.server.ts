@@ -8,6 +8,9 @@ import { changedFields, recordAudit } from "./audit.server";
 import * as clock from "#app/domain/clock";
 import { type Actor } from "./write.server";
 
+// The session's user is looked up where every request is authenticated (app/utils/auth.server.ts).
+export { userOfSession, type SessionUser } from "#app/utils/auth.server";
+
 /** Consecutive failed sign-ins that lock an account, and for how long. */
 export const MAX_FAILED_SIGN_INS = 5;
 export const LOCK_MS = 15 * 60 * 1000;
@@ -18,7 +21,6 @@ export const SIGN_IN_WINDOW_MS = 10 * 60 * 1000;
 const attemptsByAddress = new AttemptWindow(MAX_SIGN_INS_PER_ADDRESS, SIGN_IN_WINDOW_MS);
 const addressesWithoutAccount = new FailureLock(MAX_FAILED_SIGN_INS, LOCK_MS);
 
-export type SessionUser = { id: string; email: string; name: string; permissions: Permission[]; roles: string[] };
 
 export type SignInResult =
   | { kind: "ok"; userId: string; sessionId: string }
@@ -91,23 +93,6 @@ function recordSignIn(userId: string, passwordOk: boolean, now: Date): Promise<S
     });
     return lock ? { kind: "locked" as const, until: lock } : { kind: "invalid" as const };
   });
-}
-
-export async function userOfSession(sessionId: string, now = clock.now()): Promise<SessionUser | null> {
-  const session = await db().session.findUnique({
-    where: { id: sessionId },
-    include: { user: { include: { roles: { include: { role: { include: { permissions: { include: { permission: true } } } } } } } } },
-  });
-  if (!session || session.expiresAt <= now || !session.user.active) return null;
-  const permissions = new Set<Permission>();
-  for (const ur of session.user.roles) for (const rp of ur.role.permissions) permissions.add(rp.permission.key as Permission);
-  return {
-    id: session.user.id,
-    email: session.user.email,
-    name: session.user.name,
-    permissions: [...permissions].sort(),
-    roles: session.user.roles.map((r) => r.role.key),
-  };
 }
 
 export async function endSession(sessionId: string) {

@@ -36,6 +36,10 @@ const ROUTES: Record<string, Row> = {
   "_index.tsx": { path: at("/"), get: "signed-in" },
   "account.password.tsx": { path: at("/account/password"), get: "signed-in", post: "signed-in" },
   "admin.calendar-feeds.tsx": { path: at("/admin/calendar-feeds"), get: "settings:manage", post: "settings:manage" },
+  "admin.name-lexicon.$id.tsx": { path: at(`/admin/name-lexicon/${MISSING}`), params: missing("id"), get: "settings:manage", post: "settings:manage" },
+  // An empty entry: an allowed role gets the form's errors (400), a forbidden one 403.
+  "admin.name-lexicon._index.tsx": { path: at("/admin/name-lexicon"), get: "settings:manage", post: "settings:manage", fields: () => ({ kind: "SURNAME" }) },
+  "admin.name-lexicon[.csv].ts": { path: at("/admin/name-lexicon.csv"), get: "settings:manage" },
   "admin.retention._index.tsx": { path: at("/admin/retention"), get: "personal-data:manage", post: "personal-data:manage" },
   "admin.retention.anonymise.tsx": { path: at("/admin/retention/anonymise"), get: "personal-data:manage", post: "personal-data:manage" },
   "admin.settings._index.tsx": { path: at("/admin/settings"), get: "settings:manage" },
@@ -140,6 +144,8 @@ const ROUTES: Record<string, Row> = {
   ],
   "rejestr.$publicId.tsx": { path: at(`/rejestr/${MISSING}`), params: missing("publicId"), get: "public" },
   "rejestr._index.tsx": { path: at("/rejestr"), get: "public" },
+  "rejestr[.csv].ts": { path: at("/rejestr.csv"), get: "public" },
+  "rejestr[.json].ts": { path: at("/rejestr.json"), get: "public" },
   "reports.$report.csv.ts": [
     { path: at("/reports/numbers/csv"), params: () => ({ report: "numbers" }), get: "laureate:read" },
     { name: "statuses", path: at("/reports/statuses/csv"), params: () => ({ report: "statuses" }), get: { all: ["laureate:read", "nomination:read"] } },
@@ -149,6 +155,7 @@ const ROUTES: Record<string, Row> = {
     { name: "statuses", path: at("/reports/statuses"), params: () => ({ report: "statuses" }), get: { all: ["laureate:read", "nomination:read"] } },
   ],
   "reports._index.tsx": { path: at("/reports"), get: "laureate:read" },
+  "sitemap[.xml].ts": { path: at("/sitemap.xml"), get: "public" },
 };
 
 function candidateEdit(): Fields {
