@@ -1,8 +1,11 @@
 import { defineConfig } from "vitest/config";
 
-// Four projects: unit (domain, no I/O), integration (models, loaders and actions on a real
-// SQLite file copied from a migrated template), e2e (the built app in Debian's Chromium) and
-// faults (the built app's server under locks, floods, abandoned requests and kill -9).
+// Projects: unit (domain, no I/O), integration (models, loaders and actions on a real
+// SQLite file copied from a migrated template), faults (issue 15's reproductions, set up like
+// integration), e2e (the built app in Debian's Chromium).
+// Fault tests that need the built app's server (abandoned requests, a held write lock, open files).
+const SERVER_FAULTS = ["tests/faults/abandoned-requests.test.ts", "tests/faults/connections.test.ts", "tests/faults/write-lock.test.ts"];
+
 export default defineConfig({
   test: {
     projects: [
@@ -27,6 +30,20 @@ export default defineConfig({
         },
       },
       {
+        // Reported faults (issue 15): each reproduced against real loaders, actions and SQLite files.
+        test: {
+          name: "faults",
+          include: ["tests/faults/**/*.test.ts"],
+          // These start servers of the built app: the faults-server project below.
+          exclude: SERVER_FAULTS,
+          environment: "node",
+          globalSetup: ["tests/setup/integration-global.ts"],
+          setupFiles: ["tests/setup/integration-db.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
         test: {
           name: "e2e",
           include: ["tests/e2e/**/*.test.ts"],
@@ -42,8 +59,8 @@ export default defineConfig({
       },
       {
         test: {
-          name: "faults",
-          include: ["tests/faults/**/*.test.ts"],
+          name: "faults-server",
+          include: SERVER_FAULTS,
           environment: "node",
           globalSetup: ["tests/setup/faults-global.ts"],
           testTimeout: 120_000,

@@ -271,8 +271,9 @@ app.all(
   createRequestHandler({
     build,
     mode: process.env.NODE_ENV,
-    getLoadContext: (_req, res) => ({
+    getLoadContext: (req, res) => ({
       cspNonce: res.locals.cspNonce as string,
+      clientAddress: req.ip,
       onDatabaseBusy: () => res.setHeader("Retry-After", "2"),
     }),
   }),
