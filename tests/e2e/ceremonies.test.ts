@@ -86,7 +86,7 @@ describeInBrowser("ceremonies in the browser", () => {
     await expectNoAxeViolations(page);
   });
 
-  test("a gala of 300 laureates: all attendance in 2 actions, drag and drop, keyboard order; every action confirmed", async () => {
+  test("a gala of 300 laureates: all attendance in 2 actions, ticked rows, drag and drop; every action confirmed", async () => {
     const client = createPrismaClient(`file:${databaseFile()}`);
     const gala = await createGala(client, 300);
     await client.$disconnect();
@@ -122,12 +122,6 @@ describeInBrowser("ceremonies in the browser", () => {
     await page.getByRole("status").getByText("Zapisano listę laureatów.").waitFor();
     await waitForHydration(page);
     await expect.poll(async () => (await rowNames(page)).slice(0, 3)).toEqual([before[1], before[2], before[0]]);
-
-    // Keyboard: move the now-third laureate up; focus stays on its button.
-    await page.getByRole("button", { name: `Przesuń wyżej: ${before[0]}` }).focus();
-    await page.keyboard.press("Enter");
-    await expect.poll(async () => (await rowNames(page)).slice(0, 3)).toEqual([before[1], before[0], before[2]]);
-    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute("aria-label"))).toBe(`Przesuń wyżej: ${before[0]}`);
 
     // The cancel form opens from its button.
     await page.getByText("Odwołaj uroczystość…").click();
