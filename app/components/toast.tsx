@@ -3,12 +3,12 @@
 // it: a message that fades by itself is missed by those who read slowly or with a screen reader.
 import { Link, useLocation, useRouteLoaderData } from "@remix-run/react";
 import { useState } from "react";
-import type { loader as rootLoader } from "#app/root";
+import type { Toast } from "#app/utils/toast.server";
 
 const TYPE_CLASS = { success: "alert--ok", error: "alert--error", info: "alert--info" } as const;
 
 export function ToastMessage() {
-  const toast = useRouteLoaderData<typeof rootLoader>("root")?.toast ?? null;
+  const toast = (useRouteLoaderData("root") as { toast: Toast | null } | undefined)?.toast ?? null;
   const location = useLocation();
   // The page a toast arrived with: a later client-side navigation keeps root's data (and the
   // toast) but is another page, where the toast no longer belongs.

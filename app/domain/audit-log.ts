@@ -1,6 +1,7 @@
 // The audit log screen: its query (filters and page from the URL), Warsaw calendar days as
 // instants, and the Polish words for what an audit row records. No Prisma, no Remix.
 import { z } from "zod";
+import { PageParam } from "./form-fields";
 import { CANDIDATE_KIND_LABEL, GENDER_LABEL, HONOUR_LABEL, MEDAL_CLASS_LABEL, NOMINATOR_KIND_LABEL } from "./honours";
 import { formatShortDate, isValidIsoDate, parseIsoDate } from "./polish-dates";
 import { STATUS_LABEL } from "./workflow";
@@ -21,7 +22,7 @@ export const AuditLogQuery = z
     type: lenient(z.string().trim().min(1).max(100)),
     from: lenient(IsoDay),
     to: lenient(IsoDay),
-    page: lenient(z.coerce.number().int().min(1).max(100000)).transform((v) => v ?? 1),
+    page: PageParam,
   })
   // "from 10 March to 2 March" is read as the range the user meant.
   .transform((q) => (q.from && q.to && q.from > q.to ? { ...q, from: q.to, to: q.from } : q));
@@ -116,6 +117,8 @@ export const AUDIT_ENTITY_LABEL: Record<string, string> = {
   RetentionPolicy: "zasada przechowywania danych",
   Session: "sesja",
   HistoricalImport: "import rejestru historycznego",
+  NameLexiconEntry: "słownik odmiany nazw",
+  NameFormsResuggestion: "ponowna sugestia form nazw",
 };
 
 export function entityTypeLabel(type: string): string {
@@ -160,6 +163,8 @@ export const CANDIDATE_FIELD_LABEL: Record<string, string> = {
   nameGenitive: "forma nazwy: dopełniacz",
   nameDative: "forma nazwy: celownik",
   nameFormsConfirmed: "formy nazwy potwierdzone",
+  nameFormsSource: "źródło form nazwy",
+  learnedWords: "słowa zapamiętane w słowniku odmiany",
   displayName: "nazwa w wykazach",
 };
 
@@ -190,6 +195,7 @@ const IMPORT_FIELD_LABEL: Lookup = {
   resolutionsCreated: "nowe uchwały",
   ordinancesCreated: "nowe zarządzenia",
   skippedRows: "numery pominiętych wierszy",
+  nameFormsResuggested: "laureaci z nowo zasugerowanymi formami nazwy",
 };
 
 function parseJson(text: string | null | undefined): Record<string, unknown> | null {

@@ -21,7 +21,9 @@ import { numberSeriesOf, type CandidateKind, type Gender, type Honour, type Meda
 import { parseResolutionNumber } from "#app/domain/resolution-number";
 import { db, type Tx } from "#app/utils/db.server";
 import { recordAudit } from "./audit.server";
+import { resuggestNameForms } from "./candidate.server";
 import { DEMO_REMOVAL_HINT } from "./demo-data.server";
+import { loadLexicon } from "./name-lexicon.server";
 import { candidateData } from "./nomination.server";
 import { newPublicId } from "./workflow.server";
 import * as clock from "#app/domain/clock";
@@ -48,6 +50,8 @@ export type ImportPlan = {
   rows: PlannedRow[];
   /** Every issue, of the file and of its rows, in file order. */
   issues: Issue[];
+  /** Values that look like spreadsheet formulas (imported as text). */
+  warnings: Issue[];
   counts: { rows: number; create: number; match: number; error: number };
 };
 
@@ -129,6 +133,7 @@ function publicPlan(p: { read: ReturnType<typeof readHistoricalCsv>; rows: Plann
     fileIssues: p.read.issues,
     rows,
     issues,
+    warnings: p.read.warnings,
     counts: {
       // Rows the reader refused (wrong field count) count as rows with errors.
       rows: rows.length + new Set(p.read.issues.filter((i) => i.row !== null && i.row > 1).map((i) => i.row)).size,
@@ -356,6 +361,7 @@ export async function applyImport(bytes: Uint8Array, options: ApplyOptions): Pro
         newCandidates.set(r.candidateKey, { id: randomUUID(), record: r.record! });
       }
       const now = prismaNow();
+      const lexicon = await loadLexicon(tx);
       await insertRows(
         tx,
         "Candidate",
@@ -371,7 +377,7 @@ export async function applyImport(bytes: Uint8Array, options: ApplyOptions): Pro
             deceased: false,
             title: "",
             city: "",
-          }),
+          }, lexicon),
           isDemo,
           createdAt: now,
           updatedAt: now,
@@ -435,6 +441,9 @@ export async function applyImport(bytes: Uint8Array, options: ApplyOptions): Pro
         }),
       );
 
+      // The register's candidates this file names get the current suggestion too, unless someone confirmed or typed their forms.
+      const nameFormsResuggested = await resuggestNameForms(tx, [...new Set(built.rows.filter((r) => r.action !== "error" && r.candidateId).map((r) => r.candidateId!))]);
+
       const skippedRows = plan.rows.filter((r) => r.action === "error").map((r) => r.row);
       const result = { created: toCreate.length, matched: plan.counts.match, skipped: plan.counts.error, candidatesCreated: newCandidates.size };
       await recordAudit(tx, {
@@ -450,6 +459,7 @@ export async function applyImport(bytes: Uint8Array, options: ApplyOptions): Pro
           ...result,
           resolutionsCreated: newResolutions.length,
           ordinancesCreated: newOrdinances.length,
+          ...(nameFormsResuggested ? { nameFormsResuggested } : {}),
           ...(skippedRows.length ? { skippedRows } : {}),
         },
         reason: plan.counts.error ? `Pominięto świadomie ${countOf(plan.counts.error, NOUNS.row)} z błędami.` : "",
@@ -511,6 +521,10 @@ export function planReport(plan: ImportPlan, { rowLimit = Infinity }: { rowLimit
   if (plan.issues.length) {
     lines.push("", `Błędy (${plan.issues.length}):`);
     for (const i of plan.issues) lines.push(`  ${i.row === null ? "plik" : `wiersz ${i.row}`}${i.column ? `, kolumna ${i.column}` : ""}: ${i.message}`);
+  }
+  if (plan.warnings.length) {
+    lines.push("", `Ostrzeżenia (${plan.warnings.length}):`);
+    for (const w of plan.warnings) lines.push(`  wiersz ${w.row}, kolumna ${w.column}: ${w.message}`);
   }
   if (plan.rows.length) {
     lines.push("", "Wiersze:");

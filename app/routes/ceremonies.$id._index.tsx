@@ -34,7 +34,6 @@ import { auditTrailOf } from "#app/models/audit.server";
 import { addLaureate, laureateCandidates, markAllAttending, moveLaureate, removeLaureate, saveLaureateTable, updateLaureate } from "#app/models/ceremony-laureates.server";
 import { ceremonyPage, changeCeremonyStatus, CONFLICT_MESSAGE, type CeremonyWrite } from "#app/models/ceremony.server";
 import { requireUserWithPermission } from "#app/utils/auth.server";
-import { db } from "#app/utils/db.server";
 import { invariantResponse } from "#app/utils/http";
 import { redirectWithToast } from "#app/utils/toast.server";
 
@@ -44,7 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUserWithPermission(request, "ceremony:schedule");
   const page = await ceremonyPage(params.id!);
   invariantResponse(page, "Nie znaleziono uroczystości.", { status: 404 });
-  const events = await auditTrailOf(db(), "Ceremony", page.ceremony.id);
+  const events = await auditTrailOf("Ceremony", page.ceremony.id);
   // Ceremony statuses have their own names (the shared timeline knows the nominations').
   const history = timelineEntries(events, CEREMONY_FIELD_LABEL).map((e, i) => ({ ...e, toStatus: events[i]!.toStatus ? ceremonyStatusLabel(events[i]!.toStatus!) : null }));
   const search = new URL(request.url).searchParams;
