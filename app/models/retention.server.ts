@@ -283,10 +283,13 @@ export async function anonymise(ids: readonly string[], actor: Actor, now: Date 
             nameDative: "",
             nameFormsConfirmedAt: null,
             nameFormsConfirmedById: null,
+            nameFormsSource: null,
             anonymizedAt: now,
             version: { increment: 1 },
           },
         });
+        // The words it taught the lexicon stay (they are Polish, not the person's); the link to it goes.
+        await tx.nameLexiconEntry.updateMany({ where: { candidateId: owner.id }, data: { candidateId: null } });
         result.candidates++;
         // Its nominations anonymised in earlier runs (kept then for this one) follow the new name.
         const earlier = owner.nominations.filter((n) => !batch.has(n.id)).map((n) => n.id);

@@ -116,7 +116,8 @@ export default function SettingsScreen() {
         Zmiana brzmienia od pewnej daty to nowa wartość, a nie poprawka starej: starsze dokumenty zachowują swoje brzmienie.
       </p>
       <p>
-        Uroczystości: <Link to="/admin/venues">miejsca uroczystości</Link> · <Link to="/admin/calendar-feeds">adresy subskrypcji kalendarza uroczystości</Link>
+        Uroczystości: <Link to="/admin/venues">miejsca uroczystości</Link> · <Link to="/admin/calendar-feeds">adresy subskrypcji kalendarza uroczystości</Link> · Dokumenty:{" "}
+        <Link to="/admin/name-lexicon">słownik odmiany nazw</Link>
       </p>
       <nav aria-labelledby="spis">
         <h2 id="spis" className="visually-hidden">

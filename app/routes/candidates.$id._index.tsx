@@ -1,3 +1,4 @@
+import { NAME_FORMS_ORIGIN_LABEL } from "#app/domain/name-forms";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { errorPageTitle, GeneralErrorBoundary } from "#app/components/error-boundary";
@@ -76,6 +77,7 @@ export default function CandidateView() {
         <dd>
           mianownik: {c.nameNominative || "—"}; dopełniacz: {c.nameGenitive || "—"}; celownik: {c.nameDative || "—"}{" "}
           {c.nameFormsConfirmedAt ? <span className="ok">(potwierdzone)</span> : <span className="warn">(niepotwierdzone)</span>}
+          {!c.nameFormsConfirmedAt && c.nameFormsSource ? <> · źródło: {NAME_FORMS_ORIGIN_LABEL[c.nameFormsSource] ?? c.nameFormsSource}</> : null}
         </dd>
       </dl>
 

@@ -6,7 +6,8 @@ import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { Field, FormErrors } from "#app/components/forms";
 import { CandidateFieldset } from "#app/components/nomination-fields";
 import { EditCandidateSchema } from "#app/domain/nomination-form";
-import { getCandidate, updateCandidate } from "#app/models/candidate.server";
+import { FORMS_SOURCE_LABEL } from "#app/domain/name-forms";
+import { getCandidate, nameFormsSuggestionFor, updateCandidate } from "#app/models/candidate.server";
 import { invariantResponse } from "#app/utils/http";
 import { requireUserWithAnyPermission } from "#app/utils/auth.server";
 import { safeReturnTo } from "#app/utils/return-to";
@@ -19,7 +20,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const candidate = await getCandidate(params.id!);
   invariantResponse(candidate, "Nie znaleziono kandydata.", { status: 404 });
   const returnTo = safeReturnTo(new URL(request.url).searchParams.get("returnTo"), `/candidates/${candidate.id}`);
-  return { candidate, returnTo };
+  const s = await nameFormsSuggestionFor(candidate);
+  return { candidate, returnTo, suggestion: { genitive: s.genitive, dative: s.dative, source: s.source, alternative: s.alternative, doubts: s.doubts } };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -52,7 +54,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditCandidate() {
-  const { candidate: c, returnTo } = useLoaderData<typeof loader>();
+  const { candidate: c, returnTo, suggestion } = useLoaderData<typeof loader>();
+  const doubtful = suggestion.source === "guess" || suggestion.source === "unknown";
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const [form, fields] = useForm({
@@ -81,10 +84,11 @@ export default function EditCandidate() {
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
   });
+  const sourceText = FORMS_SOURCE_LABEL[suggestion.source];
   const forms = [
-    [fields.nameNominative!, "Mianownik (kto? co?)", "np. Jan Kowalski"],
-    [fields.nameGenitive!, "Dopełniacz (kogo? czego?)", "np. Jana Kowalskiego"],
-    [fields.nameDative!, "Celownik (komu? czemu?)", "np. Janowi Kowalskiemu"],
+    [fields.nameNominative!, "Mianownik (kto? co?)", "np. Jan Kowalski", false],
+    [fields.nameGenitive!, "Dopełniacz (kogo? czego?)", `Sugestia: ${suggestion.genitive} (${sourceText})`, doubtful],
+    [fields.nameDative!, "Celownik (komu? czemu?)", `Sugestia: ${suggestion.dative} (${sourceText})`, doubtful],
   ] as const;
   return (
     <>
@@ -95,9 +99,27 @@ export default function EditCandidate() {
         <CandidateFieldset candidate={fields.candidate} />
         <fieldset>
           <legend>Formy nazwy drukowane w dokumentach</legend>
+          <div className={`alert ${doubtful ? "alert--warn" : "alert--info"} name-forms-suggestion`} data-source={suggestion.source}>
+            <p>
+              <strong>Skąd sugestia:</strong> {sourceText}.
+              {doubtful ? " Sprawdź formy i popraw je przed potwierdzeniem: po potwierdzeniu zapamiętam je w słowniku odmiany." : ""}
+            </p>
+            {suggestion.doubts.length ? (
+              <ul>
+                {suggestion.doubts.map((d) => (
+                  <li key={d}>{d}</li>
+                ))}
+              </ul>
+            ) : null}
+            {suggestion.alternative ? (
+              <p>
+                Poprawne są też formy: {suggestion.alternative.genitive}; {suggestion.alternative.dative}.
+              </p>
+            ) : null}
+          </div>
           <div className="grid-3">
-            {forms.map(([field, label, hint]) => (
-              <Field key={field.name} id={field.id} label={label} hint={hint} errors={field.errors}>
+            {forms.map(([field, label, hint, guess]) => (
+              <Field key={field.name} id={field.id} label={label} hint={hint} errors={field.errors} className={guess ? "field--guess" : undefined}>
                 {(aria) => <input {...getInputProps(field, { type: "text", ariaAttributes: false })} {...aria} />}
               </Field>
             ))}
