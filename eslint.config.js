@@ -3,7 +3,7 @@ import jsxA11y from "eslint-plugin-jsx-a11y";
 import reactHooks from "eslint-plugin-react-hooks";
 import tseslint from "typescript-eslint";
 
-// The one-way flow between app/ folders (docs/decisions/006-write-module-and-layers.md):
+// The one-way flow between app/ folders (docs/decisions/007-write-module-and-layers.md):
 // routes -> components | models -> documents | utils -> domain. A folder may import its own
 // folder and the ones to its right; across folders only through #app/ (so the rule sees it).
 const LAYERS = {

@@ -1,7 +1,7 @@
 // What every model's write shares: who writes (the actor), the one refusal, the version check
 // and the run of a write in one transaction. A write records its audit event (recordAudit,
 // audit.server.ts) with the same transaction, so a refused or failing write leaves neither the
-// change nor its event. See docs/decisions/006-write-module-and-layers.md.
+// change nor its event. See docs/decisions/007-write-module-and-layers.md.
 import { db, type Tx } from "#app/utils/db.server";
 
 /** Who makes a change: the signed-in user, or null for the system (scripts, the seed). */
