@@ -2,7 +2,6 @@
 // each one's state checked the way a batch checks it, and the printer profiles to choose from.
 import type { Honour, MedalClass } from "#app/domain/honours";
 import { HONOUR_LABEL, MEDAL_CLASS_LABEL } from "#app/domain/honours";
-import { todayIso } from "#app/domain/polish-dates";
 import type { Prisma } from "#app/generated/prisma/client.ts";
 import { db } from "#app/utils/db.server";
 import { checkBatch } from "./diploma.server";
@@ -25,7 +24,7 @@ export type DeskRow = {
 
 const printed: Prisma.ConferralWhereInput = { diplomas: { some: { prints: { some: {} } } } };
 
-export async function diplomaDesk(filter: DeskFilter, today: string = todayIso()) {
+export async function diplomaDesk(filter: DeskFilter) {
   const where: Prisma.ConferralWhereInput = {
     isHistorical: false,
     anonymizedAt: null,
@@ -54,7 +53,6 @@ export async function diplomaDesk(filter: DeskFilter, today: string = todayIso()
   const check = await checkBatch(
     rows.map((c) => c.id),
     { ceremonyId: filter.ceremonyId, reprintReason: null },
-    today,
   );
   const problems = new Map(check.problems.map((p) => [p.conferralId, p.problems]));
   return {

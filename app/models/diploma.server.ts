@@ -29,6 +29,7 @@ import {
 } from "#app/domain/diploma";
 import type { CandidateKind, Gender, Honour, MedalClass } from "#app/domain/honours";
 import { todayIso } from "#app/domain/polish-dates";
+import { addressDativeOf } from "#app/domain/address-forms";
 import { signatoryOn as signatoryOnRows } from "#app/domain/settings";
 import { Prisma, type Diploma, type PrinterProfile, type Signatory } from "#app/generated/prisma/client.ts";
 import { db, newRowId, sqlDateTime, type Tx } from "#app/utils/db.server";
@@ -48,7 +49,11 @@ const CONFERRAL_FOR_DIPLOMA = {
   medalClass: true,
   number: true,
   handedOverOn: true,
-  candidate: { select: { id: true, kind: true, grammaticalGender: true, nameNominative: true, nameDative: true, displayName: true, nameFormsConfirmedAt: true } },
+  candidate: {
+    select: { id: true, kind: true, grammaticalGender: true, title: true, nameNominative: true, nameDative: true, addressDative: true, appositionDative: true, displayName: true, nameFormsConfirmedAt: true },
+  },
+  // The planned ceremonies: the diploma bears the hand-over date, else the ceremony's.
+  ceremonies: { where: { ceremony: { status: { not: "CANCELLED" } } }, select: { ceremony: { select: { date: true } } } },
   resolution: { select: { number: true, adoptedOn: true } },
   ordinance: { select: { number: true, issuedOn: true } },
 } satisfies Prisma.ConferralSelect;
@@ -59,8 +64,11 @@ function loadConferral(tx: Tx, conferralId: string) {
 type ConferralForDiploma = NonNullable<Awaited<ReturnType<typeof loadConferral>>>;
 
 /** The diploma's inputs from a conferral row and the signatory rows (all of them, any office). */
-function inputsOf(c: ConferralForDiploma, today: string, signatories: readonly Signatory[]): DiplomaInputs {
-  const date = c.handedOverOn ?? today;
+function inputsOf(c: ConferralForDiploma, signatories: readonly Signatory[]): DiplomaInputs {
+  const planned = c.ceremonies.map((l) => l.ceremony.date).sort()[0] ?? null;
+  const date = c.handedOverOn ?? planned;
+  const kind = c.candidate.kind as CandidateKind;
+  const gender = (c.candidate.grammaticalGender as Gender | null) ?? null;
   const honour = c.honour as Honour;
   const person = (s: Signatory | null) => (s ? { fullName: s.fullName, titleLine: s.titleLine } : null);
   return {
@@ -71,10 +79,12 @@ function inputsOf(c: ConferralForDiploma, today: string, signatories: readonly S
     number: c.number,
     candidate: {
       id: c.candidate.id,
-      kind: c.candidate.kind as CandidateKind,
-      gender: (c.candidate.grammaticalGender as Gender | null) ?? null,
+      kind,
+      gender,
       nameNominative: c.candidate.nameNominative || c.candidate.displayName,
       nameDative: c.candidate.nameDative,
+      address: addressDativeOf({ kind, gender, title: c.candidate.title, addressDative: c.candidate.addressDative }),
+      apposition: c.candidate.appositionDative ?? "",
       nameFormsConfirmed: Boolean(c.candidate.nameFormsConfirmedAt),
     },
     act: c.resolution
@@ -83,13 +93,13 @@ function inputsOf(c: ConferralForDiploma, today: string, signatories: readonly S
         ? { kind: "ORDINANCE", number: c.ordinance.number, date: c.ordinance.issuedOn }
         : null,
     date,
-    mayor: person(signatoryOnRows(signatories, "MAYOR", date)),
-    councilChair: isCouncilHonour(honour) ? person(signatoryOnRows(signatories, "COUNCIL_CHAIR", date)) : null,
+    mayor: date ? person(signatoryOnRows(signatories, "MAYOR", date)) : null,
+    councilChair: date && isCouncilHonour(honour) ? person(signatoryOnRows(signatories, "COUNCIL_CHAIR", date)) : null,
   };
 }
 
-async function inputsFor(tx: Tx, c: ConferralForDiploma, today: string): Promise<DiplomaInputs> {
-  return inputsOf(c, today, await tx.signatory.findMany());
+async function inputsFor(tx: Tx, c: ConferralForDiploma): Promise<DiplomaInputs> {
+  return inputsOf(c, await tx.signatory.findMany());
 }
 
 export type DiplomaState = {
@@ -114,10 +124,10 @@ function renderFor(inputs: DiplomaInputs, verificationCode: string, publicUrl: s
 }
 
 /** Creates or refreshes the conferral's diploma (text and sourceHash from the current data). */
-async function refresh(tx: Tx, conferralId: string, today: string): Promise<DiplomaState | null> {
+async function refresh(tx: Tx, conferralId: string): Promise<DiplomaState | null> {
   const c = await loadConferral(tx, conferralId);
   if (!c) return null;
-  const inputs = await inputsFor(tx, c, today);
+  const inputs = await inputsFor(tx, c);
   const missing = missingForDiploma(inputs);
   const publicUrl = publicRegistryUrl(env().PUBLIC_BASE_URL, c.publicId);
   const state: DiplomaState = {
@@ -145,8 +155,8 @@ async function refresh(tx: Tx, conferralId: string, today: string): Promise<Dipl
 }
 
 /** The conferral's diploma, created or brought up to date with the data; null for no conferral. */
-export async function diplomaFor(conferralId: string, today: string = todayIso()): Promise<DiplomaState | null> {
-  return db().$transaction((tx) => refresh(tx, conferralId, today));
+export async function diplomaFor(conferralId: string): Promise<DiplomaState | null> {
+  return db().$transaction((tx) => refresh(tx, conferralId));
 }
 
 /** A confirmation that no longer matches the text (the data changed since). */
@@ -276,12 +286,12 @@ export type PrintOptions = { reason: string; mode: PrintMode; printerId?: string
  * confirmed or the confirmation is stale, or when it was printed before and no reason is given;
  * records the print (who, when, the text's hash, the mode and printer, the reason) and returns the PDF.
  */
-export async function printDiploma(diplomaId: string, options: PrintOptions, actor: Actor, today: string = todayIso()): Promise<PrintResult> {
+export async function printDiploma(diplomaId: string, options: PrintOptions, actor: Actor): Promise<PrintResult> {
   const printer = await printerFor(options.printerId);
   if (printer === "unknown") return { kind: "refused", reason: "PRINTER" };
   const found = await db().diploma.findUnique({ where: { id: diplomaId } });
   if (!found) return { kind: "refused", reason: "NOT_FOUND" };
-  const state = await diplomaFor(found.conferralId, today);
+  const state = await diplomaFor(found.conferralId);
   if (!state?.diploma || !state.doc) return { kind: "refused", reason: state ? "MISSING" : "NOT_FOUND" };
   const d = state.diploma;
   if (d.id !== diplomaId) return { kind: "refused", reason: "NOT_FOUND" };
@@ -350,7 +360,7 @@ export type BatchCheck = {
  * confirmed and still current, every letter in the font); a diploma printed before needs a
  * reprint reason (`reprintReason: null` skips that check, for a list of what could be printed). Reads everything in a few queries (no per-diploma round trips).
  */
-export async function checkBatch(conferralIds: readonly string[], options: { ceremonyId?: string | null; reprintReason: string | null }, today: string = todayIso()): Promise<BatchCheck> {
+export async function checkBatch(conferralIds: readonly string[], options: { ceremonyId?: string | null; reprintReason: string | null }): Promise<BatchCheck> {
   const client = db();
   const [ceremony, conferrals, signatories] = await Promise.all([
     options.ceremonyId
@@ -373,7 +383,7 @@ export async function checkBatch(conferralIds: readonly string[], options: { cer
       problems.push({ conferralId, position, name: "(nie ma takiego nadania)", href: "", problems: ["Nie znaleziono nadania: mogło zostać usunięte."] });
       continue;
     }
-    const inputs = inputsOf(c, today, signatories);
+    const inputs = inputsOf(c, signatories);
     const name = c.candidate.displayName;
     const href = `/conferrals/${c.id}/diploma`;
     const found: string[] = missingForDiploma(inputs).map((m) => m.message);
@@ -431,7 +441,7 @@ export async function printBatch(conferralIds: readonly string[], options: Batch
   if (conferralIds.length === 0) return { kind: "empty" };
   const printer = await printerFor(options.printerId);
   if (printer === "unknown") return { kind: "printer-unknown" };
-  const check = await checkBatch(conferralIds, { ceremonyId: options.ceremonyId, reprintReason: options.reason }, today);
+  const check = await checkBatch(conferralIds, { ceremonyId: options.ceremonyId, reprintReason: options.reason });
   if (check.problems.length) return { kind: "refused", problems: check.problems };
   const setup: PrintSetup = { mode: options.mode, printer: options.mode === "PREPRINTED" ? printer : null };
   const printerText = printerLogText(setup.printer);

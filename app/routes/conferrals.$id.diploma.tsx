@@ -78,7 +78,7 @@ export default function DiplomaPage() {
     <>
       <h1>Dyplom: {conferral.candidateName}</h1>
       <p>
-        {conferral.honourLabel} · data dyplomu: {formatPolishDate(date)}
+        {conferral.honourLabel} · data dyplomu: {date ? formatPolishDate(date) : "brak (data wręczenia albo zaplanowanej uroczystości)"}
         {conferral.nominationId && mayOpen(`/nominations/${conferral.nominationId}`) ? (
           <>
             {" · "}

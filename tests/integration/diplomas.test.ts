@@ -139,7 +139,9 @@ describe("printing a diploma", () => {
     expect(images.split("\n").filter((l) => /^\s*1\s+\d+\s+image\s/.test(l))).toHaveLength(0);
     expect(text).toContain("Panu Bolesławowi Rajčićowi");
     expect(text).toContain(`Srebrny Medal „Cracoviae Merenti” nr ${c.number}`);
-    expect(text).toContain(`uchwałą nr ${c.resolution} Rady Miasta Krakowa z dnia 11 marca 2026 r.`);
+    // Issue 16: the Council is named once, above the act line.
+    expect(text).toContain(`uchwałą nr ${c.resolution} z dnia 11 marca 2026 r.`);
+    expect(text).not.toMatch(/uchwałą nr \S+ Rady Miasta Krakowa/);
     expect(text).toContain("w dowód uznania Jego szczególnych zasług dla Stołecznego Królewskiego Miasta Krakowa");
     expect(text).toContain("Kraków, 5 czerwca 2026 r.");
     expect(text).toContain("Przewodnicząca Rady Miasta Krakowa Anna Żurawska");
