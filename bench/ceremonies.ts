@@ -13,7 +13,10 @@ const FEED_CEREMONIES = 60;
 export async function ceremoniesBench(): Promise<SuiteReport> {
   await benchDataset();
   const { db } = await import("#app/utils/db.server");
-  const { ceremonyPage, feedCeremonies, laureateCandidates, programmeDocument } = await import("#app/models/ceremony.server");
+  const { ceremonyPage } = await import("#app/models/ceremony.server");
+  const { feedCeremonies } = await import("#app/models/calendar-feed.server");
+  const { laureateCandidates } = await import("#app/models/ceremony-laureates.server");
+  const { programmeDocument } = await import("#app/models/ceremony-documents.server");
 
   const waiting = await db().conferral.findMany({
     where: { honour: "HONORIS_GRATIA", handedOverOn: null, nomination: { status: "GRANTED" } },

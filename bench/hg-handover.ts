@@ -15,8 +15,9 @@ export async function hgHandoverBench(): Promise<SuiteReport> {
   const dataset = await benchDataset();
   const today = todayIso();
   const { db } = await import("#app/utils/db.server");
-  const { runHgBulk } = await import("#app/models/honoris-gratia.server");
-  const { assignToHandover, changeCeremonyStatus, markAllAttending } = await import("#app/models/ceremony.server");
+  const { runHgBulk } = await import("#app/models/hg-bulk.server");
+  const { assignToHandover, markAllAttending } = await import("#app/models/ceremony-laureates.server");
+  const { changeCeremonyStatus } = await import("#app/models/ceremony.server");
   const actor = { userId: null };
   const samples = { assign: [] as number[], attend: [] as number[], hold: [] as number[] };
   const timed = async <T>(into: number[], run: () => Promise<T>): Promise<T> => {

@@ -26,7 +26,7 @@ export async function honorisGratiaBench(): Promise<SuiteReport> {
   // Received 0–59 days ago: about half overdue, the rest due within the month.
   await addHgApplications(dataset.url, { count: BOARD_APPLICATIONS, statuses: ["RECEIVED", "VERIFIED", "DECISION_PREPARED"], today, caseReference: "KP-04.BENCH", receivedDaysAgo: (i) => (i * 13) % 60 });
   const { loader } = await import("../app/routes/hg._index.tsx");
-  const { runHgBulk } = await import("../app/models/honoris-gratia.server.ts");
+  const { runHgBulk } = await import("../app/models/hg-bulk.server.ts");
   const { db } = await import("../app/utils/db.server.ts");
   const { cookie, userId } = await clerkCookie();
   type Board = { total: number; counts: { open: number; overdue: number }; rows: { dueDate: string | null }[] };

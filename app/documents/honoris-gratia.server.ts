@@ -3,7 +3,7 @@
 // letter a page), from templates/hg-*.hbs.
 import type { RefusalLetter } from "#app/domain/hg-refusal-letters";
 import { formatPolishDate, formatPolishDateWithDnia } from "#app/domain/polish-dates";
-import type { HgDecisionData } from "#app/models/honoris-gratia.server";
+import type { HgDecisionData } from "#app/models/hg-decisions.server";
 import type { Document } from "./blocks";
 import { projectTemplate } from "./templates.server";
 

@@ -1,6 +1,6 @@
 // Ceremonies where honours are handed over: vocabulary, status moves, form schemas, the order of
-// laureates, the conflict checks and the rule for holding a ceremony. Pure: the model
-// (app/models/ceremony.server.ts) loads the rows and writes the result.
+// laureates, who may be added, the conflict checks and the rule for holding a ceremony. Pure: the
+// models (app/models/ceremony*.server.ts) load the rows and write the result.
 import { z } from "zod";
 import { optionalText } from "./form-fields";
 import "./zod-polish";
@@ -8,7 +8,7 @@ import { shortfallMessage, type StockShortfall } from "./honoris-gratia";
 import type { CandidateKind, Gender, Honour } from "./honours";
 import { byGender } from "./polish-text";
 import { addDays, formatPolishDate, IsoDate, parseIsoDate } from "./polish-dates";
-import { allowedTransitions, STATUS_LABEL, type Status } from "./workflow";
+import { allowedTransitions, CONFERRED_STATUSES, STATUS_LABEL, type Status } from "./workflow";
 
 // ---------------------------------------------------------------- vocabulary
 
@@ -309,6 +309,23 @@ export function ceremonyFindings(c: CeremonyCheckInput): Finding[] {
     }
   }
   return findings;
+}
+
+// ---------------------------------------------------------------- who may be added to a ceremony
+
+/** The nomination statuses of a conferral that may be added to a ceremony: conferred, not yet handed over. */
+export const ADDABLE_STATUSES: readonly Status[] = CONFERRED_STATUSES.filter((s) => s !== "HANDED_OVER");
+
+/**
+ * Why a conferral may not be added to a ceremony's laureates, or null when it may: it must have
+ * an adopted resolution or a granted badge and must not have been handed over yet.
+ */
+export function addLaureateRefusal(c: { name: string; kind: CandidateKind; gender: Gender | null; status: Status | null; handedOverOn: string | null }): string | null {
+  if (c.handedOverOn) return `${c.name}: wyróżnienie zostało już wręczone (${formatPolishDate(c.handedOverOn)}).`;
+  if (!c.status || !ADDABLE_STATUSES.includes(c.status)) {
+    return `${c.name}: dodać można tylko ${byGender(c, "laureata", "laureatkę")} z podjętą uchwałą lub przyznaną odznaką, jeszcze nie wręczoną.`;
+  }
+  return null;
 }
 
 // ---------------------------------------------------------------- batch hand-over from the Honoris Gratia desk

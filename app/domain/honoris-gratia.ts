@@ -1,6 +1,6 @@
 // The Honoris Gratia desk (KP-04): intake of applications, the list and its filters, bulk
 // decisions, badge numbers, the stock of badges and diploma blanks, and statistics. Pure: the
-// model (app/models/honoris-gratia.server.ts) feeds it rows and writes what it decides.
+// models (app/models/hg-*.server.ts) feed it rows and writes what it decides.
 import { z } from "zod";
 import { optionalText } from "./form-fields";
 import "./zod-polish";

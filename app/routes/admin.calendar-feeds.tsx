@@ -6,7 +6,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { z } from "zod";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { formatWarsawDateTime } from "#app/domain/audit-log";
-import { createFeedToken, listFeedTokens, revokeFeedToken } from "#app/models/ceremony.server";
+import { createFeedToken, listFeedTokens, revokeFeedToken } from "#app/models/calendar-feed.server";
 import { requireUserWithPermission } from "#app/utils/auth.server";
 import { env } from "#app/utils/env.server";
 

@@ -8,7 +8,7 @@ import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { VenueFields } from "#app/components/ceremony";
 import { FormErrors } from "#app/components/forms";
 import { VenueForm } from "#app/domain/ceremony";
-import { getVenue, saveVenue } from "#app/models/ceremony.server";
+import { getVenue, saveVenue } from "#app/models/venue.server";
 import { requireUserWithPermission } from "#app/utils/auth.server";
 import { invariantResponse } from "#app/utils/http";
 

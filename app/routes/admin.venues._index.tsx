@@ -7,7 +7,7 @@ import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { VenueFields } from "#app/components/ceremony";
 import { FormErrors } from "#app/components/forms";
 import { VenueForm } from "#app/domain/ceremony";
-import { listVenues, saveVenue } from "#app/models/ceremony.server";
+import { listVenues, saveVenue } from "#app/models/venue.server";
 import { requireUserWithPermission } from "#app/utils/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "Miejsca uroczystości · Merenti" }];

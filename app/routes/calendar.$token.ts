@@ -2,7 +2,7 @@
 // valid secret token (created and revoked by an admin at /admin/calendar-feeds). Unknown or
 // revoked tokens answer 404 so that a guess learns nothing.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { feedCeremonies } from "#app/models/ceremony.server";
+import { feedCeremonies } from "#app/models/calendar-feed.server";
 import { icsResponse } from "#app/utils/ceremony-files.server";
 
 export async function loader({ params }: LoaderFunctionArgs) {

@@ -29,18 +29,8 @@ import { Honour, HONOUR_LABEL, HONOURS } from "#app/domain/honours";
 import { timelineEntries } from "#app/domain/audit-log";
 import { formatPolishDate } from "#app/domain/polish-dates";
 import { auditTrailOf } from "#app/models/audit.server";
-import {
-  addLaureate,
-  ceremonyPage,
-  changeCeremonyStatus,
-  CONFLICT_MESSAGE,
-  laureateCandidates,
-  markAllAttending,
-  moveLaureate,
-  removeLaureate,
-  updateLaureate,
-  type CeremonyWrite,
-} from "#app/models/ceremony.server";
+import { addLaureate, laureateCandidates, markAllAttending, moveLaureate, removeLaureate, updateLaureate } from "#app/models/ceremony-laureates.server";
+import { ceremonyPage, changeCeremonyStatus, CONFLICT_MESSAGE, type CeremonyWrite } from "#app/models/ceremony.server";
 import { requireUserWithPermission } from "#app/utils/auth.server";
 import { db } from "#app/utils/db.server";
 import { invariantResponse } from "#app/utils/http";

@@ -1,6 +1,6 @@
 // /ceremonies/:id/calendar.ics: the ceremony as an iCalendar event for Outlook.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { ceremonyForIcs } from "#app/models/ceremony.server";
+import { ceremonyForIcs } from "#app/models/calendar-feed.server";
 import { requireUserWithPermission } from "#app/utils/auth.server";
 import { icsResponse } from "#app/utils/ceremony-files.server";
 import { invariantResponse } from "#app/utils/http";

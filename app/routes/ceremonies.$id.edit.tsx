@@ -8,7 +8,8 @@ import { CeremonyFields } from "#app/components/ceremony";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { FormErrors } from "#app/components/forms";
 import { CeremonyForm, isEditable, NOT_EDITABLE_MESSAGE } from "#app/domain/ceremony";
-import { CONFLICT_MESSAGE, getCeremony, listVenues, updateCeremony } from "#app/models/ceremony.server";
+import { CONFLICT_MESSAGE, getCeremony, updateCeremony } from "#app/models/ceremony.server";
+import { listVenues } from "#app/models/venue.server";
 import { requireUserWithPermission } from "#app/utils/auth.server";
 import { invariantResponse } from "#app/utils/http";
 

@@ -1,6 +1,7 @@
 // /ceremonies/:id/handover-list.pdf: the seating and hand-over list for protocol.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { ceremonyPage, handoverListDocument } from "#app/models/ceremony.server";
+import { ceremonyPage } from "#app/models/ceremony.server";
+import { handoverListDocument } from "#app/models/ceremony-documents.server";
 import { requireUserWithPermission } from "#app/utils/auth.server";
 import { invariantResponse } from "#app/utils/http";
 import { ceremonyPdfResponse } from "#app/utils/ceremony-files.server";

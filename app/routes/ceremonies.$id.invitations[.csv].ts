@@ -1,6 +1,7 @@
 // /ceremonies/:id/invitations.csv: one row per laureate, for a mail merge of invitations.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { ceremonyPage, INVITATION_HEADER, invitationCandidates, invitationRows } from "#app/models/ceremony.server";
+import { ceremonyPage } from "#app/models/ceremony.server";
+import { INVITATION_HEADER, invitationCandidates, invitationRows } from "#app/models/ceremony-documents.server";
 import { requireUserWithPermission } from "#app/utils/auth.server";
 import { csvResponse } from "#app/utils/csv";
 import { invariantResponse } from "#app/utils/http";

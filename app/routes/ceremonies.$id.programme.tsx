@@ -10,7 +10,8 @@ import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { Field, FormErrors } from "#app/components/forms";
 import { MarkupError, parseMarkup } from "#app/documents/markup";
 import { isEditable, NOT_EDITABLE_MESSAGE } from "#app/domain/ceremony";
-import { ceremonyPage, CONFLICT_MESSAGE, generatedProgramme, programmeDocument, saveProgramme } from "#app/models/ceremony.server";
+import { ceremonyPage, CONFLICT_MESSAGE } from "#app/models/ceremony.server";
+import { generatedProgramme, programmeDocument, saveProgramme } from "#app/models/ceremony-documents.server";
 import { requireUserWithPermission } from "#app/utils/auth.server";
 import { invariantResponse } from "#app/utils/http";
 

@@ -1,6 +1,7 @@
 // /ceremonies/:id/programme.pdf: the programme printed with the document renderer.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { ceremonyPage, programmeDocument } from "#app/models/ceremony.server";
+import { ceremonyPage } from "#app/models/ceremony.server";
+import { programmeDocument } from "#app/models/ceremony-documents.server";
 import { requireUserWithPermission } from "#app/utils/auth.server";
 import { invariantResponse } from "#app/utils/http";
 import { ceremonyPdfResponse } from "#app/utils/ceremony-files.server";

@@ -7,7 +7,8 @@ import { CeremonyFields } from "#app/components/ceremony";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { FormErrors } from "#app/components/forms";
 import { CeremonyForm } from "#app/domain/ceremony";
-import { createCeremony, listVenues } from "#app/models/ceremony.server";
+import { createCeremony } from "#app/models/ceremony.server";
+import { listVenues } from "#app/models/venue.server";
 import { requireUserWithPermission } from "#app/utils/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "Nowa uroczystość · Merenti" }];

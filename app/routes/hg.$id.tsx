@@ -9,7 +9,8 @@ import { HG_OPEN_STATUSES } from "#app/domain/deadlines";
 import { CANDIDATE_KIND_LABEL, type CandidateKind } from "#app/domain/honours";
 import { CHANNEL_LABEL, type Channel } from "#app/domain/honoris-gratia";
 import { formatPolishDate, todayIso } from "#app/domain/polish-dates";
-import { badgeNumberFormatter, getHgApplication } from "#app/models/honoris-gratia.server";
+import { badgeNumberFormatter } from "#app/models/hg-decisions.server";
+import { getHgApplication } from "#app/models/hg-intake.server";
 import { requireUserWithPermission } from "#app/utils/auth.server";
 import { invariantResponse } from "#app/utils/http";
 

@@ -14,7 +14,7 @@ import { BULK_ACTIONS, BULK_LABEL, CHANNEL_LABEL, CHANNELS, HG_PAGE_SIZE, HG_STA
 import { formatShortDate, todayIso } from "#app/domain/polish-dates";
 import { STATUS_LABEL, type Status } from "#app/domain/workflow";
 import { resultCountText } from "#app/domain/result-count";
-import { hgDeadlineCounts, listHg } from "#app/models/honoris-gratia.server";
+import { hgDeadlineCounts, listHg } from "#app/models/hg-list.server";
 import { requireUserWithPermission } from "#app/utils/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "Odznaka „Honoris Gratia” · Merenti" }];

@@ -12,7 +12,8 @@ import { BackToDesk, HgNav } from "#app/components/hg";
 import { BULK_LABEL, BULK_TARGET, BulkAction, bulkFormSchema, bulkSummaryText, parseHgListQuery, planBulk, type BulkPlan } from "#app/domain/honoris-gratia";
 import { todayIso } from "#app/domain/polish-dates";
 import { STATUS_LABEL } from "#app/domain/workflow";
-import { bulkRows, hgMatchingIds, runHgBulk } from "#app/models/honoris-gratia.server";
+import { bulkRows, runHgBulk } from "#app/models/hg-bulk.server";
+import { hgMatchingIds } from "#app/models/hg-list.server";
 import { requireUserWithPermission } from "#app/utils/auth.server";
 import { db } from "#app/utils/db.server";
 

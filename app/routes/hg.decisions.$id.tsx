@@ -7,7 +7,7 @@ import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { HgNav } from "#app/components/hg";
 import { HG_DOCUMENTS, hgDocument } from "#app/documents/honoris-gratia.server";
 import { signatoryHref } from "#app/domain/settings";
-import { DRAFT_DECISION_ID, hgDecisionData, hgDraftDecisionData } from "#app/models/honoris-gratia.server";
+import { DRAFT_DECISION_ID, hgDecisionData, hgDraftDecisionData } from "#app/models/hg-decisions.server";
 import { todayIso } from "#app/domain/polish-dates";
 import { requireUserWithPermission } from "#app/utils/auth.server";
 import { invariantResponse } from "#app/utils/http";

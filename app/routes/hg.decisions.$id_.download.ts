@@ -4,7 +4,7 @@ import { z } from "zod";
 import { renderDocx } from "#app/documents/docx.server";
 import { HG_DOCUMENT_FILE_STEM, HG_DOCUMENTS, hgDocument } from "#app/documents/honoris-gratia.server";
 import { MissingGlyphsError, renderPdf } from "#app/documents/pdf.server";
-import { DRAFT_DECISION_ID, hgDecisionData, hgDraftDecisionData } from "#app/models/honoris-gratia.server";
+import { DRAFT_DECISION_ID, hgDecisionData, hgDraftDecisionData } from "#app/models/hg-decisions.server";
 import { todayIso } from "#app/domain/polish-dates";
 import { requireUserWithPermission } from "#app/utils/auth.server";
 import { downloadResponse } from "#app/utils/download";

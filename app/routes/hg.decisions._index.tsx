@@ -4,7 +4,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { HgNav } from "#app/components/hg";
 import { formatShortDate } from "#app/domain/polish-dates";
-import { listHgDecisions } from "#app/models/honoris-gratia.server";
+import { listHgDecisions } from "#app/models/hg-decisions.server";
 import { requireUserWithPermission } from "#app/utils/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "Decyzje „Honoris Gratia” · Merenti" }];

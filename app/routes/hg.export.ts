@@ -3,7 +3,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { CHANNEL_LABEL, parseHgListQuery, type Channel } from "#app/domain/honoris-gratia";
 import { todayIso } from "#app/domain/polish-dates";
 import { STATUS_LABEL, type Status } from "#app/domain/workflow";
-import { allHgRows } from "#app/models/honoris-gratia.server";
+import { allHgRows } from "#app/models/hg-list.server";
 import { requireUserWithPermission } from "#app/utils/auth.server";
 import { csvResponse } from "#app/utils/csv";
 

@@ -16,8 +16,10 @@ import { CeremonyForm, ceremonyKindLabel, HandoverForm, planHandover } from "#ap
 import { parseHgListQuery } from "#app/domain/honoris-gratia";
 import { formatPolishDate, todayIso } from "#app/domain/polish-dates";
 import { STATUS_LABEL } from "#app/domain/workflow";
-import { assignToHandover, handoverRows, listVenues, openCeremonies } from "#app/models/ceremony.server";
-import { hgMatchingIds, proposedEventOf } from "#app/models/honoris-gratia.server";
+import { assignToHandover, handoverRows, openCeremonies } from "#app/models/ceremony-laureates.server";
+import { listVenues } from "#app/models/venue.server";
+import { hgMatchingIds } from "#app/models/hg-list.server";
+import { proposedEventOf } from "#app/models/hg-bulk.server";
 import { requireUserWithPermission } from "#app/utils/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "Przekaż do wręczenia · Odznaka „Honoris Gratia” · Merenti" }];

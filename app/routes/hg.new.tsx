@@ -14,7 +14,7 @@ import { CANDIDATE_KIND_LABEL, CANDIDATE_KINDS } from "#app/domain/honours";
 import { CHANNEL_LABEL, CHANNELS, hgIntakeSchema } from "#app/domain/honoris-gratia";
 import { formatShortDate, todayIso } from "#app/domain/polish-dates";
 import { STATUS_LABEL, type Status } from "#app/domain/workflow";
-import { createHgApplication, getHgApplication, type LaureateMatch } from "#app/models/honoris-gratia.server";
+import { createHgApplication, getHgApplication, type LaureateMatch } from "#app/models/hg-intake.server";
 import { newCreationToken } from "#app/models/nomination.server";
 import { requireUserWithPermission } from "#app/utils/auth.server";
 

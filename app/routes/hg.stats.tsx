@@ -5,7 +5,7 @@ import { useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { BarChart } from "#app/components/bar-chart";
 import { HgNav } from "#app/components/hg";
-import { hgStatisticsData } from "#app/models/honoris-gratia.server";
+import { hgStatisticsData } from "#app/models/hg-statistics.server";
 import { requireUserWithPermission } from "#app/utils/auth.server";
 import { daysText, percentText } from "#app/domain/honoris-gratia";
 

@@ -2,7 +2,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { daysText, percentText } from "#app/domain/honoris-gratia";
 import { todayIso } from "#app/domain/polish-dates";
-import { hgStatisticsData } from "#app/models/honoris-gratia.server";
+import { hgStatisticsData } from "#app/models/hg-statistics.server";
 import { requireUserWithPermission } from "#app/utils/auth.server";
 import { csvResponse } from "#app/utils/csv";
 

@@ -11,7 +11,7 @@ import { HgNav } from "#app/components/hg";
 import { useCan } from "#app/components/site-header";
 import { batchShortfall, shortfallMessage, STOCK_ITEM_LABEL, STOCK_ITEMS, StockMovementForm, type StockItem } from "#app/domain/honoris-gratia";
 import { formatShortDate, todayIso } from "#app/domain/polish-dates";
-import { recordStockMovement, stockSummary } from "#app/models/honoris-gratia.server";
+import { recordStockMovement, stockSummary } from "#app/models/hg-stock.server";
 import { requireUserWithPermission } from "#app/utils/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "Odznaki i blankiety · Merenti" }];

@@ -1,0 +1,34 @@
+// Venues where ceremonies are held.
+import { db, type Tx } from "#app/utils/db.server";
+import { changedFields, recordAudit } from "./audit.server";
+import type { Actor } from "./ceremony.server";
+
+export async function listVenues(client: Tx = db()) {
+  return client.venue.findMany({ orderBy: { name: "asc" }, include: { _count: { select: { ceremonies: true } } } });
+}
+
+export function getVenue(id: string) {
+  return db().venue.findUnique({ where: { id } });
+}
+
+export type VenueWrite = { kind: "saved"; id: string } | { kind: "not-found" } | { kind: "conflict" } | { kind: "duplicate" };
+
+export async function saveVenue(id: string | null, input: { name: string; address: string; capacity?: number; version?: number }, actor: Actor): Promise<VenueWrite> {
+  return db().$transaction(async (tx) => {
+    const data = { name: input.name, address: input.address, capacity: input.capacity ?? null };
+    const same = await tx.venue.findUnique({ where: { name: input.name } });
+    if (same && same.id !== id) return { kind: "duplicate" as const };
+    if (!id) {
+      const v = await tx.venue.create({ data });
+      await recordAudit(tx, { userId: actor.userId, action: "CREATE", entityType: "Venue", entityId: v.id, after: data });
+      return { kind: "saved" as const, id: v.id };
+    }
+    const before = await tx.venue.findUnique({ where: { id } });
+    if (!before) return { kind: "not-found" as const };
+    const written = await tx.venue.updateMany({ where: { id, version: input.version }, data: { ...data, version: { increment: 1 } } });
+    if (written.count === 0) return { kind: "conflict" as const };
+    const diff = changedFields({ name: before.name, address: before.address, capacity: before.capacity }, data);
+    if (diff.changed.length) await recordAudit(tx, { userId: actor.userId, action: "UPDATE", entityType: "Venue", entityId: id, before: diff.before, after: diff.after });
+    return { kind: "saved" as const, id };
+  });
+}
