@@ -173,15 +173,6 @@ describe("generated documents", () => {
     }
   });
 
-  test("Cracoviae Merenti for an organisation: its name in the dative, no Pan/Pani", async () => {
-    const id = await nomination(
-      { "candidate.candidateKind": "ORGANIZATION", "candidate.organizationName": "Okręgowa Izba Lekarska w Krakowie", requestedClass: "GOLD" },
-      { genitive: "Okręgowej Izby Lekarskiej w Krakowie", dative: "Okręgowej Izbie Lekarskiej w Krakowie" },
-    );
-    const { pdf, docx } = await documents(await newDraft(id), "RESOLUTION");
-    for (const text of [pdf, docx]) expect(text).toContain("w sprawie przyznania Złotego Medalu „Cracoviae Merenti” Okręgowej Izbie Lekarskiej w Krakowie");
-  });
-
   test("a draft is refused while the name forms are unconfirmed or a setting is missing, saying where to fill it in", async () => {
     const created = await callAction(createNomination, "/nominations/new", personNomination({ "candidate.surname": "Niepotwierdzony" }));
     const id = created.location!.split("/").pop()!;
