@@ -35,6 +35,8 @@ import { Prisma, type Diploma, type PrinterProfile, type Signatory } from "#app/
 import { db, newRowId, sqlDateTime, type Tx } from "#app/utils/db.server";
 import { env } from "#app/utils/env.server";
 import { recordAudit } from "./audit.server";
+import { recordDiplomaPrinted } from "./workflow.server";
+import { publicAddressProblem } from "#app/domain/public-address";
 import * as clock from "#app/domain/clock";
 
 
@@ -49,6 +51,7 @@ const CONFERRAL_FOR_DIPLOMA = {
   medalClass: true,
   number: true,
   handedOverOn: true,
+  isDemo: true,
   candidate: {
     select: { id: true, kind: true, grammaticalGender: true, title: true, nameNominative: true, nameDative: true, addressDative: true, appositionDative: true, displayName: true, nameFormsConfirmedAt: true },
   },
@@ -110,6 +113,10 @@ export type DiplomaState = {
   diploma: Diploma | null;
   doc: Document | null;
   publicUrl: string;
+  /** Fictional demo data: printed even without a public address. */
+  isDemo: boolean;
+  /** Why the public address cannot be printed (for real data); null when it can. */
+  publicAddressProblem: string | null;
 };
 
 async function uniqueCode(tx: Tx): Promise<string> {
@@ -137,6 +144,8 @@ async function refresh(tx: Tx, conferralId: string): Promise<DiplomaState | null
     diploma: await tx.diploma.findFirst({ where: { conferralId }, orderBy: { createdAt: "desc" } }),
     doc: null,
     publicUrl,
+    isDemo: c.isDemo,
+    publicAddressProblem: c.isDemo ? null : publicAddressProblem(env().PUBLIC_BASE_URL),
   };
   if (missing.length) return state;
   const sourceHash = diplomaSourceHash(inputs);
@@ -193,7 +202,7 @@ export async function confirmDiploma(diplomaId: string, hash: string, actor: Act
   });
 }
 
-export type PrintRefusal = "NOT_FOUND" | "MISSING" | "NOT_CONFIRMED" | "STALE" | "REASON_REQUIRED" | "PRINTER" | "GLYPHS";
+export type PrintRefusal = "NOT_FOUND" | "MISSING" | "NOT_CONFIRMED" | "STALE" | "REASON_REQUIRED" | "PRINTER" | "GLYPHS" | "PUBLIC_ADDRESS";
 export type PrintResult = { kind: "printed"; pdf: Buffer; fileName: string; printId: string } | { kind: "refused"; reason: PrintRefusal };
 
 export const PRINT_REFUSAL_MESSAGE: Record<PrintRefusal, string> = {
@@ -203,6 +212,8 @@ export const PRINT_REFUSAL_MESSAGE: Record<PrintRefusal, string> = {
   STALE: "Dane dyplomu zmieniły się po zatwierdzeniu: przeczytaj nowy tekst i zatwierdź go ponownie.",
   REASON_REQUIRED: "Ten dyplom był już drukowany: wybierz powód ponownego wydruku.",
   PRINTER: "Nie ma już wybranej drukarki: wybierz drukarkę z listy ponownie.",
+  PUBLIC_ADDRESS:
+    "Adres publiczny aplikacji (PUBLIC_BASE_URL) jest pusty albo wskazuje ten komputer: kod QR prowadziłby donikąd. Administrator musi ustawić PUBLIC_BASE_URL na publiczny adres rejestru i uruchomić aplikację ponownie.",
   GLYPHS: "Tekst zawiera znak, którego nie ma w czcionce dyplomu: popraw pisownię nazwy (np. na kartotece kandydata), zamiast drukować pusty kwadrat.",
 };
 
@@ -297,6 +308,7 @@ export async function printDiploma(diplomaId: string, options: PrintOptions, act
   if (d.id !== diplomaId) return { kind: "refused", reason: "NOT_FOUND" };
   if (isStale(d)) return { kind: "refused", reason: "STALE" };
   if (!isConfirmed(d)) return { kind: "refused", reason: "NOT_CONFIRMED" };
+  if (!state.isDemo && publicAddressProblem(env().PUBLIC_BASE_URL)) return { kind: "refused", reason: "PUBLIC_ADDRESS" };
   const reason = options.reason.trim();
   if (!reason && (await db().diplomaPrint.count({ where: { diplomaId } })) > 0) return { kind: "refused", reason: "REASON_REQUIRED" };
   const setup: PrintSetup = { mode: options.mode, printer: options.mode === "PREPRINTED" ? printer : null };
@@ -316,6 +328,7 @@ export async function printDiploma(diplomaId: string, options: PrintOptions, act
     const previous = await tx.diplomaPrint.count({ where: { diplomaId } });
     if (previous > 0 && !reason) return { kind: "refused" as const, reason: "REASON_REQUIRED" as const };
     const print = await tx.diplomaPrint.create({ data: { diplomaId, printedById: actor.userId, textHash: d.sourceHash, mode: options.mode, reason, printer: printerText } });
+    await recordDiplomaPrinted(tx, [state.conferral.id], todayIso(), actor);
     await recordAudit(tx, {
       userId: actor.userId,
       action: "PRINT",
@@ -401,6 +414,8 @@ export async function checkBatch(conferralIds: readonly string[], options: { cer
     const doc = renderFor(inputs, diploma.verificationCode, publicUrl);
     const glyphs = documentMissingGlyphs(doc);
     if (glyphs.length) found.push(`Tekst zawiera znaki, których nie ma w czcionce dyplomu: ${glyphs.map(describeCharacter).join(", ")}.`);
+    const addressProblem = c.isDemo ? null : publicAddressProblem(env().PUBLIC_BASE_URL);
+    if (addressProblem) found.push(addressProblem);
     if (diploma._count.prints > 0 && options.reprintReason !== null && !options.reprintReason.trim()) found.push("Dyplom był już drukowany: podaj powód ponownego wydruku.");
     if (found.length) {
       problems.push({ conferralId, position, name, href, problems: found });
@@ -485,6 +500,7 @@ export async function printBatch(conferralIds: readonly string[], options: Batch
       after: { count: check.items.length, ceremonyId: check.ceremony?.id ?? null, mode: options.mode, printer: printerText, diplomaIds: check.items.map((i) => i.diplomaId) },
       reason,
     });
+    await recordDiplomaPrinted(tx, check.items.map((i) => i.conferralId), today, actor);
     return { kind: "printed" as const };
   });
   if (recorded.kind === "refused") return recorded;

@@ -166,6 +166,7 @@ async function transitionIn(
   input: TransitionInput,
   actor: { userId: string | null },
   batch?: TransitionBatch,
+  via: "form" | "print" = "form",
 ): Promise<TransitionResult> {
   const n = batch?.takeNomination(nominationId) ?? (await tx.nomination.findUnique({ where: { id: nominationId } }));
   if (!n) return { kind: "not-found" as const };
@@ -174,9 +175,11 @@ async function transitionIn(
   if (n.version !== input.version) return { kind: "conflict" as const };
   const honour = n.honour as Honour;
   const from = n.status as Status;
-  if (!allowedTransitions(honour, from).some((t) => t.to === to)) {
+  const step = allowedTransitions(honour, from).find((t) => t.to === to);
+  if (!step) {
     refuse(`Ten krok nie jest dostępny: wniosek ma teraz status „${STATUS_LABEL[from]}”. Odśwież stronę.`);
   }
+  if (step?.byPrint && via !== "print") refuse(`Status „${STATUS_LABEL[to]}” ustawia zapisany wydruk dyplomu: wydrukuj dyplom na stronie dyplomu.`);
   if ((to === "GRANTED" || to === "REFUSED") && input.eventDate && input.eventDate < n.receivedDate) {
     refuse("Data decyzji nie może być wcześniejsza niż data wpływu wniosku.", "eventDate");
   }
@@ -395,4 +398,18 @@ export async function eligibilityOf(nominationId: string) {
     candidateId: n.candidateId,
     nominationId: n.id,
   });
+}
+
+/**
+ * A recorded print moves a nomination whose diploma was printed on to „dyplom wydrukowany” (only
+ * Cracoviae Merenti has that status, after the medal's number): the same step as any other, in the
+ * print's transaction, dated the day of the print.
+ */
+export async function recordDiplomaPrinted(tx: Tx, conferralIds: readonly string[], printedOn: string, actor: { userId: string | null }): Promise<void> {
+  const nominations = await tx.nomination.findMany({ where: { conferral: { id: { in: [...conferralIds] } }, status: "NUMBER_ASSIGNED" }, select: { id: true, version: true } });
+  for (const n of nominations) {
+    const input: TransitionInput = { version: n.version, eventDate: printedOn, reason: "", actNumber: "", limitOverride: "", handoverPlace: "", councillorNames: "", lateReason: "" };
+    const result = await transitionIn(tx, n.id, "DIPLOMA_PRINTED", input, actor, undefined, "print");
+    if (result.kind !== "done") throw new Error(`Nie udało się zapisać statusu „dyplom wydrukowany” (${result.kind}).`);
+  }
 }

@@ -52,6 +52,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canConfirm: userCan(user, "diploma:text"),
     reprintReasons: REPRINT_REASONS.map((r) => ({ value: r, label: REPRINT_REASON_LABEL[r] })),
     refusal: refusal && refusal in PRINT_REFUSAL_MESSAGE ? PRINT_REFUSAL_MESSAGE[refusal as PrintRefusal] : null,
+    publicAddressProblem: state.publicAddressProblem,
   };
 }
 
@@ -70,7 +71,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function DiplomaPage() {
-  const { conferral, date, missing, doc, diploma, prints, printers, canPrint, canConfirm, refusal, publicUrl, reprintReasons } = useLoaderData<typeof loader>();
+  const { conferral, date, missing, doc, diploma, prints, printers, canPrint, canConfirm, refusal, publicUrl, reprintReasons, publicAddressProblem } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const mayOpen = useMayOpen();
@@ -86,9 +87,14 @@ export default function DiplomaPage() {
           </>
         ) : null}
       </p>
-      {refusal ? (
+      {refusal && !(refusal === PRINT_REFUSAL_MESSAGE.PUBLIC_ADDRESS && publicAddressProblem) ? (
         <p className="alert alert--error" role="alert">
           {refusal}
+        </p>
+      ) : null}
+      {publicAddressProblem ? (
+        <p className="alert alert--error" role="alert">
+          {publicAddressProblem}
         </p>
       ) : null}
       {actionData?.error ? (

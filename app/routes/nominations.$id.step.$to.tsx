@@ -10,7 +10,7 @@ import { MEDAL_CLASS_LABEL, MEDAL_CLASSES, type Honour, type MedalClass } from "
 import { transitionPermission } from "#app/domain/permissions";
 import { todayIso } from "#app/domain/polish-dates";
 import { ACT_NUMBER_LABEL, EVENT_DATE_LABEL, transitionFields, transitionSchema } from "#app/domain/transition-form";
-import { allowedTransitions, Status, type Status as StatusT } from "#app/domain/workflow";
+import { manualTransitions, Status, type Status as StatusT } from "#app/domain/workflow";
 import { getNomination } from "#app/models/nomination.server";
 import { applyTransition } from "#app/models/workflow.server";
 import { requirePermission, requireUser } from "#app/utils/auth.server";
@@ -31,7 +31,7 @@ async function load(request: Request, params: { id?: string; to?: string }) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { nomination, honour, to } = await load(request, params);
-  const step = allowedTransitions(honour, nomination.status as StatusT).find((t) => t.to === to);
+  const step = manualTransitions(honour, nomination.status as StatusT).find((t) => t.to === to);
   invariantResponse(step, `Ten krok nie jest dostępny dla wniosku w obecnym stanie.`, { status: 409 });
   return { nomination, honour, step, fields: transitionFields(honour, to), today: todayIso() };
 }

@@ -57,7 +57,7 @@ export const DATED_SETTINGS: { key: string; value: string; validFrom: string; va
   {
     key: "legalBasis.CRACOVIAE_MERENTI",
     value:
-      "Na podstawie art. 18 ust. 2 pkt 15 ustawy z dnia 8 marca 1990 r. o samorządzie gminnym {ustawa} oraz regulaminu Medalu „Cracoviae Merenti”, w brzmieniu ustalonym przez {regulamin}, na wniosek Komisji Medalu „Cracoviae Merenti”, uchwala się, co następuje:",
+      "Na podstawie art. 18 ust. 2 pkt 15 ustawy z dnia 8 marca 1990 r. o samorządzie gminnym {ustawa} oraz regulaminu Medalu „Cracoviae Merenti”, stanowiącego załącznik do {regulamin}, na wniosek Komisji Medalu „Cracoviae Merenti”, uchwala się, co następuje:",
     validFrom: "1992-06-12",
     validTo: null,
     note: `${TO_VERIFY}. {ustawa} i {regulamin}: ustawienia „Tekst jednolity ustawy” i „Obowiązująca uchwała w sprawie regulaminu Medalu” na dzień projektu.`,
