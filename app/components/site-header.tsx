@@ -1,4 +1,11 @@
-import { Form, NavLink, useMatches, useRouteLoaderData } from "@remix-run/react";
+import {
+  Form,
+  NavLink,
+  useLocation,
+  useMatches,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import { useEffect, useRef, type ReactNode } from "react";
 import type { Permission } from "#app/domain/permissions";
 import type { loader as rootLoader } from "#app/root";
 
@@ -9,13 +16,16 @@ export function useOptionalUser() {
 
 export function useCan() {
   const user = useOptionalUser();
-  return (permission: Permission) => Boolean(user?.permissions.includes(permission));
+  return (permission: Permission) =>
+    Boolean(user?.permissions.includes(permission));
 }
 
 /** Pages for the public (the registry) say so with `handle = { publicPage: true }`: no staff navigation. */
 export function usePublicPage(): boolean {
   const matches = useMatches();
-  const last = matches[matches.length - 1]?.handle as { publicPage?: boolean } | undefined;
+  const last = matches[matches.length - 1]?.handle as
+    | { publicPage?: boolean }
+    | undefined;
   return Boolean(last?.publicPage);
 }
 
@@ -27,7 +37,10 @@ export function SiteHeader() {
       <header className="site-header">
         <div className="site-header__inner">
           <NavLink to="/rejestr" className="brand" end>
-            Rejestr wyróżnień <span className="brand__sub">Stołeczne Królewskie Miasto Kraków</span>
+            Rejestr wyróżnień{" "}
+            <span className="brand__sub">
+              Stołeczne Królewskie Miasto Kraków
+            </span>
           </NavLink>
         </div>
       </header>
@@ -41,89 +54,96 @@ export function SiteHeader() {
         </NavLink>
         {user ? (
           <>
-            <nav aria-label="Główne menu">
-              <ul className="nav">
-                {can("nomination:read") ? (
-                  <>
+            <MenuDisclosure>
+              <nav aria-label="Główne menu">
+                <ul className="nav">
+                  {can("nomination:read") ? (
+                    <>
+                      <li>
+                        <NavLink to="/" end>
+                          Pulpit
+                        </NavLink>
+                      </li>
+                      <li>
+                        <NavLink to="/nominations" end>
+                          Wnioski
+                        </NavLink>
+                      </li>
+                      <li>
+                        <NavLink to="/board">Tablica</NavLink>
+                      </li>
+                    </>
+                  ) : null}
+                  {can("nomination:write:council") ||
+                  can("nomination:write:hg") ? (
                     <li>
-                      <NavLink to="/" end>
-                        Pulpit
-                      </NavLink>
+                      <NavLink to="/nominations/new">Nowy wniosek</NavLink>
                     </li>
+                  ) : null}
+                  {can("laureate:read") ? (
+                    <>
+                      <li>
+                        <NavLink to="/conferrals">Laureaci</NavLink>
+                      </li>
+                      <li>
+                        <NavLink to="/reports">Raporty</NavLink>
+                      </li>
+                    </>
+                  ) : null}
+                  {can("nomination:write:hg") || can("hg:decide") ? (
                     <li>
-                      <NavLink to="/nominations" end>
-                        Wnioski
-                      </NavLink>
+                      <NavLink to="/hg">Honoris Gratia</NavLink>
                     </li>
+                  ) : null}
+                  {can("resolution:draft") ? (
                     <li>
-                      <NavLink to="/board">Tablica</NavLink>
+                      <NavLink to="/drafts">Projekty uchwał</NavLink>
                     </li>
-                  </>
-                ) : null}
-                {can("nomination:write:council") || can("nomination:write:hg") ? (
-                  <li>
-                    <NavLink to="/nominations/new">Nowy wniosek</NavLink>
-                  </li>
-                ) : null}
-                {can("laureate:read") ? (
-                  <>
+                  ) : null}
+                  {can("ceremony:schedule") ? (
                     <li>
-                      <NavLink to="/conferrals">Laureaci</NavLink>
+                      <NavLink to="/ceremonies">Uroczystości</NavLink>
                     </li>
+                  ) : null}
+                  {can("diploma:print") || can("diploma:text") ? (
                     <li>
-                      <NavLink to="/reports">Raporty</NavLink>
+                      <NavLink to="/diplomas">Dyplomy</NavLink>
                     </li>
-                  </>
-                ) : null}
-                {can("nomination:write:hg") || can("hg:decide") ? (
-                  <li>
-                    <NavLink to="/hg">Honoris Gratia</NavLink>
-                  </li>
-                ) : null}
-                {can("resolution:draft") ? (
-                  <li>
-                    <NavLink to="/drafts">Projekty uchwał</NavLink>
-                  </li>
-                ) : null}
-                {can("ceremony:schedule") ? (
-                  <li>
-                    <NavLink to="/ceremonies">Uroczystości</NavLink>
-                  </li>
-                ) : null}
-                {can("diploma:print") || can("diploma:text") ? (
-                  <li>
-                    <NavLink to="/diplomas">Dyplomy</NavLink>
-                  </li>
-                ) : null}
-                {can("audit:read") ? (
-                  <li>
-                    <NavLink to="/audit">Dziennik zdarzeń</NavLink>
-                  </li>
-                ) : null}
-                {can("user:manage") ? (
-                  <li>
-                    <NavLink to="/admin/users">Użytkownicy</NavLink>
-                  </li>
-                ) : null}
-                {can("personal-data:manage") ? (
-                  <li>
-                    <NavLink to="/admin/retention">Ochrona danych</NavLink>
-                  </li>
-                ) : null}
-                {can("settings:manage") ? (
-                  <li>
-                    <NavLink to="/admin/settings">Ustawienia</NavLink>
-                  </li>
-                ) : null}
-                {can("settings:manage") ? (
-                  <li>
-                    <NavLink to="/import">Import</NavLink>
-                  </li>
-                ) : null}
-              </ul>
-            </nav>
+                  ) : null}
+                  {can("audit:read") ? (
+                    <li>
+                      <NavLink to="/audit">Dziennik zdarzeń</NavLink>
+                    </li>
+                  ) : null}
+                  {can("user:manage") ? (
+                    <li>
+                      <NavLink to="/admin/users">Użytkownicy</NavLink>
+                    </li>
+                  ) : null}
+                  {can("personal-data:manage") ? (
+                    <li>
+                      <NavLink to="/admin/retention">Ochrona danych</NavLink>
+                    </li>
+                  ) : null}
+                  {can("settings:manage") ? (
+                    <li>
+                      <NavLink to="/admin/settings">Ustawienia</NavLink>
+                    </li>
+                  ) : null}
+                  {can("settings:manage") ? (
+                    <li>
+                      <NavLink to="/import">Import</NavLink>
+                    </li>
+                  ) : null}
+                </ul>
+              </nav>
+            </MenuDisclosure>
             <div className="account">
-              <NavLink to="/account/password" className="account__name" title="Zmiana hasła">
+              <NavLink
+                to="/account/password"
+                className="account__name"
+                title="Zmiana hasła"
+              >
                 {user.name}
               </NavLink>
               <Form method="post" action="/logout">
@@ -140,5 +160,34 @@ export function SiteHeader() {
         )}
       </div>
     </header>
+  );
+}
+
+/** Wide enough for the menu in a row (app.css uses the same width). */
+const WIDE_MENU = "(min-width: 56rem)";
+
+/**
+ * On a phone the menu folds behind a „Menu” button: a <details> element, so it opens and
+ * closes without JavaScript too. On a wide screen it is always open and its button hidden (the
+ * stylesheet shows a closed menu's content there; the effect opens it for browsers that cannot).
+ * After a client-side navigation a folded menu closes again.
+ */
+function MenuDisclosure({ children }: { children: ReactNode }) {
+  const ref = useRef<HTMLDetailsElement>(null);
+  const { pathname } = useLocation();
+  useEffect(() => {
+    const wide = window.matchMedia(WIDE_MENU);
+    const sync = () => {
+      if (ref.current) ref.current.open = wide.matches;
+    };
+    sync();
+    wide.addEventListener("change", sync);
+    return () => wide.removeEventListener("change", sync);
+  }, [pathname]);
+  return (
+    <details className="menu" ref={ref}>
+      <summary className="menu__toggle">Menu</summary>
+      {children}
+    </details>
   );
 }

@@ -8,7 +8,7 @@ import { toCsv } from "#app/utils/csv";
 import { checkEligibility } from "./eligibility";
 import { type CandidateKind, type Gender, HONOUR_LABEL, HONOUR_SHORT_LABEL, HONOURS, type Honour, type MedalClass } from "./honours";
 import { isValidIsoDate } from "./polish-dates";
-import { checkResolutionNumber, formatResolutionNumber, parseResolutionNumber, type Term } from "./resolution-number";
+import { checkOrdinanceNumber, checkResolutionNumber, formatResolutionNumber, parseResolutionNumber, type Term } from "./resolution-number";
 import { fromRoman, toRoman } from "./roman";
 import { foldText } from "./search-text";
 
@@ -273,6 +273,10 @@ export function validateRow(raw: RawRow, context: RowContext): { record: Histori
   if (honour === "HONORIS_GRATIA") {
     mustBeEmpty(["uchwala_nr", "uchwala_data", "kadencja"], "Odznakę „Honoris Gratia” nadaje Prezydent (kolumny decyzja_data, decyzja_nr).");
     decidedOn = date("decyzja_data", true);
+    if (decidedOn && !empty("decyzja_nr")) {
+      const checked = checkOrdinanceNumber(v.decyzja_nr, decidedOn);
+      if (!checked.ok) err("decyzja_nr", checked.message);
+    }
   } else if (honour) {
     mustBeEmpty(["decyzja_data", "decyzja_nr"], "to wyróżnienie nadaje Rada Miasta uchwałą (kolumny uchwala_nr, uchwala_data).");
     adoptedOn = date("uchwala_data", true);
@@ -300,10 +304,9 @@ export function validateRow(raw: RawRow, context: RowContext): { record: Histori
 
   const conferredOn = adoptedOn ?? decidedOn;
   const handedOverOn = date("wreczono_data", false);
-  if (handedOverOn && conferredOn && handedOverOn < conferredOn) err("wreczono_data", `Wręczenie (${handedOverOn}) nie może być wcześniejsze niż nadanie (${conferredOn}).`);
 
   if (honour && kind && conferredOn) {
-    for (const e of eligibilityErrors({ honour, medalClass, kind, conferredOn }, [])) err(e.column, e.message);
+    for (const e of eligibilityErrors({ honour, medalClass, kind, conferredOn, handedOverOn }, [])) err(e.column, e.message);
   }
   if (issues.length || !honour || !kind) return { record: null, issues };
   return {
@@ -330,26 +333,32 @@ export function validateRow(raw: RawRow, context: RowContext): { record: Histori
 }
 
 /**
- * The app's eligibility rules that make an honour impossible, as row errors: a refusal, and the
- * gold medal for a person from 1997 on (a warning in the app, where a person can still decide;
- * a recorded historical conferral that breaks it is a mistake in the file).
+ * The refusals of the one eligibility function (app/domain/eligibility.ts) for a historical
+ * conferral, as row errors in the column they concern. Its warnings are for people deciding a
+ * nomination; a recorded conferral the rules refuse is a mistake in the file.
  */
 export function eligibilityErrors(
-  c: { honour: Honour; medalClass: MedalClass | null; kind: CandidateKind; conferredOn: string },
+  c: { honour: Honour; medalClass: MedalClass | null; kind: CandidateKind; conferredOn: string; handedOverOn: string | null },
   heldHonours: { honour: Honour; medalClass: MedalClass | null }[],
 ): { column: Column; message: string }[] {
   const findings = checkEligibility({
     honour: c.honour,
     medalClass: c.medalClass,
-    receivedDate: c.conferredOn,
+    receivedDate: null,
+    actDate: c.conferredOn,
+    handedOverOn: c.handedOverOn,
     candidate: { kind: c.kind, deceased: false },
     heldHonours,
     openNominations: [],
   });
-  return findings
-    .filter((f) => f.level === "refuse" || f.code === "gold-for-person")
-    .filter((f) => f.code !== "hc-late")
-    .map((f) => ({ column: f.code === "gold-for-person" ? ("klasa" as const) : ("typ" as const), message: f.message }));
+  const actColumn: Column = c.honour === "HONORIS_GRATIA" ? "decyzja_data" : "uchwala_data";
+  const COLUMN: Record<string, Column> = {
+    "gold-for-person": "klasa",
+    "class-not-yet-established": "klasa",
+    "honour-not-yet-established": actColumn,
+    "act-after-handover": "wreczono_data",
+  };
+  return findings.filter((f) => f.level === "refuse").map((f) => ({ column: COLUMN[f.code] ?? "typ", message: f.message }));
 }
 
 // ---------------------------------------------------------------- writing

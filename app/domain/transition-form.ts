@@ -74,6 +74,8 @@ export function transitionSchema(honour: Honour, to: Status, today: string) {
       signaturesCollectedFrom: IsoDate.optional(),
       signaturesCollectedTo: IsoDate.optional(),
       lateReason: optionalText(1000),
+      /** The user read the step's warnings (a session numeral going backwards) and goes on. */
+      confirmWarnings: z.literal("on").optional(),
     })
     .superRefine(
       (v, ctx) => {

@@ -3,7 +3,7 @@ import * as clock from "#app/domain/clock";
 import { todayIso } from "#app/domain/polish-dates";
 import { db } from "#app/utils/db.server";
 import { recordAudit } from "./audit.server";
-import type { Actor } from "./ceremony.server";
+import type { Actor } from "./write.server";
 
 export function listFeedTokens() {
   return db().calendarFeedToken.findMany({ orderBy: { createdAt: "desc" } });

@@ -4,6 +4,7 @@ import { db } from "#app/utils/db.server";
 import { changedFields, recordAudit } from "./audit.server";
 import { candidateData, searchTextOf } from "./nomination.server";
 import * as clock from "#app/domain/clock";
+import { type Actor } from "./write.server";
 
 export async function getCandidate(id: string) {
   return db().candidate.findUnique({
@@ -46,7 +47,7 @@ function pick(source: Record<string, unknown>) {
   return Object.fromEntries(EDITABLE.map((k) => [k, source[k] ?? null]));
 }
 
-export async function updateCandidate(id: string, input: EditCandidateInput, actor: { userId: string | null }): Promise<CandidateUpdateResult> {
+export async function updateCandidate(id: string, input: EditCandidateInput, actor: Actor): Promise<CandidateUpdateResult> {
   return db().$transaction(async (tx) => {
     const current = await tx.candidate.findUnique({ where: { id }, include: { nominations: { include: { nominators: true } } } });
     if (!current) return { kind: "not-found" as const };

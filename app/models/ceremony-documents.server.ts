@@ -9,7 +9,8 @@ import { formatPolishDate } from "#app/domain/polish-dates";
 import { honorific } from "#app/domain/polish-text";
 import { db } from "#app/utils/db.server";
 import { recordAudit } from "./audit.server";
-import { bump, lockCeremony, write, type Actor, type ceremonyPage, type CeremonyWrite } from "./ceremony.server";
+import { bump, lockCeremony, type ceremonyPage, type CeremonyWrite } from "./ceremony.server";
+import { runWrite, type Actor } from "./write.server";
 
 type CeremonyPage = NonNullable<Awaited<ReturnType<typeof ceremonyPage>>>;
 
@@ -53,7 +54,7 @@ export function handoverListDocument(page: CeremonyPage): Document {
 
 /** Saves the edited programme markup ("" = back to the generated one); invalid markup is refused by the caller's check. */
 export function saveProgramme(id: string, input: { programme: string; version: number }, actor: Actor): Promise<CeremonyWrite> {
-  return write(async (tx) => {
+  return runWrite(async (tx) => {
     const { answer, ceremony } = await lockCeremony(tx, id, input.version, { editable: true });
     if (answer) return answer;
     await bump(tx, id, input.version, { programme: input.programme });

@@ -17,7 +17,8 @@ import { foldText } from "#app/domain/search-text";
 import type { Status } from "#app/domain/workflow";
 import { db, type Tx } from "#app/utils/db.server";
 import { changedFields, recordAudit } from "./audit.server";
-import { ACTIVE, bump, ceremonyData, checkVenue, lockCeremony, Refusal, write, type Actor, type CeremonyWrite } from "./ceremony.server";
+import { ACTIVE, bump, ceremonyData, checkVenue, lockCeremony, type CeremonyWrite } from "./ceremony.server";
+import { Refusal, runWrite, type Actor, type Refused } from "./write.server";
 
 /** Conferrals that may be added: conferred, not yet handed over, not on this ceremony; by name and honour. */
 export async function laureateCandidates(ceremonyId: string, query: { q: string; honour: Honour | null }, take = 20) {
@@ -98,7 +99,7 @@ export async function handoverRows(nominationIds: readonly string[], client: Tx 
   return nominationIds.flatMap((id) => byId.get(id) ?? []);
 }
 
-export type HandoverResult = { kind: "saved"; id: string; created: boolean; added: HandoverRow[]; refused: HandoverPlan["refused"] } | Extract<CeremonyWrite, { kind: "refused" }>;
+export type HandoverResult = { kind: "saved"; id: string; created: boolean; added: HandoverRow[]; refused: HandoverPlan["refused"] } | Refused;
 
 /**
  * The batch hand-over from the desk: assigns the selected granted laureates to an existing
@@ -107,7 +108,7 @@ export type HandoverResult = { kind: "saved"; id: string; created: boolean; adde
  * nothing changes (not even the new ceremony). Each added laureate is audited on the ceremony.
  */
 export function assignToHandover(input: { nominationIds: readonly string[]; ceremonyId: string | null; create: CeremonyInput | null }, actor: Actor): Promise<HandoverResult> {
-  return write<HandoverResult>(async (tx) => {
+  return runWrite<HandoverResult>(async (tx) => {
     if (!input.nominationIds.length) throw new Refusal("Nie zaznaczono żadnego wniosku: nic nie zmieniono.");
     let id: string;
     let version: number;
@@ -126,7 +127,7 @@ export function assignToHandover(input: { nominationIds: readonly string[]; cere
     if (!plan.eligible.length) {
       throw new Refusal(
         "Żadnego z zaznaczonych laureatów nie można przekazać do wręczenia: nic nie zmieniono.",
-        plan.refused.map((r) => `${r.row.name}: ${r.reason}.`),
+        { problems: plan.refused.map((r) => `${r.row.name}: ${r.reason}.`) },
       );
     }
     // One statement for the rows (positions after the last), then one audit event per laureate.
@@ -143,7 +144,7 @@ export function assignToHandover(input: { nominationIds: readonly string[]; cere
 
 /** Marks every laureate whose attendance is not settled as attending in person: one step, one audit event. */
 export function markAllAttending(id: string, input: { version: number }, actor: Actor): Promise<CeremonyWrite> {
-  return write(async (tx) => {
+  return runWrite(async (tx) => {
     const { answer } = await lockCeremony(tx, id, input.version, { editable: true });
     if (answer) return answer;
     const unsettled = await tx.ceremonyLaureate.findMany({
@@ -165,7 +166,7 @@ export function markAllAttending(id: string, input: { version: number }, actor: 
   });
 }
 export function addLaureate(id: string, input: { conferralId: string; version: number }, actor: Actor): Promise<CeremonyWrite> {
-  return write(async (tx) => {
+  return runWrite(async (tx) => {
     const { answer } = await lockCeremony(tx, id, input.version, { editable: true });
     if (answer) return answer;
     const conferral = await tx.conferral.findUnique({
@@ -198,7 +199,7 @@ async function laureateOf(tx: Tx, ceremonyId: string, laureateId: string) {
 }
 
 export function removeLaureate(id: string, input: { laureateId: string; version: number }, actor: Actor): Promise<CeremonyWrite> {
-  return write(async (tx) => {
+  return runWrite(async (tx) => {
     const { answer } = await lockCeremony(tx, id, input.version, { editable: true });
     if (answer) return answer;
     const { row, name } = await laureateOf(tx, id, input.laureateId);
@@ -217,7 +218,7 @@ async function renumber(tx: Tx, ceremonyId: string, order?: string[]) {
 }
 
 export function moveLaureate(id: string, input: { laureateId: string; direction: "up" | "down"; version: number }, actor: Actor): Promise<CeremonyWrite> {
-  return write(async (tx) => {
+  return runWrite(async (tx) => {
     const { answer } = await lockCeremony(tx, id, input.version, { editable: true });
     if (answer) return answer;
     const { name } = await laureateOf(tx, id, input.laureateId);
@@ -238,7 +239,7 @@ export function moveLaureate(id: string, input: { laureateId: string; direction:
 }
 
 export function updateLaureate(id: string, input: LaureateInput & { laureateId: string; version: number }, actor: Actor): Promise<CeremonyWrite> {
-  return write(async (tx) => {
+  return runWrite(async (tx) => {
     const { answer } = await lockCeremony(tx, id, input.version, { editable: true });
     if (answer) return answer;
     const { row, name } = await laureateOf(tx, id, input.laureateId);

@@ -19,39 +19,17 @@ import { honourLine } from "#app/domain/diploma";
 import type { CandidateKind, Gender, Honour, MedalClass } from "#app/domain/honours";
 import { formatPolishDate, todayIso } from "#app/domain/polish-dates";
 import type { Status } from "#app/domain/workflow";
+import type { Prisma } from "#app/generated/prisma/client.ts";
 import { db, type Tx } from "#app/utils/db.server";
 import { changedFields, recordAudit } from "./audit.server";
 import { isConfirmed } from "./diploma.server";
 import { checkPlannedBatch } from "./hg-stock.server";
 import { settingValueOn } from "./settings.server";
+import { expectWritten, Refusal, runWrite, versioned, type Actor, type Conflict, type NotFound, type Refused, type Saved } from "./write.server";
 
-export type Actor = { userId: string | null };
-export type CeremonyWrite =
-  | { kind: "saved"; id: string; handedOver?: number }
-  | { kind: "not-found" }
-  | { kind: "conflict" }
-  | { kind: "refused"; message: string; problems?: string[] };
+export type CeremonyWrite = (Saved & { handedOver?: number }) | NotFound | Conflict | Refused;
 
 export const CONFLICT_MESSAGE = "Ktoś inny zmienił tę uroczystość w międzyczasie. Strona pokazuje teraz zapisany stan; powtórz zmianę, jeśli nadal jest potrzebna.";
-
-export class Refusal extends Error {
-  constructor(
-    message: string,
-    readonly problems?: string[],
-  ) {
-    super(message);
-  }
-}
-
-/** Runs a write; a Refusal thrown inside rolls everything back and becomes the answer. */
-export async function write<T extends object = CeremonyWrite>(run: (tx: Tx) => Promise<T>): Promise<T | Extract<CeremonyWrite, { kind: "refused" }>> {
-  try {
-    return await db().$transaction(run);
-  } catch (error) {
-    if (error instanceof Refusal) return { kind: "refused", message: error.message, problems: error.problems };
-    throw error;
-  }
-}
 
 /** Loads the ceremony at the expected version, or throws the answer. */
 export async function lockCeremony(tx: Tx, id: string, version: number, options: { editable?: boolean } = {}) {
@@ -63,9 +41,8 @@ export async function lockCeremony(tx: Tx, id: string, version: number, options:
 }
 
 /** Raises the version: every change to a ceremony or its laureates is seen by the next editor. */
-export async function bump(tx: Tx, id: string, version: number, data: Record<string, unknown> = {}) {
-  const written = await tx.ceremony.updateMany({ where: { id, version }, data: { ...data, version: { increment: 1 } } });
-  if (written.count === 0) throw new Refusal(CONFLICT_MESSAGE);
+export async function bump(tx: Tx, id: string, version: number, data: Prisma.CeremonyUpdateManyMutationInput = {}) {
+  expectWritten(await tx.ceremony.updateMany(versioned(id, version, data)), CONFLICT_MESSAGE);
 }
 
 // ---------------------------------------------------------------- settings
@@ -235,7 +212,7 @@ export async function checkVenue(tx: Tx, venueId: string) {
 }
 
 export function createCeremony(input: CeremonyInput, actor: Actor): Promise<CeremonyWrite> {
-  return write(async (tx) => {
+  return runWrite(async (tx) => {
     await checkVenue(tx, input.venueId);
     const c = await tx.ceremony.create({ data: ceremonyData(input) });
     await recordAudit(tx, { userId: actor.userId, action: "CREATE", entityType: "Ceremony", entityId: c.id, after: ceremonyData(input) });
@@ -244,7 +221,7 @@ export function createCeremony(input: CeremonyInput, actor: Actor): Promise<Cere
 }
 
 export function updateCeremony(id: string, input: CeremonyInput & { version: number }, actor: Actor): Promise<CeremonyWrite> {
-  return write(async (tx) => {
+  return runWrite(async (tx) => {
     const { answer, ceremony } = await lockCeremony(tx, id, input.version, { editable: true });
     if (answer) return answer;
     await checkVenue(tx, input.venueId);
@@ -266,7 +243,7 @@ export function updateCeremony(id: string, input: CeremonyInput & { version: num
  * workflow's rule decides whether it may), each audited; absent laureates stay waiting.
  */
 export function changeCeremonyStatus(id: string, step: CeremonyStep, input: { version: number; reason: string }, actor: Actor): Promise<CeremonyWrite> {
-  return write(async (tx) => {
+  return runWrite(async (tx) => {
     const { answer, ceremony } = await lockCeremony(tx, id, input.version);
     if (answer) return answer;
     const move = CEREMONY_STEP[step];
@@ -290,7 +267,7 @@ export function changeCeremonyStatus(id: string, step: CeremonyStep, input: { ve
           }),
         ),
       );
-      if (plan.kind === "refused") throw new Refusal("Nie można zapisać uroczystości jako odbytej:", plan.problems);
+      if (plan.kind === "refused") throw new Refusal("Nie można zapisać uroczystości jako odbytej:", { problems: plan.problems });
       const place = handoverPlaceText(full.venue, full.title);
       for (const l of plan.handOver) {
         const loaded = full.laureates.find((x) => x.conferralId === l.conferralId)!;
@@ -328,7 +305,7 @@ export function changeCeremonyStatus(id: string, step: CeremonyStep, input: { ve
         after.stockIssued = badges;
       }
     }
-    const data: Record<string, unknown> = { status: move.to };
+    const data: Prisma.CeremonyUpdateManyMutationInput = { status: move.to };
     if (step === "CANCEL") data.cancellationReason = input.reason.trim();
     if (step === "REOPEN") data.cancellationReason = "";
     await bump(tx, id, input.version, data);

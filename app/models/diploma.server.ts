@@ -38,9 +38,8 @@ import { recordAudit } from "./audit.server";
 import { recordDiplomaPrinted } from "./workflow.server";
 import { publicAddressProblem } from "#app/domain/public-address";
 import * as clock from "#app/domain/clock";
+import type { Actor } from "./write.server";
 
-
-type Actor = { userId: string | null };
 
 /** What a diploma is made from: only these columns (a batch reads 300 conferrals at once). */
 const CONFERRAL_FOR_DIPLOMA = {

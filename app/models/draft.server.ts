@@ -20,7 +20,9 @@ import type { CandidateKind, Gender, Honour, MedalClass } from "#app/domain/hono
 import { todayIso } from "#app/domain/polish-dates";
 import { db, type Tx } from "#app/utils/db.server";
 import { recordAudit } from "./audit.server";
+import { eligibilityFindings, refusalMessage } from "./eligibility.server";
 import { settingValueOn, signatoryOn } from "./settings.server";
+import { type Actor } from "./write.server";
 
 /** A draft's template (read and compiled once per process). */
 export function draftTemplate(file: string) {
@@ -89,7 +91,26 @@ async function inputsFor(
   };
 }
 
-export type CreateDraftResult = { kind: "created"; id: string } | { kind: "missing"; missing: MissingDatum[] } | { kind: "not-found" };
+export type CreateDraftResult =
+  | { kind: "created"; id: string }
+  | { kind: "missing"; missing: MissingDatum[] }
+  | { kind: "refused"; message: string }
+  | { kind: "not-found" };
+
+/** The one eligibility function's refusal for drafting this nomination (the act is still to come), or null. */
+async function draftRefusal(tx: Tx, n: NominationForDraft): Promise<string | null> {
+  const honour = n.honour as Honour;
+  return refusalMessage(
+    await eligibilityFindings(tx, {
+      honour,
+      medalClass: honour === "CRACOVIAE_MERENTI" ? (((n.opinionClass ?? n.requestedClass) as MedalClass | null) ?? null) : null,
+      receivedDate: n.receivedDate,
+      candidateId: n.candidateId,
+      nominationId: n.id,
+      forwardedOn: n.forwardedOn,
+    }),
+  );
+}
 
 /** What a new draft for this nomination still lacks (empty: it can be generated). */
 export async function missingForNominationDraft(nominationId: string): Promise<MissingDatum[] | null> {
@@ -99,10 +120,12 @@ export async function missingForNominationDraft(nominationId: string): Promise<M
   return missingForDraft(inputs);
 }
 
-export async function createDraft(nominationId: string, actor: { userId: string | null }): Promise<CreateDraftResult> {
+export async function createDraft(nominationId: string, actor: Actor): Promise<CreateDraftResult> {
   return db().$transaction(async (tx) => {
     const n = await loadNomination(tx, nominationId);
     if (!n) return { kind: "not-found" as const };
+    const refusal = await draftRefusal(tx, n);
+    if (refusal) return { kind: "refused" as const, message: refusal };
     const base = await inputsFor(tx, n, todayIso(), { printNumber: "", mover: "", merits: "" }, null);
     const missing = missingForDraft(base);
     if (missing.length) return { kind: "missing" as const, missing };
@@ -158,7 +181,7 @@ export async function listWaitingDrafts() {
 export type SaveResult = { kind: "saved"; version: number } | { kind: "frozen" } | { kind: "conflict"; latest: number } | { kind: "not-found" };
 
 /** Saves a new version; refused when the draft is frozen or someone saved since `baseVersion`. */
-export async function saveDraftVersion(draftId: string, content: DraftContent, baseVersion: number, actor: { userId: string | null }): Promise<SaveResult> {
+export async function saveDraftVersion(draftId: string, content: DraftContent, baseVersion: number, actor: Actor): Promise<SaveResult> {
   return db().$transaction(async (tx) => {
     const draft = await tx.resolutionDraft.findUnique({ where: { id: draftId }, include: { versions: { orderBy: { number: "desc" }, take: 1 } } });
     if (!draft) return { kind: "not-found" as const };
@@ -174,7 +197,7 @@ export async function saveDraftVersion(draftId: string, content: DraftContent, b
 }
 
 /** Restoring an older version saves its content as the newest version. */
-export async function restoreDraftVersion(draftId: string, versionNumber: number, baseVersion: number, actor: { userId: string | null }): Promise<SaveResult> {
+export async function restoreDraftVersion(draftId: string, versionNumber: number, baseVersion: number, actor: Actor): Promise<SaveResult> {
   const old = await db().resolutionDraftVersion.findUnique({ where: { draftId_number: { draftId, number: versionNumber } } });
   if (!old) return { kind: "not-found" };
   return saveDraftVersion(draftId, DraftContent.parse(JSON.parse(old.content)), baseVersion, actor);
@@ -256,13 +279,15 @@ export async function nominationsJoinable(draftId: string) {
 export type JoinResult = { kind: "joined" } | { kind: "refused"; message: string } | { kind: "missing"; missing: MissingDatum[] };
 
 /** Adds a nomination to a draft as a new version whose justification gains its merits. */
-export async function addNominationToDraft(draftId: string, nominationId: string, actor: { userId: string | null }): Promise<JoinResult> {
+export async function addNominationToDraft(draftId: string, nominationId: string, actor: Actor): Promise<JoinResult> {
   const joinable = await nominationsJoinable(draftId);
   if (!joinable.some((j) => j.id === nominationId)) {
     return { kind: "refused", message: "Tego wniosku nie można dołączyć: projekt obejmuje tylko medale tej samej klasy z pozytywną opinią Komisji, bez innego otwartego projektu." };
   }
   return db().$transaction(async (tx) => {
     const n = (await loadNomination(tx, nominationId))!;
+    const refusal = await draftRefusal(tx, n);
+    if (refusal) return { kind: "refused" as const, message: refusal };
     const candidate = candidateOf(n);
     const missing = missingForCandidate(candidate, true);
     if (missing.length) return { kind: "missing" as const, missing };

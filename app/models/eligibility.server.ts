@@ -1,9 +1,11 @@
-// The eligibility findings of a nomination, with what they need from the database: the
-// candidate, the honours they already hold and their other open nominations.
+// The eligibility findings of a case, with what the one rule function needs from the database:
+// the candidate, the honours they already hold and their other open nominations.
 import { checkEligibility, type Finding } from "#app/domain/eligibility";
 import type { CandidateKind, Honour, MedalClass } from "#app/domain/honours";
 import { CLOSED_WITHOUT_HONOUR, FINAL_STATUSES } from "#app/domain/workflow";
 import type { Tx } from "#app/utils/db.server";
+
+export { refusalMessage } from "#app/domain/eligibility";
 
 export type EligibilityQuery = {
   honour: Honour;
@@ -12,6 +14,10 @@ export type EligibilityQuery = {
   candidateId: string;
   /** The nomination being checked: its own conferral and itself are not "other" honours. */
   nominationId?: string;
+  /** The act's date (resolution adopted, Mayor's decision), once it is known. */
+  actDate?: string | null;
+  forwardedOn?: string | null;
+  handedOverOn?: string | null;
 };
 
 export async function eligibilityFindings(tx: Tx, q: EligibilityQuery): Promise<Finding[]> {
@@ -32,14 +38,11 @@ export async function eligibilityFindings(tx: Tx, q: EligibilityQuery): Promise<
     honour: q.honour,
     medalClass: q.medalClass,
     receivedDate: q.receivedDate,
+    actDate: q.actDate ?? null,
+    forwardedOn: q.forwardedOn ?? null,
+    handedOverOn: q.handedOverOn ?? null,
     candidate: { kind: candidate.kind as CandidateKind, deceased: candidate.deceased },
     heldHonours: held.map((h) => ({ honour: h.honour as Honour, medalClass: h.medalClass as MedalClass | null })),
     openNominations: open.map((o) => ({ honour: o.honour as Honour })),
   });
-}
-
-/** The refusals among the findings as one message, or null when the rules allow the step. */
-export function refusalMessage(findings: readonly Finding[]): string | null {
-  const refusals = findings.filter((f) => f.level === "refuse");
-  return refusals.length ? refusals.map((f) => f.message).join(" ") : null;
 }

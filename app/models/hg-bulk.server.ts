@@ -6,8 +6,7 @@ import type { Status } from "#app/domain/workflow";
 import { db } from "#app/utils/db.server";
 import { URGENCY_ORDER } from "./hg-list.server";
 import { applyTransitionInBatch, TransitionBatch } from "./workflow.server";
-
-type Actor = { userId: string | null };
+import { type Actor } from "./write.server";
 
 /** The selected Honoris Gratia nominations (others are ignored), in the list's order. */
 export async function bulkRows(ids: readonly string[]): Promise<BulkRow[]> {

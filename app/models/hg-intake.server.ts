@@ -9,8 +9,7 @@ import { db, type Tx } from "#app/utils/db.server";
 import { recordAudit } from "./audit.server";
 import { eligibilityFindings, refusalMessage } from "./eligibility.server";
 import { candidateData, findPossibleDuplicates, searchTextOf } from "./nomination.server";
-
-type Actor = { userId: string | null };
+import { Refusal, type Actor, type Refused } from "./write.server";
 
 export type LaureateMatch = {
   id: string;
@@ -83,9 +82,7 @@ export type IntakeResult =
   | { kind: "existing"; id: string }
   | { kind: "duplicates"; matches: LaureateMatch[][] }
   | { kind: "epuap-taken"; message: string }
-  | { kind: "refused"; message: string };
-
-class Refused extends Error {}
+  | Refused;
 
 const tokenOf = (creationToken: string, i: number) => `${creationToken}:${i}`;
 
@@ -127,14 +124,14 @@ export async function createHgApplication(input: HgIntakeInput, actor: Actor): P
       const nominationIds: string[] = [];
       for (const [i, l] of input.laureates.entries()) {
         let candidate = l.candidateId ? await tx.candidate.findUnique({ where: { id: l.candidateId } }) : null;
-        if (l.candidateId && !candidate) throw new Refused("Wybrany kandydat nie istnieje.");
+        if (l.candidateId && !candidate) throw new Refusal("Wybrany kandydat nie istnieje.");
         if (!candidate) {
           const data = candidateData(candidateInputOf(l));
           candidate = await tx.candidate.create({ data });
           await recordAudit(tx, { userId: actor.userId, action: "CREATE", entityType: "Candidate", entityId: candidate.id, after: data });
         }
         const refusal = refusalMessage(await eligibilityFindings(tx, { honour: "HONORIS_GRATIA", medalClass: null, receivedDate: input.receivedDate, candidateId: candidate.id }));
-        if (refusal) throw new Refused(`${candidate.displayName}: ${refusal}`);
+        if (refusal) throw new Refusal(`${candidate.displayName}: ${refusal}`);
         const nomination = await tx.nomination.create({
           data: {
             honour: "HONORIS_GRATIA",
@@ -181,7 +178,7 @@ export async function createHgApplication(input: HgIntakeInput, actor: Actor): P
       return { kind: "created" as const, id: application.id, nominationIds };
     });
   } catch (error) {
-    if (error instanceof Refused) return { kind: "refused", message: error.message };
+    if (error instanceof Refusal) return error.answer;
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
       // Two saves raced: the same form (its token) or the same ePUAP submission.
       const winner = await db().nomination.findUnique({ where: { creationToken: tokenOf(input.creationToken, 0) }, select: { hgApplicationId: true } });

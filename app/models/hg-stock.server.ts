@@ -3,8 +3,7 @@
 import { batchShortfall, stockLevels, type StockMovementInput } from "#app/domain/honoris-gratia";
 import { db, type Tx } from "#app/utils/db.server";
 import { recordAudit } from "./audit.server";
-
-type Actor = { userId: string | null };
+import { type Actor } from "./write.server";
 
 export async function stockSummary() {
   const [movements, ceremonies] = await Promise.all([

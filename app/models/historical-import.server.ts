@@ -241,9 +241,11 @@ async function buildPlan(bytes: Uint8Array, tx: Tx) {
       r.matchedPublicId = match.conf.publicId;
     } else {
       const held = existing.flatMap((c) => c.conferrals).map((c) => ({ honour: c.honour as Honour, medalClass: (c.medalClass as MedalClass | null) ?? null }));
-      // Only the refusals (Honorary Citizenship held already); the class warnings are for people deciding.
-      for (const e of eligibilityErrors({ ...rec, conferredOn: conferredOnOf(rec) }, held.filter((h) => h.honour === "HONORARY_CITIZENSHIP"))) {
-        if (e.column === "typ" && rec.kind === "PERSON") err(r, "wyroznienie", e.message);
+      // The refusals that depend on what the candidate already holds (Honorary Citizenship held
+      // already); those of the row alone were reported by validateRow.
+      const alone = new Set(eligibilityErrors({ ...rec, conferredOn: conferredOnOf(rec) }, []).map((e) => e.message));
+      for (const e of eligibilityErrors({ ...rec, conferredOn: conferredOnOf(rec) }, held)) {
+        if (!alone.has(e.message)) err(r, "wyroznienie", e.message);
       }
       if (rec.honour === "HONORARY_CITIZENSHIP") {
         const earlier = fileHonoraryCitizens.get(r.candidateKey);

@@ -18,11 +18,7 @@ import { db, type Tx } from "#app/utils/db.server";
 import { changedFields, recordAudit } from "./audit.server";
 import { eligibilityFindings, refusalMessage } from "./eligibility.server";
 import { councilTermOn } from "./council-term.server";
-
-type Actor = { userId: string | null };
-
-/** Thrown inside a transaction to roll it back with a rule's refusal. */
-class Refused extends Error {}
+import { Refusal, type Actor, type Refused } from "./write.server";
 
 // ---------------------------------------------------------------- reads
 
@@ -257,7 +253,7 @@ export type CreateResult =
   | { kind: "created"; id: string }
   | { kind: "existing"; id: string }
   | { kind: "duplicates"; candidates: PossibleDuplicate[] }
-  | { kind: "refused"; message: string };
+  | Refused;
 
 export async function createNomination(input: CreateNominationInput, actor: Actor): Promise<CreateResult> {
   try {
@@ -284,7 +280,7 @@ export async function createNomination(input: CreateNominationInput, actor: Acto
       const refusal = refusalMessage(
         await eligibilityFindings(tx, { honour: input.honour, medalClass: input.requestedClass ?? null, receivedDate: input.receivedDate, candidateId: candidate.id }),
       );
-      if (refusal) throw new Refused(refusal);
+      if (refusal) throw new Refusal(refusal);
 
       const term = await councilTermOn(tx, input.receivedDate);
       const nominators = input.nominators.map((n, i) => ({ kind: n.kind as NominatorKind, name: n.name, contact: n.contact, position: i }));
@@ -319,7 +315,7 @@ export async function createNomination(input: CreateNominationInput, actor: Acto
       return { kind: "created" as const, id: nomination.id };
     });
   } catch (error) {
-    if (error instanceof Refused) return { kind: "refused", message: error.message };
+    if (error instanceof Refusal) return error.answer;
     // Two submits of the same form raced: the loser finds the winner's record.
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
       const winner = await db().nomination.findUnique({ where: { creationToken: input.creationToken }, select: { id: true } });

@@ -3,6 +3,7 @@
 import { EXPORT_FORMAT, EXPORT_NOTE } from "#app/domain/personal-data-export";
 import { db } from "#app/utils/db.server";
 import * as clock from "#app/domain/clock";
+import { type Actor } from "./write.server";
 
 function parseJson(text: string | null): unknown {
   if (text === null) return null;
@@ -13,7 +14,7 @@ function parseJson(text: string | null): unknown {
   }
 }
 
-export async function exportCandidateData(candidateId: string, actor: { userId: string | null }, now: Date = clock.now()) {
+export async function exportCandidateData(candidateId: string, actor: Actor, now: Date = clock.now()) {
   const candidate = await db().candidate.findUnique({
     where: { id: candidateId },
     include: {

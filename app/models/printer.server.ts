@@ -5,8 +5,7 @@ import type { PrinterInput } from "#app/domain/diploma-print";
 import type { PrinterProfile } from "#app/generated/prisma/client.ts";
 import { db } from "#app/utils/db.server";
 import { recordAudit } from "./audit.server";
-
-type Actor = { userId: string | null };
+import { type Actor } from "./write.server";
 
 export type PrinterWrite = { kind: "saved"; row: PrinterProfile } | { kind: "name-taken" } | { kind: "conflict"; saved: PrinterProfile } | { kind: "not-found" };
 

@@ -20,8 +20,8 @@ import { db, type Tx } from "#app/utils/db.server";
 import { recordAudit } from "./audit.server";
 import { searchTextOf } from "./nomination.server";
 import * as clock from "#app/domain/clock";
+import { expectWritten, isStaleWrite, versioned, type Actor } from "./write.server";
 
-type Actor = { userId: string | null };
 type Client = Tx;
 
 /** SQLite allows a limited number of bound values per statement: long id lists go in slices. */
@@ -66,9 +66,8 @@ export async function updateRetentionPolicies(input: RetentionPoliciesInput, act
     for (const p of input.policies) {
       const saved = byKind.get(p.recordKind)!;
       if (saved.months === p.months) continue;
-      const written = await tx.retentionPolicy.updateMany({ where: { id: saved.id, version: p.version }, data: { months: p.months, version: { increment: 1 } } });
-      // Someone saved between the read and this write: undo everything by throwing.
-      if (written.count === 0) throw new PolicyRaceError();
+      // Someone saved between the read and this write: expectWritten undoes everything by throwing.
+      expectWritten(await tx.retentionPolicy.updateMany(versioned(saved.id, p.version, { months: p.months })));
       await recordAudit(tx, {
         userId: actor.userId,
         action: "UPDATE",
@@ -81,7 +80,7 @@ export async function updateRetentionPolicies(input: RetentionPoliciesInput, act
     }
     return { kind: "updated" as const, changed };
   }).catch(async (error) => {
-    if (!(error instanceof PolicyRaceError)) throw error;
+    if (!isStaleWrite(error)) throw error;
     const saved = await db().retentionPolicy.findMany();
     return {
       kind: "conflict" as const,
@@ -89,8 +88,6 @@ export async function updateRetentionPolicies(input: RetentionPoliciesInput, act
     };
   });
 }
-
-class PolicyRaceError extends Error {}
 
 // ---------------------------------------------------------------- what is due
 

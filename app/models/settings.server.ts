@@ -21,22 +21,18 @@ import {
 import type { DatedSetting, Signatory } from "#app/generated/prisma/client.ts";
 import { db, type Tx } from "#app/utils/db.server";
 import { changedFields, recordAudit } from "./audit.server";
+import { expectWritten, isStaleWrite, versioned, type Actor, type NotFound } from "./write.server";
 
 export type { DatedSetting, Signatory };
-
-type Actor = { userId: string | null };
 
 /** What a write answered. `closed` is the earlier row ended the day before a new one (closePrevious). */
 export type WriteResult<T> =
   | { kind: "saved"; row: T; closed: T | null }
   | { kind: "overlap"; rows: T[] }
   | { kind: "conflict"; saved: T }
-  | { kind: "not-found" };
+  | NotFound;
 
-export type DeleteResult<T> = { kind: "deleted"; row: T } | { kind: "conflict"; saved: T } | { kind: "not-found" };
-
-/** Thrown inside a transaction when a row changed between its read and its write: rolls everything back. */
-class VersionRace extends Error {}
+export type DeleteResult<T> = { kind: "deleted"; row: T } | { kind: "conflict"; saved: T } | NotFound;
 
 function assertDate(date: string) {
   if (!isValidIsoDate(date)) throw new RangeError(`Oczekiwano daty RRRR-MM-DD, otrzymano: ${date}`);
@@ -106,8 +102,7 @@ export async function createDatedSetting(input: NewSettingInput, actor: Actor, r
       let closed: DatedSetting | null = null;
       if (plan.close) {
         const { row, validTo } = plan.close;
-        const written = await tx.datedSetting.updateMany({ where: { id: row.id, version: row.version }, data: { validTo, version: { increment: 1 } } });
-        if (written.count === 0) throw new VersionRace();
+        expectWritten(await tx.datedSetting.updateMany(versioned(row.id, row.version, { validTo })));
         closed = await tx.datedSetting.findUniqueOrThrow({ where: { id: row.id } });
         await recordAudit(tx, {
           userId: actor.userId,
@@ -127,7 +122,7 @@ export async function createDatedSetting(input: NewSettingInput, actor: Actor, r
     })
     .catch(async (error: unknown) => {
       // The row to end changed under us: read everything again, once.
-      if (!(error instanceof VersionRace) || retried) throw error;
+      if (!isStaleWrite(error) || retried) throw error;
       return createDatedSetting(input, actor, true);
     });
 }
@@ -144,8 +139,7 @@ export async function updateDatedSetting(id: string, input: EditSettingInput, ac
       const next = { value: input.value, validFrom: input.validFrom, validTo: input.validTo, note: input.note };
       const diff = changedFields(settingAudit(current), { key: current.key, ...next });
       if (diff.changed.length === 0) return { kind: "saved", row: current, closed: null };
-      const written = await tx.datedSetting.updateMany({ where: { id, version: input.version }, data: { ...next, version: { increment: 1 } } });
-      if (written.count === 0) throw new VersionRace();
+      expectWritten(await tx.datedSetting.updateMany(versioned(id, input.version, next)));
       await recordAudit(tx, {
         userId: actor.userId,
         action: "UPDATE",
@@ -157,7 +151,7 @@ export async function updateDatedSetting(id: string, input: EditSettingInput, ac
       return { kind: "saved", row: await tx.datedSetting.findUniqueOrThrow({ where: { id } }), closed: null };
     })
     .catch(async (error: unknown) => {
-      if (!(error instanceof VersionRace)) throw error;
+      if (!isStaleWrite(error)) throw error;
       const saved = await getDatedSetting(id);
       return saved ? { kind: "conflict" as const, saved } : { kind: "not-found" as const };
     });
@@ -196,8 +190,7 @@ export async function createSignatory(input: NewSignatoryInput, actor: Actor, re
       let closed: Signatory | null = null;
       if (plan.close) {
         const { row, validTo } = plan.close;
-        const written = await tx.signatory.updateMany({ where: { id: row.id, version: row.version }, data: { validTo, version: { increment: 1 } } });
-        if (written.count === 0) throw new VersionRace();
+        expectWritten(await tx.signatory.updateMany(versioned(row.id, row.version, { validTo })));
         closed = await tx.signatory.findUniqueOrThrow({ where: { id: row.id } });
         await recordAudit(tx, {
           userId: actor.userId,
@@ -216,7 +209,7 @@ export async function createSignatory(input: NewSignatoryInput, actor: Actor, re
       return { kind: "saved", row, closed };
     })
     .catch(async (error: unknown) => {
-      if (!(error instanceof VersionRace) || retried) throw error;
+      if (!isStaleWrite(error) || retried) throw error;
       return createSignatory(input, actor, true);
     });
 }
@@ -233,8 +226,7 @@ export async function updateSignatory(id: string, input: EditSignatoryInput, act
       const next = { fullName: input.fullName, titleLine: input.titleLine, validFrom: input.validFrom, validTo: input.validTo };
       const diff = changedFields(signatoryAudit(current), { office: current.office, ...next });
       if (diff.changed.length === 0) return { kind: "saved", row: current, closed: null };
-      const written = await tx.signatory.updateMany({ where: { id, version: input.version }, data: { ...next, version: { increment: 1 } } });
-      if (written.count === 0) throw new VersionRace();
+      expectWritten(await tx.signatory.updateMany(versioned(id, input.version, next)));
       await recordAudit(tx, {
         userId: actor.userId,
         action: "UPDATE",
@@ -246,7 +238,7 @@ export async function updateSignatory(id: string, input: EditSignatoryInput, act
       return { kind: "saved", row: await tx.signatory.findUniqueOrThrow({ where: { id } }), closed: null };
     })
     .catch(async (error: unknown) => {
-      if (!(error instanceof VersionRace)) throw error;
+      if (!isStaleWrite(error)) throw error;
       const saved = await getSignatory(id);
       return saved ? { kind: "conflict" as const, saved } : { kind: "not-found" as const };
     });

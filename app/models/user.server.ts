@@ -5,6 +5,7 @@ import { dummyHash, hashPassword, verifyPassword } from "#app/utils/password.ser
 import { SESSION_TTL_MS } from "#app/utils/session.server";
 import { changedFields, recordAudit } from "./audit.server";
 import * as clock from "#app/domain/clock";
+import { type Actor } from "./write.server";
 
 /** Consecutive failed sign-ins that lock an account, and for how long. */
 export const MAX_FAILED_SIGN_INS = 5;
@@ -99,7 +100,7 @@ export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
-export async function createUser(input: NewUser, actor: { userId: string | null }) {
+export async function createUser(input: NewUser, actor: Actor) {
   const passwordHash = await hashPassword(input.password);
   const email = normalizeEmail(input.email);
   try {
@@ -141,7 +142,7 @@ export type UserUpdate = { name: string; active: boolean; roleKeys: string[]; ve
  */
 export type UserUpdateResult = "ok" | "not-found" | "conflict" | "unknown-role" | "self-deactivation" | "self-lockout";
 
-export async function updateUser(id: string, input: UserUpdate, actor: { userId: string | null }): Promise<UserUpdateResult> {
+export async function updateUser(id: string, input: UserUpdate, actor: Actor): Promise<UserUpdateResult> {
   const passwordHash = input.newPassword ? await hashPassword(input.newPassword) : undefined;
   return db().$transaction(async (tx) => {
     const current = await tx.user.findUnique({ where: { id }, include: { roles: { include: { role: true } } } });

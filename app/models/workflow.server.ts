@@ -4,35 +4,19 @@ import { randomBytes } from "node:crypto";
 import { numberSeriesOf, type Honour, type MedalClass } from "#app/domain/honours";
 import { checkLimit, type LimitRule } from "#app/domain/limits";
 import { honoraryCitizenshipRound } from "#app/domain/deadlines";
-import { checkResolutionNumber, formatResolutionNumber, parseResolutionNumber } from "#app/domain/resolution-number";
+import { CHRONOLOGY_CODES } from "#app/domain/eligibility";
+import { checkOrdinanceNumber, checkResolutionNumber, formatResolutionNumber, parseResolutionNumber, sessionOrderWarnings } from "#app/domain/resolution-number";
 import { honoraryCitizenshipApplicantProblems, type TransitionInput } from "#app/domain/transition-form";
-import { allowedTransitions, STATUS_LABEL, type Status } from "#app/domain/workflow";
+import { allowedTransitions, CONFERRED_STATUSES, STATUS_LABEL, type Status } from "#app/domain/workflow";
 import { Prisma, type Nomination, type Ordinance } from "#app/generated/prisma/client.ts";
 import { db, newRowId, sqlDateTime, type Tx } from "#app/utils/db.server";
 import { recordAudit } from "./audit.server";
 import { councilTermOn } from "./council-term.server";
 import { eligibilityFindings, refusalMessage } from "./eligibility.server";
 import { freezeDraftsOnAdoption } from "./draft.server";
+import { Refusal, refuse, runWrite, type Actor, type Conflict, type NotFound, type Refused } from "./write.server";
 
-export type TransitionResult =
-  | { kind: "done" }
-  | { kind: "not-found" }
-  | { kind: "conflict" }
-  /** The rules refuse the step; `field` names the form field the reason belongs to. */
-  | { kind: "refused"; message: string; field?: string };
-
-class Refusal extends Error {
-  constructor(
-    message: string,
-    readonly field?: string,
-  ) {
-    super(message);
-  }
-}
-
-const refuse = (message: string, field?: string): never => {
-  throw new Refusal(message, field);
-};
+export type TransitionResult = { kind: "done" } | NotFound | Conflict | Refused;
 
 /** A short, unguessable id for the public registry permalink. */
 export function newPublicId(): string {
@@ -74,14 +58,9 @@ export async function applyTransition(
   nominationId: string,
   to: Status,
   input: TransitionInput,
-  actor: { userId: string | null },
+  actor: Actor,
 ): Promise<TransitionResult> {
-  try {
-    return await db().$transaction((tx) => transitionIn(tx, nominationId, to, input, actor));
-  } catch (error) {
-    if (error instanceof Refusal) return { kind: "refused", message: error.message, field: error.field };
-    throw error;
-  }
+  return runWrite((tx) => transitionIn(tx, nominationId, to, input, actor));
 }
 
 /**
@@ -139,7 +118,7 @@ export async function applyTransitionInBatch(
   nominationId: string,
   to: Status,
   input: TransitionInput,
-  actor: { userId: string | null },
+  actor: Actor,
 ): Promise<TransitionResult> {
   const { tx } = batch;
   await tx.$executeRawUnsafe("SAVEPOINT transition_step");
@@ -150,7 +129,7 @@ export async function applyTransitionInBatch(
     return result;
   } catch (error) {
     await tx.$executeRawUnsafe("ROLLBACK TO transition_step");
-    if (error instanceof Refusal) return { kind: "refused", message: error.message, field: error.field };
+    if (error instanceof Refusal) return error.answer;
     throw error;
   } finally {
     if (result?.kind === "done") batch.keepStep();
@@ -164,7 +143,7 @@ async function transitionIn(
   nominationId: string,
   to: Status,
   input: TransitionInput,
-  actor: { userId: string | null },
+  actor: Actor,
   batch?: TransitionBatch,
   via: "form" | "print" = "form",
 ): Promise<TransitionResult> {
@@ -180,10 +159,9 @@ async function transitionIn(
     refuse(`Ten krok nie jest dostępny: wniosek ma teraz status „${STATUS_LABEL[from]}”. Odśwież stronę.`);
   }
   if (step?.byPrint && via !== "print") refuse(`Status „${STATUS_LABEL[to]}” ustawia zapisany wydruk dyplomu: wydrukuj dyplom na stronie dyplomu.`);
-  if ((to === "GRANTED" || to === "REFUSED") && input.eventDate && input.eventDate < n.receivedDate) {
-    refuse("Data decyzji nie może być wcześniejsza niż data wpływu wniosku.", "eventDate");
-  }
   const medalClass = ((input.opinionClass ?? n.opinionClass ?? n.requestedClass) as MedalClass | null) ?? null;
+  // The adoption asks the rules once its number and term are known to be right (in adopt()).
+  if (to !== "ADOPTED") await checkRules(tx, n, to, medalClass, input, conferralOf);
   // The columns the step sets (besides version and updatedAt); undefined ones are left as they are.
   const data: Record<string, unknown> = { status: to };
   const after: Record<string, unknown> = {};
@@ -191,10 +169,6 @@ async function transitionIn(
   switch (to) {
     case "FORMALLY_COMPLETE": {
       if (honour === "HONORARY_CITIZENSHIP") {
-        const refusal = refusalMessage(
-          await eligibilityFindings(tx, { honour, medalClass: null, receivedDate: n.receivedDate, candidateId: n.candidateId, nominationId: n.id }),
-        );
-        if (refusal) refuse(refusal);
         const problems = honoraryCitizenshipApplicantProblems({
           nominatorKinds: (await tx.nominator.findMany({ where: { nominationId: n.id }, select: { kind: true } })).map((x) => x.kind),
           receivedDate: n.receivedDate,
@@ -230,6 +204,7 @@ async function transitionIn(
       break;
     case "FORWARDED": {
       const ordinance = await recordOrdinance(tx, input.actNumber, input.eventDate!, "DRAFT_FORWARDING", batch);
+      data.forwardedOn = input.eventDate;
       await tx.resolutionDraft.updateMany({
         where: { nominations: { some: { nominationId: n.id } }, frozenVersionId: null },
         data: { ordinanceId: ordinance.id, status: "FORWARDED" },
@@ -238,7 +213,7 @@ async function transitionIn(
       break;
     }
     case "ADOPTED":
-      after.resolution = await adopt(tx, n, honour, medalClass, input);
+      after.resolution = await adopt(tx, n, honour, medalClass, input, () => checkRules(tx, n, to, medalClass, input, conferralOf));
       break;
     case "GRANTED": {
       const ordinance = await recordOrdinance(tx, input.actNumber, input.eventDate!, "HG_DECISION", batch);
@@ -264,7 +239,6 @@ async function transitionIn(
     case "HANDED_OVER": {
       const conferral = await conferralOf();
       if (!conferral) refuse("Brak nadania: wręczyć można wyróżnienie z podjętą uchwałą lub decyzją.");
-      if (input.eventDate! < conferral!.conferredOn) refuse("Wręczenie nie może być wcześniejsze niż nadanie.", "eventDate");
       await tx.conferral.update({
         where: { id: conferral!.id },
         data: { handedOverOn: input.eventDate, handoverPlace: input.handoverPlace, version: { increment: 1 } },
@@ -305,7 +279,10 @@ const ORDINANCE_TITLE = {
 } as const;
 
 /** The Mayor's ordinance with this number and date: recorded once, shared by every nomination it covers. */
-async function recordOrdinance(tx: Tx, number: string, issuedOn: string, kind: keyof typeof ORDINANCE_TITLE, batch?: TransitionBatch) {
+async function recordOrdinance(tx: Tx, text: string, issuedOn: string, kind: keyof typeof ORDINANCE_TITLE, batch?: TransitionBatch) {
+  const checked = checkOrdinanceNumber(text, issuedOn);
+  if (!checked.ok) return refuse(checked.message, "actNumber");
+  const number = checked.value;
   const key = `${number}\u0000${issuedOn}`;
   const known = batch?.ordinance(key);
   if (known) return known;
@@ -317,6 +294,56 @@ async function recordOrdinance(tx: Tx, number: string, issuedOn: string, kind: k
   return ordinance;
 }
 
+/** Steps that move a case towards the honour: the rules are asked again at each of them. */
+const TOWARDS_HONOUR: readonly Status[] = [
+  "FORMALLY_COMPLETE",
+  "VERIFIED",
+  "DECISION_PREPARED",
+  "OPINION_POSITIVE",
+  "DRAFT_PREPARED",
+  "FORWARDED",
+  "ADOPTED",
+  "GRANTED",
+  "NUMBER_ASSIGNED",
+  "DIPLOMA_PRINTED",
+  "HANDED_OVER",
+];
+
+/**
+ * Asks the one eligibility function (app/domain/eligibility.ts) about the step, with the case's
+ * dates as the step would leave them; a refusal stops the step. Steps that close a case without
+ * the honour (a refusal, a rejection) answer only to the order of the dates.
+ */
+async function checkRules(
+  tx: Tx,
+  n: LoadedNomination & { honour: string; forwardedOn: string | null },
+  to: Status,
+  medalClass: MedalClass | null,
+  input: TransitionInput,
+  conferralOf: () => Promise<{ conferredOn: string } | null>,
+) {
+  const closing = to === "REFUSED" || to === "REJECTED";
+  if (!closing && !TOWARDS_HONOUR.includes(to)) return;
+  const honour = n.honour as Honour;
+  const actStep = to === "ADOPTED" || to === "GRANTED" || to === "REFUSED";
+  const conferral = !actStep && CONFERRED_STATUSES.includes(to) ? await conferralOf() : null;
+  const findings = await eligibilityFindings(tx, {
+    honour,
+    medalClass: honour === "CRACOVIAE_MERENTI" ? medalClass : null,
+    receivedDate: n.receivedDate,
+    candidateId: n.candidateId,
+    nominationId: n.id,
+    actDate: actStep ? input.eventDate : (conferral?.conferredOn ?? null),
+    forwardedOn: to === "FORWARDED" ? input.eventDate : n.forwardedOn,
+    handedOverOn: to === "HANDED_OVER" ? input.eventDate : null,
+  });
+  const relevant = closing ? findings.filter((f) => (CHRONOLOGY_CODES as readonly string[]).includes(f.code)) : findings;
+  const refusal = refusalMessage(relevant);
+  if (!refusal) return;
+  const dated = relevant.some((f) => f.level === "refuse" && ((CHRONOLOGY_CODES as readonly string[]).includes(f.code) || f.code.endsWith("not-yet-established")));
+  refuse(refusal, dated && input.eventDate ? "eventDate" : undefined);
+}
+
 type LoadedNomination = {
   id: string;
   candidateId: string;
@@ -325,7 +352,14 @@ type LoadedNomination = {
 };
 
 /** The Council adopted the resolution: record it (once per term and number) and the conferral. */
-async function adopt(tx: Tx, n: LoadedNomination, honour: Honour, medalClass: MedalClass | null, input: TransitionInput): Promise<string> {
+async function adopt(
+  tx: Tx,
+  n: LoadedNomination,
+  honour: Honour,
+  medalClass: MedalClass | null,
+  input: TransitionInput,
+  checkEligibility: () => Promise<void>,
+): Promise<string> {
   const adoptedOn = input.eventDate!;
   const parsed = parseResolutionNumber(input.actNumber);
   if (!parsed.ok) return refuse(parsed.message, "actNumber");
@@ -334,12 +368,11 @@ async function adopt(tx: Tx, n: LoadedNomination, honour: Honour, medalClass: Me
   const problems = checkResolutionNumber(parsed.value, adoptedOn, term);
   if (problems.length) return refuse(problems.join(" "), "actNumber");
   const number = formatResolutionNumber(parsed.value);
-
-  if (honour === "HONORARY_CITIZENSHIP") {
-    const refusal = refusalMessage(
-      await eligibilityFindings(tx, { honour, medalClass: null, receivedDate: n.receivedDate, candidateId: n.candidateId, nominationId: n.id }),
-    );
-    if (refusal) refuse(refusal);
+  await checkEligibility();
+  if (!input.confirmWarnings) {
+    const termResolutions = await tx.resolution.findMany({ where: { councilTermId: term.id, number: { not: number } }, select: { number: true, sessionNumber: true, adoptedOn: true } });
+    const warnings = sessionOrderWarnings(parsed.value, adoptedOn, termResolutions);
+    if (warnings.length) refuse(`${warnings.join(" ")} Jeśli numer jest właściwy, zaznacz potwierdzenie i zapisz ponownie.`, "confirmWarnings");
   }
 
   // One resolution may confer several honours (the Council sometimes adopts one for a session).

@@ -154,7 +154,7 @@ export default function SettingsScreen() {
             {hasCurrent ? null : <NoCurrent what="Brak wartości obowiązującej dziś: dokumenty z dzisiejszą datą nie mogą być przygotowane, dopóki jej nie dodasz." />}
             {s.rows.length ? (
               <div className="table-wrap">
-                <table className="data-table settings-table">
+                <table className="data-table data-table--stack settings-table">
                   <caption className="visually-hidden">{s.label}: wartości i okresy obowiązywania</caption>
                   <thead>
                     <tr>
@@ -167,14 +167,14 @@ export default function SettingsScreen() {
                   <tbody>
                     {s.rows.map((r) => (
                       <tr key={r.id} className={r.state === "current" ? "settings-row--current" : undefined}>
-                        <td className="nowrap">
+                        <td data-label="Okres" className="nowrap">
                           {r.period}
                           <br />
                           <PeriodStateTag state={r.state} />
                         </td>
-                        <td>{r.value}</td>
-                        <td>{r.note || "—"}</td>
-                        <td className="nowrap">
+                        <td data-label="Treść">{r.value}</td>
+                        <td data-label="Uwagi">{r.note || "—"}</td>
+                        <td data-label="Działania" className="nowrap">
                           <Link to={`/admin/settings/values/${r.id}`}>
                             Zmień lub zakończ<span className="visually-hidden"> wartość {r.period}</span>
                           </Link>
@@ -216,7 +216,7 @@ export default function SettingsScreen() {
             {hasCurrent ? null : <NoCurrent what="Nikt nie jest wpisany na dziś: dokumentów z dzisiejszą datą nie będzie miał kto podpisać, dopóki nie dodasz osoby." />}
             {o.rows.length ? (
               <div className="table-wrap">
-                <table className="data-table settings-table">
+                <table className="data-table data-table--stack settings-table">
                   <caption className="visually-hidden">{o.label}: osoby i okresy</caption>
                   <thead>
                     <tr>
@@ -229,14 +229,14 @@ export default function SettingsScreen() {
                   <tbody>
                     {o.rows.map((r) => (
                       <tr key={r.id} className={r.state === "current" ? "settings-row--current" : undefined}>
-                        <td className="nowrap">
+                        <td data-label="Okres" className="nowrap">
                           {r.period}
                           <br />
                           <PeriodStateTag state={r.state} />
                         </td>
-                        <td>{r.fullName}</td>
-                        <td>{r.titleLine}</td>
-                        <td className="nowrap">
+                        <td data-label="Imię i nazwisko">{r.fullName}</td>
+                        <td data-label="Tytuł pod podpisem">{r.titleLine}</td>
+                        <td data-label="Działania" className="nowrap">
                           <Link to={`/admin/settings/signatories/${r.id}`}>
                             Zmień lub zakończ<span className="visually-hidden">: {r.fullName}</span>
                           </Link>
@@ -275,7 +275,7 @@ export default function SettingsScreen() {
         <Notice anchor="printers" kind="printer" />
         {printers.length ? (
           <div className="table-wrap">
-            <table className="data-table settings-table">
+            <table className="data-table data-table--stack settings-table">
               <caption className="visually-hidden">Drukarki i ich przesunięcia</caption>
               <thead>
                 <tr>
@@ -288,10 +288,10 @@ export default function SettingsScreen() {
               <tbody>
                 {printers.map((p) => (
                   <tr key={p.id}>
-                    <td>{p.name}</td>
-                    <td>{p.offset}</td>
-                    <td>{p.note || "—"}</td>
-                    <td className="nowrap">
+                    <td data-label="Nazwa">{p.name}</td>
+                    <td data-label="Przesunięcie">{p.offset}</td>
+                    <td data-label="Uwagi">{p.note || "—"}</td>
+                    <td data-label="Działania" className="nowrap">
                       <Link to={`/admin/settings/printers/${p.id}`}>
                         Zmień<span className="visually-hidden">: {p.name}</span>
                       </Link>

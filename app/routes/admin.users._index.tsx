@@ -39,7 +39,7 @@ export default function UsersList() {
       </div>
       <p className="result-count">Kont: {users.length}. Czas według strefy Europe/Warsaw.</p>
       <div className="table-wrap">
-        <table className="data-table">
+        <table className="data-table data-table--stack">
           <caption className="visually-hidden">Konta użytkowników</caption>
           <thead>
             <tr>
@@ -54,7 +54,7 @@ export default function UsersList() {
           <tbody>
             {users.map((u) => (
               <tr key={u.id}>
-                <td>
+                <td data-label="Imię i nazwisko">
                   <Link to={`/admin/users/${u.id}`}>{u.name}</Link>
                   {u.isDemo ? (
                     <>
@@ -65,11 +65,11 @@ export default function UsersList() {
                     </>
                   ) : null}
                 </td>
-                <td>{u.email}</td>
-                <td>{u.roles.length ? u.roles.join(", ") : <span className="muted">brak ról</span>}</td>
-                <td>{u.active ? "tak" : <strong className="warn">nie</strong>}</td>
-                <td>{u.lastLogin ? <time dateTime={u.lastLogin.iso}>{u.lastLogin.text}</time> : <span className="muted">nigdy</span>}</td>
-                <td>{u.lockedUntil ? <time dateTime={u.lockedUntil.iso}>{u.lockedUntil.text}</time> : "—"}</td>
+                <td data-label="Adres e-mail">{u.email}</td>
+                <td data-label="Role">{u.roles.length ? u.roles.join(", ") : <span className="muted">brak ról</span>}</td>
+                <td data-label="Aktywne">{u.active ? "tak" : <strong className="warn">nie</strong>}</td>
+                <td data-label="Ostatnie logowanie">{u.lastLogin ? <time dateTime={u.lastLogin.iso}>{u.lastLogin.text}</time> : <span className="muted">nigdy</span>}</td>
+                <td data-label="Zablokowane do">{u.lockedUntil ? <time dateTime={u.lockedUntil.iso}>{u.lockedUntil.text}</time> : "—"}</td>
               </tr>
             ))}
           </tbody>

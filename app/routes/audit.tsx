@@ -197,7 +197,7 @@ export default function AuditLog() {
         </div>
       ) : (
         <div className="table-wrap">
-          <table className="data-table audit-table">
+          <table className="data-table data-table--stack audit-table">
             <caption className="visually-hidden">Zdarzenia, od najnowszych</caption>
             <thead>
               <tr>
@@ -213,18 +213,18 @@ export default function AuditLog() {
             <tbody>
               {rows.map((r) => (
                 <tr key={r.id}>
-                  <td className="nowrap">
+                  <td data-label="Czas" className="nowrap">
                     <time dateTime={r.at}>{r.atText}</time>
                   </td>
-                  <td>{r.who}</td>
-                  <td>{r.action}</td>
-                  <td>
+                  <td data-label="Użytkownik">{r.who}</td>
+                  <td data-label="Czynność">{r.action}</td>
+                  <td data-label="Obiekt">
                     {r.entity.type}:{" "}
                     {r.entity.href ? <PermittedLink to={r.entity.href}>{r.entity.name}</PermittedLink> : <span>{r.entity.name}</span>}
                   </td>
-                  <td>{r.status ? `${r.status.from ?? "—"} → ${r.status.to ?? "—"}` : "—"}</td>
-                  <td>{r.reason || "—"}</td>
-                  <td>
+                  <td data-label="Zmiana statusu">{r.status ? `${r.status.from ?? "—"} → ${r.status.to ?? "—"}` : "—"}</td>
+                  <td data-label="Powód">{r.reason || "—"}</td>
+                  <td data-label="Zmienione pola">
                     <Changes changes={r.changes} />
                   </td>
                 </tr>

@@ -134,7 +134,7 @@ export default function CandidateView() {
                     <StatusBadge status={n.status} />
                   </td>
                   <td>{formatShortDate(n.receivedDate)}</td>
-                  <td>{n.caseReference || "—"}</td>
+                  <td className="case-ref">{n.caseReference || "—"}</td>
                 </tr>
               ))}
             </tbody>

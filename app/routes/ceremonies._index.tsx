@@ -86,7 +86,7 @@ export default function Ceremonies() {
           </p>
         ) : (
           <div className="table-wrap">
-            <table className="data-table">
+            <table className="data-table data-table--stack">
               <thead>
                 <tr>
                   <th scope="col">Data i godzina</th>
@@ -102,16 +102,16 @@ export default function Ceremonies() {
               <tbody>
                 {upcoming.map((c) => (
                   <tr key={c.id}>
-                    <td className="nowrap">
+                    <td data-label="Data i godzina" className="nowrap">
                       {formatPolishDate(c.date)}, {c.startTime}–{c.endTime}
                     </td>
-                    <td>
+                    <td data-label="Uroczystość">
                       <Link to={`/ceremonies/${c.id}`}>{c.title}</Link>
                     </td>
-                    <td>{ceremonyKindLabel(c.kind)}</td>
-                    <td>{c.venue || "—"}</td>
-                    <td className="num">{c.laureates}</td>
-                    <td>
+                    <td data-label="Rodzaj">{ceremonyKindLabel(c.kind)}</td>
+                    <td data-label="Miejsce">{c.venue || "—"}</td>
+                    <td data-label="Laureaci" className="num">{c.laureates}</td>
+                    <td data-label="Stan">
                       <CeremonyStatus status={c.status} />
                     </td>
                   </tr>
@@ -129,7 +129,9 @@ export default function Ceremonies() {
           <Link to={`?month=${previous}#kalendarz`}>‹ {monthTitle(previous)}</Link> · <Link to={`?month=${today.slice(0, 7)}#kalendarz`}>bieżący miesiąc</Link> ·{" "}
           <Link to={`?month=${next}#kalendarz`}>{monthTitle(next)} ›</Link>
         </nav>
-        <div className="table-wrap">
+        {/* A week is wider than a phone: the calendar scrolls sideways in its own region, reachable by keyboard. */}
+        {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrolling region must take focus to be scrolled by keyboard */}
+        <div className="table-wrap" role="region" aria-labelledby="kalendarz" tabIndex={0}>
           <table className="data-table month-calendar">
             <caption className="visually-hidden">Uroczystości w miesiącu: {monthTitle(month)}</caption>
             <thead>

@@ -100,7 +100,7 @@ export default function Conferrals() {
         </div>
       ) : (
         <div className="table-wrap">
-          <table className="data-table">
+          <table className="data-table data-table--stack">
             <caption className="visually-hidden">Laureaci</caption>
             <thead>
               <tr>
@@ -116,15 +116,15 @@ export default function Conferrals() {
             <tbody>
               {rows.map((r) => (
                 <tr key={r.id}>
-                  <td>
+                  <td data-label="Laureat">
                     <PermittedLink to={`/candidates/${r.candidateId}`}>{r.name}</PermittedLink> <DemoMark isDemo={r.isDemo} />
                   </td>
-                  <td>{r.honour}</td>
-                  <td>{r.act}</td>
-                  <td>
+                  <td data-label="Wyróżnienie">{r.honour}</td>
+                  <td data-label="Akt nadania">{r.act}</td>
+                  <td data-label="Nadano">
                     <time dateTime={r.conferredOn}>{formatShortDate(r.conferredOn)}</time>
                   </td>
-                  <td>
+                  <td data-label="Wręczono">
                     {r.handedOverOn ? (
                       <>
                         <time dateTime={r.handedOverOn}>{formatShortDate(r.handedOverOn)}</time>
@@ -134,17 +134,17 @@ export default function Conferrals() {
                       "—"
                     )}
                   </td>
-                  <td>
+                  <td data-label="Wniosek">
                     {r.nominationId ? (
                       <>
-                        <PermittedLink to={`/nominations/${r.nominationId}`}>{r.caseReference || "wniosek"}</PermittedLink>{" "}
+                        <PermittedLink to={`/nominations/${r.nominationId}`} className="case-ref">{r.caseReference || "wniosek"}</PermittedLink>{" "}
                         {r.status ? <StatusBadge status={r.status} /> : null}
                       </>
                     ) : (
                       "historyczne"
                     )}
                   </td>
-                  <td>{r.anonymized ? "niepubliczne" : <Link to={`/rejestr/${encodeURIComponent(r.publicId)}`}>wpis</Link>}</td>
+                  <td data-label="Rejestr publiczny">{r.anonymized ? "niepubliczne" : <Link to={`/rejestr/${encodeURIComponent(r.publicId)}`}>wpis</Link>}</td>
                 </tr>
               ))}
             </tbody>

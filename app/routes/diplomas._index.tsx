@@ -179,7 +179,7 @@ export default function DiplomaDesk() {
         <form method="post" action="/diplomas/batch" ref={formRef} onSubmit={submit} aria-describedby="batch-status">
           {filter.ceremonyId ? <input type="hidden" name="ceremonyId" value={filter.ceremonyId} /> : null}
           <div className="table-wrap">
-            <table className="data-table">
+            <table className="data-table data-table--stack">
               <caption className="visually-hidden">Dyplomy do druku{ceremony ? `: ${ceremony.title}` : ""}</caption>
               <thead>
                 <tr>
@@ -213,14 +213,14 @@ export default function DiplomaDesk() {
                         (filter.page - 1) * DESK_PAGE_SIZE + i + 1
                       )}
                     </td>
-                    {filter.ceremonyId ? <td>{r.position ?? "—"}</td> : null}
-                    <td>
+                    {filter.ceremonyId ? <td data-label="Kolejność">{r.position ?? "—"}</td> : null}
+                    <td data-label="Laureat">
                       <Link to={`/conferrals/${r.conferralId}/diploma`}>{r.name}</Link>
                     </td>
-                    <td>{r.honour}</td>
-                    <td>{r.number ?? "—"}</td>
-                    <td>{r.ready ? <strong>gotowy do druku</strong> : r.problems.join(" ")}</td>
-                    <td>{r.prints ? `${r.prints}×` : "—"}</td>
+                    <td data-label="Wyróżnienie">{r.honour}</td>
+                    <td data-label="Nr">{r.number ?? "—"}</td>
+                    <td data-label="Stan dyplomu">{r.ready ? <strong>gotowy do druku</strong> : r.problems.join(" ")}</td>
+                    <td data-label="Wydruki">{r.prints ? `${r.prints}×` : "—"}</td>
                   </tr>
                 ))}
               </tbody>

@@ -33,7 +33,7 @@ export default function WaitingDrafts() {
       {drafts.length === 0 ? (
         <p className="empty-state">Żaden projekt uchwały nie czeka na decyzję Rady.</p>
       ) : (
-        <table className="data-table">
+        <table className="data-table data-table--stack">
           <thead>
             <tr>
               <th scope="col">Kandydat</th>
@@ -47,14 +47,14 @@ export default function WaitingDrafts() {
           <tbody>
             {drafts.map((d) => (
               <tr key={d.id}>
-                <td>
+                <td data-label="Kandydat">
                   <Link to={`/drafts/${d.id}`}>{d.nominations.map((n) => n.name).join(", ")}</Link>
                 </td>
-                <td>{honourText(d.honour, d.medalClass)}</td>
-                <td>{d.printNumber || "—"}</td>
-                <td>{d.nominations[0] ? <StatusBadge status={d.nominations[0].status} /> : null}</td>
-                <td>{d.version}</td>
-                <td>{formatWarsawDateTime(new Date(d.createdAt))}</td>
+                <td data-label="Wyróżnienie">{honourText(d.honour, d.medalClass)}</td>
+                <td data-label="Druk nr">{d.printNumber || "—"}</td>
+                <td data-label="Status wniosku">{d.nominations[0] ? <StatusBadge status={d.nominations[0].status} /> : null}</td>
+                <td data-label="Wersja">{d.version}</td>
+                <td data-label="Utworzono">{formatWarsawDateTime(new Date(d.createdAt))}</td>
               </tr>
             ))}
           </tbody>

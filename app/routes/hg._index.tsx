@@ -151,7 +151,7 @@ export default function HgDesk() {
             </fieldset>
           ) : null}
           <div className="table-wrap">
-            <table className="data-table">
+            <table className="data-table data-table--stack">
               <caption className="visually-hidden">Wnioski „Honoris Gratia”, najpilniejsze najpierw</caption>
               <thead>
                 <tr>
@@ -169,25 +169,25 @@ export default function HgDesk() {
                 {rows.map((r) => (
                   <tr key={r.id}>
                     {select ? (
-                      <td>
+                      <td data-label="Zaznacz">
                         <input type="checkbox" name="ids" value={r.id} aria-label={`Zaznacz: ${r.candidate.displayName}`} />
                       </td>
                     ) : null}
-                    <td>
+                    <td data-label="Laureat">
                       <Link to={`/nominations/${r.id}`}>{r.candidate.displayName}</Link>
                     </td>
-                    <td>{r.hgApplication ? <Link to={`/hg/${r.hgApplication.id}`}>{r.hgApplication.applicantName}</Link> : "—"}</td>
-                    <td>{r.hgApplication ? CHANNEL_LABEL[r.hgApplication.channel as Channel] : "—"}</td>
-                    <td>
+                    <td data-label="Wnioskodawca">{r.hgApplication ? <Link to={`/hg/${r.hgApplication.id}`}>{r.hgApplication.applicantName}</Link> : "—"}</td>
+                    <td data-label="Kanał">{r.hgApplication ? CHANNEL_LABEL[r.hgApplication.channel as Channel] : "—"}</td>
+                    <td data-label="Status">
                       <StatusBadge status={r.status} />
                     </td>
-                    <td>
+                    <td data-label="Wpłynął">
                       <time dateTime={r.receivedDate}>{formatShortDate(r.receivedDate)}</time>
                     </td>
-                    <td>
+                    <td data-label="Termin decyzji">
                       <DueDate dueDate={r.dueDate} today={today} open={(HG_OPEN_STATUSES as readonly string[]).includes(r.status as Status)} />
                     </td>
-                    <td>{r.badgeNumber ?? "—"}</td>
+                    <td data-label="Nr odznaki">{r.badgeNumber ?? "—"}</td>
                   </tr>
                 ))}
               </tbody>

@@ -33,7 +33,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUserWithPermission(request, "resolution:draft");
   const outcome = await createDraft(params.id!, { userId: user.id });
   invariantResponse(outcome.kind !== "not-found", "Nie znaleziono wniosku.", { status: 404 });
-  if (outcome.kind === "missing") return data({ missing: outcome.missing }, { status: 422 });
+  if (outcome.kind === "missing") return data({ missing: outcome.missing, refusal: null }, { status: 422 });
+  if (outcome.kind === "refused") return data({ missing: null, refusal: outcome.message }, { status: 422 });
   return redirect(`/drafts/${outcome.id}`);
 }
 
@@ -44,6 +45,7 @@ export default function NominationDrafts() {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const missing = actionData?.missing ?? missingNow;
+  const refusal = actionData?.refusal ?? null;
   return (
     <>
       <h1>Projekty uchwał: {n.candidate.displayName}</h1>
@@ -75,6 +77,11 @@ export default function NominationDrafts() {
       ) : (
         <p className="empty-state">Dla tego wniosku nie ma jeszcze projektu uchwały.</p>
       )}
+      {refusal ? (
+        <p className="alert alert--error" role="alert">
+          {refusal}
+        </p>
+      ) : null}
       {missing.length ? (
         <section className="alert alert--warn" aria-labelledby="brakuje" role={actionData ? "alert" : undefined}>
           <h2 id="brakuje">Zanim powstanie projekt, uzupełnij:</h2>

@@ -123,6 +123,11 @@ export default function TransitionStep() {
               "np. uchwała nr XII/150/19 z dnia 10 kwietnia 2019 r. w sprawie zwiększenia limitu",
             )
           : null}
+        {fields.confirmWarnings.errors?.length ? (
+          <Field id={fields.confirmWarnings.id} label="Potwierdzam: numer uchwały jest właściwy" errors={fields.confirmWarnings.errors}>
+            {(aria) => <input {...getInputProps(fields.confirmWarnings, { type: "checkbox", ...noAria })} {...aria} />}
+          </Field>
+        ) : null}
         {has("handoverPlace") ? text(fields.handoverPlace, "Miejsce wręczenia", "np. Sala Obrad Rady Miasta Krakowa") : null}
         {has("applicant") ? (
           <fieldset>

@@ -129,7 +129,7 @@ export default function NominationsList() {
         </div>
       ) : (
         <div className="table-wrap">
-          <table className="data-table">
+          <table className="data-table data-table--stack">
             <caption className="visually-hidden">Lista wniosków</caption>
             <thead>
               <tr>
@@ -145,19 +145,19 @@ export default function NominationsList() {
             <tbody>
               {rows.map((n) => (
                 <tr key={n.id}>
-                  <td>
+                  <td data-label="Kandydat">
                     <Link to={`/nominations/${n.id}`}>{n.candidate.displayName}</Link> <DemoMark isDemo={n.candidate.isDemo} />
                   </td>
-                  <td>{honourText(n.honour, n.requestedClass)}</td>
-                  <td>
+                  <td data-label="Wyróżnienie">{honourText(n.honour, n.requestedClass)}</td>
+                  <td data-label="Status">
                     <StatusBadge status={n.status} />
                   </td>
-                  <td>
+                  <td data-label="Data wpływu">
                     <time dateTime={n.receivedDate}>{formatShortDate(n.receivedDate)}</time>
                   </td>
-                  <td>{termText(n.councilTerm?.number)}</td>
-                  <td>{n.nominators.map((x) => x.name).join("; ")}</td>
-                  <td>{n.caseReference || "—"}</td>
+                  <td data-label="Kadencja">{termText(n.councilTerm?.number)}</td>
+                  <td data-label="Wnioskodawca">{n.nominators.map((x) => x.name).join("; ")}</td>
+                  <td data-label="Znak sprawy" className="case-ref">{n.caseReference || "—"}</td>
                 </tr>
               ))}
             </tbody>

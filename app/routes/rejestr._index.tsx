@@ -103,7 +103,7 @@ export default function PublicRegistry() {
         </div>
       ) : (
         <div className="table-wrap">
-          <table className="data-table">
+          <table className="data-table data-table--stack">
             <caption className="visually-hidden">Wyróżnieni</caption>
             <thead>
               <tr>
@@ -116,12 +116,12 @@ export default function PublicRegistry() {
             <tbody>
               {rows.map((r) => (
                 <tr key={r.publicId}>
-                  <td>
+                  <td data-label="Wyróżniony">
                     <Link to={`/rejestr/${encodeURIComponent(r.publicId)}`}>{r.name}</Link> <DemoMark isDemo={r.isDemo} />
                   </td>
-                  <td>{r.honour}</td>
-                  <td>{r.act}</td>
-                  <td>
+                  <td data-label="Wyróżnienie">{r.honour}</td>
+                  <td data-label="Akt nadania">{r.act}</td>
+                  <td data-label="Data nadania">
                     <time dateTime={r.conferredOn}>{formatShortDate(r.conferredOn)}</time>
                   </td>
                 </tr>

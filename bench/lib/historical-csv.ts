@@ -59,8 +59,8 @@ export function historicalRecords(count: number, options: HistoricalDatasetOptio
     const honourRoll = i % 10;
     const base = { ...who, kind: isOrg ? ("ORGANIZATION" as const) : ("PERSON" as const), handoverPlace: "Sala Obrad Rady Miasta Krakowa", citation: `Za zasługi dla Krakowa (dane testowe)${tag}.` };
     if (honourRoll < 4) {
-      // Honoris Gratia: the Mayor's decisions, 2005–2018, a few laureates per ordinance.
-      const decidedOn = addDays("2005-01-10", Math.floor(i / 4) % 5000);
+      // Honoris Gratia: the Mayor's decisions from its establishment (17 September 2005) on, a few laureates per ordinance.
+      const decidedOn = addDays("2005-09-17", Math.floor(i / 4) % 4800);
       records.push({
         ...base,
         honour: "HONORIS_GRATIA",
@@ -79,12 +79,15 @@ export function historicalRecords(count: number, options: HistoricalDatasetOptio
     if (!resolution || i % 10 === 4) {
       const [term, start, end] = TERMS[Math.floor(i / 10) % TERMS.length]!;
       const span = (Date.parse(end) - Date.parse(start)) / 86_400_000;
-      const adoptedOn = addDays(start, 10 + ((i * 37) % Math.max(1, Math.floor(span) - 20)));
+      const spread = addDays(start, 10 + ((i * 37) % Math.max(1, Math.floor(span) - 20)));
+      // The Medal exists from resolution LIV/370/92 of 12 June 1992.
+      const adoptedOn = spread < "1992-06-12" ? "1992-06-12" : spread;
       running++;
       resolution = { number: `${toRoman(1 + (running % 120))}/${running}/${adoptedOn.slice(2, 4)}`, adoptedOn, term };
     }
     const honorary = honourRoll === 9 && !isOrg;
-    const medalClass: MedalClass = isOrg && i % 3 === 0 ? "GOLD" : i % 2 === 0 ? "SILVER" : "BRONZE";
+    // Gold goes to institutions; the bronze class exists from 1998.
+    const medalClass: MedalClass = isOrg && i % 3 === 0 ? "GOLD" : i % 2 === 0 || resolution.adoptedOn < "1998-01-01" ? "SILVER" : "BRONZE";
     records.push({
       ...base,
       honour: honorary ? "HONORARY_CITIZENSHIP" : "CRACOVIAE_MERENTI",

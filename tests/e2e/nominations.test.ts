@@ -124,11 +124,11 @@ describeInBrowser("nominations in the browser", () => {
     expect(await control(page, "textbox", "Wnioskodawca 1: nazwa lub imię i nazwisko").inputValue()).toBe("Rada Dzielnicy I Stare Miasto");
     await expectNoAxeViolations(page);
 
-    await medalClass.selectOption({ label: "złoty" });
+    await medalClass.selectOption({ label: "srebrny" });
     await page.getByRole("button", { name: "Zapisz wniosek" }).click();
     await page.waitForURL(DETAIL_PATH);
     expect(await headingText(page)).toBe("Wniosek: Zofia Maria Łękawska-Źrebiec");
-    expect(await page.locator("main").innerText()).toContain("Cracoviae Merenti (złoty)");
+    expect(await page.locator("main").innerText()).toContain("Cracoviae Merenti (srebrny)");
     await expectNoAxeViolations(page);
   });
 

@@ -245,7 +245,7 @@ describe("versions", () => {
     };
     const first = await positive("Pierwszak", "Bolesławowi Pierwszakowi", "SILVER");
     const second = await positive("Drugak", "Bolesławowi Drugakowi", "SILVER");
-    const gold = await positive("Złotak", "Bolesławowi Złotakowi", "GOLD");
+    const gold = await positive("Złotak", "Bolesławowi Złotakowi", "BRONZE");
     const draftId = await newDraft(first);
 
     const page = await callLoader<{ joinable: { id: string }[] }>(draftLoader, `/drafts/${draftId}`, { id: draftId });

@@ -183,7 +183,7 @@ describe("deadline board, bulk work, documents", () => {
     const summary = granted.data!.summary!;
     expect(summary.done.map((d) => d.row.id)).toEqual(ids.slice(0, 2));
     expect(summary.failed.map((f) => f.row.id)).toEqual([ids[2]]);
-    expect(summary.failed[0]!.message).toBe("Data decyzji nie może być wcześniejsza niż data wpływu wniosku.");
+    expect(summary.failed[0]!.message).toMatch(/^Decyzja Prezydenta z .+ nie może być wcześniejsza niż wpływ wniosku \(.+\)\.$/);
     expect(summary.text).toBe("Przyznaj odznakę (decyzja Prezydenta): wykonano 2, nie powiodło się 1.");
     expect(await db().nomination.findUniqueOrThrow({ where: { id: ids[2]! } })).toMatchObject({ status: "VERIFIED", version: 2 });
     expect(await db().conferral.count({ where: { nominationId: ids[2]! } })).toBe(0);

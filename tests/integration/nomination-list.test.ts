@@ -25,7 +25,7 @@ beforeAll(async () => {
         "candidate.givenNames": given,
         "candidate.surname": surname,
         honour,
-        requestedClass: honour === "CRACOVIAE_MERENTI" ? "GOLD" : undefined,
+        requestedClass: honour === "CRACOVIAE_MERENTI" ? "BRONZE" : undefined,
         receivedDate: date,
         "nominators[0].name": `Wnioskodawca dla ${surname}`,
       }),
@@ -71,7 +71,7 @@ describe("the nominations register", () => {
 
   test("filters by honour, class, council term and year", async () => {
     expect((await list("?honour=HONORARY_CITIZENSHIP")).total).toBe(1);
-    expect((await list("?medalClass=GOLD")).rows.map((r) => r.candidate.displayName)).toEqual(["Stanisław Żółkiewski"]);
+    expect((await list("?medalClass=BRONZE")).rows.map((r) => r.candidate.displayName)).toEqual(["Stanisław Żółkiewski"]);
     expect((await list("?term=8&honour=CRACOVIAE_MERENTI")).total).toBe(1);
     expect((await list("?term=9")).rows.map((r) => r.candidate.displayName)).toEqual(["Łucja Ćwiklińska"]);
     expect((await list("?year=2023")).total).toBe(27);

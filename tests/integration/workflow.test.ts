@@ -102,7 +102,9 @@ describe("Cracoviae Merenti from received to closed", () => {
   });
 
   async function forwarded(medalClass = "SILVER") {
-    const id = await nomination({ requestedClass: medalClass });
+    // Since 1997 gold goes to institutions only.
+    const who = medalClass === "GOLD" ? { "candidate.candidateKind": "ORGANIZATION", "candidate.organizationName": `Fundacja Krocząca ${Math.random().toString(36).slice(2, 7)}`, "candidate.givenNames": undefined, "candidate.surname": undefined, "candidate.grammaticalGender": undefined } : {};
+    const id = await nomination({ requestedClass: medalClass, ...who });
     await step(id, "FORMALLY_COMPLETE");
     await step(id, "OPINION_POSITIVE", { eventDate: "2026-02-02", opinionClass: medalClass });
     await step(id, "DRAFT_PREPARED");
@@ -225,7 +227,9 @@ describe("Honoris Gratia", () => {
     expect((await step(id, "VERIFIED")).status).toBe(302);
     expect((await step(id, "GRANTED", { eventDate: "2026-02-20", actNumber: "555/2026" })).status).toBe(302);
     const handedTooEarly = await step(id, "HANDED_OVER", { eventDate: "2026-02-19", handoverPlace: "Hotel Przykładowy" });
-    expect(handedTooEarly.data!.result.error!.eventDate).toEqual(["Wręczenie nie może być wcześniejsze niż nadanie."]);
+    expect(handedTooEarly.data!.result.error!.eventDate).toEqual([
+      "Decyzja Prezydenta z 20 lutego 2026\u00a0r. nie może być późniejsza niż wręczenie (19 lutego 2026\u00a0r.): wręcza się wyróżnienie już nadane.",
+    ]);
     expect((await step(id, "HANDED_OVER", { eventDate: "2026-03-01", handoverPlace: "Hotel Przykładowy" })).status).toBe(302);
     const conferral = await db().conferral.findUniqueOrThrow({ where: { nominationId: id }, include: { ordinance: true } });
     expect(conferral.ordinance).toMatchObject({ number: "555/2026", kind: "HG_DECISION" });

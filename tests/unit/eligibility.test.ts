@@ -5,6 +5,7 @@ const base: EligibilityInput = {
   honour: "CRACOVIAE_MERENTI",
   medalClass: "SILVER",
   receivedDate: "2025-02-01",
+  actDate: null,
   candidate: { kind: "PERSON", deceased: false },
   heldHonours: [],
   openNominations: [],
@@ -16,8 +17,8 @@ describe("eligibility", () => {
     expect(codes({})).toEqual([]);
   });
 
-  test("gold for a person after 1997 warns; for an institution, or before 1997, it does not", () => {
-    expect(codes({ medalClass: "GOLD" })).toEqual(["warn:gold-for-person"]);
+  test("gold for a person from 1997 on is refused; for an institution, or before 1997, it is not", () => {
+    expect(codes({ medalClass: "GOLD" })).toEqual(["refuse:gold-for-person"]);
     expect(codes({ medalClass: "GOLD", candidate: { kind: "ORGANIZATION", deceased: false } })).toEqual([]);
     expect(codes({ medalClass: "GOLD", receivedDate: "1993-05-01" })).toEqual([]);
     expect(checkEligibility({ ...base, medalClass: "GOLD" })[0]!.message).toMatch(/Od 1997 r\. złoty medal/);

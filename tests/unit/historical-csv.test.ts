@@ -125,13 +125,13 @@ describe("historical CSV: rows against the rules", () => {
 
   it("accepts full Polish names of the honours and classes with diacritics", () => {
     const { results, issues } = check([
-      "Medal „Cracoviae Merenti”;Brązowy;1;osoba;Jan;Nowak;;M;XXIII/210/92;1992-09-16;;;;;",
+      "Medal „Cracoviae Merenti”;Srebrny;1;osoba;Jan;Nowak;;M;XXIII/210/92;1992-09-16;;;;;",
       "Honorowe Obywatelstwo;;;osoba;Jan;Nowak;;M;XXIII/211/92;1992-09-16;;;;;",
       "Odznaka „Honoris Gratia”;;2;osoba;Jan;Nowak;;M;;;;2010-05-12;;;",
     ]);
     expect(issues).toEqual([]);
     expect(results.map((r) => [r.record!.honour, r.record!.medalClass, r.record!.termNumber])).toEqual([
-      ["CRACOVIAE_MERENTI", "BRONZE", 1],
+      ["CRACOVIAE_MERENTI", "SILVER", 1],
       ["HONORARY_CITIZENSHIP", null, 1],
       ["HONORIS_GRATIA", null, null],
     ]);
@@ -154,10 +154,11 @@ describe("historical CSV: writing and reading back", () => {
       handedOver: fc.boolean(),
       place: fc.string({ maxLength: 20 }).map((s) => s.trim()),
       citation: fc.string({ maxLength: 80 }).map((s) => s.trim()),
-      decisionNumber: fc.constantFrom("", "12/2005", "1201/2010"),
+      decisionNumber: fc.constantFrom("", "12", "1201"),
     })
     .map((g): HistoricalRecord => {
-      const date = new Date(Date.UTC(1999, 0, 1 + g.day)).toISOString().slice(0, 10);
+      // Honoris Gratia exists from 17 September 2005.
+      const date = new Date(Date.UTC(g.honour === "HONORIS_GRATIA" ? 2006 : 1999, 0, 1 + g.day)).toISOString().slice(0, 10);
       const council = g.honour !== "HONORIS_GRATIA";
       const org = g.org && g.honour !== "HONORARY_CITIZENSHIP";
       return {
@@ -172,7 +173,7 @@ describe("historical CSV: writing and reading back", () => {
         resolutionNumber: council ? `XX/${g.running}/${date.slice(2, 4)}` : null,
         adoptedOn: council ? date : null,
         termNumber: council ? 3 : null,
-        decisionNumber: council ? "" : g.decisionNumber,
+        decisionNumber: council || !g.decisionNumber ? "" : `${g.decisionNumber}/${date.slice(0, 4)}`,
         decidedOn: council ? null : date,
         handedOverOn: g.handedOver ? date : null,
         handoverPlace: g.place,
