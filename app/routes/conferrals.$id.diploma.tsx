@@ -51,7 +51,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canPrint: userCan(user, "diploma:print"),
     canConfirm: userCan(user, "diploma:text"),
     reprintReasons: REPRINT_REASONS.map((r) => ({ value: r, label: REPRINT_REASON_LABEL[r] })),
-    refusal: refusal && refusal in PRINT_REFUSAL_MESSAGE ? PRINT_REFUSAL_MESSAGE[refusal as PrintRefusal] : null,
+    // The address problem is shown once, in full, below.
+    refusal: refusal && refusal in PRINT_REFUSAL_MESSAGE && !(refusal === "PUBLIC_ADDRESS" && state.publicAddressProblem) ? PRINT_REFUSAL_MESSAGE[refusal as PrintRefusal] : null,
     publicAddressProblem: state.publicAddressProblem,
   };
 }
@@ -87,7 +88,7 @@ export default function DiplomaPage() {
           </>
         ) : null}
       </p>
-      {refusal && !(refusal === PRINT_REFUSAL_MESSAGE.PUBLIC_ADDRESS && publicAddressProblem) ? (
+      {refusal ? (
         <p className="alert alert--error" role="alert">
           {refusal}
         </p>
