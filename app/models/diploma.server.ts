@@ -8,7 +8,7 @@ import type { Document } from "#app/documents/blocks";
 import { documentMissingGlyphs, describeCharacter } from "#app/documents/font-coverage.server";
 import { MM } from "#app/documents/layout";
 import { pdfRectOperators, qrRects } from "#app/documents/qr";
-import { MissingGlyphsError, renderPdfParts, type PdfPart } from "#app/documents/pdf.server";
+import { artifact, MissingGlyphsError, renderPdfParts, type PdfPart } from "#app/documents/pdf.server";
 import { projectTemplate } from "#app/documents/templates.server";
 import { formatWarsawDateTime } from "#app/domain/audit-log";
 import { batchCoverData, batchFileName, batchOrder, CALIBRATION_MARK_MM, calibrationData, type CalibrationData, printerLogText, type BatchCoverData, type PrintMode } from "#app/domain/diploma-print";
@@ -268,10 +268,10 @@ export function diplomaPart(doc: Document, publicUrl: string, setup: PrintSetup 
     decorate: (pdf, { start, count }) => {
       for (let i = start; i < start + count; i++) {
         pdf.switchToPage(i);
-        if (!preprinted) drawBorder(pdf);
+        if (!preprinted) artifact(pdf, () => drawBorder(pdf));
         if (i === start) {
           const { height, margins } = pdf.page;
-          drawQr(pdf, publicUrl, margins.left, height - margins.bottom - QR_SIZE, QR_SIZE);
+          artifact(pdf, () => drawQr(pdf, publicUrl, margins.left, height - margins.bottom - QR_SIZE, QR_SIZE));
         }
       }
     },
