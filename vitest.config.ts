@@ -10,6 +10,8 @@ export default defineConfig({
           name: "unit",
           include: ["tests/unit/**/*.test.ts"],
           environment: "node",
+          // The property tests walk large spaces (every code point); a busy CI machine must not fail them.
+          testTimeout: 20_000,
         },
       },
       {
@@ -32,6 +34,7 @@ export default defineConfig({
           include: ["tests/e2e/**/*.test.ts"],
           environment: "node",
           globalSetup: ["tests/setup/e2e-global.ts"],
+          setupFiles: ["tests/setup/e2e-file.ts"],
           testTimeout: 60_000,
           hookTimeout: 180_000,
           // One browser at a time: the machine has two cores and the server needs one.

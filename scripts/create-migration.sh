@@ -6,16 +6,16 @@ set -euo pipefail
 name="${1:?usage: npm run migration:create -- <name>}"
 cd "$(dirname "$0")/.."
 migrations=prisma/migrations
-last=$(ls -1 "$migrations" | grep -E '^[0-9]{14}_' | sort | tail -n1 || true)
+snapshot="$migrations/schema.snapshot.prisma"
 stamp=$(date -u +%Y%m%d%H%M%S)
 dir="$migrations/${stamp}_${name}"
 tmp=$(mktemp)
 trap 'rm -f "$tmp" "$tmp.prisma"' EXIT
-if [ -z "$last" ]; then
+if [ ! -f "$snapshot" ]; then
   npx prisma migrate diff --from-empty --to-schema-datamodel prisma/schema.prisma --script > "$tmp"
 else
-  # The schema as of the last migration is kept beside it, so the next diff has its "from".
-  npx prisma migrate diff --from-schema-datamodel "$migrations/$last/schema.prisma" \
+  # The schema as of the last migration is kept as one snapshot, so the next diff has its "from".
+  npx prisma migrate diff --from-schema-datamodel "$snapshot" \
     --to-schema-datamodel prisma/schema.prisma --script > "$tmp"
 fi
 if ! grep -qvE '^(--.*|\s*)$' "$tmp"; then
@@ -24,5 +24,5 @@ if ! grep -qvE '^(--.*|\s*)$' "$tmp"; then
 fi
 mkdir -p "$dir"
 mv "$tmp" "$dir/migration.sql"
-cp prisma/schema.prisma "$dir/schema.prisma"
+cp prisma/schema.prisma "$snapshot"
 echo "Wrote $dir/migration.sql"

@@ -9,6 +9,8 @@ import type { CandidateKind, Gender, Honour } from "./honours";
 import { byGender } from "./polish-text";
 import { addDays, formatPolishDate, IsoDate, parseIsoDate } from "./polish-dates";
 import { allowedTransitions, CONFERRED_STATUSES, STATUS_LABEL, type Status } from "./workflow";
+import { NOUNS } from "./counts";
+import { countOf } from "./plural";
 
 // ---------------------------------------------------------------- vocabulary
 
@@ -263,7 +265,7 @@ export function ceremonyFindings(c: CeremonyCheckInput): Finding[] {
     findings.push({
       code: "TOO_MANY_LAUREATES",
       severity: "warning",
-      message: `Na sesji zaplanowano ${c.laureates.length} laureatów, a ustawienia przewidują najwyżej ${c.maxLaureatesPerSession} na jedną sesję.`,
+      message: `Na sesji zaplanowano ${countOf(c.laureates.length, NOUNS.laureateAccusative)}, a ustawienia przewidują najwyżej ${c.maxLaureatesPerSession} na jedną sesję.`,
     });
   }
   if (c.capacity) {
@@ -272,7 +274,7 @@ export function ceremonyFindings(c: CeremonyCheckInput): Finding[] {
       findings.push({
         code: "OVER_CAPACITY",
         severity: "warning",
-        message: `Laureaci (lub ich przedstawiciele) i ich goście to ${seats} osób, a miejsce ma ${c.capacity} miejsc.`,
+        message: `Laureaci (lub ich przedstawiciele) i ich goście to ${countOf(seats, NOUNS.person)}, a miejsce ma ${countOf(c.capacity, NOUNS.seat)}.`,
       });
     }
   }
@@ -292,7 +294,7 @@ export function ceremonyFindings(c: CeremonyCheckInput): Finding[] {
     const notConfirmed = c.laureates.filter((l) => !l.diploma?.confirmed);
     const notPrinted = c.laureates.filter((l) => l.diploma?.confirmed && !l.diploma.printed);
     const late = c.today >= deadline;
-    const when = `${c.diplomaDaysBefore} dni przed uroczystością (${formatPolishDate(deadline)})`;
+    const when = `${countOf(c.diplomaDaysBefore, NOUNS.day)} przed uroczystością (${formatPolishDate(deadline)})`;
     if (notConfirmed.length) {
       findings.push({
         code: "DIPLOMA_NOT_CONFIRMED",

@@ -13,14 +13,17 @@ function offsetFor(today: string | undefined): number {
   return target - Date.now();
 }
 
-// Read without assuming Node: the domain modules also run in the browser, where there is no process.
-let offsetMs = offsetFor((globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.MERENTI_TODAY);
+// Kept on globalThis: a bundler or test runner may load this module more than once, and two
+// copies with offsets taken a moment apart would write timestamps out of order. Read without
+// assuming Node: the domain modules also run in the browser, where there is no process.
+const shared = globalThis as { __merentiClockOffsetMs?: number; process?: { env?: Record<string, string | undefined> } };
+shared.__merentiClockOffsetMs ??= offsetFor(shared.process?.env?.MERENTI_TODAY);
 
 export function now(): Date {
-  return new Date(Date.now() + offsetMs);
+  return new Date(Date.now() + (shared.__merentiClockOffsetMs ?? 0));
 }
 
 /** Moves the clock to the noon of `today` (YYYY-MM-DD), or back to the real time with null. */
 export function setClock(today: string | null): void {
-  offsetMs = offsetFor(today ?? undefined);
+  shared.__merentiClockOffsetMs = offsetFor(today ?? undefined);
 }

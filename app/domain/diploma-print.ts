@@ -5,6 +5,8 @@
 import { z } from "zod";
 import "./zod-polish";
 import { formatPolishDate } from "./polish-dates";
+import { NOUNS } from "./counts";
+import { countOf } from "./plural";
 
 export const PRINT_MODES = ["FULL", "PREPRINTED"] as const;
 export type PrintMode = (typeof PRINT_MODES)[number];
@@ -63,22 +65,12 @@ export function printerLogText(printer: { name: string; offsetXMm: number; offse
 /** One line of a batch's cover sheet, in hand-over order. */
 export type BatchEntry = { position: number; name: string; honourLine: string; number: number | null };
 
-/** The noun form for a count: one ("1 dyplom"), few ("3 dyplomy", "22 dyplomy"), many ("5 dyplomów", "12 dyplomów"). */
-export function countNoun(n: number, forms: readonly [one: string, few: string, many: string]): string {
-  if (n === 1) return forms[0];
-  return [2, 3, 4].includes(n % 10) && ![12, 13, 14].includes(n % 100) ? forms[1] : forms[2];
-}
-
-export function diplomaCountWord(n: number): string {
-  return countNoun(n, ["dyplom", "dyplomy", "dyplomów"]);
-}
-
 /** Everything templates/diploma-batch-cover.hbs prints. */
 export function batchCoverData(input: { ceremony: { title: string; date: string } | null; entries: BatchEntry[]; mode: PrintMode; printer: string; printedBy: string; printedAt: string }) {
   const count = input.entries.length;
   return {
     title: input.ceremony ? `${input.ceremony.title}, ${formatPolishDate(input.ceremony.date)}` : "Wybrane dyplomy",
-    countLine: `${count} ${diplomaCountWord(count)} w kolejności wręczania`,
+    countLine: `${countOf(count, NOUNS.diploma)} w kolejności wręczania`,
     modeLine: `Tryb wydruku: ${PRINT_MODE_LABEL[input.mode]}${input.printer ? `; drukarka: ${input.printer}` : ""}.`,
     printedLine: `Wydrukował(a): ${input.printedBy}, ${input.printedAt}.`,
     entries: input.entries.map((e) => ({ position: e.position, name: e.name, honourLine: e.honourLine, number: e.number === null ? "—" : String(e.number) })),

@@ -11,6 +11,7 @@ import { isValidIsoDate } from "./polish-dates";
 import { checkOrdinanceNumber, checkResolutionNumber, formatResolutionNumber, parseResolutionNumber, type Term } from "./resolution-number";
 import { fromRoman, toRoman } from "./roman";
 import { foldText } from "./search-text";
+import { rowWidthText } from "./counts";
 
 /** The columns every file has, in the order the export writes them. */
 export const REQUIRED_COLUMNS = [
@@ -147,7 +148,7 @@ export function readHistoricalCsv(bytes: Uint8Array): ReadResult {
     const row = i + 2;
     if (record.every((v) => v.trim() === "")) return;
     if (record.length !== header.length) {
-      issues.push({ row, column: null, message: `Wiersz ma ${record.length} pól, a nagłówek ${header.length} kolumn (sprawdź separator „${delimiter}” i cudzysłowy).` });
+      issues.push({ row, column: null, message: `${rowWidthText(record.length, header.length)} (sprawdź separator „${delimiter}” i cudzysłowy).` });
       return;
     }
     const values = Object.fromEntries(EXPORT_COLUMNS.map((c) => [c, ""])) as Record<Column, string>;

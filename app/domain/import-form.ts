@@ -28,10 +28,4 @@ export const ApplyForm = z.object({
   skipErrors: z.boolean().optional().transform((v) => v ?? false),
 });
 
-/** "1 wiersz", "2 wiersze", "5 wierszy", "22 wiersze", "112 wierszy". */
-export function rowsWord(n: number): string {
-  const tens = n % 100;
-  if (n === 1) return "wiersz";
-  if (tens >= 12 && tens <= 14) return "wierszy";
-  return [2, 3, 4].includes(n % 10) ? "wiersze" : "wierszy";
-}
+

@@ -2,6 +2,7 @@
 // the query (filters, sorting, paging parsed from the URL) and the rule of what the public sees.
 import { z } from "zod";
 import { Honour, MedalClass } from "./honours";
+import { formatPolishDate } from "./polish-dates";
 import { CONFERRED_STATUSES, type Status } from "./workflow";
 
 export const REGISTRY_PAGE_SIZE = 25;
@@ -104,4 +105,17 @@ export function dateRangeOf(
   }
   if (from > to) return "none";
   return q.year || q.term ? { from, to } : null;
+}
+
+export type HandoverState = { kind: "handed-over" | "waiting" | "unknown"; text: string };
+
+/**
+ * What a public page may say about the hand-over: its date and place when recorded; "not yet"
+ * only for a conferral made through the app (its hand-over would be recorded here); for imported
+ * history without a date, only that the register has no data (DOMAIN.md: never claim a
+ * historical honour was not handed over when the date is simply unknown).
+ */
+export function handoverState(c: { handedOverOn: string | null; handoverPlace: string; madeInApp: boolean }): HandoverState {
+  if (c.handedOverOn) return { kind: "handed-over", text: [formatPolishDate(c.handedOverOn), c.handoverPlace].filter(Boolean).join(", ") };
+  return c.madeInApp ? { kind: "waiting", text: "jeszcze nie wręczono" } : { kind: "unknown", text: "brak danych o wręczeniu" };
 }

@@ -18,13 +18,15 @@ import { STOCK_ITEMS } from "#app/domain/honoris-gratia";
 import { honourLine } from "#app/domain/diploma";
 import type { CandidateKind, Gender, Honour, MedalClass } from "#app/domain/honours";
 import { formatPolishDate, todayIso } from "#app/domain/polish-dates";
+import { transitionSchema } from "#app/domain/transition-form";
 import type { Status } from "#app/domain/workflow";
 import type { Prisma } from "#app/generated/prisma/client.ts";
 import { db, type Tx } from "#app/utils/db.server";
 import { changedFields, recordAudit } from "./audit.server";
 import { isConfirmed } from "./diploma.server";
-import { checkPlannedBatch } from "./hg-stock.server";
+import { checkPlannedBatch, writeStockMovement } from "./hg-stock.server";
 import { settingValueOn } from "./settings.server";
+import { applyTransitionInBatch, TransitionBatch } from "./workflow.server";
 import { expectWritten, Refusal, runWrite, versioned, type Actor, type Conflict, type NotFound, type Refused, type Saved } from "./write.server";
 
 export type CeremonyWrite = (Saved & { handedOver?: number }) | NotFound | Conflict | Refused;
@@ -252,7 +254,8 @@ export function changeCeremonyStatus(id: string, step: CeremonyStep, input: { ve
     let handedOver = 0;
     const after: Record<string, unknown> = {};
     if (step === "HOLD") {
-      if (ceremony.date > todayIso()) throw new Refusal(`Uroczystość jest zaplanowana na ${formatPolishDate(ceremony.date)}: zapisać ją jako odbytą można w dniu uroczystości lub później.`);
+      const today = todayIso();
+      if (ceremony.date > today) throw new Refusal(`Uroczystość jest zaplanowana na ${formatPolishDate(ceremony.date)}: zapisać ją jako odbytą można w dniu uroczystości lub później.`);
       const full = (await loadCeremony(id, tx))!;
       if (full.laureates.length === 0) throw new Refusal("Uroczystość nie ma laureatów: nie ma czego zapisać jako wręczone.");
       const plan = planHold(
@@ -269,22 +272,15 @@ export function changeCeremonyStatus(id: string, step: CeremonyStep, input: { ve
       );
       if (plan.kind === "refused") throw new Refusal("Nie można zapisać uroczystości jako odbytej:", { problems: plan.problems });
       const place = handoverPlaceText(full.venue, full.title);
-      for (const l of plan.handOver) {
-        const loaded = full.laureates.find((x) => x.conferralId === l.conferralId)!;
-        const nomination = loaded.conferral.nomination!;
-        if (full.date < loaded.conferral.conferredOn) throw new Refusal(`${l.name}: wręczenie nie może być wcześniejsze niż nadanie (${formatPolishDate(loaded.conferral.conferredOn)}).`);
-        await tx.conferral.update({ where: { id: l.conferralId }, data: { handedOverOn: full.date, handoverPlace: place, version: { increment: 1 } } });
-        const moved = await tx.nomination.updateMany({ where: { id: nomination.id, status: nomination.status }, data: { status: "HANDED_OVER", version: { increment: 1 } } });
-        if (moved.count === 0) throw new Refusal(CONFLICT_MESSAGE);
-        await recordAudit(tx, {
-          userId: actor.userId,
-          action: "TRANSITION",
-          entityType: "Nomination",
-          entityId: nomination.id,
-          fromStatus: nomination.status,
-          toStatus: "HANDED_OVER",
-          after: { handedOverOn: full.date, handoverPlace: place, eventDate: full.date, ceremonyId: id },
-        });
+      // Each hand-over is the workflow's HANDED_OVER step (its rules, its audit event), by the one transition path.
+      const batch = new TransitionBatch(tx);
+      const nominationIds = plan.handOver.map((l) => full.laureates.find((x) => x.conferralId === l.conferralId)!.conferral.nomination!.id);
+      const versions = await batch.load(nominationIds);
+      for (const [i, l] of plan.handOver.entries()) {
+        const handover = transitionSchema(l.honour, "HANDED_OVER", today).parse({ version: versions.get(nominationIds[i]!), eventDate: full.date, handoverPlace: place });
+        const moved = await applyTransitionInBatch(batch, nominationIds[i]!, "HANDED_OVER", handover, actor, { ceremonyId: id });
+        if (moved.kind === "refused") throw new Refusal(`${l.name}: ${moved.message}`);
+        if (moved.kind !== "done") throw new Refusal(CONFLICT_MESSAGE);
       }
       handedOver = plan.handOver.length;
       Object.assign(after, { handedOver: plan.handOver.map((l) => l.name), waiting: plan.waiting.map((l) => l.name) });
@@ -293,14 +289,7 @@ export function changeCeremonyStatus(id: string, step: CeremonyStep, input: { ve
       const badges = plan.handOver.filter((l) => l.honour === "HONORIS_GRATIA").length;
       if (badges) {
         for (const item of STOCK_ITEMS) {
-          const movement = await tx.stockMovement.create({ data: { item, quantity: -badges, date: full.date, ceremonyId: id, note: `wręczenie: ${full.title}` } });
-          await recordAudit(tx, {
-            userId: actor.userId,
-            action: "CREATE",
-            entityType: "StockMovement",
-            entityId: movement.id,
-            after: { item, quantity: movement.quantity, date: movement.date, ceremonyId: id, note: movement.note },
-          });
+          await writeStockMovement(tx, { item, quantity: -badges, date: full.date, ceremonyId: id, note: `wręczenie: ${full.title}` }, actor);
         }
         after.stockIssued = badges;
       }

@@ -4,9 +4,10 @@ import type { Honour, MedalClass } from "#app/domain/honours";
 import { HONOUR_LABEL, MEDAL_CLASS_LABEL } from "#app/domain/honours";
 import type { Prisma } from "#app/generated/prisma/client.ts";
 import { db } from "#app/utils/db.server";
-import { checkBatch } from "./diploma.server";
+import { checkBatch, diplomaFor, diplomaPdf } from "./diploma.server";
 
 import { DESK_PAGE_SIZE, type DeskState } from "#app/domain/diploma-print";
+import { diplomaFileName } from "#app/domain/diploma";
 
 export type DeskFilter = { ceremonyId: string | null; honour: Honour | null; state: DeskState; page: number };
 
@@ -18,6 +19,8 @@ export type DeskRow = {
   /** The position on the ceremony's list (hand-over order), when filtered by a ceremony. */
   position: number | null;
   ready: boolean;
+  /** A diploma text exists, so its PDF can be previewed. */
+  canPreview: boolean;
   problems: string[];
   prints: number;
 };
@@ -66,6 +69,7 @@ export async function diplomaDesk(filter: DeskFilter) {
         number: c.number,
         position: position(c),
         ready: !problems.has(c.id),
+        canPreview: c.diplomas.length > 0,
         problems: problems.get(c.id) ?? [],
         prints: c.diplomas[0]?._count.prints ?? 0,
       }),
@@ -79,4 +83,14 @@ export function ceremoniesForDesk() {
 
 export function printerProfiles() {
   return db().printerProfile.findMany({ orderBy: { name: "asc" } });
+}
+
+/**
+ * The diploma as it would print (full print on plain paper), to read on screen before printing:
+ * nothing is logged as printed. Null when there is no diploma to show yet (data missing).
+ */
+export async function diplomaPreview(conferralId: string): Promise<{ pdf: Buffer; fileName: string } | null> {
+  const state = await diplomaFor(conferralId);
+  if (!state?.doc || !state.diploma) return null;
+  return { pdf: await diplomaPdf(state.doc, state.publicUrl), fileName: `podglad-${diplomaFileName(state.inputs.candidate.nameNominative, state.diploma.verificationCode)}` };
 }

@@ -35,10 +35,17 @@ export async function recordStockMovement(input: StockMovementInput, actor: Acto
         return { kind: "refused" as const, field: "quantity", message: `W magazynie zostało ${level.left} szt.: nie można wydać ${input.quantity}.` };
       }
     }
-    const row = await tx.stockMovement.create({
-      data: { item: input.item, quantity: input.signedQuantity, date: input.date, ceremonyId: input.ceremonyId || null, note: input.note },
-    });
-    await recordAudit(tx, { userId: actor.userId, action: "CREATE", entityType: "StockMovement", entityId: row.id, after: { item: row.item, quantity: row.quantity, date: row.date, ceremonyId: row.ceremonyId, note: row.note } });
+    const row = await writeStockMovement(tx, { item: input.item, quantity: input.signedQuantity, date: input.date, ceremonyId: input.ceremonyId || null, note: input.note }, actor);
     return { kind: "saved" as const, id: row.id };
   });
+}
+
+/**
+ * The one write of a stock movement with its audit event, inside the caller's transaction: for the
+ * stock page (after its checks) and for holding a ceremony (the badges and blanks handed over).
+ */
+export async function writeStockMovement(tx: Tx, movement: { item: string; quantity: number; date: string; ceremonyId: string | null; note: string }, actor: Actor) {
+  const row = await tx.stockMovement.create({ data: movement });
+  await recordAudit(tx, { userId: actor.userId, action: "CREATE", entityType: "StockMovement", entityId: row.id, after: { item: row.item, quantity: row.quantity, date: row.date, ceremonyId: row.ceremonyId, note: row.note } });
+  return row;
 }

@@ -15,11 +15,13 @@ import {
   toHistoricalCsv,
   validateRow,
 } from "#app/domain/historical-csv";
-import { rowsWord } from "#app/domain/import-form";
+import { NOUNS } from "#app/domain/counts";
+import { countOf } from "#app/domain/plural";
 import { numberSeriesOf, type CandidateKind, type Gender, type Honour, type MedalClass } from "#app/domain/honours";
 import { parseResolutionNumber } from "#app/domain/resolution-number";
 import { db, type Tx } from "#app/utils/db.server";
 import { recordAudit } from "./audit.server";
+import { DEMO_REMOVAL_HINT } from "./demo-data.server";
 import { candidateData } from "./nomination.server";
 import { newPublicId } from "./workflow.server";
 import * as clock from "#app/domain/clock";
@@ -184,14 +186,14 @@ async function buildPlan(bytes: Uint8Array, tx: Tx) {
   const usedNumbers = (
     await Promise.all(
       chunks([...new Set(numbered.map((r) => r.record!.number!))], RAW_CHUNK).map((numbers) =>
-        tx.$queryRawUnsafe<{ publicId: string; numberSeries: string | null; number: number }[]>(
-          `SELECT "publicId", "numberSeries", "number" FROM "Conferral" WHERE "number" IN (${numbers.map(() => "?").join(", ")})`,
+        tx.$queryRawUnsafe<{ publicId: string; numberSeries: string | null; number: number; isDemo: number | bigint | boolean }[]>(
+          `SELECT "publicId", "numberSeries", "number", "isDemo" FROM "Conferral" WHERE "number" IN (${numbers.map(() => "?").join(", ")})`,
           ...numbers,
         ),
       ),
     )
   ).flat();
-  const usedBy = new Map(usedNumbers.map((c) => [`${c.numberSeries}:${c.number}`, c.publicId]));
+  const usedBy = new Map(usedNumbers.map((c) => [`${c.numberSeries}:${c.number}`, { publicId: c.publicId, isDemo: Boolean(Number(c.isDemo)) }]));
   const council = valid.filter((r) => r.record!.resolutionNumber);
   const resolutionNumbers = [...new Set(council.map((r) => r.record!.resolutionNumber!))];
   const runningNumbers = [...new Set(council.map((r) => runningOf(r.record!.resolutionNumber!)))];
@@ -258,7 +260,7 @@ async function buildPlan(bytes: Uint8Array, tx: Tx) {
         const owner = usedBy.get(key);
         const earlier = fileNumbers.get(key);
         // A value that clashes with the register is reported once, not again against later rows.
-        if (owner) err(r, "numer", `Numer ${rec.number} (${seriesLabel(series)}) jest już nadany (rejestr: ${owner}).`);
+        if (owner) err(r, "numer", `Numer ${rec.number} (${seriesLabel(series)}) jest już nadany (rejestr: ${owner.publicId}).${owner.isDemo ? ` ${DEMO_REMOVAL_HINT}` : ""}`);
         else if (earlier) err(r, "numer", `Numer ${rec.number} (${seriesLabel(series)}) powtarza się: jest już w wierszu ${earlier}.`);
         else fileNumbers.set(key, r.row);
       }
@@ -342,7 +344,7 @@ export async function applyImport(bytes: Uint8Array, options: ApplyOptions): Pro
       const plan = publicPlan(built);
       if (plan.fileIssues.length && plan.rows.length === 0) return { kind: "refused" as const, plan, message: "Pliku nie można zaimportować: popraw błędy pliku." };
       if (plan.counts.error > 0 && !options.skipErrors) {
-        return { kind: "refused" as const, plan, message: `Nic nie zaimportowano: ${plan.counts.error} ${rowsWord(plan.counts.error)} z błędami. Popraw plik albo świadomie pomiń te wiersze.` };
+        return { kind: "refused" as const, plan, message: `Nic nie zaimportowano: ${countOf(plan.counts.error, NOUNS.row)} z błędami. Popraw plik albo świadomie pomiń te wiersze.` };
       }
       const toCreate = built.rows.filter((r) => r.action === "create");
       const isDemo = options.isDemo ?? false;
@@ -450,7 +452,7 @@ export async function applyImport(bytes: Uint8Array, options: ApplyOptions): Pro
           ordinancesCreated: newOrdinances.length,
           ...(skippedRows.length ? { skippedRows } : {}),
         },
-        reason: plan.counts.error ? `Pominięto świadomie ${plan.counts.error} ${rowsWord(plan.counts.error)} z błędami.` : "",
+        reason: plan.counts.error ? `Pominięto świadomie ${countOf(plan.counts.error, NOUNS.row)} z błędami.` : "",
       });
       return { kind: "applied" as const, plan, ...result };
     },

@@ -69,6 +69,7 @@ export async function exportCandidateData(candidateId: string, actor: Actor, now
 
   await db().auditEvent.create({
     data: {
+      at: now,
       userId: actor.userId,
       action: "EXPORT",
       entityType: "Candidate",

@@ -27,6 +27,8 @@ export type PublicConferral = {
   handoverPlace: string;
   citation: string;
   isDemo: boolean;
+  /** Made through the app (a nomination), not imported history: its hand-over is recorded here. */
+  madeInApp: boolean;
   candidate: { displayName: string; nameNominative: string };
   resolution: { number: string; adoptedOn: string; councilTerm: { number: number } } | null;
   ordinance: { number: string; issuedOn: string } | null;
@@ -243,6 +245,7 @@ function publicRows(rows: PublicRow[]): PublicConferral[] {
       handoverPlace: r.handoverPlace,
       citation: r.citation,
       isDemo: Boolean(Number(r.isDemo)),
+      madeInApp: r.nominationId !== null,
       candidate: { displayName: r.displayName, nameNominative: r.nameNominative },
       resolution:
         r.resolutionNumber !== null ? { number: r.resolutionNumber, adoptedOn: r.adoptedOn!, councilTerm: { number: Number(r.termNumber) } } : null,
@@ -264,6 +267,7 @@ function staffConferralOf(r: PublicRow): StaffConferral {
     handoverPlace: r.handoverPlace,
     citation: r.citation,
     isDemo: Boolean(Number(r.isDemo)),
+    madeInApp: r.nominationId !== null,
     nominationId: r.nominationId,
     candidateId: r.candidateId,
     isHistorical: Boolean(Number(r.isHistorical)),

@@ -388,6 +388,7 @@ export async function anonymise(ids: readonly string[], actor: Actor, now: Date 
       result.runId = randomUUID();
       await tx.auditEvent.create({
         data: {
+          at: now,
           userId: actor.userId,
           action: "ANONYMIZE",
           entityType: "RetentionRun",

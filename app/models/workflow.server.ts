@@ -119,12 +119,14 @@ export async function applyTransitionInBatch(
   to: Status,
   input: TransitionInput,
   actor: Actor,
+  /** Recorded with the step's audit event (e.g. the ceremony that handed the honour over). */
+  context?: Record<string, unknown>,
 ): Promise<TransitionResult> {
   const { tx } = batch;
   await tx.$executeRawUnsafe("SAVEPOINT transition_step");
   let result: TransitionResult | undefined;
   try {
-    result = await transitionIn(tx, nominationId, to, input, actor, batch);
+    result = await transitionIn(tx, nominationId, to, input, actor, { batch, context });
     if (result.kind !== "done") await tx.$executeRawUnsafe("ROLLBACK TO transition_step");
     return result;
   } catch (error) {
@@ -144,8 +146,7 @@ async function transitionIn(
   to: Status,
   input: TransitionInput,
   actor: Actor,
-  batch?: TransitionBatch,
-  via: "form" | "print" = "form",
+  { batch, context, via = "form" }: { batch?: TransitionBatch; context?: Record<string, unknown>; via?: "form" | "print" } = {},
 ): Promise<TransitionResult> {
   const n = batch?.takeNomination(nominationId) ?? (await tx.nomination.findUnique({ where: { id: nominationId } }));
   if (!n) return { kind: "not-found" as const };
@@ -163,7 +164,7 @@ async function transitionIn(
   // The adoption asks the rules once its number and term are known to be right (in adopt()).
   if (to !== "ADOPTED") await checkRules(tx, n, to, medalClass, input, conferralOf);
   // The columns the step sets (besides version and updatedAt); undefined ones are left as they are.
-  const data: Record<string, unknown> = { status: to };
+  const data: StepColumns = { status: to };
   const after: Record<string, unknown> = {};
 
   switch (to) {
@@ -181,12 +182,10 @@ async function transitionIn(
         const round = honoraryCitizenshipRound(n.receivedDate);
         // A late application moves to next year's round unless a reason keeps it in this one.
         data.roundYear = round.late && input.lateReason ? round.year - 1 : round.year;
-        Object.assign(data, {
-          councillorNames: input.councillorNames,
-          residentSignatureCount: input.residentSignatureCount ?? null,
-          signaturesCollectedFrom: input.signaturesCollectedFrom ?? null,
-          signaturesCollectedTo: input.signaturesCollectedTo ?? null,
-        });
+        data.councillorNames = input.councillorNames;
+        data.residentSignatureCount = input.residentSignatureCount ?? null;
+        data.signaturesCollectedFrom = input.signaturesCollectedFrom ?? null;
+        data.signaturesCollectedTo = input.signaturesCollectedTo ?? null;
         after.roundYear = data.roundYear;
         if (input.lateReason) after.lateReason = input.lateReason;
       }
@@ -194,11 +193,9 @@ async function transitionIn(
     }
     case "OPINION_POSITIVE":
     case "OPINION_NEGATIVE":
-      Object.assign(data, {
-        opinion: to === "OPINION_POSITIVE" ? "POSITIVE" : "NEGATIVE",
-        opinionDate: input.eventDate,
-        opinionClass: honour === "CRACOVIAE_MERENTI" && to === "OPINION_POSITIVE" ? input.opinionClass : null,
-      });
+      data.opinion = to === "OPINION_POSITIVE" ? "POSITIVE" : "NEGATIVE";
+      data.opinionDate = input.eventDate;
+      data.opinionClass = honour === "CRACOVIAE_MERENTI" && to === "OPINION_POSITIVE" ? input.opinionClass : null;
       after.opinionDate = input.eventDate;
       if (data.opinionClass) after.opinionClass = data.opinionClass;
       break;
@@ -252,8 +249,9 @@ async function transitionIn(
   }
   if (["OPINION_NEGATIVE", "REJECTED", "REFUSED", "WITHDRAWN"].includes(to)) data.closingReason = input.reason;
   if (input.eventDate && !after.eventDate) after.eventDate = input.eventDate;
+  Object.assign(after, context);
 
-  const assignments = Object.entries(data)
+  const assignments = (Object.entries(data) as [keyof StepColumns, unknown][])
     .filter(([, value]) => value !== undefined)
     .map(([column, value]) => Prisma.sql`${Prisma.raw(`"${column}"`)} = ${value}`);
   const written = await tx.$executeRaw`
@@ -272,6 +270,24 @@ async function transitionIn(
   });
   return { kind: "done" as const };
 }
+
+/** The Nomination columns a step may set (besides version and updatedAt); undefined ones are left as they are. */
+type StepColumns = Partial<
+  Pick<
+    Nomination,
+    | "status"
+    | "roundYear"
+    | "councillorNames"
+    | "residentSignatureCount"
+    | "signaturesCollectedFrom"
+    | "signaturesCollectedTo"
+    | "opinion"
+    | "opinionDate"
+    | "opinionClass"
+    | "forwardedOn"
+    | "closingReason"
+  >
+>;
 
 const ORDINANCE_TITLE = {
   DRAFT_FORWARDING: "w sprawie przyjęcia i przekazania pod obrady Rady Miasta Krakowa projektu uchwały",
@@ -442,7 +458,7 @@ export async function recordDiplomaPrinted(tx: Tx, conferralIds: readonly string
   const nominations = await tx.nomination.findMany({ where: { conferral: { id: { in: [...conferralIds] } }, status: "NUMBER_ASSIGNED" }, select: { id: true, version: true } });
   for (const n of nominations) {
     const input: TransitionInput = { version: n.version, eventDate: printedOn, reason: "", actNumber: "", limitOverride: "", handoverPlace: "", councillorNames: "", lateReason: "" };
-    const result = await transitionIn(tx, n.id, "DIPLOMA_PRINTED", input, actor, undefined, "print");
+    const result = await transitionIn(tx, n.id, "DIPLOMA_PRINTED", input, actor, { via: "print" });
     if (result.kind !== "done") throw new Error(`Nie udało się zapisać statusu „dyplom wydrukowany” (${result.kind}).`);
   }
 }

@@ -1,6 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
+import { NOUNS } from "#app/domain/counts";
+import { countOf } from "#app/domain/plural";
 import { DemoMark, StatusBadge } from "#app/components/labels";
 import { PermittedLink } from "#app/components/permitted-link";
 import { useCan } from "#app/components/site-header";
@@ -113,7 +115,7 @@ function UpcomingDeadlines({ deadlines, today }: { deadlines: Deadlines; today: 
               <h3 id="terminy-ho">Honorowe Obywatelstwo: nabór {hc.year}</h3>
               <p>
                 Wnioski do Przewodniczącego Rady do <time dateTime={hc.deadline}>{formatPolishDate(hc.deadline)}</time>
-                {hc.daysLeft === 0 ? " (dziś)" : hc.daysLeft === 1 ? " (jutro)" : ` (za ${hc.daysLeft} dni)`}.
+                {hc.daysLeft === 0 ? " (dziś)" : hc.daysLeft === 1 ? " (jutro)" : ` (za ${countOf(hc.daysLeft, NOUNS.day)})`}.
               </p>
               <p>
                 <Link to={`/nominations?honour=HONORARY_CITIZENSHIP&round=${hc.year}`}>
@@ -166,7 +168,7 @@ function UpcomingDeadlines({ deadlines, today }: { deadlines: Deadlines; today: 
   );
 }
 
-const daysLate = (days: number) => (days === 1 ? "1 dzień" : `${days} dni`);
+const daysLate = (days: number) => countOf(days, NOUNS.day);
 
 type DeadlineListData = Deadlines["honorisGratia"]["overdue"];
 

@@ -128,6 +128,12 @@ export default function DiplomaPage() {
           <p>
             Kod weryfikacyjny: <strong>{diploma.verificationCode}</strong> · adres w rejestrze publicznym: {publicUrl}
           </p>
+          <p>
+            <a href={`/conferrals/${conferral.id}/diploma/preview`} target="_blank" rel="noreferrer">
+              Podgląd PDF
+            </a>{" "}
+            <span className="muted">(tak, jak zostanie wydrukowany; podgląd nie jest zapisywany jako wydruk)</span>
+          </p>
           <DocumentPreview doc={doc} label="Tekst dyplomu" />
           {!diploma.confirmed && canConfirm ? (
             <Form method="post" className="form-actions">

@@ -11,7 +11,9 @@ import { PrintModeFields, ReprintReasonFields } from "#app/components/diploma-pr
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { Pagination } from "#app/components/pagination";
 import { REPRINT_REASON_LABEL, REPRINT_REASONS } from "#app/domain/diploma";
-import { countNoun, DESK_PAGE_SIZE, DESK_STATES, describeOffset, diplomaCountWord, type DeskState } from "#app/domain/diploma-print";
+import { NOUNS } from "#app/domain/counts";
+import { DESK_PAGE_SIZE, DESK_STATES, describeOffset, type DeskState } from "#app/domain/diploma-print";
+import { countOf } from "#app/domain/plural";
 import { HONOUR_LABEL, HONOURS, type Honour } from "#app/domain/honours";
 import { formatShortDate } from "#app/domain/polish-dates";
 import { ceremoniesForDesk, diplomaDesk, printerProfiles } from "#app/models/diploma-desk.server";
@@ -63,15 +65,16 @@ function fileNameOf(disposition: string | null): string {
   return utf8 ? decodeURIComponent(utf8[1]!) : "dyplomy.pdf";
 }
 
+/** The refused diplomas, numbered once: by their position in the batch (the list's own numbers). */
 function Problems({ problems }: { problems: BatchProblem[] }) {
   return (
-    <ul>
+    <ol className="refusal-list">
       {problems.map((p) => (
-        <li key={p.conferralId}>
-          {p.position}. {p.href ? <Link to={p.href}>{p.name}</Link> : p.name}: {p.problems.join(" ")}
+        <li key={p.conferralId} value={p.position}>
+          {p.href ? <Link to={p.href}>{p.name}</Link> : p.name}: {p.problems.join(" ")}
         </li>
       ))}
-    </ul>
+    </ol>
   );
 }
 
@@ -165,7 +168,7 @@ export default function DiplomaDesk() {
       ) : null}
 
       <p className="result-count" role="status" aria-live="polite">
-        {navigation.state === "loading" ? "Wczytywanie…" : total === 0 ? "Brak dyplomów do pokazania." : `${ceremony ? `${ceremony.title}: ` : ""}${total} ${countNoun(total, ["nadanie", "nadania", "nadań"])}.`}
+        {navigation.state === "loading" ? "Wczytywanie…" : total === 0 ? "Brak dyplomów do pokazania." : `${ceremony ? `${ceremony.title}: ` : ""}${countOf(total, NOUNS.conferral)}.`}
       </p>
 
       {rows.length === 0 ? (
@@ -205,8 +208,17 @@ export default function DiplomaDesk() {
                   <tr key={r.conferralId}>
                     <td>
                       {canPrint ? (
+                        // A diploma that is not ready cannot be chosen: its cell „Stan dyplomu” says why.
                         <label className="choice">
-                          <input type="checkbox" name="conferralId" value={r.conferralId} data-ready={r.ready} defaultChecked={selected.includes(r.conferralId)} />
+                          <input
+                            type="checkbox"
+                            name="conferralId"
+                            value={r.conferralId}
+                            data-ready={r.ready}
+                            disabled={!r.ready}
+                            aria-describedby={r.ready ? undefined : `stan-${r.conferralId}`}
+                            defaultChecked={r.ready && selected.includes(r.conferralId)}
+                          />
                           <span className="visually-hidden">Zaznacz: {r.name}</span>
                         </label>
                       ) : (
@@ -216,10 +228,18 @@ export default function DiplomaDesk() {
                     {filter.ceremonyId ? <td data-label="Kolejność">{r.position ?? "—"}</td> : null}
                     <td data-label="Laureat">
                       <Link to={`/conferrals/${r.conferralId}/diploma`}>{r.name}</Link>
+                      {r.canPreview ? (
+                        <>
+                          {" · "}
+                          <a href={`/conferrals/${r.conferralId}/diploma/preview`} target="_blank" rel="noreferrer">
+                            Podgląd<span className="visually-hidden"> dyplomu (PDF, bez zapisu wydruku): {r.name}</span>
+                          </a>
+                        </>
+                      ) : null}
                     </td>
                     <td data-label="Wyróżnienie">{r.honour}</td>
                     <td data-label="Nr">{r.number ?? "—"}</td>
-                    <td data-label="Stan dyplomu">{r.ready ? <strong>gotowy do druku</strong> : r.problems.join(" ")}</td>
+                    <td data-label="Stan dyplomu" id={`stan-${r.conferralId}`}>{r.ready ? <strong>gotowy do druku</strong> : r.problems.join(" ")}</td>
                     <td data-label="Wydruki">{r.prints ? `${r.prints}×` : "—"}</td>
                   </tr>
                 ))}
@@ -241,12 +261,12 @@ export default function DiplomaDesk() {
           <div id="batch-status" role="status" aria-live="polite">
             {outcome.kind === "working" ? (
               <p className="alert alert--info">
-                <progress aria-label="Przygotowywanie wydruku" /> Składanie pliku PDF: {outcome.count} {diplomaCountWord(outcome.count)} i strona z kolejnością
+                <progress aria-label="Przygotowywanie wydruku" /> Składanie pliku PDF: {countOf(outcome.count, NOUNS.diploma)} i strona z kolejnością
                 wręczania. Przy kilkuset dyplomach trwa to chwilę; nie zamykaj strony.
               </p>
             ) : outcome.kind === "done" ? (
               <p className="alert alert--ok">
-                Gotowe: pobrano plik {outcome.fileName} ({outcome.count} {diplomaCountWord(outcome.count)}). Wydruk zapisano w rejestrze wydruków.
+                Gotowe: pobrano plik {outcome.fileName} ({countOf(outcome.count, NOUNS.diploma)}). Wydruk zapisano w rejestrze wydruków.
               </p>
             ) : null}
           </div>

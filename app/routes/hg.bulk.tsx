@@ -6,6 +6,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import type { z } from "zod";
+import { nominationsWillChange } from "#app/domain/counts";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { Field, FormErrors } from "#app/components/forms";
 import { BackToDesk, HgNav } from "#app/components/hg";
@@ -151,7 +152,7 @@ export default function Bulk() {
         </div>
       ) : (
         <p className="lead">
-          Po potwierdzeniu {plan.eligible.length} {plan.eligible.length === 1 ? "wniosek zmieni" : "wnioski zmienią"} status na „{STATUS_LABEL[to]}”. Każda zmiana zostanie zapisana w dzienniku zdarzeń.
+          Po potwierdzeniu {nominationsWillChange(plan.eligible.length)} status na „{STATUS_LABEL[to]}”. Każda zmiana zostanie zapisana w dzienniku zdarzeń.
         </p>
       )}
       {plan.eligible.length ? (

@@ -1,5 +1,6 @@
 // The stock of Honoris Gratia badges and diploma blanks: received, issued (per ceremony), left;
 // recording a movement, and checking whether a planned batch fits in what is left.
+import { enoughForLaureates } from "#app/domain/counts";
 import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
@@ -86,7 +87,7 @@ export default function HgStock() {
       </Form>
       {planned ? (
         <div className={`alert ${planned.message ? "alert--warn" : "alert--ok"}`} role="status">
-          <p>{planned.message ?? `Wystarczy odznak i blankietów dla ${planned.batch} laureatów.`}</p>
+          <p>{planned.message ?? enoughForLaureates(planned.batch)}</p>
         </div>
       ) : null}
 

@@ -9,7 +9,9 @@ import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { Field, FormErrors } from "#app/components/forms";
 import { COLUMN_HELP, EXPORT_COLUMNS, HONOUR_CODE, REQUIRED_COLUMNS } from "#app/domain/historical-csv";
 import { HONOUR_SHORT_LABEL, HONOURS } from "#app/domain/honours";
-import { ApplyForm, rowsWord, SHOWN_ISSUES, SHOWN_ROWS, UploadForm } from "#app/domain/import-form";
+import { NOUNS, shownOfErrors, shownOfRows } from "#app/domain/counts";
+import { ApplyForm, SHOWN_ISSUES, SHOWN_ROWS, UploadForm } from "#app/domain/import-form";
+import { countOf } from "#app/domain/plural";
 import { applyImport, planImport, type ImportPlan } from "#app/models/historical-import.server";
 import { requireUserWithPermission } from "#app/utils/auth.server";
 
@@ -84,8 +86,8 @@ export default function ImportScreen() {
       </p>
       {done ? (
         <p className="alert alert--ok" role="status">
-          Zaimportowano {done.created} {done.created === 1 ? "nadanie" : "nadań"}; już w rejestrze: {done.matched}
-          {done.skipped ? `; pominięto ${done.skipped} ${rowsWord(done.skipped)} z błędami` : ""}.
+          Zaimportowano {countOf(done.created, NOUNS.conferral)}; już w rejestrze: {done.matched}
+          {done.skipped ? `; pominięto ${countOf(done.skipped, NOUNS.row)} z błędami` : ""}.
         </p>
       ) : null}
 
@@ -207,7 +209,7 @@ function Report({ report, message, busy }: { report: ShownReport; message: strin
           </div>
           {report.issueCount > report.issues.length ? (
             <p>
-              Pokazano {report.issues.length} z {report.issueCount} błędów; wszystkie wypisuje polecenie <code>npm run import -- plik.csv</code>.
+              {shownOfErrors(report.issues.length, report.issueCount)}; wszystkie wypisuje polecenie <code>npm run import -- plik.csv</code>.
             </p>
           ) : null}
         </>
@@ -222,7 +224,7 @@ function Report({ report, message, busy }: { report: ShownReport; message: strin
           {counts.error > 0 ? (
             <div className="field">
               <label className="choice">
-                <input type="checkbox" name="skipErrors" value="on" /> Pomiń {counts.error} {rowsWord(counts.error)} z błędami i zaimportuj pozostałe
+                <input type="checkbox" name="skipErrors" value="on" /> Pomiń {countOf(counts.error, NOUNS.row)} z błędami i zaimportuj pozostałe
               </label>
             </div>
           ) : null}
@@ -259,7 +261,7 @@ function Report({ report, message, busy }: { report: ShownReport; message: strin
           </div>
           {counts.rows > report.rows.length ? (
             <p>
-              Pokazano pierwsze {report.rows.length} z {counts.rows} wierszy; wszystkie wypisuje <code>npm run import -- plik.csv --all</code>.
+              {shownOfRows(report.rows.length, counts.rows)}; wszystkie wypisuje <code>npm run import -- plik.csv --all</code>.
             </p>
           ) : null}
         </>

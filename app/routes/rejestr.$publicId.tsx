@@ -5,6 +5,7 @@ import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { DemoMark } from "#app/components/labels";
 import { conferredHonourText } from "#app/components/registry";
 import { publicRegistryUrl } from "#app/domain/diploma";
+import { handoverState } from "#app/domain/registry";
 import { HONOUR_LABEL, MEDAL_CLASS_LABEL, type Honour, type MedalClass } from "#app/domain/honours";
 import { formatPolishDate } from "#app/domain/polish-dates";
 import { toRoman } from "#app/domain/roman";
@@ -49,6 +50,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
     conferredOn: c.conferredOn,
     handedOverOn: c.handedOverOn,
     handoverPlace: c.handoverPlace,
+    handover: handoverState(c),
     citation: c.citation,
     isDemo: c.isDemo,
     canonical: publicRegistryUrl(env().PUBLIC_BASE_URL, c.publicId),
@@ -109,7 +111,7 @@ export default function PublicConferral() {
               {d.handoverPlace ? `, ${d.handoverPlace}` : ""}
             </>
           ) : (
-            "jeszcze nie wręczono"
+            d.handover.text
           )}
         </dd>
       </dl>

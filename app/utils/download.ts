@@ -16,13 +16,14 @@ export function attachmentDisposition(fileName: string, asciiName?: string): str
 /** A file response that no browser or proxy keeps a copy of (the files carry personal data). */
 export function downloadResponse(
   body: string | Uint8Array,
-  options: { fileName: string; asciiName?: string; contentType: string; status?: number },
+  options: { fileName: string; asciiName?: string; contentType: string; status?: number; inline?: boolean },
 ): Response {
   return new Response(typeof body === "string" ? body : new Uint8Array(body), {
     status: options.status ?? 200,
     headers: {
       "Content-Type": options.contentType,
-      "Content-Disposition": attachmentDisposition(options.fileName, options.asciiName),
+      // Inline: shown in the browser's own viewer (a preview), with the same name if saved.
+      "Content-Disposition": options.inline ? attachmentDisposition(options.fileName, options.asciiName).replace(/^attachment/, "inline") : attachmentDisposition(options.fileName, options.asciiName),
       "Cache-Control": "no-store",
       "X-Content-Type-Options": "nosniff",
     },

@@ -1,5 +1,5 @@
 // Helpers for the browser tests: Debian's Chromium driven by playwright-core, the address of the
-// server started by tests/setup/e2e-global.ts, page visits that wait for hydration, and axe-core
+// test file's own server (tests/setup/e2e-file.ts), page visits that wait for hydration, and axe-core
 // accessibility checks (WCAG 2.0/2.1 A and AA) that fail with a readable list.
 import { createRequire } from "node:module";
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from "playwright-core";
@@ -12,7 +12,12 @@ export const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 
 /** The address of the built app under test (no trailing slash). */
 export function baseURL(): string {
-  return inject("baseURL");
+  return process.env.E2E_BASE_URL ?? "";
+}
+
+/** The SQLite file of this test file's server (to check what a request wrote, or did not). */
+export function databaseFile(): string {
+  return process.env.E2E_DATABASE_FILE ?? "";
 }
 
 /** False when the global setup found no Chromium on a dev machine (the tests are then skipped). */

@@ -46,11 +46,48 @@ describeInBrowser("the diploma printing desk", () => {
     await page.getByRole("radio", { name: /pełny wydruk/ }).check();
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Drukuj zaznaczone (jeden PDF)" }).click()]);
     expect(download.suggestedFilename()).toMatch(/^dyplomy-wybrane-\d{4}-\d{2}-\d{2}-2\.pdf$/);
-    await expect.poll(() => page.locator("#batch-status").innerText()).toMatch(/Gotowe: pobrano plik .* \(2 dyplomy\)/);
+    await expect.poll(() => page.locator("#batch-status").innerText()).toMatch(/Gotowe: pobrano plik .* \(2\s+dyplomy\)/);
     await expectNoAxeViolations(page);
 
     // Both are printed now: they leave the "not printed yet" list and show one print each.
     await visit(page, "/diplomas?stan=printed");
     for (const id of chosen) expect(await page.locator(`tr:has(input[value="${id}"]) td:nth-child(6)`).innerText()).toBe("1×");
+  });
+});
+
+describeInBrowser("the diploma desk's rows", () => {
+  const session = useBrowser();
+
+  test("a row that is not ready cannot be selected, its preview logs no print, a refusal is numbered once", async () => {
+    const page = await session.newPage();
+    await visit(page, "/diplomas?stan=all");
+    const notReady = page.locator("tbody tr:has(input[name=conferralId][disabled])").first();
+    expect(await notReady.count(), "a demo diploma that is not ready").toBe(1);
+    const box = notReady.locator("input[name=conferralId]");
+    const id = await box.getAttribute("value");
+    // Its reason is read with the box.
+    const describedBy = await box.getAttribute("aria-describedby");
+    expect(await page.locator(`#${describedBy}`).innerText()).not.toBe("gotowy do druku");
+    await page.getByLabel("Wszystkie gotowe").check();
+    expect(await box.isChecked()).toBe(false);
+
+    // „Podgląd”: the PDF shown inline, and the diploma's print count unchanged.
+    const previewable = page.locator("tbody tr:has(a:text-is('Podgląd'))").first();
+    const previewHref = await previewable.getByRole("link", { name: /^Podgląd/ }).getAttribute("href");
+    const printsBefore = await previewable.locator("td[data-label=Wydruki]").innerText();
+    const response = await page.request.get(previewHref!);
+    expect(response.status()).toBe(200);
+    expect(response.headers()["content-type"]).toBe("application/pdf");
+    expect(response.headers()["content-disposition"]).toMatch(/^inline; filename="podglad-/);
+    expect((await response.body()).subarray(0, 5).toString()).toBe("%PDF-");
+    await visit(page, "/diplomas?stan=all");
+    const sameRow = page.locator(`tbody tr:has(a[href="${previewHref}"])`);
+    expect(await sameRow.locator("td[data-label=Wydruki]").innerText()).toBe(printsBefore);
+
+    // A refused batch (as it comes back without JavaScript) lists the rows numbered once, by position.
+    await visit(page, `/diplomas?stan=all&odmowa=refused&zaznaczone=${id}`);
+    const item = page.getByRole("alert").locator("ol.refusal-list > li").first();
+    expect(await item.getAttribute("value")).toBe("1");
+    expect(await item.innerText()).not.toMatch(/^\d+\./);
   });
 });

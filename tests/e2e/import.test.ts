@@ -49,7 +49,7 @@ describeInBrowser("import of the historical record", () => {
     await Promise.all([page.waitForURL(/\/import\?created=1&matched=0&skipped=1$/), page.getByRole("button", { name: /^Importuj/ }).click()]);
     const done = page.getByRole("status").filter({ hasText: "Zaimportowano 1 nadanie" });
     await done.waitFor();
-    expect(await done.innerText()).toBe("Zaimportowano 1 nadanie; już w rejestrze: 0; pominięto 1 wiersz z błędami.");
+    expect(await done.innerText()).toBe("Zaimportowano 1\u00a0nadanie; już w rejestrze: 0; pominięto 1\u00a0wiersz z błędami.");
     await expectNoAxeViolations(page);
     expectNoPageErrors(page);
 

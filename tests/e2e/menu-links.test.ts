@@ -3,7 +3,7 @@
 // error page (a 403 for a link the role may not follow was the usual slip). Links are followed
 // with plain requests, one per kind of address, so the whole walk stays fast.
 import { expect, test } from "vitest";
-import { DEMO_USERS, describeInBrowser, signIn, useBrowser, visit, type TrackedPage } from "./browser";
+import { DEMO_USERS, describeInBrowser, signIn, useBrowser, visit } from "./browser";
 
 /** One link per kind of address: ids (with a digit) replaced, query keys kept (their values not). */
 function kindOf(href: string): string {
@@ -16,19 +16,13 @@ function linksIn(html: string): string[] {
   return [...html.matchAll(/<a\b[^>]*\bhref="(\/[^"#]*)/g)].map((m) => m[1]!.replace(/&amp;/g, "&"));
 }
 
-async function signInAnyway(page: TrackedPage, email: string) {
-  // tests/e2e/accounts.test.ts changes the printing desk's password in the shared database.
-  await signIn(page, email);
-  if (new URL(page.url()).pathname === "/login") await signIn(page, email, "nowe-haslo-drukarni-1");
-  expect(new URL(page.url()).pathname).not.toBe("/login");
-}
-
 describeInBrowser("every role's menu", () => {
   const session = useBrowser();
 
   test.each(Object.entries(DEMO_USERS))("%s: the menu's pages pass axe and no link leads to an error", async (_role, email) => {
     const page = await session.newPage({ signedInAs: null });
-    await signInAnyway(page, email);
+    await signIn(page, email);
+    expect(new URL(page.url()).pathname).not.toBe("/login");
     const menu = page.getByRole("navigation", { name: "Główne menu" });
     const menuPaths = [...new Set([...(await menu.getByRole("link").evaluateAll((as) => as.map((a) => a.getAttribute("href")!))), "/account/password"])];
 
@@ -59,8 +53,7 @@ describeInBrowser("every role's menu", () => {
   });
 
   test("a page the role may not open is titled as the error it is, not as a missing record", async () => {
-    const printing = await session.newPage({ signedInAs: null });
-    await signInAnyway(printing, DEMO_USERS.printing);
+    const printing = await session.newPage({ signedInAs: DEMO_USERS.printing });
     await visit(printing, "/nominations/no-such-id", { status: 403 });
     expect(await printing.title()).toBe("Brak uprawnień · Merenti");
     await visit(printing, "/candidates/no-such-id", { status: 403 });

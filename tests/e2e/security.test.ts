@@ -3,9 +3,9 @@
 // refuses state-changing requests from other sites. Then, in Chromium, that the app runs under
 // that policy and that the browser tests notice a violation.
 import { createClient } from "@libsql/client";
-import { expect, inject, test } from "vitest";
+import { expect, test } from "vitest";
 import { CSRF_REJECTION_MESSAGE } from "#app/utils/csrf.server";
-import { baseURL, describeInBrowser, expectNoPageErrors, useBrowser, visit } from "./browser";
+import { baseURL, databaseFile, describeInBrowser, expectNoPageErrors, useBrowser, visit } from "./browser";
 
 const EXPECTED_CSP = [
   "default-src 'self'",
@@ -35,7 +35,7 @@ async function getPage(path = "/") {
 }
 
 async function countNominations(): Promise<number> {
-  const db = createClient({ url: `file:${inject("databaseFile")}` });
+  const db = createClient({ url: `file:${databaseFile()}` });
   try {
     const result = await db.execute("SELECT COUNT(*) AS n FROM Nomination");
     return Number(result.rows[0]!.n);

@@ -7,6 +7,7 @@ import { action as editCandidate } from "#app/routes/candidates.$id.edit";
 import { action as editNomination } from "#app/routes/nominations.$id.edit";
 import { action as createNomination } from "#app/routes/nominations.new";
 import { db } from "#app/utils/db.server";
+import * as clock from "#app/domain/clock";
 import { callAction, callLoader, personNomination, signInAs } from "./helpers";
 
 type Change = { field: string; label: string; before: string | null; after: string | null };
@@ -51,7 +52,7 @@ beforeAll(async () => {
   expect(edited.status).toBe(302);
   // A status change as the workflow will write it (no transition screen exists yet).
   await db().auditEvent.create({
-    data: { userId: clerk.userId, action: "TRANSITION", entityType: "Nomination", entityId: nominationId, fromStatus: "RECEIVED", toStatus: "FORMALLY_COMPLETE", reason: "komplet dokumentów" },
+    data: { at: clock.now(), userId: clerk.userId, action: "TRANSITION", entityType: "Nomination", entityId: nominationId, fromStatus: "RECEIVED", toStatus: "FORMALLY_COMPLETE", reason: "komplet dokumentów" },
   });
 });
 

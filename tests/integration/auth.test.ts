@@ -6,6 +6,7 @@ import { loader as nominationList } from "#app/routes/nominations._index";
 import { db } from "#app/utils/db.server";
 import { SESSION_TTL_MS } from "#app/utils/session.server";
 import { callAction, settle } from "./helpers";
+import * as clock from "#app/domain/clock";
 
 async function user(email: string, password = "poprawne-haslo-1") {
   return createUser({ email, name: "Użytkownik Testowy", password, roleKeys: ["READER"] }, { userId: null });
@@ -99,7 +100,7 @@ describe("sessions", () => {
     // Expired in the database.
     const again = await signIn("sesja@test.example", "poprawne-haslo-1");
     if (again.kind !== "ok") throw new Error("sign-in failed");
-    await db().session.update({ where: { id: again.sessionId }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await db().session.update({ where: { id: again.sessionId }, data: { expiresAt: new Date(clock.now().getTime() - 1000) } });
     const expiredCookie = (await commitSessionId(again.sessionId)).split(";")[0]!;
     expect((await settle(() => nominationList({ request: withCookie(expiredCookie), params: {}, context: {} }))).status).toBe(302);
   });

@@ -356,7 +356,8 @@ describe("restore", () => {
     mkdirSync(path.join(old, "migrations"), { recursive: true });
     cpSync(path.join(ROOT, "prisma/migrations", first!), path.join(old, "migrations", first!), { recursive: true });
     copyFileSync(path.join(ROOT, "prisma/migrations/migration_lock.toml"), path.join(old, "migrations/migration_lock.toml"));
-    copyFileSync(path.join(ROOT, "prisma/migrations", first!, "schema.prisma"), path.join(old, "schema.prisma"));
+    // migrate deploy reads only the datasource from the schema: today's will do for the first migration.
+    copyFileSync(path.join(ROOT, "prisma/schema.prisma"), path.join(old, "schema.prisma"));
     const oldDb = path.join(old, "old.db");
     execFileSync(path.join(ROOT, "node_modules/.bin/prisma"), ["migrate", "deploy", "--schema", path.join(old, "schema.prisma")], {
       cwd: ROOT,

@@ -22,6 +22,7 @@ import { parseMarkup } from "#app/documents/markup";
 import { renderPdf } from "#app/documents/pdf.server";
 import { db } from "#app/utils/db.server";
 import { callAction, callLoader, formData, personNomination, postRequest, resumeSession, signInAs, type Fields } from "./helpers";
+import * as clock from "#app/domain/clock";
 
 const run = promisify(execFile);
 const dir = mkdtempSync(path.join(os.tmpdir(), "merenti-diplomas-"));
@@ -61,7 +62,7 @@ async function conferral(options: { honour?: string; surname?: string; dative?: 
       nameNominative: `${given} ${surname}`,
       nameGenitive: `Bolesława ${surname}a`,
       nameDative: options.dative ?? `Bolesławowi ${surname}owi`,
-      nameFormsConfirmedAt: options.confirmed === false ? null : new Date(),
+      nameFormsConfirmedAt: options.confirmed === false ? null : clock.now(),
       displayName: `${surname} ${given}`,
       sortName: `${surname} ${given}`.toLowerCase(),
       foldedName: `${given} ${surname}`.toLowerCase(),

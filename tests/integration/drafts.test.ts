@@ -14,6 +14,7 @@ import { action as createNomination } from "#app/routes/nominations.new";
 import { action as stepAction } from "#app/routes/nominations.$id.step.$to";
 import { db } from "#app/utils/db.server";
 import { callAction, callLoader, personNomination, signInAs, type Fields } from "./helpers";
+import * as clock from "#app/domain/clock";
 
 const run = promisify(execFile);
 const dir = mkdtempSync(path.join(os.tmpdir(), "merenti-drafts-"));
@@ -52,7 +53,7 @@ async function nomination(fields: Fields, forms: { genitive: string; dative: str
   const created = await callAction(createNomination, "/nominations/new", personNomination({ "candidate.birthYear": undefined, ...fields }));
   const id = created.location!.split("/").pop()!;
   const n = await db().nomination.findUniqueOrThrow({ where: { id } });
-  await db().candidate.update({ where: { id: n.candidateId }, data: { nameGenitive: forms.genitive, nameDative: forms.dative, nameFormsConfirmedAt: new Date() } });
+  await db().candidate.update({ where: { id: n.candidateId }, data: { nameGenitive: forms.genitive, nameDative: forms.dative, nameFormsConfirmedAt: clock.now() } });
   return id;
 }
 

@@ -1,5 +1,6 @@
 // Calling real loaders and actions with real Requests, and reading what they answer.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import * as clock from "#app/domain/clock";
 
 export type Fields = Record<string, string | string[] | undefined>;
 
@@ -29,7 +30,7 @@ export async function signInAs(roleKeys: string | string[]): Promise<{ userId: s
     { email: `${keys.join("-").toLowerCase()}-${Math.random().toString(36).slice(2)}@test.example`, name: `Test ${keys.join("+")}`, password: "test-password-123", roleKeys: keys },
     { userId: null },
   );
-  const session = await db().session.create({ data: { userId: user.id, expiresAt: new Date(Date.now() + SESSION_TTL_MS) } });
+  const session = await db().session.create({ data: { userId: user.id, expiresAt: new Date(clock.now().getTime() + SESSION_TTL_MS) } });
   const cookie = (await commitSessionId(session.id)).split(";")[0]!;
   currentCookie = cookie;
   return { userId: user.id, cookie };

@@ -19,6 +19,7 @@ import { action as intakeAction } from "#app/routes/hg.new";
 import { action as stockAction } from "#app/routes/hg.stock";
 import { db } from "#app/utils/db.server";
 import { callAction, callLoader, postRequest, signInAs } from "./helpers";
+import * as clock from "#app/domain/clock";
 
 const run = promisify(execFile);
 const dir = mkdtempSync(path.join(os.tmpdir(), "merenti-hg-handover-"));
@@ -86,7 +87,7 @@ beforeAll(async () => {
   // The diploma speaks to the laureate in the dative: the name forms a clerk confirms on the candidate page.
   for (const n of nominations) {
     const dative = `Zofii ${n.candidate.surname.replace(/a$/, "iej")}`;
-    await db().candidate.update({ where: { id: n.candidateId }, data: { nameNominative: `Zofia ${n.candidate.surname}`, nameGenitive: dative, nameDative: dative, nameFormsConfirmedAt: new Date() } });
+    await db().candidate.update({ where: { id: n.candidateId }, data: { nameNominative: `Zofia ${n.candidate.surname}`, nameGenitive: dative, nameDative: dative, nameFormsConfirmedAt: clock.now() } });
   }
   expect((await callAction(bulkAction, "/hg/bulk", { bulkAction: "verify", ids: nominationIds })).status).toBe(200);
   expect((await callAction(bulkAction, "/hg/bulk", { bulkAction: "grant", ids: nominationIds, actNumber: "4321/2026", eventDate: today })).status).toBe(200);

@@ -78,7 +78,7 @@ describe("historical import", () => {
 
     const refused = await applyImport(fixture, { userId: null });
     expect(refused.kind).toBe("refused");
-    if (refused.kind === "refused") expect(refused.message).toBe("Nic nie zaimportowano: 7 wierszy z błędami. Popraw plik albo świadomie pomiń te wiersze.");
+    if (refused.kind === "refused") expect(refused.message).toBe("Nic nie zaimportowano: 7\u00a0wierszy z błędami. Popraw plik albo świadomie pomiń te wiersze.");
     expect(await counts()).toEqual(before);
 
     // Skipping the rows with errors on purpose imports the one good row, audited once.
@@ -212,7 +212,7 @@ describe("historical import", () => {
 
     const refused = await callAction<{ message: string }>(action, "/import", { intent: "apply", content: preview.report.content, fileName: "ekran.csv" });
     expect(refused.status).toBe(400);
-    expect(refused.data!.message).toMatch(/^Nic nie zaimportowano: 1 wiersz z błędami/);
+    expect(refused.data!.message).toMatch(/^Nic nie zaimportowano: 1\u00a0wiersz z błędami/);
     expect(await db().conferral.count({ where: { numberSeries: "HG", number: 701 } })).toBe(0);
 
     const applied = await callAction(action, "/import", { intent: "apply", content: preview.report.content, fileName: "ekran.csv", skipErrors: "on" });

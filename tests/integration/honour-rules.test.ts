@@ -219,3 +219,27 @@ describe("the workflow against random date orders, classes and kinds (property)"
     );
   });
 });
+
+describe("the public page says only what the register holds", () => {
+  test("handed over (date and place), not yet handed over (an app conferral waiting), or no data (imported history)", async () => {
+    const { loader } = await import("#app/routes/rejestr.$publicId");
+    const { callLoader } = await import("./helpers");
+    const candidate = await db().candidate.create({
+      data: { kind: "PERSON", givenNames: "Jan", surname: `Dawny${unique()}`, displayName: "Jan Dawny", sortName: "dawny jan", foldedName: `dawny ${unique()}` },
+    });
+    const historical = await db().conferral.create({
+      data: { publicId: `old-${unique()}`, candidateId: candidate.id, honour: "CRACOVIAE_MERENTI", medalClass: "SILVER", conferredOn: "1993-05-12", isHistorical: true },
+    });
+    const page = async (publicId: string) => (await callLoader<{ handover: { kind: string; text: string } }>(loader, `/rejestr/${publicId}`, { publicId })).data!.handover;
+    expect(await page(historical.publicId)).toEqual({ kind: "unknown", text: "brak danych o wręczeniu" });
+
+    await signInAs("KP09_SPECIALIST");
+    const id = await nomination({ requestedClass: "SILVER", receivedDate: "2026-01-05" });
+    await db().nomination.update({ where: { id }, data: { status: "FORWARDED", opinionClass: "SILVER" } });
+    expect((await step(id, "ADOPTED", { eventDate: "2026-03-11", actNumber: `LIV/${running++}/26`, confirmWarnings: "on" })).status).toBe(302);
+    const made = await db().conferral.findUniqueOrThrow({ where: { nominationId: id } });
+    expect(await page(made.publicId)).toEqual({ kind: "waiting", text: "jeszcze nie wręczono" });
+    await db().conferral.update({ where: { id: made.id }, data: { handedOverOn: "2026-06-05", handoverPlace: "Sala Obrad Rady Miasta Krakowa" } });
+    expect(await page(made.publicId)).toEqual({ kind: "handed-over", text: "5 czerwca 2026\u00a0r., Sala Obrad Rady Miasta Krakowa" });
+  });
+});

@@ -19,6 +19,7 @@ import { loader as newSettingValueForm } from "#app/routes/admin.settings.values
 import { loader as printerForm } from "#app/routes/admin.settings.printers.$id._index";
 import { loader as diplomaDesk } from "#app/routes/diplomas._index";
 import { loader as calibrationPage } from "#app/routes/diplomas.calibration";
+import { loader as diplomaPreview } from "#app/routes/conferrals.$id.diploma.preview";
 import { loader as conferralList } from "#app/routes/conferrals._index";
 import { loader as conferralExport } from "#app/routes/conferrals.export";
 import { loader as nominationExport } from "#app/routes/nominations.export";
@@ -126,6 +127,7 @@ const cases = (): Case[] => [
   { name: "GET /admin/settings/signatories/new", rule: "settings:manage", writes: false, call: () => callLoader(newSignatoryForm, "/admin/settings/signatories/new?office=MAYOR") },
   { name: "GET /admin/settings/printers/new", rule: "settings:manage", writes: false, call: () => callLoader(printerForm, "/admin/settings/printers/new", { id: "new" }) },
   { name: "GET /diplomas", rule: ["diploma:text", "diploma:print"], writes: false, call: () => callLoader(diplomaDesk, "/diplomas") },
+  { name: "GET /conferrals/:id/diploma/preview", rule: ["diploma:text", "diploma:print"], writes: false, call: () => callLoader(diplomaPreview, "/conferrals/no-such-id/diploma/preview", { id: "no-such-id" }) },
   { name: "GET /diplomas/calibration", rule: ["diploma:print", "settings:manage"], writes: false, call: () => callLoader(calibrationPage, "/diplomas/calibration") },
   {
     // A stale version: an allowed role is refused with 409 (a conflict), never 403, and nothing changes.

@@ -6,6 +6,7 @@ import { displayNameOf, foldedNameOf, sortNameOf } from "#app/domain/candidate";
 import { parseRegistryQuery, REGISTRY_PAGE_SIZE } from "#app/domain/registry";
 import { listPublicConferrals, listStaffConferrals } from "#app/models/registry.server";
 import { db } from "#app/utils/db.server";
+import * as clock from "#app/domain/clock";
 
 /** More than the depth from which the public registry slices a kept order (page 101 and on). */
 const COUNT = 2_700;
@@ -70,11 +71,11 @@ describe("deep pages in name order", () => {
     expect(ids(after.rows).slice(1)).toEqual(ids(before.rows).slice(0, -1));
 
     const gone = after.rows[5]!;
-    await db().conferral.update({ where: { publicId: gone.publicId }, data: { anonymizedAt: new Date() } });
+    await db().conferral.update({ where: { publicId: gone.publicId }, data: { anonymizedAt: clock.now() } });
     // The staff list still shows an anonymised conferral; the public one closes the gap.
     const third = await listPublicConferrals(parseRegistryQuery(new URLSearchParams("sort=name-asc&page=110"), "public"));
     expect(ids(third.rows).slice(0, -1)).toEqual(ids(after.rows).filter((id) => id !== gone.publicId));
     expect(third.total).toBe(after.total - 1);
-    await db().conferral.update({ where: { id: added.id }, data: { anonymizedAt: new Date() } });
+    await db().conferral.update({ where: { id: added.id }, data: { anonymizedAt: clock.now() } });
   });
 });

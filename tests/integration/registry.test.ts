@@ -13,6 +13,7 @@ import { loader as reportCsv } from "#app/routes/reports.$report.csv";
 import { loader as reportPage } from "#app/routes/reports.$report";
 import { db } from "#app/utils/db.server";
 import { callLoader, signInAs, signOut } from "./helpers";
+import * as clock from "#app/domain/clock";
 
 /** Strings that must never reach a public page: personal data and non-public records. */
 const SECRET = {
@@ -146,7 +147,7 @@ beforeAll(async () => {
   });
   const g = await candidate("Gustaw", SECRET.anonymised);
   made.g = await db().conferral.create({
-    data: { publicId: "pubAnonym1", candidateId: g.id, honour: "HONORIS_GRATIA", conferredOn: "2021-02-01", anonymizedAt: new Date() },
+    data: { publicId: "pubAnonym1", candidateId: g.id, honour: "HONORIS_GRATIA", conferredOn: "2021-02-01", anonymizedAt: clock.now() },
   });
 });
 

@@ -11,9 +11,10 @@ import { loader as listLoader } from "#app/routes/nominations._index";
 import { action as createAction } from "#app/routes/nominations.new";
 import { db } from "#app/utils/db.server";
 import { callAction, callLoader, personNomination, settle, signInAs, signOut, resumeSession, type Fields } from "./helpers";
+import * as clock from "#app/domain/clock";
 
 const YEAR_MS = 365 * 24 * 60 * 60 * 1000;
-const yearsAgo = (n: number) => new Date(Date.now() - n * YEAR_MS);
+const yearsAgo = (n: number) => new Date(clock.now().getTime() - n * YEAR_MS);
 
 let clerk: { userId: string; cookie: string };
 beforeAll(async () => {

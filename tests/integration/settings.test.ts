@@ -14,6 +14,7 @@ import { action as editValueAction, loader as editValueLoader } from "#app/route
 import { action as newValueAction, loader as newValueLoader } from "#app/routes/admin.settings.values.new";
 import { db } from "#app/utils/db.server";
 import { callAction, callLoader, signInAs, type Fields } from "./helpers";
+import { todayIso } from "#app/domain/polish-dates";
 
 type Reply = { result: { status?: string; error?: Record<string, string[] | null> }; version?: number; conflict?: { changes: { label: string; saved: string; yours: string }[] } | null };
 
@@ -38,7 +39,7 @@ function newSignatory(fields: Fields) {
 
 describe("reference data", () => {
   test("every known key has a value in force today, each marked for the Legal Office; no signatory is seeded", async () => {
-    const today = new Date().toISOString().slice(0, 10);
+    const today = todayIso();
     const now = await settingsOn(today);
     for (const key of SETTING_KEYS) {
       expect(now[key], key).not.toBeNull();

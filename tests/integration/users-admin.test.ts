@@ -8,6 +8,7 @@ import { loader as listLoader } from "#app/routes/admin.users._index";
 import { action as newAction, loader as newLoader } from "#app/routes/admin.users.new";
 import { db } from "#app/utils/db.server";
 import { callAction, callLoader, signInAs, type Fields } from "./helpers";
+import * as clock from "#app/domain/clock";
 
 type Reply = { result: { status?: string; error?: Record<string, string[] | null> }; conflict?: { currentVersion: number; changes: { label: string; saved: string; yours: string }[] } | null };
 type ListData = { users: { id: string; name: string; email: string; roles: string[]; active: boolean; lastLogin: unknown; lockedUntil: { text: string } | null }[] };
@@ -138,7 +139,7 @@ describe("editing a user", () => {
 
   test("changing roles takes effect at once and is audited with before and after", async () => {
     const user = await freshUser(["READER"]);
-    const session = await db().session.create({ data: { userId: user.id, expiresAt: new Date(Date.now() + 3_600_000) } });
+    const session = await db().session.create({ data: { userId: user.id, expiresAt: new Date(clock.now().getTime() + 3_600_000) } });
     const answer = await edit(user.id, editFields(1, { name: "Anna Nowakowska-Kowal", roleKeys: ["KP04_CLERK", "READER"] }));
     expect(answer.status).toBe(302);
     expect(answer.location).toBe(`/admin/users/${user.id}?saved=1`);
@@ -186,7 +187,7 @@ describe("editing a user", () => {
     const user = await freshUser(["READER"]);
     const before = await signIn(user.email, "haslo-poczatkowe-1");
     if (before.kind !== "ok") throw new Error("sign-in failed");
-    const lockedUntil = new Date(Date.now() + 10 * 60_000);
+    const lockedUntil = new Date(clock.now().getTime() + 10 * 60_000);
     await db().user.update({ where: { id: user.id }, data: { lockedUntil, failedLoginCount: 0 } });
     const list = await callLoader<ListData>(listLoader, "/admin/users");
     expect(list.data!.users.find((u) => u.id === user.id)!.lockedUntil).not.toBeNull();

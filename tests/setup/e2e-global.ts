@@ -1,28 +1,21 @@
-// The browser tests run against the real built app: build it, give it a fresh copy of the demo
-// database, start the production server (scripts/server.ts: security headers, CSRF check) on a
-// free port, and hand the address to the test files.
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import { randomUUID } from "node:crypto";
-import { copyFileSync, existsSync, mkdirSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
+// The browser tests run against the real built app: build it once and prepare the demo template
+// database. Each test file then gets its own server over its own copy (tests/setup/e2e-file.ts),
+// so no file sees what another changed, whatever the order.
+import { execFileSync } from "node:child_process";
+import { existsSync } from "node:fs";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { CHROMIUM_PATH } from "./chromium";
-import { ensureTemplateDb, ROOT, TMP } from "./template-db";
+import { ensureTemplateDb, ROOT } from "./template-db";
 
-const START_TIMEOUT_MS = 30_000;
-/** A fixed test secret (40 characters) for signing session cookies. */
-const SESSION_SECRET = "e2e-session-secret-0123456789abcdefghijk";
-
-export default async function setup(project: TestProject) {
+export default function setup(project: TestProject) {
   if (!existsSync(CHROMIUM_PATH)) {
     if (process.env.CI && process.env.CI !== "false" && process.env.CI !== "0") {
       throw new Error(`Chromium not installed at ${CHROMIUM_PATH}: the CI job must run "apt-get install -y chromium" before the tests.`);
     }
     console.warn("\n[e2e] Chromium not installed: apt-get install chromium. Browser tests are skipped.\n");
     project.provide("chromiumMissing", true);
-    project.provide("baseURL", "");
-    project.provide("databaseFile", "");
+    project.provide("demoTemplateDb", "");
     return;
   }
 
@@ -33,104 +26,14 @@ export default async function setup(project: TestProject) {
     const { stdout, stderr } = error as { stdout?: Buffer; stderr?: Buffer };
     throw new Error(`remix vite:build failed:\n${stdout?.toString() ?? ""}${stderr?.toString() ?? ""}`);
   }
-
-  mkdirSync(TMP, { recursive: true });
-  const dbFile = path.join(TMP, `e2e-${randomUUID()}.db`);
-  copyFileSync(ensureTemplateDb({ demo: true }), dbFile);
-  const removeDb = () => {
-    for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(`${dbFile}${suffix}`, { force: true });
-  };
-
-  let server: ChildProcess | undefined;
-  try {
-    const port = await freePort();
-    const baseURL = `http://127.0.0.1:${port}`;
-    const output: string[] = [];
-    server = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts/server.ts")], {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        DATABASE_URL: `file:${dbFile}`,
-        PORT: String(port),
-        HOST: "127.0.0.1",
-        NODE_ENV: "production",
-        SESSION_SECRET,
-        // As behind a reverse proxy on this machine: tests/e2e/security.test.ts checks HSTS and
-        // the CSRF check with X-Forwarded-* headers (browsers send none, so nothing else changes).
-        TRUST_PROXY: "loopback",
-        // A public (not local) address, or real diplomas and calendar links are refused (issue
-        // 16); plain http, so the session cookie is not marked Secure on this http server.
-        PUBLIC_BASE_URL: "http://merenti.e2e.test",
-      },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    server.stdout!.on("data", (chunk: Buffer) => output.push(chunk.toString()));
-    server.stderr!.on("data", (chunk: Buffer) => output.push(chunk.toString()));
-    await waitForServer(baseURL, server, output);
-    project.provide("chromiumMissing", false);
-    project.provide("baseURL", baseURL);
-    project.provide("databaseFile", dbFile);
-  } catch (error) {
-    await stop(server);
-    removeDb();
-    throw error;
-  }
-
-  return async () => {
-    await stop(server);
-    removeDb();
-  };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.unref();
-    probe.on("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      if (address === null || typeof address === "string") return reject(new Error("No port assigned"));
-      probe.close(() => resolve(address.port));
-    });
-  });
-}
-
-async function waitForServer(baseURL: string, server: ChildProcess, output: string[]) {
-  const deadline = Date.now() + START_TIMEOUT_MS;
-  let last = "";
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null || server.signalCode !== null) {
-      throw new Error(`The server exited (${server.exitCode ?? server.signalCode}) before answering.\nServer output:\n${output.join("")}`);
-    }
-    try {
-      const res = await fetch(`${baseURL}/`, { signal: AbortSignal.timeout(2_000) });
-      await res.arrayBuffer();
-      if (res.status === 200) return;
-      last = `HTTP ${res.status}`;
-    } catch (error) {
-      last = String(error);
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(
-    `The server did not answer 200 at ${baseURL}/ within ${START_TIMEOUT_MS / 1000} s (last: ${last}).\nServer output:\n${output.join("")}`,
-  );
-}
-
-async function stop(server: ChildProcess | undefined) {
-  if (!server || server.exitCode !== null || server.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => server.once("exit", () => resolve()));
-  server.kill("SIGTERM");
-  const timer = setTimeout(() => server.kill("SIGKILL"), 5_000);
-  await exited;
-  clearTimeout(timer);
+  project.provide("chromiumMissing", false);
+  project.provide("demoTemplateDb", ensureTemplateDb({ demo: true }));
 }
 
 declare module "vitest" {
   export interface ProvidedContext {
-    baseURL: string;
     chromiumMissing: boolean;
-    /** The SQLite file the server under test uses (to check what a request wrote, or did not). */
-    databaseFile: string;
+    /** The migrated database with reference and demo data that each browser test file copies. */
+    demoTemplateDb: string;
   }
 }

@@ -94,7 +94,7 @@ describe("conflict checks", () => {
     const laureates = [laureate({ attendance: "ATTENDS", guestsCount: 3 }), laureate({ attendance: "ABSENT", guestsCount: 50 }), laureate({ attendance: "UNKNOWN", guestsCount: 1 })];
     const over = ceremonyFindings(ceremony({ laureates, capacity: 5 }));
     expect(over.map((f) => f.code)).toEqual(["OVER_CAPACITY"]);
-    expect(over[0]!.message).toContain("6 osób");
+    expect(over[0]!.message).toContain("6\u00a0osób");
     expect(codes(ceremony({ laureates, capacity: 6 }))).toEqual([]);
     expect(codes(ceremony({ laureates, capacity: null }))).toEqual([]);
   });

@@ -57,11 +57,11 @@ describe("cover sheet", () => {
   test("names the ceremony, counts the diplomas in Polish, lists each with its number or a dash", () => {
     const data = batchCoverData({ ceremony: { title: "Gala", date: "2026-06-05" }, entries: [1, 2, 3].map(entry), mode: "PREPRINTED", printer: "HP (w dół 1 mm)", printedBy: "Anna", printedAt: "5.06.2026 10:00" });
     expect(data.title).toBe("Gala, 5 czerwca 2026\u00a0r.");
-    expect(data.countLine).toBe("3 dyplomy w kolejności wręczania");
+    expect(data.countLine).toBe("3\u00a0dyplomy w kolejności wręczania");
     expect(data.entries.map((e) => e.number)).toEqual(["11", "—", "13"]);
     expect(data.modeLine).toBe("Tryb wydruku: sam tekst na gotowym blankiecie; drukarka: HP (w dół 1 mm).");
     const count = (n: number) => batchCoverData({ ceremony: null, entries: Array.from({ length: n }, (_, i) => entry(i + 1)), mode: "FULL", printer: "", printedBy: "", printedAt: "" }).countLine;
-    expect([1, 5, 12, 22, 300].map((n) => count(n).split(" w ")[0])).toEqual(["1 dyplom", "5 dyplomów", "12 dyplomów", "22 dyplomy", "300 dyplomów"]);
+    expect([1, 5, 12, 22, 300].map((n) => count(n).split(" w ")[0])).toEqual(["1\u00a0dyplom", "5\u00a0dyplomów", "12\u00a0dyplomów", "22\u00a0dyplomy", "300\u00a0dyplomów"]);
   });
 
   test("file names and the calibration page's words", () => {

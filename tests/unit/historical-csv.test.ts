@@ -10,7 +10,6 @@ import {
   toHistoricalCsv,
   validateRow,
 } from "#app/domain/historical-csv";
-import { rowsWord } from "#app/domain/import-form";
 
 const TERMS = [
   { number: 1, startDate: "1990-06-08", endDate: "1994-06-30" },
@@ -198,24 +197,5 @@ describe("historical CSV: writing and reading back", () => {
     const text = toHistoricalCsv([]);
     expect(text).toBe(`\uFEFF${EXPORT_COLUMNS.join(";")}\r\n`);
     expect(EXPORT_COLUMNS.at(-1)).toBe("decyzja_nr");
-  });
-});
-
-describe("the import screen's counts", () => {
-  it("says „wiersz” in the Polish plural forms", () => {
-    expect([1, 2, 4, 5, 11, 12, 14, 21, 22, 25, 112, 122].map((n) => `${n} ${rowsWord(n)}`)).toEqual([
-      "1 wiersz",
-      "2 wiersze",
-      "4 wiersze",
-      "5 wierszy",
-      "11 wierszy",
-      "12 wierszy",
-      "14 wierszy",
-      "21 wierszy",
-      "22 wiersze",
-      "25 wierszy",
-      "112 wierszy",
-      "122 wiersze",
-    ]);
   });
 });
