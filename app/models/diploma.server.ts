@@ -220,7 +220,8 @@ export const PRINT_REFUSAL_MESSAGE: Record<PrintRefusal, string> = {
 export type PrintSetup = { mode: PrintMode; printer: Pick<PrinterProfile, "name" | "offsetXMm" | "offsetYMm"> | null };
 export const FULL_PRINT: PrintSetup = { mode: "FULL", printer: null };
 
-const BORDER_COLOUR = "#7a1f1f";
+// The city's colours are white and blue (issue 16): a blue frame on white paper.
+const BORDER_COLOUR = "#1d4f91";
 const QR_SIZE = 62;
 
 /**
