@@ -1,10 +1,12 @@
-import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import { data, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, Links, Meta, Outlet, Scripts, ScrollRestoration } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { GeneralErrorBoundary } from "./components/error-boundary";
 import { useNonce } from "./utils/nonce-provider";
 import { SiteHeader, usePublicPage } from "./components/site-header";
+import { ToastMessage } from "./components/toast";
 import { getUser } from "./utils/auth.server";
+import { getToast } from "./utils/toast.server";
 import appStyles from "./styles/app.css?url";
 
 export const links: LinksFunction = () => [
@@ -14,7 +16,8 @@ export const links: LinksFunction = () => [
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);
-  return { user: user ? { name: user.name, permissions: user.permissions } : null };
+  const { toast, headers } = await getToast(request);
+  return data({ user: user ? { name: user.name, permissions: user.permissions } : null, toast }, headers ? { headers } : undefined);
 }
 
 export function Layout({ children }: { children: ReactNode }) {
@@ -36,6 +39,7 @@ export function Layout({ children }: { children: ReactNode }) {
         </a>
         <SiteHeader />
         <main id="tresc" tabIndex={-1}>
+          <ToastMessage />
           {children}
         </main>
         <footer className="site-footer">

@@ -1,8 +1,7 @@
 // The list of nominations due for anonymisation, shared by /admin/retention and its confirmation step.
 import { Link } from "@remix-run/react";
 import { todayIso, formatShortDate } from "#app/domain/polish-dates";
-import { RECORD_KIND_LABEL, type RecordKind } from "#app/domain/retention";
-import type { DueNomination } from "#app/models/retention.server";
+import { RECORD_KIND_LABEL, type DueNomination, type RecordKind } from "#app/domain/retention";
 import { DemoMark, honourText, StatusBadge } from "./labels";
 
 /** What the pages show of a due nomination (dates as Warsaw calendar days). */

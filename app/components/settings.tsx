@@ -1,7 +1,9 @@
 // Pieces of the settings screens (/admin/settings/...): validity dates, "end the previous one",
-// the state of a period, and the table shown when someone else saved first.
+// the state of a period, the table of a setting's or an office's periods, and the table shown
+// when someone else saved first.
 import { getInputProps } from "@conform-to/react";
-import { useState } from "react";
+import { Link } from "@remix-run/react";
+import { useState, type ReactNode } from "react";
 import { Field } from "#app/components/forms";
 import type { PeriodState } from "#app/domain/settings";
 
@@ -79,4 +81,73 @@ export function PeriodStateTag({ state }: { state: PeriodState }) {
 export function useFormVersion(loaderVersion: number, answered: number | undefined): number {
   const [opened] = useState(loaderVersion);
   return answered ?? opened;
+}
+
+/** A column of a PeriodTable besides the period and the actions. */
+export type PeriodColumn<Row> = { label: string; cell: (row: Row) => ReactNode };
+
+/**
+ * The rows of one dated setting or one office, each with its period and state, the one in force
+ * today marked, and the links to change or remove it (`rowName` tells screen-reader users which).
+ */
+export function PeriodTable<Row extends { id: string; period: string; state: PeriodState }>({
+  caption,
+  columns,
+  rows,
+  editPath,
+  rowName,
+  empty,
+}: {
+  caption: string;
+  columns: PeriodColumn<Row>[];
+  rows: Row[];
+  /** The row's edit page; its delete page is this + "/delete". */
+  editPath: (row: Row) => string;
+  rowName: (row: Row) => string;
+  empty: string;
+}) {
+  if (!rows.length) return <p className="empty-state">{empty}</p>;
+  return (
+    <div className="table-wrap">
+      <table className="data-table data-table--stack settings-table">
+        <caption className="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Okres</th>
+            {columns.map((c) => (
+              <th key={c.label} scope="col">
+                {c.label}
+              </th>
+            ))}
+            <th scope="col">Działania</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.id} className={r.state === "current" ? "settings-row--current" : undefined}>
+              <td data-label="Okres" className="nowrap">
+                {r.period}
+                <br />
+                <PeriodStateTag state={r.state} />
+              </td>
+              {columns.map((c) => (
+                <td key={c.label} data-label={c.label}>
+                  {c.cell(r)}
+                </td>
+              ))}
+              <td data-label="Działania" className="nowrap">
+                <Link to={editPath(r)}>
+                  Zmień lub zakończ<span className="visually-hidden">{rowName(r)}</span>
+                </Link>
+                <br />
+                <Link to={`${editPath(r)}/delete`}>
+                  Usuń…<span className="visually-hidden">{rowName(r)}</span>
+                </Link>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
 }

@@ -7,11 +7,11 @@ import {
 } from "@remix-run/react";
 import { useEffect, useRef, type ReactNode } from "react";
 import type { Permission } from "#app/domain/permissions";
-import type { loader as rootLoader } from "#app/root";
+import type { SessionUser } from "#app/utils/auth.server";
 
 /** The signed-in user as the root loader gives it to every page (null on public pages). */
 export function useOptionalUser() {
-  return useRouteLoaderData<typeof rootLoader>("root")?.user ?? null;
+  return (useRouteLoaderData("root") as { user: SessionUser | null } | undefined)?.user ?? null;
 }
 
 export function useCan() {

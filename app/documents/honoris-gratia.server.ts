@@ -3,7 +3,6 @@
 // letter a page), from templates/hg-*.hbs.
 import type { RefusalLetter } from "#app/domain/hg-refusal-letters";
 import { formatPolishDate, formatPolishDateWithDnia } from "#app/domain/polish-dates";
-import type { HgDecisionData } from "#app/models/hg-decisions.server";
 import type { Document } from "./blocks";
 import { projectTemplate } from "./templates.server";
 
@@ -13,10 +12,22 @@ export type HgDocument = (typeof HG_DOCUMENTS)[number];
 const FILE: Record<HgDocument, string> = { decision: "hg-decision.hbs", letters: "hg-letters.hbs" };
 export const HG_DOCUMENT_FILE_STEM: Record<HgDocument, string> = { decision: "zarzadzenie-honoris-gratia", letters: "pisma-honoris-gratia" };
 
+type Laureate = { name: string; number: string };
+type Application = { applicantName: string; applicantContact: string; caseReference: string; receivedDate: string; proposedEventName: string };
+
+/** What a decision and its letters print (app/models/hg-decisions.server.ts loads it). */
+export type HgDecisionPrint = {
+  draft?: true;
+  ordinance: { number: string; issuedOn: string };
+  laureates: Laureate[];
+  letters: { application: Application; laureates: Laureate[] }[];
+  mayor: { titleLine: string; fullName: string } | null;
+};
+
 const template = (document: HgDocument) => projectTemplate<object>(FILE[document]);
 
 /** The document, or what is missing before it can be made (the Mayor on the decision's date). */
-export function hgDocument(document: HgDocument, d: HgDecisionData): { kind: "ok"; doc: Document } | { kind: "missing"; message: string } {
+export function hgDocument(document: HgDocument, d: HgDecisionPrint): { kind: "ok"; doc: Document } | { kind: "missing"; message: string } {
   const ordinance = { number: d.ordinance.number, dateLine: d.draft ? "z dnia ……" : formatPolishDateWithDnia(d.ordinance.issuedOn) };
   if (document === "decision") {
     if (!d.mayor) return { kind: "missing", message: `Brak Prezydenta Miasta w ustawieniach na dzień ${formatPolishDate(d.ordinance.issuedOn)}: uzupełnij sygnatariuszy.` };

@@ -116,6 +116,8 @@ export const AUDIT_ENTITY_LABEL: Record<string, string> = {
   RetentionPolicy: "zasada przechowywania danych",
   Session: "sesja",
   HistoricalImport: "import rejestru historycznego",
+  NameLexiconEntry: "słownik odmiany nazw",
+  NameFormsResuggestion: "ponowna sugestia form nazw",
 };
 
 export function entityTypeLabel(type: string): string {
@@ -160,6 +162,8 @@ export const CANDIDATE_FIELD_LABEL: Record<string, string> = {
   nameGenitive: "forma nazwy: dopełniacz",
   nameDative: "forma nazwy: celownik",
   nameFormsConfirmed: "formy nazwy potwierdzone",
+  nameFormsSource: "źródło form nazwy",
+  learnedWords: "słowa zapamiętane w słowniku odmiany",
   displayName: "nazwa w wykazach",
 };
 
@@ -190,6 +194,7 @@ const IMPORT_FIELD_LABEL: Lookup = {
   resolutionsCreated: "nowe uchwały",
   ordinancesCreated: "nowe zarządzenia",
   skippedRows: "numery pominiętych wierszy",
+  nameFormsResuggested: "laureaci z nowo zasugerowanymi formami nazwy",
 };
 
 function parseJson(text: string | null | undefined): Record<string, unknown> | null {

@@ -4,7 +4,7 @@
 // existing resolutions, matching existing records) are in app/models/historical-import.server.ts.
 import { parse } from "csv-parse/sync";
 import iconv from "iconv-lite";
-import { toCsv } from "#app/utils/csv";
+import { toCsv } from "./csv";
 import { checkEligibility } from "./eligibility";
 import { type CandidateKind, type Gender, HONOUR_LABEL, HONOUR_SHORT_LABEL, HONOURS, type Honour, type MedalClass } from "./honours";
 import { isValidIsoDate } from "./polish-dates";

@@ -4,8 +4,8 @@
 // goes into the lexicon (app/domain/name-lexicon.ts) that the next suggestion consults first.
 import type { CandidateKind, Gender } from "./honours";
 import { declineInstitution } from "./institution-declension";
-import { EMPTY_LEXICON, type NameLexicon } from "./name-lexicon";
-import { declinePerson, type FormsSource, type WordForms } from "./person-declension";
+import { EMPTY_LEXICON, type LexiconEntry, type LexiconGender, type NameLexicon } from "./name-lexicon";
+import { declinePerson, inferGender, type FormsSource, type WordForms } from "./person-declension";
 
 export type { FormsSource } from "./person-declension";
 
@@ -32,6 +32,9 @@ export const FORMS_SOURCE_LABEL: Record<FormsSource, string> = {
   guess: "zgadywanie: sprawdź",
   unknown: "nieznane słowo: uzupełnij ręcznie",
 };
+
+/** Where a candidate's stored forms come from (Candidate.nameFormsSource). */
+export const NAME_FORMS_ORIGIN_LABEL: Record<string, string> = { ...FORMS_SOURCE_LABEL, person: "wpisane przez osobę" };
 
 /** The suggestion with how sure it is; the lexicon holds the forms people confirmed. */
 export function suggestNameForms(input: NameFormsInput, lexicon: NameLexicon = EMPTY_LEXICON): NameFormsSuggestion {
@@ -70,4 +73,58 @@ export function suggestPersonForms(givenNames: string, surname: string, gender: 
 export function suggestForms(input: NameFormsInput, lexicon: NameLexicon = EMPTY_LEXICON): Forms {
   const { genitive, dative } = suggestNameForms(input, lexicon);
   return { genitive, dative };
+}
+
+/** Words whose forms a confirmation cannot teach: numerals, abbreviations, particles in lower case. */
+const UNTEACHABLE = /^([IVXLCDM]+|\p{Ll}+|.*[.\d()„”"«»].*)$/u;
+
+/** The gender an institution's unknown head noun has, read from its confirmed dative and the word after it. */
+function headGenderOf(nominative: string, dative: string, nextDative: string | undefined): LexiconGender {
+  if (/om$/.test(dative) || /(ym|im)$/.test(nextDative ?? "")) return "PLURAL";
+  if (/ej$/.test(nextDative ?? "")) return "FEMININE";
+  if (/owi$/.test(dative)) return "MASCULINE";
+  if (/(o|e|um)$/.test(nominative)) return "NEUTER";
+  if (/emu$/.test(nextDative ?? "")) return "MASCULINE";
+  return /a$/.test(nominative) ? "FEMININE" : "MASCULINE";
+}
+
+/**
+ * What a person's confirmation teaches the lexicon: each word of a person's name (part of a
+ * hyphenated surname) whose confirmed forms differ from the suggestion or were only guessed, and
+ * an institution's head noun likewise. Nothing when the confirmed forms cannot be lined up word
+ * by word with the name (a title added, words dropped).
+ */
+export function lessonsFromConfirmation(input: NameFormsInput, suggestion: NameFormsSuggestion, confirmed: Forms): LexiconEntry[] {
+  const split = (s: string) => s.trim().split(/\s+/).filter(Boolean);
+  const gen = split(confirmed.genitive);
+  const dat = split(confirmed.dative);
+  if (input.kind === "ORGANIZATION") {
+    const words = split(input.organizationName);
+    const head = suggestion.head;
+    if (!head || gen.length !== words.length || dat.length !== words.length) return [];
+    const at = head.wordIndex;
+    const [g, d] = [gen[at]!.replace(/[,;:]$/, ""), dat[at]!.replace(/[,;:]$/, "")];
+    const suggestedGen = split(suggestion.genitive)[at];
+    const suggestedDat = split(suggestion.dative)[at];
+    if (suggestion.source !== "unknown" && g === suggestedGen?.replace(/[,;:]$/, "") && d === suggestedDat?.replace(/[,;:]$/, "")) return [];
+    return [{ kind: "INSTITUTION_HEAD", nominative: head.word, gender: headGenderOf(head.word, d, dat[at + 1]), genitive: g, dative: d }];
+  }
+  const words = suggestion.words;
+  if (gen.length !== words.length || dat.length !== words.length) return [];
+  const givenCount = split(input.givenNames).length;
+  const gender: LexiconGender = input.gender ?? inferGender(input.givenNames, input.surname).gender;
+  const lessons: LexiconEntry[] = [];
+  words.forEach((w, i) => {
+    const kind = i < givenCount ? "GIVEN_NAME" : "SURNAME";
+    const parts = w.nominative.split("-");
+    const [gParts, dParts] = [gen[i]!.split("-"), dat[i]!.split("-")];
+    const [sgParts, sdParts] = [w.genitive.split("-"), w.dative.split("-")];
+    if (gParts.length !== parts.length || dParts.length !== parts.length) return;
+    parts.forEach((part, k) => {
+      if (!part || UNTEACHABLE.test(part)) return;
+      const changed = gParts[k] !== sgParts[k] || dParts[k] !== sdParts[k];
+      if (changed || w.source === "guess" || w.source === "unknown") lessons.push({ kind, nominative: part, gender, genitive: gParts[k]!, dative: dParts[k]! });
+    });
+  });
+  return lessons;
 }

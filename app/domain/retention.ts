@@ -234,3 +234,22 @@ export const ConfirmAnonymisationForm = z.object({
     .boolean({ error: "Potwierdź, że rozumiesz, że anonimizacji nie można cofnąć." })
     .refine((v) => v, "Potwierdź, że rozumiesz, że anonimizacji nie można cofnąć."),
 });
+
+/** A nomination whose retention period has run out: what the list of records due for anonymisation shows. */
+export type DueNomination = {
+  id: string;
+  honour: string;
+  requestedClass: string | null;
+  status: string;
+  receivedDate: string;
+  caseReference: string;
+  isDemo: boolean;
+  recordKind: RecordKind;
+  months: number;
+  endedAt: Date;
+  dueSince: Date;
+  nominatorCount: number;
+  attachmentCount: number;
+  candidate: { id: string; displayName: string; kind: string; isDemo: boolean; willBeAnonymized: boolean };
+  hgApplicationId: string | null;
+};

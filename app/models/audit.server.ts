@@ -38,7 +38,7 @@ export function changedFields<T extends Record<string, unknown>>(before: T, afte
   return { before: b, after: a, changed: Object.keys(a) };
 }
 
-export async function auditTrailOf(tx: Tx, entityType: string, entityId: string) {
+export async function auditTrailOf(entityType: string, entityId: string, tx: Tx = db()) {
   return tx.auditEvent.findMany({
     where: { entityType, entityId },
     orderBy: { at: "asc" },

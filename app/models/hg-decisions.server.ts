@@ -23,6 +23,12 @@ export function listHgDecisions() {
   });
 }
 
+/** The id of the Mayor's decision with this number and date, or null. */
+export async function hgDecisionId(number: string, issuedOn: string): Promise<string | null> {
+  const row = await db().ordinance.findUnique({ where: { number_issuedOn: { number, issuedOn } }, select: { id: true } });
+  return row?.id ?? null;
+}
+
 /** Everything the Mayor's decision and the letters to applicants print, or null. */
 export async function hgDecisionData(ordinanceId: string) {
   const ordinance = await db().ordinance.findUnique({

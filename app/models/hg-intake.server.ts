@@ -7,6 +7,7 @@ import { INITIAL_STATUS } from "#app/domain/workflow";
 import type { CandidateInput } from "#app/domain/nomination-form";
 import { db, type Tx } from "#app/utils/db.server";
 import { recordAudit } from "./audit.server";
+import { loadLexicon } from "./name-lexicon.server";
 import { eligibilityFindings, refusalMessage } from "./eligibility.server";
 import { candidateData, findPossibleDuplicates, searchTextOf } from "./nomination.server";
 import { Refusal, type Actor, type Refused } from "./write.server";
@@ -126,7 +127,7 @@ export async function createHgApplication(input: HgIntakeInput, actor: Actor): P
         let candidate = l.candidateId ? await tx.candidate.findUnique({ where: { id: l.candidateId } }) : null;
         if (l.candidateId && !candidate) throw new Refusal("Wybrany kandydat nie istnieje.");
         if (!candidate) {
-          const data = candidateData(candidateInputOf(l));
+          const data = candidateData(candidateInputOf(l), await loadLexicon(tx));
           candidate = await tx.candidate.create({ data });
           await recordAudit(tx, { userId: actor.userId, action: "CREATE", entityType: "Candidate", entityId: candidate.id, after: data });
         }

@@ -21,7 +21,9 @@ import { numberSeriesOf, type CandidateKind, type Gender, type Honour, type Meda
 import { parseResolutionNumber } from "#app/domain/resolution-number";
 import { db, type Tx } from "#app/utils/db.server";
 import { recordAudit } from "./audit.server";
+import { resuggestNameForms } from "./candidate.server";
 import { DEMO_REMOVAL_HINT } from "./demo-data.server";
+import { loadLexicon } from "./name-lexicon.server";
 import { candidateData } from "./nomination.server";
 import { newPublicId } from "./workflow.server";
 import * as clock from "#app/domain/clock";
@@ -356,6 +358,7 @@ export async function applyImport(bytes: Uint8Array, options: ApplyOptions): Pro
         newCandidates.set(r.candidateKey, { id: randomUUID(), record: r.record! });
       }
       const now = prismaNow();
+      const lexicon = await loadLexicon(tx);
       await insertRows(
         tx,
         "Candidate",
@@ -371,7 +374,7 @@ export async function applyImport(bytes: Uint8Array, options: ApplyOptions): Pro
             deceased: false,
             title: "",
             city: "",
-          }),
+          }, lexicon),
           isDemo,
           createdAt: now,
           updatedAt: now,
@@ -435,6 +438,9 @@ export async function applyImport(bytes: Uint8Array, options: ApplyOptions): Pro
         }),
       );
 
+      // The register's candidates this file names get the current suggestion too, unless someone confirmed or typed their forms.
+      const nameFormsResuggested = await resuggestNameForms(tx, [...new Set(built.rows.filter((r) => r.action !== "error" && r.candidateId).map((r) => r.candidateId!))]);
+
       const skippedRows = plan.rows.filter((r) => r.action === "error").map((r) => r.row);
       const result = { created: toCreate.length, matched: plan.counts.match, skipped: plan.counts.error, candidatesCreated: newCandidates.size };
       await recordAudit(tx, {
@@ -450,6 +456,7 @@ export async function applyImport(bytes: Uint8Array, options: ApplyOptions): Pro
           ...result,
           resolutionsCreated: newResolutions.length,
           ordinancesCreated: newOrdinances.length,
+          ...(nameFormsResuggested ? { nameFormsResuggested } : {}),
           ...(skippedRows.length ? { skippedRows } : {}),
         },
         reason: plan.counts.error ? `Pominięto świadomie ${countOf(plan.counts.error, NOUNS.row)} z błędami.` : "",

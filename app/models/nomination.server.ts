@@ -3,7 +3,8 @@ import { randomUUID } from "node:crypto";
 import { Prisma } from "#app/generated/prisma/client.ts";
 import { displayNameOf, foldedNameOf, looksLikeSameCandidate, sortNameOf } from "#app/domain/candidate";
 import { honoraryCitizenshipRound, honorisGratiaDueDate } from "#app/domain/deadlines";
-import { suggestForms } from "#app/domain/name-forms";
+import { suggestNameForms } from "#app/domain/name-forms";
+import { EMPTY_LEXICON, type NameLexicon } from "#app/domain/name-lexicon";
 import type { Honour, NominatorKind } from "#app/domain/honours";
 import { PAGE_SIZE, searchTermOf, type NominationListQuery } from "#app/domain/nomination-list";
 import {
@@ -16,6 +17,7 @@ import { foldText } from "#app/domain/search-text";
 import { INITIAL_STATUS, type Status } from "#app/domain/workflow";
 import { db, type Tx } from "#app/utils/db.server";
 import { changedFields, recordAudit } from "./audit.server";
+import { loadLexicon } from "./name-lexicon.server";
 import { eligibilityFindings, refusalMessage } from "./eligibility.server";
 import { councilTermOn } from "./council-term.server";
 import { Refusal, type Actor, type Refused } from "./write.server";
@@ -192,10 +194,11 @@ export async function listYears(): Promise<number[]> {
 
 // ---------------------------------------------------------------- candidates
 
-export function candidateData(c: CandidateInput) {
+/** A candidate's columns from the form; the name forms are suggested with the lexicon people confirmed. */
+export function candidateData(c: CandidateInput, lexicon: NameLexicon = EMPTY_LEXICON) {
   const names = { kind: c.candidateKind, givenNames: c.givenNames, surname: c.surname, organizationName: c.organizationName };
   const person = c.candidateKind === "PERSON";
-  const suggested = suggestForms({ ...names, gender: c.grammaticalGender ?? null });
+  const suggested = suggestNameForms({ ...names, gender: c.grammaticalGender ?? null }, lexicon);
   return {
     kind: c.candidateKind,
     givenNames: person ? c.givenNames : "",
@@ -212,6 +215,7 @@ export function candidateData(c: CandidateInput) {
     // Suggestions only: documents need a person to confirm them on the candidate's page.
     nameGenitive: suggested.genitive,
     nameDative: suggested.dative,
+    nameFormsSource: suggested.source as string | null,
     displayName: displayNameOf(names),
     sortName: sortNameOf(names),
     foldedName: foldedNameOf(names),
@@ -271,8 +275,9 @@ export async function createNomination(input: CreateNominationInput, actor: Acto
           const duplicates = await findPossibleDuplicates(tx, c);
           if (duplicates.length > 0) return { kind: "duplicates" as const, candidates: duplicates };
         }
-        candidate = await tx.candidate.create({ data: candidateData(c) });
-        await recordAudit(tx, { userId: actor.userId, action: "CREATE", entityType: "Candidate", entityId: candidate.id, after: candidateData(c) });
+        const data = candidateData(c, await loadLexicon(tx));
+        candidate = await tx.candidate.create({ data });
+        await recordAudit(tx, { userId: actor.userId, action: "CREATE", entityType: "Candidate", entityId: candidate.id, after: data });
       }
 
       // Rules that forbid the nomination outright (Honorary Citizenship for an organisation, a

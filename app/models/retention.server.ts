@@ -12,9 +12,12 @@ import {
   RECORD_KINDS,
   redactAuditJson,
   redactText,
+  type DueNomination,
   type RecordKind,
   type RetentionPoliciesInput,
 } from "#app/domain/retention";
+
+export type { DueNomination };
 import { CONFERRED_STATUSES } from "#app/domain/workflow";
 import { db, type Tx } from "#app/utils/db.server";
 import { recordAudit } from "./audit.server";
@@ -90,24 +93,6 @@ export async function updateRetentionPolicies(input: RetentionPoliciesInput, act
 }
 
 // ---------------------------------------------------------------- what is due
-
-export type DueNomination = {
-  id: string;
-  honour: string;
-  requestedClass: string | null;
-  status: string;
-  receivedDate: string;
-  caseReference: string;
-  isDemo: boolean;
-  recordKind: RecordKind;
-  months: number;
-  endedAt: Date;
-  dueSince: Date;
-  nominatorCount: number;
-  attachmentCount: number;
-  candidate: { id: string; displayName: string; kind: string; isDemo: boolean; willBeAnonymized: boolean };
-  hgApplicationId: string | null;
-};
 
 /** Every nomination whose retention period has run out on `now`, oldest ending first. */
 export async function listDueForAnonymisation(now: Date = clock.now(), client: Client = db()): Promise<DueNomination[]> {
@@ -298,10 +283,13 @@ export async function anonymise(ids: readonly string[], actor: Actor, now: Date 
             nameDative: "",
             nameFormsConfirmedAt: null,
             nameFormsConfirmedById: null,
+            nameFormsSource: null,
             anonymizedAt: now,
             version: { increment: 1 },
           },
         });
+        // The words it taught the lexicon stay (they are Polish, not the person's); the link to it goes.
+        await tx.nameLexiconEntry.updateMany({ where: { candidateId: owner.id }, data: { candidateId: null } });
         result.candidates++;
         // Its nominations anonymised in earlier runs (kept then for this one) follow the new name.
         const earlier = owner.nominations.filter((n) => !batch.has(n.id)).map((n) => n.id);

@@ -1,14 +1,12 @@
 // Dated settings (legal-basis lines, closing clauses, the medal's rules resolution) and
-// signatories (who held the office of Mayor or Council Chair, from/to). Every write is one
-// transaction with its audit event; a save names the version it started from and is refused
-// when someone saved in between; two rows of one key (or one office) never overlap.
+// signatories (who held the office of Mayor or Council Chair, from/to). Their writes are the
+// generic ones of dated-periods.server.ts (version-checked, audited, never overlapping).
 //
 // Other modules read with settingOn / settingValueOn / settingsOn and signatoryOn: the row valid
 // on a calendar day ("YYYY-MM-DD"), by the rule in app/domain/settings.ts (valueOn).
 import { isValidIsoDate } from "#app/domain/polish-dates";
 import {
   SETTING_KEYS,
-  planDatedWrite,
   signatoryOn as signatoryOnRows,
   valueOn,
   type EditSettingInput,
@@ -20,19 +18,12 @@ import {
 } from "#app/domain/settings";
 import type { DatedSetting, Signatory } from "#app/generated/prisma/client.ts";
 import { db, type Tx } from "#app/utils/db.server";
-import { changedFields, recordAudit } from "./audit.server";
-import { expectWritten, isStaleWrite, versioned, type Actor, type NotFound } from "./write.server";
+import { createPeriod, deletePeriod, updatePeriod, type DeleteResult, type PeriodStore, type WriteResult } from "./dated-periods.server";
+import { versioned, type Actor } from "./write.server";
 
 export type { DatedSetting, Signatory };
 
-/** What a write answered. `closed` is the earlier row ended the day before a new one (closePrevious). */
-export type WriteResult<T> =
-  | { kind: "saved"; row: T; closed: T | null }
-  | { kind: "overlap"; rows: T[] }
-  | { kind: "conflict"; saved: T }
-  | NotFound;
-
-export type DeleteResult<T> = { kind: "deleted"; row: T } | { kind: "conflict"; saved: T } | NotFound;
+export type { DeleteResult, WriteResult } from "./dated-periods.server";
 
 function assertDate(date: string) {
   if (!isValidIsoDate(date)) throw new RangeError(`Oczekiwano daty RRRR-MM-DD, otrzymano: ${date}`);
@@ -82,177 +73,68 @@ export function getSignatory(id: string, client: Tx = db()) {
   return client.signatory.findUnique({ where: { id } });
 }
 
-// ---------------------------------------------------------------- dated settings
+// ---------------------------------------------------------------- writes (dated-periods.server.ts)
 
-const settingAudit = (s: Pick<DatedSetting, "key" | "value" | "validFrom" | "validTo" | "note">) => ({
-  key: s.key,
-  value: s.value,
-  validFrom: s.validFrom,
-  validTo: s.validTo,
-  note: s.note,
-});
+type SettingFields = Pick<DatedSetting, "value" | "validFrom" | "validTo" | "note">;
+
+const settings: PeriodStore<DatedSetting, SettingFields & { key: string }, SettingFields> = {
+  entityType: "DatedSetting",
+  find: (tx, id) => tx.datedSetting.findUnique({ where: { id } }),
+  group: (tx, of) => tx.datedSetting.findMany({ where: { key: of.key } }),
+  create: (tx, data) => tx.datedSetting.create({ data }),
+  update: (tx, id, version, data) => tx.datedSetting.updateMany(versioned(id, version, data)),
+  remove: (tx, id, version) => tx.datedSetting.deleteMany({ where: { id, version } }),
+  audit: (s) => ({ key: s.key, value: s.value, validFrom: s.validFrom, validTo: s.validTo, note: s.note }),
+  identity: (s) => ({ key: s.key }),
+  fields: (s) => ({ value: s.value, validFrom: s.validFrom, validTo: s.validTo, note: s.note }),
+  closeReason: (validFrom) => `Zakończono obowiązywanie przy dodaniu nowej wartości od ${validFrom}.`,
+};
+
+type SignatoryFields = Pick<Signatory, "fullName" | "titleLine" | "validFrom" | "validTo">;
+
+const signatories: PeriodStore<Signatory, SignatoryFields & { office: string }, SignatoryFields> = {
+  entityType: "Signatory",
+  find: (tx, id) => tx.signatory.findUnique({ where: { id } }),
+  group: (tx, of) => tx.signatory.findMany({ where: { office: of.office } }),
+  create: (tx, data) => tx.signatory.create({ data }),
+  update: (tx, id, version, data) => tx.signatory.updateMany(versioned(id, version, data)),
+  remove: (tx, id, version) => tx.signatory.deleteMany({ where: { id, version } }),
+  audit: (s) => ({ office: s.office, fullName: s.fullName, titleLine: s.titleLine, validFrom: s.validFrom, validTo: s.validTo }),
+  identity: (s) => ({ office: s.office, fullName: s.fullName }),
+  fields: (s) => ({ fullName: s.fullName, titleLine: s.titleLine, validFrom: s.validFrom, validTo: s.validTo }),
+  closeReason: (validFrom) => `Zakończono okres przy dodaniu następcy od ${validFrom}.`,
+};
 
 /** Adds a value of a setting; with closePrevious, the value running on validFrom ends the day before. */
-export async function createDatedSetting(input: NewSettingInput, actor: Actor, retried = false): Promise<WriteResult<DatedSetting>> {
-  return db()
-    .$transaction(async (tx): Promise<WriteResult<DatedSetting>> => {
-      const rows = await tx.datedSetting.findMany({ where: { key: input.key } });
-      const plan = planDatedWrite(rows, input, { closePrevious: input.closePrevious });
-      if (plan.kind === "overlap") return plan;
-      let closed: DatedSetting | null = null;
-      if (plan.close) {
-        const { row, validTo } = plan.close;
-        expectWritten(await tx.datedSetting.updateMany(versioned(row.id, row.version, { validTo })));
-        closed = await tx.datedSetting.findUniqueOrThrow({ where: { id: row.id } });
-        await recordAudit(tx, {
-          userId: actor.userId,
-          action: "UPDATE",
-          entityType: "DatedSetting",
-          entityId: row.id,
-          before: { key: row.key, validTo: row.validTo },
-          after: { key: row.key, validTo },
-          reason: `Zakończono obowiązywanie przy dodaniu nowej wartości od ${input.validFrom}.`,
-        });
-      }
-      const row = await tx.datedSetting.create({
-        data: { key: input.key, value: input.value, validFrom: input.validFrom, validTo: input.validTo, note: input.note },
-      });
-      await recordAudit(tx, { userId: actor.userId, action: "CREATE", entityType: "DatedSetting", entityId: row.id, after: settingAudit(row) });
-      return { kind: "saved", row, closed };
-    })
-    .catch(async (error: unknown) => {
-      // The row to end changed under us: read everything again, once.
-      if (!isStaleWrite(error) || retried) throw error;
-      return createDatedSetting(input, actor, true);
-    });
+export function createDatedSetting(input: NewSettingInput, actor: Actor): Promise<WriteResult<DatedSetting>> {
+  const { key, value, validFrom, validTo, note } = input;
+  return createPeriod(settings, { key, value, validFrom, validTo, note }, input, actor);
 }
 
 /** Changes a value, its period or its note (ending it = giving it a validTo). */
-export async function updateDatedSetting(id: string, input: EditSettingInput, actor: Actor): Promise<WriteResult<DatedSetting>> {
-  return db()
-    .$transaction(async (tx): Promise<WriteResult<DatedSetting>> => {
-      const current = await tx.datedSetting.findUnique({ where: { id } });
-      if (!current) return { kind: "not-found" };
-      if (current.version !== input.version) return { kind: "conflict", saved: current };
-      const plan = planDatedWrite(await tx.datedSetting.findMany({ where: { key: current.key } }), input, { id });
-      if (plan.kind === "overlap") return plan;
-      const next = { value: input.value, validFrom: input.validFrom, validTo: input.validTo, note: input.note };
-      const diff = changedFields(settingAudit(current), { key: current.key, ...next });
-      if (diff.changed.length === 0) return { kind: "saved", row: current, closed: null };
-      expectWritten(await tx.datedSetting.updateMany(versioned(id, input.version, next)));
-      await recordAudit(tx, {
-        userId: actor.userId,
-        action: "UPDATE",
-        entityType: "DatedSetting",
-        entityId: id,
-        before: { key: current.key, ...diff.before },
-        after: { key: current.key, ...diff.after },
-      });
-      return { kind: "saved", row: await tx.datedSetting.findUniqueOrThrow({ where: { id } }), closed: null };
-    })
-    .catch(async (error: unknown) => {
-      if (!isStaleWrite(error)) throw error;
-      const saved = await getDatedSetting(id);
-      return saved ? { kind: "conflict" as const, saved } : { kind: "not-found" as const };
-    });
+export function updateDatedSetting(id: string, input: EditSettingInput, actor: Actor): Promise<WriteResult<DatedSetting>> {
+  const { value, validFrom, validTo, note } = input;
+  return updatePeriod(settings, id, input.version, { value, validFrom, validTo, note }, actor);
 }
 
 /** Removes a value; only after the user confirmed it (the screen's confirmation step). */
-export async function deleteDatedSetting(id: string, input: { version: number; confirmed: true }, actor: Actor): Promise<DeleteResult<DatedSetting>> {
-  return db().$transaction(async (tx): Promise<DeleteResult<DatedSetting>> => {
-    const current = await tx.datedSetting.findUnique({ where: { id } });
-    if (!current) return { kind: "not-found" };
-    if (current.version !== input.version) return { kind: "conflict", saved: current };
-    const removed = await tx.datedSetting.deleteMany({ where: { id, version: input.version } });
-    if (removed.count === 0) return { kind: "conflict", saved: current };
-    await recordAudit(tx, { userId: actor.userId, action: "DELETE", entityType: "DatedSetting", entityId: id, before: settingAudit(current) });
-    return { kind: "deleted", row: current };
-  });
+export function deleteDatedSetting(id: string, input: { version: number; confirmed: true }, actor: Actor): Promise<DeleteResult<DatedSetting>> {
+  return deletePeriod(settings, id, input.version, actor);
 }
 
-// ---------------------------------------------------------------- signatories
-
-const signatoryAudit = (s: Pick<Signatory, "office" | "fullName" | "titleLine" | "validFrom" | "validTo">) => ({
-  office: s.office,
-  fullName: s.fullName,
-  titleLine: s.titleLine,
-  validFrom: s.validFrom,
-  validTo: s.validTo,
-});
-
 /** Records who holds an office from a date; with closePrevious, the previous holder's period ends the day before. */
-export async function createSignatory(input: NewSignatoryInput, actor: Actor, retried = false): Promise<WriteResult<Signatory>> {
-  return db()
-    .$transaction(async (tx): Promise<WriteResult<Signatory>> => {
-      const rows = await tx.signatory.findMany({ where: { office: input.office } });
-      const plan = planDatedWrite(rows, input, { closePrevious: input.closePrevious });
-      if (plan.kind === "overlap") return plan;
-      let closed: Signatory | null = null;
-      if (plan.close) {
-        const { row, validTo } = plan.close;
-        expectWritten(await tx.signatory.updateMany(versioned(row.id, row.version, { validTo })));
-        closed = await tx.signatory.findUniqueOrThrow({ where: { id: row.id } });
-        await recordAudit(tx, {
-          userId: actor.userId,
-          action: "UPDATE",
-          entityType: "Signatory",
-          entityId: row.id,
-          before: { office: row.office, fullName: row.fullName, validTo: row.validTo },
-          after: { office: row.office, fullName: row.fullName, validTo },
-          reason: `Zakończono okres przy dodaniu następcy od ${input.validFrom}.`,
-        });
-      }
-      const row = await tx.signatory.create({
-        data: { office: input.office, fullName: input.fullName, titleLine: input.titleLine, validFrom: input.validFrom, validTo: input.validTo },
-      });
-      await recordAudit(tx, { userId: actor.userId, action: "CREATE", entityType: "Signatory", entityId: row.id, after: signatoryAudit(row) });
-      return { kind: "saved", row, closed };
-    })
-    .catch(async (error: unknown) => {
-      if (!isStaleWrite(error) || retried) throw error;
-      return createSignatory(input, actor, true);
-    });
+export function createSignatory(input: NewSignatoryInput, actor: Actor): Promise<WriteResult<Signatory>> {
+  const { office, fullName, titleLine, validFrom, validTo } = input;
+  return createPeriod(signatories, { office, fullName, titleLine, validFrom, validTo }, input, actor);
 }
 
 /** Changes a signatory's name, title line or period (ending it = giving it a validTo). */
-export async function updateSignatory(id: string, input: EditSignatoryInput, actor: Actor): Promise<WriteResult<Signatory>> {
-  return db()
-    .$transaction(async (tx): Promise<WriteResult<Signatory>> => {
-      const current = await tx.signatory.findUnique({ where: { id } });
-      if (!current) return { kind: "not-found" };
-      if (current.version !== input.version) return { kind: "conflict", saved: current };
-      const plan = planDatedWrite(await tx.signatory.findMany({ where: { office: current.office } }), input, { id });
-      if (plan.kind === "overlap") return plan;
-      const next = { fullName: input.fullName, titleLine: input.titleLine, validFrom: input.validFrom, validTo: input.validTo };
-      const diff = changedFields(signatoryAudit(current), { office: current.office, ...next });
-      if (diff.changed.length === 0) return { kind: "saved", row: current, closed: null };
-      expectWritten(await tx.signatory.updateMany(versioned(id, input.version, next)));
-      await recordAudit(tx, {
-        userId: actor.userId,
-        action: "UPDATE",
-        entityType: "Signatory",
-        entityId: id,
-        before: { office: current.office, ...diff.before },
-        after: { office: current.office, ...diff.after },
-      });
-      return { kind: "saved", row: await tx.signatory.findUniqueOrThrow({ where: { id } }), closed: null };
-    })
-    .catch(async (error: unknown) => {
-      if (!isStaleWrite(error)) throw error;
-      const saved = await getSignatory(id);
-      return saved ? { kind: "conflict" as const, saved } : { kind: "not-found" as const };
-    });
+export function updateSignatory(id: string, input: EditSignatoryInput, actor: Actor): Promise<WriteResult<Signatory>> {
+  const { fullName, titleLine, validFrom, validTo } = input;
+  return updatePeriod(signatories, id, input.version, { fullName, titleLine, validFrom, validTo }, actor);
 }
 
 /** Removes a signatory; only after the user confirmed it. */
-export async function deleteSignatory(id: string, input: { version: number; confirmed: true }, actor: Actor): Promise<DeleteResult<Signatory>> {
-  return db().$transaction(async (tx): Promise<DeleteResult<Signatory>> => {
-    const current = await tx.signatory.findUnique({ where: { id } });
-    if (!current) return { kind: "not-found" };
-    if (current.version !== input.version) return { kind: "conflict", saved: current };
-    const removed = await tx.signatory.deleteMany({ where: { id, version: input.version } });
-    if (removed.count === 0) return { kind: "conflict", saved: current };
-    await recordAudit(tx, { userId: actor.userId, action: "DELETE", entityType: "Signatory", entityId: id, before: signatoryAudit(current) });
-    return { kind: "deleted", row: current };
-  });
+export function deleteSignatory(id: string, input: { version: number; confirmed: true }, actor: Actor): Promise<DeleteResult<Signatory>> {
+  return deletePeriod(signatories, id, input.version, actor);
 }

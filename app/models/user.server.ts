@@ -7,11 +7,13 @@ import { changedFields, recordAudit } from "./audit.server";
 import * as clock from "#app/domain/clock";
 import { type Actor } from "./write.server";
 
+// The session's user is looked up where every request is authenticated (app/utils/auth.server.ts).
+export { userOfSession, type SessionUser } from "#app/utils/auth.server";
+
 /** Consecutive failed sign-ins that lock an account, and for how long. */
 export const MAX_FAILED_SIGN_INS = 5;
 export const LOCK_MS = 15 * 60 * 1000;
 
-export type SessionUser = { id: string; email: string; name: string; permissions: Permission[]; roles: string[] };
 
 export type SignInResult =
   | { kind: "ok"; userId: string; sessionId: string }
@@ -46,23 +48,6 @@ export async function signIn(emailInput: string, password: string, now = clock.n
     const session = await tx.session.create({ data: { userId: user.id, expiresAt: new Date(now.getTime() + SESSION_TTL_MS) } });
     return { kind: "ok" as const, userId: user.id, sessionId: session.id };
   });
-}
-
-export async function userOfSession(sessionId: string, now = clock.now()): Promise<SessionUser | null> {
-  const session = await db().session.findUnique({
-    where: { id: sessionId },
-    include: { user: { include: { roles: { include: { role: { include: { permissions: { include: { permission: true } } } } } } } } },
-  });
-  if (!session || session.expiresAt <= now || !session.user.active) return null;
-  const permissions = new Set<Permission>();
-  for (const ur of session.user.roles) for (const rp of ur.role.permissions) permissions.add(rp.permission.key as Permission);
-  return {
-    id: session.user.id,
-    email: session.user.email,
-    name: session.user.name,
-    permissions: [...permissions].sort(),
-    roles: session.user.roles.map((r) => r.role.key),
-  };
 }
 
 export async function endSession(sessionId: string) {

@@ -4,7 +4,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
-import { PeriodStateTag } from "#app/components/settings";
+import { PeriodTable } from "#app/components/settings";
 import { todayIso } from "#app/domain/polish-dates";
 import {
   OFFICE_DESCRIPTION,
@@ -116,7 +116,8 @@ export default function SettingsScreen() {
         Zmiana brzmienia od pewnej daty to nowa wartość, a nie poprawka starej: starsze dokumenty zachowują swoje brzmienie.
       </p>
       <p>
-        Uroczystości: <Link to="/admin/venues">miejsca uroczystości</Link> · <Link to="/admin/calendar-feeds">adresy subskrypcji kalendarza uroczystości</Link>
+        Uroczystości: <Link to="/admin/venues">miejsca uroczystości</Link> · <Link to="/admin/calendar-feeds">adresy subskrypcji kalendarza uroczystości</Link> · Dokumenty:{" "}
+        <Link to="/admin/name-lexicon">słownik odmiany nazw</Link>
       </p>
       <nav aria-labelledby="spis">
         <h2 id="spis" className="visually-hidden">
@@ -152,45 +153,17 @@ export default function SettingsScreen() {
             <Notice anchor={s.anchor} kind="setting" />
             <Clashes clashes={s.clashes} />
             {hasCurrent ? null : <NoCurrent what="Brak wartości obowiązującej dziś: dokumenty z dzisiejszą datą nie mogą być przygotowane, dopóki jej nie dodasz." />}
-            {s.rows.length ? (
-              <div className="table-wrap">
-                <table className="data-table data-table--stack settings-table">
-                  <caption className="visually-hidden">{s.label}: wartości i okresy obowiązywania</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Okres</th>
-                      <th scope="col">Treść</th>
-                      <th scope="col">Uwagi</th>
-                      <th scope="col">Działania</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {s.rows.map((r) => (
-                      <tr key={r.id} className={r.state === "current" ? "settings-row--current" : undefined}>
-                        <td data-label="Okres" className="nowrap">
-                          {r.period}
-                          <br />
-                          <PeriodStateTag state={r.state} />
-                        </td>
-                        <td data-label="Treść">{r.value}</td>
-                        <td data-label="Uwagi">{r.note || "—"}</td>
-                        <td data-label="Działania" className="nowrap">
-                          <Link to={`/admin/settings/values/${r.id}`}>
-                            Zmień lub zakończ<span className="visually-hidden"> wartość {r.period}</span>
-                          </Link>
-                          <br />
-                          <Link to={`/admin/settings/values/${r.id}/delete`}>
-                            Usuń…<span className="visually-hidden"> wartość {r.period}</span>
-                          </Link>
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            ) : (
-              <p className="empty-state">Nie ma jeszcze żadnej wartości.</p>
-            )}
+            <PeriodTable
+              caption={`${s.label}: wartości i okresy obowiązywania`}
+              columns={[
+                { label: "Treść", cell: (r) => r.value },
+                { label: "Uwagi", cell: (r) => r.note || "—" },
+              ]}
+              rows={s.rows}
+              editPath={(r) => `/admin/settings/values/${r.id}`}
+              rowName={(r) => ` wartość ${r.period}`}
+              empty="Nie ma jeszcze żadnej wartości."
+            />
             {s.known ? (
               <p>
                 <Link className="button button--secondary" to={`/admin/settings/values/new?key=${encodeURIComponent(s.key)}`}>
@@ -214,45 +187,17 @@ export default function SettingsScreen() {
             <Notice anchor={o.anchor} kind="signatory" />
             <Clashes clashes={o.clashes} />
             {hasCurrent ? null : <NoCurrent what="Nikt nie jest wpisany na dziś: dokumentów z dzisiejszą datą nie będzie miał kto podpisać, dopóki nie dodasz osoby." />}
-            {o.rows.length ? (
-              <div className="table-wrap">
-                <table className="data-table data-table--stack settings-table">
-                  <caption className="visually-hidden">{o.label}: osoby i okresy</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Okres</th>
-                      <th scope="col">Imię i nazwisko</th>
-                      <th scope="col">Tytuł pod podpisem</th>
-                      <th scope="col">Działania</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {o.rows.map((r) => (
-                      <tr key={r.id} className={r.state === "current" ? "settings-row--current" : undefined}>
-                        <td data-label="Okres" className="nowrap">
-                          {r.period}
-                          <br />
-                          <PeriodStateTag state={r.state} />
-                        </td>
-                        <td data-label="Imię i nazwisko">{r.fullName}</td>
-                        <td data-label="Tytuł pod podpisem">{r.titleLine}</td>
-                        <td data-label="Działania" className="nowrap">
-                          <Link to={`/admin/settings/signatories/${r.id}`}>
-                            Zmień lub zakończ<span className="visually-hidden">: {r.fullName}</span>
-                          </Link>
-                          <br />
-                          <Link to={`/admin/settings/signatories/${r.id}/delete`}>
-                            Usuń…<span className="visually-hidden">: {r.fullName}</span>
-                          </Link>
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            ) : (
-              <p className="empty-state">Nikt nie jest jeszcze wpisany.</p>
-            )}
+            <PeriodTable
+              caption={`${o.label}: osoby i okresy`}
+              columns={[
+                { label: "Imię i nazwisko", cell: (r) => r.fullName },
+                { label: "Tytuł pod podpisem", cell: (r) => r.titleLine },
+              ]}
+              rows={o.rows}
+              editPath={(r) => `/admin/settings/signatories/${r.id}`}
+              rowName={(r) => `: ${r.fullName}`}
+              empty="Nikt nie jest jeszcze wpisany."
+            />
             <p>
               <Link className="button button--secondary" to={`/admin/settings/signatories/new?office=${o.office}`}>
                 Dodaj osobę<span className="visually-hidden">: {o.label}</span>

@@ -1,6 +1,6 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { errorPageTitle, GeneralErrorBoundary } from "#app/components/error-boundary";
 import { ConflictSection, Field, FormErrors } from "#app/components/forms";
@@ -11,6 +11,7 @@ import { formatWarsawDateTime } from "#app/domain/audit-log";
 import { getUser, listRoleChoices, updateUser } from "#app/models/user.server";
 import { requireUserWithPermission } from "#app/utils/auth.server";
 import { invariantResponse } from "#app/utils/http";
+import { redirectWithToast } from "#app/utils/toast.server";
 import * as clock from "#app/domain/clock";
 
 export const meta: MetaFunction<typeof loader> = ({ data, error }) => [
@@ -83,7 +84,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       { status: 409 },
     );
   }
-  return redirect(`/admin/users/${params.id}?saved=1`);
+  return redirectWithToast(`/admin/users/${params.id}`, { title: "Zmiany zostały zapisane.", link: { href: "/admin/users", label: "Wróć do listy użytkowników" } });
 }
 
 export default function EditUser() {
@@ -103,7 +104,7 @@ export default function EditUser() {
   const conflict = actionData?.conflict;
   const noAria = { ariaAttributes: false } as const;
   const activeErrorId = fields.active.errors?.length ? `${fields.active.id}-error` : undefined;
-  const notice = actionData ? null : searchParams.get("created") ? "Konto zostało utworzone." : searchParams.get("saved") ? "Zmiany zostały zapisane." : null;
+  const notice = actionData ? null : searchParams.get("created") ? "Konto zostało utworzone." : null;
   return (
     <div className="form-page">
       <h1>Użytkownik: {u.name}</h1>

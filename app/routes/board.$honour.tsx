@@ -120,7 +120,7 @@ export default function Board() {
                           {c.steps.map((t) => (
                             <li key={t.to}>
                               <Link
-                                to={`/nominations/${n.id}/step/${t.to}`}
+                                to={`/nominations/${n.id}/step/${t.to}?returnTo=${encodeURIComponent(`/board/${honour}`)}`}
                                 className={t.to === "WITHDRAWN" ? "board-step board-step--secondary" : "board-step"}
                                 aria-label={`${t.label}: ${n.name}`}
                               >

@@ -1,3 +1,4 @@
+import { NAME_FORMS_ORIGIN_LABEL } from "#app/domain/name-forms";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { errorPageTitle, GeneralErrorBoundary } from "#app/components/error-boundary";
@@ -8,7 +9,6 @@ import { AuditTimeline } from "#app/components/audit-timeline";
 import { formatPolishDate, formatShortDate } from "#app/domain/polish-dates";
 import { auditTrailOf } from "#app/models/audit.server";
 import { getCandidate } from "#app/models/candidate.server";
-import { db } from "#app/utils/db.server";
 import { invariantResponse } from "#app/utils/http";
 import { requireUserWithPermission } from "#app/utils/auth.server";
 import { useCan } from "#app/components/site-header";
@@ -19,7 +19,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUserWithPermission(request, "nomination:read");
   const candidate = await getCandidate(params.id!);
   invariantResponse(candidate, "Nie znaleziono kandydata.", { status: 404 });
-  const history = await auditTrailOf(db(), "Candidate", candidate.id);
+  const history = await auditTrailOf("Candidate", candidate.id);
   return {
     candidate,
     history: timelineEntries(history, CANDIDATE_FIELD_LABEL),
@@ -77,6 +77,7 @@ export default function CandidateView() {
         <dd>
           mianownik: {c.nameNominative || "—"}; dopełniacz: {c.nameGenitive || "—"}; celownik: {c.nameDative || "—"}{" "}
           {c.nameFormsConfirmedAt ? <span className="ok">(potwierdzone)</span> : <span className="warn">(niepotwierdzone)</span>}
+          {!c.nameFormsConfirmedAt && c.nameFormsSource ? <> · źródło: {NAME_FORMS_ORIGIN_LABEL[c.nameFormsSource] ?? c.nameFormsSource}</> : null}
         </dd>
       </dl>
 

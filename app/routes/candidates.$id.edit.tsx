@@ -1,6 +1,6 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { Field, FormErrors } from "#app/components/forms";
@@ -8,9 +8,12 @@ import { CandidateFieldset } from "#app/components/nomination-fields";
 import { suggestAddressDative } from "#app/domain/address-forms";
 import type { CandidateKind, Gender } from "#app/domain/honours";
 import { EditCandidateSchema } from "#app/domain/nomination-form";
-import { getCandidate, updateCandidate } from "#app/models/candidate.server";
+import { FORMS_SOURCE_LABEL } from "#app/domain/name-forms";
+import { getCandidate, nameFormsSuggestionFor, updateCandidate } from "#app/models/candidate.server";
 import { invariantResponse } from "#app/utils/http";
 import { requireUserWithAnyPermission } from "#app/utils/auth.server";
+import { safeReturnTo } from "#app/utils/return-to";
+import { redirectWithToast } from "#app/utils/toast.server";
 
 export const meta: MetaFunction = () => [{ title: "Edycja kandydata · Merenti" }];
 
@@ -18,8 +21,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUserWithAnyPermission(request, ["nomination:write:council", "nomination:write:hg"]);
   const candidate = await getCandidate(params.id!);
   invariantResponse(candidate, "Nie znaleziono kandydata.", { status: 404 });
+  const returnTo = safeReturnTo(new URL(request.url).searchParams.get("returnTo"), `/candidates/${candidate.id}`);
+  const s = await nameFormsSuggestionFor(candidate);
   const suggestedAddress = suggestAddressDative({ kind: candidate.kind as CandidateKind, gender: (candidate.grammaticalGender as Gender | null) ?? null, title: candidate.title });
-  return { candidate, suggestedAddress };
+  return { candidate, returnTo, suggestedAddress, suggestion: { genitive: s.genitive, dative: s.dative, source: s.source, alternative: s.alternative, doubts: s.doubts } };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -42,11 +47,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
       { status: 409 },
     );
   }
-  return redirect(`/candidates/${params.id}`);
+  // Opened from a „fill it in here” link (a draft's missing data): back to that task.
+  const back = safeReturnTo(new URL(request.url).searchParams.get("returnTo"), `/candidates/${params.id}`);
+  return redirectWithToast(back, {
+    title: "Zapisano dane kandydata.",
+    description: submission.value.confirmNameForms ? "Formy nazwy (dopełniacz, celownik) są potwierdzone." : undefined,
+    link: back === `/candidates/${params.id}` ? undefined : { href: `/candidates/${params.id}`, label: "Przejdź do kandydata" },
+  });
 }
 
 export default function EditCandidate() {
-  const { candidate: c, suggestedAddress } = useLoaderData<typeof loader>();
+  const { candidate: c, returnTo, suggestion, suggestedAddress } = useLoaderData<typeof loader>();
+  const doubtful = suggestion.source === "guess" || suggestion.source === "unknown";
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const [form, fields] = useForm({
@@ -77,10 +89,11 @@ export default function EditCandidate() {
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
   });
+  const sourceText = FORMS_SOURCE_LABEL[suggestion.source];
   const forms = [
-    [fields.nameNominative!, "Mianownik (kto? co?)", "np. Jan Kowalski"],
-    [fields.nameGenitive!, "Dopełniacz (kogo? czego?)", "np. Jana Kowalskiego"],
-    [fields.nameDative!, "Celownik (komu? czemu?)", "np. Janowi Kowalskiemu"],
+    [fields.nameNominative!, "Mianownik (kto? co?)", "np. Jan Kowalski", false],
+    [fields.nameGenitive!, "Dopełniacz (kogo? czego?)", `Sugestia: ${suggestion.genitive} (${sourceText})`, doubtful],
+    [fields.nameDative!, "Celownik (komu? czemu?)", `Sugestia: ${suggestion.dative} (${sourceText})`, doubtful],
   ] as const;
   return (
     <>
@@ -91,9 +104,27 @@ export default function EditCandidate() {
         <CandidateFieldset candidate={fields.candidate} />
         <fieldset>
           <legend>Formy nazwy drukowane w dokumentach</legend>
+          <div className={`alert ${doubtful ? "alert--warn" : "alert--info"} name-forms-suggestion`} data-source={suggestion.source}>
+            <p>
+              <strong>Skąd sugestia:</strong> {sourceText}.
+              {doubtful ? " Sprawdź formy i popraw je przed potwierdzeniem: po potwierdzeniu zapamiętam je w słowniku odmiany." : ""}
+            </p>
+            {suggestion.doubts.length ? (
+              <ul>
+                {suggestion.doubts.map((d) => (
+                  <li key={d}>{d}</li>
+                ))}
+              </ul>
+            ) : null}
+            {suggestion.alternative ? (
+              <p>
+                Poprawne są też formy: {suggestion.alternative.genitive}; {suggestion.alternative.dative}.
+              </p>
+            ) : null}
+          </div>
           <div className="grid-3">
-            {forms.map(([field, label, hint]) => (
-              <Field key={field.name} id={field.id} label={label} hint={hint} errors={field.errors}>
+            {forms.map(([field, label, hint, guess]) => (
+              <Field key={field.name} id={field.id} label={label} hint={hint} errors={field.errors} className={guess ? "field--guess" : undefined}>
                 {(aria) => <input {...getInputProps(field, { type: "text", ariaAttributes: false })} {...aria} />}
               </Field>
             ))}
@@ -125,7 +156,7 @@ export default function EditCandidate() {
           <button type="submit" disabled={navigation.state === "submitting"}>
             Zapisz dane kandydata
           </button>
-          <Link to={`/candidates/${c.id}`}>Anuluj</Link>
+          <Link to={returnTo}>Anuluj</Link>
         </div>
       </Form>
     </>

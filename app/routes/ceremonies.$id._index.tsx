@@ -32,8 +32,8 @@ import { auditTrailOf } from "#app/models/audit.server";
 import { addLaureate, laureateCandidates, markAllAttending, moveLaureate, removeLaureate, updateLaureate } from "#app/models/ceremony-laureates.server";
 import { ceremonyPage, changeCeremonyStatus, CONFLICT_MESSAGE, type CeremonyWrite } from "#app/models/ceremony.server";
 import { requireUserWithPermission } from "#app/utils/auth.server";
-import { db } from "#app/utils/db.server";
 import { invariantResponse } from "#app/utils/http";
+import { redirectWithToast } from "#app/utils/toast.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.ceremony.title} · Uroczystości · Merenti` : "Uroczystość · Merenti" }];
 
@@ -41,7 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUserWithPermission(request, "ceremony:schedule");
   const page = await ceremonyPage(params.id!);
   invariantResponse(page, "Nie znaleziono uroczystości.", { status: 404 });
-  const events = await auditTrailOf(db(), "Ceremony", page.ceremony.id);
+  const events = await auditTrailOf("Ceremony", page.ceremony.id);
   // Ceremony statuses have their own names (the shared timeline knows the nominations').
   const history = timelineEntries(events, CEREMONY_FIELD_LABEL).map((e, i) => ({ ...e, toStatus: events[i]!.toStatus ? ceremonyStatusLabel(events[i]!.toStatus!) : null }));
   const search = new URL(request.url).searchParams;
@@ -157,9 +157,23 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const refused = refusal(outcome);
   if (refused) return data<Answer>({ intent: v.intent, step: v.intent === "step" ? v.step : undefined, ...refused }, { status: outcome.kind === "conflict" ? 409 : 400 });
   if (v.intent === "move") return data<Answer>({ intent: "move", laureateId: v.laureateId, direction: v.direction });
-  if (v.intent === "step" && v.step === "HOLD") return redirect(`/ceremonies/${id}?wreczono=${outcome.kind === "saved" ? (outcome.handedOver ?? 0) : 0}`);
+  if (v.intent === "step" && v.step === "HOLD") {
+    const handedOver = outcome.kind === "saved" ? (outcome.handedOver ?? 0) : 0;
+    return redirectWithToast(`/ceremonies/${id}`, {
+      title: "Zapisano uroczystość jako odbytą.",
+      description: `Wręczenia zapisane przy laureatach: ${handedOver}. Nieobecni czekają na kolejną uroczystość.`,
+      link: { href: "/ceremonies", label: "Wróć do listy uroczystości" },
+    });
+  }
   // After adding, the search stays open so that the next laureate can be added at once.
-  return redirect(`/ceremonies/${id}${v.intent === "add" ? `${v.search}#dodaj` : ""}`);
+  if (v.intent === "add") {
+    return redirectWithToast(`/ceremonies/${id}${v.search}#dodaj`, {
+      title: "Dodano laureata do uroczystości.",
+      description: "Wyszukiwanie zostaje otwarte, by dodać kolejnych.",
+      link: { href: `/ceremonies/${id}#laureaci`, label: "Przejdź do listy laureatów" },
+    });
+  }
+  return redirect(`/ceremonies/${id}`);
 }
 
 export default function CeremonyView() {
@@ -171,7 +185,6 @@ export default function CeremonyView() {
   const editable = isEditable(c.status);
   const busy = navigation.state !== "idle";
   const confirmRemove = searchParams.get("usun");
-  const handedOver = searchParams.get("wreczono");
 
   // Moving a laureate keeps the keyboard focus on the button just used (or its partner at an end).
   const listRef = useRef<HTMLOListElement>(null);
@@ -197,12 +210,6 @@ export default function CeremonyView() {
           <Link to="/ceremonies">Wszystkie uroczystości</Link>
         </div>
       </div>
-
-      {handedOver !== null ? (
-        <p className="alert alert--ok" role="status">
-          Zapisano uroczystość jako odbytą. Wręczenia zapisane przy laureatach: {handedOver}. Nieobecni czekają na kolejną uroczystość.
-        </p>
-      ) : null}
 
       <dl className="details">
         <dt>Stan</dt>

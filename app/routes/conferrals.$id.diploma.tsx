@@ -2,7 +2,7 @@
 // confirmation „Zatwierdzam tekst”, a warning when the data changed since, printing (a reprint
 // names its reason) and the log of prints.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { PrintLogTable, PrintModeFields } from "#app/components/diploma-print";
 import { DocumentPreview } from "#app/components/document-preview";
@@ -18,6 +18,7 @@ import { printerProfiles } from "#app/models/diploma-desk.server";
 import { confirmDiploma, confirmerName, diplomaFor, isConfirmed, isStale, printsOf, PRINT_REFUSAL_MESSAGE, type PrintRefusal } from "#app/models/diploma.server";
 import { requireUserWithAnyPermission, requireUserWithPermission, userCan } from "#app/utils/auth.server";
 import { invariantResponse } from "#app/utils/http";
+import { withReturnTo } from "#app/utils/return-to";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Dyplom: ${data.conferral.candidateName} · Merenti` : "Dyplom · Merenti" }];
 
@@ -73,6 +74,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function DiplomaPage() {
   const { conferral, date, missing, doc, diploma, prints, printers, canPrint, canConfirm, refusal, publicUrl, reprintReasons, publicAddressProblem } = useLoaderData<typeof loader>();
+  const location = useLocation();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const mayOpen = useMayOpen();
@@ -108,7 +110,7 @@ export default function DiplomaPage() {
           <h2 id="brakuje">Dyplomu nie można jeszcze przygotować: brakuje danych</h2>
           <ul>
             {missing.map((m) => (
-              <li key={m.message}>{m.href ? <PermittedLink to={m.href}>{m.message}</PermittedLink> : m.message}</li>
+              <li key={m.message}>{m.href ? <PermittedLink to={withReturnTo(m.href, location.pathname)}>{m.message}</PermittedLink> : m.message}</li>
             ))}
           </ul>
         </section>

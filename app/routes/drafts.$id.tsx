@@ -1,6 +1,6 @@
 import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { diffWords } from "diff";
 import { z } from "zod";
@@ -12,6 +12,7 @@ import { DRAFT_DOCUMENT_LABEL, DRAFT_MOVER_LABEL, DRAFT_MOVERS, SaveDraftSchema,
 import { addNominationToDraft, draftDocument, draftMover, getDraft, nominationsJoinable, restoreDraftVersion, saveDraftVersion } from "#app/models/draft.server";
 import { requireUserWithPermission } from "#app/utils/auth.server";
 import { invariantResponse } from "#app/utils/http";
+import { redirectWithToast } from "#app/utils/toast.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Projekt uchwały: ${data.candidateName} · Merenti` : "Projekt uchwały · Merenti" }];
 
@@ -64,7 +65,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const message = joined.kind === "refused" ? joined.message : `Nie można dołączyć wniosku: ${joined.missing.map((m) => m.message).join(" ")}`;
       return data({ result: submission.reply({ fieldErrors: { nominationId: [message] } }) }, { status: 422 });
     }
-    return redirect(`/drafts/${params.id}`);
+    return redirectWithToast(`/drafts/${params.id}`, { title: "Dołączono wniosek do projektu uchwały." });
   }
   const outcome =
     v.intent === "save"
@@ -84,7 +85,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
       { status: 409 },
     );
   }
-  return redirect(`/drafts/${params.id}?saved=${outcome.version}`);
+  return redirectWithToast(`/drafts/${params.id}`, {
+    title: v.intent === "save" ? `Zapisano wersję ${outcome.version} projektu.` : `Przywrócono tekst jako wersję ${outcome.version} projektu.`,
+  });
 }
 
 export default function DraftPage() {

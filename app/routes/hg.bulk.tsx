@@ -14,9 +14,9 @@ import { BULK_LABEL, BULK_TARGET, BulkAction, bulkFormSchema, bulkSummaryText, p
 import { todayIso } from "#app/domain/polish-dates";
 import { STATUS_LABEL } from "#app/domain/workflow";
 import { bulkRows, runHgBulk } from "#app/models/hg-bulk.server";
+import { hgDecisionId } from "#app/models/hg-decisions.server";
 import { hgMatchingIds } from "#app/models/hg-list.server";
 import { requireUserWithPermission } from "#app/utils/auth.server";
-import { db } from "#app/utils/db.server";
 
 export const meta: MetaFunction = () => [{ title: "Czynność na wielu wnioskach · Merenti" }];
 
@@ -43,9 +43,9 @@ export async function action({ request }: ActionFunctionArgs) {
   const summary = await runHgBulk(input, input.ids, { userId: user.id }, today);
   const ordinance =
     input.bulkAction === "grant" && summary.done.length && input.eventDate
-      ? await db().ordinance.findUnique({ where: { number_issuedOn: { number: input.actNumber, issuedOn: input.eventDate } }, select: { id: true } })
+      ? await hgDecisionId(input.actNumber, input.eventDate)
       : null;
-  return data({ result: submission.reply({ resetForm: true }), summary: { ...summary, text: bulkSummaryText(input.bulkAction, summary) }, ordinanceId: ordinance?.id ?? null }, { status: summary.done.length ? 200 : 422 });
+  return data({ result: submission.reply({ resetForm: true }), summary: { ...summary, text: bulkSummaryText(input.bulkAction, summary) }, ordinanceId: ordinance }, { status: summary.done.length ? 200 : 422 });
 }
 
 /** The selected rows the action does not apply to, with the reason. */

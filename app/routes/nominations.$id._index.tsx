@@ -7,7 +7,6 @@ import { formatPolishDate, formatPolishDateWithDnia } from "#app/domain/polish-d
 import type { Status } from "#app/domain/workflow";
 import { auditTrailOf } from "#app/models/audit.server";
 import { getNomination, NOMINATION_FIELD_LABEL } from "#app/models/nomination.server";
-import { db } from "#app/utils/db.server";
 import { invariantResponse } from "#app/utils/http";
 import { requireUserWithPermission } from "#app/utils/auth.server";
 import { eligibilityOf } from "#app/models/workflow.server";
@@ -32,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const nomination = await getNomination(params.id!);
   invariantResponse(nomination, "Nie znaleziono wniosku.", { status: 404 });
   const [history, findings, conferral, diplomaPrints] = await Promise.all([
-    auditTrailOf(db(), "Nomination", nomination.id),
+    auditTrailOf("Nomination", nomination.id),
     eligibilityOf(nomination.id),
     conferralOf(nomination.id),
     printLogOfNomination(nomination.id),

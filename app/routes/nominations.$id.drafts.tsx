@@ -1,5 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { PermittedLink } from "#app/components/permitted-link";
 import { formatWarsawDateTime } from "#app/domain/audit-log";
@@ -7,6 +7,7 @@ import { createDraft, listDraftsOfNomination, missingForNominationDraft } from "
 import { getNomination } from "#app/models/nomination.server";
 import { requireUserWithPermission } from "#app/utils/auth.server";
 import { invariantResponse } from "#app/utils/http";
+import { withReturnTo } from "#app/utils/return-to";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Projekty uchwał: ${data.nomination.candidate.displayName} · Merenti` : "Projekty uchwał · Merenti" }];
 
@@ -42,6 +43,7 @@ const DRAFT_STATUS: Record<string, string> = { DRAFT: "w przygotowaniu", FORWARD
 
 export default function NominationDrafts() {
   const { nomination: n, drafts, missing: missingNow } = useLoaderData<typeof loader>();
+  const location = useLocation();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const missing = actionData?.missing ?? missingNow;
@@ -87,7 +89,7 @@ export default function NominationDrafts() {
           <h2 id="brakuje">Zanim powstanie projekt, uzupełnij:</h2>
           <ul>
             {missing.map((m) => (
-              <li key={m.message}>{m.href ? <PermittedLink to={m.href}>{m.message}</PermittedLink> : m.message}</li>
+              <li key={m.message}>{m.href ? <PermittedLink to={withReturnTo(m.href, location.pathname)}>{m.message}</PermittedLink> : m.message}</li>
             ))}
           </ul>
         </section>

@@ -1,6 +1,6 @@
 import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { Field, FormErrors } from "#app/components/forms";
@@ -10,11 +10,13 @@ import { MEDAL_CLASS_LABEL, MEDAL_CLASSES, type Honour, type MedalClass } from "
 import { transitionPermission } from "#app/domain/permissions";
 import { todayIso } from "#app/domain/polish-dates";
 import { ACT_NUMBER_LABEL, EVENT_DATE_LABEL, transitionFields, transitionSchema } from "#app/domain/transition-form";
-import { manualTransitions, Status, type Status as StatusT } from "#app/domain/workflow";
+import { manualTransitions, Status, STATUS_LABEL, type Status as StatusT } from "#app/domain/workflow";
 import { getNomination } from "#app/models/nomination.server";
 import { applyTransition } from "#app/models/workflow.server";
 import { requirePermission, requireUser } from "#app/utils/auth.server";
 import { invariantResponse } from "#app/utils/http";
+import { returnLabel, safeReturnTo } from "#app/utils/return-to";
+import { redirectWithToast } from "#app/utils/toast.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.step.label} · Merenti` : "Krok wniosku · Merenti" }];
 
@@ -33,7 +35,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { nomination, honour, to } = await load(request, params);
   const step = manualTransitions(honour, nomination.status as StatusT).find((t) => t.to === to);
   invariantResponse(step, `Ten krok nie jest dostępny dla wniosku w obecnym stanie.`, { status: 409 });
-  return { nomination, honour, step, fields: transitionFields(honour, to), today: todayIso() };
+  const returnTo = safeReturnTo(new URL(request.url).searchParams.get("returnTo"), `/nominations/${nomination.id}`);
+  return { nomination, honour, step, fields: transitionFields(honour, to), today: todayIso(), returnTo };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -52,13 +55,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const reply = outcome.field ? submission.reply({ fieldErrors: { [outcome.field]: [outcome.message] } }) : submission.reply({ formErrors: [outcome.message] });
     return data({ result: reply }, { status: 422 });
   }
-  return redirect(`/nominations/${nomination.id}`);
+  const label = manualTransitions(honour, nomination.status as StatusT).find((t) => t.to === to)?.label ?? STATUS_LABEL[to];
+  // Back to where the step was started (the board, a list) or, by default, the honour's board.
+  const back = safeReturnTo(new URL(request.url).searchParams.get("returnTo"), `/board/${honour}`);
+  return redirectWithToast(`/nominations/${nomination.id}`, {
+    title: `Zapisano krok „${label}”.`,
+    description: `${nomination.candidate.displayName}: wniosek ma teraz stan „${STATUS_LABEL[to]}”.`,
+    link: { href: back, label: returnLabel(back) },
+  });
 }
 
 const noAria = { ariaAttributes: false } as const;
 
 export default function TransitionStep() {
-  const { nomination: n, step, fields: needed, today, honour } = useLoaderData<typeof loader>();
+  const { nomination: n, step, fields: needed, today, honour, returnTo } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const [form, fields] = useForm<z.input<ReturnType<typeof transitionSchema>>>({
@@ -156,7 +166,7 @@ export default function TransitionStep() {
           <button type="submit" disabled={navigation.state === "submitting"}>
             {step.label}
           </button>
-          <Link to={`/nominations/${n.id}`}>Anuluj</Link>
+          <Link to={returnTo}>Anuluj</Link>
         </div>
       </Form>
     </>

@@ -1,18 +1,21 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { FormErrors } from "#app/components/forms";
 import { CandidateFieldset, HonourFieldset, NominationDetailsFieldset, NominatorsFieldset } from "#app/components/nomination-fields";
-import { Honour, HONOURS } from "#app/domain/honours";
+import { Honour, HONOUR_LABEL, HONOURS } from "#app/domain/honours";
 import { nominationWritePermission } from "#app/domain/permissions";
 import { forbidden, requireUserWithAnyPermission, userCan } from "#app/utils/auth.server";
 import { createNominationSchema } from "#app/domain/nomination-form";
 import { todayIso } from "#app/domain/polish-dates";
 import { getCandidate } from "#app/models/candidate.server";
 import { createNomination, newCreationToken } from "#app/models/nomination.server";
+import { STATUS_LABEL } from "#app/domain/workflow";
 import { invariantResponse } from "#app/utils/http";
+import { returnLabel, safeReturnTo } from "#app/utils/return-to";
+import { redirectWithToast } from "#app/utils/toast.server";
 
 export const meta: MetaFunction = () => [{ title: "Nowy wniosek · Merenti" }];
 
@@ -55,7 +58,12 @@ export async function action({ request }: ActionFunctionArgs) {
   if (outcome.kind === "refused") {
     return data({ result: submission.reply({ formErrors: [outcome.message] }), duplicates: null }, { status: 422 });
   }
-  return redirect(`/nominations/${outcome.id}`);
+  const back = safeReturnTo(new URL(request.url).searchParams.get("returnTo"), "/nominations");
+  return redirectWithToast(`/nominations/${outcome.id}`, {
+    title: "Zarejestrowano nowy wniosek.",
+    description: `${HONOUR_LABEL[submission.value.honour]}: wniosek ma stan „${STATUS_LABEL.RECEIVED}”.`,
+    link: { href: back, label: returnLabel(back) },
+  });
 }
 
 export default function NewNomination() {

@@ -2,8 +2,29 @@
 // anything goes through requireUser / requireUserWithPermission.
 import { redirect } from "@remix-run/node";
 import { PERMISSIONS, type Permission } from "#app/domain/permissions";
-import { userOfSession, type SessionUser } from "#app/models/user.server";
+import * as clock from "#app/domain/clock";
+import { db } from "./db.server";
 import { destroySessionCookie, readSessionId } from "./session.server";
+
+export type SessionUser = { id: string; email: string; name: string; permissions: Permission[]; roles: string[] };
+
+/** The active user of a session that has not expired on `now`, with the permissions of all their roles. */
+export async function userOfSession(sessionId: string, now = clock.now()): Promise<SessionUser | null> {
+  const session = await db().session.findUnique({
+    where: { id: sessionId },
+    include: { user: { include: { roles: { include: { role: { include: { permissions: { include: { permission: true } } } } } } } } },
+  });
+  if (!session || session.expiresAt <= now || !session.user.active) return null;
+  const permissions = new Set<Permission>();
+  for (const ur of session.user.roles) for (const rp of ur.role.permissions) permissions.add(rp.permission.key as Permission);
+  return {
+    id: session.user.id,
+    email: session.user.email,
+    name: session.user.name,
+    permissions: [...permissions].sort(),
+    roles: session.user.roles.map((r) => r.role.key),
+  };
+}
 
 export async function getUser(request: Request): Promise<SessionUser | null> {
   const sessionId = await readSessionId(request);

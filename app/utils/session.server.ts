@@ -11,7 +11,7 @@ export const SESSION_TTL_MS = 8 * 60 * 60 * 1000;
 
 // Without SESSION_SECRET, a random secret is made once and kept beside the embedded database,
 // so `npm start` needs no configuration and sessions survive a restart.
-function sessionSecret(): string {
+export function sessionSecret(): string {
   const e = env();
   if (e.SESSION_SECRET) return e.SESSION_SECRET;
   const file = path.resolve("prisma/data/.session-secret");

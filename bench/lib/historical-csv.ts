@@ -7,7 +7,7 @@ import { type HistoricalRecord, historicalCsvRow, EXPORT_COLUMNS } from "#app/do
 import type { MedalClass } from "#app/domain/honours";
 import { addDays } from "#app/domain/polish-dates";
 import { toRoman } from "#app/domain/roman";
-import { toCsv } from "#app/utils/csv";
+import { toCsv } from "#app/domain/csv";
 import { FEMALE_GIVEN, feminineOf, MALE_GIVEN, ORG_KINDS, ORG_OBJECTS, SURNAMES } from "./names";
 
 /** Terms I–VII as the reference data has them (start, end). */

@@ -2,7 +2,13 @@
 // default wording of dated settings.
 // Idempotent: inserts only what is missing, never overwrites what staff edited.
 import { DEFAULT_ROLES, PERMISSIONS, type Permission } from "#app/domain/permissions";
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { seedLexicon } from "#app/models/name-lexicon.server";
 import { db as getDb } from "#app/utils/db.server";
+
+/** Name forms the declension rules do not reach (docs/declension.md); people add the rest by confirming. */
+export const NAME_LEXICON_CSV = fileURLToPath(new URL("./name-lexicon.csv", import.meta.url));
 
 /** Terms of the City Council. Dates of terms I-VII are partly uncertain (DOMAIN.md): editable. */
 export const COUNCIL_TERMS = [
@@ -134,6 +140,7 @@ export async function seedReferenceData() {
     await db.venue.upsert({ where: { name: venue.name }, update: {}, create: venue });
   }
   await seedRolesAndPermissions();
+  await seedLexicon(readFileSync(NAME_LEXICON_CSV, "utf8"));
   for (const policy of RETENTION_POLICIES) {
     await db.retentionPolicy.upsert({ where: { recordKind: policy.recordKind }, update: {}, create: policy });
   }

@@ -25,7 +25,8 @@ describeInBrowser("resolution drafts in the browser", () => {
 
     const merits = page.getByLabel("Uzasadnienie: zasługi kandydata");
     await merits.fill("Założyciel fikcyjnego chóru.\n\nWieloletni opiekun zabytków Podgórza.");
-    await Promise.all([page.waitForURL(/saved=2/), page.getByRole("button", { name: "Zapisz jako wersję 2" }).click()]);
+    await page.getByRole("button", { name: "Zapisz jako wersję 2" }).click();
+    await page.getByRole("status").getByText("Zapisano wersję 2 projektu.").waitFor();
     await expectNoAxeViolations(page);
     expect(await page.getByRole("article", { name: "uzasadnienie" }).innerText()).toContain("Wieloletni opiekun zabytków Podgórza.");
 

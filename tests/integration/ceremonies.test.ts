@@ -230,7 +230,8 @@ describe("holding a ceremony", () => {
 
     const held = await post(id, { intent: "step", step: "HOLD", confirm: "on", version: String((await page(id)).ceremony.version) });
     expect(held.status).toBe(302);
-    expect(held.location).toBe(`/ceremonies/${id}?wreczono=3`);
+    expect(held.location).toBe(`/ceremonies/${id}`);
+    expect(held.toast).toMatchObject({ type: "success", title: "Zapisano uroczystość jako odbytą.", description: expect.stringContaining("Wręczenia zapisane przy laureatach: 3.") });
     for (const l of [cm, hc, hg]) {
       const n = await db().nomination.findUniqueOrThrow({ where: { id: l.nominationId }, include: { conferral: true } });
       expect(n.status).toBe("HANDED_OVER");

@@ -49,7 +49,18 @@ export function postRequest(path: string, fields: Fields): Request {
   return new Request(`http://localhost${path}`, { method: "POST", body: formData(fields), headers: headers() });
 }
 
-export type Answer<T> = { status: number; data: T | undefined; location: string | null };
+/** A toast an answer carries to the next page (app/utils/toast.server.ts). */
+export type ToastAnswer = { type: string; title: string; description?: string; link?: { href: string; label: string } };
+
+export type Answer<T> = { status: number; data: T | undefined; location: string | null; toast: ToastAnswer | null };
+
+/** The toast a response's Set-Cookie carries, read as root's loader would on the next request. */
+async function toastOfHeaders(headers: Headers | undefined): Promise<ToastAnswer | null> {
+  const cookie = headers?.get("Set-Cookie")?.match(/__merenti_toast=[^;]*/)?.[0];
+  if (!cookie) return null;
+  const { getToast } = await import("#app/utils/toast.server");
+  return (await getToast(new Request("http://localhost/", { headers: { Cookie: cookie } }))).toast;
+}
 
 /** Unwraps what a loader/action returned or threw: a Response, a data() value or plain data. */
 export async function settle<T>(run: () => Promise<unknown>): Promise<Answer<T>> {
@@ -68,13 +79,13 @@ export async function settle<T>(run: () => Promise<unknown>): Promise<Answer<T>>
     } catch {
       // a plain-text Response (error message) stays text
     }
-    return { status: out.status, data: data as T, location: out.headers.get("Location") };
+    return { status: out.status, data: data as T, location: out.headers.get("Location"), toast: await toastOfHeaders(out.headers) };
   }
   if (out && typeof out === "object" && (out as { type?: string }).type === "DataWithResponseInit") {
     const d = out as { data: T; init: ResponseInit | null };
-    return { status: d.init?.status ?? 200, data: d.data, location: null };
+    return { status: d.init?.status ?? 200, data: d.data, location: null, toast: await toastOfHeaders(d.init?.headers ? new Headers(d.init.headers) : undefined) };
   }
-  return { status: 200, data: out as T, location: null };
+  return { status: 200, data: out as T, location: null, toast: null };
 }
 
 export function callAction<T>(

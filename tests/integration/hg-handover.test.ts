@@ -172,7 +172,8 @@ describe("batch hand-over of Honoris Gratia badges", () => {
     // Held: all three handed over, one badge and one blank each issued from stock for this ceremony.
     const before = await levels();
     const held = await callAction(detailAction, `/ceremonies/${ceremonyId}`, { intent: "step", step: "HOLD", confirm: "on", version: String(page.ceremony.version) }, { id: ceremonyId });
-    expect(held.location).toBe(`/ceremonies/${ceremonyId}?wreczono=3`);
+    expect(held.location).toBe(`/ceremonies/${ceremonyId}`);
+    expect(held.toast?.description).toContain("Wręczenia zapisane przy laureatach: 3.");
     const handed = await db().nomination.findMany({ where: { id: { in: nominationIds } }, include: { conferral: true } });
     for (const n of handed) expect(n).toMatchObject({ status: "HANDED_OVER", conferral: { handedOverOn: today, handoverPlace: "Gala Honoris Gratia" } });
     const movements = await db().stockMovement.findMany({ where: { ceremonyId }, orderBy: { item: "asc" } });
@@ -194,7 +195,8 @@ describe("batch hand-over of Honoris Gratia badges", () => {
     page = await ceremonyPage(ceremonyId);
     expect(page.ceremony.status).toBe("CONFIRMED");
     const heldAgain = await callAction(detailAction, `/ceremonies/${ceremonyId}`, { intent: "step", step: "HOLD", confirm: "on", version: String(page.ceremony.version) }, { id: ceremonyId });
-    expect(heldAgain.location).toBe(`/ceremonies/${ceremonyId}?wreczono=0`);
+    expect(heldAgain.location).toBe(`/ceremonies/${ceremonyId}`);
+    expect(heldAgain.toast?.description).toContain("Wręczenia zapisane przy laureatach: 0.");
     expect(await db().stockMovement.count({ where: { ceremonyId } })).toBe(2);
     expect((await levels()).BADGE.left).toBe(before.BADGE.left - 3);
   });

@@ -17,6 +17,8 @@ import { loader as newSignatoryForm } from "#app/routes/admin.settings.signatori
 import { action as editSettingValue } from "#app/routes/admin.settings.values.$id._index";
 import { loader as newSettingValueForm } from "#app/routes/admin.settings.values.new";
 import { loader as printerForm } from "#app/routes/admin.settings.printers.$id._index";
+import { action as addLexiconEntry, loader as lexiconScreen } from "#app/routes/admin.name-lexicon._index";
+import { loader as lexiconCsv } from "#app/routes/admin.name-lexicon[.csv]";
 import { loader as diplomaDesk } from "#app/routes/diplomas._index";
 import { loader as calibrationPage } from "#app/routes/diplomas.calibration";
 import { loader as diplomaPreview } from "#app/routes/conferrals.$id.diploma.preview";
@@ -126,6 +128,10 @@ const cases = (): Case[] => [
   { name: "GET /admin/settings/values/new", rule: "settings:manage", writes: false, call: () => callLoader(newSettingValueForm, "/admin/settings/values/new?key=clause.execution") },
   { name: "GET /admin/settings/signatories/new", rule: "settings:manage", writes: false, call: () => callLoader(newSignatoryForm, "/admin/settings/signatories/new?office=MAYOR") },
   { name: "GET /admin/settings/printers/new", rule: "settings:manage", writes: false, call: () => callLoader(printerForm, "/admin/settings/printers/new", { id: "new" }) },
+  { name: "GET /admin/name-lexicon", rule: "settings:manage", writes: false, call: () => callLoader(lexiconScreen, "/admin/name-lexicon") },
+  { name: "GET /admin/name-lexicon.csv", rule: "settings:manage", writes: false, call: () => callLoader(lexiconCsv, "/admin/name-lexicon.csv") },
+  // An empty entry: an allowed role gets the form's errors (400), a forbidden one 403.
+  { name: "POST /admin/name-lexicon", rule: "settings:manage", writes: false, call: () => callAction(addLexiconEntry, "/admin/name-lexicon", { kind: "SURNAME" }) },
   { name: "GET /diplomas", rule: ["diploma:text", "diploma:print"], writes: false, call: () => callLoader(diplomaDesk, "/diplomas") },
   { name: "GET /conferrals/:id/diploma/preview", rule: ["diploma:text", "diploma:print"], writes: false, call: () => callLoader(diplomaPreview, "/conferrals/no-such-id/diploma/preview", { id: "no-such-id" }) },
   { name: "GET /diplomas/calibration", rule: ["diploma:print", "settings:manage"], writes: false, call: () => callLoader(calibrationPage, "/diplomas/calibration") },

@@ -142,7 +142,8 @@ describe("editing a user", () => {
     const session = await db().session.create({ data: { userId: user.id, expiresAt: new Date(clock.now().getTime() + 3_600_000) } });
     const answer = await edit(user.id, editFields(1, { name: "Anna Nowakowska-Kowal", roleKeys: ["KP04_CLERK", "READER"] }));
     expect(answer.status).toBe(302);
-    expect(answer.location).toBe(`/admin/users/${user.id}?saved=1`);
+    expect(answer.location).toBe(`/admin/users/${user.id}`);
+    expect(answer.toast?.title).toBe("Zmiany zostały zapisane.");
 
     const saved = await db().user.findUniqueOrThrow({ where: { id: user.id }, include: { roles: { include: { role: true } } } });
     expect(saved.name).toBe("Anna Nowakowska-Kowal");

@@ -1,7 +1,7 @@
 import { parse } from "csv-parse/sync";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { CSV_BOM, toCsv } from "#app/utils/csv";
+import { CSV_BOM, toCsv } from "#app/domain/csv";
 
 describe("CSV for Polish Excel", () => {
   it("starts with a BOM, separates with semicolons and ends lines with CRLF", () => {
