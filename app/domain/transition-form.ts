@@ -14,7 +14,7 @@ export type TransitionField =
   | "opinionClass"
   | "actNumber"
   | "votes"
-  | "limitOverride"
+  | "limitRaise"
   | "handoverPlace"
   | "applicant"
   | "lateReason";
@@ -27,7 +27,7 @@ export function transitionFields(honour: Honour, to: Status): TransitionField[] 
   if (DATED.includes(to)) fields.push("eventDate");
   if (to === "OPINION_POSITIVE" && honour === "CRACOVIAE_MERENTI") fields.push("opinionClass");
   if (to === "FORWARDED" || to === "ADOPTED" || to === "GRANTED") fields.push("actNumber");
-  if (to === "ADOPTED") fields.push("votes", "limitOverride");
+  if (to === "ADOPTED") fields.push("votes", "limitRaise");
   if (to === "HANDED_OVER") fields.push("handoverPlace");
   if (to === "FORMALLY_COMPLETE" && honour === "HONORARY_CITIZENSHIP") fields.push("applicant", "lateReason");
   if (REASON_REQUIRED.includes(to) || to === "CLOSED") fields.push("reason");
@@ -67,7 +67,11 @@ export function transitionSchema(honour: Honour, to: Status, today: string) {
       votesFor: count,
       votesAgainst: count,
       votesAbstained: count,
-      limitOverride: optionalText(500),
+      /** Exceeding a term's limit: the recorded LIMIT_RAISE resolution, or one entered on the spot. */
+      limitRaiseResolutionId: optionalText(50),
+      limitRaiseNumber: optionalText(50),
+      limitRaiseDate: IsoDate.optional(),
+      limitRaiseMax: z.coerce.number({ error: "Podaj liczbę." }).int("Podaj liczbę całkowitą.").min(1, "Limit musi być większy od zera.").max(1000, "Najwyżej 1000.").optional(),
       handoverPlace: optionalText(300),
       councillorNames: optionalText(3000),
       residentSignatureCount: count,
@@ -90,6 +94,10 @@ export function transitionSchema(honour: Honour, to: Status, today: string) {
         if (has("opinionClass") && !v.opinionClass) missing("opinionClass", "Wybierz klasę medalu, którą zaopiniowała Komisja.");
         if (has("actNumber") && !v.actNumber) missing("actNumber", "Podaj numer aktu.");
         if (has("handoverPlace") && !v.handoverPlace) missing("handoverPlace", "Podaj miejsce wręczenia.");
+        if (v.limitRaiseNumber) {
+          if (!v.limitRaiseDate) missing("limitRaiseDate", "Podaj datę uchwały podnoszącej limit.");
+          if (!v.limitRaiseMax) missing("limitRaiseMax", "Podaj limit, który ustaliła ta uchwała.");
+        }
         if (v.signaturesCollectedFrom && v.signaturesCollectedTo && v.signaturesCollectedFrom > v.signaturesCollectedTo) {
           missing("signaturesCollectedTo", "Koniec zbierania podpisów nie może być przed początkiem.");
         }

@@ -29,9 +29,10 @@ export type PublicConferral = {
   isDemo: boolean;
   /** Made through the app (a nomination), not imported history: its hand-over is recorded here. */
   madeInApp: boolean;
-  candidate: { displayName: string; nameNominative: string };
-  resolution: { number: string; adoptedOn: string; councilTerm: { number: number } } | null;
-  ordinance: { number: string; issuedOn: string } | null;
+  candidate: { displayName: string; nameNominative: string; kind: string };
+  /** bipUrl: the act's address in the BIP, when an administrator recorded it. */
+  resolution: { number: string; adoptedOn: string; councilTerm: { number: number }; bipUrl: string | null } | null;
+  ordinance: { number: string; issuedOn: string; bipUrl: string | null } | null;
 };
 
 /** The staff list's and export's conferral: the public fields and the office's own. */
@@ -195,6 +196,8 @@ type PublicRow = {
   termNumber: number | bigint | null;
   ordinanceNumber: string | null;
   issuedOn: string | null;
+  resolutionBipUrl: string | null;
+  ordinanceBipUrl: string | null;
   // Staff columns (the public mapping leaves them out).
   nominationId: string | null;
   candidateId: string;
@@ -212,7 +215,7 @@ function conferralRowsWhere(condition: Prisma.Sql) {
            k."displayName", k."nameNominative", k."anonymizedAt" AS "candidateAnonymizedAt",
            n."status" AS "nominationStatus",
            r."number" AS "resolutionNumber", r."adoptedOn", t."number" AS "termNumber",
-           o."number" AS "ordinanceNumber", o."issuedOn",
+           o."number" AS "ordinanceNumber", o."issuedOn", r."bipUrl" AS "resolutionBipUrl", o."bipUrl" AS "ordinanceBipUrl",
            c."nominationId", c."candidateId", c."isHistorical", c."limitOverrideText", k."kind" AS "candidateKind", n."caseReference"
       FROM "Conferral" c
       JOIN "Candidate" k ON k."id" = c."candidateId"
@@ -246,10 +249,12 @@ function publicRows(rows: PublicRow[]): PublicConferral[] {
       citation: r.citation,
       isDemo: Boolean(Number(r.isDemo)),
       madeInApp: r.nominationId !== null,
-      candidate: { displayName: r.displayName, nameNominative: r.nameNominative },
+      candidate: { displayName: r.displayName, nameNominative: r.nameNominative, kind: r.candidateKind },
       resolution:
-        r.resolutionNumber !== null ? { number: r.resolutionNumber, adoptedOn: r.adoptedOn!, councilTerm: { number: Number(r.termNumber) } } : null,
-      ordinance: r.ordinanceNumber !== null ? { number: r.ordinanceNumber, issuedOn: r.issuedOn! } : null,
+        r.resolutionNumber !== null
+          ? { number: r.resolutionNumber, adoptedOn: r.adoptedOn!, councilTerm: { number: Number(r.termNumber) }, bipUrl: r.resolutionBipUrl }
+          : null,
+      ordinance: r.ordinanceNumber !== null ? { number: r.ordinanceNumber, issuedOn: r.issuedOn!, bipUrl: r.ordinanceBipUrl } : null,
     }));
 }
 
@@ -276,8 +281,10 @@ function staffConferralOf(r: PublicRow): StaffConferral {
     nomination: r.nominationStatus !== null ? { status: r.nominationStatus, caseReference: r.caseReference ?? "" } : null,
     candidate: { displayName: r.displayName, nameNominative: r.nameNominative, kind: r.candidateKind, anonymizedAt: when(r.candidateAnonymizedAt) },
     resolution:
-      r.resolutionNumber !== null ? { number: r.resolutionNumber, adoptedOn: r.adoptedOn!, councilTerm: { number: Number(r.termNumber) } } : null,
-    ordinance: r.ordinanceNumber !== null ? { number: r.ordinanceNumber, issuedOn: r.issuedOn! } : null,
+      r.resolutionNumber !== null
+        ? { number: r.resolutionNumber, adoptedOn: r.adoptedOn!, councilTerm: { number: Number(r.termNumber) }, bipUrl: r.resolutionBipUrl }
+        : null,
+    ordinance: r.ordinanceNumber !== null ? { number: r.ordinanceNumber, issuedOn: r.issuedOn!, bipUrl: r.ordinanceBipUrl } : null,
   };
 }
 
@@ -306,6 +313,12 @@ export async function listStaffConferrals(query: RegistryQuery) {
 export async function allStaffConferrals(query: RegistryQuery): Promise<StaffConferral[]> {
   const { ids } = await pageOfIds(query, "staff", null);
   return (await rowsOf(ids)).map(staffConferralOf);
+}
+
+/** Every public conferral the registry's filter matches, in its order (/rejestr.csv, /rejestr.json). */
+export async function allPublicConferrals(query: RegistryQuery): Promise<PublicConferral[]> {
+  const { ids } = await pageOfIds(query, "public", null);
+  return publicRows(await rowsOf(ids));
 }
 
 /** A conferral's public page, or null when it does not exist or is not public. */

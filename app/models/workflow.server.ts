@@ -10,6 +10,8 @@ import { honoraryCitizenshipApplicantProblems, type TransitionInput } from "#app
 import { allowedTransitions, CONFERRED_STATUSES, STATUS_LABEL, type Status } from "#app/domain/workflow";
 import { Prisma, type Nomination, type Ordinance } from "#app/generated/prisma/client.ts";
 import { db, newRowId, sqlDateTime, type Tx } from "#app/utils/db.server";
+import { formatPolishDate } from "#app/domain/polish-dates";
+import { toRoman } from "#app/domain/roman";
 import { recordAudit } from "./audit.server";
 import { councilTermOn } from "./council-term.server";
 import { eligibilityFindings, refusalMessage } from "./eligibility.server";
@@ -210,7 +212,7 @@ async function transitionIn(
       break;
     }
     case "ADOPTED":
-      after.resolution = await adopt(tx, n, honour, medalClass, input, () => checkRules(tx, n, to, medalClass, input, conferralOf));
+      after.resolution = await adopt(tx, n, honour, medalClass, input, () => checkRules(tx, n, to, medalClass, input, conferralOf), actor);
       break;
     case "GRANTED": {
       const ordinance = await recordOrdinance(tx, input.actNumber, input.eventDate!, "HG_DECISION", batch);
@@ -375,6 +377,7 @@ async function adopt(
   medalClass: MedalClass | null,
   input: TransitionInput,
   checkEligibility: () => Promise<void>,
+  actor: { userId: string | null },
 ): Promise<string> {
   const adoptedOn = input.eventDate!;
   const parsed = parseResolutionNumber(input.actNumber);
@@ -403,7 +406,12 @@ async function adopt(
     where: { honour, medalClass, resolution: { councilTermId: term.id } },
   });
   const limit = checkLimit(await limitRules(tx), honour, medalClass, term.number, adoptedOn, already);
-  if (limit.kind === "exceeded" && !input.limitOverride) refuse(limit.message, "limitOverride");
+  // Over the limit only on a recorded resolution that raised this term's limit for this class.
+  const raise = limit.kind === "exceeded" ? await limitRaiseFor(tx, term, honour, medalClass, adoptedOn, input, actor) : null;
+  if (limit.kind === "exceeded" && !raise) refuse(limit.message, "limitRaiseNumber");
+  if (raise && already + 1 > raise.maxCount) {
+    refuse(`Uchwała nr ${raise.number} podniosła limit tej kadencji do ${raise.maxCount}; nadano już ${already}, to byłoby ${already + 1}.`, raiseField(input));
+  }
 
   const resolution =
     sameNumber ??
@@ -428,13 +436,81 @@ async function adopt(
       medalClass: honour === "CRACOVIAE_MERENTI" ? medalClass : null,
       resolutionId: resolution.id,
       conferredOn: adoptedOn,
-      limitOverrideText: limit.kind === "exceeded" ? input.limitOverride : "",
+      limitOverrideText: raise ? raise.text : "",
+      limitRaiseResolutionId: raise?.id ?? null,
       isDemo: n.isDemo,
     },
   });
   // The adopted text is final: its drafts are frozen at their last version.
   await freezeDraftsOnAdoption(tx, n.id, resolution.id);
   return `${number} z ${adoptedOn}`;
+}
+
+/** The field a limit refusal belongs to: the chosen resolution, or the one entered on the spot. */
+const raiseField = (input: TransitionInput) => (input.limitRaiseResolutionId ? "limitRaiseResolutionId" : "limitRaiseNumber");
+
+type TermRow = { id: string; number: number; startDate: string; endDate: string | null };
+
+/**
+ * The Council resolution raising this term's limit for this honour and class: one chosen from
+ * the recorded LIMIT_RAISE resolutions, or one entered on the spot (recorded here with the
+ * term-specific limit rule it sets, which the quota report then shows). Null when none was given.
+ */
+async function limitRaiseFor(
+  tx: Tx,
+  term: TermRow,
+  honour: Honour,
+  medalClass: MedalClass | null,
+  adoptedOn: string,
+  input: TransitionInput,
+  actor: { userId: string | null },
+) {
+  const ruleOf = (resolutionId: string) =>
+    tx.limitRule.findFirst({ where: { setByResolutionId: resolutionId, councilTermId: term.id, honour, medalClass } });
+  const ruleText = (number: string, date: string) => `uchwała nr ${number} z dnia ${formatPolishDate(date)} (zwiększenie limitu w ${toRoman(term.number)} kadencji)`;
+  const addRule = async (resolution: { id: string; number: string; adoptedOn: string }, maxCount: number) => {
+    const rule = await tx.limitRule.create({
+      data: { honour, medalClass, maxCount, validFrom: term.startDate, validTo: term.endDate, councilTermId: term.id, setByResolutionText: ruleText(resolution.number, resolution.adoptedOn), setByResolutionId: resolution.id },
+    });
+    await recordAudit(tx, { userId: actor.userId, action: "CREATE", entityType: "LimitRule", entityId: rule.id, after: { resolution: resolution.number, honour, medalClass, maxCount, term: term.number } });
+    return rule;
+  };
+
+  let resolution: { id: string; number: string; adoptedOn: string } | null = null;
+  if (input.limitRaiseResolutionId) {
+    resolution = await tx.resolution.findFirst({ where: { id: input.limitRaiseResolutionId, kind: "LIMIT_RAISE", councilTermId: term.id } });
+    if (!resolution) return refuse(`Wybrana uchwała nie podnosi limitu ${toRoman(term.number)} kadencji Rady.`, "limitRaiseResolutionId");
+  } else if (input.limitRaiseNumber && input.limitRaiseDate) {
+    const parsed = parseResolutionNumber(input.limitRaiseNumber);
+    if (!parsed.ok) return refuse(parsed.message, "limitRaiseNumber");
+    const problems = checkResolutionNumber(parsed.value, input.limitRaiseDate, term);
+    if (problems.length) return refuse(problems.join(" "), "limitRaiseNumber");
+    const number = formatResolutionNumber(parsed.value);
+    const known = await tx.resolution.findUnique({ where: { councilTermId_number: { councilTermId: term.id, number } } });
+    if (known && known.kind !== "LIMIT_RAISE") return refuse(`Uchwała nr ${number} jest już zapisana i nie podnosi limitu.`, "limitRaiseNumber");
+    resolution =
+      known ??
+      (await tx.resolution.create({
+        data: { councilTermId: term.id, number, sessionNumber: parsed.value.session, runningNumber: parsed.value.running, adoptedOn: input.limitRaiseDate, kind: "LIMIT_RAISE", title: "w sprawie zwiększenia limitu nadań Medalu „Cracoviae Merenti”" },
+      }));
+  } else return null;
+
+  if (resolution.adoptedOn > adoptedOn) {
+    return refuse(`Uchwała nr ${resolution.number} z ${formatPolishDate(resolution.adoptedOn)} jest późniejsza niż ta uchwała (${formatPolishDate(adoptedOn)}): nie mogła podnieść jej limitu.`, raiseField(input));
+  }
+  const rule = (await ruleOf(resolution.id)) ?? (input.limitRaiseMax ? await addRule(resolution, input.limitRaiseMax) : null);
+  if (!rule) return refuse(`Podaj limit, który uchwała nr ${resolution.number} ustaliła dla tej klasy.`, "limitRaiseMax");
+  return { id: resolution.id, number: resolution.number, maxCount: rule.maxCount, text: rule.setByResolutionText };
+}
+
+/** The recorded resolutions that raised a term's limit, for the adoption form's list. */
+export async function limitRaiseResolutions() {
+  const rows = await db().resolution.findMany({
+    where: { kind: "LIMIT_RAISE" },
+    orderBy: { adoptedOn: "desc" },
+    include: { councilTerm: { select: { number: true } }, limitRules: { select: { honour: true, medalClass: true, maxCount: true } } },
+  });
+  return rows.map((r) => ({ id: r.id, number: r.number, adoptedOn: r.adoptedOn, term: r.councilTerm.number, rules: r.limitRules }));
 }
 
 /** The eligibility findings of a nomination, with the candidate's other honours and nominations. */
@@ -457,7 +533,7 @@ export async function eligibilityOf(nominationId: string) {
 export async function recordDiplomaPrinted(tx: Tx, conferralIds: readonly string[], printedOn: string, actor: { userId: string | null }): Promise<void> {
   const nominations = await tx.nomination.findMany({ where: { conferral: { id: { in: [...conferralIds] } }, status: "NUMBER_ASSIGNED" }, select: { id: true, version: true } });
   for (const n of nominations) {
-    const input: TransitionInput = { version: n.version, eventDate: printedOn, reason: "", actNumber: "", limitOverride: "", handoverPlace: "", councillorNames: "", lateReason: "" };
+    const input: TransitionInput = { version: n.version, eventDate: printedOn, reason: "", actNumber: "", limitRaiseResolutionId: "", limitRaiseNumber: "", handoverPlace: "", councillorNames: "", lateReason: "" };
     const result = await transitionIn(tx, n.id, "DIPLOMA_PRINTED", input, actor, { via: "print" });
     if (result.kind !== "done") throw new Error(`Nie udało się zapisać statusu „dyplom wydrukowany” (${result.kind}).`);
   }

@@ -8,11 +8,12 @@ import { StatusBadge, honourText } from "#app/components/labels";
 import type { z } from "zod";
 import { MEDAL_CLASS_LABEL, MEDAL_CLASSES, type Honour, type MedalClass } from "#app/domain/honours";
 import { transitionPermission } from "#app/domain/permissions";
-import { todayIso } from "#app/domain/polish-dates";
+import { formatPolishDate, todayIso } from "#app/domain/polish-dates";
+import { toRoman } from "#app/domain/roman";
 import { ACT_NUMBER_LABEL, EVENT_DATE_LABEL, transitionFields, transitionSchema } from "#app/domain/transition-form";
 import { manualTransitions, Status, STATUS_LABEL, type Status as StatusT } from "#app/domain/workflow";
 import { getNomination } from "#app/models/nomination.server";
-import { applyTransition } from "#app/models/workflow.server";
+import { applyTransition, limitRaiseResolutions } from "#app/models/workflow.server";
 import { requirePermission, requireUser } from "#app/utils/auth.server";
 import { invariantResponse } from "#app/utils/http";
 import { returnLabel, safeReturnTo } from "#app/utils/return-to";
@@ -36,7 +37,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const step = manualTransitions(honour, nomination.status as StatusT).find((t) => t.to === to);
   invariantResponse(step, `Ten krok nie jest dostępny dla wniosku w obecnym stanie.`, { status: 409 });
   const returnTo = safeReturnTo(new URL(request.url).searchParams.get("returnTo"), `/nominations/${nomination.id}`);
-  return { nomination, honour, step, fields: transitionFields(honour, to), today: todayIso(), returnTo };
+  const fields = transitionFields(honour, to);
+  const limitRaises = fields.includes("limitRaise") ? await limitRaiseResolutions() : [];
+  return { nomination, honour, step, fields, today: todayIso(), returnTo, limitRaises };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -68,7 +71,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 const noAria = { ariaAttributes: false } as const;
 
 export default function TransitionStep() {
-  const { nomination: n, step, fields: needed, today, honour, returnTo } = useLoaderData<typeof loader>();
+  const { nomination: n, step, fields: needed, today, honour, returnTo, limitRaises } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const [form, fields] = useForm<z.input<ReturnType<typeof transitionSchema>>>({
@@ -126,13 +129,32 @@ export default function TransitionStep() {
             </div>
           </fieldset>
         ) : null}
-        {has("limitOverride")
-          ? text(
-              fields.limitOverride,
-              "Uchwała Rady podnosząca limit (tylko gdy limit kadencji jest przekroczony)",
-              "np. uchwała nr XII/150/19 z dnia 10 kwietnia 2019 r. w sprawie zwiększenia limitu",
-            )
-          : null}
+        {has("limitRaise") ? (
+          <fieldset>
+            <legend>Uchwała Rady podnosząca limit kadencji (tylko gdy limit jest przekroczony)</legend>
+            {limitRaises.length ? (
+              <Field id={fields.limitRaiseResolutionId.id} label="Zapisana uchwała podnosząca limit" errors={fields.limitRaiseResolutionId.errors}>
+                {(aria) => (
+                  <select {...getSelectProps(fields.limitRaiseResolutionId, noAria)} {...aria}>
+                    <option value="">— żadna: wpiszę nową poniżej —</option>
+                    {limitRaises.map((r) => (
+                      <option key={r.id} value={r.id}>
+                        {`nr ${r.number} z ${formatPolishDate(r.adoptedOn)}, ${toRoman(r.term)} kadencja${r.rules.length ? `: ${r.rules.map((x) => `${honourText(x.honour, x.medalClass)} do ${x.maxCount}`).join(", ")}` : ""}`}
+                      </option>
+                    ))}
+                  </select>
+                )}
+              </Field>
+            ) : null}
+            <div className="grid-3">
+              {text(fields.limitRaiseNumber, "Numer uchwały podnoszącej limit", "np. XLIV/1700/26")}
+              <Field id={fields.limitRaiseDate.id} label="Data tej uchwały" errors={fields.limitRaiseDate.errors}>
+                {(aria) => <input {...getInputProps(fields.limitRaiseDate, { type: "date", ...noAria })} max={today} {...aria} />}
+              </Field>
+              {text(fields.limitRaiseMax, "Nowy limit w tej kadencji")}
+            </div>
+          </fieldset>
+        ) : null}
         {fields.confirmWarnings.errors?.length ? (
           <Field id={fields.confirmWarnings.id} label="Potwierdzam: numer uchwały jest właściwy" errors={fields.confirmWarnings.errors}>
             {(aria) => <input {...getInputProps(fields.confirmWarnings, { type: "checkbox", ...noAria })} {...aria} />}

@@ -9,8 +9,10 @@ import { handoverState } from "#app/domain/registry";
 import { HONOUR_LABEL, MEDAL_CLASS_LABEL, type Honour, type MedalClass } from "#app/domain/honours";
 import { formatPolishDate } from "#app/domain/polish-dates";
 import { toRoman } from "#app/domain/roman";
+import { conferralJsonLd, jsonForScript } from "#app/domain/open-data";
 import { getPublicConferral } from "#app/models/registry.server";
 import { env } from "#app/utils/env.server";
+import { useNonce } from "#app/utils/nonce-provider";
 
 export const handle = { publicPage: true };
 
@@ -37,6 +39,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
   const publicId = params.publicId ?? "";
   const c = publicId.length <= 64 ? await getPublicConferral(publicId) : null;
   if (!c) throw new Response("W rejestrze nie ma wpisu o tym adresie. Sprawdź adres albo wyszukaj laureata w rejestrze.", { status: 404 });
+  const canonical = publicRegistryUrl(env().PUBLIC_BASE_URL, c.publicId);
   return {
     name: c.candidate.nameNominative || c.candidate.displayName,
     honourTitle: HONOUR_LABEL[c.honour as Honour],
@@ -44,7 +47,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
     medalClass: c.medalClass ? MEDAL_CLASS_LABEL[c.medalClass as MedalClass] : null,
     number: c.number,
     resolution: c.resolution
-      ? { number: c.resolution.number, adoptedOn: c.resolution.adoptedOn, term: toRoman(c.resolution.councilTerm.number) }
+      ? { number: c.resolution.number, adoptedOn: c.resolution.adoptedOn, term: toRoman(c.resolution.councilTerm.number), bipUrl: c.resolution.bipUrl }
       : null,
     ordinance: c.ordinance,
     conferredOn: c.conferredOn,
@@ -53,14 +56,18 @@ export async function loader({ params }: LoaderFunctionArgs) {
     handover: handoverState(c),
     citation: c.citation,
     isDemo: c.isDemo,
-    canonical: publicRegistryUrl(env().PUBLIC_BASE_URL, c.publicId),
+    canonical,
+    jsonLd: jsonForScript(conferralJsonLd(c, canonical)),
   };
 }
 
 export default function PublicConferral() {
   const d = useLoaderData<typeof loader>();
+  const nonce = useNonce();
   return (
     <article className="registry-entry">
+      {/* schema.org data for search engines (not run: a data block; the nonce still names it). */}
+      <script type="application/ld+json" nonce={nonce} dangerouslySetInnerHTML={{ __html: d.jsonLd }} />
       <p className="no-print">
         <Link to="/rejestr">‹ Rejestr wyróżnień</Link>
       </p>
@@ -87,7 +94,7 @@ export default function PublicConferral() {
           <>
             <dt>Uchwała Rady Miasta Krakowa</dt>
             <dd>
-              nr {d.resolution.number} z dnia <time dateTime={d.resolution.adoptedOn}>{formatPolishDate(d.resolution.adoptedOn)}</time>,{" "}
+              nr {d.resolution.bipUrl ? <a href={d.resolution.bipUrl}>{d.resolution.number}</a> : d.resolution.number} z dnia <time dateTime={d.resolution.adoptedOn}>{formatPolishDate(d.resolution.adoptedOn)}</time>,{" "}
               {d.resolution.term} kadencja Rady
             </dd>
           </>
@@ -95,7 +102,7 @@ export default function PublicConferral() {
           <>
             <dt>Decyzja Prezydenta Miasta Krakowa</dt>
             <dd>
-              zarządzenie nr {d.ordinance.number} z dnia <time dateTime={d.ordinance.issuedOn}>{formatPolishDate(d.ordinance.issuedOn)}</time>
+              zarządzenie nr {d.ordinance.bipUrl ? <a href={d.ordinance.bipUrl}>{d.ordinance.number}</a> : d.ordinance.number} z dnia <time dateTime={d.ordinance.issuedOn}>{formatPolishDate(d.ordinance.issuedOn)}</time>
             </dd>
           </>
         ) : null}

@@ -6,7 +6,7 @@ import { DemoMark } from "#app/components/labels";
 import { Pagination } from "#app/components/pagination";
 import { actText, conferredHonourText, RegistryFilterFields } from "#app/components/registry";
 import { formatShortDate } from "#app/domain/polish-dates";
-import { isFiltered, parseRegistryQuery, REGISTRY_PAGE_SIZE } from "#app/domain/registry";
+import { isFiltered, parseRegistryQuery, REGISTRY_PAGE_SIZE, registrySearchParams } from "#app/domain/registry";
 import { resultCountText } from "#app/domain/result-count";
 import { listCouncilTerms } from "#app/models/council-term.server";
 import { listConferralYears, listPublicConferrals, publicIdForVerificationCode, searchWordsOf } from "#app/models/registry.server";
@@ -64,6 +64,8 @@ export default function PublicRegistry() {
   const navigation = useNavigation();
   const filtered = isFiltered(query);
   const pages = Math.max(1, Math.ceil(total / REGISTRY_PAGE_SIZE));
+  const filter = registrySearchParams(query).toString();
+  const withFilter = (path: string) => (filter ? `${path}?${filter}` : path);
 
   return (
     <>
@@ -131,6 +133,10 @@ export default function PublicRegistry() {
         </div>
       )}
       <Pagination page={query.page} pages={pages} />
+      <p className="no-print">
+        Dane otwarte{filtered ? " (z wybranymi filtrami)" : ""}: <a href={withFilter("/rejestr.csv")}>pobierz CSV</a> ·{" "}
+        <a href={withFilter("/rejestr.json")}>pobierz JSON</a>
+      </p>
     </>
   );
 }

@@ -35,6 +35,33 @@ describeInBrowser("public registry in the browser", () => {
     expect(await page.locator('link[rel="canonical"]').getAttribute("href")).toMatch(/\/rejestr\/[^/]+$/);
   });
 
+  test("open data: the CSV and JSON links carry the filter; a permalink's JSON-LD carries the CSP nonce and parses", async () => {
+    const page = await session.newPage({ signedInAs: null, javaScriptEnabled: false });
+    await visit(page, "/rejestr?honour=HONORIS_GRATIA");
+    expect(await page.getByRole("link", { name: "pobierz CSV" }).getAttribute("href")).toBe("/rejestr.csv?honour=HONORIS_GRATIA");
+    expect(await page.getByRole("link", { name: "pobierz JSON" }).getAttribute("href")).toBe("/rejestr.json?honour=HONORIS_GRATIA");
+    const json = (await (await fetch(`${baseURL()}/rejestr.json?honour=HONORIS_GRATIA`)).json()) as { wyroznienia: { wyroznienie: string; adres: string }[] };
+    expect(json.wyroznienia.length).toBeGreaterThan(0);
+    expect(new Set(json.wyroznienia.map((w) => w.wyroznienie))).toEqual(new Set(["Odznaka „Honoris Gratia”"]));
+
+    const permalink = new URL(json.wyroznienia[0]!.adres).pathname;
+    const res = await fetch(`${baseURL()}${permalink}`);
+    const nonce = /'nonce-([^']+)'/.exec(res.headers.get("content-security-policy") ?? "")![1];
+    const html = await res.text();
+    const block = /<script type="application\/ld\+json" nonce="([^"]+)">([\s\S]*?)<\/script>/.exec(html);
+    expect(block, "a JSON-LD block").not.toBeNull();
+    expect(block![1]).toBe(nonce);
+    const ld = JSON.parse(block![2]!) as Record<string, unknown>;
+    expect(ld["@context"]).toBe("https://schema.org");
+    expect(["Person", "Organization"]).toContain(ld["@type"]);
+    expect(typeof ld.name).toBe("string");
+    expect(ld.award).toMatch(/\(\d{4}-\d{2}-\d{2}\)$/);
+    // Only that data block: no script the browser would run.
+    expect(html.match(/<script/g)).toHaveLength(1);
+    const sitemap = await (await fetch(`${baseURL()}/sitemap.xml`)).text();
+    expect(sitemap).toContain(`${permalink}</loc>`);
+  });
+
   test("an empty result, an unknown permalink and wild input give pages, not errors", async () => {
     const page = await session.newPage({ signedInAs: null, javaScriptEnabled: false });
     await visit(page, "/rejestr?q=qqqqzzzz");

@@ -10,7 +10,7 @@ import { describeInBrowser, expectNoAxeViolations, expectNoPageErrors, tabTo, us
 const DETAIL_PATH = /\/nominations\/(?!new$)[^/?#]+$/;
 /** Adopted in term IX (from 7 May 2024), in 2026 as the number's year says. */
 const RESOLUTION = { number: "XLV/1777/26", date: "2026-06-15", text: /uchwała nr XLV\/1777\/26 Rady Miasta Krakowa z dnia 15 czerwca 2026\s+r\. \(IX kadencja\)/ };
-const LIMIT_OVERRIDE = "uchwała nr XLIV/1700/26 z dnia 10 czerwca 2026 r. w sprawie zwiększenia limitu brązowych medali";
+const LIMIT_RAISE = { number: "XLIV/1700/26", date: "2026-06-10", max: "99", text: /uchwała nr XLIV\/1700\/26 z dnia 10 czerwca 2026\s+r\./ };
 
 /** Letters only, so the name passes the form and is unique in the demo register. */
 function uniqueSurname(): string {
@@ -180,7 +180,7 @@ describeInBrowser("the workflow in the browser", () => {
     await page.getByRole("textbox", { name: "Numer uchwały (np. XCIII/610/26)" }).fill(RESOLUTION.number);
     await page.getByRole("textbox", { name: "Za", exact: true }).fill("38");
     const submit = page.getByRole("button", { name: "Zapisz podjęcie uchwały", exact: true });
-    const override = page.getByRole("textbox", { name: /^Uchwała Rady podnosząca limit/ });
+    const override = page.getByRole("textbox", { name: "Numer uchwały podnoszącej limit" });
     await submit.click();
     const outcome = await settledAs(page, async () => {
       if (new URL(page.url()).pathname === detail) return "adopted" as const;
@@ -199,7 +199,9 @@ describeInBrowser("the workflow in the browser", () => {
       const refusal = page.problems.findIndex((p) => /Failed to load resource: the server responded with a status of 422/.test(p));
       expect(refusal).toBeGreaterThanOrEqual(0);
       page.problems.splice(refusal, 1);
-      await override.fill(LIMIT_OVERRIDE);
+      await override.fill(LIMIT_RAISE.number);
+      await page.getByLabel("Data tej uchwały").fill(LIMIT_RAISE.date);
+      await page.getByRole("textbox", { name: "Nowy limit w tej kadencji" }).fill(LIMIT_RAISE.max);
       await Promise.all([page.waitForURL((url) => url.pathname === detail), submit.click()]);
     }
     await page.getByRole("heading", { level: 1, name: `Wniosek: ${fullName}` }).waitFor();
@@ -207,7 +209,7 @@ describeInBrowser("the workflow in the browser", () => {
     await expectNoAxeViolations(page);
     const conferral = page.locator("section[aria-labelledby=nadanie]");
     expect(await conferral.innerText()).toMatch(RESOLUTION.text);
-    if (outcome === "limit") expect(await conferral.innerText()).toContain(LIMIT_OVERRIDE);
+    if (outcome === "limit") expect(await conferral.innerText()).toMatch(LIMIT_RAISE.text);
     expect(await conferral.getByText("Numer", { exact: true }).count()).toBe(0);
 
     // 8. The medal number, once.

@@ -223,7 +223,7 @@ describe("versions", () => {
     await step("DRAFT_PREPARED");
     await step("FORWARDED", { eventDate: "2026-02-10", actNumber: "77/2026" });
     expect((await db().resolutionDraft.findUniqueOrThrow({ where: { id: draftId } })).status).toBe("FORWARDED");
-    expect((await step("ADOPTED", { eventDate: "2026-03-11", actNumber: "XLVI/1888/26", limitOverride: "uchwała testowa" })).status).toBe(302);
+    expect((await step("ADOPTED", { eventDate: "2026-03-11", actNumber: "XLVI/1888/26" })).status).toBe(302);
     const frozen = await db().resolutionDraft.findUniqueOrThrow({ where: { id: draftId } });
     expect(frozen.status).toBe("ADOPTED");
     expect(frozen.frozenVersionId).not.toBeNull();

@@ -5,6 +5,7 @@ import { action as diplomaAction, loader as diplomaLoader } from "#app/routes/co
 import { action as printAction } from "#app/routes/conferrals.$id.diploma.print";
 import { assignNextNumber, eligibilityOf, newPublicId } from "#app/models/workflow.server";
 import { createPrismaClient, db } from "#app/utils/db.server";
+import { buildReport } from "#app/models/reports.server";
 import { callAction, callLoader, personNomination, postRequest, signInAs, type Fields } from "./helpers";
 
 type StepReply = { result: { error?: Record<string, string[] | null> } };
@@ -144,17 +145,34 @@ describe("Cracoviae Merenti from received to closed", () => {
     expect(inTermVIII.id).toBeTruthy();
   });
 
-  test("exceeding the term's limit needs the resolution that raised it", async () => {
+  test("exceeding the term's limit needs a recorded resolution that raised it, not free text; the quota report shows it", async () => {
     const first = await forwarded("GOLD");
     expect((await step(first, "ADOPTED", { eventDate: "2026-03-11", actNumber: "XLIV/1600/26" })).status).toBe(302);
     const second = await forwarded("GOLD");
     const warned = await step(second, "ADOPTED", { eventDate: "2026-03-11", actNumber: "XLIV/1601/26" });
     expect(warned.status).toBe(422);
-    expect(warned.data!.result.error!.limitOverride![0]).toMatch(/^Limit w tej kadencji to 1 \(.+\); nadano już 1, to byłoby 2\. Aby kontynuować, wskaż uchwałę Rady Miasta podnoszącą limit\.$/);
+    expect(warned.data!.result.error!.limitRaiseNumber![0]).toMatch(/^Limit w tej kadencji to 1 \(.+\); nadano już 1, to byłoby 2\. Aby kontynuować, wskaż uchwałę Rady Miasta podnoszącą limit\.$/);
+    // Free text („x”) overrode the limit before issue 18: it no longer does.
+    expect((await step(second, "ADOPTED", { eventDate: "2026-03-11", actNumber: "XLIV/1601/26", limitOverride: "x" })).status).toBe(422);
     expect(await status(second)).toBe("FORWARDED");
-    const overridden = await step(second, "ADOPTED", { eventDate: "2026-03-11", actNumber: "XLIV/1601/26", limitOverride: "uchwała nr XL/990/26 w sprawie zwiększenia limitu" });
-    expect(overridden.status).toBe(302);
-    expect((await db().conferral.findUniqueOrThrow({ where: { nominationId: second } })).limitOverrideText).toBe("uchwała nr XL/990/26 w sprawie zwiększenia limitu");
+
+    // Entered on the spot: the LIMIT_RAISE resolution and the term's new limit are recorded.
+    const raised = await step(second, "ADOPTED", { eventDate: "2026-03-11", actNumber: "XLIV/1601/26", limitRaiseNumber: "XL/990/26", limitRaiseDate: "2026-03-01", limitRaiseMax: "2" });
+    expect(raised.status).toBe(302);
+    const conferral = await db().conferral.findUniqueOrThrow({ where: { nominationId: second } });
+    const raise = await db().resolution.findUniqueOrThrow({ where: { id: conferral.limitRaiseResolutionId! } });
+    expect(raise).toMatchObject({ number: "XL/990/26", kind: "LIMIT_RAISE", adoptedOn: "2026-03-01" });
+    expect(conferral.limitOverrideText).toMatch(/^uchwała nr XL\/990\/26 z dnia 1 marca 2026\sr\./);
+    const quota = await buildReport("quota");
+    const gold = quota.table.rows.find((r) => r[0] === "IX" && String(r[1]).includes("złot"))!;
+    expect(gold.slice(2, 4)).toEqual([2, 2]);
+    expect(String(gold[5])).toContain("XL/990/26");
+
+    // Chosen from the list: it raised the limit to 2, so a third gold is still refused.
+    const third = await forwarded("GOLD");
+    const over = await step(third, "ADOPTED", { eventDate: "2026-03-12", actNumber: "XLV/1602/26", limitRaiseResolutionId: raise.id });
+    expect(over.status).toBe(422);
+    expect(over.data!.result.error!.limitRaiseResolutionId![0]).toBe("Uchwała nr XL/990/26 podniosła limit tej kadencji do 2; nadano już 2, to byłoby 3.");
   });
 
   test("withdrawal needs a reason and is allowed only from an open stage", async () => {
