@@ -25,6 +25,9 @@ export default defineConfig({
           environment: "node",
           globalSetup: ["tests/setup/integration-global.ts"],
           setupFiles: ["tests/setup/integration-db.ts"],
+          // Documents print a public address (issue 16): a local one is refused outside demo data;
+          // tests/integration/public-address.test.ts sets a local one to see the refusal.
+          env: { PUBLIC_BASE_URL: "https://merenti.test.krakow.pl" },
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

@@ -55,9 +55,10 @@ export async function documentsBench(): Promise<SuiteReport> {
   const draftData = templateData({
     honour: "CRACOVIAE_MERENTI",
     medalClass: "SILVER",
-    candidate: { id: "c", kind: "PERSON", gender: "MASCULINE", nameNominative: "Bolesław Żółkiewski", nameGenitive: "Bolesława Żółkiewskiego", nameDative: "Bolesławowi Żółkiewskiemu", nameFormsConfirmed: true },
+    candidate: { id: "c", kind: "PERSON", gender: "MASCULINE", nameNominative: "Bolesław Żółkiewski", nameGenitive: "Bolesława Żółkiewskiego", nameDative: "Bolesławowi Żółkiewskiemu", address: "Panu", nameFormsConfirmed: true },
     others: [],
     nominators: ["Towarzystwo Miłośników Historii i Zabytków Krakowa"],
+    nominatorKinds: ["ORGANIZATION"],
     resolution: null,
     ordinance: null,
     settings: {
@@ -65,6 +66,8 @@ export async function documentsBench(): Promise<SuiteReport> {
       ordinanceLegalBasis: "Na podstawie art. 30 ust. 2 pkt 1 ustawy z dnia 8 marca 1990 r. o samorządzie gminnym zarządza się, co następuje:",
       executionClause: "Wykonanie uchwały powierza się Prezydentowi Miasta Krakowa.",
       entryIntoForceClause: "Uchwała wchodzi w życie z dniem podjęcia.",
+      actCitation: "(Dz. U. z 2024 r. poz. 1465, z późn. zm.)",
+      medalRules: "uchwała nr C/2603/18 Rady Miasta Krakowa z dnia 25 kwietnia 2018 r.",
     },
     mayor: { fullName: "Jan Przykładowy", titleLine: "Prezydent Miasta Krakowa" },
     content: { printNumber: "1234", mover: "Komisja Medalu pozytywnie zaopiniowała wniosek.", merits: "Zasługi. ".repeat(300) },

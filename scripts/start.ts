@@ -4,6 +4,7 @@ import { execFileSync, spawn } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { publicAddressProblem } from "#app/domain/public-address";
 import { parseEnv } from "#app/utils/env.server";
 import { migrate } from "./migrate";
 import { sourceFingerprint } from "./source-fingerprint";
@@ -12,6 +13,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 // A local .env (see .env.example) is optional; real environment variables win over it.
 if (existsSync(path.join(root, ".env"))) process.loadEnvFile(path.join(root, ".env"));
 const env = parseEnv(process.env);
+const publicAddress = publicAddressProblem(process.env.PUBLIC_BASE_URL);
+if (publicAddress) console.warn(`UWAGA: ${publicAddress}`);
 
 const stamp = path.join(root, "build/.source-fingerprint");
 const fingerprint = sourceFingerprint(root);

@@ -3,9 +3,11 @@
 // centred bold title, justified paragraphs, "§ n." sections, points with a hanging indent,
 // signature in the right half, page numbers in the footer.
 //
-// The font is named "EB Garamond" (not embedded); the font table gives Word "Times New Roman" as
-// its alternative name and says it is a serif, so a computer without EB Garamond shows a serif
-// rather than Word's default. List markers ("1)", "a)") are typed text, not Word numbering, so the
+// The font, EB Garamond, is embedded in the DOCX (all four faces, as Word's obfuscated .odttf
+// parts; its licence, the SIL OFL, allows it and the font's fsType permits installable
+// embedding), and the settings ask Word to keep it embedded on save: the office's computers do not
+// have EB Garamond, and without it Word would substitute another font and change the layout.
+// List markers ("1)", "a)") are typed text, not Word numbering, so the
 // DOCX reads exactly like the PDF.
 import {
   AlignmentType,
@@ -22,10 +24,8 @@ import {
 } from "docx";
 import type { Align, Document, Line, List, Run } from "./blocks";
 import { listMarker, sectionLabel } from "./blocks";
-import { FONT_FAMILY } from "./fonts.server";
+import { FONT_FAMILY, fontFile } from "./fonts.server";
 import { A4, LAYOUT } from "./layout";
-
-const FALLBACK_FONT = "Times New Roman";
 
 /** Points to twentieths of a point (twips), the unit of OOXML lengths. */
 const twips = (points: number) => Math.round(points * 20);
@@ -40,12 +40,6 @@ const ALIGNMENT: Record<Align, (typeof AlignmentType)[keyof typeof AlignmentType
   center: AlignmentType.CENTER,
   right: AlignmentType.RIGHT,
 };
-
-const FONT_TABLE = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
-<w:font w:name="${FONT_FAMILY}"><w:altName w:val="${FALLBACK_FONT}"/><w:family w:val="roman"/><w:pitch w:val="variable"/></w:font>
-<w:font w:name="${FALLBACK_FONT}"><w:panose1 w:val="02020603050405020304"/><w:charset w:val="00"/><w:family w:val="roman"/><w:pitch w:val="variable"/></w:font>
-</w:fonts>`;
 
 function textRuns(runs: readonly Run[], options: { size?: number; bold?: boolean } = {}): TextRun[] {
   return runs.map(
@@ -173,6 +167,7 @@ export async function renderDocx(document: Document): Promise<Buffer> {
     ...(document.meta.subject ? { subject: document.meta.subject } : {}),
     creator: document.meta.author ?? "Merenti",
     lastModifiedBy: "Merenti",
+    fonts: [{ name: FONT_FAMILY, data: fontFile("regular"), bold: fontFile("bold"), italic: fontFile("italic"), boldItalic: fontFile("boldItalic") }],
     styles: {
       default: {
         document: {
@@ -207,5 +202,5 @@ export async function renderDocx(document: Document): Promise<Buffer> {
       },
     ],
   });
-  return Packer.toBuffer(docx, false, [{ path: "word/fontTable.xml", data: FONT_TABLE }]);
+  return Packer.toBuffer(docx);
 }

@@ -9,6 +9,12 @@
 // cluster; lines are filled greedily, and each line is drawn as a few same-face segments at
 // computed positions (pdfkit's `wordSpacing` stretches the gaps of a justified line).
 //
+// Archival and accessible (issue 16, item 14): every PDF is PDF/A-2b (pdfkit writes the XMP
+// identification and the sRGB output intent; the fonts are embedded subsets), lang pl-PL, the
+// title shown, and tagged: a Document element per part holding H1 (title), P (header lines,
+// paragraphs), Sect (a "§"), L/LI/LBody (points) and Table/TR/TD (signatures); page numbers and
+// drawn decorations are marked as artifacts (see `artifact`).
+//
 // Fonts: parsed once per process, their glyph cache cleared for every document (fontkit issue
 // #154, see fonts.server.ts); never register a parsed font without fontForDocument.
 import PDFDocument from "pdfkit";
@@ -19,6 +25,18 @@ import { FACES, FONT_FAMILY, faceOf, fontForDocument, type Face } from "./fonts.
 import { LAYOUT, pageNumberText } from "./layout";
 
 const NBSP = "\u00a0";
+
+type StructureElement = ReturnType<PDFKit.PDFDocument["struct"]>;
+
+/**
+ * Draws what is not content (page numbers, a border, a QR code, rulers) as an artifact, so a
+ * screen reader skips it.
+ */
+export function artifact(doc: PDFKit.PDFDocument, draw: () => void, type: "Pagination" | "Layout" = "Layout"): void {
+  doc.markContent("Artifact", { type });
+  draw();
+  doc.endMarkedContent();
+}
 
 type Piece = { text: string; face: Face; width: number };
 type Word = { pieces: Piece[]; width: number; gapAfter: "space" | "nbsp" | null; gapWidth: number };
@@ -38,9 +56,17 @@ class PdfWriter {
 
   /** Adds a page of the part being written: its size and orientation, then `onPage` (an offset). */
   private readonly addPage: () => void;
+  /** The structure element the next tagged block joins. */
+  private parent: StructureElement;
 
-  constructor(doc: PDFKit.PDFDocument, addPage: () => void, caches: { widths: Map<string, Map<string, number>>; lineHeights: Map<number, number> }) {
+  constructor(
+    doc: PDFKit.PDFDocument,
+    addPage: () => void,
+    caches: { widths: Map<string, Map<string, number>>; lineHeights: Map<number, number> },
+    root: StructureElement,
+  ) {
     this.doc = doc;
+    this.parent = root;
     this.addPage = addPage;
     this.widths = caches.widths;
     this.lineHeights = caches.lineHeights;
@@ -283,17 +309,23 @@ class PdfWriter {
 
   list(list: List, depth: number, x0: number): void {
     const indent = x0 + LAYOUT.listIndent;
-    list.items.forEach((item, i) => {
-      this.paragraph(item.runs, {
-        size: LAYOUT.bodySize,
-        align: "justify",
-        x: indent,
-        width: this.left + this.width - indent,
-        marker: { text: listMarker(depth, i), x: x0 },
-      });
-      this.y += LAYOUT.listItemAfter;
-      if (item.list) this.list(item.list, depth + 1, indent);
-    });
+    this.group("L", () =>
+      list.items.forEach((item, i) =>
+        this.group("LI", () => {
+          this.leaf("LBody", () =>
+            this.paragraph(item.runs, {
+              size: LAYOUT.bodySize,
+              align: "justify",
+              x: indent,
+              width: this.left + this.width - indent,
+              marker: { text: listMarker(depth, i), x: x0 },
+            }),
+          );
+          this.y += LAYOUT.listItemAfter;
+          if (item.list) this.list(item.list, depth + 1, indent);
+        }),
+      ),
+    );
   }
 
   /** The number of lines a set of lines takes, to keep a signature block together. */
@@ -301,37 +333,62 @@ class PdfWriter {
     return lines.reduce((sum, line) => sum + Math.max(1, this.breakLines(this.words(line, size, bold), width, size).length) * this.lineHeight(size), 0);
   }
 
+  /** A structure element whose content is what `draw` draws (a paragraph, a heading, a cell). */
+  private leaf(type: string, draw: () => void): void {
+    const element = this.doc.struct(type);
+    this.parent.add(element);
+    // Attached to the tree already, so the closure is drawn now, inside its marked content.
+    element.add(draw);
+    element.end();
+  }
+
+  /** A structure element that holds other elements (a section, a list, a table row). */
+  private group(type: string, build: () => void): void {
+    const element = this.doc.struct(type);
+    this.parent.add(element);
+    const outer = this.parent;
+    this.parent = element;
+    try {
+      build();
+    } finally {
+      this.parent = outer;
+      element.end();
+    }
+  }
+
   render(document: Document): void {
     const body = LAYOUT.bodySize;
     for (const block of document.blocks) {
       switch (block.kind) {
         case "header":
-          this.lines(block.lines, { size: LAYOUT.headerSize, align: "right" });
+          for (const line of block.lines) this.leaf("P", () => this.lines([line], { size: LAYOUT.headerSize, align: "right" }));
           this.space(LAYOUT.headerAfter);
           break;
         case "heading":
           this.space(LAYOUT.titleBefore);
           this.ensureRoom(this.linesHeight(block.lines, LAYOUT.titleSize, this.width, true) + 2 * this.lineHeight(body));
-          this.lines(block.lines, { size: LAYOUT.titleSize, align: "center", bold: true });
+          this.leaf("H1", () => this.lines(block.lines, { size: LAYOUT.titleSize, align: "center", bold: true }));
           this.space(LAYOUT.titleAfter);
           break;
         case "paragraph":
-          this.paragraph(block.runs, { size: body, align: block.align });
+          this.leaf("P", () => this.paragraph(block.runs, { size: body, align: block.align }));
           this.space(LAYOUT.paragraphAfter);
           break;
         case "section": {
           this.space(LAYOUT.sectionBefore);
           const label: Run = { text: `${sectionLabel(block)} `, bold: false, italic: false };
-          block.blocks.forEach((inner, i) => {
-            if (inner.kind === "paragraph") {
-              this.paragraph(i === 0 ? [label, ...inner.runs] : inner.runs, { size: body, align: inner.align });
-              this.space(LAYOUT.paragraphAfter);
-            } else {
-              if (i === 0) this.paragraph([label], { size: body, align: "left" });
-              this.list(inner, 0, this.left);
-              this.space(LAYOUT.paragraphAfter - LAYOUT.listItemAfter);
-            }
-          });
+          this.group("Sect", () =>
+            block.blocks.forEach((inner, i) => {
+              if (inner.kind === "paragraph") {
+                this.leaf("P", () => this.paragraph(i === 0 ? [label, ...inner.runs] : inner.runs, { size: body, align: inner.align }));
+                this.space(LAYOUT.paragraphAfter);
+              } else {
+                if (i === 0) this.leaf("P", () => this.paragraph([label], { size: body, align: "left" }));
+                this.list(inner, 0, this.left);
+                this.space(LAYOUT.paragraphAfter - LAYOUT.listItemAfter);
+              }
+            }),
+          );
           break;
         }
         case "list":
@@ -343,7 +400,7 @@ class PdfWriter {
           const width = this.width / 2;
           this.space(LAYOUT.signatureBefore);
           this.ensureRoom(this.linesHeight(block.lines, body, width));
-          this.lines(block.lines, { size: body, align: "center", x, width });
+          this.group("Table", () => this.group("TR", () => this.leaf("TD", () => this.lines(block.lines, { size: body, align: "center", x, width }))));
           break;
         }
         case "spacer":
@@ -364,7 +421,7 @@ class PdfWriter {
       const text = pageNumberText(i - start + 1, count);
       const width = this.measure(text, "regular", LAYOUT.footerSize);
       const y = this.doc.page.height - this.doc.page.margins.bottom / 2 - this.lineHeight(LAYOUT.footerSize) / 2;
-      this.doc.font("regular").fontSize(LAYOUT.footerSize).text(text, this.left + (this.width - width) / 2, y, { lineBreak: false });
+      artifact(this.doc, () => this.doc.font("regular").fontSize(LAYOUT.footerSize).text(text, this.left + (this.width - width) / 2, y, { lineBreak: false }), "Pagination");
     }
   }
 }
@@ -428,6 +485,8 @@ export function renderPdfParts(parts: readonly PdfPart[], meta: Pick<Document["m
     displayTitle: true,
     lang: "pl-PL",
     pdfVersion: "1.7",
+    subset: "PDF/A-2b",
+    tagged: true,
     info: {
       Title: meta.title,
       ...(meta.author ? { Author: meta.author } : {}),
@@ -454,11 +513,14 @@ export function renderPdfParts(parts: readonly PdfPart[], meta: Pick<Document["m
         addPage();
         const end = () => doc.bufferedPageRange().start + doc.bufferedPageRange().count;
         const start = end() - 1;
-        const writer = new PdfWriter(doc, addPage, caches);
+        const root = doc.struct("Document", { title: part.document.meta.title });
+        doc.addStructure(root);
+        const writer = new PdfWriter(doc, addPage, caches, root);
         writer.render(part.document);
         const pages = { start, count: end() - start };
         writer.pageNumbers(pages);
         part.decorate?.(doc, pages);
+        root.end();
         // A finished part is written out (compressed) now rather than kept to the end: a batch of
         // 300 diplomas otherwise holds every page's content on the heap, and the garbage collector
         // copies and re-marks it all batch long.

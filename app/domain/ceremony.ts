@@ -543,7 +543,7 @@ export function planHold(laureates: readonly HoldLaureate[]): HoldPlan {
       continue;
     }
     if (!allowedTransitions(l.honour, l.status).some((t) => t.to === "HANDED_OVER")) {
-      const hint = l.honour === "CRACOVIAE_MERENTI" ? " Medal wręcza się z dyplomem: najpierw oznacz dyplom jako wydrukowany." : "";
+      const hint = l.honour === "CRACOVIAE_MERENTI" ? " Medal wręcza się z dyplomem: najpierw wydrukuj dyplom (wydruk zmienia status)." : "";
       problems.push(`${l.name}: wniosek ma status „${STATUS_LABEL[l.status]}”, z którego nie można zapisać wręczenia.${hint}`);
       continue;
     }

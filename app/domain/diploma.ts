@@ -5,6 +5,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { CandidateKind, Gender, Honour, MedalClass } from "./honours";
 import { formatPolishDate, formatPolishDateWithDnia } from "./polish-dates";
+import { dativeFull } from "./address-forms";
 import { byGender, honoraryCitizenTitle, honorific, possessive } from "./polish-text";
 
 export type MissingDatum = { message: string; href: string };
@@ -23,12 +24,19 @@ export type DiplomaInputs = {
     gender: Gender | null;
     nameNominative: string;
     nameDative: string;
+    /** The confirmed form of address in the dative („Profesorowi”); absent: „Panu” / „Pani”. */
+    address?: string;
+    /** Dative appositions after the name in the dedication („mężowi stanu, …”). */
+    apposition?: string;
     nameFormsConfirmed: boolean;
   };
   /** The conferring act: the Council resolution, or (Honoris Gratia) the Mayor's decision. */
   act: { kind: "RESOLUTION" | "ORDINANCE"; number: string; date: string } | null;
-  /** The date printed on the diploma: the hand-over date when known, else today. */
-  date: string;
+  /**
+   * The date printed on the diploma: the hand-over date, else the date of the ceremony it is
+   * planned for; null when neither is known (the diploma asks for it, see missingForDiploma).
+   */
+  date: string | null;
   mayor: DiplomaSignatory | null;
   councilChair: DiplomaSignatory | null;
 };
@@ -64,6 +72,13 @@ export function missingForDiploma(i: DiplomaInputs): MissingDatum[] {
   if (!i.candidate.nameDative) out.push({ message: `Brak formy nazwy ${holder} w celowniku.`, href: candidateHref });
   else if (!i.candidate.nameFormsConfirmed) out.push({ message: `Formy nazwy ${holder} (dopełniacz, celownik) nie są potwierdzone.`, href: candidateHref });
   if (i.candidate.kind === "PERSON" && !i.candidate.gender) out.push({ message: "Brak rodzaju gramatycznego (Pan / Pani).", href: candidateHref });
+  if (!i.date) {
+    out.push({
+      message: "Brak daty dyplomu: dyplom nosi datę wręczenia. Zaplanuj wręczenie na uroczystości albo zapisz datę wręczenia.",
+      href: isCouncilHonour(i.honour) ? "/ceremonies" : "/hg/handover",
+    });
+    return out;
+  }
   const date = formatPolishDate(i.date);
   if (isCouncilHonour(i.honour) && !i.councilChair) {
     out.push({ message: `Brak Przewodniczącego Rady Miasta Krakowa (sygnatariusza) na dzień dyplomu (${date}).`, href: "/admin/settings#signatory-COUNCIL_CHAIR" });
@@ -88,24 +103,24 @@ export function diplomaTemplateData(i: DiplomaInputs, code: { verificationCode: 
   const person = i.candidate.kind === "PERSON";
   const city = "Stołecznego Królewskiego Miasta Krakowa";
   const signatories = isCouncilHonour(i.honour) ? [i.councilChair, i.mayor] : [i.mayor];
-  const act = i.act ?? { kind: "RESOLUTION", number: "……………", date: i.date };
+  const act = i.act ?? { kind: "RESOLUTION", number: "……………", date: null };
+  const actDate = act.date ? formatPolishDateWithDnia(act.date) : "z dnia ……………";
   return {
     person,
     feminine: i.candidate.gender === "FEMININE",
     honourLine: honourLine(i),
     honourTitle: { CRACOVIAE_MERENTI: "Medal „Cracoviae Merenti”", HONORARY_CITIZENSHIP: "Honorowe Obywatelstwo", HONORIS_GRATIA: "Odznaka „Honoris Gratia”" }[i.honour],
     conferringBody: isCouncilHonour(i.honour) ? "Rada Miasta Krakowa" : "Prezydent Miasta Krakowa",
-    actLine:
-      act.kind === "RESOLUTION"
-        ? `uchwałą nr ${act.number} Rady Miasta Krakowa ${formatPolishDateWithDnia(act.date)}`
-        : `zarządzeniem nr ${act.number} Prezydenta Miasta Krakowa ${formatPolishDateWithDnia(act.date)}`,
+    // The body is named once, above: the act line gives only its number and date.
+    actLine: act.kind === "RESOLUTION" ? `uchwałą nr ${act.number} ${actDate}` : `zarządzeniem nr ${act.number} ${actDate}`,
     honoree: {
       nominative: i.candidate.nameNominative,
-      dativeFull: [honorific(addressee, "dative"), i.candidate.nameDative].filter(Boolean).join(" "),
+      dativeFull: dativeFull(i.candidate.address ?? honorific(addressee, "dative"), i.candidate.nameDative),
+      apposition: i.candidate.apposition ?? "",
     },
     citizenTitle: honoraryCitizenTitle(i.candidate.gender),
     dedication: person ? `w dowód uznania ${possessive(addressee)} szczególnych zasług dla ${city}` : `w dowód uznania szczególnych zasług dla ${city}`,
-    placeAndDate: `Kraków, ${formatPolishDate(i.date)}`,
+    placeAndDate: `Kraków, ${i.date ? formatPolishDate(i.date) : "……………"}`,
     signatories: signatories.map((s) => s ?? { fullName: "……………", titleLine: "……………" }),
     verificationCode: code.verificationCode,
     publicUrl: code.publicUrl,
@@ -124,7 +139,14 @@ export function diplomaSourceHash(i: DiplomaInputs): string {
     honour: i.honour,
     medalClass: i.medalClass,
     number: i.number,
-    candidate: { kind: i.candidate.kind, gender: i.candidate.gender, nominative: i.candidate.nameNominative, dative: i.candidate.nameDative },
+    candidate: {
+      kind: i.candidate.kind,
+      gender: i.candidate.gender,
+      nominative: i.candidate.nameNominative,
+      dative: i.candidate.nameDative,
+      address: i.candidate.address ?? null,
+      apposition: i.candidate.apposition ?? null,
+    },
     act: i.act,
     date: i.date,
     mayor: i.mayor,

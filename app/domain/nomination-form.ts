@@ -135,6 +135,9 @@ export const EditCandidateSchema = z
     nameNominative: optionalLine(500, "Najwyżej 500 znaków."),
     nameGenitive: optionalLine(500, "Najwyżej 500 znaków."),
     nameDative: optionalLine(500, "Najwyżej 500 znaków."),
+    // Empty: documents print the suggested form of address (app/domain/address-forms.ts).
+    addressDative: optionalText(100, "Najwyżej 100 znaków.").transform((v) => v || null),
+    appositionDative: optionalText(1000, "Najwyżej 1000 znaków.").transform((v) => v || null),
     confirmNameForms: z.boolean().optional().transform((v) => v ?? false),
     version: z.coerce.number().int().min(1),
   })

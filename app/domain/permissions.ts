@@ -1,5 +1,5 @@
 import type { Honour } from "./honours";
-import { allowedTransitions, type Status, type Transition } from "./workflow";
+import { manualTransitions, type Status, type Transition } from "./workflow";
 
 // Roles and permissions. The database holds them as data (Role, Permission, RolePermission);
 // this is the default set an installation starts with, seeded and then editable by an admin.
@@ -96,5 +96,5 @@ export function transitionPermission(honour: string, to: string): Permission {
 
 /** The steps of the workflow a user with these permissions may take from a status now. */
 export function availableSteps(honour: Honour, status: Status, permissions: readonly string[]): Transition[] {
-  return allowedTransitions(honour, status).filter((t) => permissions.includes(transitionPermission(honour, t.to)));
+  return manualTransitions(honour, status).filter((t) => permissions.includes(transitionPermission(honour, t.to)));
 }

@@ -16,10 +16,17 @@ const NAME_ABBREVIATION = String.raw`((?:[uUaApP]l|[oO]s|[śŚ]w|im|[pP]rof|[hH]
 const BOUND_WORD = new RegExp(String.raw`(?<=^|[\s(„"])(?:([aiouwzAIOUWZ])[ \t\n]|${NAME_ABBREVIATION})`, "g");
 
 /**
+ * „§”, „nr”, „art.”, „ust.”, „pkt”, „poz.” as whole words and the space after them, whatever
+ * follows: a number, a resolution number in Roman numerals („nr XCIII/610/93”) or a blank to fill
+ * in („nr ……”). None of them may end a line.
+ */
+const LEGAL_REFERENCE = /(?<=^|[\s(„"])(§|nr|Nr|NR|ust\.|pkt|art\.|poz\.)\s(?=\S)/g;
+
+/**
  * Non-breaking spaces after one-letter words (a, i, o, u, w, z, in either case) and after the
  * abbreviations that introduce a name ("ul.", "prof.", "dr", …) so they never end a line, between
  * "§", "nr", "ust.", "pkt", "art.", "poz." and the number that follows, and between a number and
- * "r.", "zł" or "%". Expects whitespace collapsed to single characters (buildRuns does that): each
+ * "r.", "zł" or "%" (or a blank „…” and "r."). Expects whitespace collapsed to single characters (buildRuns does that): each
  * replacement turns one whitespace character into one non-breaking space, and `buildRuns` relies
  * on the length staying the same. String replacements, no callbacks: diploma batches run this on
  * every paragraph.
@@ -27,8 +34,8 @@ const BOUND_WORD = new RegExp(String.raw`(?<=^|[\s(„"])(?:([aiouwzAIOUWZ])[ \t
 export function bindShortWords(text: string): string {
   return text
     .replace(BOUND_WORD, `$1$2${NBSP}`)
-    .replace(/(§|\bnr|\bust\.|\bpkt|\bart\.|\bpoz\.)\s(?=\d)/g, `$1${NBSP}`)
-    .replace(/(\d)\s(r\.|zł|%)/g, `$1${NBSP}$2`);
+    .replace(LEGAL_REFERENCE, `$1${NBSP}`)
+    .replace(/([\d…])\s(r\.|zł|%)/g, `$1${NBSP}$2`);
 }
 
 /** Straight double quotes become „lower and upper” Polish quotes. */
@@ -71,4 +78,9 @@ export function possessive(a: Addressee): string {
 /** "Honorowy Obywatel" / "Honorowa Obywatelka". */
 export function honoraryCitizenTitle(gender: Gender | null): string {
   return gender === "FEMININE" ? "Honorowa Obywatelka Stołecznego Królewskiego Miasta Krakowa" : "Honorowy Obywatel Stołecznego Królewskiego Miasta Krakowa";
+}
+
+/** The title in the genitive, as a resolution names it (no quotes): „tytułu Honorowego Obywatela …”. */
+export function honoraryCitizenTitleGenitive(gender: Gender | null): string {
+  return gender === "FEMININE" ? "Honorowej Obywatelki Stołecznego Królewskiego Miasta Krakowa" : "Honorowego Obywatela Stołecznego Królewskiego Miasta Krakowa";
 }

@@ -17,6 +17,7 @@ export const SETTING_KEYS = [
   "clause.execution",
   "clause.entryIntoForce",
   "rules.CRACOVIAE_MERENTI",
+  "act.MUNICIPAL_SELF_GOVERNMENT",
   "ceremony.maxLaureatesPerSession",
   "ceremony.diplomaDaysBefore",
   "numbering.HONORIS_GRATIA",
@@ -41,22 +42,22 @@ export const SETTINGS: Record<SettingKey, SettingDefinition> = {
   "legalBasis.CRACOVIAE_MERENTI": {
     label: "Podstawa prawna uchwały o przyznaniu Medalu „Cracoviae Merenti”",
     description:
-      "Zdanie otwierające uchwałę Rady Miasta Krakowa przyznającą medal: od „Na podstawie…” do „uchwala się, co następuje:”. Projekt uchwały bierze wartość obowiązującą w dniu projektu (po podjęciu: w dniu podjęcia uchwały).",
-    example: "Na podstawie art. 18 ust. 2 pkt 15 ustawy z dnia 8 marca 1990 r. o samorządzie gminnym … uchwala się, co następuje:",
+      "Zdanie otwierające uchwałę Rady Miasta Krakowa przyznającą medal: od „Na podstawie…” do „uchwala się, co następuje:”. Projekt uchwały bierze wartość obowiązującą w dniu projektu (po podjęciu: w dniu podjęcia uchwały). {ustawa} zastępuje tekst jednolity ustawy, {regulamin} uchwała w sprawie regulaminu medalu (oba z ustawień na ten dzień).",
+    example: "Na podstawie art. 18 ust. 2 pkt 15 ustawy z dnia 8 marca 1990 r. o samorządzie gminnym {ustawa} oraz regulaminu … stanowiącego załącznik do {regulamin} … uchwala się, co następuje:",
     mustEndWith: "uchwala się, co następuje:",
   },
   "legalBasis.HONORARY_CITIZENSHIP": {
     label: "Podstawa prawna uchwały o nadaniu Honorowego Obywatelstwa",
     description:
-      "Zdanie otwierające uchwałę Rady Miasta Krakowa nadającą tytuł Honorowego Obywatela Stołecznego Królewskiego Miasta Krakowa, zakończone słowami „uchwala się, co następuje:”.",
-    example: "Na podstawie art. 18 ust. 2 pkt 14 ustawy z dnia 8 marca 1990 r. o samorządzie gminnym … uchwala się, co następuje:",
+      "Zdanie otwierające uchwałę Rady Miasta Krakowa nadającą tytuł Honorowego Obywatela Stołecznego Królewskiego Miasta Krakowa, zakończone słowami „uchwala się, co następuje:”. {ustawa} zastępuje tekst jednolity ustawy.",
+    example: "Na podstawie art. 18 ust. 2 pkt 14 ustawy z dnia 8 marca 1990 r. o samorządzie gminnym {ustawa} … uchwala się, co następuje:",
     mustEndWith: "uchwala się, co następuje:",
   },
   "legalBasis.ORDINANCE": {
     label: "Podstawa prawna zarządzenia Prezydenta przekazującego projekt uchwały",
     description:
-      "Zdanie otwierające zarządzenie Prezydenta Miasta Krakowa w sprawie przyjęcia i przekazania pod obrady Rady Miasta Krakowa projektu uchwały, zakończone słowami „zarządza się, co następuje:”.",
-    example: "Na podstawie art. 30 ust. 1 i ust. 2 pkt 1 ustawy z dnia 8 marca 1990 r. o samorządzie gminnym … zarządza się, co następuje:",
+      "Zdanie otwierające zarządzenie Prezydenta Miasta Krakowa w sprawie przyjęcia i przekazania pod obrady Rady Miasta Krakowa projektu uchwały, zakończone słowami „zarządza się, co następuje:”. {ustawa} zastępuje tekst jednolity ustawy.",
+    example: "Na podstawie art. 30 ust. 1 i ust. 2 pkt 1 ustawy z dnia 8 marca 1990 r. o samorządzie gminnym {ustawa} zarządza się, co następuje:",
     mustEndWith: "zarządza się, co następuje:",
   },
   "clause.execution": {
@@ -73,6 +74,12 @@ export const SETTINGS: Record<SettingKey, SettingDefinition> = {
     label: "Obowiązująca uchwała w sprawie regulaminu Medalu „Cracoviae Merenti”",
     description: "Uchwała Rady Miasta Krakowa, która ostatnio ustaliła lub zmieniła regulamin medalu; projekty uchwał i uzasadnienia powołują się na nią.",
     example: "uchwała nr C/2603/18 Rady Miasta Krakowa z dnia 25 kwietnia 2018 r.",
+  },
+  "act.MUNICIPAL_SELF_GOVERNMENT": {
+    label: "Tekst jednolity ustawy o samorządzie gminnym",
+    description:
+      "Publikator obowiązującego tekstu jednolitego ustawy z dnia 8 marca 1990 r. o samorządzie gminnym, w nawiasie. Podstawy prawne uchwał i zarządzeń wstawiają go w miejsce {ustawa}; regulamin medalu (uchwała w dopełniaczu) w miejsce {regulamin}.",
+    example: "(Dz. U. z 2024 r. poz. 1465, z późn. zm.)",
   },
   "ceremony.maxLaureatesPerSession": {
     label: "Największa liczba laureatów na jednej uroczystej sesji",

@@ -46,9 +46,10 @@ export const STATUS_LABEL: Record<Status, string> = {
   WITHDRAWN: "wycofany",
 };
 
-export type Transition = { from: Status; to: Status; label: string };
+/** A step; `byPrint`: taken only by a recorded print of the diploma, never by a person's click. */
+export type Transition = { from: Status; to: Status; label: string; byPrint?: boolean };
 
-const t = (from: Status, to: Status, label: string): Transition => ({ from, to, label });
+const t = (from: Status, to: Status, label: string, options: { byPrint?: boolean } = {}): Transition => ({ from, to, label, ...options });
 
 /** Every allowed move, per honour. Withdrawal is allowed from every open status (added below). */
 const MOVES: Record<Honour, Transition[]> = {
@@ -65,7 +66,9 @@ const MOVES: Record<Honour, Transition[]> = {
     t("FORWARDED", "REJECTED", "Zapisz odrzucenie projektu"),
     t("REJECTED", "CLOSED", "Zamknij wniosek"),
     t("ADOPTED", "NUMBER_ASSIGNED", "Nadaj numer medalu"),
-    t("NUMBER_ASSIGNED", "DIPLOMA_PRINTED", "Oznacz dyplom jako wydrukowany"),
+    // Issue 16: „dyplom wydrukowany” follows a recorded print (app/models/diploma.server.ts), so
+    // it cannot be set for a diploma nobody confirmed or printed.
+    t("NUMBER_ASSIGNED", "DIPLOMA_PRINTED", "Wydruk dyplomu", { byPrint: true }),
     t("DIPLOMA_PRINTED", "HANDED_OVER", "Zapisz wręczenie"),
     t("HANDED_OVER", "CLOSED", "Zamknij wniosek"),
   ],
@@ -132,6 +135,11 @@ export function transitionsOf(honour: Honour): Transition[] {
 
 export function allowedTransitions(honour: Honour, from: Status): Transition[] {
   return transitionsOf(honour).filter((m) => m.from === from);
+}
+
+/** The steps a person takes from a status with a form (not those a print records). */
+export function manualTransitions(honour: Honour, from: Status): Transition[] {
+  return allowedTransitions(honour, from).filter((m) => !m.byPrint);
 }
 
 export const INITIAL_STATUS: Status = "RECEIVED";

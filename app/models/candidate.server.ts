@@ -49,6 +49,8 @@ const EDITABLE = [
   "nameNominative",
   "nameGenitive",
   "nameDative",
+  "addressDative",
+  "appositionDative",
 ] as const;
 
 function pick(source: Record<string, unknown>) {
@@ -68,13 +70,15 @@ export async function updateCandidate(id: string, input: EditCandidateInput, act
       nameNominative: input.nameNominative,
       nameGenitive: input.nameGenitive,
       nameDative: input.nameDative,
+      addressDative: input.addressDative,
+      appositionDative: input.appositionDative,
       nameFormsSource: typedByPerson ? "person" : suggested.nameFormsSource,
     };
     const diff = changedFields(pick(current), pick(data));
     if (current.version !== input.version) return { kind: "conflict" as const, changedFields: diff.changed };
 
     // A confirmation holds only for the forms it saw: changing a form (or the name) drops it.
-    const formsChanged = diff.changed.some((f) => ["nameNominative", "nameGenitive", "nameDative", "givenNames", "surname", "organizationName"].includes(f));
+    const formsChanged = diff.changed.some((f) => ["nameNominative", "nameGenitive", "nameDative", "addressDative", "givenNames", "surname", "organizationName"].includes(f));
     const confirmation = input.confirmNameForms
       ? { nameFormsConfirmedAt: clock.now(), nameFormsConfirmedById: actor.userId }
       : formsChanged

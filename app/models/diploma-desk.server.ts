@@ -2,7 +2,6 @@
 // each one's state checked the way a batch checks it, and the printer profiles to choose from.
 import type { Honour, MedalClass } from "#app/domain/honours";
 import { HONOUR_LABEL, MEDAL_CLASS_LABEL } from "#app/domain/honours";
-import { todayIso } from "#app/domain/polish-dates";
 import type { Prisma } from "#app/generated/prisma/client.ts";
 import { db } from "#app/utils/db.server";
 import { checkBatch, diplomaFor, diplomaPdf } from "./diploma.server";
@@ -28,7 +27,7 @@ export type DeskRow = {
 
 const printed: Prisma.ConferralWhereInput = { diplomas: { some: { prints: { some: {} } } } };
 
-export async function diplomaDesk(filter: DeskFilter, today: string = todayIso()) {
+export async function diplomaDesk(filter: DeskFilter) {
   const where: Prisma.ConferralWhereInput = {
     isHistorical: false,
     anonymizedAt: null,
@@ -57,7 +56,6 @@ export async function diplomaDesk(filter: DeskFilter, today: string = todayIso()
   const check = await checkBatch(
     rows.map((c) => c.id),
     { ceremonyId: filter.ceremonyId, reprintReason: null },
-    today,
   );
   const problems = new Map(check.problems.map((p) => [p.conferralId, p.problems]));
   return {
@@ -91,8 +89,8 @@ export function printerProfiles() {
  * The diploma as it would print (full print on plain paper), to read on screen before printing:
  * nothing is logged as printed. Null when there is no diploma to show yet (data missing).
  */
-export async function diplomaPreview(conferralId: string, today: string = todayIso()): Promise<{ pdf: Buffer; fileName: string } | null> {
-  const state = await diplomaFor(conferralId, today);
+export async function diplomaPreview(conferralId: string): Promise<{ pdf: Buffer; fileName: string } | null> {
+  const state = await diplomaFor(conferralId);
   if (!state?.doc || !state.diploma) return null;
   return { pdf: await diplomaPdf(state.doc, state.publicUrl), fileName: `podglad-${diplomaFileName(state.inputs.candidate.nameNominative, state.diploma.verificationCode)}` };
 }

@@ -8,7 +8,7 @@ import type { Document } from "#app/documents/blocks";
 import { documentMissingGlyphs, describeCharacter } from "#app/documents/font-coverage.server";
 import { MM } from "#app/documents/layout";
 import { pdfRectOperators, qrRects } from "#app/documents/qr";
-import { MissingGlyphsError, renderPdfParts, type PdfPart } from "#app/documents/pdf.server";
+import { artifact, MissingGlyphsError, renderPdfParts, type PdfPart } from "#app/documents/pdf.server";
 import { projectTemplate } from "#app/documents/templates.server";
 import { formatWarsawDateTime } from "#app/domain/audit-log";
 import { batchCoverData, batchFileName, batchOrder, CALIBRATION_MARK_MM, calibrationData, type CalibrationData, printerLogText, type BatchCoverData, type PrintMode } from "#app/domain/diploma-print";
@@ -29,11 +29,14 @@ import {
 } from "#app/domain/diploma";
 import type { CandidateKind, Gender, Honour, MedalClass } from "#app/domain/honours";
 import { todayIso } from "#app/domain/polish-dates";
+import { addressDativeOf } from "#app/domain/address-forms";
 import { signatoryOn as signatoryOnRows } from "#app/domain/settings";
 import { Prisma, type Diploma, type PrinterProfile, type Signatory } from "#app/generated/prisma/client.ts";
 import { db, newRowId, sqlDateTime, type Tx } from "#app/utils/db.server";
 import { env } from "#app/utils/env.server";
 import { recordAudit } from "./audit.server";
+import { recordDiplomaPrinted } from "./workflow.server";
+import { publicAddressProblem } from "#app/domain/public-address";
 import * as clock from "#app/domain/clock";
 import type { Actor } from "./write.server";
 
@@ -47,7 +50,12 @@ const CONFERRAL_FOR_DIPLOMA = {
   medalClass: true,
   number: true,
   handedOverOn: true,
-  candidate: { select: { id: true, kind: true, grammaticalGender: true, nameNominative: true, nameDative: true, displayName: true, nameFormsConfirmedAt: true } },
+  isDemo: true,
+  candidate: {
+    select: { id: true, kind: true, grammaticalGender: true, title: true, nameNominative: true, nameDative: true, addressDative: true, appositionDative: true, displayName: true, nameFormsConfirmedAt: true },
+  },
+  // The planned ceremonies: the diploma bears the hand-over date, else the ceremony's.
+  ceremonies: { where: { ceremony: { status: { not: "CANCELLED" } } }, select: { ceremony: { select: { date: true } } } },
   resolution: { select: { number: true, adoptedOn: true } },
   ordinance: { select: { number: true, issuedOn: true } },
 } satisfies Prisma.ConferralSelect;
@@ -58,8 +66,11 @@ function loadConferral(tx: Tx, conferralId: string) {
 type ConferralForDiploma = NonNullable<Awaited<ReturnType<typeof loadConferral>>>;
 
 /** The diploma's inputs from a conferral row and the signatory rows (all of them, any office). */
-function inputsOf(c: ConferralForDiploma, today: string, signatories: readonly Signatory[]): DiplomaInputs {
-  const date = c.handedOverOn ?? today;
+function inputsOf(c: ConferralForDiploma, signatories: readonly Signatory[]): DiplomaInputs {
+  const planned = c.ceremonies.map((l) => l.ceremony.date).sort()[0] ?? null;
+  const date = c.handedOverOn ?? planned;
+  const kind = c.candidate.kind as CandidateKind;
+  const gender = (c.candidate.grammaticalGender as Gender | null) ?? null;
   const honour = c.honour as Honour;
   const person = (s: Signatory | null) => (s ? { fullName: s.fullName, titleLine: s.titleLine } : null);
   return {
@@ -70,10 +81,12 @@ function inputsOf(c: ConferralForDiploma, today: string, signatories: readonly S
     number: c.number,
     candidate: {
       id: c.candidate.id,
-      kind: c.candidate.kind as CandidateKind,
-      gender: (c.candidate.grammaticalGender as Gender | null) ?? null,
+      kind,
+      gender,
       nameNominative: c.candidate.nameNominative || c.candidate.displayName,
       nameDative: c.candidate.nameDative,
+      address: addressDativeOf({ kind, gender, title: c.candidate.title, addressDative: c.candidate.addressDative }),
+      apposition: c.candidate.appositionDative ?? "",
       nameFormsConfirmed: Boolean(c.candidate.nameFormsConfirmedAt),
     },
     act: c.resolution
@@ -82,13 +95,13 @@ function inputsOf(c: ConferralForDiploma, today: string, signatories: readonly S
         ? { kind: "ORDINANCE", number: c.ordinance.number, date: c.ordinance.issuedOn }
         : null,
     date,
-    mayor: person(signatoryOnRows(signatories, "MAYOR", date)),
-    councilChair: isCouncilHonour(honour) ? person(signatoryOnRows(signatories, "COUNCIL_CHAIR", date)) : null,
+    mayor: date ? person(signatoryOnRows(signatories, "MAYOR", date)) : null,
+    councilChair: date && isCouncilHonour(honour) ? person(signatoryOnRows(signatories, "COUNCIL_CHAIR", date)) : null,
   };
 }
 
-async function inputsFor(tx: Tx, c: ConferralForDiploma, today: string): Promise<DiplomaInputs> {
-  return inputsOf(c, today, await tx.signatory.findMany());
+async function inputsFor(tx: Tx, c: ConferralForDiploma): Promise<DiplomaInputs> {
+  return inputsOf(c, await tx.signatory.findMany());
 }
 
 export type DiplomaState = {
@@ -99,6 +112,10 @@ export type DiplomaState = {
   diploma: Diploma | null;
   doc: Document | null;
   publicUrl: string;
+  /** Fictional demo data: printed even without a public address. */
+  isDemo: boolean;
+  /** Why the public address cannot be printed (for real data); null when it can. */
+  publicAddressProblem: string | null;
 };
 
 async function uniqueCode(tx: Tx): Promise<string> {
@@ -113,10 +130,10 @@ function renderFor(inputs: DiplomaInputs, verificationCode: string, publicUrl: s
 }
 
 /** Creates or refreshes the conferral's diploma (text and sourceHash from the current data). */
-async function refresh(tx: Tx, conferralId: string, today: string): Promise<DiplomaState | null> {
+async function refresh(tx: Tx, conferralId: string): Promise<DiplomaState | null> {
   const c = await loadConferral(tx, conferralId);
   if (!c) return null;
-  const inputs = await inputsFor(tx, c, today);
+  const inputs = await inputsFor(tx, c);
   const missing = missingForDiploma(inputs);
   const publicUrl = publicRegistryUrl(env().PUBLIC_BASE_URL, c.publicId);
   const state: DiplomaState = {
@@ -126,6 +143,8 @@ async function refresh(tx: Tx, conferralId: string, today: string): Promise<Dipl
     diploma: await tx.diploma.findFirst({ where: { conferralId }, orderBy: { createdAt: "desc" } }),
     doc: null,
     publicUrl,
+    isDemo: c.isDemo,
+    publicAddressProblem: c.isDemo ? null : publicAddressProblem(env().PUBLIC_BASE_URL),
   };
   if (missing.length) return state;
   const sourceHash = diplomaSourceHash(inputs);
@@ -144,8 +163,8 @@ async function refresh(tx: Tx, conferralId: string, today: string): Promise<Dipl
 }
 
 /** The conferral's diploma, created or brought up to date with the data; null for no conferral. */
-export async function diplomaFor(conferralId: string, today: string = todayIso()): Promise<DiplomaState | null> {
-  return db().$transaction((tx) => refresh(tx, conferralId, today));
+export async function diplomaFor(conferralId: string): Promise<DiplomaState | null> {
+  return db().$transaction((tx) => refresh(tx, conferralId));
 }
 
 /** A confirmation that no longer matches the text (the data changed since). */
@@ -182,7 +201,7 @@ export async function confirmDiploma(diplomaId: string, hash: string, actor: Act
   });
 }
 
-export type PrintRefusal = "NOT_FOUND" | "MISSING" | "NOT_CONFIRMED" | "STALE" | "REASON_REQUIRED" | "PRINTER" | "GLYPHS";
+export type PrintRefusal = "NOT_FOUND" | "MISSING" | "NOT_CONFIRMED" | "STALE" | "REASON_REQUIRED" | "PRINTER" | "GLYPHS" | "PUBLIC_ADDRESS";
 export type PrintResult = { kind: "printed"; pdf: Buffer; fileName: string; printId: string } | { kind: "refused"; reason: PrintRefusal };
 
 export const PRINT_REFUSAL_MESSAGE: Record<PrintRefusal, string> = {
@@ -192,6 +211,8 @@ export const PRINT_REFUSAL_MESSAGE: Record<PrintRefusal, string> = {
   STALE: "Dane dyplomu zmieniły się po zatwierdzeniu: przeczytaj nowy tekst i zatwierdź go ponownie.",
   REASON_REQUIRED: "Ten dyplom był już drukowany: wybierz powód ponownego wydruku.",
   PRINTER: "Nie ma już wybranej drukarki: wybierz drukarkę z listy ponownie.",
+  PUBLIC_ADDRESS:
+    "Adres publiczny aplikacji (PUBLIC_BASE_URL) jest pusty albo wskazuje ten komputer: kod QR prowadziłby donikąd. Administrator musi ustawić PUBLIC_BASE_URL na publiczny adres rejestru i uruchomić aplikację ponownie.",
   GLYPHS: "Tekst zawiera znak, którego nie ma w czcionce dyplomu: popraw pisownię nazwy (np. na kartotece kandydata), zamiast drukować pusty kwadrat.",
 };
 
@@ -199,7 +220,8 @@ export const PRINT_REFUSAL_MESSAGE: Record<PrintRefusal, string> = {
 export type PrintSetup = { mode: PrintMode; printer: Pick<PrinterProfile, "name" | "offsetXMm" | "offsetYMm"> | null };
 export const FULL_PRINT: PrintSetup = { mode: "FULL", printer: null };
 
-const BORDER_COLOUR = "#7a1f1f";
+// The city's colours are white and blue (issue 16): a blue frame on white paper.
+const BORDER_COLOUR = "#1d4f91";
 const QR_SIZE = 62;
 
 /**
@@ -247,10 +269,10 @@ export function diplomaPart(doc: Document, publicUrl: string, setup: PrintSetup 
     decorate: (pdf, { start, count }) => {
       for (let i = start; i < start + count; i++) {
         pdf.switchToPage(i);
-        if (!preprinted) drawBorder(pdf);
+        if (!preprinted) artifact(pdf, () => drawBorder(pdf));
         if (i === start) {
           const { height, margins } = pdf.page;
-          drawQr(pdf, publicUrl, margins.left, height - margins.bottom - QR_SIZE, QR_SIZE);
+          artifact(pdf, () => drawQr(pdf, publicUrl, margins.left, height - margins.bottom - QR_SIZE, QR_SIZE));
         }
       }
     },
@@ -275,17 +297,18 @@ export type PrintOptions = { reason: string; mode: PrintMode; printerId?: string
  * confirmed or the confirmation is stale, or when it was printed before and no reason is given;
  * records the print (who, when, the text's hash, the mode and printer, the reason) and returns the PDF.
  */
-export async function printDiploma(diplomaId: string, options: PrintOptions, actor: Actor, today: string = todayIso()): Promise<PrintResult> {
+export async function printDiploma(diplomaId: string, options: PrintOptions, actor: Actor): Promise<PrintResult> {
   const printer = await printerFor(options.printerId);
   if (printer === "unknown") return { kind: "refused", reason: "PRINTER" };
   const found = await db().diploma.findUnique({ where: { id: diplomaId } });
   if (!found) return { kind: "refused", reason: "NOT_FOUND" };
-  const state = await diplomaFor(found.conferralId, today);
+  const state = await diplomaFor(found.conferralId);
   if (!state?.diploma || !state.doc) return { kind: "refused", reason: state ? "MISSING" : "NOT_FOUND" };
   const d = state.diploma;
   if (d.id !== diplomaId) return { kind: "refused", reason: "NOT_FOUND" };
   if (isStale(d)) return { kind: "refused", reason: "STALE" };
   if (!isConfirmed(d)) return { kind: "refused", reason: "NOT_CONFIRMED" };
+  if (!state.isDemo && publicAddressProblem(env().PUBLIC_BASE_URL)) return { kind: "refused", reason: "PUBLIC_ADDRESS" };
   const reason = options.reason.trim();
   if (!reason && (await db().diplomaPrint.count({ where: { diplomaId } })) > 0) return { kind: "refused", reason: "REASON_REQUIRED" };
   const setup: PrintSetup = { mode: options.mode, printer: options.mode === "PREPRINTED" ? printer : null };
@@ -305,6 +328,7 @@ export async function printDiploma(diplomaId: string, options: PrintOptions, act
     const previous = await tx.diplomaPrint.count({ where: { diplomaId } });
     if (previous > 0 && !reason) return { kind: "refused" as const, reason: "REASON_REQUIRED" as const };
     const print = await tx.diplomaPrint.create({ data: { diplomaId, printedById: actor.userId, textHash: d.sourceHash, mode: options.mode, reason, printer: printerText } });
+    await recordDiplomaPrinted(tx, [state.conferral.id], todayIso(), actor);
     await recordAudit(tx, {
       userId: actor.userId,
       action: "PRINT",
@@ -349,7 +373,7 @@ export type BatchCheck = {
  * confirmed and still current, every letter in the font); a diploma printed before needs a
  * reprint reason (`reprintReason: null` skips that check, for a list of what could be printed). Reads everything in a few queries (no per-diploma round trips).
  */
-export async function checkBatch(conferralIds: readonly string[], options: { ceremonyId?: string | null; reprintReason: string | null }, today: string = todayIso()): Promise<BatchCheck> {
+export async function checkBatch(conferralIds: readonly string[], options: { ceremonyId?: string | null; reprintReason: string | null }): Promise<BatchCheck> {
   const client = db();
   const [ceremony, conferrals, signatories] = await Promise.all([
     options.ceremonyId
@@ -372,7 +396,7 @@ export async function checkBatch(conferralIds: readonly string[], options: { cer
       problems.push({ conferralId, position, name: "(nie ma takiego nadania)", href: "", problems: ["Nie znaleziono nadania: mogło zostać usunięte."] });
       continue;
     }
-    const inputs = inputsOf(c, today, signatories);
+    const inputs = inputsOf(c, signatories);
     const name = c.candidate.displayName;
     const href = `/conferrals/${c.id}/diploma`;
     const found: string[] = missingForDiploma(inputs).map((m) => m.message);
@@ -390,6 +414,8 @@ export async function checkBatch(conferralIds: readonly string[], options: { cer
     const doc = renderFor(inputs, diploma.verificationCode, publicUrl);
     const glyphs = documentMissingGlyphs(doc);
     if (glyphs.length) found.push(`Tekst zawiera znaki, których nie ma w czcionce dyplomu: ${glyphs.map(describeCharacter).join(", ")}.`);
+    const addressProblem = c.isDemo ? null : publicAddressProblem(env().PUBLIC_BASE_URL);
+    if (addressProblem) found.push(addressProblem);
     if (diploma._count.prints > 0 && options.reprintReason !== null && !options.reprintReason.trim()) found.push("Dyplom był już drukowany: podaj powód ponownego wydruku.");
     if (found.length) {
       problems.push({ conferralId, position, name, href, problems: found });
@@ -430,7 +456,7 @@ export async function printBatch(conferralIds: readonly string[], options: Batch
   if (conferralIds.length === 0) return { kind: "empty" };
   const printer = await printerFor(options.printerId);
   if (printer === "unknown") return { kind: "printer-unknown" };
-  const check = await checkBatch(conferralIds, { ceremonyId: options.ceremonyId, reprintReason: options.reason }, today);
+  const check = await checkBatch(conferralIds, { ceremonyId: options.ceremonyId, reprintReason: options.reason });
   if (check.problems.length) return { kind: "refused", problems: check.problems };
   const setup: PrintSetup = { mode: options.mode, printer: options.mode === "PREPRINTED" ? printer : null };
   const printerText = printerLogText(setup.printer);
@@ -474,6 +500,7 @@ export async function printBatch(conferralIds: readonly string[], options: Batch
       after: { count: check.items.length, ceremonyId: check.ceremony?.id ?? null, mode: options.mode, printer: printerText, diplomaIds: check.items.map((i) => i.diplomaId) },
       reason,
     });
+    await recordDiplomaPrinted(tx, check.items.map((i) => i.conferralId), today, actor);
     return { kind: "printed" as const };
   });
   if (recorded.kind === "refused") return recorded;

@@ -4,6 +4,8 @@ import type { Document } from "#app/documents/blocks";
 import {
   defaultMover,
   DraftContent,
+  draftDocumentsOf,
+  moverOf,
   missingForCandidate,
   missingForDraft,
   templateData,
@@ -13,6 +15,7 @@ import {
   type DraftInputs,
   type MissingDatum,
 } from "#app/domain/draft";
+import { addressDativeOf } from "#app/domain/address-forms";
 import type { CandidateKind, Gender, Honour, MedalClass } from "#app/domain/honours";
 import { todayIso } from "#app/domain/polish-dates";
 import { db, type Tx } from "#app/utils/db.server";
@@ -37,10 +40,13 @@ function loadNomination(tx: Tx, nominationId: string) {
 
 function candidateOf(n: NominationForDraft): DraftCandidate {
   const c = n.candidate;
+  const kind = c.kind as CandidateKind;
+  const gender = (c.grammaticalGender as Gender | null) ?? null;
   return {
     id: c.id,
-    kind: c.kind as CandidateKind,
-    gender: (c.grammaticalGender as Gender | null) ?? null,
+    kind,
+    gender,
+    address: addressDativeOf({ kind, gender, title: c.title, addressDative: c.addressDative }),
     nameNominative: c.nameNominative || c.displayName,
     nameGenitive: c.nameGenitive,
     nameDative: c.nameDative,
@@ -61,11 +67,13 @@ async function inputsFor(
   others: NominationForDraft[] = [],
 ): Promise<DraftInputs> {
   const honour = n.honour as Honour;
-  const [legalBasis, ordinanceLegalBasis, executionClause, entryIntoForceClause, mayor] = await Promise.all([
+  const [legalBasis, ordinanceLegalBasis, executionClause, entryIntoForceClause, actCitation, medalRules, mayor] = await Promise.all([
     settingValueOn(`legalBasis.${honour}`, date, tx),
     settingValueOn("legalBasis.ORDINANCE", date, tx),
     settingValueOn("clause.execution", date, tx),
     settingValueOn("clause.entryIntoForce", date, tx),
+    settingValueOn("act.MUNICIPAL_SELF_GOVERNMENT", date, tx),
+    settingValueOn("rules.CRACOVIAE_MERENTI", date, tx),
     signatoryOn("MAYOR", date, tx),
   ]);
   return {
@@ -74,9 +82,10 @@ async function inputsFor(
     candidate: candidateOf(n),
     others: others.map(candidateOf),
     nominators: n.nominators.map((x) => x.name),
+    nominatorKinds: n.nominators.map((x) => x.kind),
     resolution: n.conferral?.resolution ? { number: n.conferral.resolution.number, adoptedOn: n.conferral.resolution.adoptedOn } : null,
     ordinance,
-    settings: { legalBasis, ordinanceLegalBasis, executionClause, entryIntoForceClause },
+    settings: { legalBasis, ordinanceLegalBasis, executionClause, entryIntoForceClause, actCitation, medalRules },
     mayor: mayor ? { fullName: mayor.fullName, titleLine: mayor.titleLine } : null,
     content,
   };
@@ -222,8 +231,24 @@ export async function draftDocument(draftId: string, document: DraftDocument, ve
   const date = n.conferral?.resolution?.adoptedOn ?? todayIso();
   const ordinance = draft.ordinance ? { number: draft.ordinance.number, issuedOn: draft.ordinance.issuedOn } : null;
   const inputs = await inputsFor(db(), n, date, version.content, ordinance, others as NominationForDraft[]);
+  // A draft of the Council Chair or a committee goes to the Council without a Mayor's ordinance.
+  if (!draftDocumentsOf(moverOf(inputs)).includes(document)) return null;
   const doc = draftTemplate(templateFileOf(document, inputs.honour)).render(templateData(inputs));
   return { doc, fileStem: n.caseReference || n.id };
+}
+
+/** Who moves the draft at its latest version, and the documents it therefore has. */
+export async function draftMover(draftId: string) {
+  const draft = await db().resolutionDraft.findUnique({
+    where: { id: draftId },
+    include: { nominations: { orderBy: { position: "asc" }, take: 1, include: { nomination: { include: { nominators: true } } } }, versions: { orderBy: { number: "desc" }, take: 1 } },
+  });
+  const n = draft?.nominations[0]?.nomination;
+  const latest = draft?.versions[0];
+  if (!draft || !n || !latest) return null;
+  const content = DraftContent.parse(JSON.parse(latest.content));
+  const movedBy = moverOf({ honour: draft.honour as Honour, nominatorKinds: n.nominators.map((x) => x.kind), content });
+  return { movedBy, committee: content.committee ?? "", documents: draftDocumentsOf(movedBy) };
 }
 
 /** Statuses in which a medal nomination may still join a draft (positive opinion, before the Council). */

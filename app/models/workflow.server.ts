@@ -148,7 +148,7 @@ async function transitionIn(
   to: Status,
   input: TransitionInput,
   actor: Actor,
-  { batch, context }: { batch?: TransitionBatch; context?: Record<string, unknown> } = {},
+  { batch, context, via = "form" }: { batch?: TransitionBatch; context?: Record<string, unknown>; via?: "form" | "print" } = {},
 ): Promise<TransitionResult> {
   const n = batch?.takeNomination(nominationId) ?? (await tx.nomination.findUnique({ where: { id: nominationId } }));
   if (!n) return { kind: "not-found" as const };
@@ -157,9 +157,11 @@ async function transitionIn(
   if (n.version !== input.version) return { kind: "conflict" as const };
   const honour = n.honour as Honour;
   const from = n.status as Status;
-  if (!allowedTransitions(honour, from).some((t) => t.to === to)) {
+  const step = allowedTransitions(honour, from).find((t) => t.to === to);
+  if (!step) {
     refuse(`Ten krok nie jest dostępny: wniosek ma teraz status „${STATUS_LABEL[from]}”. Odśwież stronę.`);
   }
+  if (step?.byPrint && via !== "print") refuse(`Status „${STATUS_LABEL[to]}” ustawia zapisany wydruk dyplomu: wydrukuj dyplom na stronie dyplomu.`);
   const medalClass = ((input.opinionClass ?? n.opinionClass ?? n.requestedClass) as MedalClass | null) ?? null;
   // The adoption asks the rules once its number and term are known to be right (in adopt()).
   if (to !== "ADOPTED") await checkRules(tx, n, to, medalClass, input, conferralOf);
@@ -521,4 +523,18 @@ export async function eligibilityOf(nominationId: string) {
     candidateId: n.candidateId,
     nominationId: n.id,
   });
+}
+
+/**
+ * A recorded print moves a nomination whose diploma was printed on to „dyplom wydrukowany” (only
+ * Cracoviae Merenti has that status, after the medal's number): the same step as any other, in the
+ * print's transaction, dated the day of the print.
+ */
+export async function recordDiplomaPrinted(tx: Tx, conferralIds: readonly string[], printedOn: string, actor: { userId: string | null }): Promise<void> {
+  const nominations = await tx.nomination.findMany({ where: { conferral: { id: { in: [...conferralIds] } }, status: "NUMBER_ASSIGNED" }, select: { id: true, version: true } });
+  for (const n of nominations) {
+    const input: TransitionInput = { version: n.version, eventDate: printedOn, reason: "", actNumber: "", limitRaiseResolutionId: "", limitRaiseNumber: "", handoverPlace: "", councillorNames: "", lateReason: "" };
+    const result = await transitionIn(tx, n.id, "DIPLOMA_PRINTED", input, actor, { via: "print" });
+    if (result.kind !== "done") throw new Error(`Nie udało się zapisać statusu „dyplom wydrukowany” (${result.kind}).`);
+  }
 }

@@ -7,6 +7,7 @@ import { z } from "zod";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { formatWarsawDateTime } from "#app/domain/audit-log";
 import { createFeedToken, listFeedTokens, revokeFeedToken } from "#app/models/calendar-feed.server";
+import { publicAddressProblem } from "#app/domain/public-address";
 import { requireUserWithPermission } from "#app/utils/auth.server";
 import { env } from "#app/utils/env.server";
 
@@ -33,6 +34,8 @@ export async function action({ request }: ActionFunctionArgs) {
     const done = await revokeFeedToken(parsed.data.id, { userId: user.id });
     return data({ error: done ? null : "Ten adres był już unieważniony.", url: null }, { status: done ? 200 : 400 });
   }
+  const problem = publicAddressProblem(env().PUBLIC_BASE_URL);
+  if (problem) return data({ error: problem, url: null }, { status: 409 });
   // 32 random bytes: the token is the only protection of the feed, so it cannot be guessed.
   const token = randomBytes(32).toString("base64url");
   await createFeedToken(parsed.data.label, token, { userId: user.id });

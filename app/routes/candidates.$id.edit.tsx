@@ -5,6 +5,8 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { Field, FormErrors } from "#app/components/forms";
 import { CandidateFieldset } from "#app/components/nomination-fields";
+import { suggestAddressDative } from "#app/domain/address-forms";
+import type { CandidateKind, Gender } from "#app/domain/honours";
 import { EditCandidateSchema } from "#app/domain/nomination-form";
 import { FORMS_SOURCE_LABEL } from "#app/domain/name-forms";
 import { candidateWritePermissions, mayWriteCandidate, NOMINATION_WRITE_PERMISSIONS } from "#app/domain/permissions";
@@ -30,7 +32,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { candidate } = await writableCandidate(request, params.id!);
   const returnTo = safeReturnTo(new URL(request.url).searchParams.get("returnTo"), `/candidates/${candidate.id}`);
   const s = await nameFormsSuggestionFor(candidate);
-  return { candidate, returnTo, suggestion: { genitive: s.genitive, dative: s.dative, source: s.source, alternative: s.alternative, doubts: s.doubts } };
+  const suggestedAddress = suggestAddressDative({ kind: candidate.kind as CandidateKind, gender: (candidate.grammaticalGender as Gender | null) ?? null, title: candidate.title });
+  return { candidate, returnTo, suggestedAddress, suggestion: { genitive: s.genitive, dative: s.dative, source: s.source, alternative: s.alternative, doubts: s.doubts } };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -63,7 +66,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditCandidate() {
-  const { candidate: c, returnTo, suggestion } = useLoaderData<typeof loader>();
+  const { candidate: c, returnTo, suggestion, suggestedAddress } = useLoaderData<typeof loader>();
   const doubtful = suggestion.source === "guess" || suggestion.source === "unknown";
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
@@ -87,6 +90,8 @@ export default function EditCandidate() {
       nameNominative: c.nameNominative,
       nameGenitive: c.nameGenitive,
       nameDative: c.nameDative,
+      addressDative: c.addressDative ?? suggestedAddress,
+      appositionDative: c.appositionDative ?? "",
       confirmNameForms: undefined,
     } as Record<string, unknown> as Record<string, string>,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: EditCandidateSchema }),
@@ -132,6 +137,24 @@ export default function EditCandidate() {
                 {(aria) => <input {...getInputProps(field, { type: "text", ariaAttributes: false })} {...aria} />}
               </Field>
             ))}
+          </div>
+          <div className="grid-3">
+            <Field
+              id={fields.addressDative!.id}
+              label="Zwrot grzecznościowy w celowniku"
+              hint={`Drukowany przed nazwiskiem w uchwałach, dyplomach i pismach, np. „Panu”, „Pani Profesor”, „Księdzu Kardynałowi”. Propozycja: „${suggestedAddress || "brak (instytucja)"}”; puste pole: propozycja.`}
+              errors={fields.addressDative!.errors}
+            >
+              {(aria) => <input {...getInputProps(fields.addressDative!, { type: "text", ariaAttributes: false })} {...aria} />}
+            </Field>
+            <Field
+              id={fields.appositionDative!.id}
+              label="Dopowiedzenie po nazwisku w dedykacji dyplomu (celownik)"
+              hint="Nieobowiązkowe, np. „mężowi stanu, Premierowi Rządu RP”."
+              errors={fields.appositionDative!.errors}
+            >
+              {(aria) => <input {...getInputProps(fields.appositionDative!, { type: "text", ariaAttributes: false })} {...aria} />}
+            </Field>
           </div>
           <label className="choice">
             <input {...getInputProps(fields.confirmNameForms!, { type: "checkbox", ariaAttributes: false })} /> Sprawdziłem formy nazwy i

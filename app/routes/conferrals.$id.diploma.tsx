@@ -52,7 +52,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canPrint: userCan(user, "diploma:print"),
     canConfirm: userCan(user, "diploma:text"),
     reprintReasons: REPRINT_REASONS.map((r) => ({ value: r, label: REPRINT_REASON_LABEL[r] })),
-    refusal: refusal && refusal in PRINT_REFUSAL_MESSAGE ? PRINT_REFUSAL_MESSAGE[refusal as PrintRefusal] : null,
+    // The address problem is shown once, in full, below.
+    refusal: refusal && refusal in PRINT_REFUSAL_MESSAGE && !(refusal === "PUBLIC_ADDRESS" && state.publicAddressProblem) ? PRINT_REFUSAL_MESSAGE[refusal as PrintRefusal] : null,
+    publicAddressProblem: state.publicAddressProblem,
   };
 }
 
@@ -71,7 +73,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function DiplomaPage() {
-  const { conferral, date, missing, doc, diploma, prints, printers, canPrint, canConfirm, refusal, publicUrl, reprintReasons } = useLoaderData<typeof loader>();
+  const { conferral, date, missing, doc, diploma, prints, printers, canPrint, canConfirm, refusal, publicUrl, reprintReasons, publicAddressProblem } = useLoaderData<typeof loader>();
   const location = useLocation();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
@@ -80,7 +82,7 @@ export default function DiplomaPage() {
     <>
       <h1>Dyplom: {conferral.candidateName}</h1>
       <p>
-        {conferral.honourLabel} · data dyplomu: {formatPolishDate(date)}
+        {conferral.honourLabel} · data dyplomu: {date ? formatPolishDate(date) : "brak (data wręczenia albo zaplanowanej uroczystości)"}
         {conferral.nominationId && mayOpen(`/nominations/${conferral.nominationId}`) ? (
           <>
             {" · "}
@@ -91,6 +93,11 @@ export default function DiplomaPage() {
       {refusal ? (
         <p className="alert alert--error" role="alert">
           {refusal}
+        </p>
+      ) : null}
+      {publicAddressProblem ? (
+        <p className="alert alert--error" role="alert">
+          {publicAddressProblem}
         </p>
       ) : null}
       {actionData?.error ? (

@@ -1,4 +1,4 @@
-import { getFormProps, getInputProps, getTextareaProps, useForm } from "@conform-to/react";
+import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -8,8 +8,8 @@ import { DocumentPreview } from "#app/components/document-preview";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { Field, FormErrors } from "#app/components/forms";
 import { formatWarsawDateTime } from "#app/domain/audit-log";
-import { DRAFT_DOCUMENT_LABEL, DRAFT_DOCUMENTS, SaveDraftSchema, type DraftContent } from "#app/domain/draft";
-import { addNominationToDraft, draftDocument, getDraft, nominationsJoinable, restoreDraftVersion, saveDraftVersion } from "#app/models/draft.server";
+import { DRAFT_DOCUMENT_LABEL, DRAFT_MOVER_LABEL, DRAFT_MOVERS, SaveDraftSchema, type DraftContent } from "#app/domain/draft";
+import { addNominationToDraft, draftDocument, draftMover, getDraft, nominationsJoinable, restoreDraftVersion, saveDraftVersion } from "#app/models/draft.server";
 import { requireUserWithPermission } from "#app/utils/auth.server";
 import { invariantResponse } from "#app/utils/http";
 import { redirectWithToast } from "#app/utils/toast.server";
@@ -25,7 +25,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const latest = draft.versions[0]!;
   const shown = Number(url.searchParams.get("version")) || latest.number;
-  const documents = await Promise.all(DRAFT_DOCUMENTS.map(async (d) => ({ kind: d, doc: (await draftDocument(draft.id, d, shown))?.doc ?? null })));
+  const mover = (await draftMover(draft.id))!;
+  const documents = await Promise.all(mover.documents.map(async (d) => ({ kind: d, doc: (await draftDocument(draft.id, d, shown))?.doc ?? null })));
   const from = Number(url.searchParams.get("from"));
   const to = Number(url.searchParams.get("to")) || latest.number;
   const a = draft.versions.find((v) => v.number === from);
@@ -35,7 +36,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     honorees: draft.nominations.map((l) => ({ id: l.nomination.id, name: l.nomination.candidate.displayName })),
     joinable,
-    draft: { id: draft.id, status: draft.status, frozen: Boolean(draft.frozenVersionId), resolution: draft.resolution },
+    draft: { id: draft.id, honour: draft.honour, status: draft.status, frozen: Boolean(draft.frozenVersionId), resolution: draft.resolution },
+    mover,
     nominationId: nomination.id,
     candidateName: nomination.candidate.displayName,
     latest: { number: latest.number, content: latest.content },
@@ -67,7 +69,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const outcome =
     v.intent === "save"
-      ? await saveDraftVersion(params.id!, { printNumber: v.printNumber, mover: v.mover, merits: v.merits }, v.baseVersion, { userId: user.id })
+      ? await saveDraftVersion(params.id!, { printNumber: v.printNumber, movedBy: v.movedBy, committee: v.committee, mover: v.mover, merits: v.merits }, v.baseVersion, { userId: user.id })
       : await restoreDraftVersion(params.id!, v.version, v.baseVersion, { userId: user.id });
   invariantResponse(outcome.kind !== "not-found", "Nie znaleziono projektu lub wersji.", { status: 404 });
   if (outcome.kind === "frozen") {
@@ -89,13 +91,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function DraftPage() {
-  const { draft, nominationId, candidateName, latest, shown, versions, documents, diff, honorees, joinable } = useLoaderData<typeof loader>();
+  const { draft, mover, nominationId, candidateName, latest, shown, versions, documents, diff, honorees, joinable } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const [form, fields] = useForm({
     id: `draft-${draft.id}-${latest.number}`,
     lastResult: navigation.state === "idle" ? actionData?.result : null,
-    defaultValue: { ...latest.content, baseVersion: String(latest.number), intent: "save" },
+    defaultValue: { ...latest.content, movedBy: mover.movedBy, committee: mover.committee, baseVersion: String(latest.number), intent: "save" },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: Intent }),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
@@ -120,6 +122,29 @@ export default function DraftPage() {
           <Field id={fields.printNumber.id} label="Druk nr" errors={fields.printNumber.errors} hint="Numer druku nadany przez Kancelarię Rady (można uzupełnić później).">
             {(aria) => <input {...getInputProps(fields.printNumber, { type: "text", ...noAria })} {...aria} />}
           </Field>
+          {draft.honour === "HONORARY_CITIZENSHIP" ? (
+            <div className="grid-2">
+              <Field
+                id={fields.movedBy.id}
+                label="Projektodawca"
+                hint="Domyślnie wynika z wnioskodawcy. Tylko projekt Prezydenta ma zarządzenie przekazujące projekt Radzie."
+                errors={fields.movedBy.errors}
+              >
+                {(aria) => (
+                  <select {...getSelectProps(fields.movedBy, noAria)} {...aria}>
+                    {DRAFT_MOVERS.map((m) => (
+                      <option key={m} value={m}>
+                        {DRAFT_MOVER_LABEL[m]}
+                      </option>
+                    ))}
+                  </select>
+                )}
+              </Field>
+              <Field id={fields.committee.id} label="Komisja (w dopełniaczu), gdy projektodawcą jest komisja" hint="np. „Komisji Głównej”" errors={fields.committee.errors}>
+                {(aria) => <input {...getInputProps(fields.committee, { type: "text", ...noAria })} {...aria} />}
+              </Field>
+            </div>
+          ) : null}
           <Field id={fields.mover.id} label="Uzasadnienie: kto wnioskuje (pierwszy akapit)" errors={fields.mover.errors} required>
             {(aria) => <textarea {...getTextareaProps(fields.mover, noAria)} rows={3} {...aria} />}
           </Field>

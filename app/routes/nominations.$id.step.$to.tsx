@@ -11,7 +11,7 @@ import { transitionPermission } from "#app/domain/permissions";
 import { formatPolishDate, todayIso } from "#app/domain/polish-dates";
 import { toRoman } from "#app/domain/roman";
 import { ACT_NUMBER_LABEL, EVENT_DATE_LABEL, transitionFields, transitionSchema } from "#app/domain/transition-form";
-import { allowedTransitions, Status, STATUS_LABEL, type Status as StatusT } from "#app/domain/workflow";
+import { manualTransitions, Status, STATUS_LABEL, type Status as StatusT } from "#app/domain/workflow";
 import { getNomination } from "#app/models/nomination.server";
 import { applyTransition, limitRaiseResolutions } from "#app/models/workflow.server";
 import { requirePermission, requireUser } from "#app/utils/auth.server";
@@ -34,7 +34,7 @@ async function load(request: Request, params: { id?: string; to?: string }) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { nomination: n, honour, to } = await load(request, params);
-  const step = allowedTransitions(honour, n.status as StatusT).find((t) => t.to === to);
+  const step = manualTransitions(honour, n.status as StatusT).find((t) => t.to === to);
   invariantResponse(step, `Ten krok nie jest dostępny dla wniosku w obecnym stanie.`, { status: 409 });
   // Only what the step's form shows: whoever may take a step (the printing room) need not read the nomination.
   const nomination = { id: n.id, honour: n.honour, requestedClass: n.requestedClass, status: n.status, version: n.version, candidate: { displayName: n.candidate.displayName } };
@@ -60,7 +60,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const reply = outcome.field ? submission.reply({ fieldErrors: { [outcome.field]: [outcome.message] } }) : submission.reply({ formErrors: [outcome.message] });
     return data({ result: reply }, { status: 422 });
   }
-  const label = allowedTransitions(honour, nomination.status as StatusT).find((t) => t.to === to)?.label ?? STATUS_LABEL[to];
+  const label = manualTransitions(honour, nomination.status as StatusT).find((t) => t.to === to)?.label ?? STATUS_LABEL[to];
   // Back to where the step was started (the board, a list) or, by default, the honour's board.
   const back = safeReturnTo(new URL(request.url).searchParams.get("returnTo"), `/board/${honour}`);
   return redirectWithToast(`/nominations/${nomination.id}`, {

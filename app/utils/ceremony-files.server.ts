@@ -2,6 +2,7 @@
 import type { Document } from "#app/documents/blocks";
 import { MissingGlyphsError, renderPdf } from "#app/documents/pdf.server";
 import { ceremoniesToIcs } from "#app/domain/ceremony-ics";
+import { publicAddressProblem } from "#app/domain/public-address";
 import { downloadResponse } from "./download";
 import { env } from "./env.server";
 
@@ -18,7 +19,10 @@ export async function ceremonyPdfResponse(doc: Document, fileStem: string): Prom
 type IcsRow = Parameters<typeof ceremoniesToIcs>[0][number] extends infer T ? Omit<T, "laureateCount" | "venue"> & { venue: { name: string; address: string } | null; _count: { laureates: number } } : never;
 
 /** `fileName` makes it a download (one event); without it, a feed a calendar subscribes to. */
-export function icsResponse(rows: readonly IcsRow[], options: { fileName?: string; calendarName?: string }): Response {
+export function icsResponse(rows: readonly (IcsRow & { isDemo?: boolean })[], options: { fileName?: string; calendarName?: string }): Response {
+  // A calendar link to this computer's address is no link: refused outside demo data (issue 16).
+  const problem = publicAddressProblem(env().PUBLIC_BASE_URL);
+  if (problem && rows.some((r) => !r.isDemo)) throw new Response(problem, { status: 409, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   const base = env().PUBLIC_BASE_URL.replace(/\/$/, "");
   const text = ceremoniesToIcs(
     rows.map((r) => ({ ...r, laureateCount: r._count.laureates })),

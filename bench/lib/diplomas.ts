@@ -57,6 +57,8 @@ export async function buildDiplomaRows(count: number): Promise<DiplomaRows> {
         honour: "CRACOVIAE_MERENTI",
         medalClass,
         numberSeries: `BENCH_${medalClass}`,
+        // Fictional, as demo data: printed whatever PUBLIC_BASE_URL the bench runs with.
+        isDemo: true,
         number: base + i,
         resolutionId: resolution.id,
         conferredOn: "2026-03-11",

@@ -63,14 +63,14 @@ export const DATED_SETTINGS: { key: string; value: string; validFrom: string; va
   {
     key: "legalBasis.CRACOVIAE_MERENTI",
     value:
-      "Na podstawie art. 18 ust. 2 pkt 15 ustawy z dnia 8 marca 1990 r. o samorządzie gminnym oraz regulaminu Medalu „Cracoviae Merenti”, stanowiącego załącznik do uchwały nr LIV/370/92 Rady Miasta Krakowa z dnia 12 czerwca 1992 r. w sprawie ustanowienia Medalu „Cracoviae Merenti” (z późn. zm.), na wniosek Komisji Medalu „Cracoviae Merenti”, uchwala się, co następuje:",
+      "Na podstawie art. 18 ust. 2 pkt 15 ustawy z dnia 8 marca 1990 r. o samorządzie gminnym {ustawa} oraz regulaminu Medalu „Cracoviae Merenti”, stanowiącego załącznik do {regulamin}, na wniosek Komisji Medalu „Cracoviae Merenti”, uchwala się, co następuje:",
     validFrom: "1992-06-12",
     validTo: null,
-    note: `${TO_VERIFY}. Od dnia ustanowienia medalu (uchwała nr LIV/370/92).`,
+    note: `${TO_VERIFY}. {ustawa} i {regulamin}: ustawienia „Tekst jednolity ustawy” i „Obowiązująca uchwała w sprawie regulaminu Medalu” na dzień projektu.`,
   },
   {
     key: "legalBasis.HONORARY_CITIZENSHIP",
-    value: "Na podstawie art. 18 ust. 2 pkt 14 ustawy z dnia 8 marca 1990 r. o samorządzie gminnym uchwala się, co następuje:",
+    value: "Na podstawie art. 18 ust. 2 pkt 14 ustawy z dnia 8 marca 1990 r. o samorządzie gminnym {ustawa} uchwala się, co następuje:",
     validFrom: "1990-06-08",
     validTo: "2017-06-13",
     note: `${TO_VERIFY}. Nie uwzględnia wcześniejszych uchwał w sprawie zasad nadawania tytułu (XX/172/03, XXI/344/15).`,
@@ -78,14 +78,14 @@ export const DATED_SETTINGS: { key: string; value: string; validFrom: string; va
   {
     key: "legalBasis.HONORARY_CITIZENSHIP",
     value:
-      "Na podstawie art. 18 ust. 2 pkt 14 ustawy z dnia 8 marca 1990 r. o samorządzie gminnym oraz uchwały nr LXXXV/1836/17 Rady Miasta Krakowa z dnia 14 czerwca 2017 r. (z późn. zm.) uchwala się, co następuje:",
+      "Na podstawie art. 18 ust. 2 pkt 14 ustawy z dnia 8 marca 1990 r. o samorządzie gminnym {ustawa} oraz uchwały nr LXXXV/1836/17 Rady Miasta Krakowa z dnia 14 czerwca 2017 r. (z późn. zm.) uchwala się, co następuje:",
     validFrom: "2017-06-14",
     validTo: null,
     note: `${TO_VERIFY}. Od uchwały nr LXXXV/1836/17 z dnia 14 czerwca 2017 r. (zasady nadawania tytułu); przywołany przepis uchwały do uzupełnienia.`,
   },
   {
     key: "legalBasis.ORDINANCE",
-    value: "Na podstawie art. 30 ust. 1 i ust. 2 pkt 1 ustawy z dnia 8 marca 1990 r. o samorządzie gminnym zarządza się, co następuje:",
+    value: "Na podstawie art. 30 ust. 1 i ust. 2 pkt 1 ustawy z dnia 8 marca 1990 r. o samorządzie gminnym {ustawa} zarządza się, co następuje:",
     validFrom: "1990-06-08",
     validTo: null,
     note: TO_VERIFY,
@@ -105,6 +105,13 @@ export const DATED_SETTINGS: { key: string; value: string; validFrom: string; va
     validFrom: "2018-04-25",
     validTo: null,
     note: `${TO_VERIFY}. Ostatnia znana zmiana regulaminu; data wejścia w życie do sprawdzenia.`,
+  },
+  {
+    key: "act.MUNICIPAL_SELF_GOVERNMENT",
+    value: "(Dz. U. z 2024 r. poz. 1465, z późn. zm.)",
+    validFrom: "1990-06-08",
+    validTo: null,
+    note: `${TO_VERIFY}. Tekst jednolity ogłoszony w 2024 r.; przy nowym obwieszczeniu dodaj nowy okres. Wcześniejsze teksty jednolite nie są wpisane.`,
   },
   { key: "ceremony.maxLaureatesPerSession", value: "10", validFrom: "1990-06-08", validTo: null, note: `${TO_VERIFY}. Wartość początkowa do ustalenia z Kancelarią Rady.` },
   { key: "ceremony.diplomaDaysBefore", value: "14", validFrom: "1990-06-08", validTo: null, note: `${TO_VERIFY}. Wartość początkowa do ustalenia z KP-09.` },

@@ -21,7 +21,7 @@ describeInBrowser("resolution drafts in the browser", () => {
     const draftPath = new URL(page.url()).pathname;
     await visit(page, draftPath);
     const resolution = page.getByRole("article", { name: "projekt uchwały" });
-    expect(await resolution.innerText()).toMatch(/w\s+sprawie przyznania \S+ Medalu „Cracoviae Merenti” Panu Zdzisławowi Przykładowemu/);
+    expect(await resolution.innerText()).toMatch(/w\s+sprawie przyznania \S+ Medalu „Cracoviae Merenti” Profesorowi Zdzisławowi Przykładowemu/);
 
     const merits = page.getByLabel("Uzasadnienie: zasługi kandydata");
     await merits.fill("Założyciel fikcyjnego chóru.\n\nWieloletni opiekun zabytków Podgórza.");

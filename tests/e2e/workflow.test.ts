@@ -223,9 +223,9 @@ describeInBrowser("the workflow in the browser", () => {
     expect(text).toMatch(RESOLUTION.text);
     const number = await conferral.locator("dt", { hasText: /^Numer$/ }).locator("xpath=following-sibling::dd[1]").innerText();
     expect(number).toMatch(/^[1-9]\d*$/);
-    // Not offered again; the next step is the diploma.
+    // Not offered again; the next status follows the diploma's print, not a step (issue 16).
     expect(await page.locator("section[aria-labelledby=kroki]").getByRole("link", { name: "Nadaj numer medalu" }).count()).toBe(0);
-    expect(await stepHref(page, "Oznacz dyplom jako wydrukowany")).toBe(`${detail}/step/DIPLOMA_PRINTED`);
+    expect(await page.locator("section[aria-labelledby=kroki]").getByRole("link", { name: /dyplom/i }).count()).toBe(0);
 
     // 9. A full reload shows the same, and the board has the card in its new column.
     await visit(page, detail);

@@ -342,7 +342,7 @@ describe("documents and files", () => {
     signOut();
     const feed = await callLoader<string>(feedLoader, `/calendar/${token}`, { token });
     expect(feed.status).toBe(200);
-    expect(feed.data).toContain(`UID:${id}@localhost`);
+    expect(feed.data).toContain(`UID:${id}@merenti.test.krakow.pl`);
     expect((await callLoader(feedLoader, "/calendar/nonsense.ics", { token: "nonsense.ics" })).status).toBe(404);
 
     await signInAs("ADMIN");

@@ -140,7 +140,9 @@ describe("printing a diploma", () => {
     expect(images.split("\n").filter((l) => /^\s*1\s+\d+\s+image\s/.test(l))).toHaveLength(0);
     expect(text).toContain("Panu Bolesławowi Rajčićowi");
     expect(text).toContain(`Srebrny Medal „Cracoviae Merenti” nr ${c.number}`);
-    expect(text).toContain(`uchwałą nr ${c.resolution} Rady Miasta Krakowa z dnia 11 marca 2026 r.`);
+    // Issue 16: the Council is named once, above the act line.
+    expect(text).toContain(`uchwałą nr ${c.resolution} z dnia 11 marca 2026 r.`);
+    expect(text).not.toMatch(/uchwałą nr \S+ Rady Miasta Krakowa/);
     expect(text).toContain("w dowód uznania Jego szczególnych zasług dla Stołecznego Królewskiego Miasta Krakowa");
     expect(text).toContain("Kraków, 5 czerwca 2026 r.");
     expect(text).toContain("Przewodnicząca Rady Miasta Krakowa Anna Żurawska");
@@ -461,7 +463,8 @@ describe("batches", () => {
 });
 
 describe("pre-printed stock and calibration", () => {
-  const BORDER_RED = ([r, g, b]: [number, number, number]) => r > 90 && r < 160 && g < 80 && b < 80;
+  // The frame is the city's blue (#1d4f91).
+  const BORDER_BLUE = ([r, g, b]: [number, number, number]) => b > 110 && r < 80 && g < 120;
 
   test("text only, shifted by the printer's offsets: no border, the words and the QR code move by exactly the offsets", async () => {
     const printer = await db().printerProfile.create({ data: { name: "Sala 12 HP", offsetXMm: 5, offsetYMm: -3 } });
@@ -482,8 +485,8 @@ describe("pre-printed stock and calibration", () => {
     // The border (dark red, 18 pt from the edges) is printed in full mode only.
     const fullPixels = await raster(full);
     const stockPixels = await raster(stock);
-    expect(BORDER_RED(fullPixels(18, a.height / 2))).toBe(true);
-    expect(BORDER_RED(stockPixels(18, b.height / 2))).toBe(false);
+    expect(BORDER_BLUE(fullPixels(18, a.height / 2))).toBe(true);
+    expect(BORDER_BLUE(stockPixels(18, b.height / 2))).toBe(false);
     expect(stockPixels(18, b.height / 2)).toEqual([255, 255, 255]);
     // The QR code moved with the text.
     const qr = await qrOnPage(stock, c.publicUrl, 25 * MM + 5 * MM, b.height - 25 * MM - 62 - 3 * MM);

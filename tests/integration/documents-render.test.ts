@@ -9,6 +9,7 @@ import { strFromU8, unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { buildRuns, documentText, type Document, type Run } from "#app/documents/blocks";
 import { renderDocx } from "#app/documents/docx.server";
+import { fontFile } from "#app/documents/fonts.server";
 import { exampleResolutionData, exampleResolutionTemplate } from "#tests/fixtures/example-document";
 import { describeCharacter, documentMissingGlyphs, missingGlyphs } from "#app/documents/font-coverage.server";
 import { parseMarkup } from "#app/documents/markup";
@@ -264,16 +265,30 @@ describe("the example resolution as DOCX", () => {
     expect(find("UZASADNIENIE")).toContain("<w:pageBreakBefore/>");
   });
 
-  test("A4 with 25 mm margins, EB Garamond falling back to Times New Roman, metadata, page numbers", () => {
+  test("A4 with 25 mm margins, EB Garamond, metadata, page numbers", () => {
     expect(docx.xml).toMatch(/<w:pgSz w:w="11906" w:h="16838" w:orient="portrait"\/>/);
     expect(docx.xml).toMatch(/<w:pgMar w:top="1417" w:right="1417" w:bottom="1417" w:left="1417"/);
     expect(docx.files["word/styles.xml"]).toMatch(/<w:rFonts w:ascii="EB Garamond" w:cs="EB Garamond" w:eastAsia="EB Garamond" w:hAnsi="EB Garamond"\/>/);
     expect(docx.files["word/styles.xml"]).toContain('<w:lang w:val="pl-PL"/>');
-    expect(docx.files["word/fontTable.xml"]).toMatch(/<w:font w:name="EB Garamond"><w:altName w:val="Times New Roman"\/><w:family w:val="roman"\/>/);
     expect(docx.files["docProps/core.xml"]).toContain("<dc:title>Projekt uchwały w sprawie nadania Medalu „Cracoviae Merenti” Draganowi Rajčiciowi</dc:title>");
     expect(docx.files["docProps/core.xml"]).toContain("<dc:creator>Kancelaria Prezydenta Miasta Krakowa (KP-09)</dc:creator>");
     const footer = Object.entries(docx.files).find(([name]) => /^word\/footer\d*\.xml$/.test(name))![1];
     expect(footer).toMatch(/Strona [\s\S]*PAGE[\s\S]* z [\s\S]*NUMPAGES/);
+  });
+
+  // Issue 16: Word on the office's computers, which lack EB Garamond, substituted another font.
+  test("the DOCX embeds all four faces of EB Garamond in its font table, and Word keeps them on save", async () => {
+    const zip = unzipSync(new Uint8Array(await renderDocx(example)));
+    const fontTable = strFromU8(zip["word/fontTable.xml"]!);
+    const font = fontTable.match(/<w:font w:name="EB Garamond">[\s\S]*?<\/w:font>/)?.[0] ?? "";
+    for (const face of ["embedRegular", "embedBold", "embedItalic", "embedBoldItalic"]) expect(font).toMatch(new RegExp(`<w:${face} [^>]*w:fontKey="\\{[0-9A-F-]{36}\\}"`));
+    const rels = strFromU8(zip["word/_rels/fontTable.xml.rels"]!);
+    const parts = [...rels.matchAll(/Target="(fonts\/font\d+\.odttf)"/g)].map((m) => `word/${m[1]}`);
+    expect(parts).toHaveLength(4);
+    const regular = fontFile("regular");
+    // An obfuscated font differs from the TTF only in its first 32 bytes.
+    expect(parts.some((p) => zip[p]!.length === regular.length && Buffer.from(zip[p]!.subarray(32)).equals(regular.subarray(32)))).toBe(true);
+    expect(strFromU8(zip["word/settings.xml"]!)).toContain("<w:embedTrueTypeFonts/>");
   });
 
   test("spacing is paragraph spacing: the only empty paragraph is the signature's blank <line/>", () => {

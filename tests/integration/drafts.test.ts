@@ -111,25 +111,67 @@ describe("generated documents", () => {
     }
   });
 
-  test("Honorary Citizenship for a woman with č and ł: Pani, Jej, Honorowa Obywatelka", async () => {
-    const id = await nomination(
-      { honour: "HONORARY_CITIZENSHIP", requestedClass: undefined, "candidate.givenNames": "Łucja", "candidate.surname": "Rajčić", "candidate.grammaticalGender": "FEMININE", "nominators[0].kind": "MAYOR", "nominators[0].name": "Prezydent Miasta Krakowa" },
-      { genitive: "Łucji Rajčić", dative: "Łucji Rajčić" },
-    );
+  // Issue 16: the title in the genitive without quotes, the form of address, the same in § 1.
+  test.each([
+    {
+      who: "CM to a man",
+      fields: { "candidate.givenNames": "Bolesław", "candidate.surname": "Zbrojny" },
+      forms: { genitive: "Bolesława Zbrojnego", dative: "Bolesławowi Zbrojnemu" },
+      title: "w sprawie przyznania Srebrnego Medalu „Cracoviae Merenti” Panu Bolesławowi Zbrojnemu",
+      section: "§ 1. W uznaniu szczególnych zasług dla Stołecznego Królewskiego Miasta Krakowa przyznaje się Srebrny Medal „Cracoviae Merenti” Panu Bolesławowi Zbrojnemu.",
+    },
+    {
+      who: "CM to a woman",
+      fields: { "candidate.givenNames": "Jadwiga", "candidate.surname": "Zbrojna", "candidate.grammaticalGender": "FEMININE", requestedClass: "BRONZE" },
+      forms: { genitive: "Jadwigi Zbrojnej", dative: "Jadwidze Zbrojnej" },
+      title: "w sprawie przyznania Brązowego Medalu „Cracoviae Merenti” Pani Jadwidze Zbrojnej",
+      section: "przyznaje się Brązowy Medal „Cracoviae Merenti” Pani Jadwidze Zbrojnej.",
+    },
+    {
+      who: "CM to an institution",
+      fields: { "candidate.candidateKind": "ORGANIZATION", "candidate.organizationName": "Okręgowa Izba Lekarska w Krakowie", requestedClass: "GOLD" },
+      forms: { genitive: "Okręgowej Izby Lekarskiej w Krakowie", dative: "Okręgowej Izbie Lekarskiej w Krakowie" },
+      title: "w sprawie przyznania Złotego Medalu „Cracoviae Merenti” Okręgowej Izbie Lekarskiej w Krakowie",
+      section: "przyznaje się Złoty Medal „Cracoviae Merenti” Okręgowej Izbie Lekarskiej w Krakowie.",
+    },
+    {
+      who: "HC to a man with an academic title",
+      fields: {
+        honour: "HONORARY_CITIZENSHIP",
+        requestedClass: undefined,
+        "candidate.givenNames": "Krzysztof",
+        "candidate.surname": "Pendecki",
+        "candidate.title": "prof. dr hab.",
+        "nominators[0].kind": "MAYOR",
+        "nominators[0].name": "Prezydent Miasta Krakowa",
+      },
+      forms: { genitive: "Krzysztofa Pendeckiego", dative: "Krzysztofowi Pendeckiemu" },
+      title: "w sprawie nadania tytułu Honorowego Obywatela Stołecznego Królewskiego Miasta Krakowa Profesorowi Krzysztofowi Pendeckiemu",
+      section: "§ 1. Nadaje się tytuł Honorowego Obywatela Stołecznego Królewskiego Miasta Krakowa Profesorowi Krzysztofowi Pendeckiemu w dowód uznania Jego szczególnych zasług dla Krakowa.",
+    },
+    {
+      who: "HC to a woman (with č and ł)",
+      fields: {
+        honour: "HONORARY_CITIZENSHIP",
+        requestedClass: undefined,
+        "candidate.givenNames": "Łucja",
+        "candidate.surname": "Rajčić",
+        "candidate.grammaticalGender": "FEMININE",
+        "nominators[0].kind": "MAYOR",
+        "nominators[0].name": "Prezydent Miasta Krakowa",
+      },
+      forms: { genitive: "Łucji Rajčić", dative: "Łucji Rajčić" },
+      title: "w sprawie nadania tytułu Honorowej Obywatelki Stołecznego Królewskiego Miasta Krakowa Pani Łucji Rajčić",
+      section: "§ 1. Nadaje się tytuł Honorowej Obywatelki Stołecznego Królewskiego Miasta Krakowa Pani Łucji Rajčić w dowód uznania Jej szczególnych zasług dla Krakowa.",
+    },
+  ])("the title and § 1: $who", async ({ fields, forms, title, section }) => {
+    const id = await nomination(fields, forms);
     const { pdf, docx } = await documents(await newDraft(id), "RESOLUTION");
     for (const text of [pdf, docx]) {
-      expect(text).toContain("w sprawie nadania tytułu „Honorowa Obywatelka Stołecznego Królewskiego Miasta Krakowa” Pani Łucji Rajčić");
-      expect(text).toContain("w dowód uznania Jej szczególnych zasług dla Krakowa.");
+      expect(text).toContain(title);
+      expect(text).toContain(section);
+      expect(text).not.toContain("„Honorow");
     }
-  });
-
-  test("Cracoviae Merenti for an organisation: its name in the dative, no Pan/Pani", async () => {
-    const id = await nomination(
-      { "candidate.candidateKind": "ORGANIZATION", "candidate.organizationName": "Okręgowa Izba Lekarska w Krakowie", requestedClass: "GOLD" },
-      { genitive: "Okręgowej Izby Lekarskiej w Krakowie", dative: "Okręgowej Izbie Lekarskiej w Krakowie" },
-    );
-    const { pdf, docx } = await documents(await newDraft(id), "RESOLUTION");
-    for (const text of [pdf, docx]) expect(text).toContain("w sprawie przyznania Złotego Medalu „Cracoviae Merenti” Okręgowej Izbie Lekarskiej w Krakowie");
   });
 
   test("a draft is refused while the name forms are unconfirmed or a setting is missing, saying where to fill it in", async () => {

@@ -66,6 +66,9 @@ export async function startAppServer({ templateDb, env = {} }: { templateDb: str
         // As behind a reverse proxy on this machine: tests/e2e/security.test.ts checks HSTS and
         // the CSRF check with X-Forwarded-* headers (browsers send none, so nothing else changes).
         TRUST_PROXY: "loopback",
+        // A public (not local) address, or real diplomas and calendar links are refused (issue
+        // 16); plain http, so the session cookie is not marked Secure on this http server.
+        PUBLIC_BASE_URL: "http://merenti.e2e.test",
         ...env,
       },
       stdio: ["ignore", "pipe", "pipe"],

@@ -248,7 +248,7 @@ describe("holding a ceremony", () => {
     if (plan.kind !== "refused") return;
     expect(plan.problems).toHaveLength(2);
     expect(plan.problems[0]).toMatch(/^Nieustalony: zaznacz obecność/);
-    expect(plan.problems[1]).toMatch(/Medal bez dyplomu: wniosek ma status „nadano numer medalu”.*oznacz dyplom jako wydrukowany/);
+    expect(plan.problems[1]).toMatch(/Medal bez dyplomu: wniosek ma status „nadano numer medalu”.*najpierw wydrukuj dyplom/);
   });
 
   it("leaves laureates already handed over as they are (a reopened ceremony held again)", () => {

@@ -82,6 +82,11 @@ describe("missing data", () => {
     ]);
   });
 
+  test("without a hand-over date or a planned ceremony the diploma asks for its date (issue 16, item 7)", () => {
+    const missing = missingForDiploma({ ...base, date: null, mayor: null, councilChair: null });
+    expect(missing.map((m) => m.message)).toEqual(["Brak daty dyplomu: dyplom nosi datę wręczenia. Zaplanuj wręczenie na uroczystości albo zapisz datę wręczenia."]);
+  });
+
   test("a woman is „laureatka”; a person without a grammatical gender is not called either", () => {
     const woman = { ...base.candidate, gender: "FEMININE" as const, nameFormsConfirmed: false };
     expect(missingForDiploma({ ...base, candidate: woman }).map((m) => m.message)).toEqual(["Formy nazwy laureatki (dopełniacz, celownik) nie są potwierdzone."]);
@@ -103,7 +108,7 @@ describe("template data", () => {
     const d = diplomaTemplateData(base, code);
     expect(d.honoree.dativeFull).toBe("Panu Bolesławowi Rajčiciowi");
     expect(d.honourLine).toBe("Srebrny Medal „Cracoviae Merenti” nr 12");
-    expect(d.actLine).toBe("uchwałą nr XLI/1001/26 Rady Miasta Krakowa z dnia 11 marca 2026\u00a0r.");
+    expect(d.actLine).toBe("uchwałą nr XLI/1001/26 z dnia 11 marca 2026\u00a0r.");
     expect(d.dedication).toBe("w dowód uznania Jego szczególnych zasług dla Stołecznego Królewskiego Miasta Krakowa");
     expect(d.placeAndDate).toBe("Kraków, 5 czerwca 2026\u00a0r.");
     expect(d.signatories.map((s) => s.fullName)).toEqual(["Anna Przewodnicząca", "Jan Testowy"]);

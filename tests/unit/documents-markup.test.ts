@@ -74,7 +74,7 @@ describe("parseMarkup: the structure", () => {
 
   test("the title is split into lines at <br/>", () => {
     const [title] = only(parsed, "heading");
-    expect(title!.lines.map((l) => l.map((r) => r.text).join(""))).toEqual(["UCHWAŁA NR XCIII/610/93", "RADY MIASTA KRAKOWA", `z${NB}dnia 24 kwietnia 2018${NB}r.`]);
+    expect(title!.lines.map((l) => l.map((r) => r.text).join(""))).toEqual([`UCHWAŁA NR${NB}XCIII/610/93`, "RADY MIASTA KRAKOWA", `z${NB}dnia 24 kwietnia 2018${NB}r.`]);
   });
 
   test("sections keep their number and hold paragraphs and nested points", () => {
@@ -99,7 +99,7 @@ describe("parseMarkup: the structure", () => {
     expect(documentText(parsed)).toEqual([
       `druk nr${NB}123`,
       "projekt Prezydenta Miasta Krakowa",
-      "UCHWAŁA NR XCIII/610/93",
+      `UCHWAŁA NR${NB}XCIII/610/93`,
       "RADY MIASTA KRAKOWA",
       `z${NB}dnia 24 kwietnia 2018${NB}r.`,
       `Na podstawie art.${NB}18 ust.${NB}2 pkt${NB}14 ustawy uchwala się, co następuje:`,
@@ -252,7 +252,7 @@ describe("templates", () => {
   test("helpers and data; {{…}} escapes data, so it cannot add markup", () => {
     const d = template.render({ name: 'Dragan <b>Rajčić</b> & "Syn"', date: "2018-04-24", session: 93, merits: ["a", "b"] });
     expect(documentText(d)).toEqual([
-      "UCHWAŁA NR XCIII/1/18",
+      `UCHWAŁA NR${NB}XCIII/1/18`,
       `z${NB}dnia 24 kwietnia 2018${NB}r.`,
       "Nadaje się Dragan <b>Rajčić</b> & „Syn”.",
       "1) a",

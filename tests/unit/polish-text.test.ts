@@ -14,6 +14,13 @@ describe("Polish typography", () => {
     ["medal nr 7", `medal nr${NB}7`],
     ["art. 18 ust. 2 pkt 14", `art.${NB}18 ust.${NB}2 pkt${NB}14`],
     ["24 kwietnia 2018 r.", `24 kwietnia 2018${NB}r.`],
+    // Issue 16: none of „nr”, „§”, „art.”, „ust.”, „pkt” ends a line, whatever follows.
+    ["uchwały nr XCIII/610/93", `uchwały nr${NB}XCIII/610/93`],
+    ["UCHWAŁA NR …………… RADY", `UCHWAŁA NR${NB}…………… RADY`],
+    ["z dnia …………… r.", `z${NB}dnia ……………${NB}r.`],
+    ["(Dz. U. z 2024 r. poz. 1465", `(Dz. U. z${NB}2024${NB}r. poz.${NB}1465`],
+    ["§ 2 ust. 1a pkt 3b", `§${NB}2 ust.${NB}1a pkt${NB}3b`],
+    ["znr 5 i partnr x", `znr 5 i${NB}partnr x`],
     ["(w sprawie", `(w${NB}sprawie`],
     ["bawi się", "bawi się"],
     ["Wawel", "Wawel"],

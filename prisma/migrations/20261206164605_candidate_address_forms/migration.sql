@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "Candidate" ADD COLUMN "addressDative" TEXT;
+ALTER TABLE "Candidate" ADD COLUMN "appositionDative" TEXT;
+
