@@ -1,7 +1,8 @@
 import { defineConfig } from "vitest/config";
 
-// Three projects: unit (domain, no I/O), integration (models, loaders and actions on a real
-// SQLite file copied from a migrated template), e2e (the built app in Debian's Chromium).
+// Projects: unit (domain, no I/O), integration (models, loaders and actions on a real
+// SQLite file copied from a migrated template), faults (issue 15's reproductions, set up like
+// integration), e2e (the built app in Debian's Chromium).
 export default defineConfig({
   test: {
     projects: [
@@ -22,6 +23,18 @@ export default defineConfig({
           globalSetup: ["tests/setup/integration-global.ts"],
           setupFiles: ["tests/setup/integration-db.ts"],
           testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        // Reported faults (issue 15): each reproduced against real loaders, actions and SQLite files.
+        test: {
+          name: "faults",
+          include: ["tests/faults/**/*.test.ts"],
+          environment: "node",
+          globalSetup: ["tests/setup/integration-global.ts"],
+          setupFiles: ["tests/setup/integration-db.ts"],
+          testTimeout: 60_000,
           hookTimeout: 60_000,
         },
       },

@@ -17,6 +17,7 @@ import { honorisGratiaBench } from "./honoris-gratia";
 import { hgHandoverBench } from "./hg-handover";
 import { nominationsListBench } from "./nominations-list";
 import { registryBench } from "./registry";
+import { signInFloodBench } from "./sign-in-flood";
 
 type Suite = { name: string; run: () => Promise<SuiteReport> };
 
@@ -29,6 +30,7 @@ const SUITES: Suite[] = [
   { name: "registry", run: registryBench },
   { name: "honoris-gratia", run: honorisGratiaBench },
   { name: "hg-handover", run: hgHandoverBench },
+  { name: "sign-in-flood", run: signInFloodBench },
 ];
 
 const wanted = process.argv.slice(2);

@@ -1,5 +1,6 @@
 // Sign-in, password and user forms.
 import { z } from "zod";
+import { requiredText } from "./form-fields";
 import "./zod-polish";
 
 
@@ -26,22 +27,15 @@ export const ChangePasswordSchema = z
 
 export const NewUserSchema = z.object({
   email: z.email("Podaj poprawny adres e-mail.").max(200, "Najwyżej 200 znaków."),
-  name: z.string({ error: "Podaj imię i nazwisko." }).trim().min(1, "Podaj imię i nazwisko.").max(200, "Najwyżej 200 znaków."),
+  name: requiredText({ max: 200 }, "Podaj imię i nazwisko."),
   password: NewPassword,
   roleKeys: z.array(z.string(), { error: "Wybierz co najmniej jedną rolę." }).min(1, "Wybierz co najmniej jedną rolę."),
 });
 
 export const EditUserSchema = z.object({
-  name: z.string({ error: "Podaj imię i nazwisko." }).trim().min(1, "Podaj imię i nazwisko.").max(200, "Najwyżej 200 znaków."),
+  name: requiredText({ max: 200 }, "Podaj imię i nazwisko."),
   active: z.boolean().optional().transform((v) => v ?? false),
   roleKeys: z.array(z.string()).optional().transform((v) => v ?? []),
   newPassword: NewPassword.optional(),
   version: z.coerce.number().int().min(1),
 });
-
-/** Only same-site paths: an open redirect would let a link send users elsewhere after sign-in. */
-export function safeRedirect(to: string | null | undefined, fallback = "/"): string {
-  if (!to || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
-  return to;
-}
-

@@ -1,6 +1,7 @@
 // The audit log screen: its query (filters and page from the URL), Warsaw calendar days as
 // instants, and the Polish words for what an audit row records. No Prisma, no Remix.
 import { z } from "zod";
+import { PageParam } from "./form-fields";
 import { CANDIDATE_KIND_LABEL, GENDER_LABEL, HONOUR_LABEL, MEDAL_CLASS_LABEL, NOMINATOR_KIND_LABEL } from "./honours";
 import { formatShortDate, isValidIsoDate, parseIsoDate } from "./polish-dates";
 import { STATUS_LABEL } from "./workflow";
@@ -21,7 +22,7 @@ export const AuditLogQuery = z
     type: lenient(z.string().trim().min(1).max(100)),
     from: lenient(IsoDay),
     to: lenient(IsoDay),
-    page: lenient(z.coerce.number().int().min(1).max(100000)).transform((v) => v ?? 1),
+    page: PageParam,
   })
   // "from 10 March to 2 March" is read as the range the user meant.
   .transform((q) => (q.from && q.to && q.from > q.to ? { ...q, from: q.to, to: q.from } : q));

@@ -2,7 +2,7 @@
 // laureates, who may be added, the conflict checks and the rule for holding a ceremony. Pure: the
 // models (app/models/ceremony*.server.ts) load the rows and write the result.
 import { z } from "zod";
-import { optionalText } from "./form-fields";
+import { optionalLine, optionalText, requiredText } from "./form-fields";
 import "./zod-polish";
 import { shortfallMessage, type StockShortfall } from "./honoris-gratia";
 import type { CandidateKind, Gender, Honour } from "./honours";
@@ -99,13 +99,13 @@ const Time = (missing: string) => z.string({ error: missing }).trim().regex(TIME
 export const CeremonyForm = z
   .object({
     kind: CeremonyKind,
-    title: z.string({ error: "Podaj nazwę uroczystości." }).trim().min(1, "Podaj nazwę uroczystości.").max(300, "Najwyżej 300 znaków."),
+    title: requiredText({ max: 300 }, "Podaj nazwę uroczystości."),
     date: z.string({ error: "Podaj datę uroczystości." }).pipe(IsoDate),
     startTime: Time("Podaj godzinę rozpoczęcia."),
     endTime: Time("Podaj godzinę zakończenia."),
     venueId: optionalText(100),
-    organiser: optionalText(300),
-    chancelleryContact: optionalText(300),
+    organiser: optionalLine(300),
+    chancelleryContact: optionalLine(300),
     notes: optionalText(4000),
   })
   .superRefine((v, ctx) => {
@@ -158,7 +158,7 @@ export const LaureateForm = z
 export type LaureateInput = z.output<typeof LaureateForm>;
 
 export const VenueForm = z.object({
-  name: z.string({ error: "Podaj nazwę miejsca." }).trim().min(1, "Podaj nazwę miejsca.").max(200, "Najwyżej 200 znaków."),
+  name: requiredText({ max: 200 }, "Podaj nazwę miejsca."),
   address: optionalText(300),
   capacity: z.preprocess(
     (v) => (v === "" ? undefined : v),

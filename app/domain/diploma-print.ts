@@ -3,6 +3,7 @@
 // batch and the cover sheet listing it for the person who hands the diplomas over.
 // No Remix, no Prisma.
 import { z } from "zod";
+import { optionalText, requiredText } from "./form-fields";
 import "./zod-polish";
 import { formatPolishDate } from "./polish-dates";
 import { NOUNS } from "./counts";
@@ -29,15 +30,10 @@ const OffsetMm = z
   .refine((v) => Math.abs(v) <= MAX_OFFSET_MM, `Przesunięcie może wynosić najwyżej ${MAX_OFFSET_MM} mm w każdą stronę; zmierz je ponownie na stronie kalibracyjnej.`);
 
 const printerFields = {
-  name: z.string({ error: "Podaj nazwę drukarki." }).trim().min(1, "Podaj nazwę drukarki.").max(80, "Najwyżej 80 znaków."),
+  name: requiredText({ max: 80 }, "Podaj nazwę drukarki."),
   offsetXMm: OffsetMm,
   offsetYMm: OffsetMm,
-  note: z
-    .string()
-    .trim()
-    .max(500, "Najwyżej 500 znaków.")
-    .optional()
-    .transform((v) => v ?? ""),
+  note: optionalText(500),
 };
 
 export const NewPrinterForm = z.object(printerFields);

@@ -4,7 +4,7 @@
 // existing resolutions, matching existing records) are in app/models/historical-import.server.ts.
 import { parse } from "csv-parse/sync";
 import iconv from "iconv-lite";
-import { toCsv } from "./csv";
+import { FORMULA_START, toCsv, unneutraliseCell } from "./csv";
 import { checkEligibility } from "./eligibility";
 import { type CandidateKind, type Gender, HONOUR_LABEL, HONOUR_SHORT_LABEL, HONOURS, type Honour, type MedalClass } from "./honours";
 import { isValidIsoDate } from "./polish-dates";
@@ -91,6 +91,8 @@ export type ReadResult = {
   delimiter: ";" | ",";
   rows: RawRow[];
   issues: Issue[];
+  /** Values a spreadsheet would run as a formula: imported as text, but worth a look. */
+  warnings: Issue[];
 };
 
 const NOT_CSV = "Plik nie jest plikiem CSV. Zapisz arkusz jako „CSV (rozdzielany średnikami)” i wczytaj go ponownie.";
@@ -117,6 +119,7 @@ export function readHistoricalCsv(bytes: Uint8Array): ReadResult {
     delimiter: ";",
     rows: [],
     issues: [{ row: null, column: null, message }],
+    warnings: [],
   });
   if (bytes.length === 0) return fail("Plik jest pusty.");
   if (looksBinary(bytes)) return fail(NOT_CSV);
@@ -141,9 +144,10 @@ export function readHistoricalCsv(bytes: Uint8Array): ReadResult {
   if (unknown.length) issues.push({ row: 1, column: null, message: `Nieznane kolumny: ${unknown.join(", ")}. Dozwolone: ${EXPORT_COLUMNS.join(", ")}.` });
   const twice = header.filter((h, i) => h !== "" && header.indexOf(h) !== i);
   if (twice.length) issues.push({ row: 1, column: null, message: `Kolumny powtórzone w nagłówku: ${[...new Set(twice)].join(", ")}.` });
-  if (issues.length) return { encoding, delimiter, rows: [], issues };
+  if (issues.length) return { encoding, delimiter, rows: [], issues, warnings: [] };
 
   const rows: RawRow[] = [];
+  const warnings: Issue[] = [];
   records.slice(1).forEach((record, i) => {
     const row = i + 2;
     if (record.every((v) => v.trim() === "")) return;
@@ -153,12 +157,20 @@ export function readHistoricalCsv(bytes: Uint8Array): ReadResult {
     }
     const values = Object.fromEntries(EXPORT_COLUMNS.map((c) => [c, ""])) as Record<Column, string>;
     header.forEach((h, j) => {
-      if (h) values[h as Column] = record[j]!.trim();
+      if (!h) return;
+      const text = record[j]!.trim();
+      if (FORMULA_START.test(text)) warnings.push({ row, column: h as Column, message: formulaWarning(text) });
+      // A quote our own export put before such a value is not part of it.
+      values[h as Column] = unneutraliseCell(text).trim();
     });
     rows.push({ row, values });
   });
   if (rows.length === 0 && issues.length === 0) issues.push({ row: null, column: null, message: "Plik nie ma żadnego wiersza danych pod nagłówkiem." });
-  return { encoding, delimiter, rows, issues };
+  return { encoding, delimiter, rows, issues, warnings };
+}
+
+function formulaWarning(text: string): string {
+  return `Wartość zaczyna się od „${text[0]}” i arkusz kalkulacyjny może ją wykonać jako formułę: sprawdź ją. Zostanie zapisana jako tekst, a w eksporcie poprzedzona apostrofem.`;
 }
 
 // ---------------------------------------------------------------- one row

@@ -2,7 +2,7 @@
 // decisions, badge numbers, the stock of badges and diploma blanks, and statistics. Pure: the
 // models (app/models/hg-*.server.ts) feed it rows and writes what it decides.
 import { z } from "zod";
-import { optionalText } from "./form-fields";
+import { BirthYear, optionalLine, optionalText, PageParam, requiredText } from "./form-fields";
 import { caseReferenceProblem, checkPersonName, DEFAULT_HG_CASE_REFERENCE_PATTERN } from "./intake-text";
 import "./zod-polish";
 import { CandidateKind, Gender } from "./honours";
@@ -21,18 +21,18 @@ export const HG_STATUSES = statusesOf("HONORIS_GRATIA");
 
 // ---------------------------------------------------------------- intake form
 
-const required = (max: number, missing: string) => z.string({ error: missing }).trim().min(1, missing).max(max, `Najwyżej ${max} znaków.`);
+const required = (max: number, missing: string) => requiredText({ max }, missing);
 
 /** One proposed laureate; `candidateId` is the user's answer to a possible duplicate ("" = new). */
 export const LaureateInput = z
   .object({
     kind: CandidateKind.default("PERSON"),
-    givenNames: optionalText(200),
-    surname: optionalText(200),
+    givenNames: optionalLine(200),
+    surname: optionalLine(200),
     grammaticalGender: z.enum(Gender.options, { error: "Wybierz rodzaj gramatyczny." }).optional(),
-    birthYear: z.coerce.number({ error: "Rok urodzenia musi być liczbą." }).int("Rok urodzenia musi być liczbą całkowitą.").min(1850, "Rok urodzenia nie może być wcześniejszy niż 1850.").optional(),
-    organizationName: optionalText(500),
-    city: optionalText(200),
+    birthYear: BirthYear.optional(),
+    organizationName: optionalLine(500),
+    city: optionalLine(200),
     candidateId: optionalText(100),
     /** The user confirmed unusual characters in the name (a warning, not a refusal). */
     unusualNameConfirmed: z.literal("on").optional(),
@@ -67,7 +67,7 @@ export function hgIntakeSchema(today: string, caseReferencePattern = DEFAULT_HG_
       applicantName: required(300, "Podaj wnioskodawcę."),
       applicantContact: optionalText(300),
       laureates: z.array(LaureateInput, { error: "Podaj co najmniej jednego laureata." }).min(1, "Podaj co najmniej jednego laureata.").max(50, "Najwyżej 50 laureatów w jednym wniosku."),
-      proposedEventName: optionalText(300),
+      proposedEventName: optionalLine(300),
       proposedHandoverDate: IsoDate.optional(),
       merits: optionalText(20000),
       /** Set when the duplicate warning was shown: the user has answered it. */
@@ -105,7 +105,7 @@ export const HgListQuery = z.object({
   year: z.coerce.number().int().min(1990).max(2200).optional().catch(undefined),
   q: z.string().trim().max(200).optional().catch(undefined),
   due: z.enum(["overdue", "this-week"]).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).max(100000).default(1).catch(1),
+  page: PageParam,
 });
 export type HgListQuery = z.infer<typeof HgListQuery>;
 

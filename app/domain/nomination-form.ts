@@ -1,45 +1,32 @@
 // The nomination form: one zod schema used by the page (conform) and the server action.
 import { z } from "zod";
-import { optionalText } from "./form-fields";
+import { BirthYear, optionalLine, optionalText, requiredText } from "./form-fields";
 import "./zod-polish";
 import { CandidateKind, Gender, Honour, MedalClass, NominatorKind } from "./honours";
-import { IsoDate, isValidIsoDate, todayIso } from "./polish-dates";
-
-const requiredText = (max: number, missing: string) =>
-  z
-    .string({ error: missing })
-    .trim()
-    .min(1, missing)
-    .max(max, `Najwyżej ${max} znaków.`);
+import { IsoDate, isValidIsoDate } from "./polish-dates";
 
 export const NominatorInput = z.object({
   kind: z.enum(NominatorKind.options, { error: "Wybierz rodzaj wnioskodawcy." }).default("PERSON"),
-  name: requiredText(300, "Podaj wnioskodawcę."),
-  contact: optionalText(300, "Najwyżej 300 znaków."),
+  name: requiredText({ max: 300 }, "Podaj wnioskodawcę."),
+  contact: optionalLine(300, "Najwyżej 300 znaków."),
 });
 
 // Cross-field checks run even when a field already failed, so the user sees every error at once.
 const ALWAYS = { when: () => true };
 
-const currentYear = () => Number(todayIso().slice(0, 4));
-
 export const CandidateInput = z
   .object({
     candidateKind: z.enum(CandidateKind.options, { error: "Wybierz, czy kandydat jest osobą, czy instytucją." }),
-    givenNames: optionalText(200, "Najwyżej 200 znaków."),
-    surname: optionalText(200, "Najwyżej 200 znaków."),
+    givenNames: optionalLine(200, "Najwyżej 200 znaków."),
+    surname: optionalLine(200, "Najwyżej 200 znaków."),
     grammaticalGender: z.enum(Gender.options, { error: "Wybierz rodzaj gramatyczny." }).optional(),
-    birthYear: z.coerce
-      .number({ error: "Rok urodzenia musi być liczbą." })
-      .int("Rok urodzenia musi być liczbą całkowitą.")
-      .min(1850, "Rok urodzenia nie może być wcześniejszy niż 1850.")
-      .optional(),
+    birthYear: BirthYear.optional(),
     birthDate: IsoDate.optional(),
     deceased: z.boolean().optional().transform((v) => v ?? false),
-    title: optionalText(200, "Najwyżej 200 znaków."),
-    city: optionalText(200, "Najwyżej 200 znaków."),
-    organizationName: optionalText(500, "Najwyżej 500 znaków."),
-    shortName: optionalText(200, "Najwyżej 200 znaków."),
+    title: optionalLine(200, "Najwyżej 200 znaków."),
+    city: optionalLine(200, "Najwyżej 200 znaków."),
+    organizationName: optionalLine(500, "Najwyżej 500 znaków."),
+    shortName: optionalLine(200, "Najwyżej 200 znaków."),
   })
   .superRefine((c, ctx) => {
     if (c.candidateKind === "PERSON") {
@@ -51,9 +38,6 @@ export const CandidateInput = z
           path: ["grammaticalGender"],
           message: "Wybierz rodzaj gramatyczny (potrzebny do form „Pan/Pani”, „Jego/Jej”).",
         });
-      }
-      if (c.birthYear !== undefined && c.birthYear > currentYear()) {
-        ctx.addIssue({ code: "custom", path: ["birthYear"], message: "Rok urodzenia nie może być z przyszłości." });
       }
       if (c.birthDate && isValidIsoDate(c.birthDate) && c.birthYear !== undefined && Number(c.birthDate.slice(0, 4)) !== c.birthYear) {
         ctx.addIssue({ code: "custom", path: ["birthYear"], message: "Rok urodzenia nie zgadza się z datą urodzenia." });
@@ -68,7 +52,7 @@ export const NominationFields = z.object({
   honour: z.enum(Honour.options, { error: "Wybierz wyróżnienie." }),
   requestedClass: z.enum(MedalClass.options, { error: "Wybierz klasę medalu." }).optional(),
   receivedDate: IsoDate,
-  caseReference: optionalText(100, "Znak sprawy może mieć najwyżej 100 znaków."),
+  caseReference: optionalLine(100, "Znak sprawy może mieć najwyżej 100 znaków."),
   merits: optionalText(20000, "Opis zasług może mieć najwyżej 20 000 znaków."),
   attachments: optionalText(5000, "Lista załączników jest za długa."),
   nominators: z.array(NominatorInput, { error: "Podaj co najmniej jednego wnioskodawcę." }).min(1, "Podaj co najmniej jednego wnioskodawcę."),
@@ -148,9 +132,9 @@ export function attachmentNames(text: string): string[] {
 export const EditCandidateSchema = z
   .object({
     candidate: CandidateInput,
-    nameNominative: optionalText(500, "Najwyżej 500 znaków."),
-    nameGenitive: optionalText(500, "Najwyżej 500 znaków."),
-    nameDative: optionalText(500, "Najwyżej 500 znaków."),
+    nameNominative: optionalLine(500, "Najwyżej 500 znaków."),
+    nameGenitive: optionalLine(500, "Najwyżej 500 znaków."),
+    nameDative: optionalLine(500, "Najwyżej 500 znaków."),
     confirmNameForms: z.boolean().optional().transform((v) => v ?? false),
     version: z.coerce.number().int().min(1),
   })

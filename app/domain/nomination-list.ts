@@ -1,5 +1,6 @@
 // The register's list query: filters, sorting and paging parsed from the URL.
 import { z } from "zod";
+import { PageParam } from "./form-fields";
 import { Honour, MedalClass } from "./honours";
 import { foldText } from "./search-text";
 import { Status } from "./workflow";
@@ -29,7 +30,7 @@ export const NominationListQuery = z.object({
   /** Honorary Citizenship: the yearly round (`roundYear`), linked from the dashboard. */
   round: lenient(z.coerce.number().int().min(1900).max(2999)),
   sort: lenient(z.enum(SORTS)).transform((v) => v ?? "received-desc"),
-  page: lenient(z.coerce.number().int().min(1).max(100000)).transform((v) => v ?? 1),
+  page: PageParam,
 });
 export type NominationListQuery = z.output<typeof NominationListQuery>;
 

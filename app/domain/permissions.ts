@@ -68,6 +68,24 @@ export function nominationWritePermission(honour: string): Permission {
   return honour === "HONORIS_GRATIA" ? "nomination:write:hg" : "nomination:write:council";
 }
 
+/** Either honour group's write permission: enough to open the nomination form. */
+export const NOMINATION_WRITE_PERMISSIONS: Permission[] = ["nomination:write:council", "nomination:write:hg"];
+
+/**
+ * The permissions that editing a candidate needs: the write permission of every honour they have
+ * a nomination or a conferral of (their name forms go into that honour's documents). A candidate
+ * with neither may be edited by either group.
+ */
+export function candidateWritePermissions(honours: readonly string[]): Permission[] {
+  return [...new Set(honours.map(nominationWritePermission))].sort();
+}
+
+/** May a user with these permissions edit a candidate with nominations or conferrals of these honours? */
+export function mayWriteCandidate(permissions: readonly string[], honours: readonly string[]): boolean {
+  const needed = candidateWritePermissions(honours);
+  return needed.length === 0 ? NOMINATION_WRITE_PERMISSIONS.some((p) => permissions.includes(p)) : needed.every((p) => permissions.includes(p));
+}
+
 /** Which permission a workflow step needs. */
 export function transitionPermission(honour: string, to: string): Permission {
   if (honour === "HONORIS_GRATIA") return "hg:decide";

@@ -1,6 +1,7 @@
 // The registry of conferrals: the public one at /rejestr and the staff list at /conferrals share
 // the query (filters, sorting, paging parsed from the URL) and the rule of what the public sees.
 import { z } from "zod";
+import { PageParam } from "./form-fields";
 import { Honour, MedalClass } from "./honours";
 import { formatPolishDate } from "./polish-dates";
 import { CONFERRED_STATUSES, type Status } from "./workflow";
@@ -40,7 +41,7 @@ export const RegistryQuery = z.object({
   term: lenient(z.coerce.number().int().min(1).max(99)),
   year: lenient(z.coerce.number().int().min(1900).max(2999)),
   sort: lenient(z.enum(REGISTRY_SORTS)).transform((v) => v ?? "conferred-desc"),
-  page: lenient(z.coerce.number().int().min(1).max(100000)).transform((v) => v ?? 1),
+  page: PageParam,
   handedOver: lenient(z.enum(HANDOVER_FILTERS)),
   source: lenient(z.enum(SOURCE_FILTERS)),
 });

@@ -4,7 +4,7 @@
 // included); two values of one key (or two holders of one office) never overlap. Pure: the model
 // (app/models/settings.server.ts) feeds it rows from the database.
 import { z } from "zod";
-import { optionalText } from "./form-fields";
+import { optionalText, requiredText } from "./form-fields";
 import "./zod-polish";
 import { addDays, formatShortDate, IsoDate } from "./polish-dates";
 
@@ -284,13 +284,6 @@ export function signatoryOverlapMessage(rows: readonly (Period & { fullName: str
 
 // ---------------------------------------------------------------- forms
 
-const requiredText = (max: number, missing: string) =>
-  z
-    .string({ error: missing })
-    .trim()
-    .min(1, missing)
-    .max(max, `Najwyżej ${max} znaków.`);
-
 const ValidFrom = z.string({ error: "Podaj datę, od której wartość obowiązuje." }).pipe(IsoDate);
 const ValidTo = IsoDate.optional().transform((v) => v ?? null);
 const checkbox = z
@@ -302,7 +295,7 @@ const Version = z.coerce.number().int().min(1);
 /** The value of `key`, normalised (one line, single spaces) and checked against the key's rules. */
 export function settingValueSchema(key: string) {
   const definition = isSettingKey(key) ? SETTINGS[key] : undefined;
-  return requiredText(4000, "Wpisz treść ustawienia.")
+  return requiredText({ max: 4000, multiline: true }, "Wpisz treść ustawienia.")
     .transform((v) => v.replace(/\s+/g, " "))
     .refine((v) => !definition?.mustEndWith || v.endsWith(definition.mustEndWith), {
       message: `Ta treść jest wstawiana do dokumentu jako całe zdanie: musi kończyć się słowami „${definition?.mustEndWith ?? ""}”.`,
@@ -349,8 +342,8 @@ export function editSettingForm(key: string) {
 export type EditSettingInput = z.output<ReturnType<typeof editSettingForm>>;
 
 const signatoryFields = {
-  fullName: requiredText(200, "Podaj imię i nazwisko."),
-  titleLine: requiredText(200, "Podaj tytuł drukowany pod podpisem (np. „Prezydent Miasta Krakowa”)."),
+  fullName: requiredText({ max: 200 }, "Podaj imię i nazwisko."),
+  titleLine: requiredText({ max: 200 }, "Podaj tytuł drukowany pod podpisem (np. „Prezydent Miasta Krakowa”)."),
   validFrom: z.string({ error: "Podaj datę objęcia urzędu." }).pipe(IsoDate),
   validTo: ValidTo,
 };

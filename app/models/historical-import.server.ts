@@ -50,6 +50,8 @@ export type ImportPlan = {
   rows: PlannedRow[];
   /** Every issue, of the file and of its rows, in file order. */
   issues: Issue[];
+  /** Values that look like spreadsheet formulas (imported as text). */
+  warnings: Issue[];
   counts: { rows: number; create: number; match: number; error: number };
 };
 
@@ -131,6 +133,7 @@ function publicPlan(p: { read: ReturnType<typeof readHistoricalCsv>; rows: Plann
     fileIssues: p.read.issues,
     rows,
     issues,
+    warnings: p.read.warnings,
     counts: {
       // Rows the reader refused (wrong field count) count as rows with errors.
       rows: rows.length + new Set(p.read.issues.filter((i) => i.row !== null && i.row > 1).map((i) => i.row)).size,
@@ -518,6 +521,10 @@ export function planReport(plan: ImportPlan, { rowLimit = Infinity }: { rowLimit
   if (plan.issues.length) {
     lines.push("", `Błędy (${plan.issues.length}):`);
     for (const i of plan.issues) lines.push(`  ${i.row === null ? "plik" : `wiersz ${i.row}`}${i.column ? `, kolumna ${i.column}` : ""}: ${i.message}`);
+  }
+  if (plan.warnings.length) {
+    lines.push("", `Ostrzeżenia (${plan.warnings.length}):`);
+    for (const w of plan.warnings) lines.push(`  wiersz ${w.row}, kolumna ${w.column}: ${w.message}`);
   }
   if (plan.rows.length) {
     lines.push("", "Wiersze:");

@@ -1,8 +1,9 @@
 // Users, roles, sessions and sign-in. Roles and permissions are data (Role, Permission).
 import { PERMISSION_KEYS, type Permission } from "#app/domain/permissions";
 import { db } from "#app/utils/db.server";
-import { dummyHash, hashPassword, verifyPassword } from "#app/utils/password.server";
+import { dummyHash, hashPassword, HashQueueFullError, verifyPassword } from "#app/utils/password.server";
 import { SESSION_TTL_MS } from "#app/utils/session.server";
+import { AttemptWindow, FailureLock } from "#app/utils/sign-in-throttle.server";
 import { changedFields, recordAudit } from "./audit.server";
 import * as clock from "#app/domain/clock";
 import { type Actor } from "./write.server";
@@ -13,40 +14,84 @@ export { userOfSession, type SessionUser } from "#app/utils/auth.server";
 /** Consecutive failed sign-ins that lock an account, and for how long. */
 export const MAX_FAILED_SIGN_INS = 5;
 export const LOCK_MS = 15 * 60 * 1000;
+/** Failed sign-ins one client address may make in SIGN_IN_WINDOW_MS, whatever the accounts. */
+export const MAX_SIGN_INS_PER_ADDRESS = 20;
+export const SIGN_IN_WINDOW_MS = 10 * 60 * 1000;
+
+const attemptsByAddress = new AttemptWindow(MAX_SIGN_INS_PER_ADDRESS, SIGN_IN_WINDOW_MS);
+const addressesWithoutAccount = new FailureLock(MAX_FAILED_SIGN_INS, LOCK_MS);
 
 
 export type SignInResult =
   | { kind: "ok"; userId: string; sessionId: string }
   | { kind: "invalid" }
-  | { kind: "locked"; until: Date };
+  /** The e-mail address is locked after failed sign-ins (an account or not: the answer is the same). */
+  | { kind: "locked"; until: Date }
+  /** Too many failures from this client address. */
+  | { kind: "throttled"; retryAfterMs: number }
+  /** Too many password checks waiting already. */
+  | { kind: "busy" };
 
-export async function signIn(emailInput: string, password: string, now = clock.now()): Promise<SignInResult> {
-  const email = emailInput.trim().toLowerCase();
-  const user = await db().user.findUnique({ where: { email } });
-  if (!user || !user.active) {
-    // Same work as for a real account, so timing does not tell which e-mails exist.
-    await verifyPassword(password, await dummyHash());
-    return { kind: "invalid" };
+/**
+ * Signs in with an e-mail address and password. Every answer but "throttled" and "busy" costs
+ * exactly one password hash, whether the address has an account, a locked one, or none, so
+ * neither the answer nor its time tells which addresses have accounts.
+ */
+export async function signIn(emailInput: string, password: string, now = clock.now(), clientAddress?: string): Promise<SignInResult> {
+  const email = normalizeEmail(emailInput);
+  if (clientAddress) {
+    const wait = attemptsByAddress.take(clientAddress, now.getTime());
+    if (wait > 0) return { kind: "throttled", retryAfterMs: wait };
   }
-  if (user.lockedUntil && user.lockedUntil > now) return { kind: "locked", until: user.lockedUntil };
-  const ok = await verifyPassword(password, user.passwordHash);
+  const user = await db().user.findUnique({ where: { email } });
+  const account = user?.active ? user : null;
+  let ok: boolean;
+  try {
+    ok = await verifyPassword(password, account?.passwordHash ?? (await dummyHash()));
+  } catch (error) {
+    if (error instanceof HashQueueFullError) return { kind: "busy" };
+    throw error;
+  }
+  let result: SignInResult;
+  if (account) result = await recordSignIn(account.id, ok, now);
+  else {
+    const until = addressesWithoutAccount.fail(email, now.getTime());
+    result = until ? { kind: "locked", until: new Date(until) } : { kind: "invalid" };
+  }
+  if (result.kind === "ok" && clientAddress) attemptsByAddress.giveBack(clientAddress);
+  return result;
+}
+
+/**
+ * The attempt's effect on the account, in one write transaction: its first statement takes the
+ * write lock, so parallel attempts are counted one after another, never from a stale count.
+ */
+function recordSignIn(userId: string, passwordOk: boolean, now: Date): Promise<SignInResult> {
+  const unlocked = { id: userId, OR: [{ lockedUntil: null }, { lockedUntil: { lte: now } }] };
   return db().$transaction(async (tx) => {
-    if (!ok) {
-      const failed = user.failedLoginCount + 1;
-      const lock = failed >= MAX_FAILED_SIGN_INS ? new Date(now.getTime() + LOCK_MS) : null;
-      await tx.user.update({ where: { id: user.id }, data: { failedLoginCount: lock ? 0 : failed, lockedUntil: lock } });
-      await recordAudit(tx, {
-        userId: user.id,
-        action: "UPDATE",
-        entityType: "User",
-        entityId: user.id,
-        reason: lock ? "nieudane logowanie: konto zablokowane na 15 minut" : "nieudane logowanie",
-      });
-      return lock ? { kind: "locked" as const, until: lock } : { kind: "invalid" as const };
+    const lockedAnswer = async () => {
+      const { lockedUntil } = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { lockedUntil: true } });
+      return { kind: "locked" as const, until: lockedUntil! };
+    };
+    if (passwordOk) {
+      const signedIn = await tx.user.updateMany({ where: unlocked, data: { failedLoginCount: 0, lockedUntil: null, lastLoginAt: now } });
+      if (signedIn.count === 0) return lockedAnswer();
+      const session = await tx.session.create({ data: { userId, expiresAt: new Date(now.getTime() + SESSION_TTL_MS) } });
+      return { kind: "ok" as const, userId, sessionId: session.id };
     }
-    await tx.user.update({ where: { id: user.id }, data: { failedLoginCount: 0, lockedUntil: null, lastLoginAt: now } });
-    const session = await tx.session.create({ data: { userId: user.id, expiresAt: new Date(now.getTime() + SESSION_TTL_MS) } });
-    return { kind: "ok" as const, userId: user.id, sessionId: session.id };
+    const counted = await tx.user.updateMany({ where: unlocked, data: { failedLoginCount: { increment: 1 } } });
+    if (counted.count === 0) return lockedAnswer();
+    const { failedLoginCount } = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { failedLoginCount: true } });
+    const lock = failedLoginCount >= MAX_FAILED_SIGN_INS ? new Date(now.getTime() + LOCK_MS) : null;
+    if (lock) await tx.user.update({ where: { id: userId }, data: { failedLoginCount: 0, lockedUntil: lock } });
+    await recordAudit(tx, {
+      userId,
+      action: "UPDATE",
+      entityType: "User",
+      entityId: userId,
+      reason: lock ? "nieudane logowanie: konto zablokowane na 15 minut" : "nieudane logowanie",
+    });
+    return lock ? { kind: "locked" as const, until: lock } : { kind: "invalid" as const };
   });
 }
 
@@ -54,12 +99,17 @@ export async function endSession(sessionId: string) {
   await db().session.deleteMany({ where: { id: sessionId } });
 }
 
-export async function changePassword(userId: string, currentPassword: string, newPassword: string): Promise<"ok" | "wrong-current"> {
+/**
+ * A user's own password change. It ends the user's other sessions (a stolen cookie or a browser
+ * left signed in elsewhere), keeping `currentSessionId`, the one that made the change.
+ */
+export async function changePassword(userId: string, currentPassword: string, newPassword: string, currentSessionId: string): Promise<"ok" | "wrong-current"> {
   const user = await db().user.findUniqueOrThrow({ where: { id: userId } });
   if (!(await verifyPassword(currentPassword, user.passwordHash))) return "wrong-current";
   const passwordHash = await hashPassword(newPassword);
   await db().$transaction(async (tx) => {
     await tx.user.update({ where: { id: userId }, data: { passwordHash, passwordChangedAt: clock.now(), version: { increment: 1 } } });
+    await tx.session.deleteMany({ where: { userId, id: { not: currentSessionId } } });
     await recordAudit(tx, { userId, action: "UPDATE", entityType: "User", entityId: userId, reason: "zmiana hasła" });
   });
   return "ok";

@@ -7,6 +7,7 @@ import { Field, FormErrors } from "#app/components/forms";
 import { ChangePasswordSchema, PASSWORD_MIN } from "#app/domain/account-forms";
 import { changePassword } from "#app/models/user.server";
 import { requireUser } from "#app/utils/auth.server";
+import { readSessionId } from "#app/utils/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Zmiana hasła · Merenti" }];
 
@@ -20,7 +21,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: ChangePasswordSchema });
   const hidden = { hideFields: ["currentPassword", "newPassword", "confirmPassword"] };
   if (submission.status !== "success") return data({ result: submission.reply(hidden), done: false }, { status: 400 });
-  const outcome = await changePassword(user.id, submission.value.currentPassword, submission.value.newPassword);
+  const outcome = await changePassword(user.id, submission.value.currentPassword, submission.value.newPassword, (await readSessionId(request))!);
   if (outcome === "wrong-current") {
     return data({ result: submission.reply({ ...hidden, fieldErrors: { currentPassword: ["Obecne hasło jest nieprawidłowe."] } }), done: false }, { status: 400 });
   }

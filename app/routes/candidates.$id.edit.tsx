@@ -7,25 +7,34 @@ import { Field, FormErrors } from "#app/components/forms";
 import { CandidateFieldset } from "#app/components/nomination-fields";
 import { EditCandidateSchema } from "#app/domain/nomination-form";
 import { FORMS_SOURCE_LABEL } from "#app/domain/name-forms";
+import { candidateWritePermissions, mayWriteCandidate, NOMINATION_WRITE_PERMISSIONS } from "#app/domain/permissions";
 import { getCandidate, nameFormsSuggestionFor, updateCandidate } from "#app/models/candidate.server";
 import { invariantResponse } from "#app/utils/http";
-import { requireUserWithAnyPermission } from "#app/utils/auth.server";
+import { forbidden, requireUserWithAnyPermission, userCan } from "#app/utils/auth.server";
 import { safeReturnTo } from "#app/utils/return-to";
 import { redirectWithToast } from "#app/utils/toast.server";
 
 export const meta: MetaFunction = () => [{ title: "Edycja kandydata · Merenti" }];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireUserWithAnyPermission(request, ["nomination:write:council", "nomination:write:hg"]);
-  const candidate = await getCandidate(params.id!);
+/** The candidate, once the user may write every honour the candidate has (KP-04 only Honoris Gratia). */
+async function writableCandidate(request: Request, id: string) {
+  const user = await requireUserWithAnyPermission(request, NOMINATION_WRITE_PERMISSIONS);
+  const candidate = await getCandidate(id);
   invariantResponse(candidate, "Nie znaleziono kandydata.", { status: 404 });
+  const honours = [...candidate.nominations, ...candidate.conferrals].map((r) => r.honour);
+  if (!mayWriteCandidate(user.permissions, honours)) throw forbidden(candidateWritePermissions(honours).find((p) => !userCan(user, p))!);
+  return { user, candidate };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { candidate } = await writableCandidate(request, params.id!);
   const returnTo = safeReturnTo(new URL(request.url).searchParams.get("returnTo"), `/candidates/${candidate.id}`);
   const s = await nameFormsSuggestionFor(candidate);
   return { candidate, returnTo, suggestion: { genitive: s.genitive, dative: s.dative, source: s.source, alternative: s.alternative, doubts: s.doubts } };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireUserWithAnyPermission(request, ["nomination:write:council", "nomination:write:hg"]);
+  const { user } = await writableCandidate(request, params.id!);
   const submission = parseWithZod(await request.formData(), { schema: EditCandidateSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const outcome = await updateCandidate(params.id!, submission.value, { userId: user.id });

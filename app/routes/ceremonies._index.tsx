@@ -1,4 +1,5 @@
 // /ceremonies: the coming ceremonies (a list, 20 a page) and a month calendar (?month=YYYY-MM).
+import { pageOf } from "#app/domain/form-fields";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { CeremonyStatus } from "#app/components/ceremony";
@@ -21,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const today = todayIso();
   const parsedMonth = Month.safeParse(params.get("month"));
   const month = parsedMonth.success ? parsedMonth.data : today.slice(0, 7);
-  const page = Math.max(1, Number.parseInt(params.get("page") ?? "1", 10) || 1);
+  const page = pageOf(params);
   const past = params.get("okres") === "wczesniejsze";
   const weeks = monthGrid(month);
   const [upcoming, inMonth] = await Promise.all([

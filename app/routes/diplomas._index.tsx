@@ -3,6 +3,7 @@
 // with its state checked as a batch checks it; select, choose the mode and printer, print one PDF.
 // With JavaScript the batch is fetched in place (a progress message while it is built, the
 // refusal's list shown here); without, the form posts and a refusal comes back as ?odmowa=….
+import { pageOf } from "#app/domain/form-fields";
 import { FilterSelect } from "#app/components/forms";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation, useRevalidator } from "@remix-run/react";
@@ -38,7 +39,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const honour = (HONOURS as readonly string[]).includes(honourParam) ? (honourParam as Honour) : null;
   const stateParam = url.searchParams.get("stan") ?? "";
   const state = (DESK_STATES as readonly string[]).includes(stateParam) ? (stateParam as DeskState) : "todo";
-  const page = Math.max(1, Number.parseInt(url.searchParams.get("page") ?? "1", 10) || 1);
+  const page = pageOf(url.searchParams);
   const [desk, ceremonies, printers] = await Promise.all([diplomaDesk({ ceremonyId, honour, state, page }), ceremoniesForDesk(), printerProfiles()]);
   // Without JavaScript a refused batch comes back here: its check is run again from the data.
   const refusal = url.searchParams.get("odmowa");

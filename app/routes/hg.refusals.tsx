@@ -1,6 +1,7 @@
 // Refused Honoris Gratia applications and the letters to their applicants: the refusals of a
 // period (the Mayor's decision dates), newest first; the clerk chooses some (or all of the
 // period), the letters' date and the format, and downloads one PDF or DOCX (/hg/refusals/letters).
+import { pageOf } from "#app/domain/form-fields";
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -26,7 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const periodInput = { from: params.get("from") ?? "", to: params.get("to") ?? "" };
   const parsedPeriod = RefusalPeriod.safeParse(periodInput);
   const periodErrors = parsedPeriod.success ? {} : parsedPeriod.error.flatten().fieldErrors;
-  const page = Math.max(1, Number.parseInt(params.get("page") ?? "1", 10) || 1);
+  const page = pageOf(params);
   const { rows, total } = parsedPeriod.success ? await listHgRefusals(parsedPeriod.data, page) : { rows: [], total: 0 };
   // Sent back by the download after a form that does not validate: the same errors, next to the fields.
   const lettersResult = params.has("check") ? parseWithZod(params, { schema: refusalLettersSchema }).reply() : null;

@@ -37,6 +37,8 @@ function shown(plan: ImportPlan, content: string, fileName: string) {
     fileIssues: plan.fileIssues,
     issues: plan.issues.slice(0, SHOWN_ISSUES),
     issueCount: plan.issues.length,
+    warnings: plan.warnings.slice(0, SHOWN_ISSUES),
+    warningCount: plan.warnings.length,
     rows: plan.rows.slice(0, SHOWN_ROWS).map((r) => ({ row: r.row, action: r.action, label: r.label, issues: r.issues.length })),
     content,
     fileName,
@@ -212,6 +214,19 @@ function Report({ report, message, busy }: { report: ShownReport; message: strin
               {shownOfErrors(report.issues.length, report.issueCount)}; wszystkie wypisuje polecenie <code>npm run import -- plik.csv</code>.
             </p>
           ) : null}
+        </>
+      ) : null}
+
+      {report.warningCount > 0 ? (
+        <>
+          <h3>Ostrzeżenia ({report.warningCount})</h3>
+          <ul>
+            {report.warnings.map((w, n) => (
+              <li key={n}>
+                wiersz {w.row}, kolumna <code>{w.column}</code>: {w.message}
+              </li>
+            ))}
+          </ul>
         </>
       ) : null}
 

@@ -4,7 +4,10 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { Field, FormErrors } from "#app/components/forms";
-import { safeRedirect, SignInSchema } from "#app/domain/account-forms";
+import { SignInSchema } from "#app/domain/account-forms";
+import * as clock from "#app/domain/clock";
+import { countOf } from "#app/domain/plural";
+import { safeRedirect } from "#app/domain/safe-redirect";
 import { signIn } from "#app/models/user.server";
 import { getUser } from "#app/utils/auth.server";
 import { commitSessionId } from "#app/utils/session.server";
@@ -16,18 +19,37 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null;
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: SignInSchema });
   if (submission.status !== "success") return data({ result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
-  const outcome = await signIn(submission.value.email, submission.value.password);
+  const outcome = await signIn(submission.value.email, submission.value.password, clock.now(), context.clientAddress);
   if (outcome.kind === "ok") {
     return redirect(safeRedirect(submission.value.redirectTo), { headers: { "Set-Cookie": await commitSessionId(outcome.sessionId) } });
   }
-  const message =
-    outcome.kind === "locked"
-      ? `Zbyt wiele nieudanych prób. Konto jest zablokowane do ${outcome.until.toLocaleTimeString("pl-PL", { timeZone: "Europe/Warsaw", hour: "2-digit", minute: "2-digit" })}.`
-      : "Nieprawidłowy adres e-mail lub hasło.";
-  return data({ result: submission.reply({ formErrors: [message], hideFields: ["password"] }) }, { status: outcome.kind === "locked" ? 429 : 401 });
+  const refuse = (status: number, message: string, retryAfterMs?: number) =>
+    data(
+      { result: submission.reply({ formErrors: [message], hideFields: ["password"] }) },
+      { status, headers: retryAfterMs === undefined ? undefined : { "Retry-After": String(Math.max(1, Math.ceil(retryAfterMs / 1000))) } },
+    );
+  switch (outcome.kind) {
+    case "invalid":
+      return refuse(401, "Nieprawidłowy adres e-mail lub hasło.");
+    case "locked":
+      return refuse(
+        429,
+        `Zbyt wiele nieudanych prób. Konto jest zablokowane do ${outcome.until.toLocaleTimeString("pl-PL", { timeZone: "Europe/Warsaw", hour: "2-digit", minute: "2-digit" })}.`,
+        outcome.until.getTime() - clock.now().getTime(),
+      );
+    case "throttled":
+      return refuse(429, `Zbyt wiele nieudanych prób logowania z tego komputera. Spróbuj ponownie za ${minutesText(outcome.retryAfterMs)}.`, outcome.retryAfterMs);
+    case "busy":
+      return refuse(503, "Serwer sprawdza teraz zbyt wiele haseł naraz. Spróbuj ponownie za kilka sekund.", 5000);
+  }
+}
+
+/** "1 minutę", "5 minut": the wait, rounded up to whole minutes. */
+function minutesText(ms: number): string {
+  return countOf(Math.max(1, Math.ceil(ms / 60_000)), { one: "minutę", few: "minuty", many: "minut" });
 }
 
 export default function Login() {

@@ -33,9 +33,11 @@ async function load(request: Request, params: { id?: string; to?: string }) {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { nomination, honour, to } = await load(request, params);
-  const step = allowedTransitions(honour, nomination.status as StatusT).find((t) => t.to === to);
+  const { nomination: n, honour, to } = await load(request, params);
+  const step = allowedTransitions(honour, n.status as StatusT).find((t) => t.to === to);
   invariantResponse(step, `Ten krok nie jest dostępny dla wniosku w obecnym stanie.`, { status: 409 });
+  // Only what the step's form shows: whoever may take a step (the printing room) need not read the nomination.
+  const nomination = { id: n.id, honour: n.honour, requestedClass: n.requestedClass, status: n.status, version: n.version, candidate: { displayName: n.candidate.displayName } };
   const returnTo = safeReturnTo(new URL(request.url).searchParams.get("returnTo"), `/nominations/${nomination.id}`);
   const fields = transitionFields(honour, to);
   const limitRaises = fields.includes("limitRaise") ? await limitRaiseResolutions() : [];

@@ -1,9 +1,42 @@
 // Password hashing with scrypt (memory-hard, in node:crypto). The stored string carries its
 // parameters, so they can be raised later without invalidating existing hashes.
+//
+// Hashing runs on libuv's thread pool (async scrypt), never on the event loop, and at most
+// HASH_CONCURRENCY hashes run at once: the pool also serves compression and file reads, and the
+// machine's cores serve the event loop, so a sign-in flood must not take them all.
 import { randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from "node:crypto";
+import { availableParallelism } from "node:os";
+
+const HASH_CONCURRENCY = Math.max(1, availableParallelism() - 1);
+/** Hashes allowed to wait for a turn; past this, HashQueueFullError (the caller answers 503). */
+const HASH_QUEUE_LIMIT = 32;
+
+export class HashQueueFullError extends Error {
+  constructor() {
+    super("Too many password hashes waiting");
+    this.name = "HashQueueFullError";
+  }
+}
+
+let hashing = 0;
+const waiting: (() => void)[] = [];
+
+async function inHashSlot<T>(work: () => Promise<T>): Promise<T> {
+  if (hashing < HASH_CONCURRENCY) hashing++;
+  else if (waiting.length >= HASH_QUEUE_LIMIT) throw new HashQueueFullError();
+  // The finishing hash hands its slot over, so `hashing` stays counted.
+  else await new Promise<void>((resolve) => waiting.push(resolve));
+  try {
+    return await work();
+  } finally {
+    const next = waiting.shift();
+    if (next) next();
+    else hashing--;
+  }
+}
 
 function scrypt(password: string, salt: Buffer, keylen: number, options: ScryptOptions): Promise<Buffer> {
-  return new Promise((resolve, reject) => scryptCb(password, salt, keylen, options, (err, key) => (err ? reject(err) : resolve(key))));
+  return inHashSlot(() => new Promise((resolve, reject) => scryptCb(password, salt, keylen, options, (err, key) => (err ? reject(err) : resolve(key)))));
 }
 
 // N = 2^16, r = 8: 64 MiB and about a tenth of a second per hash on these machines.

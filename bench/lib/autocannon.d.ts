@@ -16,8 +16,10 @@ declare module "autocannon" {
     connections?: number;
     duration?: number;
     timeout?: number;
-    requests?: { method?: string; path: string; headers?: Record<string, string> }[];
+    requests?: { method?: string; path: string; headers?: Record<string, string>; body?: string }[];
   };
-  function autocannon(options: Options): Promise<Result>;
+  /** The run; its "response" event gives each answer's status code. */
+  export type Instance = Promise<Result> & { on(event: "response", listener: (client: unknown, statusCode: number, resBytes: number, responseTime: number) => void): void };
+  function autocannon(options: Options): Instance;
   export default autocannon;
 }

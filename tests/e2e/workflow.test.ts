@@ -8,6 +8,7 @@ import { statusesOf } from "#app/domain/workflow";
 import { describeInBrowser, expectNoAxeViolations, expectNoPageErrors, tabTo, useBrowser, visit, waitForHydration, type TrackedPage } from "./browser";
 
 const DETAIL_PATH = /\/nominations\/(?!new$)[^/?#]+$/;
+const RECEIVED_ON = "2026-03-10";
 /** Adopted in term IX (from 7 May 2024), in 2026 as the number's year says. */
 const RESOLUTION = { number: "XLV/1777/26", date: "2026-06-15", text: /uchwała nr XLV\/1777\/26 Rady Miasta Krakowa z dnia 15 czerwca 2026\s+r\. \(IX kadencja\)/ };
 const LIMIT_RAISE = { number: "XLIV/1700/26", date: "2026-06-10", max: "99", text: /uchwała nr XLIV\/1700\/26 z dnia 10 czerwca 2026\s+r\./ };
@@ -123,6 +124,8 @@ describeInBrowser("the workflow in the browser", () => {
     await page.getByRole("textbox", { name: "Nazwisko", exact: true }).fill(surname);
     await page.getByRole("combobox", { name: "Rodzaj gramatyczny", exact: true }).selectOption({ label: "żeński" });
     await page.getByRole("textbox", { name: "Wnioskodawca 1: nazwa lub imię i nazwisko", exact: true }).fill("Towarzystwo Przyjaciół Tablic");
+    // Received before the dates of the later steps, whatever day the test runs: the workflow refuses an act dated before receipt.
+    await page.getByLabel("Data wpływu").fill(RECEIVED_ON);
     await Promise.all([page.waitForURL(DETAIL_PATH), page.getByRole("button", { name: "Zapisz wniosek" }).click()]);
     const detail = new URL(page.url()).pathname;
     await page.getByRole("heading", { level: 1, name: `Wniosek: ${fullName}` }).waitFor();
@@ -136,11 +139,12 @@ describeInBrowser("the workflow in the browser", () => {
     expect(await card.innerText()).toContain("brązowy");
     const steps = card.getByRole("list", { name: `Kroki: ${fullName}` }).getByRole("link");
     expect(await steps.evaluateAll((links) => links.map((a) => [a.getAttribute("aria-label"), a.getAttribute("href")]))).toEqual([
-      [`Potwierdź kompletność formalną: ${fullName}`, `${detail}/step/FORMALLY_COMPLETE`],
-      [`Wezwij do uzupełnienia: ${fullName}`, `${detail}/step/COMPLETION_REQUESTED`],
-      [`Wycofaj wniosek: ${fullName}`, `${detail}/step/WITHDRAWN`],
+      [`Potwierdź kompletność formalną: ${fullName}`, `${detail}/step/FORMALLY_COMPLETE?returnTo=%2Fboard%2FCRACOVIAE_MERENTI`],
+      [`Wezwij do uzupełnienia: ${fullName}`, `${detail}/step/COMPLETION_REQUESTED?returnTo=%2Fboard%2FCRACOVIAE_MERENTI`],
+      [`Wycofaj wniosek: ${fullName}`, `${detail}/step/WITHDRAWN?returnTo=%2Fboard%2FCRACOVIAE_MERENTI`],
     ]);
 
+    // The steps lead back to the board (Anuluj, and the confirmation's link): the user started there.
     // 3. Keyboard only: from the card's name, Tab to its first step, Enter, Tab to the button, Enter.
     await card.getByRole("link", { name: fullName, exact: true }).focus();
     await tabTo(page, `Potwierdź kompletność formalną: ${fullName}`, { max: 5 });

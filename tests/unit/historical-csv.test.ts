@@ -152,7 +152,7 @@ describe("historical CSV: writing and reading back", () => {
       day: fc.integer({ min: 0, max: 1000 }),
       handedOver: fc.boolean(),
       place: fc.string({ maxLength: 20 }).map((s) => s.trim()),
-      citation: fc.string({ maxLength: 80 }).map((s) => s.trim()),
+      citation: fc.oneof(fc.string({ maxLength: 80 }), fc.string({ maxLength: 80 }).map((s) => `=${s}`), fc.string({ maxLength: 80 }).map((s) => `'-${s}`)).map((s) => s.trim()),
       decisionNumber: fc.constantFrom("", "12", "1201"),
     })
     .map((g): HistoricalRecord => {
@@ -191,6 +191,20 @@ describe("historical CSV: writing and reading back", () => {
       }),
       { numRuns: 200 },
     );
+  });
+
+  it("warns on values a spreadsheet would run as formulas, and reads back the quote its export puts before them (issue 15, item 10)", () => {
+    const { read, results } = check(["HG;;12;osoba;=HYPERLINK(\"http://evil.example\");Nowak;;M;;;;2010-05-12;;;@SUM(A1)"]);
+    expect(read.warnings.map((w) => `${w.row}:${w.column}`)).toEqual(["2:imiona", "2:opis"]);
+    expect(read.warnings[0]!.message).toMatch(/^Wartość zaczyna się od „=” i arkusz kalkulacyjny może ją wykonać jako formułę/);
+    const record = results[0]!.record!;
+    expect(record.givenNames).toBe('=HYPERLINK("http://evil.example")');
+    const exported = toHistoricalCsv([record]);
+    expect(exported).toContain(`"'=HYPERLINK(""http://evil.example"")"`);
+    expect(exported).toContain(";'@SUM(A1)");
+    const again = readHistoricalCsv(bytes(exported));
+    expect(again.warnings).toEqual([]);
+    expect(validateRow(again.rows[0]!, { terms: TERMS }).record).toEqual(record);
   });
 
   it("writes the columns in the documented order, decyzja_nr last", () => {

@@ -8,7 +8,7 @@ describe("returnTo: same-site paths only", () => {
     ["/admin/settings#signatory-MAYOR", "/admin/settings#signatory-MAYOR"],
   ])("%s is kept", (to, kept) => expect(safeReturnTo(to, "/fallback")).toBe(kept));
 
-  test.each([null, undefined, "", "https://evil.example/", "//evil.example/x", "/\\evil.example", "javascript:alert(1)", "drafts/abc", "/a b", " //evil.example"])(
+  test.each([null, undefined, "", "https://evil.example/", "//evil.example/x", "/\\evil.example", "javascript:alert(1)", "drafts/abc", "/a b", " //evil.example", "/.//evil.example", "/\t/evil.example"])(
     "%s falls back",
     (to) => expect(safeReturnTo(to, "/fallback")).toBe("/fallback"),
   );
