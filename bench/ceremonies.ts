@@ -49,10 +49,32 @@ export async function ceremoniesBench(): Promise<SuiteReport> {
   const pdf = await renderPdf(programme);
   const pages = pdf.toString("latin1").match(/\/Type \/Page\b/g)?.length ?? 0;
 
+  // The page as the browser asks for it: the route's loader (auth, audit trail, shaping) for a
+  // member of protocol staff, and saving the whole laureates' table with „Ustaw wszystkim”.
+  const { loader: pageLoader } = await import("#app/routes/ceremonies.$id._index");
+  const { saveLaureateTable } = await import("#app/models/ceremony-laureates.server");
+  const { createUser } = await import("#app/models/user.server");
+  const { commitSessionId, SESSION_TTL_MS } = await import("#app/utils/session.server");
+  const staff = await createUser({ email: `bench-protocol-${Date.now()}@bench.example`, name: "Bench Protocol", password: "bench-password-123", roleKeys: ["PROTOCOL"] }, { userId: null });
+  const session = await db().session.create({ data: { userId: staff.id, expiresAt: new Date(Date.now() + SESSION_TTL_MS) } });
+  const cookie = (await commitSessionId(session.id)).split(";")[0]!;
+  const loadPage = () => pageLoader({ request: new Request(`http://localhost/ceremonies/${gala.id}`, { headers: { Cookie: cookie } }), params: { id: gala.id }, context: {} });
+  const tableRows = page.laureates.map((l) => ({ laureateId: l.id, attendance: l.attendance, representedBy: l.representedBy, guestsCount: l.guestsCount, handedOverBy: l.handedOverBy }));
+  let round = 0;
+  // Alternating, so that every round really rewrites 300 rows.
+  const saveAll = async () => {
+    const attendance = round++ % 2 ? "ATTENDS" : "ABSENT";
+    const version = (await db().ceremony.findUniqueOrThrow({ where: { id: gala.id } })).version;
+    const out = await saveLaureateTable(gala.id, { version, rows: tableRows, selected: [] }, { kind: "bulk", scope: "all", attendance }, { userId: staff.id });
+    if (out.kind !== "saved") throw new Error(`unexpected output: ${out.kind}`);
+  };
+
   const iterations = Math.min(iterationsFromEnv(200), 50);
   const warmup = Math.min(5, iterations);
   const figures = [
     figureOf(`ceremony page, gala of ${waiting.length} laureates (with conflict checks)`, await measure(() => ceremonyPage(gala.id, "2026-11-26"), { warmup, iterations }), 300),
+    figureOf(`ceremony page loader (route: auth, audit trail), gala of ${waiting.length} laureates`, await measure(loadPage, { warmup, iterations }), 300),
+    figureOf(`save the laureates' table, ${waiting.length} rows, „Ustaw wszystkim”`, await measure(saveAll, { warmup: 1, iterations: Math.min(iterations, 20) }), 2000),
     figureOf("add-laureate search by name (folded)", await measure(() => laureateCandidates(gala.id, { q: SEARCHED_SURNAME, honour: null }), { warmup, iterations }), 100),
     figureOf("add-laureate search, all waiting of one honour", await measure(() => laureateCandidates(gala.id, { q: "", honour: "HONORIS_GRATIA" }), { warmup, iterations }), 100),
     figureOf(

@@ -130,6 +130,9 @@ export const CEREMONY_FIELD_LABEL: Record<string, string> = {
   laureateRemoved: "usunięto z listy",
   laureateMoved: "przesunięto na liście",
   markedAttending: "oznaczono „będzie osobiście”",
+  attendanceSet: "ustawiono obecność",
+  attendanceOf: "laureaci, którym ustawiono obecność",
+  orderChanged: "nowa kolejność wręczania",
   stockIssued: "wydano z magazynu (odznaki i blankiety, szt.)",
   position: "miejsce w kolejności",
   laureate: "laureat",
@@ -168,6 +171,103 @@ export const VenueForm = z.object({
 export type VenueInput = z.output<typeof VenueForm>;
 
 // ---------------------------------------------------------------- order of laureates
+
+// ---------------------------------------------------------------- the laureates' table (one form)
+
+/** Attendance that can be set for many at once: „reprezentowany” needs a name in each row. */
+export const BULK_ATTENDANCES = ["ATTENDS", "ABSENT", "UNKNOWN"] as const;
+
+/** A row of the laureates' table: its fields, and which laureate it is. */
+export const LaureateRow = LaureateForm.and(z.object({ laureateId: z.string().min(1) }));
+export type LaureateRow = z.output<typeof LaureateRow>;
+
+/**
+ * What the table's buttons do, on top of saving every row: set the attendance of the ticked
+ * laureates or of all, or move one laureate a place up or down. The rows' order in the form is
+ * the new hand-over order (drag and drop reorders the rows before sending).
+ */
+export type TableOperation =
+  | { kind: "save" }
+  | { kind: "bulk"; scope: "selected" | "all"; attendance: (typeof BULK_ATTENDANCES)[number] }
+  | { kind: "move"; laureateId: string; direction: "up" | "down" };
+
+export const TABLE_INTENT = /^(save|bulk:(selected|all)|move:([^:]+):(up|down))$/;
+
+export const LaureateTableForm = z
+  .object({
+    version: z.coerce.number().int().min(1),
+    intent: z.string().regex(TABLE_INTENT, "Nieznana czynność."),
+    rows: z.array(LaureateRow).default([]),
+    selected: z.array(z.string().min(1)).default([]),
+    bulkAttendance: z.preprocess((v) => (v === "" ? undefined : v), z.enum(BULK_ATTENDANCES, { error: "Wybierz obecność do ustawienia." }).optional()),
+  })
+  .superRefine((v, ctx) => {
+    if (!v.intent.startsWith("bulk:")) return;
+    if (!v.bulkAttendance) ctx.addIssue({ code: "custom", path: ["bulkAttendance"], message: "Wybierz obecność do ustawienia." });
+    if (v.intent === "bulk:selected" && v.selected.length === 0) ctx.addIssue({ code: "custom", path: ["selected"], message: "Zaznacz laureatów, którym ustawić obecność, albo użyj „Ustaw wszystkim”." });
+  });
+export type LaureateTableInput = z.output<typeof LaureateTableForm>;
+
+/** The operation named by the clicked button (`intent`), with the bulk attendance chosen. */
+export function tableOperation(input: Pick<LaureateTableInput, "intent" | "bulkAttendance">): TableOperation {
+  const m = TABLE_INTENT.exec(input.intent);
+  if (m?.[2] && input.bulkAttendance) return { kind: "bulk", scope: m[2] as "selected" | "all", attendance: input.bulkAttendance };
+  if (m?.[3]) return { kind: "move", laureateId: m[3], direction: m[4] as "up" | "down" };
+  return { kind: "save" };
+}
+
+export type StoredLaureate = { id: string; name: string; attendance: string; representedBy: string; guestsCount: number; handedOverBy: string };
+type RowData = { attendance: Attendance; representedBy: string; guestsCount: number; handedOverBy: string };
+
+export type TablePlan =
+  | { kind: "stale" }
+  | {
+      kind: "planned";
+      /** Ids in the new hand-over order. */
+      order: string[];
+      orderChanged: boolean;
+      /** Rows whose fields change, with the fields before and after (for the audit). */
+      updates: { id: string; name: string; data: RowData; before: Partial<RowData>; after: Partial<RowData> }[];
+      /** The names of those whose attendance a bulk operation set. */
+      bulkNames: string[];
+    };
+
+/**
+ * What saving the table changes: every row's fields as sent, then the button's operation. The
+ * rows sent must be exactly the stored ones (someone else added or removed a laureate: stale).
+ */
+export function planTableSave(stored: readonly StoredLaureate[], rows: readonly LaureateRow[], op: TableOperation, selected: readonly string[] = []): TablePlan {
+  const byId = new Map(stored.map((l) => [l.id, l]));
+  const sent = new Set(rows.map((r) => r.laureateId));
+  if (rows.length !== stored.length || sent.size !== rows.length || rows.some((r) => !byId.has(r.laureateId))) return { kind: "stale" };
+  let order = rows.map((r) => r.laureateId);
+  if (op.kind === "move") order = moveInOrder(order, op.laureateId, op.direction);
+  const targets = op.kind === "bulk" ? new Set(op.scope === "all" ? order : selected.filter((id) => byId.has(id))) : new Set<string>();
+  const updates: Extract<TablePlan, { kind: "planned" }>["updates"] = [];
+  const bulkNames: string[] = [];
+  for (const row of rows) {
+    const old = byId.get(row.laureateId)!;
+    const attendance = op.kind === "bulk" && targets.has(row.laureateId) ? op.attendance : row.attendance;
+    if (op.kind === "bulk" && targets.has(row.laureateId)) bulkNames.push(old.name);
+    const data: RowData = {
+      attendance,
+      representedBy: attendance === "REPRESENTED" ? row.representedBy : "",
+      guestsCount: row.guestsCount,
+      handedOverBy: row.handedOverBy,
+    };
+    const before: Partial<RowData> = {};
+    const after: Partial<RowData> = {};
+    for (const key of ["attendance", "representedBy", "guestsCount", "handedOverBy"] as const) {
+      if (old[key] !== data[key]) {
+        (before as Record<string, unknown>)[key] = old[key];
+        (after as Record<string, unknown>)[key] = data[key];
+      }
+    }
+    if (Object.keys(after).length) updates.push({ id: row.laureateId, name: old.name, data, before, after });
+  }
+  const orderChanged = order.some((id, i) => id !== stored[i]!.id);
+  return { kind: "planned", order, orderChanged, updates, bulkNames };
+}
 
 /** The ids in their new order after moving `id` one place up or down (unchanged at either end). */
 export function moveInOrder(ids: readonly string[], id: string, direction: "up" | "down"): string[] {

@@ -7,7 +7,10 @@ import {
   moveInOrder,
   NOT_EDITABLE_MESSAGE,
   planHandover,
+  planTableSave,
   type CeremonyInput,
+  type LaureateRow,
+  type TableOperation,
   type HandoverPlan,
   type HandoverRow,
   type LaureateInput,
@@ -256,5 +259,57 @@ export function updateLaureate(id: string, input: LaureateInput & { laureateId: 
       await recordAudit(tx, { userId: actor.userId, action: "UPDATE", entityType: "Ceremony", entityId: id, before: { laureate: name, ...diff.before }, after: { laureate: name, ...diff.after } });
     }
     return { kind: "saved", id };
+  });
+}
+
+export type TableWrite = CeremonyWrite | { kind: "stale" };
+
+/**
+ * Saves the laureates' table at once: every row's attendance, representative, guests and who
+ * hands over, the order of the rows, and the button's operation (bulk attendance, a move), in
+ * one transaction against the ceremony's version (planTableSave in app/domain/ceremony.ts).
+ */
+export function saveLaureateTable(
+  id: string,
+  input: { version: number; rows: LaureateRow[]; selected: string[] },
+  op: TableOperation,
+  actor: Actor,
+): Promise<TableWrite & { changed?: number; bulk?: number }> {
+  return runWrite(async (tx) => {
+    const { answer } = await lockCeremony(tx, id, input.version, { editable: true });
+    if (answer) return answer;
+    const stored = await tx.ceremonyLaureate.findMany({
+      where: { ceremonyId: id },
+      orderBy: { position: "asc" },
+      select: { id: true, attendance: true, representedBy: true, guestsCount: true, handedOverBy: true, conferral: { select: { candidate: { select: { nameNominative: true, displayName: true } } } } },
+    });
+    const plan = planTableSave(
+      stored.map((l) => ({ ...l, name: l.conferral.candidate.nameNominative || l.conferral.candidate.displayName })),
+      input.rows,
+      op,
+      input.selected,
+    );
+    if (plan.kind === "stale") return { kind: "stale" as const };
+    for (const u of plan.updates) await tx.ceremonyLaureate.update({ where: { id: u.id }, data: u.data });
+    if (plan.orderChanged) await renumber(tx, id, plan.order);
+    await bump(tx, id, input.version);
+    const bulk = new Set(op.kind === "bulk" ? plan.bulkNames : []);
+    for (const u of plan.updates) {
+      // A bulk change is one event below; a row's other edits keep their own.
+      const { attendance: _bulked, ...rest } = u.after;
+      const after = bulk.has(u.name) ? rest : u.after;
+      if (!Object.keys(after).length) continue;
+      const { attendance: _was, ...restBefore } = u.before;
+      const before = bulk.has(u.name) ? restBefore : u.before;
+      await recordAudit(tx, { userId: actor.userId, action: "UPDATE", entityType: "Ceremony", entityId: id, before: { laureate: u.name, ...before }, after: { laureate: u.name, ...after } });
+    }
+    if (op.kind === "bulk" && plan.bulkNames.length) {
+      await recordAudit(tx, { userId: actor.userId, action: "UPDATE", entityType: "Ceremony", entityId: id, after: { attendanceSet: op.attendance, attendanceOf: plan.bulkNames } });
+    }
+    if (plan.orderChanged) {
+      const names = new Map(stored.map((l) => [l.id, l.conferral.candidate.nameNominative || l.conferral.candidate.displayName]));
+      await recordAudit(tx, { userId: actor.userId, action: "UPDATE", entityType: "Ceremony", entityId: id, after: { orderChanged: plan.order.map((lid) => names.get(lid)) } });
+    }
+    return { kind: "saved" as const, id, changed: plan.updates.length, bulk: plan.bulkNames.length };
   });
 }

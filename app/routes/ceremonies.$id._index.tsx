@@ -1,20 +1,18 @@
 // /ceremonies/:id: one ceremony with its laureates in hand-over order (move up/down, attendance,
 // guests, who hands over), the conflict checks, the status steps and the files for the chancellery.
-import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
+import type { SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
-import { useEffect, useRef } from "react";
 import { z } from "zod";
 import { AuditTimeline } from "#app/components/audit-timeline";
-import { CeremonyStatus } from "#app/components/ceremony";
+import { CeremonyStatus, LaureateTable, LaureateTableReadOnly } from "#app/components/ceremony";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
-import { Field, FormErrors, FilterSelect } from "#app/components/forms";
-import { DemoMark, honourText, StatusBadge } from "#app/components/labels";
+import { FilterSelect } from "#app/components/forms";
+import { DemoMark, honourText } from "#app/components/labels";
 import { useMayOpen } from "#app/components/permitted-link";
 import {
   ATTENDANCE_LABEL,
-  ATTENDANCES,
   CEREMONY_FIELD_LABEL,
   CEREMONY_STEP,
   CEREMONY_STEPS,
@@ -22,14 +20,18 @@ import {
   ceremonyStatusLabel,
   isEditable,
   LaureateForm,
+  LaureateTableForm,
   stepsFrom,
+  TABLE_INTENT,
+  tableOperation,
   type CeremonyStep,
 } from "#app/domain/ceremony";
 import { Honour, HONOUR_LABEL, HONOURS } from "#app/domain/honours";
 import { timelineEntries } from "#app/domain/audit-log";
+import { countOf } from "#app/domain/plural";
 import { formatPolishDate } from "#app/domain/polish-dates";
 import { auditTrailOf } from "#app/models/audit.server";
-import { addLaureate, laureateCandidates, markAllAttending, moveLaureate, removeLaureate, updateLaureate } from "#app/models/ceremony-laureates.server";
+import { addLaureate, laureateCandidates, markAllAttending, moveLaureate, removeLaureate, saveLaureateTable, updateLaureate } from "#app/models/ceremony-laureates.server";
 import { ceremonyPage, changeCeremonyStatus, CONFLICT_MESSAGE, type CeremonyWrite } from "#app/models/ceremony.server";
 import { requireUserWithPermission } from "#app/utils/auth.server";
 import { invariantResponse } from "#app/utils/http";
@@ -86,6 +88,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
+const LAUREATE_FORMS = { one: "laureat", few: "laureaci", many: "laureatów" };
+
 const Version = z.coerce.number().int().min(1);
 const Intent = z.discriminatedUnion("intent", [
   z.object({
@@ -109,6 +113,7 @@ type Answer = {
   laureateId?: string;
   direction?: "up" | "down";
   result?: ReturnType<Awaited<ReturnType<typeof parseLaureate>>["reply"]>;
+  table?: SubmissionResult<string[]>;
 };
 
 function parseLaureate(formData: FormData) {
@@ -135,6 +140,26 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const refused = refusal(outcome);
     if (refused) return data<Answer>({ intent: "laureate", laureateId, result: submission.reply({ formErrors: [refused.message] }) }, { status: 400 });
     return data<Answer>({ intent: "laureate", laureateId, message: "Zapisano dane laureata.", result: submission.reply({ resetForm: false }) });
+  }
+  const intent = String(formData.get("intent") ?? "");
+  if (TABLE_INTENT.test(intent)) {
+    const submission = parseWithZod(formData, { schema: LaureateTableForm });
+    if (submission.status !== "success") return data<Answer>({ intent: "table", table: submission.reply() }, { status: 400 });
+    const op = tableOperation(submission.value);
+    const outcome = await saveLaureateTable(id, submission.value, op, actor);
+    invariantResponse(outcome.kind !== "not-found", "Nie znaleziono uroczystości.", { status: 404 });
+    if (outcome.kind === "stale" || outcome.kind === "conflict") {
+      return data<Answer>({ intent: "table", table: submission.reply({ formErrors: [CONFLICT_MESSAGE] }) }, { status: 409 });
+    }
+    const refused = refusal(outcome);
+    if (refused) return data<Answer>({ intent: "table", table: submission.reply({ formErrors: [refused.message] }) }, { status: 400 });
+    // A move keeps the page (and the keyboard focus on the moved laureate's button).
+    if (op.kind === "move") return data<Answer>({ intent: "move", laureateId: op.laureateId, direction: op.direction });
+    return redirectWithToast(`/ceremonies/${id}#laureaci`, {
+      title: op.kind === "bulk" ? `Ustawiono obecność „${ATTENDANCE_LABEL[op.attendance]}”: ${countOf(outcome.bulk ?? 0, LAUREATE_FORMS)}.` : "Zapisano listę laureatów.",
+      description: `Zmienione wiersze: ${outcome.changed ?? 0}.`,
+      link: { href: "/ceremonies", label: "Wróć do listy uroczystości" },
+    });
   }
   const parsed = Intent.safeParse(Object.fromEntries(formData));
   invariantResponse(parsed.success, "Nieprawidłowe żądanie.", { status: 400 });
@@ -184,17 +209,8 @@ export default function CeremonyView() {
   const [searchParams] = useSearchParams();
   const editable = isEditable(c.status);
   const busy = navigation.state !== "idle";
-  const confirmRemove = searchParams.get("usun");
-
-  // Moving a laureate keeps the keyboard focus on the button just used (or its partner at an end).
-  const listRef = useRef<HTMLOListElement>(null);
-  useEffect(() => {
-    if (answer?.intent !== "move" || !answer.laureateId || navigation.state !== "idle") return;
-    const item = listRef.current?.querySelector<HTMLElement>(`[data-laureate="${answer.laureateId}"]`);
-    const same = item?.querySelector<HTMLButtonElement>(`button[value="${answer.direction}"]`);
-    const other = item?.querySelector<HTMLButtonElement>(`button[value="${answer.direction === "up" ? "down" : "up"}"]`);
-    (same && !same.disabled ? same : other)?.focus();
-  }, [answer, navigation.state]);
+  const removing = laureates.find((l) => l.id === searchParams.get("usun"));
+  const table = answer?.intent === "table" && navigation.state === "idle" ? answer.table : undefined;
 
   const warnings = findings.filter((f) => f.severity === "warning");
   const notices = findings.filter((f) => f.severity === "notice");
@@ -294,78 +310,34 @@ export default function CeremonyView() {
             {answer.message}
           </p>
         ) : null}
-        {editable && laureates.some((l) => l.attendance === "UNKNOWN") ? (
-          <Form method="post" className="inline-form no-print">
-            <input type="hidden" name="intent" value="attendAll" />
+        {editable && removing ? (
+          <Form method="post" className="alert alert--warn no-print" id="usun">
+            <p>
+              Usunąć {removing.name} z tej uroczystości? Laureat wróci do oczekujących na wręczenie; dane obecności i gości przepadną.
+            </p>
+            <input type="hidden" name="intent" value="remove" />
+            <input type="hidden" name="laureateId" value={removing.id} />
             <input type="hidden" name="version" value={c.version} />
-            <button type="submit" className="button--secondary" disabled={busy}>
-              Oznacz wszystkich bez ustalonej obecności jako „będzie osobiście” ({laureates.filter((l) => l.attendance === "UNKNOWN").length})
-            </button>
+            <div className="form-actions">
+              <button type="submit">Tak, usuń z uroczystości</button>
+              <Link to={`/ceremonies/${c.id}#laureaci`}>Nie usuwaj</Link>
+            </div>
           </Form>
         ) : null}
         {laureates.length === 0 ? (
           <p className="empty-state">Nie dodano jeszcze laureatów. {editable ? "Wyszukaj ich poniżej, w części „Dodaj laureata”." : ""}</p>
+        ) : editable ? (
+          <LaureateTable
+            key={c.version}
+            laureates={laureates}
+            version={c.version}
+            errors={table?.error ?? {}}
+            sent={(table?.initialValue as { rows?: Record<string, string>[] } | undefined)?.rows}
+            formError={table?.error?.[""]?.join(" ")}
+            focusMoved={answer?.intent === "move" && answer.laureateId && answer.direction ? { laureateId: answer.laureateId, direction: answer.direction } : null}
+          />
         ) : (
-          <ol className="laureate-list" ref={listRef}>
-            {laureates.map((l, i) => (
-              <li key={l.id} data-laureate={l.id} className="card">
-                <div className="laureate-list__head">
-                  <h3 id={`laureat-${l.id}`}>
-                    {i + 1}. {l.name}
-                  </h3>
-                  <p>
-                    {l.honourText}, nadane {formatPolishDate(l.conferredOn)}
-                    {l.nominationId ? (
-                      <>
-                        {" "}
-                        · <Link to={`/nominations/${l.nominationId}`}>wniosek</Link> {l.nominationStatus ? <StatusBadge status={l.nominationStatus} /> : null}
-                      </>
-                    ) : null}
-                    {l.handedOverOn ? ` · wręczono ${formatPolishDate(l.handedOverOn)}` : null}
-                  </p>
-                  <p>
-                    Dyplom: {l.diploma ? (l.diploma.printed ? "zatwierdzony i wydrukowany" : l.diploma.confirmed ? "zatwierdzony, niewydrukowany" : "niezatwierdzony") : "tekst nieprzygotowany"}
-                  </p>
-                </div>
-                {editable ? (
-                  <Form method="post" className="inline-form no-print" aria-label={`Kolejność: ${l.name}`}>
-                    <input type="hidden" name="intent" value="move" />
-                    <input type="hidden" name="laureateId" value={l.id} />
-                    <input type="hidden" name="version" value={c.version} />
-                    <button type="submit" name="direction" value="up" className="button--secondary" disabled={i === 0 || busy} aria-label={`Przesuń wyżej: ${l.name}`}>
-                      ↑ Wyżej
-                    </button>
-                    <button
-                      type="submit"
-                      name="direction"
-                      value="down"
-                      className="button--secondary"
-                      disabled={i === laureates.length - 1 || busy}
-                      aria-label={`Przesuń niżej: ${l.name}`}
-                    >
-                      ↓ Niżej
-                    </button>
-                    <Link to={`?usun=${l.id}#laureat-${l.id}`}>Usuń z uroczystości…</Link>
-                  </Form>
-                ) : null}
-                {editable && confirmRemove === l.id ? (
-                  <Form method="post" className="alert alert--warn no-print">
-                    <p>
-                      Usunąć {l.name} z tej uroczystości? Laureat wróci do oczekujących na wręczenie; dane obecności i gości przepadną.
-                    </p>
-                    <input type="hidden" name="intent" value="remove" />
-                    <input type="hidden" name="laureateId" value={l.id} />
-                    <input type="hidden" name="version" value={c.version} />
-                    <div className="form-actions">
-                      <button type="submit">Tak, usuń z uroczystości</button>
-                      <Link to={`/ceremonies/${c.id}#laureat-${l.id}`}>Nie usuwaj</Link>
-                    </div>
-                  </Form>
-                ) : null}
-                <LaureateDetails laureate={l} version={c.version} editable={editable} answer={answer?.intent === "laureate" && answer.laureateId === l.id ? answer : undefined} />
-              </li>
-            ))}
-          </ol>
+          <LaureateTableReadOnly laureates={laureates} />
         )}
       </section>
 
@@ -447,7 +419,7 @@ function StepForm({ step, version, answer }: { step: CeremonyStep; version: numb
   const move = CEREMONY_STEP[step];
   const reasonId = `powod-${step}`;
   const errorId = `${reasonId}-error`;
-  return (
+  const form = (
     <Form method="post" className="card step-form">
       <input type="hidden" name="intent" value="step" />
       <input type="hidden" name="step" value={step} />
@@ -489,66 +461,14 @@ function StepForm({ step, version, answer }: { step: CeremonyStep; version: numb
       </button>
     </Form>
   );
-}
-
-type LaureateRow = ReturnType<typeof useLoaderData<typeof loader>>["laureates"][number];
-
-function LaureateDetails({ laureate: l, version, editable, answer }: { laureate: LaureateRow; version: number; editable: boolean; answer?: Answer }) {
-  const navigation = useNavigation();
-  const [form, fields] = useForm({
-    id: `laureat-form-${l.id}-${version}`,
-    lastResult: navigation.state === "idle" ? answer?.result : null,
-    defaultValue: { attendance: l.attendance, representedBy: l.representedBy, guestsCount: String(l.guestsCount), handedOverBy: l.handedOverBy, laureateId: l.id, version: String(version) },
-    onValidate: ({ formData }) => parseLaureate(formData),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
-  });
-  if (!editable) {
-    return (
-      <p>
-        Obecność: {ATTENDANCE_LABEL[l.attendance]}
-        {l.representedBy ? ` (reprezentuje: ${l.representedBy})` : ""} · goście: {l.guestsCount} · wręcza: {l.handedOverBy || "—"}
-      </p>
-    );
-  }
-  const noAria = { ariaAttributes: false } as const;
+  // A step that asks for a reason or a confirmation opens its form from a button; it is open
+  // again when the server refused it, to show why.
+  if (!move.needsReason && step !== "HOLD") return form;
   return (
-    <Form method="post" {...getFormProps(form)} className="laureate-form" aria-label={`Obecność i goście: ${l.name}`}>
-      <FormErrors id={form.errorId} errors={form.errors} />
-      {answer?.message && !form.errors?.length ? (
-        <p className="alert alert--ok" role="status">
-          {answer.message}
-        </p>
-      ) : null}
-      <input type="hidden" name="intent" value="laureate" />
-      <input {...getInputProps(fields.laureateId, { type: "hidden" })} />
-      <input {...getInputProps(fields.version, { type: "hidden" })} />
-      <div className="grid-3">
-        <Field id={fields.attendance.id} label="Obecność" errors={fields.attendance.errors}>
-          {(aria) => (
-            <select {...getSelectProps(fields.attendance, noAria)} {...aria}>
-              {ATTENDANCES.map((a) => (
-                <option key={a} value={a}>
-                  {ATTENDANCE_LABEL[a]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field id={fields.representedBy.id} label="Reprezentuje (gdy reprezentowany)" errors={fields.representedBy.errors}>
-          {(aria) => <input {...getInputProps(fields.representedBy, { type: "text", ...noAria })} {...aria} />}
-        </Field>
-        <Field id={fields.guestsCount.id} label="Liczba gości" errors={fields.guestsCount.errors}>
-          {(aria) => <input {...getInputProps(fields.guestsCount, { type: "number", ...noAria })} min={0} className="input--short" {...aria} />}
-        </Field>
-      </div>
-      <Field id={fields.handedOverBy.id} label="Kto wręcza" errors={fields.handedOverBy.errors} hint="Np. Prezydent Miasta Krakowa i Przewodniczący Rady Miasta Krakowa.">
-        {(aria) => <input {...getInputProps(fields.handedOverBy, { type: "text", ...noAria })} {...aria} />}
-      </Field>
-      <button type="submit" className="button--secondary">
-        Zapisz: {l.name}
-      </button>
-    </Form>
+    <details className="step-details" open={Boolean(answer?.message)}>
+      <summary className="button button--secondary">{move.label}…</summary>
+      {form}
+    </details>
   );
 }
 

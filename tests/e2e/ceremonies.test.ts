@@ -1,7 +1,13 @@
 // Ceremonies in the browser: schedule one, add laureates, reorder them with the keyboard (focus
 // stays on the moved laureate), and download the programme; axe on every page visited.
 import { expect, test } from "vitest";
-import { describeInBrowser, expectNoAxeViolations, expectNoPageErrors, useBrowser, visit, waitForHydration } from "./browser";
+import type { Page } from "playwright-core";
+import { createPrismaClient } from "#app/utils/db.server";
+import { createGala } from "#tests/fixtures/gala";
+import { databaseFile, describeInBrowser, expectNoAxeViolations, expectNoPageErrors, useBrowser, visit, waitForHydration } from "./browser";
+
+/** The laureates' names in the table's order. */
+const rowNames = (page: Page) => page.locator("table.laureate-table tbody tr strong").allInnerTexts();
 
 describeInBrowser("ceremonies in the browser", () => {
   const session = useBrowser();
@@ -38,7 +44,9 @@ describeInBrowser("ceremonies in the browser", () => {
       const add = page.getByRole("button", { name: /^Dodaj: / }).first();
       names.push((await add.getAttribute("aria-label"))!.replace(/^Dodaj: /, ""));
       await Promise.all([page.waitForURL(/#dodaj$/), add.click()]);
-      await page.getByRole("heading", { level: 3, name: `${i + 1}. ${names[i]}` }).waitFor();
+      // The page confirms the addition (a toast), not „Nie znaleziono laureatów…”.
+      await page.getByRole("status").getByText("Dodano laureata do uroczystości.").waitFor();
+      await page.getByRole("textbox", { name: `Kto wręcza: ${names[i]}` }).waitFor();
     }
     await waitForHydration(page);
     await expectNoAxeViolations(page);
@@ -47,12 +55,11 @@ describeInBrowser("ceremonies in the browser", () => {
     const down = page.getByRole("button", { name: `Przesuń niżej: ${names[0]}` });
     await down.focus();
     await page.keyboard.press("Enter");
-    await page.getByRole("heading", { level: 3, name: `1. ${names[1]}` }).waitFor();
-    await page.getByRole("heading", { level: 3, name: `2. ${names[0]}` }).waitFor();
+    await expect.poll(() => rowNames(page)).toEqual([names[1], names[0]]);
     // At the bottom "down" is disabled, so focus moves to the same laureate's "up" button.
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute("aria-label"))).toBe(`Przesuń wyżej: ${names[0]}`);
     await page.keyboard.press("Enter");
-    await page.getByRole("heading", { level: 3, name: `1. ${names[0]}` }).waitFor();
+    await expect.poll(() => rowNames(page)).toEqual([names[0], names[1]]);
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute("aria-label"))).toBe(`Przesuń niżej: ${names[0]}`);
     expectNoPageErrors(page);
 
@@ -78,4 +85,44 @@ describeInBrowser("ceremonies in the browser", () => {
     await page.getByText(/\/calendar\/[\w-]+\.ics/).waitFor();
     await expectNoAxeViolations(page);
   });
+
+  test("a gala of 300 laureates: all attendance in 2 actions, ticked rows, drag and drop; every action confirmed", async () => {
+    const client = createPrismaClient(`file:${databaseFile()}`);
+    const gala = await createGala(client, 300);
+    await client.$disconnect();
+    const page = await session.newPage({ signedInAs: "protokol@merenti.example" });
+    await visit(page, `/ceremonies/${gala.id}`);
+    await waitForHydration(page);
+    expect(await page.locator("table.laureate-table tbody tr").count()).toBe(300);
+    await expectNoAxeViolations(page);
+
+    // Status changes sit behind buttons: the cancel reason is not on the page until asked for.
+    expect(await page.getByLabel("Powód").isVisible()).toBe(false);
+
+    // All attendance: choose it, „Ustaw wszystkim” (2 actions).
+    await page.getByLabel("Obecność do ustawienia").selectOption("ATTENDS");
+    await page.getByRole("button", { name: "Ustaw wszystkim (300)" }).click();
+    await page.getByRole("status").getByText(/Ustawiono obecność „będzie osobiście”: 300\slaureatów\./).waitFor();
+    await waitForHydration(page);
+    expect(await page.getByRole("combobox", { name: /^Obecność: / }).evaluateAll((els) => els.every((e) => (e as HTMLSelectElement).value === "ATTENDS"))).toBe(true);
+    await expectNoAxeViolations(page);
+
+    // Tick all, untick one, set „nieobecny” for the ticked: 299 absent.
+    await page.getByRole("checkbox", { name: "Zaznacz wszystkich" }).check();
+    await page.getByRole("checkbox", { name: `Zaznacz: ${gala.firstName}` }).uncheck();
+    await page.getByLabel("Obecność do ustawienia").selectOption("ABSENT");
+    await page.getByRole("button", { name: "Ustaw zaznaczonym (299)" }).click();
+    await page.getByRole("status").getByText(/Ustawiono obecność „nieobecny”: 299\slaureatów\./).waitFor();
+    await waitForHydration(page);
+    expect(await page.getByRole("combobox", { name: `Obecność: ${gala.firstName}` }).inputValue()).toBe("ATTENDS");
+
+    // Drag the first laureate onto the third: the order is saved at once.
+    const before = (await rowNames(page)).slice(0, 3);
+    await page.getByRole("button", { name: `Przeciągnij: ${before[0]}` }).dragTo(page.locator("table.laureate-table tbody tr").nth(2));
+    await page.getByRole("status").getByText("Zapisano listę laureatów.").waitFor();
+    await waitForHydration(page);
+    await expect.poll(async () => (await rowNames(page)).slice(0, 3)).toEqual([before[1], before[2], before[0]]);
+
+    expectNoPageErrors(page);
+  }, 240_000);
 });

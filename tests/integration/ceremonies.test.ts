@@ -86,7 +86,7 @@ async function schedule(fields: Record<string, string> = {}) {
 
 type Page = {
   ceremony: { version: number; status: string };
-  laureates: { id: string; name: string; attendance: string }[];
+  laureates: { id: string; name: string; attendance: string; representedBy?: string }[];
   findings: { code: string; severity: string; message: string }[];
   candidates: { id: string; name: string }[];
 };
@@ -379,5 +379,72 @@ describe("elsewhere in the app", () => {
     signOut();
     expect((await callLoader(listLoader, "/ceremonies")).status).toBe(302);
     resumeSession(cookie);
+  });
+});
+
+describe("the laureates' table (one form)", () => {
+  const rowsOf = (laureates: Page["laureates"], overrides: Record<number, Record<string, string>> = {}) => {
+    const fields: Record<string, string> = {};
+    laureates.forEach((l, i) => {
+      Object.assign(fields, { [`rows[${i}].laureateId`]: l.id, [`rows[${i}].attendance`]: l.attendance, [`rows[${i}].guestsCount`]: "0", [`rows[${i}].representedBy`]: l.representedBy ?? "", [`rows[${i}].handedOverBy`]: "" });
+      for (const [k, v] of Object.entries(overrides[i] ?? {})) fields[`rows[${i}].${k}`] = v;
+    });
+    return fields;
+  };
+
+  test("rows are saved together; bulk attendance for all in one submission; a move; each confirmed with a toast; a stale form changes nothing", async () => {
+    const id = await schedule({ title: "Gala tabeli" });
+    for (let i = 0; i < 4; i++) await add(id, (await laureate()).conferralId);
+    let p = await page(id);
+    const [a, b, c, d] = p.laureates;
+
+    // Two rows edited, one save: both stored, one version step.
+    const saved = await post(id, { intent: "save", version: String(p.ceremony.version), ...rowsOf(p.laureates, { 0: { guestsCount: "3" }, 1: { attendance: "REPRESENTED", representedBy: "Anna Nowak" } }) });
+    expect(saved.status).toBe(302);
+    expect(saved.toast).toMatchObject({ title: "Zapisano listę laureatów.", description: "Zmienione wiersze: 2.", link: { href: "/ceremonies" } });
+    const stored = await db().ceremonyLaureate.findMany({ where: { ceremonyId: id }, orderBy: { position: "asc" } });
+    expect(stored.map((l) => [l.guestsCount, l.attendance, l.representedBy])).toEqual([[3, "UNKNOWN", ""], [0, "REPRESENTED", "Anna Nowak"], [0, "UNKNOWN", ""], [0, "UNKNOWN", ""]]);
+    expect((await page(id)).ceremony.version).toBe(p.ceremony.version + 1);
+
+    // „reprezentowany” without a name: refused next to the row's field, nothing stored.
+    p = await page(id);
+    const missing = await callAction<{ table: { error: Record<string, string[]> } }>(detailAction, `/ceremonies/${id}`, { intent: "save", version: String(p.ceremony.version), ...rowsOf(p.laureates, { 2: { attendance: "REPRESENTED" } }) }, { id });
+    expect(missing.status).toBe(400);
+    expect(missing.data!.table.error["rows[2].representedBy"]).toEqual(["Podaj imię i nazwisko osoby reprezentującej."]);
+    expect((await page(id)).ceremony.version).toBe(p.ceremony.version);
+
+    // All attendance in one submission: „będzie osobiście” for all, one audit event naming them.
+    const all = await post(id, { intent: "bulk:all", bulkAttendance: "ATTENDS", version: String(p.ceremony.version), ...rowsOf(p.laureates) });
+    expect(all.toast!.title).toBe("Ustawiono obecność „będzie osobiście”: 4\u00a0laureaci.");
+    expect((await page(id)).laureates.map((l) => l.attendance)).toEqual(["ATTENDS", "ATTENDS", "ATTENDS", "ATTENDS"]);
+    const bulkEvent = await db().auditEvent.findFirstOrThrow({ where: { entityType: "Ceremony", entityId: id, after: { contains: "attendanceSet" } } });
+    expect(JSON.parse(bulkEvent.after!).attendanceOf).toHaveLength(4);
+
+    // Ticked rows only; none ticked is refused with a message.
+    p = await page(id);
+    const none = await callAction<{ table: { error: Record<string, string[]> } }>(detailAction, `/ceremonies/${id}`, { intent: "bulk:selected", bulkAttendance: "ABSENT", version: String(p.ceremony.version), ...rowsOf(p.laureates) }, { id });
+    expect(none.status).toBe(400);
+    expect(none.data!.table.error.selected![0]).toMatch(/^Zaznacz laureatów/);
+    await post(id, { intent: "bulk:selected", bulkAttendance: "ABSENT", selected: [c!.id, d!.id] as unknown as string, version: String(p.ceremony.version), ...rowsOf(p.laureates) });
+    expect((await page(id)).laureates.map((l) => l.attendance)).toEqual(["ATTENDS", "ATTENDS", "ABSENT", "ABSENT"]);
+
+    // The rows' order is the new order (drag and drop); a move button moves one more place.
+    p = await page(id);
+    const reordered = [p.laureates[3]!, p.laureates[0]!, p.laureates[1]!, p.laureates[2]!];
+    await post(id, { intent: "save", version: String(p.ceremony.version), ...rowsOf(reordered) });
+    expect((await page(id)).laureates.map((l) => l.id)).toEqual([d!.id, a!.id, b!.id, c!.id]);
+    p = await page(id);
+    const moved = await post(id, { intent: `move:${a!.id}:up`, version: String(p.ceremony.version), ...rowsOf(p.laureates) });
+    expect(moved.status).toBe(200);
+    expect((await page(id)).laureates.map((l) => l.id)).toEqual([a!.id, d!.id, b!.id, c!.id]);
+
+    // A form from before the last save (old version), or with a row missing: refused, nothing changes.
+    const before = await db().ceremonyLaureate.findMany({ where: { ceremonyId: id }, orderBy: { position: "asc" } });
+    const stale = await post(id, { intent: "bulk:all", bulkAttendance: "UNKNOWN", version: String(p.ceremony.version), ...rowsOf(p.laureates) });
+    expect(stale.status).toBe(409);
+    p = await page(id);
+    const short = await post(id, { intent: "save", version: String(p.ceremony.version), ...rowsOf(p.laureates.slice(0, 3)) });
+    expect(short.status).toBe(409);
+    expect(await db().ceremonyLaureate.findMany({ where: { ceremonyId: id }, orderBy: { position: "asc" } })).toEqual(before);
   });
 });
