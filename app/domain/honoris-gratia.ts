@@ -3,6 +3,7 @@
 // models (app/models/hg-*.server.ts) feed it rows and writes what it decides.
 import { z } from "zod";
 import { BirthYear, optionalLine, optionalText, PageParam, requiredText } from "./form-fields";
+import { caseReferenceProblem, checkPersonName, DEFAULT_HG_CASE_REFERENCE_PATTERN } from "./intake-text";
 import "./zod-polish";
 import { CandidateKind, Gender } from "./honours";
 import { addMonths, daysBetween, HG_OPEN_STATUSES } from "./deadlines";
@@ -33,9 +34,16 @@ export const LaureateInput = z
     organizationName: optionalLine(500),
     city: optionalLine(200),
     candidateId: optionalText(100),
+    /** The user confirmed unusual characters in the name (a warning, not a refusal). */
+    unusualNameConfirmed: z.literal("on").optional(),
   })
   .superRefine((l, ctx) => {
     if (l.kind === "PERSON") {
+      for (const field of ["givenNames", "surname"] as const) {
+        const check = checkPersonName(l[field]);
+        const message = check.refuse ?? (l.unusualNameConfirmed ? null : check.ask);
+        if (message) ctx.addIssue({ code: "custom", path: [field], message });
+      }
       if (!l.givenNames) ctx.addIssue({ code: "custom", path: ["givenNames"], message: "Podaj imiona osoby." });
       if (!l.surname) ctx.addIssue({ code: "custom", path: ["surname"], message: "Podaj nazwisko osoby." });
       if (!l.grammaticalGender) ctx.addIssue({ code: "custom", path: ["grammaticalGender"], message: "Wybierz rodzaj gramatyczny (do form „Pan/Pani”)." });
@@ -46,7 +54,7 @@ export const LaureateInput = z
 export type LaureateInput = z.output<typeof LaureateInput>;
 
 /** The intake form: one letter (application) proposing one or more laureates. */
-export function hgIntakeSchema(today: string) {
+export function hgIntakeSchema(today: string, caseReferencePattern = DEFAULT_HG_CASE_REFERENCE_PATTERN) {
   return z
     .object({
       creationToken: z.string().min(8).max(100),
@@ -72,6 +80,8 @@ export function hgIntakeSchema(today: string) {
           if (!a.epuapSubmissionId) issue("epuapSubmissionId", "Podaj identyfikator przesyłki ePUAP.");
           if (!a.epuapSubmittedOn) issue("epuapSubmittedOn", "Podaj datę przesłania przez ePUAP.");
         }
+        const reference = caseReferenceProblem(a.caseReference, caseReferencePattern);
+        if (reference) issue("caseReference", reference);
         if (a.channel === "PAPER" && a.epuapSubmissionId) issue("epuapSubmissionId", "Identyfikator ePUAP podaje się tylko dla wniosku przesłanego przez ePUAP.");
         if (a.receivedDate && isValidIsoDate(a.receivedDate) && a.receivedDate > today) issue("receivedDate", "Data wpływu nie może być z przyszłości.");
         if (a.epuapSubmittedOn && a.receivedDate && a.epuapSubmittedOn > a.receivedDate) issue("epuapSubmittedOn", "Data przesłania nie może być późniejsza niż data wpływu.");

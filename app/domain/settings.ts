@@ -21,6 +21,7 @@ export const SETTING_KEYS = [
   "ceremony.maxLaureatesPerSession",
   "ceremony.diplomaDaysBefore",
   "numbering.HONORIS_GRATIA",
+  "caseReference.HONORIS_GRATIA",
 ] as const;
 export const SettingKey = z.enum(SETTING_KEYS, { error: "Wybierz ustawienie z listy." });
 export type SettingKey = z.infer<typeof SettingKey>;
@@ -99,6 +100,13 @@ export const SETTINGS: Record<SettingKey, SettingDefinition> = {
       "Jak drukowany jest numer odznaki (listy, decyzje, pisma): {n} to numer kolejny serii (ciągły od pierwszej odznaki), {rrrr} rok decyzji. Źródła nie podają formatu, dlatego jest ustawieniem; obowiązuje format z dnia decyzji.",
     example: "{n}/{rrrr}",
     mustContain: "{n}",
+  },
+  "caseReference.HONORIS_GRATIA": {
+    label: "Wzór znaku sprawy wniosku „Honoris Gratia”",
+    description:
+      "Znak sprawy nadawany przez KP-04: <nr> to numer sprawy, <rrrr> rok. Wniosek ze znakiem innej postaci jest odrzucany; bez tego ustawienia obowiązuje KP-04.0012.<nr>.<rrrr>.",
+    example: "KP-04.0012.<nr>.<rrrr>",
+    mustContain: "<nr>",
   },
 };
 

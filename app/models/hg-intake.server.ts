@@ -4,12 +4,15 @@ import { Prisma } from "#app/generated/prisma/client.ts";
 import { honorisGratiaDueDate, HG_OPEN_STATUSES } from "#app/domain/deadlines";
 import type { HgIntakeInput, LaureateInput } from "#app/domain/honoris-gratia";
 import { INITIAL_STATUS } from "#app/domain/workflow";
+import { DEFAULT_HG_CASE_REFERENCE_PATTERN } from "#app/domain/intake-text";
+import { todayIso } from "#app/domain/polish-dates";
 import type { CandidateInput } from "#app/domain/nomination-form";
 import { db, type Tx } from "#app/utils/db.server";
 import { recordAudit } from "./audit.server";
 import { loadLexicon } from "./name-lexicon.server";
 import { eligibilityFindings, refusalMessage } from "./eligibility.server";
 import { candidateData, findPossibleDuplicates, searchTextOf } from "./nomination.server";
+import { settingValueOn } from "./settings.server";
 import { Refusal, type Actor, type Refused } from "./write.server";
 
 export type LaureateMatch = {
@@ -201,4 +204,9 @@ export function getHgApplication(id: string) {
       },
     },
   });
+}
+
+/** The office's case reference pattern today (a dated setting), or the default KP-04.0012.<nr>.<rrrr>. */
+export async function hgCaseReferencePattern(): Promise<string> {
+  return (await settingValueOn("caseReference.HONORIS_GRATIA", todayIso())) || DEFAULT_HG_CASE_REFERENCE_PATTERN;
 }

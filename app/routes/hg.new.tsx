@@ -14,7 +14,7 @@ import { CANDIDATE_KIND_LABEL, CANDIDATE_KINDS } from "#app/domain/honours";
 import { CHANNEL_LABEL, CHANNELS, hgIntakeSchema } from "#app/domain/honoris-gratia";
 import { formatShortDate, todayIso } from "#app/domain/polish-dates";
 import { STATUS_LABEL, type Status } from "#app/domain/workflow";
-import { createHgApplication, getHgApplication, type LaureateMatch } from "#app/models/hg-intake.server";
+import { createHgApplication, getHgApplication, hgCaseReferencePattern, type LaureateMatch } from "#app/models/hg-intake.server";
 import { newCreationToken } from "#app/models/nomination.server";
 import { requireUserWithPermission } from "#app/utils/auth.server";
 
@@ -27,6 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     creationToken: newCreationToken(),
     today: todayIso(),
+    caseReferencePattern: await hgCaseReferencePattern(),
     saved: previous ? { id: previous.id, laureates: previous.nominations.map((n) => n.candidate.displayName) } : null,
     // The next entry of the same letter: the same applicant, channel, date and proposed event.
     remembered: previous
@@ -47,7 +48,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUserWithPermission(request, "nomination:write:hg");
-  const submission = parseWithZod(await request.formData(), { schema: hgIntakeSchema(todayIso()) });
+  const submission = parseWithZod(await request.formData(), { schema: hgIntakeSchema(todayIso(), await hgCaseReferencePattern()) });
   if (submission.status !== "success") return data({ result: submission.reply(), matches: null }, { status: 400 });
   const outcome = await createHgApplication(submission.value, { userId: user.id });
   switch (outcome.kind) {
@@ -125,10 +126,10 @@ function Matches({ index, matches }: { index: number; matches: LaureateMatch[] }
 }
 
 export default function NewHgApplication() {
-  const { creationToken, today, saved, remembered } = useLoaderData<typeof loader>();
+  const { creationToken, today, saved, remembered, caseReferencePattern } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const schema = hgIntakeSchema(today);
+  const schema = hgIntakeSchema(today, caseReferencePattern);
   const [form, fields] = useForm<z.input<ReturnType<typeof hgIntakeSchema>>>({
     id: `hg-new-${creationToken}`,
     lastResult: navigation.state === "idle" ? actionData?.result : null,
@@ -225,6 +226,11 @@ export default function NewHgApplication() {
                       <>
                         <TextInput field={l.givenNames} label={`Laureat ${index + 1}: imiona`} required focusFirst={index === 0 && Boolean(saved)} />
                         <TextInput field={l.surname} label={`Laureat ${index + 1}: nazwisko`} required />
+                        {[l.givenNames.errors, l.surname.errors].flat().some((e) => e?.startsWith("Nietypowe znaki")) ? (
+                          <Field id={l.unusualNameConfirmed.id} label={`Laureat ${index + 1}: potwierdzam nietypowe znaki w imieniu lub nazwisku`} errors={undefined}>
+                            {(aria) => <input {...getInputProps(l.unusualNameConfirmed, { type: "checkbox", ariaAttributes: false })} {...aria} />}
+                          </Field>
+                        ) : null}
                         <GenderSelect field={l.grammaticalGender} label={`Laureat ${index + 1}: rodzaj gramatyczny`} />
                         <TextInput field={l.birthYear} label={`Laureat ${index + 1}: rok urodzenia`} type="number" hint="pomaga odróżnić osoby o tym samym nazwisku" />
                       </>

@@ -122,6 +122,13 @@ export const DATED_SETTINGS: { key: string; value: string; validFrom: string; va
     validTo: null,
     note: `${TO_VERIFY}. Format numeru odznaki nieznany ze źródeł: numer kolejny; zmień, gdy Kancelaria ustali inny (np. {n}/{rrrr}).`,
   },
+  {
+    key: "caseReference.HONORIS_GRATIA",
+    value: "KP-04.0012.<nr>.<rrrr>",
+    validFrom: "2005-09-17",
+    validTo: null,
+    note: `${TO_VERIFY}. Wzór znaku sprawy KP-04 (issue 18): wniosek ze znakiem innej postaci jest odrzucany.`,
+  },
 ];
 
 export async function seedReferenceData() {

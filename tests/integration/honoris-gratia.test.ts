@@ -50,7 +50,7 @@ function intake(overrides: Fields = {}): Fields {
     applicantContact: "ul. Szeroka 1, Kraków",
     "laureates[0].kind": "PERSON",
     "laureates[0].givenNames": "Zofia",
-    "laureates[0].surname": `Łącka-${Math.random().toString(36).slice(2, 7)}`,
+    "laureates[0].surname": `Łącka-${Math.random().toString(36).slice(2, 7).replace(/\d/g, (d) => "abcdefghij"[Number(d)]!)}`,
     "laureates[0].grammaticalGender": "FEMININE",
     "laureates[0].birthYear": "1960",
     "laureates[0].city": "Kraków",

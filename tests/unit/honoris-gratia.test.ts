@@ -101,6 +101,27 @@ describe("intake form", () => {
     expect(hgIntakeSchema(TODAY).safeParse(valid).success).toBe(true);
   });
 
+  test("junk is refused (issue 18): a name without letters or with digits, a case reference off the office's pattern", () => {
+    const issues = (input: object, pattern?: string) =>
+      hgIntakeSchema(TODAY, pattern).safeParse({ ...valid, ...input }).error?.issues.map((i) => `${i.path.join(".")}: ${i.message}`) ?? [];
+    const laureate = (givenNames: string, surname: string, extra: object = {}) => ({ laureates: [{ ...valid.laureates[0], givenNames, surname, ...extra }] });
+    expect(issues({ ...laureate("1960", "Kraków"), caseReference: "ów Krakowskich (test)ów" })).toEqual([
+      "laureates.0.givenNames: Imię i nazwisko nie mogą zawierać cyfr.",
+      "caseReference: Znak sprawy ma postać KP-04.0012.numer.rok (np. KP-04.0012.15.2026).",
+    ]);
+    expect(issues(laureate("---", "Nowak"))).toEqual(["laureates.0.givenNames: Imię i nazwisko muszą zawierać litery."]);
+    // Letters of any script, hyphens, apostrophes and periods pass; anything else is asked about.
+    expect(issues({ ...laureate("Søren J.", "O’Neill-Ćwik"), caseReference: "KP-04.0012.15.2026" })).toEqual([]);
+    expect(issues(laureate("Jan", "Nowak (test)"))).toEqual([
+      "laureates.0.surname: Nietypowe znaki w imieniu lub nazwisku: „(”, „)”. Jeśli są właściwe, zaznacz potwierdzenie i zapisz ponownie.",
+    ]);
+    expect(issues(laureate("Jan", "Nowak (test)", { unusualNameConfirmed: "on" }))).toEqual([]);
+    // The pattern is a setting.
+    expect(issues({ caseReference: "KP-04.0012.15.2026" }, "KP-04.0013.<nr>.<rrrr>")).toEqual([
+      "caseReference: Znak sprawy ma postać KP-04.0013.numer.rok (np. KP-04.0013.15.2026).",
+    ]);
+  });
+
   test("ePUAP needs its identifier and date; a paper letter has no identifier; dates are checked", () => {
     const messages = (input: object) => hgIntakeSchema(TODAY).safeParse({ ...valid, ...input }).error?.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
     expect(messages({ channel: "EPUAP" })).toEqual(["epuapSubmissionId: Podaj identyfikator przesyłki ePUAP.", "epuapSubmittedOn: Podaj datę przesłania przez ePUAP."]);
