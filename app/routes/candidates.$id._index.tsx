@@ -10,24 +10,28 @@ import { formatPolishDate, formatShortDate } from "#app/domain/polish-dates";
 import { auditTrailOf } from "#app/models/audit.server";
 import { getCandidate } from "#app/models/candidate.server";
 import { invariantResponse } from "#app/utils/http";
+import { mayWriteCandidate } from "#app/domain/permissions";
 import { requireUserWithPermission } from "#app/utils/auth.server";
 import { useCan } from "#app/components/site-header";
 
 export const meta: MetaFunction<typeof loader> = ({ data, error }) => [{ title: data ? `${data.candidate.displayName} · Merenti` : errorPageTitle(error, "Nie znaleziono kandydata · Merenti") }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireUserWithPermission(request, "nomination:read");
+  const user = await requireUserWithPermission(request, "nomination:read");
   const candidate = await getCandidate(params.id!);
   invariantResponse(candidate, "Nie znaleziono kandydata.", { status: 404 });
   const history = await auditTrailOf("Candidate", candidate.id);
+  const honours = [...candidate.nominations, ...candidate.conferrals].map((r) => r.honour);
   return {
     candidate,
+    // Editing follows the honours the user may write: KP-04 may not change a medal candidate's names.
+    mayEdit: mayWriteCandidate(user.permissions, honours),
     history: timelineEntries(history, CANDIDATE_FIELD_LABEL),
   };
 }
 
 export default function CandidateView() {
-  const { candidate: c, history } = useLoaderData<typeof loader>();
+  const { candidate: c, mayEdit, history } = useLoaderData<typeof loader>();
   const can = useCan();
   return (
     <>
@@ -39,9 +43,11 @@ export default function CandidateView() {
         <div className="page-actions no-print">
           {can("nomination:write:council") || can("nomination:write:hg") ? (
             <>
-              <Link className="button" to={`/candidates/${c.id}/edit`}>
-                Edytuj dane kandydata
-              </Link>
+              {mayEdit ? (
+                <Link className="button" to={`/candidates/${c.id}/edit`}>
+                  Edytuj dane kandydata
+                </Link>
+              ) : null}
               <Link className="button button--secondary" to={`/nominations/new?candidate=${c.id}`}>
                 Nowy wniosek dla tego kandydata
               </Link>

@@ -19,8 +19,19 @@ import { confirmDiploma, confirmerName, diplomaFor, isConfirmed, isStale, prints
 import { requireUserWithAnyPermission, requireUserWithPermission, userCan } from "#app/utils/auth.server";
 import { invariantResponse } from "#app/utils/http";
 import { withReturnTo } from "#app/utils/return-to";
+import { getCandidate } from "#app/models/candidate.server";
+import { mayWriteCandidate } from "#app/domain/permissions";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Dyplom: ${data.conferral.candidateName} · Merenti` : "Dyplom · Merenti" }];
+
+/** A „fill it in” link to the candidate's form only for a user who may write that candidate (every honour they hold). */
+async function withEditableLinks<T extends { href: string }>(missing: T[], candidateId: string, permissions: readonly string[]): Promise<T[]> {
+  if (!missing.some((m) => m.href.startsWith("/candidates/"))) return missing;
+  const candidate = await getCandidate(candidateId);
+  const honours = candidate ? [...candidate.nominations, ...candidate.conferrals].map((r) => r.honour) : [];
+  const mayEdit = mayWriteCandidate(permissions, honours);
+  return missing.map((m) => (m.href.startsWith("/candidates/") && !mayEdit ? { ...m, href: "" } : m));
+}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   // Printing staff (diploma:print only) see the text and print; confirming needs diploma:text.
@@ -33,7 +44,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     conferral: { ...state.conferral, honourLabel: HONOUR_LABEL[state.conferral.honour] },
     date: state.inputs.date,
-    missing: state.missing,
+    missing: await withEditableLinks(state.missing, state.inputs.candidate.id, user.permissions),
     doc: state.doc as Document | null,
     publicUrl: state.publicUrl,
     diploma: d

@@ -139,11 +139,13 @@ describeInBrowser("the Honoris Gratia desk in the browser", () => {
     await page.keyboard.press("Enter");
     await settle(page, (u) => u.pathname.startsWith("/ceremonies/"));
     await page.getByRole("heading", { level: 1, name: `Gala ${surname}` }).waitFor();
-    expect(await page.locator("ol.laureate-list > li").count()).toBe(3);
-    // All three attend, in one step.
-    await tabTo(page, /^Oznacz wszystkich bez ustalonej obecności/, { max: 80 });
+    expect(await page.locator("table.laureate-table > tbody > tr").count()).toBe(3);
+    // All three attend: choose the attendance, then „Ustaw wszystkim”, by keyboard.
+    await page.getByLabel("Obecność do ustawienia").focus();
+    await page.getByLabel("Obecność do ustawienia").selectOption("ATTENDS");
+    await tabTo(page, /^Ustaw wszystkim \(3\)/, { max: 10 });
     await page.keyboard.press("Enter");
-    await page.waitForFunction(() => !document.body.innerText.includes("Oznacz wszystkich bez ustalonej obecności"));
+    await page.getByRole("status").getByText(/Ustawiono obecność „będzie osobiście”: 3\slaureatów\./).waitFor();
     await expectNoAxeViolations(page);
     expectNoPageErrors(page);
   });

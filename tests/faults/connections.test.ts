@@ -61,7 +61,9 @@ describe("connections under sustained writes", () => {
     // Two connections (reader, writer) and the page cache's change counter: the file, -wal and -shm each.
     expect(filesAfter).toBeLessThanOrEqual(9);
     expect(filesAfter).toBeLessThanOrEqual(filesBefore + 1);
-    expect(memoryAfter - memoryBefore).toBeLessThan(80);
+    // RSS also holds V8's not-yet-collected heap (up to about 150 MB here); a connection per write
+    // added about 300 MB over the same 1 000 writes, with 1 800 open files.
+    expect(memoryAfter - memoryBefore).toBeLessThan(220);
     const stored = await database.execute({ sql: "SELECT count(*) AS n FROM DatedSetting WHERE note LIKE 'zapis %'", args: [] });
     expect(Number(stored.rows[0]!.n)).toBe(WORKERS);
   });

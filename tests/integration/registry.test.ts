@@ -203,7 +203,7 @@ describe("public registry", () => {
       handedOverOn: "2019-06-20",
       handoverPlace: "Sala Obrad Rady Miasta Krakowa",
       citation: "Za wybitne zasługi dla kultury Krakowa.",
-      canonical: "http://localhost:3000/rejestr/pubRajcic1",
+      canonical: `${process.env.PUBLIC_BASE_URL}/rejestr/pubRajcic1`,
     });
     const hg = await callLoader<Record<string, unknown>>(registryEntry, "/rejestr/pubHonoris", { publicId: "pubHonoris" });
     expect(hg.data).toMatchObject({ ordinance: { number: "1500/2020", issuedOn: "2020-05-04" }, resolution: null });

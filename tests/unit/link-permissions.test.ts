@@ -9,7 +9,6 @@ describe("which links a user may follow", () => {
   test("each guarded address asks for what its route's loader checks", () => {
     const cases: Array<[string, string]> = [
       ["/admin/settings#signatory-MAYOR", "app/routes/admin.settings._index.tsx"],
-      ["/candidates/abc/edit", "app/routes/candidates.$id.edit.tsx"],
       ["/candidates/abc", "app/routes/candidates.$id._index.tsx"],
       ["/nominations?honour=CRACOVIAE_MERENTI&status=RECEIVED", "app/routes/nominations._index.tsx"],
       ["/nominations/abc", "app/routes/nominations.$id._index.tsx"],
