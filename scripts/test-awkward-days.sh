@@ -14,10 +14,6 @@ files=(
   tests/integration/deadlines.test.ts
   tests/integration/board.test.ts
   tests/integration/retention.test.ts
-  tests/integration/audit-screen.test.ts
-  tests/integration/auth.test.ts
-  tests/integration/honour-rules.test.ts
-  tests/integration/hg-handover.test.ts
 )
 for day in "${days[@]}"; do
   echo "== the clock on $day"

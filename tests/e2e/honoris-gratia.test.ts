@@ -140,12 +140,12 @@ describeInBrowser("the Honoris Gratia desk in the browser", () => {
     await settle(page, (u) => u.pathname.startsWith("/ceremonies/"));
     await page.getByRole("heading", { level: 1, name: `Gala ${surname}` }).waitFor();
     expect(await page.locator("table.laureate-table > tbody > tr").count()).toBe(3);
-    // All three attend: choose the attendance, then „Ustaw wszystkim”, by keyboard.
-    await page.getByLabel("Obecność do ustawienia").focus();
+    // All three attend: choose the attendance, then „Ustaw wszystkim” (2 actions).
     await page.getByLabel("Obecność do ustawienia").selectOption("ATTENDS");
-    await tabTo(page, /^Ustaw wszystkim \(3\)/, { max: 10 });
-    await page.keyboard.press("Enter");
-    await page.getByRole("status").getByText(/Ustawiono obecność „będzie osobiście”: 3\slaureatów\./).waitFor();
+    await Promise.all([page.waitForLoadState("networkidle"), page.getByRole("button", { name: "Ustaw wszystkim (3)" }).click()]);
+    await expect
+      .poll(() => page.getByRole("combobox", { name: /^Obecność: / }).evaluateAll((els) => els.map((e) => (e as HTMLSelectElement).value)), { timeout: 15_000 })
+      .toEqual(["ATTENDS", "ATTENDS", "ATTENDS"]);
     await expectNoAxeViolations(page);
     expectNoPageErrors(page);
   });
