@@ -36,6 +36,8 @@ type BulkReply = { summary: { done: { row: { id: string } }[]; failed: { row: { 
 let clerkCookie = "";
 let clerkId = "";
 const today = todayIso();
+/** An ordinance number carries the year of its date. */
+const year = today.slice(0, 4);
 let token = 0;
 
 function intake(overrides: Fields = {}): Fields {
@@ -178,7 +180,7 @@ describe("deadline board, bulk work, documents", () => {
     const top = ((await db().conferral.aggregate({ where: { numberSeries: "HG" }, _max: { number: true } }))._max.number ?? 0) + 100;
     await db().conferral.create({ data: { publicId: "hg-series-top", candidateId: apps[0]!.nominations[0]!.candidateId, honour: "HONORIS_GRATIA", numberSeries: "HG", number: top, conferredOn: "2021-12-20", isHistorical: true } });
     const decided = addDays(today, -1);
-    const granted = await callAction<BulkReply>(bulkAction, "/hg/bulk", { bulkAction: "grant", ids, actNumber: "777/2026", eventDate: decided });
+    const granted = await callAction<BulkReply>(bulkAction, "/hg/bulk", { bulkAction: "grant", ids, actNumber: `777/${decided.slice(0, 4)}`, eventDate: decided });
     expect(granted.status).toBe(200);
     const summary = granted.data!.summary!;
     expect(summary.done.map((d) => d.row.id)).toEqual(ids.slice(0, 2));
@@ -193,7 +195,7 @@ describe("deadline board, bulk work, documents", () => {
     expect(conferrals.every((c) => c.numberSeries === "HG" && c.ordinanceId === granted.data!.ordinanceId)).toBe(true);
     const audit = await db().auditEvent.findMany({ where: { entityId: { in: ids }, action: "TRANSITION", toStatus: "GRANTED" } });
     expect(audit).toHaveLength(2);
-    expect(audit.every((a) => a.userId === clerkId && JSON.parse(a.after!).decision === `777/2026 z ${decided}`)).toBe(true);
+    expect(audit.every((a) => a.userId === clerkId && JSON.parse(a.after!).decision === `777/${decided.slice(0, 4)} z ${decided}`)).toBe(true);
 
     // The decision and the letters, as PDF and DOCX.
     const ordinanceId = granted.data!.ordinanceId!;
@@ -216,12 +218,12 @@ describe("deadline board, bulk work, documents", () => {
         }
         for (const n of names) expect(text).toContain(n.displayName);
         if (document === "decision") {
-          expect(text).toContain("ZARZĄDZENIE NR 777/2026");
+          expect(text).toContain(`ZARZĄDZENIE NR 777/${decided.slice(0, 4)}`);
           expect(text).toContain(`odznaka nr ${top + 1}`);
           expect(text).toContain("Jan Testowy");
         } else {
           expect(text).toContain("Stowarzyszenie Przyjaciół Kazimierza");
-          expect(text).toContain("zarządzeniem nr 777/2026");
+          expect(text).toContain(`zarządzeniem nr 777/${decided.slice(0, 4)}`);
           expect(text.match(/Szanowni Państwo/g)).toHaveLength(2);
         }
       }
@@ -236,7 +238,7 @@ describe("deadline board, bulk work, documents", () => {
     await db().conferral.create({ data: { publicId: "hg-bulk-clash", nominationId: ids[0]!, candidateId: bad!.nominations[0]!.candidateId, honour: "HONORIS_GRATIA", conferredOn: "2020-01-01" } });
     const top = (await db().conferral.aggregate({ where: { numberSeries: "HG" }, _max: { number: true } }))._max.number ?? 0;
 
-    const granted = await callAction<BulkReply>(bulkAction, "/hg/bulk", { bulkAction: "grant", ids, actNumber: "779/2026", eventDate: today });
+    const granted = await callAction<BulkReply>(bulkAction, "/hg/bulk", { bulkAction: "grant", ids, actNumber: `779/${year}`, eventDate: today });
     const summary = granted.data!.summary!;
     expect(summary.failed.map((f) => f.row.id)).toEqual([ids[0]]);
     expect(summary.failed[0]!.message).toMatch(/^błąd: /);
@@ -245,7 +247,7 @@ describe("deadline board, bulk work, documents", () => {
     expect(await db().auditEvent.count({ where: { entityId: ids[0]!, toStatus: "GRANTED" } })).toBe(0);
 
     // The ordinance the failed row had recorded was rolled back with it and recorded again, once.
-    const ordinances = await db().ordinance.findMany({ where: { number: "779/2026" }, include: { conferrals: { orderBy: { number: "asc" } } } });
+    const ordinances = await db().ordinance.findMany({ where: { number: `779/${year}` }, include: { conferrals: { orderBy: { number: "asc" } } } });
     expect(ordinances).toHaveLength(1);
     expect(ordinances[0]!.id).toBe(granted.data!.ordinanceId);
     expect(ordinances[0]!.conferrals.map((c) => c.number)).toEqual([top + 1, top + 2]);
@@ -284,7 +286,7 @@ describe("deadline board, bulk work, documents", () => {
     expect(empty.data!.result.error![""]).toEqual(["Nie zaznaczono żadnego wniosku: nic nie zmieniono."]);
 
     const id = (await saveApplication()).nominations[0]!.id;
-    const wrong = await callAction<BulkReply>(bulkAction, "/hg/bulk", { bulkAction: "grant", ids: [id], actNumber: "778/2026", eventDate: today });
+    const wrong = await callAction<BulkReply>(bulkAction, "/hg/bulk", { bulkAction: "grant", ids: [id], actNumber: `778/${year}`, eventDate: today });
     expect(wrong.status).toBe(422);
     expect(wrong.data!.summary!.skipped).toHaveLength(1);
     expect(wrong.data!.summary!.text).toBe("Przyznaj odznakę (decyzja Prezydenta): wykonano 0, pominięto 1.");
@@ -297,7 +299,7 @@ describe("deadline board, bulk work, documents", () => {
     expect((await callLoader(bulkLoader, `/hg/bulk?bulkAction=verify&ids=${id}`)).status).toBe(403);
     resumeSession(clerkCookie);
     expect((await db().nomination.findUniqueOrThrow({ where: { id } })).status).toBe("RECEIVED");
-    expect(await db().ordinance.count({ where: { number: "778/2026" } })).toBe(0);
+    expect(await db().ordinance.count({ where: { number: `778/${year}` } })).toBe(0);
   });
 });
 
