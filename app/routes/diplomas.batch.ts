@@ -6,7 +6,7 @@ import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { reprintReasonText } from "#app/domain/diploma";
 import { PRINT_MODES } from "#app/domain/diploma-print";
-import { printBatch } from "#app/models/diploma.server";
+import { printBatch } from "#app/models/diploma-batch.server";
 import { requireUserWithPermission } from "#app/utils/auth.server";
 import { downloadResponse } from "#app/utils/download";
 import { invariantResponse } from "#app/utils/http";
