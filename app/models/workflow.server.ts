@@ -14,7 +14,8 @@ import { assignNextNumber, newPublicId } from "./conferral.server";
 import { eligibilityFindings, refusalMessage } from "./eligibility.server";
 import { Refusal, refuse, runWrite, type Actor, type Conflict, type NotFound, type Refused } from "./write.server";
 
-export type TransitionResult = { kind: "done" } | NotFound | Conflict | Refused;
+/** A completed step answers the number it gave (a badge's, on an HG grant), if any. */
+export type TransitionResult = { kind: "done"; number?: number } | NotFound | Conflict | Refused;
 
 export async function applyTransition(
   nominationId: string,
@@ -230,7 +231,7 @@ async function transitionIn(
     after,
     reason: input.reason,
   });
-  return { kind: "done" as const };
+  return { kind: "done" as const, number: typeof after.number === "number" ? after.number : undefined };
 }
 
 /** The Nomination columns a step may set (besides version and updatedAt); undefined ones are left as they are. */
