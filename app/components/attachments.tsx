@@ -109,7 +109,8 @@ export function AttachmentsSection({
         </>
       ) : null}
       {!files.length && !names.length ? <p className="muted">Brak załączników.</p> : null}
-      {canWrite ? <UploadForm action={base} maxBytes={maxBytes} reply={reply} /> : null}
+      {/* A new file in the list starts a fresh form: no stale errors, no file still chosen. */}
+      {canWrite ? <UploadForm key={files.map((f) => f.id).join()} action={base} maxBytes={maxBytes} reply={reply} /> : null}
     </section>
   );
 }
