@@ -13,8 +13,8 @@ import { recordAudit } from "./audit.server";
 import { resuggestNameForms } from "./candidate.server";
 import { buildPlan, chunks, type ImportPlan, publicPlan } from "./historical-import-plan.server";
 import { loadLexicon } from "./name-lexicon.server";
-import { candidateData } from "./nomination.server";
-import { newPublicId } from "./workflow.server";
+import { candidateData } from "./candidate.server";
+import { newPublicId } from "./conferral.server";
 import * as clock from "#app/domain/clock";
 
 export { planImport, planReport, type ImportPlan, type PlannedRow, type RowAction } from "./historical-import-plan.server";
