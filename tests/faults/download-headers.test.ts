@@ -51,7 +51,7 @@ describe("download headers", () => {
     ];
     const checked: string[] = [];
     for (const [url, signedIn] of [...publicDownloads.map((u) => [u, false] as const), ...staffDownloads.map((u) => [u, true] as const)]) {
-      const headers = signedIn ? { Cookie: protocolDownloads.has(url) ? protocol : cookie } : {};
+      const headers: Record<string, string> = signedIn ? { Cookie: protocolDownloads.has(url) ? protocol : cookie } : {};
       const res = await fetch(`${server.baseURL}${url}`, { headers, redirect: "manual" });
       await res.arrayBuffer();
       if (res.status === 404) continue;
