@@ -140,10 +140,10 @@ describe("Cracoviae Merenti from received to closed", () => {
     expect(dup.status).toBe(422);
     expect(dup.data!.result.error!.actNumber![0]).toMatch(/Numer kolejny 1500 jest już użyty w tej kadencji/);
     // Term VIII had its own running numbers: 1500 there is another resolution.
-    const inTermVIII = await db().resolution.create({
-      data: { councilTermId: (await db().councilTerm.findUniqueOrThrow({ where: { number: 8 } })).id, number: "XLII/1500/20", sessionNumber: 42, runningNumber: 1500, adoptedOn: "2020-05-05" },
-    });
-    expect(inTermVIII.id).toBeTruthy();
+    const termVIII = (await db().councilTerm.findUniqueOrThrow({ where: { number: 8 } })).id;
+    await expect(
+      db().resolution.create({ data: { councilTermId: termVIII, number: "XLII/1500/20", sessionNumber: 42, runningNumber: 1500, adoptedOn: "2020-05-05" } }),
+    ).resolves.toMatchObject({ runningNumber: 1500, councilTermId: termVIII });
   });
 
   test("exceeding the term's limit needs a recorded resolution that raised it, not free text; the quota report shows it", async () => {
