@@ -2,7 +2,7 @@
 // editable as document markup (stored in Ceremony.programme), with a preview; PDF at programme.pdf.
 import { getFormProps, getInputProps, getTextareaProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { DocumentPreview } from "#app/components/document-preview";
@@ -14,6 +14,7 @@ import { ceremonyPage, CONFLICT_MESSAGE } from "#app/models/ceremony.server";
 import { generatedProgramme, programmeDocument, saveProgramme } from "#app/models/ceremony-documents.server";
 import { requireUserWithPermission } from "#app/utils/auth.server";
 import { invariantResponse } from "#app/utils/http";
+import { redirectWithToast } from "#app/utils/toast.server";
 
 export const meta: MetaFunction = () => [{ title: "Program uroczystości · Merenti" }];
 
@@ -62,7 +63,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   invariantResponse(outcome.kind !== "not-found", "Nie znaleziono uroczystości.", { status: 404 });
   if (outcome.kind === "conflict") return data({ result: submission.reply({ formErrors: [CONFLICT_MESSAGE] }) }, { status: 409 });
   if (outcome.kind === "refused") return data({ result: submission.reply({ formErrors: [outcome.message] }) }, { status: 400 });
-  return redirect(`/ceremonies/${params.id}/programme?zapisano=1`);
+  return redirectWithToast(`/ceremonies/${params.id}/programme`, {
+    title: v.intent === "save" ? "Zapisano program uroczystości." : "Program uroczystości wygenerowano od nowa z szablonu.",
+    link: { href: `/ceremonies/${params.id}`, label: "Wróć do uroczystości" },
+  });
 }
 
 export default function Programme() {

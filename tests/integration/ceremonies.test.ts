@@ -304,7 +304,11 @@ describe("documents and files", () => {
     expect(bad.status).toBe(400);
     expect(bad.data!.result.error.programme![0]).toMatch(/^Błąd w wierszu 1/);
     const saved = await callAction(programmeAction, `/ceremonies/${id}/programme`, { intent: "save", programme: '<document title="Program"><title>PROGRAM</title><p>Powitanie gości przez Kierownika Kancelarii.</p></document>', version }, { id });
-    expect(saved.status).toBe(302);
+    expect(saved).toMatchObject({
+      status: 302,
+      location: `/ceremonies/${id}/programme`,
+      toast: { title: "Zapisano program uroczystości.", link: { href: `/ceremonies/${id}`, label: "Wróć do uroczystości" } },
+    });
     const edited = await pdfText((await programmePdf({ request: new Request(`http://localhost/ceremonies/${id}/programme.pdf`, { headers: { Cookie: cookie } }), params: { id }, context: {} })) as Response);
     expect(edited).toContain("Powitanie gości przez Kierownika Kancelarii.");
 
