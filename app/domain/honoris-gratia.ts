@@ -7,6 +7,7 @@ import { caseReferenceProblem, checkPersonName, DEFAULT_HG_CASE_REFERENCE_PATTER
 import "./zod-polish";
 import { CandidateKind, Gender } from "./honours";
 import { addMonths, daysBetween, HG_OPEN_STATUSES } from "./deadlines";
+import { postalAddressProblems } from "./hg-letters";
 import { IsoDate, isValidIsoDate } from "./polish-dates";
 import { allowedTransitions, statusesOf, type Status } from "./workflow";
 
@@ -66,6 +67,10 @@ export function hgIntakeSchema(today: string, caseReferencePattern = DEFAULT_HG_
       applicantKind: CandidateKind.default("ORGANIZATION"),
       applicantName: required(300, "Podaj wnioskodawcę."),
       applicantContact: optionalText(300),
+      // The postal address the letters go to (all three, or none: the letter then prints the contact).
+      applicantStreet: optionalLine(200),
+      applicantPostalCode: optionalLine(20),
+      applicantCity: optionalLine(100),
       laureates: z.array(LaureateInput, { error: "Podaj co najmniej jednego laureata." }).min(1, "Podaj co najmniej jednego laureata.").max(50, "Najwyżej 50 laureatów w jednym wniosku."),
       proposedEventName: optionalLine(300),
       proposedHandoverDate: IsoDate.optional(),
@@ -85,6 +90,7 @@ export function hgIntakeSchema(today: string, caseReferencePattern = DEFAULT_HG_
         if (a.channel === "PAPER" && a.epuapSubmissionId) issue("epuapSubmissionId", "Identyfikator ePUAP podaje się tylko dla wniosku przesłanego przez ePUAP.");
         if (a.receivedDate && isValidIsoDate(a.receivedDate) && a.receivedDate > today) issue("receivedDate", "Data wpływu nie może być z przyszłości.");
         if (a.epuapSubmittedOn && a.receivedDate && a.epuapSubmittedOn > a.receivedDate) issue("epuapSubmittedOn", "Data przesłania nie może być późniejsza niż data wpływu.");
+        for (const problem of postalAddressProblems(a)) issue(problem.field, problem.message);
         if (a.proposedHandoverDate && a.receivedDate && a.proposedHandoverDate < a.receivedDate) {
           issue("proposedHandoverDate", "Proponowana data wręczenia nie może być wcześniejsza niż data wpływu.");
         }
