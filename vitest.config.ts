@@ -1,4 +1,4 @@
-import { defineConfig } from "vitest/config";
+import { defineConfig, type TestProjectConfiguration } from "vitest/config";
 
 // Projects: unit (domain, no I/O), integration (models, loaders and actions on a real
 // SQLite file copied from a migrated template), faults (issue 15's reproductions, set up like
@@ -6,32 +6,36 @@ import { defineConfig } from "vitest/config";
 // Fault tests that need the built app's server (abandoned requests, a held write lock, open files).
 const SERVER_FAULTS = ["tests/faults/abandoned-requests.test.ts", "tests/faults/connections.test.ts", "tests/faults/write-lock.test.ts"];
 
+export const unitProject = {
+  test: {
+    name: "unit",
+    include: ["tests/unit/**/*.test.ts"],
+    environment: "node",
+    // The property tests walk large spaces (every code point); a busy CI machine must not fail them.
+    testTimeout: 20_000,
+  },
+} satisfies TestProjectConfiguration;
+
+export const integrationProject = {
+  test: {
+    name: "integration",
+    include: ["tests/integration/**/*.test.ts"],
+    environment: "node",
+    globalSetup: ["tests/setup/integration-global.ts"],
+    setupFiles: ["tests/setup/integration-db.ts"],
+    // Documents print a public address (issue 16): a local one is refused outside demo data;
+    // tests/integration/public-address.test.ts sets a local one to see the refusal.
+    env: { PUBLIC_BASE_URL: "https://merenti.test.krakow.pl" },
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+} satisfies TestProjectConfiguration;
+
 export default defineConfig({
   test: {
     projects: [
-      {
-        test: {
-          name: "unit",
-          include: ["tests/unit/**/*.test.ts"],
-          environment: "node",
-          // The property tests walk large spaces (every code point); a busy CI machine must not fail them.
-          testTimeout: 20_000,
-        },
-      },
-      {
-        test: {
-          name: "integration",
-          include: ["tests/integration/**/*.test.ts"],
-          environment: "node",
-          globalSetup: ["tests/setup/integration-global.ts"],
-          setupFiles: ["tests/setup/integration-db.ts"],
-          // Documents print a public address (issue 16): a local one is refused outside demo data;
-          // tests/integration/public-address.test.ts sets a local one to see the refusal.
-          env: { PUBLIC_BASE_URL: "https://merenti.test.krakow.pl" },
-          testTimeout: 30_000,
-          hookTimeout: 60_000,
-        },
-      },
+      unitProject,
+      integrationProject,
       {
         // Reported faults (issue 15): each reproduced against real loaders, actions and SQLite files.
         test: {

@@ -28,7 +28,7 @@ export async function hgHandoverBench(): Promise<SuiteReport> {
   };
   for (let run = 0; run < RUNS; run++) {
     const ids = await addHgApplications(dataset.url, { count: GALA_LAUREATES, statuses: ["VERIFIED"], today, caseReference: `KP-04.HANDOVER.${run}`, receivedDaysAgo: () => 20 });
-    const granted = await runHgBulk({ bulkAction: "grant", ids, allMatching: false, actNumber: `${9500 + run}/BENCH`, eventDate: today, reason: "" }, ids, actor, today);
+    const granted = await runHgBulk({ bulkAction: "grant", ids, allMatching: false, verifyFirst: false, actNumber: `${9500 + run}/BENCH`, eventDate: today, reason: "" }, ids, actor, today);
     if (granted.done.length !== GALA_LAUREATES) throw new Error(`grant: ${granted.done.length} of ${GALA_LAUREATES}`);
     const gala = { kind: "GALA" as const, title: `Gala „Honoris Gratia” nr ${run + 1} (benchmark)`, date: today, startTime: "18:00", endTime: "21:00", venueId: "", organiser: "", chancelleryContact: "", notes: "" };
     const assigned = await timed(samples.assign, () => assignToHandover({ nominationIds: ids, ceremonyId: null, create: gala }, actor));

@@ -6,9 +6,11 @@ import { BirthYear, optionalLine, optionalText, PageParam, requiredText } from "
 import { caseReferenceProblem, checkPersonName, DEFAULT_HG_CASE_REFERENCE_PATTERN } from "./intake-text";
 import "./zod-polish";
 import { CandidateKind, Gender } from "./honours";
+import { countOf } from "./plural";
+import { NOUNS } from "./counts";
 import { addMonths, daysBetween, HG_OPEN_STATUSES } from "./deadlines";
 import { postalAddressProblems } from "./hg-letters";
-import { IsoDate, isValidIsoDate } from "./polish-dates";
+import { IsoDate, TypedDate, validIso } from "./polish-dates";
 import { allowedTransitions, statusesOf, type Status } from "./workflow";
 
 // ---------------------------------------------------------------- vocabulary
@@ -61,8 +63,8 @@ export function hgIntakeSchema(today: string, caseReferencePattern = DEFAULT_HG_
       creationToken: z.string().min(8).max(100),
       channel: Channel,
       epuapSubmissionId: optionalText(100),
-      epuapSubmittedOn: IsoDate.optional(),
-      receivedDate: IsoDate,
+      epuapSubmittedOn: TypedDate.optional(),
+      receivedDate: TypedDate,
       caseReference: optionalText(100),
       applicantKind: CandidateKind.default("ORGANIZATION"),
       applicantName: required(300, "Podaj wnioskodawcę."),
@@ -73,7 +75,7 @@ export function hgIntakeSchema(today: string, caseReferencePattern = DEFAULT_HG_
       applicantCity: optionalLine(100),
       laureates: z.array(LaureateInput, { error: "Podaj co najmniej jednego laureata." }).min(1, "Podaj co najmniej jednego laureata.").max(50, "Najwyżej 50 laureatów w jednym wniosku."),
       proposedEventName: optionalLine(300),
-      proposedHandoverDate: IsoDate.optional(),
+      proposedHandoverDate: TypedDate.optional(),
       merits: optionalText(20000),
       /** Set when the duplicate warning was shown: the user has answered it. */
       duplicatesReviewed: z.boolean().optional().transform((v) => v ?? false),
@@ -88,10 +90,12 @@ export function hgIntakeSchema(today: string, caseReferencePattern = DEFAULT_HG_
         const reference = caseReferenceProblem(a.caseReference, caseReferencePattern);
         if (reference) issue("caseReference", reference);
         if (a.channel === "PAPER" && a.epuapSubmissionId) issue("epuapSubmissionId", "Identyfikator ePUAP podaje się tylko dla wniosku przesłanego przez ePUAP.");
-        if (a.receivedDate && isValidIsoDate(a.receivedDate) && a.receivedDate > today) issue("receivedDate", "Data wpływu nie może być z przyszłości.");
-        if (a.epuapSubmittedOn && a.receivedDate && a.epuapSubmittedOn > a.receivedDate) issue("epuapSubmittedOn", "Data przesłania nie może być późniejsza niż data wpływu.");
         for (const problem of postalAddressProblems(a)) issue(problem.field, problem.message);
-        if (a.proposedHandoverDate && a.receivedDate && a.proposedHandoverDate < a.receivedDate) {
+        // A date field that failed has its own message; only real dates are compared.
+        const [received, submitted, handover] = [validIso(a.receivedDate), validIso(a.epuapSubmittedOn), validIso(a.proposedHandoverDate)];
+        if (received && received > today) issue("receivedDate", "Data wpływu nie może być z przyszłości.");
+        if (submitted && received && submitted > received) issue("epuapSubmittedOn", "Data przesłania nie może być późniejsza niż data wpływu.");
+        if (handover && received && handover < received) {
           issue("proposedHandoverDate", "Proponowana data wręczenia nie może być wcześniejsza niż data wpływu.");
         }
       },
@@ -166,15 +170,17 @@ export function bulkFormSchema(today: string) {
       ids: z.array(z.string().min(1).max(100)).max(5000).optional().transform((v) => v ?? []),
       allMatching: z.boolean().optional().transform((v) => v ?? false),
       actNumber: optionalText(50),
-      eventDate: IsoDate.optional(),
+      eventDate: TypedDate.optional(),
       reason: optionalText(2000),
+      /** Grant: verify the applications that only arrived („wpłynął”) first, in the same run. */
+      verifyFirst: z.boolean().optional().transform((v) => v ?? false),
     })
     .superRefine(
       (b, ctx) => {
         const issue = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
         if (b.bulkAction === "grant" || b.bulkAction === "refuse") {
           if (!b.eventDate) issue("eventDate", "Podaj datę decyzji Prezydenta.");
-          else if (isValidIsoDate(b.eventDate) && b.eventDate > today) issue("eventDate", "Data decyzji nie może być z przyszłości.");
+          else if ((validIso(b.eventDate) ?? "") > today) issue("eventDate", "Data decyzji nie może być z przyszłości.");
         }
         if (b.bulkAction === "grant" && !b.actNumber) issue("actNumber", "Podaj numer zarządzenia (decyzji) Prezydenta.");
         if (b.bulkAction === "refuse" && !b.reason) issue("reason", "Podaj powód odmowy.");
@@ -185,27 +191,47 @@ export function bulkFormSchema(today: string) {
 export type BulkInput = z.output<ReturnType<typeof bulkFormSchema>>;
 
 export type BulkRow = { id: string; status: Status; name: string };
-export type BulkPlan = { eligible: BulkRow[]; skipped: { row: BulkRow; reason: string }[] };
+/** A row the action will move, through `steps` (the statuses it passes, the action's target last). */
+export type PlannedRow = BulkRow & { steps: Status[] };
+export type SkippedRow = { row: BulkRow; reason: string };
+export type BulkPlan = {
+  eligible: PlannedRow[];
+  skipped: SkippedRow[];
+  /** Grant: skipped rows that only arrived and could be verified and granted in the same run. */
+  verifiable: number;
+};
 
-/** Which selected rows the action can move now, and why the others cannot. */
-export function planBulk(rows: readonly BulkRow[], action: BulkAction): BulkPlan {
+export const MUST_VERIFY_FIRST = "trzeba go najpierw zweryfikować";
+
+const canStep = (from: Status, to: Status) => allowedTransitions("HONORIS_GRATIA", from).some((t) => t.to === to);
+
+/**
+ * Which selected rows the action can move now, and why the others cannot. Granting an application
+ * that only arrived needs its verification first: with `verifyFirst` the row takes both steps.
+ */
+export function planBulk(rows: readonly BulkRow[], action: BulkAction, { verifyFirst = false } = {}): BulkPlan {
   const to = BULK_TARGET[action];
-  const plan: BulkPlan = { eligible: [], skipped: [] };
+  const plan: BulkPlan = { eligible: [], skipped: [], verifiable: 0 };
   for (const row of rows) {
-    if (allowedTransitions("HONORIS_GRATIA", row.status).some((t) => t.to === to)) plan.eligible.push(row);
-    else plan.skipped.push({ row, reason: "ten krok nie jest dostępny w obecnym statusie" });
+    const viaVerification = action === "grant" && canStep(row.status, "VERIFIED") && canStep("VERIFIED", to);
+    if (canStep(row.status, to)) plan.eligible.push({ ...row, steps: [to] });
+    else if (viaVerification && verifyFirst) plan.eligible.push({ ...row, steps: ["VERIFIED", to] });
+    else if (viaVerification) {
+      plan.skipped.push({ row, reason: MUST_VERIFY_FIRST });
+      plan.verifiable++;
+    } else plan.skipped.push({ row, reason: "ten krok nie jest dostępny w obecnym statusie" });
   }
   return plan;
 }
 
 export type StepOutcome = { ok: true; detail?: string } | { ok: false; message: string };
-export type BulkSummary = { done: { row: BulkRow; detail?: string }[]; failed: { row: BulkRow; message: string }[]; skipped: { row: BulkRow; reason: string }[] };
+export type BulkSummary = { done: { row: PlannedRow; detail?: string }[]; failed: { row: PlannedRow; message: string }[]; skipped: SkippedRow[] };
 
 /**
  * Runs the action row by row: each row is its own transaction (in `step`), so a row that fails
  * is reported and left as it was while the others complete.
  */
-export async function runBulk(plan: BulkPlan, step: (row: BulkRow) => Promise<StepOutcome>): Promise<BulkSummary> {
+export async function runBulk(plan: BulkPlan, step: (row: PlannedRow) => Promise<StepOutcome>): Promise<BulkSummary> {
   const summary: BulkSummary = { done: [], failed: [], skipped: plan.skipped };
   for (const row of plan.eligible) {
     let outcome: StepOutcome;
@@ -220,11 +246,21 @@ export async function runBulk(plan: BulkPlan, step: (row: BulkRow) => Promise<St
   return summary;
 }
 
-export function bulkSummaryText(action: BulkAction, s: Pick<BulkSummary, "done" | "failed" | "skipped">): string {
-  const parts = [`${BULK_LABEL[action]}: wykonano ${s.done.length}`];
-  if (s.failed.length) parts.push(`nie powiodło się ${s.failed.length}`);
-  if (s.skipped.length) parts.push(`pominięto ${s.skipped.length}`);
-  return `${parts.join(", ")}.`;
+/** What each action did, said of its rows: „Przyznano odznakę: 3 wnioski”. */
+const BULK_DONE: Record<BulkAction, string> = {
+  verify: "Zweryfikowano",
+  prepare: "Przygotowano decyzję Prezydenta",
+  grant: "Przyznano odznakę",
+  refuse: "Odmówiono",
+};
+
+/** The confirmation of a bulk run (its toast and summary): what was done, failed and left, counted. */
+export function bulkSummaryText(action: BulkAction, s: Pick<BulkSummary, "done" | "failed" | "skipped">): { title: string; description?: string } {
+  const title = s.done.length ? `${BULK_DONE[action]}: ${countOf(s.done.length, NOUNS.nomination)}.` : `${BULK_LABEL[action]}: nic nie zmieniono.`;
+  const rest = [];
+  if (s.failed.length) rest.push(`Nie powiodło się: ${countOf(s.failed.length, NOUNS.nomination)} (bez zmian).`);
+  if (s.skipped.length) rest.push(`Pominięto: ${countOf(s.skipped.length, NOUNS.nomination)}.`);
+  return rest.length ? { title, description: rest.join(" ") } : { title };
 }
 
 // ---------------------------------------------------------------- batch hand-over

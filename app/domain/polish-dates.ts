@@ -52,6 +52,48 @@ export const IsoDate = z
   .min(1, "Podaj datę.")
   .refine(isValidIsoDate, "Taka data nie istnieje (oczekiwany format RRRR-MM-DD).");
 
+/** A date as the office types it: „12.03.2026” (also „12.3.2026”, „12.03.2026 r.”). */
+const TYPED_SHORT_DATE = /^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:\s*r\.?)?$/;
+
+/**
+ * The ISO date of what was typed into a date field („12.03.2026” or „2026-03-12”), "invalid"
+ * for a date that does not exist (31.04.2026), or null when the text is not a date at all.
+ */
+export function isoFromTypedDate(value: string): string | "invalid" | null {
+  const text = value.trim();
+  const short = TYPED_SHORT_DATE.exec(text);
+  const iso = short ? `${short[3]}-${short[2]!.padStart(2, "0")}-${short[1]!.padStart(2, "0")}` : ISO_DATE.test(text) ? text : null;
+  if (!iso) return null;
+  return isValidIsoDate(iso) ? iso : "invalid";
+}
+
+/**
+ * The one zod field for a date typed into a text field (one tab stop instead of the date
+ * picker's three segments): accepts „12.03.2026” and „2026-03-12”, answers "2026-03-12".
+ */
+export const TypedDate = z
+  .string({ error: "Podaj datę." })
+  .trim()
+  .min(1, "Podaj datę.")
+  .transform((value, ctx) => {
+    const iso = isoFromTypedDate(value);
+    if (iso === null) ctx.addIssue({ code: "custom", message: "Wpisz datę jako DD.MM.RRRR (np. 12.03.2026) albo RRRR-MM-DD." });
+    else if (iso === "invalid") ctx.addIssue({ code: "custom", message: `Taka data nie istnieje: ${value}.` });
+    else return iso;
+    return z.NEVER;
+  });
+
+/** What a date field shows for a stored date: „12.03.2026”; anything else (a user's typing) as it is. */
+export function typedDateValue(value: unknown): string {
+  if (typeof value !== "string") return "";
+  return isValidIsoDate(value) ? formatShortDate(value) : value;
+}
+
+/** The value when it is a real ISO date (a refinement may run on a field that failed). */
+export function validIso(value: unknown): string | null {
+  return typeof value === "string" && isValidIsoDate(value) ? value : null;
+}
+
 export function parseIsoDate(value: string): { year: number; month: number; day: number } {
   const m = ISO_DATE.exec(value);
   if (!m || !isValidIsoDate(value)) throw new RangeError(`Nieprawidłowa data: ${value}`);

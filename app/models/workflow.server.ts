@@ -18,7 +18,8 @@ import { eligibilityFindings, refusalMessage } from "./eligibility.server";
 import { freezeDraftsOnAdoption } from "./draft.server";
 import { Refusal, refuse, runWrite, type Actor, type Conflict, type NotFound, type Refused } from "./write.server";
 
-export type TransitionResult = { kind: "done" } | NotFound | Conflict | Refused;
+/** A completed step answers the number it gave (a badge's, on an HG grant), if any. */
+export type TransitionResult = { kind: "done"; number?: number } | NotFound | Conflict | Refused;
 
 /** A short, unguessable id for the public registry permalink. */
 export function newPublicId(): string {
@@ -270,7 +271,7 @@ async function transitionIn(
     after,
     reason: input.reason,
   });
-  return { kind: "done" as const };
+  return { kind: "done" as const, number: typeof after.number === "number" ? after.number : undefined };
 }
 
 /** The Nomination columns a step may set (besides version and updatedAt); undefined ones are left as they are. */

@@ -7,12 +7,13 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import type { z } from "zod";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
+import { DateInput } from "#app/components/date-input";
 import { Field, FormErrors } from "#app/components/forms";
 import { HgNav } from "#app/components/hg";
 import { GenderSelect } from "#app/components/nomination-fields";
 import { CANDIDATE_KIND_LABEL, CANDIDATE_KINDS } from "#app/domain/honours";
 import { CHANNEL_LABEL, CHANNELS, hgIntakeSchema } from "#app/domain/honoris-gratia";
-import { formatShortDate, todayIso } from "#app/domain/polish-dates";
+import { formatShortDate, todayIso, typedDateValue } from "#app/domain/polish-dates";
 import { STATUS_LABEL, type Status } from "#app/domain/workflow";
 import { createHgApplication, getHgApplication, hgCaseReferencePattern, type LaureateMatch } from "#app/models/hg-intake.server";
 import { newCreationToken } from "#app/models/nomination.server";
@@ -77,7 +78,7 @@ type AnyField = any;
 /* eslint-enable @typescript-eslint/no-explicit-any */
 const noAria = { ariaAttributes: false } as const;
 
-function TextInput({ field, label, hint, required, type = "text", focusFirst }: { field: AnyField; label: string; hint?: string; required?: boolean; type?: "text" | "date" | "number"; focusFirst?: boolean }) {
+function TextInput({ field, label, hint, required, type = "text", focusFirst }: { field: AnyField; label: string; hint?: string; required?: boolean; type?: "text" | "number"; focusFirst?: boolean }) {
   return (
     <Field id={field.id} label={label} hint={hint} errors={field.errors} required={required}>
       {(aria) => (
@@ -136,11 +137,14 @@ export default function NewHgApplication() {
   const [form, fields] = useForm<z.input<ReturnType<typeof hgIntakeSchema>>>({
     id: `hg-new-${creationToken}`,
     lastResult: navigation.state === "idle" ? actionData?.result : null,
+    // Dates as the office types them („12.03.2026”), also when conform restores a field.
     defaultValue: {
       channel: "PAPER",
-      receivedDate: today,
       applicantKind: "ORGANIZATION",
       ...remembered,
+      receivedDate: typedDateValue(remembered?.receivedDate ?? today),
+      epuapSubmittedOn: typedDateValue(remembered?.epuapSubmittedOn),
+      proposedHandoverDate: typedDateValue(remembered?.proposedHandoverDate),
       laureates: [{ kind: "PERSON" }],
     },
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
@@ -177,7 +181,10 @@ export default function NewHgApplication() {
           <div className="grid-3">
             <Field id={fields.channel.id} label="Kanał" errors={fields.channel.errors} required>
               {(aria) => (
-                <select {...getSelectProps(fields.channel, noAria)} {...aria}>
+                // The first field has the focus when the page opens (20 Tabs to reach it before);
+                // after a saved entry the next laureate's first field has it instead.
+                // eslint-disable-next-line jsx-a11y/no-autofocus
+                <select {...getSelectProps(fields.channel, noAria)} {...aria} autoFocus={!saved}>
                   {CHANNELS.map((c) => (
                     <option key={c} value={c}>
                       {CHANNEL_LABEL[c]}
@@ -186,15 +193,13 @@ export default function NewHgApplication() {
                 </select>
               )}
             </Field>
-            <Field id={fields.receivedDate.id} label="Data wpływu" errors={fields.receivedDate.errors} required>
-              {(aria) => <input {...getInputProps(fields.receivedDate, { type: "date", ...noAria })} max={today} {...aria} />}
-            </Field>
+            <DateInput field={fields.receivedDate} label="Data wpływu" required />
             <TextInput field={fields.caseReference} label="Znak sprawy" hint="np. KP-04.0012.15.2026" />
           </div>
           {epuap || fields.epuapSubmissionId.errors?.length ? (
             <div className="grid-2">
               <TextInput field={fields.epuapSubmissionId} label="Identyfikator przesyłki ePUAP" required />
-              <TextInput field={fields.epuapSubmittedOn} label="Data przesłania przez ePUAP" type="date" required />
+              <DateInput field={fields.epuapSubmittedOn} label="Data przesłania przez ePUAP" required />
             </div>
           ) : null}
         </fieldset>
@@ -267,7 +272,7 @@ export default function NewHgApplication() {
           <legend>Proponowane wręczenie i zasługi</legend>
           <div className="grid-2">
             <TextInput field={fields.proposedEventName} label="Proponowana uroczystość" hint="np. gala jubileuszowa wnioskodawcy" />
-            <TextInput field={fields.proposedHandoverDate} label="Proponowana data wręczenia" type="date" hint="termin decyzji: miesiąc od wpływu, a przy odległym wręczeniu — przed nim" />
+            <DateInput field={fields.proposedHandoverDate} label="Proponowana data wręczenia" hint="termin decyzji: miesiąc od wpływu, a przy odległym wręczeniu — przed nim" />
           </div>
           <Field id={fields.merits.id} label="Zasługi" errors={fields.merits.errors}>
             {(aria) => (

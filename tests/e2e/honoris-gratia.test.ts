@@ -5,6 +5,7 @@
 // letter downloaded from the refusals page; with axe-core on every page.
 import type { Page } from "playwright-core";
 import { expect, test } from "vitest";
+import { addDays, todayIso } from "#app/domain/polish-dates";
 import { DEMO_USERS, describeInBrowser, expectNoAxeViolations, expectNoPageErrors, focusedLabel, tabTo, useBrowser, visit, waitForHydration, type TrackedPage } from "./browser";
 
 function uniqueSurname(): string {
@@ -38,7 +39,8 @@ async function typeLaureate(page: Page, givenNames: string, surname: string) {
 // How many times ArrowDown moves from the first bulk action (verify) to each one.
 const ACTION_STEPS = { verify: 0, grant: 2, refuse: 3 } as const;
 
-async function bulk(page: TrackedPage, listPath: string, action: keyof typeof ACTION_STEPS, count = 3) {
+/** From the list, every matching row selected, the action chosen, „Dalej”: the confirmation page. */
+async function openBulk(page: TrackedPage, listPath: string, action: keyof typeof ACTION_STEPS, count: number) {
   await visit(page, listPath);
   expect(await page.locator("main tbody tr").count()).toBe(count);
   await tabTo(page, `Zaznacz wszystkie pasujące do filtra (${count})`, { max: 60 });
@@ -48,11 +50,15 @@ async function bulk(page: TrackedPage, listPath: string, action: keyof typeof AC
   await tabTo(page, "Dalej: pokaż, co się zmieni", { max: 3 });
   await page.keyboard.press("Enter");
   await settle(page, (u) => u.pathname === "/hg/bulk");
+}
+
+/** On the confirmation page: the decision's fields, „Potwierdzam”, and the toast that says what was done. */
+async function confirmBulk(page: TrackedPage, action: keyof typeof ACTION_STEPS, count: number, done: RegExp) {
   // The confirmation lists what will change.
   expect(await page.locator("main table tbody tr").count()).toBe(count);
   if (action === "grant") {
     await tabTo(page, "Numer zarządzenia (decyzji) Prezydenta", { max: 60 });
-    await page.keyboard.type(`${Math.floor(Math.random() * 900000) + 100000}/2026`);
+    await page.keyboard.type(`${Math.floor(Math.random() * 900000) + 100000}/${todayIso().slice(0, 4)}`);
   }
   if (action === "refuse") {
     await tabTo(page, "Powód odmowy", { max: 60 });
@@ -60,9 +66,15 @@ async function bulk(page: TrackedPage, listPath: string, action: keyof typeof AC
   }
   await tabTo(page, /^Potwierdzam:/, { max: 60 });
   await page.keyboard.press("Enter");
-  await page.getByRole("status").filter({ hasText: `wykonano ${count}` }).waitFor();
+  await page.locator("[data-toast=success] .toast__title").filter({ hasText: done }).waitFor();
+  expect(await page.locator("[data-toast]").getByRole("link", { name: "Wróć do wniosków" }).count()).toBe(1);
   await expectNoAxeViolations(page);
   expectNoPageErrors(page);
+}
+
+async function bulk(page: TrackedPage, listPath: string, action: keyof typeof ACTION_STEPS, done: RegExp, count = 3) {
+  await openBulk(page, listPath, action, count);
+  await confirmBulk(page, action, count, done);
 }
 
 describeInBrowser("the Honoris Gratia desk in the browser", () => {
@@ -73,17 +85,30 @@ describeInBrowser("the Honoris Gratia desk in the browser", () => {
     const surname = uniqueSurname();
     await visit(page, "/hg/new");
 
-    // The first entry: the letter, the applicant and the first laureate.
-    await tabTo(page, "Znak sprawy", { max: 40 });
+    // The first field has the focus on load: no Tab before typing.
+    expect(await focusedLabel(page)).toMatch(/^Kanał/);
+    // The date is one field (one tab stop): typed the Polish way, then the ISO way.
+    await page.keyboard.press("Tab");
+    expect(await focusedLabel(page)).toMatch(/^Data wpływu/);
+    const received = addDays(todayIso(), -3);
+    await page.keyboard.press("Control+A");
+    await page.keyboard.type(received.split("-").reverse().join("."));
+    await page.keyboard.press("Tab");
+    expect(await focusedLabel(page)).toMatch(/^Znak sprawy/);
     await page.keyboard.type("KP-04.0012.900.2026");
     await tabTo(page, "Wnioskodawca: nazwa lub imię i nazwisko", { max: 3 });
     await page.keyboard.type("Towarzystwo Klawiaturowe");
     await tabTo(page, "Laureat 1: imiona", { max: 5 });
     await typeLaureate(page, "Adam", surname);
+    await tabTo(page, "Proponowana data wręczenia", { max: 5 });
+    await page.keyboard.type("2099-06-05");
     let previous = page.url();
     await page.keyboard.press("Enter");
     await settle(page, (u) => u.search.includes("after=") && u.href !== previous);
     await page.getByRole("status").filter({ hasText: `Zapisano wniosek: Adam ${surname}` }).waitFor();
+    // Both dates were read: the next entry shows them the Polish way.
+    expect(await page.getByLabel("Data wpływu").inputValue()).toBe(received.split("-").reverse().join("."));
+    expect(await page.getByLabel("Proponowana data wręczenia").inputValue()).toBe("05.06.2099");
 
     // The next two: the applicant is kept and the focus waits in the laureate's first field.
     for (const given of ["Bartosz", "Cyprian"]) {
@@ -96,9 +121,16 @@ describeInBrowser("the Honoris Gratia desk in the browser", () => {
       await page.getByRole("status").filter({ hasText: `Zapisano wniosek: ${given} ${surname}` }).waitFor();
     }
 
+    // Granted straight from „wpłynął”: the page says they must be verified first and offers both steps in one run.
     const listPath = `/hg?status=all&q=${surname.toLowerCase()}`;
-    await bulk(page, listPath, "verify");
-    await bulk(page, listPath, "grant");
+    await openBulk(page, listPath, "grant", 3);
+    await page.getByText("3\u00a0wnioski mają status „wpłynął”: przed przyznaniem odznaki trzeba je zweryfikować.").waitFor();
+    await tabTo(page, "Zweryfikuj i przyznaj w jednym przebiegu", { max: 40 });
+    await page.keyboard.press("Enter");
+    await settle(page, (u) => u.searchParams.get("verifyFirst") === "on");
+    await confirmBulk(page, "grant", 3, /^Przyznano odznakę: 3\s+wnioski\.$/);
+    // The summary shows the badge numbers given.
+    expect(await page.locator("main li").filter({ hasText: /wpłynął → zweryfikowany → przyznano, odznaka nr \S+/ }).count()).toBe(3);
     const decision = page.getByRole("link", { name: "Decyzja Prezydenta i pisma do wnioskodawców" });
     const href = await decision.getAttribute("href");
     expect(href).toMatch(/^\/hg\/decisions\/[^/]+$/);
@@ -163,8 +195,8 @@ describeInBrowser("the Honoris Gratia desk in the browser", () => {
     await page.getByRole("status").filter({ hasText: `Zapisano wniosek: Edward ${surname}` }).waitFor();
 
     const listPath = `/hg?status=all&q=${surname.toLowerCase()}`;
-    await bulk(page, listPath, "verify", 1);
-    await bulk(page, listPath, "refuse", 1);
+    await bulk(page, listPath, "verify", /^Zweryfikowano: 1\s+wniosek\.$/, 1);
+    await bulk(page, listPath, "refuse", /^Odmówiono: 1\s+wniosek\.$/, 1);
     await tabTo(page, "Pisma do wnioskodawców o odmowie", { max: 60 });
     await page.keyboard.press("Enter");
     await settle(page, (u) => u.pathname === "/hg/refusals");

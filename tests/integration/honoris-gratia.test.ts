@@ -31,7 +31,11 @@ const flat = (text: string) => text.replace(/Strona \d+ z \d+/g, " ").replace(/[
 type Reply = { result: { error?: Record<string, string[] | null> }; matches?: unknown[][] | null };
 type Desk = Awaited<ReturnType<typeof deskLoader>>;
 type BulkPage = Awaited<ReturnType<typeof bulkLoader>>;
-type BulkReply = { summary: { done: { row: { id: string } }[]; failed: { row: { id: string }; message: string }[]; skipped: unknown[]; text: string } | null; ordinanceId: string | null; result: { error?: Record<string, string[] | null> } };
+type BulkReply = {
+  summary: { done: { row: { id: string; steps: string[] }; detail?: string }[]; failed: { row: { id: string }; message: string }[]; skipped: { row: { id: string }; reason: string }[]; text: { title: string; description?: string } } | null;
+  ordinanceId: string | null;
+  result: { error?: Record<string, string[] | null> };
+};
 
 let clerkCookie = "";
 let clerkId = "";
@@ -93,6 +97,26 @@ describe("intake", () => {
     const next = await callLoader<Awaited<ReturnType<typeof intakeLoader>>>(intakeLoader, `/hg/new?after=${id}`);
     expect(next.data!.remembered).toMatchObject({ applicantName: "Stowarzyszenie Przyjaciół Kazimierza", channel: "PAPER", receivedDate: today, proposedEventName: "Gala 30-lecia" });
     expect(next.data!.saved!.laureates).toHaveLength(2);
+  });
+
+  test("dates are typed into one field, „12.03.2026” or „2026-03-12”; a date that does not exist or is not a date is refused in Polish, nothing saved", async () => {
+    const received = addDays(today, -5);
+    const polish = received.split("-").reverse().join(".");
+    const { nominations } = await saveApplication({ receivedDate: polish, proposedHandoverDate: addDays(today, 30) });
+    expect(nominations[0]!.receivedDate).toBe(received);
+    const application = await db().honorisGratiaApplication.findFirstOrThrow({ where: { nominations: { some: { id: nominations[0]!.id } } } });
+    expect(application).toMatchObject({ receivedDate: received, proposedHandoverDate: addDays(today, 30) });
+
+    const before = await db().nomination.count();
+    const nonexistent = await callAction<Reply>(intakeAction, "/hg/new", intake({ receivedDate: "31.04.2025" }));
+    expect(nonexistent.status).toBe(400);
+    expect(nonexistent.data!.result.error!.receivedDate).toEqual(["Taka data nie istnieje: 31.04.2025."]);
+    const garbage = await callAction<Reply>(intakeAction, "/hg/new", intake({ receivedDate: "12 marca", proposedHandoverDate: "2026/03/12" }));
+    expect(garbage.data!.result.error).toMatchObject({
+      receivedDate: ["Wpisz datę jako DD.MM.RRRR (np. 12.03.2026) albo RRRR-MM-DD."],
+      proposedHandoverDate: ["Wpisz datę jako DD.MM.RRRR (np. 12.03.2026) albo RRRR-MM-DD."],
+    });
+    expect(await db().nomination.count()).toBe(before);
   });
 
   test("a laureate who already holds the badge is shown before saving (case and diacritics ignored); the answer links the existing candidate", async () => {
@@ -186,7 +210,10 @@ describe("deadline board, bulk work, documents", () => {
     expect(summary.done.map((d) => d.row.id)).toEqual(ids.slice(0, 2));
     expect(summary.failed.map((f) => f.row.id)).toEqual([ids[2]]);
     expect(summary.failed[0]!.message).toMatch(/^Decyzja Prezydenta z .+ nie może być wcześniejsza niż wpływ wniosku \(.+\)\.$/);
-    expect(summary.text).toBe("Przyznaj odznakę (decyzja Prezydenta): wykonano 2, nie powiodło się 1.");
+    expect(summary.text).toEqual({ title: "Przyznano odznakę: 2\u00a0wnioski.", description: "Nie powiodło się: 1\u00a0wniosek (bez zmian)." });
+    // The summary shows each badge number given.
+    expect(summary.done.map((d) => d.detail)).toEqual([`odznaka nr ${top + 1}`, `odznaka nr ${top + 2}`]);
+    expect(granted.toast).toMatchObject({ type: "success", title: "Przyznano odznakę: 2\u00a0wnioski.", link: { href: "/hg", label: "Wróć do wniosków" } });
     expect(await db().nomination.findUniqueOrThrow({ where: { id: ids[2]! } })).toMatchObject({ status: "VERIFIED", version: 2 });
     expect(await db().conferral.count({ where: { nominationId: ids[2]! } })).toBe(0);
 
@@ -257,12 +284,48 @@ describe("deadline board, bulk work, documents", () => {
     expect(audit.map((a) => JSON.parse(a.after!).number)).toEqual([top + 1, top + 2]);
   });
 
+  test("granting applications that only arrived: the preview says they must be verified first and offers both steps in one run, which gives badge numbers", async () => {
+    const [arrived, verified] = [await saveApplication({ receivedDate: addDays(today, -3) }), await saveApplication({ receivedDate: addDays(today, -3) })];
+    const ids = [arrived, verified].map((a) => a.nominations[0]!.id);
+    expect((await callAction<BulkReply>(bulkAction, "/hg/bulk", { bulkAction: "verify", ids: [ids[1]!] })).data!.summary!.done).toHaveLength(1);
+    const query = `bulkAction=grant&status=all&${ids.map((i) => `ids=${i}`).join("&")}`;
+    const preview = (await callLoader<BulkPage>(bulkLoader, `/hg/bulk?${query}`)).data!;
+    expect(preview.plan.verifiable).toBe(1);
+    expect(preview.plan.skipped.map((s) => s.row.id)).toEqual([ids[0]]);
+    expect(preview.verifyFirstHref).toBe(`/hg/bulk?${query}&verifyFirst=on`);
+    const both = (await callLoader<BulkPage>(bulkLoader, preview.verifyFirstHref!)).data!;
+    expect(both.plan.eligible.map((r) => [r.id, r.steps])).toEqual(expect.arrayContaining([[ids[0], ["VERIFIED", "GRANTED"]], [ids[1], ["GRANTED"]]]));
+    expect(both.plan.skipped).toEqual([]);
+
+    const top = (await db().conferral.aggregate({ where: { numberSeries: "HG" }, _max: { number: true } }))._max.number ?? 0;
+    const granted = await callAction<BulkReply>(bulkAction, `/hg/bulk?${query}&verifyFirst=on`, { bulkAction: "grant", verifyFirst: "on", ids, actNumber: `781/${year}`, eventDate: today.split("-").reverse().join(".") });
+    expect(granted.status).toBe(200);
+    expect(granted.data!.summary!.done.map((d) => d.detail).sort()).toEqual([`odznaka nr ${top + 1}`, `odznaka nr ${top + 2}`]);
+    expect(granted.toast).toMatchObject({ title: "Przyznano odznakę: 2\u00a0wnioski.", link: { href: "/hg?status=all", label: "Wróć do wniosków" } });
+    // Both steps through the one workflow path: two audit events for the row that only arrived.
+    const steps = await db().auditEvent.findMany({ where: { entityId: ids[0]!, action: "TRANSITION" }, orderBy: [{ at: "asc" }, { id: "asc" }] });
+    expect(steps.map((a) => a.toStatus)).toEqual(["VERIFIED", "GRANTED"]);
+    expect(await db().nomination.findUniqueOrThrow({ where: { id: ids[0]! } })).toMatchObject({ status: "GRANTED", version: 3 });
+  });
+
+  test("verify and grant: a row whose grant is refused keeps neither step", async () => {
+    // Received today: a decision dated yesterday cannot cover it, so its verification is undone too.
+    const id = (await saveApplication()).nominations[0]!.id;
+    const decided = addDays(today, -1);
+    const answer = await callAction<BulkReply>(bulkAction, "/hg/bulk", { bulkAction: "grant", verifyFirst: "on", ids: [id], actNumber: `782/${decided.slice(0, 4)}`, eventDate: decided });
+    expect(answer.status).toBe(422);
+    expect(answer.data!.summary!.failed.map((f) => f.row.id)).toEqual([id]);
+    expect(await db().nomination.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "RECEIVED", version: 1 });
+    expect(await db().auditEvent.count({ where: { entityId: id, action: "TRANSITION" } })).toBe(0);
+  });
+
   test("preparing the Mayor's decision: the draft decision lists the prepared laureates, without number or date yet", async () => {
     const apps = [await saveApplication({ "laureates[0].surname": "Przygotowana-Pierwsza" }), await saveApplication({ "laureates[0].surname": "Przygotowana-Druga" })];
     const ids = apps.map((a) => a.nominations[0]!.id);
     expect((await callAction<BulkReply>(bulkAction, "/hg/bulk", { bulkAction: "verify", ids })).data!.summary!.done).toHaveLength(2);
     const prepared = await callAction<BulkReply>(bulkAction, "/hg/bulk", { bulkAction: "prepare", ids });
-    expect(prepared.data!.summary!.text).toBe("Przygotuj decyzję Prezydenta: wykonano 2.");
+    expect(prepared.data!.summary!.text).toEqual({ title: "Przygotowano decyzję Prezydenta: 2\u00a0wnioski." });
+    expect(prepared.toast).toMatchObject({ title: "Przygotowano decyzję Prezydenta: 2\u00a0wnioski." });
     const audit = await db().auditEvent.findMany({ where: { entityId: { in: ids }, toStatus: "DECISION_PREPARED" } });
     expect(audit).toHaveLength(2);
 
@@ -290,7 +353,9 @@ describe("deadline board, bulk work, documents", () => {
     const wrong = await callAction<BulkReply>(bulkAction, "/hg/bulk", { bulkAction: "grant", ids: [id], actNumber: `778/${year}`, eventDate: today });
     expect(wrong.status).toBe(422);
     expect(wrong.data!.summary!.skipped).toHaveLength(1);
-    expect(wrong.data!.summary!.text).toBe("Przyznaj odznakę (decyzja Prezydenta): wykonano 0, pominięto 1.");
+    expect(wrong.data!.summary!.text).toEqual({ title: "Przyznaj odznakę (decyzja Prezydenta): nic nie zmieniono.", description: "Pominięto: 1\u00a0wniosek." });
+    expect(wrong.data!.summary!.skipped[0]!.reason).toBe("trzeba go najpierw zweryfikować");
+    expect(wrong.toast).toMatchObject({ type: "error", title: "Przyznaj odznakę (decyzja Prezydenta): nic nie zmieniono." });
     const refuse = await callAction<BulkReply>(bulkAction, "/hg/bulk", { bulkAction: "refuse", ids: [id], eventDate: today });
     expect(refuse.status).toBe(400);
     expect(refuse.data!.result.error!.reason).toEqual(["Podaj powód odmowy."]);

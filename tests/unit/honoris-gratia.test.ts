@@ -8,6 +8,7 @@ import {
   hgIntakeSchema,
   hgStatistics,
   parseHgListQuery,
+  MUST_VERIFY_FIRST,
   planBulk,
   runBulk,
   statusesOfQuery,
@@ -43,11 +44,22 @@ describe("bulk work", () => {
   ];
 
   test("the plan moves the rows whose status allows the step and says why the others are left", () => {
+    const plan = planBulk(rows, "verify");
+    expect(plan.eligible.map((r) => r.id)).toEqual(["b"]);
+    expect(plan.skipped.map((s) => [s.row.id, s.reason])).toEqual(["a", "c", "d"].map((id) => [id, "ten krok nie jest dostępny w obecnym statusie"]));
+    expect(planBulk([], "verify")).toEqual({ eligible: [], skipped: [], verifiable: 0 });
+  });
+
+  test("granting one that only arrived says it must be verified first; with verifyFirst it takes both steps", () => {
     const plan = planBulk(rows, "grant");
-    expect(plan.eligible.map((r) => r.id)).toEqual(["a", "c", "d"]);
-    expect(plan.skipped).toEqual([{ row: rows[1], reason: "ten krok nie jest dostępny w obecnym statusie" }]);
-    expect(planBulk(rows, "verify").eligible.map((r) => r.id)).toEqual(["b"]);
-    expect(planBulk([], "verify")).toEqual({ eligible: [], skipped: [] });
+    expect(plan.eligible.map((r) => [r.id, r.steps])).toEqual([["a", ["GRANTED"]], ["c", ["GRANTED"]], ["d", ["GRANTED"]]]);
+    expect(plan.skipped).toEqual([{ row: rows[1], reason: MUST_VERIFY_FIRST }]);
+    expect(plan.verifiable).toBe(1);
+    const both = planBulk(rows, "grant", { verifyFirst: true });
+    expect(both.eligible.find((r) => r.id === "b")!.steps).toEqual(["VERIFIED", "GRANTED"]);
+    expect(both).toMatchObject({ skipped: [], verifiable: 0 });
+    // Only granting offers it: refusing one that only arrived is not available.
+    expect(planBulk(rows, "refuse", { verifyFirst: true }).skipped.map((s) => s.row.id)).toEqual(["b"]);
   });
 
   test("one failing row among several: the others are done, that one is reported, the summary is right", async () => {
@@ -58,11 +70,11 @@ describe("bulk work", () => {
       return { ok: true };
     });
     expect(summary.done.map((d) => d.row.id)).toEqual(["a", "d"]);
-    expect(summary.failed).toEqual([{ row: rows[2], message: "odmowa reguły" }]);
+    expect(summary.failed).toEqual([{ row: { ...rows[2], steps: ["GRANTED"] }, message: "odmowa reguły" }]);
     expect(summary.skipped.map((s) => s.row.id)).toEqual(["b"]);
     expect(state.get("c")).toBe("DECISION_PREPARED");
     expect(state.get("a")).toBe("GRANTED");
-    expect(bulkSummaryText("grant", summary)).toBe("Przyznaj odznakę (decyzja Prezydenta): wykonano 2, nie powiodło się 1, pominięto 1.");
+    expect(bulkSummaryText("grant", summary)).toEqual({ title: "Przyznano odznakę: 2\u00a0wnioski.", description: "Nie powiodło się: 1\u00a0wniosek (bez zmian). Pominięto: 1\u00a0wniosek." });
   });
 
   test("a step that throws is a failed row, not a failed batch", async () => {
@@ -70,7 +82,7 @@ describe("bulk work", () => {
       if (row.id === "a") throw new Error("database is locked");
       return { ok: true };
     });
-    expect(summary.failed).toEqual([{ row: rows[0], message: "błąd: database is locked" }]);
+    expect(summary.failed).toEqual([{ row: { ...rows[0], steps: ["GRANTED"] }, message: "błąd: database is locked" }]);
     expect(summary.done).toHaveLength(2);
   });
 

@@ -6,9 +6,12 @@ import {
   formatPolishDateWithDnia,
   formatShortDate,
   IsoDate,
+  isoFromTypedDate,
   isValidIsoDate,
   parseIsoDate,
   todayIso,
+  TypedDate,
+  typedDateValue,
   yearOf,
 } from "#app/domain/polish-dates";
 
@@ -222,5 +225,44 @@ describe("todayIso", () => {
 
   it("returns a valid ISO date for the real clock", () => {
     expect(isValidIsoDate(todayIso())).toBe(true);
+  });
+});
+
+describe("a date typed into one field", () => {
+  it.each([
+    ["12.03.2026", "2026-03-12"],
+    ["2026-03-12", "2026-03-12"],
+    ["1.3.2026", "2026-03-01"],
+    [" 12.03.2026 r. ", "2026-03-12"],
+    ["29.02.2028", "2028-02-29"],
+  ])("„%s” is %s", (typed, iso) => {
+    expect(isoFromTypedDate(typed)).toBe(iso);
+    expect(TypedDate.parse(typed)).toBe(iso);
+  });
+
+  it.each(["31.04.2026", "29.02.2027", "2026-13-01", "00.01.2026"])("„%s” does not exist", (typed) => {
+    expect(isoFromTypedDate(typed)).toBe("invalid");
+    expect(TypedDate.safeParse(typed).error!.issues[0]!.message).toBe(`Taka data nie istnieje: ${typed}.`);
+  });
+
+  it.each(["12 marca 2026", "2026/03/12", "12.03.26", "jutro"])("„%s” is not a date: the message says how to write one", (typed) => {
+    expect(isoFromTypedDate(typed)).toBeNull();
+    expect(TypedDate.safeParse(typed).error!.issues[0]!.message).toBe("Wpisz datę jako DD.MM.RRRR (np. 12.03.2026) albo RRRR-MM-DD.");
+  });
+
+  it("an empty field asks for a date; a stored date is shown the Polish way, anything typed as it was", () => {
+    expect(TypedDate.safeParse("  ").error!.issues[0]!.message).toBe("Podaj datę.");
+    expect(typedDateValue("2026-03-12")).toBe("12.03.2026");
+    expect(typedDateValue("12.3")).toBe("12.3");
+    expect(typedDateValue(undefined)).toBe("");
+  });
+
+  it("every real date round-trips through its Polish form", () => {
+    fc.assert(
+      fc.property(fc.date({ min: new Date("1900-01-01T00:00:00Z"), max: new Date("2100-12-31T00:00:00Z"), noInvalidDate: true }), (d) => {
+        const iso = d.toISOString().slice(0, 10);
+        expect(TypedDate.parse(formatShortDate(iso))).toBe(iso);
+      }),
+    );
   });
 });
