@@ -195,7 +195,7 @@ describeInBrowser("the Honoris Gratia desk in the browser", () => {
     await visit(page, "/hg/new");
     await tabTo(page, "Wnioskodawca: nazwa lub imię i nazwisko", { max: 40 });
     await page.keyboard.type("Towarzystwo Odmowne");
-    await tabTo(page, "Laureat 1: imiona", { max: 5 });
+    await tabTo(page, "Laureat 1: imiona", { max: 8 });
     await typeLaureate(page, "Edward", surname);
     await page.keyboard.press("Enter");
     await settle(page, (u) => u.search.includes("after="));
