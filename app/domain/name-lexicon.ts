@@ -75,6 +75,9 @@ export const LexiconEntrySchema = z.object({
   dative: word("celownik"),
 });
 export type LexiconEntryInput = z.infer<typeof LexiconEntrySchema>;
+/** A correction of an entry: the version the form was read at (two administrators, one entry). */
+export const LexiconEntryEditSchema = LexiconEntrySchema.extend({ version: z.coerce.number().int().min(1) });
+export type LexiconEntryEdit = z.infer<typeof LexiconEntryEditSchema>;
 
 /** Makes the word's case pattern the lexicon form's: „NOWAK” finds „Nowak” and gets „NOWAKA”. */
 export function inCaseOf(model: string, form: string): string {

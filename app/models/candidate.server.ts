@@ -1,9 +1,11 @@
 // Candidates: one person or organisation across all their nominations and honours.
 import { lessonsFromConfirmation, suggestNameForms, type NameFormsInput } from "#app/domain/name-forms";
 import type { CandidateInput, EditCandidateInput } from "#app/domain/nomination-form";
+import { displayNameOf, foldedNameOf, looksLikeSameCandidate, sortNameOf } from "#app/domain/candidate";
+import { EMPTY_LEXICON, type NameLexicon } from "#app/domain/name-lexicon";
+import { foldText } from "#app/domain/search-text";
 import { db, type Tx } from "#app/utils/db.server";
 import { changedFields, recordAudit } from "./audit.server";
-import { candidateData, searchTextOf } from "./nomination.server";
 import { learnFromConfirmation, loadLexicon } from "./name-lexicon.server";
 import * as clock from "#app/domain/clock";
 import { type Actor } from "./write.server";
@@ -170,4 +172,63 @@ function chunked<T>(items: T[]): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += IN_CHUNK) out.push(items.slice(i, i + IN_CHUNK));
   return out;
+}
+
+// ---------------------------------------------------------------- the form's columns and possible duplicates
+
+/** A candidate's columns from the form; the name forms are suggested with the lexicon people confirmed. */
+export function candidateData(c: CandidateInput, lexicon: NameLexicon = EMPTY_LEXICON) {
+  const names = { kind: c.candidateKind, givenNames: c.givenNames, surname: c.surname, organizationName: c.organizationName };
+  const person = c.candidateKind === "PERSON";
+  const suggested = suggestNameForms({ ...names, gender: c.grammaticalGender ?? null }, lexicon);
+  return {
+    kind: c.candidateKind,
+    givenNames: person ? c.givenNames : "",
+    surname: person ? c.surname : "",
+    organizationName: person ? "" : c.organizationName,
+    shortName: person ? "" : c.shortName,
+    grammaticalGender: person ? (c.grammaticalGender ?? null) : null,
+    birthYear: person ? (c.birthYear ?? (c.birthDate ? Number(c.birthDate.slice(0, 4)) : null)) : null,
+    birthDate: person ? (c.birthDate ?? null) : null,
+    deceased: person ? c.deceased : false,
+    title: person ? c.title : "",
+    city: c.city,
+    nameNominative: displayNameOf(names),
+    // Suggestions only: documents need a person to confirm them on the candidate's page.
+    nameGenitive: suggested.genitive,
+    nameDative: suggested.dative,
+    nameFormsSource: suggested.source as string | null,
+    displayName: displayNameOf(names),
+    sortName: sortNameOf(names),
+    foldedName: foldedNameOf(names),
+  };
+}
+
+export type PossibleDuplicate = {
+  id: string;
+  displayName: string;
+  birthYear: number | null;
+  city: string;
+  nominationCount: number;
+};
+
+export async function findPossibleDuplicates(tx: Tx, c: CandidateInput): Promise<PossibleDuplicate[]> {
+  const data = candidateData(c);
+  const sameName = await tx.candidate.findMany({
+    where: { foldedName: data.foldedName, kind: data.kind, anonymizedAt: null },
+    select: { id: true, displayName: true, birthYear: true, city: true, foldedName: true, kind: true, _count: { select: { nominations: true } } },
+    take: 20,
+  });
+  return sameName
+    .filter((e) =>
+      looksLikeSameCandidate(
+        { foldedName: data.foldedName, birthYear: data.birthYear, kind: data.kind },
+        { foldedName: e.foldedName, birthYear: e.birthYear, kind: e.kind as CandidateInput["candidateKind"] },
+      ),
+    )
+    .map((e) => ({ id: e.id, displayName: e.displayName, birthYear: e.birthYear, city: e.city, nominationCount: e._count.nominations }));
+}
+
+export function searchTextOf(candidateFolded: string, shortName: string, nominators: { name: string }[]) {
+  return [candidateFolded, foldText(shortName), ...nominators.map((n) => foldText(n.name))].filter(Boolean).join(" | ");
 }

@@ -3,7 +3,7 @@
 import { checkEligibility, type Finding } from "#app/domain/eligibility";
 import type { CandidateKind, Honour, MedalClass } from "#app/domain/honours";
 import { CLOSED_WITHOUT_HONOUR, FINAL_STATUSES } from "#app/domain/workflow";
-import type { Tx } from "#app/utils/db.server";
+import { db, type Tx } from "#app/utils/db.server";
 
 export { refusalMessage } from "#app/domain/eligibility";
 
@@ -44,5 +44,17 @@ export async function eligibilityFindings(tx: Tx, q: EligibilityQuery): Promise<
     candidate: { kind: candidate.kind as CandidateKind, deceased: candidate.deceased },
     heldHonours: held.map((h) => ({ honour: h.honour as Honour, medalClass: h.medalClass as MedalClass | null })),
     openNominations: open.map((o) => ({ honour: o.honour as Honour })),
+  });
+}
+
+/** The eligibility findings of a nomination, with the candidate's other honours and nominations. */
+export async function eligibilityOf(nominationId: string) {
+  const n = await db().nomination.findUniqueOrThrow({ where: { id: nominationId } });
+  return eligibilityFindings(db(), {
+    honour: n.honour as Honour,
+    medalClass: ((n.opinionClass ?? n.requestedClass) as MedalClass | null) ?? null,
+    receivedDate: n.receivedDate,
+    candidateId: n.candidateId,
+    nominationId: n.id,
   });
 }

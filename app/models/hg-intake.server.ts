@@ -11,7 +11,7 @@ import { db, type Tx } from "#app/utils/db.server";
 import { recordAudit } from "./audit.server";
 import { loadLexicon } from "./name-lexicon.server";
 import { eligibilityFindings, refusalMessage } from "./eligibility.server";
-import { candidateData, findPossibleDuplicates, searchTextOf } from "./nomination.server";
+import { candidateData, findPossibleDuplicates, searchTextOf } from "./candidate.server";
 import { settingValueOn } from "./settings.server";
 import { Refusal, type Actor, type Refused } from "./write.server";
 

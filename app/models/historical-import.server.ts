@@ -24,8 +24,8 @@ import { recordAudit } from "./audit.server";
 import { resuggestNameForms } from "./candidate.server";
 import { DEMO_REMOVAL_HINT } from "./demo-data.server";
 import { loadLexicon } from "./name-lexicon.server";
-import { candidateData } from "./nomination.server";
-import { newPublicId } from "./workflow.server";
+import { candidateData } from "./candidate.server";
+import { newPublicId } from "./conferral.server";
 import * as clock from "#app/domain/clock";
 
 export type RowAction = "create" | "match" | "error";

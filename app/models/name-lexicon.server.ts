@@ -8,6 +8,7 @@ import {
   LEXICON_KINDS,
   lexiconKeyOf,
   type LexiconEntry,
+  type LexiconEntryEdit,
   type LexiconEntryInput,
   type LexiconGender,
   type LexiconKind,
@@ -16,6 +17,7 @@ import {
 import { foldText } from "#app/domain/search-text";
 import { db, type Tx } from "#app/utils/db.server";
 import { recordAudit } from "./audit.server";
+import { expectWritten, isStaleWrite, STALE_MESSAGE, versioned } from "./write.server";
 
 type Row = { id: string; kind: string; nominative: string; gender: string; genitive: string; dative: string; origin: string; updatedAt: Date };
 
@@ -51,32 +53,40 @@ export async function getLexiconEntry(id: string) {
   return db().nameLexiconEntry.findUnique({ where: { id } });
 }
 
-export type LexiconSaveResult = { kind: "saved"; id: string } | { kind: "duplicate" } | { kind: "not-found" };
+export type LexiconSaveResult = { kind: "saved"; id: string } | { kind: "duplicate" } | { kind: "not-found" } | { kind: "conflict"; message: string };
 
-/** An administrator adds an entry (id null) or changes one; audited. */
-export async function saveLexiconEntry(id: string | null, input: LexiconEntryInput, actor: { userId: string }): Promise<LexiconSaveResult> {
-  return db().$transaction(async (tx) => {
-    const data = { kind: input.kind, nominative: input.nominative, key: lexiconKeyOf(input.nominative), gender: input.gender ?? "", genitive: input.genitive, dative: input.dative };
-    const clash = await tx.nameLexiconEntry.findUnique({ where: { kind_key_gender: { kind: data.kind, key: data.key, gender: data.gender } } });
-    if (clash && clash.id !== id) return { kind: "duplicate" as const };
-    if (id === null) {
-      const created = await tx.nameLexiconEntry.create({ data: { ...data, origin: "ADMIN", updatedById: actor.userId } });
-      await recordAudit(tx, { userId: actor.userId, action: "CREATE", entityType: "NameLexiconEntry", entityId: created.id, after: data });
-      return { kind: "saved" as const, id: created.id };
-    }
-    const before = await tx.nameLexiconEntry.findUnique({ where: { id } });
-    if (!before) return { kind: "not-found" as const };
-    await tx.nameLexiconEntry.update({ where: { id }, data: { ...data, origin: "ADMIN", updatedById: actor.userId } });
-    await recordAudit(tx, {
-      userId: actor.userId,
-      action: "UPDATE",
-      entityType: "NameLexiconEntry",
-      entityId: id,
-      before: { kind: before.kind, nominative: before.nominative, gender: before.gender, genitive: before.genitive, dative: before.dative },
-      after: data,
+/** An administrator adds an entry (id null) or corrects one read at `input.version`; audited. */
+export async function saveLexiconEntry(id: null, input: LexiconEntryInput, actor: { userId: string }): Promise<LexiconSaveResult>;
+export async function saveLexiconEntry(id: string, input: LexiconEntryEdit, actor: { userId: string }): Promise<LexiconSaveResult>;
+export async function saveLexiconEntry(id: string | null, input: LexiconEntryInput | LexiconEntryEdit, actor: { userId: string }): Promise<LexiconSaveResult> {
+  return db()
+    .$transaction(async (tx) => {
+      const data = { kind: input.kind, nominative: input.nominative, key: lexiconKeyOf(input.nominative), gender: input.gender ?? "", genitive: input.genitive, dative: input.dative };
+      const clash = await tx.nameLexiconEntry.findUnique({ where: { kind_key_gender: { kind: data.kind, key: data.key, gender: data.gender } } });
+      if (clash && clash.id !== id) return { kind: "duplicate" as const };
+      if (id === null) {
+        const created = await tx.nameLexiconEntry.create({ data: { ...data, origin: "ADMIN", updatedById: actor.userId } });
+        await recordAudit(tx, { userId: actor.userId, action: "CREATE", entityType: "NameLexiconEntry", entityId: created.id, after: data });
+        return { kind: "saved" as const, id: created.id };
+      }
+      const before = await tx.nameLexiconEntry.findUnique({ where: { id } });
+      if (!before) return { kind: "not-found" as const };
+      // A correction made on a form read before someone else's save is refused, not written over it.
+      expectWritten(await tx.nameLexiconEntry.updateMany(versioned(id, (input as LexiconEntryEdit).version, { ...data, origin: "ADMIN", updatedById: actor.userId })));
+      await recordAudit(tx, {
+        userId: actor.userId,
+        action: "UPDATE",
+        entityType: "NameLexiconEntry",
+        entityId: id,
+        before: { kind: before.kind, nominative: before.nominative, gender: before.gender, genitive: before.genitive, dative: before.dative },
+        after: data,
+      });
+      return { kind: "saved" as const, id };
+    })
+    .catch((error: unknown) => {
+      if (isStaleWrite(error)) return { kind: "conflict" as const, message: STALE_MESSAGE };
+      throw error;
     });
-    return { kind: "saved" as const, id };
-  });
 }
 
 export async function deleteLexiconEntry(id: string, actor: { userId: string }): Promise<boolean> {

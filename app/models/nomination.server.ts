@@ -1,22 +1,18 @@
 // Nominations: the register's reads and writes. Every write is one transaction with its audit event.
 import { randomUUID } from "node:crypto";
 import { Prisma } from "#app/generated/prisma/client.ts";
-import { displayNameOf, foldedNameOf, looksLikeSameCandidate, sortNameOf } from "#app/domain/candidate";
 import { honoraryCitizenshipRound, honorisGratiaDueDate } from "#app/domain/deadlines";
-import { suggestNameForms } from "#app/domain/name-forms";
-import { EMPTY_LEXICON, type NameLexicon } from "#app/domain/name-lexicon";
 import type { Honour, NominatorKind } from "#app/domain/honours";
 import { PAGE_SIZE, searchTermOf, type NominationListQuery } from "#app/domain/nomination-list";
 import {
   attachmentNames,
-  type CandidateInput,
   type CreateNominationInput,
   type EditNominationInput,
 } from "#app/domain/nomination-form";
-import { foldText } from "#app/domain/search-text";
 import { INITIAL_STATUS, type Status } from "#app/domain/workflow";
-import { db, type Tx } from "#app/utils/db.server";
+import { db } from "#app/utils/db.server";
 import { changedFields, recordAudit } from "./audit.server";
+import { candidateData, findPossibleDuplicates, searchTextOf, type PossibleDuplicate } from "./candidate.server";
 import { loadLexicon } from "./name-lexicon.server";
 import { eligibilityFindings, refusalMessage } from "./eligibility.server";
 import { councilTermOn } from "./council-term.server";
@@ -192,66 +188,7 @@ export async function listYears(): Promise<number[]> {
   return years;
 }
 
-// ---------------------------------------------------------------- candidates
-
-/** A candidate's columns from the form; the name forms are suggested with the lexicon people confirmed. */
-export function candidateData(c: CandidateInput, lexicon: NameLexicon = EMPTY_LEXICON) {
-  const names = { kind: c.candidateKind, givenNames: c.givenNames, surname: c.surname, organizationName: c.organizationName };
-  const person = c.candidateKind === "PERSON";
-  const suggested = suggestNameForms({ ...names, gender: c.grammaticalGender ?? null }, lexicon);
-  return {
-    kind: c.candidateKind,
-    givenNames: person ? c.givenNames : "",
-    surname: person ? c.surname : "",
-    organizationName: person ? "" : c.organizationName,
-    shortName: person ? "" : c.shortName,
-    grammaticalGender: person ? (c.grammaticalGender ?? null) : null,
-    birthYear: person ? (c.birthYear ?? (c.birthDate ? Number(c.birthDate.slice(0, 4)) : null)) : null,
-    birthDate: person ? (c.birthDate ?? null) : null,
-    deceased: person ? c.deceased : false,
-    title: person ? c.title : "",
-    city: c.city,
-    nameNominative: displayNameOf(names),
-    // Suggestions only: documents need a person to confirm them on the candidate's page.
-    nameGenitive: suggested.genitive,
-    nameDative: suggested.dative,
-    nameFormsSource: suggested.source as string | null,
-    displayName: displayNameOf(names),
-    sortName: sortNameOf(names),
-    foldedName: foldedNameOf(names),
-  };
-}
-
-export type PossibleDuplicate = {
-  id: string;
-  displayName: string;
-  birthYear: number | null;
-  city: string;
-  nominationCount: number;
-};
-
-export async function findPossibleDuplicates(tx: Tx, c: CandidateInput): Promise<PossibleDuplicate[]> {
-  const data = candidateData(c);
-  const sameName = await tx.candidate.findMany({
-    where: { foldedName: data.foldedName, kind: data.kind, anonymizedAt: null },
-    select: { id: true, displayName: true, birthYear: true, city: true, foldedName: true, kind: true, _count: { select: { nominations: true } } },
-    take: 20,
-  });
-  return sameName
-    .filter((e) =>
-      looksLikeSameCandidate(
-        { foldedName: data.foldedName, birthYear: data.birthYear, kind: data.kind },
-        { foldedName: e.foldedName, birthYear: e.birthYear, kind: e.kind as CandidateInput["candidateKind"] },
-      ),
-    )
-    .map((e) => ({ id: e.id, displayName: e.displayName, birthYear: e.birthYear, city: e.city, nominationCount: e._count.nominations }));
-}
-
 // ---------------------------------------------------------------- writes
-
-export function searchTextOf(candidateFolded: string, shortName: string, nominators: { name: string }[]) {
-  return [candidateFolded, foldText(shortName), ...nominators.map((n) => foldText(n.name))].filter(Boolean).join(" | ");
-}
 
 export type CreateResult =
   | { kind: "created"; id: string }

@@ -228,7 +228,6 @@ function conferralRowsWhere(condition: Prisma.Sql) {
 
 /** Only the rows the public may see (isPublicConferral), with only the public fields. */
 function publicRows(rows: PublicRow[]): PublicConferral[] {
-  const when = (v: unknown) => (v === null || v === undefined ? null : new Date(String(v)));
   return rows
     .filter((r) =>
       isPublicConferral({
@@ -237,30 +236,14 @@ function publicRows(rows: PublicRow[]): PublicConferral[] {
         nominationStatus: r.nominationStatus,
       }),
     )
-    .map((r) => ({
-      id: r.id,
-      publicId: r.publicId,
-      honour: r.honour,
-      medalClass: r.medalClass,
-      number: r.number === null ? null : Number(r.number),
-      conferredOn: r.conferredOn,
-      handedOverOn: r.handedOverOn,
-      handoverPlace: r.handoverPlace,
-      citation: r.citation,
-      isDemo: Boolean(Number(r.isDemo)),
-      madeInApp: r.nominationId !== null,
-      candidate: { displayName: r.displayName, nameNominative: r.nameNominative, kind: r.candidateKind },
-      resolution:
-        r.resolutionNumber !== null
-          ? { number: r.resolutionNumber, adoptedOn: r.adoptedOn!, councilTerm: { number: Number(r.termNumber) }, bipUrl: r.resolutionBipUrl }
-          : null,
-      ordinance: r.ordinanceNumber !== null ? { number: r.ordinanceNumber, issuedOn: r.issuedOn!, bipUrl: r.ordinanceBipUrl } : null,
-    }));
+    .map(publicConferralOf);
 }
 
-/** A row as the staff list and its export read it. */
-function staffConferralOf(r: PublicRow): StaffConferral {
-  const when = (v: unknown) => (v === null || v === undefined ? null : new Date(String(v)));
+/** An SQL timestamp column as a Date. */
+const when = (v: unknown) => (v === null || v === undefined ? null : new Date(String(v)));
+
+/** A row as the public sees it. */
+function publicConferralOf(r: PublicRow): PublicConferral {
   return {
     id: r.id,
     publicId: r.publicId,
@@ -273,18 +256,27 @@ function staffConferralOf(r: PublicRow): StaffConferral {
     citation: r.citation,
     isDemo: Boolean(Number(r.isDemo)),
     madeInApp: r.nominationId !== null,
+    candidate: { displayName: r.displayName, nameNominative: r.nameNominative, kind: r.candidateKind },
+    resolution:
+      r.resolutionNumber !== null
+        ? { number: r.resolutionNumber, adoptedOn: r.adoptedOn!, councilTerm: { number: Number(r.termNumber) }, bipUrl: r.resolutionBipUrl }
+        : null,
+    ordinance: r.ordinanceNumber !== null ? { number: r.ordinanceNumber, issuedOn: r.issuedOn!, bipUrl: r.ordinanceBipUrl } : null,
+  };
+}
+
+/** A row as the staff list and its export read it: the public fields and the office's own. */
+function staffConferralOf(r: PublicRow): StaffConferral {
+  const shown = publicConferralOf(r);
+  return {
+    ...shown,
     nominationId: r.nominationId,
     candidateId: r.candidateId,
     isHistorical: Boolean(Number(r.isHistorical)),
     anonymizedAt: when(r.conferralAnonymizedAt),
     limitOverrideText: r.limitOverrideText,
     nomination: r.nominationStatus !== null ? { status: r.nominationStatus, caseReference: r.caseReference ?? "" } : null,
-    candidate: { displayName: r.displayName, nameNominative: r.nameNominative, kind: r.candidateKind, anonymizedAt: when(r.candidateAnonymizedAt) },
-    resolution:
-      r.resolutionNumber !== null
-        ? { number: r.resolutionNumber, adoptedOn: r.adoptedOn!, councilTerm: { number: Number(r.termNumber) }, bipUrl: r.resolutionBipUrl }
-        : null,
-    ordinance: r.ordinanceNumber !== null ? { number: r.ordinanceNumber, issuedOn: r.issuedOn!, bipUrl: r.ordinanceBipUrl } : null,
+    candidate: { ...shown.candidate, anonymizedAt: when(r.candidateAnonymizedAt) },
   };
 }
 

@@ -15,7 +15,7 @@ import {
 import { db } from "#app/utils/db.server";
 import { listCouncilTerms } from "./council-term.server";
 import { nominationCountsByHonourAndStatus } from "./nomination.server";
-import { limitRules } from "./workflow.server";
+import { limitRules } from "./conferral.server";
 
 /**
  * Conferrals of the council honours per term: the term of the adopting resolution, as the limit

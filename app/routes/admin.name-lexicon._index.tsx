@@ -1,14 +1,17 @@
 // /admin/name-lexicon: the lexicon of confirmed name forms (issue 17): search, add, export.
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { FormErrors } from "#app/components/forms";
+import { Pagination } from "#app/components/pagination";
 import { LexiconFields } from "#app/components/name-lexicon";
+import { pageOf } from "#app/domain/form-fields";
 import { LEXICON_GENDER_LABEL, LEXICON_KIND_LABEL, LEXICON_KINDS, LexiconEntrySchema, type LexiconGender, type LexiconKind } from "#app/domain/name-lexicon";
 import { LEXICON_PAGE_SIZE, listLexicon, saveLexiconEntry } from "#app/models/name-lexicon.server";
 import { requireUserWithPermission } from "#app/utils/auth.server";
+import { redirectWithToast } from "#app/utils/toast.server";
 
 export const meta: MetaFunction = () => [{ title: "Słownik odmiany nazw · Merenti" }];
 
@@ -20,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const kindParam = url.searchParams.get("rodzaj") ?? "";
   const kind = (LEXICON_KINDS as readonly string[]).includes(kindParam) ? (kindParam as LexiconKind) : undefined;
   const q = (url.searchParams.get("q") ?? "").trim().slice(0, 100);
-  const page = Math.max(1, Number(url.searchParams.get("strona")) || 1);
+  const page = pageOf(url.searchParams);
   const list = await listLexicon({ kind, q, page });
   return {
     kind: kind ?? "",
@@ -37,7 +40,10 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const outcome = await saveLexiconEntry(null, submission.value, { userId: user.id });
   if (outcome.kind === "duplicate") return data({ result: submission.reply({ fieldErrors: { nominative: ["To słowo (tego rodzaju) jest już w słowniku: popraw istniejący wpis."] } }) }, { status: 400 });
-  return redirect("/admin/name-lexicon");
+  return redirectWithToast("/admin/name-lexicon", {
+    title: `Dodano wpis „${submission.value.nominative}”.`,
+    link: outcome.kind === "saved" ? { href: `/admin/name-lexicon/${outcome.id}`, label: "Popraw wpis" } : undefined,
+  });
 }
 
 export default function NameLexicon() {
@@ -52,7 +58,6 @@ export default function NameLexicon() {
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
   });
-  const pageHref = (p: number) => `?${new URLSearchParams({ ...(kind ? { rodzaj: kind } : {}), ...(q ? { q } : {}), strona: String(p) })}`;
   return (
     <>
       <h1>Słownik odmiany nazw</h1>
@@ -111,12 +116,7 @@ export default function NameLexicon() {
           </tbody>
         </table>
       )}
-      {pages > 1 ? (
-        <nav aria-label="Strony słownika">
-          {page > 1 ? <Link to={pageHref(page - 1)}>Poprzednia strona</Link> : null} Strona {page} z {pages}{" "}
-          {page < pages ? <Link to={pageHref(page + 1)}>Następna strona</Link> : null}
-        </nav>
-      ) : null}
+      <Pagination page={page} pages={pages} />
       <section aria-labelledby="nowy-wpis" className="form-page">
         <h2 id="nowy-wpis">Dodaj wpis</h2>
         <Form method="post" {...getFormProps(form)}>

@@ -6,7 +6,8 @@ import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { Field, FormErrors } from "#app/components/forms";
 import { DueTable, dueRowOf } from "#app/components/retention";
 import { RECORD_KIND_LABEL, RETENTION_MONTHS_MAX, RetentionPoliciesForm, type RecordKind } from "#app/domain/retention";
-import { listDueForAnonymisation, listRetentionPolicies, updateRetentionPolicies } from "#app/models/retention.server";
+import { listDueForAnonymisation } from "#app/models/retention.server";
+import { listRetentionPolicies, updateRetentionPolicies } from "#app/models/retention-policy.server";
 import { requireUserWithPermission } from "#app/utils/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "Ochrona danych osobowych · Merenti" }];

@@ -9,7 +9,7 @@ import { auditTrailOf } from "#app/models/audit.server";
 import { getNomination, NOMINATION_FIELD_LABEL } from "#app/models/nomination.server";
 import { invariantResponse } from "#app/utils/http";
 import { requireUserWithPermission } from "#app/utils/auth.server";
-import { eligibilityOf } from "#app/models/workflow.server";
+import { eligibilityOf } from "#app/models/eligibility.server";
 import { timelineEntries } from "#app/domain/audit-log";
 import { AuditTimeline } from "#app/components/audit-timeline";
 import { PrintLogTable } from "#app/components/diploma-print";

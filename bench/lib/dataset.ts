@@ -106,7 +106,7 @@ async function buildDataset(nominations: number): Promise<Dataset> {
       startDate: String(r.startDate),
       endDate: r.endDate === null ? null : String(r.endDate),
     }));
-    const { searchTextOf } = await import("#app/models/nomination.server");
+    const { searchTextOf } = await import("#app/models/candidate.server");
     const rows = generate(nominations, terms, searchTextOf);
     const generateMs = performance.now() - fillStart;
 

@@ -8,7 +8,7 @@ export type DiplomaRows = { ceremonyId: string; conferralIds: string[]; userId: 
 export async function buildDiplomaRows(count: number): Promise<DiplomaRows> {
   const { db } = await import("#app/utils/db.server");
   const { diplomaFor } = await import("#app/models/diploma.server");
-  const { newPublicId } = await import("#app/models/workflow.server");
+  const { newPublicId } = await import("#app/models/conferral.server");
   const client = db();
   const date = "2026-06-05";
   // Bench signatories on the diploma date (the benchmark database has no real ones).

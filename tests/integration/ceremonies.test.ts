@@ -23,7 +23,7 @@ import { loader as venuesLoader } from "#app/routes/admin.venues._index";
 import { loader as listLoader } from "#app/routes/ceremonies._index";
 import { loader as nominationLoader } from "#app/routes/nominations.$id._index";
 import { DEFAULT_ROLES } from "#app/domain/permissions";
-import { newPublicId } from "#app/models/workflow.server";
+import { newPublicId } from "#app/models/conferral.server";
 import { db } from "#app/utils/db.server";
 import { callAction, callLoader, resumeSession, signInAs, signOut } from "./helpers";
 import { expectArchivalPdf } from "./pdf-checks";

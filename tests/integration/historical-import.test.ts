@@ -9,7 +9,7 @@ import iconv from "iconv-lite";
 import { describe, expect, test } from "vitest";
 import { readHistoricalCsv, REQUIRED_COLUMNS, validateRow } from "#app/domain/historical-csv";
 import { applyImport, exportHistoricalRecord, planImport } from "#app/models/historical-import.server";
-import { assignNextNumber } from "#app/models/workflow.server";
+import { assignNextNumber } from "#app/models/conferral.server";
 import { db } from "#app/utils/db.server";
 import { DEMO_HISTORY_CSV } from "../../prisma/seed/demo";
 import { historicalCsv, historicalRecords } from "../../bench/lib/historical-csv";

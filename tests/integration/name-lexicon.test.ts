@@ -75,7 +75,8 @@ describe("the lexicon of confirmed name forms", () => {
     const list = await callLoader<{ entries: { id: string; nominative: string }[] }>(lexiconLoader, "/admin/name-lexicon?q=cricotekarnia");
     expect(list.data!.entries.map((e) => e.nominative)).toEqual(["Cricotekarnia"]);
     const id = list.data!.entries[0]!.id;
-    await callAction(entryAction, `/admin/name-lexicon/${id}`, { kind: "INSTITUTION_HEAD", nominative: "Cricotekarnia", gender: "FEMININE", genitive: "Cricotekarni", dative: "Cricotekarni!" }, { id });
+    const saved = await callAction(entryAction, `/admin/name-lexicon/${id}`, { kind: "INSTITUTION_HEAD", nominative: "Cricotekarnia", gender: "FEMININE", genitive: "Cricotekarni", dative: "Cricotekarni!", version: "1" }, { id });
+    expect(saved.location).toBe("/admin/name-lexicon");
     expect((await db().nameLexiconEntry.findUniqueOrThrow({ where: { id } })).dative).toBe("Cricotekarni!");
 
     const text = (await callLoader<string>(lexiconCsv, "/admin/name-lexicon.csv")).data!;
@@ -127,5 +128,28 @@ describe("re-suggesting forms nobody confirmed", () => {
 
     // The one-off step for the whole register (npm run names:resuggest) finds nothing more to do.
     expect(await db().$transaction((tx) => resuggestNameForms(tx, "all"))).toBe(0);
+  });
+});
+
+describe("two administrators correcting one entry", () => {
+  beforeAll(async () => {
+    await signInAs(["ADMIN"]);
+  });
+
+  test("the second save, made on the form as it was before the first, is refused and changes nothing", async () => {
+    await callAction(lexiconAction, "/admin/name-lexicon", { kind: "SURNAME", nominative: "Wierzbiątek", gender: "MASCULINE", genitive: "Wierzbiątka", dative: "Wierzbiątkowi" });
+    const entry = await db().nameLexiconEntry.findFirstOrThrow({ where: { key: "wierzbiątek" } });
+    const fields = { kind: "SURNAME", nominative: "Wierzbiątek", gender: "MASCULINE", version: String(entry.version) };
+    const first = await callAction(entryAction, `/admin/name-lexicon/${entry.id}`, { ...fields, genitive: "Wierzbiątka", dative: "Wierzbiątkowi!" }, { id: entry.id });
+    expect(first.status).toBe(302);
+    const second = await callAction<{ result: { error: Record<string, string[]> } }>(
+      entryAction,
+      `/admin/name-lexicon/${entry.id}`,
+      { ...fields, genitive: "Wierzbiąteka", dative: "Wierzbiątekowi" },
+      { id: entry.id },
+    );
+    expect(second.status).toBe(409);
+    expect(second.data!.result.error[""]).toEqual([expect.stringMatching(/^Ktoś inny zmienił te dane w międzyczasie/)]);
+    expect(await db().nameLexiconEntry.findUniqueOrThrow({ where: { id: entry.id } })).toMatchObject({ genitive: "Wierzbiątka", dative: "Wierzbiątkowi!", version: entry.version + 1 });
   });
 });

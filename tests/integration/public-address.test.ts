@@ -8,7 +8,7 @@ import { loader as pageLoader, action as pageAction } from "#app/routes/conferra
 import { action as printAction } from "#app/routes/conferrals.$id.diploma.print";
 import { loader as icsLoader } from "#app/routes/ceremonies.$id.calendar[.ics]";
 import { checkBatch } from "#app/models/diploma.server";
-import { newPublicId } from "#app/models/workflow.server";
+import { newPublicId } from "#app/models/conferral.server";
 import { db } from "#app/utils/db.server";
 import { callAction, callLoader, postRequest, signInAs } from "./helpers";
 

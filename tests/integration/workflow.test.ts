@@ -3,7 +3,8 @@ import { action as createAction } from "#app/routes/nominations.new";
 import { action as stepAction, loader as stepLoader } from "#app/routes/nominations.$id.step.$to";
 import { action as diplomaAction, loader as diplomaLoader } from "#app/routes/conferrals.$id.diploma";
 import { action as printAction } from "#app/routes/conferrals.$id.diploma.print";
-import { assignNextNumber, eligibilityOf, newPublicId } from "#app/models/workflow.server";
+import { assignNextNumber, newPublicId } from "#app/models/conferral.server";
+import { eligibilityOf } from "#app/models/eligibility.server";
 import { createPrismaClient, db } from "#app/utils/db.server";
 import { buildReport } from "#app/models/reports.server";
 import { callAction, callLoader, personNomination, postRequest, signInAs, type Fields } from "./helpers";
@@ -139,10 +140,10 @@ describe("Cracoviae Merenti from received to closed", () => {
     expect(dup.status).toBe(422);
     expect(dup.data!.result.error!.actNumber![0]).toMatch(/Numer kolejny 1500 jest już użyty w tej kadencji/);
     // Term VIII had its own running numbers: 1500 there is another resolution.
-    const inTermVIII = await db().resolution.create({
-      data: { councilTermId: (await db().councilTerm.findUniqueOrThrow({ where: { number: 8 } })).id, number: "XLII/1500/20", sessionNumber: 42, runningNumber: 1500, adoptedOn: "2020-05-05" },
-    });
-    expect(inTermVIII.id).toBeTruthy();
+    const termVIII = (await db().councilTerm.findUniqueOrThrow({ where: { number: 8 } })).id;
+    await expect(
+      db().resolution.create({ data: { councilTermId: termVIII, number: "XLII/1500/20", sessionNumber: 42, runningNumber: 1500, adoptedOn: "2020-05-05" } }),
+    ).resolves.toMatchObject({ runningNumber: 1500, councilTermId: termVIII });
   });
 
   test("exceeding the term's limit needs a recorded resolution that raised it, not free text; the quota report shows it", async () => {
