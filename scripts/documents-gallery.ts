@@ -14,6 +14,7 @@ import { diplomaTemplateData, diplomaTemplateFile, publicRegistryUrl, type Diplo
 import { DRAFT_DOCUMENT_FILE, draftDocumentsOf, moverOf, templateData, templateFileOf, type DraftCandidate, type DraftInputs } from "#app/domain/draft";
 import type { CandidateKind, Gender, Honour, MedalClass } from "#app/domain/honours";
 import { countOf } from "#app/domain/plural";
+import { suggestedProgramme } from "#app/domain/programme";
 import { diplomaPdf } from "#app/models/diploma.server";
 import { refusalLetters } from "#app/domain/hg-refusal-letters";
 import { env } from "#app/utils/env.server";
@@ -186,14 +187,16 @@ const ceremony = {
   laureates: [MAN, WOMAN, INSTITUTION].map((p, i) => ({
     position: i + 1,
     name: p.nameNominative,
-    honourText: ["Srebrny Medal „Cracoviae Merenti”", "Honorowe Obywatelstwo", "Złoty Medal „Cracoviae Merenti”"][i],
+    honourText: ["Srebrny Medal „Cracoviae Merenti”", "Honorowe Obywatelstwo", "Złoty Medal „Cracoviae Merenti”"][i]!,
     attendance: "obecny",
     representedBy: "",
     guestsCount: 2,
     handedOverBy: "Prezydent Miasta Krakowa i Przewodnicząca Rady Miasta Krakowa",
   })),
 };
-await save("uroczystosc-program.pdf", renderPdf(projectTemplate<object>("ceremony-programme.hbs").render(ceremony)));
+// The programme as the ceremony page suggests it (a woman chairs the Council: „Przewodniczącej”).
+const items = suggestedProgramme(ceremony, CHAIR, MAYOR).map((row, i) => (i === 3 ? { ...row, time: "12:40" } : row));
+await save("uroczystosc-program.pdf", renderPdf(projectTemplate<object>("ceremony-programme.hbs").render({ ...ceremony, items })));
 await save("uroczystosc-lista-wreczen.pdf", renderPdf(projectTemplate<object>("ceremony-handover-list.hbs").render(ceremony)));
 
 console.log(`Zapisano ${countOf(written.length, { one: "dokument", few: "dokumenty", many: "dokumentów" })} PDF w ${folder} (adres publiczny: ${env().PUBLIC_BASE_URL}).`);
