@@ -24,6 +24,7 @@ export const SETTING_KEYS = [
   "caseReference.HONORIS_GRATIA",
   "letters.senderOffice",
   "letters.senderAddress",
+  "attachments.maxSizeMb",
 ] as const;
 export const SettingKey = z.enum(SETTING_KEYS, { error: "Wybierz ustawienie z listy." });
 export type SettingKey = z.infer<typeof SettingKey>;
@@ -119,6 +120,13 @@ export const SETTINGS: Record<SettingKey, SettingDefinition> = {
     label: "Nadawca pism do wnioskodawców: adres",
     description: "Adres w nagłówku pism do wnioskodawców; pismo dzieli go na wiersze przed kodem pocztowym i przy średniku (np. „…; tel. 12 616 12 00”).",
     example: "pl. Wszystkich Świętych 3-4, 31-004 Kraków",
+  },
+  "attachments.maxSizeMb": {
+    label: "Największy rozmiar pliku załącznika (MB)",
+    description:
+      "Plik załącznika wniosku (skan pisma, życiorys, lista podpisów) większy niż tyle megabajtów jest odrzucany przy przesyłaniu. Bez tego ustawienia obowiązuje 20 MB.",
+    example: "20",
+    integer: true,
   },
 };
 

@@ -2,7 +2,7 @@
 // validity periods and the one in force today marked. Every key and office has an anchor
 // (#legalBasis.CRACOVIAE_MERENTI, #signatory-MAYOR) for pages that say "fill it in here".
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { PeriodTable } from "#app/components/settings";
 import { todayIso } from "#app/domain/polish-dates";
@@ -64,34 +64,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-const DONE_TEXT: Record<"setting" | "signatory" | "printer", Record<string, string>> = {
-  printer: { created: "Dodano drukarkę.", updated: "Zapisano zmiany drukarki.", deleted: "Usunięto drukarkę." },
-  setting: {
-    created: "Dodano nową wartość.",
-    "created-closed": "Dodano nową wartość; dotychczasowa obowiązuje do dnia poprzedniego.",
-    updated: "Zapisano zmiany.",
-    deleted: "Usunięto wartość.",
-  },
-  signatory: {
-    created: "Dodano sygnatariusza.",
-    "created-closed": "Dodano sygnatariusza; okres poprzednika kończy się dzień wcześniej.",
-    updated: "Zapisano zmiany.",
-    deleted: "Usunięto sygnatariusza.",
-  },
-};
-
-/** The confirmation of the last save, in the section it concerns (?saved=<anchor>&done=…). */
-function Notice({ anchor, kind }: { anchor: string; kind: "setting" | "signatory" | "printer" }) {
-  const [params] = useSearchParams();
-  const text = params.get("saved") === anchor ? DONE_TEXT[kind][params.get("done") ?? ""] : undefined;
-  if (!text) return null;
-  return (
-    <p className="alert alert--ok" role="status">
-      {text}
-    </p>
-  );
-}
-
 function Clashes({ clashes }: { clashes: string[] }) {
   if (!clashes.length) return null;
   return (
@@ -150,7 +122,6 @@ export default function SettingsScreen() {
             <p className="field-hint">
               {s.description} <span className="nowrap">Klucz: <code>{s.key}</code></span>
             </p>
-            <Notice anchor={s.anchor} kind="setting" />
             <Clashes clashes={s.clashes} />
             {hasCurrent ? null : <NoCurrent what="Brak wartości obowiązującej dziś: dokumenty z dzisiejszą datą nie mogą być przygotowane, dopóki jej nie dodasz." />}
             <PeriodTable
@@ -184,7 +155,6 @@ export default function SettingsScreen() {
           <section key={o.office} id={o.anchor} className="settings-section" aria-labelledby={titleId} tabIndex={-1}>
             <h3 id={titleId}>{o.label}</h3>
             <p className="field-hint">{o.description}</p>
-            <Notice anchor={o.anchor} kind="signatory" />
             <Clashes clashes={o.clashes} />
             {hasCurrent ? null : <NoCurrent what="Nikt nie jest wpisany na dziś: dokumentów z dzisiejszą datą nie będzie miał kto podpisać, dopóki nie dodasz osoby." />}
             <PeriodTable
@@ -217,7 +187,6 @@ export default function SettingsScreen() {
           </a>{" "}
           (PDF, poziomo; <a href="/diplomas/calibration?orientation=portrait" download>pionowo</a>) wydrukowanej na tej drukarce.
         </p>
-        <Notice anchor="printers" kind="printer" />
         {printers.length ? (
           <div className="table-wrap">
             <table className="data-table data-table--stack settings-table">

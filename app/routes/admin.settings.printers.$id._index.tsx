@@ -2,7 +2,7 @@
 // pre-printed stock: its name and how far (mm) the text is shifted, measured with the calibration page.
 import { getFormProps, getInputProps, getTextareaProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { Field, FormErrors } from "#app/components/forms";
@@ -11,6 +11,7 @@ import { describeOffset, EditPrinterForm, formatMm, MAX_OFFSET_MM, NewPrinterFor
 import { createPrinter, getPrinter, updatePrinter } from "#app/models/printer.server";
 import { requireUserWithPermission } from "#app/utils/auth.server";
 import { invariantResponse } from "#app/utils/http";
+import { redirectWithToast } from "#app/utils/toast.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.row ? `Drukarka: ${data.row.name} · Merenti` : "Nowa drukarka · Merenti" }];
 
@@ -42,7 +43,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const message = `Ktoś inny zmienił tę drukarkę w międzyczasie (zapisane: ${s.name}, ${describeOffset(s.offsetXMm, s.offsetYMm)}). Twoje zmiany nie zostały zapisane: sprawdź je i zapisz ponownie.`;
     return data({ result: submission.reply({ formErrors: [message] }), version: s.version }, { status: 409 });
   }
-  return redirect(`/admin/settings?saved=printers&done=${isNew ? "created" : "updated"}#printers`);
+  return redirectWithToast("/admin/settings#printers", { title: isNew ? "Dodano drukarkę." : "Zapisano zmiany drukarki." });
 }
 
 export default function PrinterPage() {

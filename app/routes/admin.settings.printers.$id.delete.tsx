@@ -1,7 +1,7 @@
 // /admin/settings/printers/:id/delete: the confirmation step; only a POST with the box ticked deletes.
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { FormErrors } from "#app/components/forms";
@@ -11,6 +11,7 @@ import { ConfirmDeleteForm } from "#app/domain/settings";
 import { deletePrinter, getPrinter } from "#app/models/printer.server";
 import { requireUserWithPermission } from "#app/utils/auth.server";
 import { invariantResponse } from "#app/utils/http";
+import { redirectWithToast } from "#app/utils/toast.server";
 
 export const meta: MetaFunction = () => [{ title: "Usunięcie drukarki · Merenti" }];
 
@@ -32,7 +33,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const outcome = await deletePrinter(params.id!, submission.value.version, { userId: user.id });
   invariantResponse(outcome.kind !== "not-found", NOT_FOUND, { status: 404 });
   if (outcome.kind === "conflict") return data({ result: submission.reply({ formErrors: [CONFLICT], resetForm: true }), version: outcome.saved.version }, { status: 409 });
-  return redirect("/admin/settings?saved=printers&done=deleted#printers");
+  return redirectWithToast("/admin/settings#printers", { title: "Usunięto drukarkę." });
 }
 
 export default function DeletePrinter() {

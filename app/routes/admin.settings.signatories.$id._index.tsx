@@ -1,7 +1,7 @@
 // /admin/settings/signatories/:id: change a signatory's name, title line or period, or end it.
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { errorPageTitle, GeneralErrorBoundary } from "#app/components/error-boundary";
 import { Field, FormErrors } from "#app/components/forms";
@@ -12,6 +12,7 @@ import { EditSignatoryForm, officeLabel, overlapField, periodState, periodText, 
 import { getSignatory, listSignatories, updateSignatory } from "#app/models/settings.server";
 import { requireUserWithPermission } from "#app/utils/auth.server";
 import { invariantResponse } from "#app/utils/http";
+import { redirectWithToast } from "#app/utils/toast.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, error }) => [{ title: data ? `Sygnatariusz: ${data.row.fullName} · Merenti` : errorPageTitle(error, "Nie znaleziono sygnatariusza · Merenti") }];
 
@@ -69,7 +70,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     );
   }
   const anchor = signatoryAnchor(outcome.row.office);
-  return redirect(`/admin/settings?saved=${anchor}&done=updated#${anchor}`);
+  return redirectWithToast(`/admin/settings#${anchor}`, { title: "Zapisano zmiany sygnatariusza." });
 }
 
 export default function EditSignatory() {

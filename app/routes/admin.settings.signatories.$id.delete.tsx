@@ -1,7 +1,7 @@
 // /admin/settings/signatories/:id/delete: the confirmation step; only a POST with the box ticked deletes.
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { FormErrors } from "#app/components/forms";
@@ -10,6 +10,7 @@ import { ConfirmDeleteForm, officeLabel, periodText, signatoryAnchor } from "#ap
 import { deleteSignatory, getSignatory } from "#app/models/settings.server";
 import { requireUserWithPermission } from "#app/utils/auth.server";
 import { invariantResponse } from "#app/utils/http";
+import { redirectWithToast } from "#app/utils/toast.server";
 
 export const meta: MetaFunction = () => [{ title: "Usunięcie sygnatariusza · Merenti" }];
 
@@ -35,7 +36,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   invariantResponse(outcome.kind !== "not-found", NOT_FOUND, { status: 404 });
   if (outcome.kind === "conflict") return data({ result: submission.reply({ formErrors: [CONFLICT], resetForm: true }), version: outcome.saved.version }, { status: 409 });
   const anchor = signatoryAnchor(outcome.row.office);
-  return redirect(`/admin/settings?saved=${anchor}&done=deleted#${anchor}`);
+  return redirectWithToast(`/admin/settings#${anchor}`, { title: "Usunięto sygnatariusza." });
 }
 
 export default function DeleteSignatory() {

@@ -1,7 +1,7 @@
 // /admin/settings/signatories/new?office=…: who holds the office of Mayor or Council Chair from a date.
 import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { Field, FormErrors } from "#app/components/forms";
@@ -22,6 +22,7 @@ import {
 import { createSignatory, listSignatories } from "#app/models/settings.server";
 import { requireUserWithPermission } from "#app/utils/auth.server";
 import { invariantResponse } from "#app/utils/http";
+import { redirectWithToast } from "#app/utils/toast.server";
 
 export const meta: MetaFunction = () => [{ title: "Nowy sygnatariusz · Merenti" }];
 
@@ -53,7 +54,9 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   invariantResponse(outcome.kind === "saved", "Nie udało się zapisać sygnatariusza.", { status: 500 });
   const anchor = signatoryAnchor(submission.value.office);
-  return redirect(`/admin/settings?saved=${anchor}&done=${outcome.closed ? "created-closed" : "created"}#${anchor}`);
+  return redirectWithToast(`/admin/settings#${anchor}`, {
+    title: outcome.closed ? "Dodano sygnatariusza; okres poprzednika kończy się dzień wcześniej." : "Dodano sygnatariusza.",
+  });
 }
 
 export default function NewSignatory() {

@@ -1,7 +1,7 @@
 // /admin/settings/values/:id: change a dated value, or end it by giving it a last day.
 import { getFormProps, getTextareaProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { errorPageTitle, GeneralErrorBoundary } from "#app/components/error-boundary";
 import { Field, FormErrors } from "#app/components/forms";
@@ -12,6 +12,7 @@ import { editSettingForm, overlapField, periodState, periodText, settingAnchor, 
 import { getDatedSetting, listDatedSettings, updateDatedSetting } from "#app/models/settings.server";
 import { requireUserWithPermission } from "#app/utils/auth.server";
 import { invariantResponse } from "#app/utils/http";
+import { redirectWithToast } from "#app/utils/toast.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, error }) => [{ title: data ? `${data.label}: ${data.row.period} · Merenti` : errorPageTitle(error, "Nie znaleziono wartości · Merenti") }];
 
@@ -65,7 +66,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     );
   }
   const anchor = settingAnchor(current.key);
-  return redirect(`/admin/settings?saved=${encodeURIComponent(anchor)}&done=updated#${anchor}`);
+  return redirectWithToast(`/admin/settings#${anchor}`, { title: "Zapisano zmiany wartości." });
 }
 
 export default function EditSettingValue() {

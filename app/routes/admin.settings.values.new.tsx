@@ -1,7 +1,7 @@
 // /admin/settings/values/new?key=…: a new dated value of one setting (a new wording from a date).
 import { getFormProps, getTextareaProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { Field, FormErrors } from "#app/components/forms";
@@ -11,6 +11,7 @@ import { isSettingKey, newSettingForm, overlapField, periodState, periodText, SE
 import { createDatedSetting, listDatedSettings } from "#app/models/settings.server";
 import { requireUserWithPermission } from "#app/utils/auth.server";
 import { invariantResponse } from "#app/utils/http";
+import { redirectWithToast } from "#app/utils/toast.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Nowa wartość: ${data.label} · Merenti` : "Ustawienia · Merenti" }];
 
@@ -44,7 +45,9 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   invariantResponse(outcome.kind === "saved", "Nie udało się zapisać wartości.", { status: 500 });
   const anchor = settingAnchor(key);
-  return redirect(`/admin/settings?saved=${encodeURIComponent(anchor)}&done=${outcome.closed ? "created-closed" : "created"}#${anchor}`);
+  return redirectWithToast(`/admin/settings#${anchor}`, {
+    title: outcome.closed ? "Dodano nową wartość; dotychczasowa obowiązuje do dnia poprzedniego." : "Dodano nową wartość.",
+  });
 }
 
 export default function NewSettingValue() {

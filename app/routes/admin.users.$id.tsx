@@ -1,7 +1,7 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { errorPageTitle, GeneralErrorBoundary } from "#app/components/error-boundary";
 import { ConflictSection, Field, FormErrors } from "#app/components/forms";
 import { useCan } from "#app/components/site-header";
@@ -91,7 +91,6 @@ export default function EditUser() {
   const { user: u, roles, isSelf } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const [searchParams] = useSearchParams();
   const can = useCan();
   const [form, fields] = useForm({
     id: `user-edit-${u.id}-${u.version}`,
@@ -104,15 +103,9 @@ export default function EditUser() {
   const conflict = actionData?.conflict;
   const noAria = { ariaAttributes: false } as const;
   const activeErrorId = fields.active.errors?.length ? `${fields.active.id}-error` : undefined;
-  const notice = actionData ? null : searchParams.get("created") ? "Konto zostało utworzone." : null;
   return (
     <div className="form-page">
       <h1>Użytkownik: {u.name}</h1>
-      {notice ? (
-        <p className="alert alert--ok" role="status">
-          {notice}
-        </p>
-      ) : null}
       <dl className="details">
         <dt>Adres e-mail</dt>
         <dd>{u.email}</dd>

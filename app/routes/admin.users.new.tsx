@@ -1,6 +1,6 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { Field, FormErrors } from "#app/components/forms";
@@ -8,6 +8,7 @@ import { RoleCheckboxes } from "#app/components/user-fields";
 import { NewUserSchema, PASSWORD_MIN } from "#app/domain/account-forms";
 import { createUser, EmailTakenError, listRoleChoices } from "#app/models/user.server";
 import { requireUserWithPermission } from "#app/utils/auth.server";
+import { redirectWithToast } from "#app/utils/toast.server";
 
 export const meta: MetaFunction = () => [{ title: "Nowy użytkownik · Merenti" }];
 
@@ -30,7 +31,7 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   try {
     const user = await createUser(submission.value, { userId: admin.id });
-    return redirect(`/admin/users/${user.id}?created=1`);
+    return redirectWithToast(`/admin/users/${user.id}`, { title: "Konto zostało utworzone.", link: { href: "/admin/users", label: "Wróć do listy użytkowników" } });
   } catch (error) {
     if (error instanceof EmailTakenError) {
       return data({ result: submission.reply({ ...hidden, fieldErrors: { email: [EMAIL_TAKEN_MESSAGE] } }) }, { status: 400 });

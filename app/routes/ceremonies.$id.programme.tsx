@@ -65,7 +65,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   invariantResponse(outcome.kind !== "not-found", "Nie znaleziono uroczystości.", { status: 404 });
   if (outcome.kind === "conflict") return data({ result: submission.reply({ formErrors: [CONFLICT_MESSAGE] }), message: null }, { status: 409 });
   if (outcome.kind === "refused") return data({ result: submission.reply({ formErrors: [outcome.message] }), message: null }, { status: 400 });
-  return redirectWithToast(`/ceremonies/${id}/programme`, { title: "Zapisano program uroczystości." });
+  return redirectWithToast(`/ceremonies/${id}/programme`, { title: "Zapisano program uroczystości.", link: { href: `/ceremonies/${id}`, label: "Wróć do uroczystości" } });
 }
 
 function RowInput({ field, label, className }: { field: FieldMetadata<string>; label: string; className?: string }) {

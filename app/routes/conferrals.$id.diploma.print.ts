@@ -1,14 +1,15 @@
 // Prints a conferral's diploma: a POST records the print (DiplomaPrint, audited) and answers the
 // PDF; a refusal (not confirmed, stale, a reprint without a reason) goes back to the diploma page
-// with its reason. A GET never prints.
-import { redirect, type ActionFunctionArgs } from "@remix-run/node";
+// with its reason in a toast. A GET never prints.
+import type { ActionFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { reprintReasonText } from "#app/domain/diploma";
 import { PRINT_MODES } from "#app/domain/diploma-print";
-import { printDiploma } from "#app/models/diploma.server";
+import { printDiploma, PRINT_REFUSAL_MESSAGE } from "#app/models/diploma.server";
 import { requireUserWithPermission } from "#app/utils/auth.server";
 import { downloadResponse } from "#app/utils/download";
 import { invariantResponse } from "#app/utils/http";
+import { redirectWithToast } from "#app/utils/toast.server";
 
 const PrintForm = z.object({
   diplomaId: z.string().min(1),
@@ -29,7 +30,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const result = await printDiploma(form.data.diplomaId, { reason: reprintReasonText(form.data.reason, form.data.reasonText), mode: form.data.mode, printerId: form.data.printerId || undefined }, { userId: user.id });
   if (result.kind === "refused") {
     invariantResponse(result.reason !== "NOT_FOUND", "Nie znaleziono dyplomu.", { status: 404 });
-    return redirect(`/conferrals/${params.id}/diploma?blad=${result.reason}`, 303);
+    return redirectWithToast(`/conferrals/${params.id}/diploma`, { type: "error", title: PRINT_REFUSAL_MESSAGE[result.reason] }, { status: 303 });
   }
   return downloadResponse(result.pdf, { fileName: result.fileName, contentType: "application/pdf" });
 }

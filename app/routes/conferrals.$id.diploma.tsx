@@ -15,7 +15,7 @@ import { describeOffset } from "#app/domain/diploma-print";
 import { HONOUR_LABEL } from "#app/domain/honours";
 import { formatPolishDate } from "#app/domain/polish-dates";
 import { printerProfiles } from "#app/models/diploma-desk.server";
-import { confirmDiploma, confirmerName, diplomaFor, isConfirmed, isStale, printsOf, PRINT_REFUSAL_MESSAGE, type PrintRefusal } from "#app/models/diploma.server";
+import { confirmDiploma, confirmerName, diplomaFor, isConfirmed, isStale, printsOf } from "#app/models/diploma.server";
 import { requireUserWithAnyPermission, requireUserWithPermission, userCan } from "#app/utils/auth.server";
 import { invariantResponse } from "#app/utils/http";
 import { withReturnTo } from "#app/utils/return-to";
@@ -40,7 +40,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   invariantResponse(state, "Nie znaleziono nadania.", { status: 404 });
   const d = state.diploma;
   const [prints, printers] = await Promise.all([d ? printsOf(d.id) : [], printerProfiles()]);
-  const refusal = new URL(request.url).searchParams.get("blad");
   return {
     conferral: { ...state.conferral, honourLabel: HONOUR_LABEL[state.conferral.honour] },
     date: state.inputs.date,
@@ -63,8 +62,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canPrint: userCan(user, "diploma:print"),
     canConfirm: userCan(user, "diploma:text"),
     reprintReasons: REPRINT_REASONS.map((r) => ({ value: r, label: REPRINT_REASON_LABEL[r] })),
-    // The address problem is shown once, in full, below.
-    refusal: refusal && refusal in PRINT_REFUSAL_MESSAGE && !(refusal === "PUBLIC_ADDRESS" && state.publicAddressProblem) ? PRINT_REFUSAL_MESSAGE[refusal as PrintRefusal] : null,
     publicAddressProblem: state.publicAddressProblem,
   };
 }
@@ -84,7 +81,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function DiplomaPage() {
-  const { conferral, date, missing, doc, diploma, prints, printers, canPrint, canConfirm, refusal, publicUrl, reprintReasons, publicAddressProblem } = useLoaderData<typeof loader>();
+  const { conferral, date, missing, doc, diploma, prints, printers, canPrint, canConfirm, publicUrl, reprintReasons, publicAddressProblem } = useLoaderData<typeof loader>();
   const location = useLocation();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
@@ -101,11 +98,6 @@ export default function DiplomaPage() {
           </>
         ) : null}
       </p>
-      {refusal ? (
-        <p className="alert alert--error" role="alert">
-          {refusal}
-        </p>
-      ) : null}
       {publicAddressProblem ? (
         <p className="alert alert--error" role="alert">
           {publicAddressProblem}

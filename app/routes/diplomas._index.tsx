@@ -2,7 +2,8 @@
 // ceremony: its laureates in hand-over order, ?ceremony=<id>; by honour; printed or not), each
 // with its state checked as a batch checks it; select, choose the mode and printer, print one PDF.
 // With JavaScript the batch is fetched in place (a progress message while it is built, the
-// refusal's list shown here); without, the form posts and a refusal comes back as ?odmowa=….
+// refusal's list shown here); without, the form posts and a refusal comes back with its message in
+// a toast and the selection (?zaznaczone=…) checked again here.
 import { pageOf } from "#app/domain/form-fields";
 import { FilterSelect } from "#app/components/forms";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -25,11 +26,7 @@ export const meta: MetaFunction = () => [{ title: "Druk dyplomów · Merenti" }]
 
 const STATE_LABEL: Record<DeskState, string> = { todo: "jeszcze niedrukowane", printed: "już drukowane", all: "wszystkie" };
 
-const REFUSAL_TEXT: Record<string, string> = {
-  refused: "Nic nie zostało wydrukowane: niektóre dyplomy nie są gotowe (lista poniżej).",
-  empty: "Zaznacz co najmniej jeden dyplom do wydruku.",
-  "printer-unknown": "Nie ma już wybranej drukarki: wybierz drukarkę z listy ponownie.",
-};
+const NOTHING_SELECTED = "Zaznacz co najmniej jeden dyplom do wydruku.";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUserWithAnyPermission(request, ["diploma:text", "diploma:print"]);
@@ -42,9 +39,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const page = pageOf(url.searchParams);
   const [desk, ceremonies, printers] = await Promise.all([diplomaDesk({ ceremonyId, honour, state, page }), ceremoniesForDesk(), printerProfiles()]);
   // Without JavaScript a refused batch comes back here: its check is run again from the data.
-  const refusal = url.searchParams.get("odmowa");
   const selected = (url.searchParams.get("zaznaczone") ?? "").split(",").filter(Boolean).slice(0, 2000);
-  const problems = refusal === "refused" && selected.length ? (await checkBatch(selected, { ceremonyId, reprintReason: url.searchParams.get("powod") ? "podany" : "" })).problems : [];
+  const problems = selected.length ? (await checkBatch(selected, { ceremonyId, reprintReason: url.searchParams.get("powod") ? "podany" : "" })).problems : [];
   return {
     filter: { ceremonyId, honour, state, page },
     ceremony: ceremonies.find((c) => c.id === ceremonyId) ?? null,
@@ -53,13 +49,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
     printers: printers.map((p) => ({ id: p.id, name: p.name, offset: describeOffset(p.offsetXMm, p.offsetYMm) })),
     reprintReasons: REPRINT_REASONS.map((r) => ({ value: r, label: REPRINT_REASON_LABEL[r] })),
     canPrint: userCan(user, "diploma:print"),
-    refusal: refusal ? (REFUSAL_TEXT[refusal] ?? null) : null,
     problems,
     selected,
   };
 }
 
-type Outcome = { kind: "idle" } | { kind: "working"; count: number } | { kind: "done"; count: number; fileName: string } | { kind: "refused"; message: string; problems: BatchProblem[] } | { kind: "error"; message: string };
+type Outcome = { kind: "idle" } | { kind: "working"; count: number } | { kind: "done" } | { kind: "refused"; message: string; problems: BatchProblem[] } | { kind: "error"; message: string };
 
 function fileNameOf(disposition: string | null): string {
   const utf8 = disposition?.match(/filename\*=UTF-8''([^;]+)/);
@@ -80,7 +75,7 @@ function Problems({ problems }: { problems: BatchProblem[] }) {
 }
 
 export default function DiplomaDesk() {
-  const { filter, ceremony, ceremonies, rows, total, pages, printers, reprintReasons, canPrint, refusal, problems, selected } = useLoaderData<typeof loader>();
+  const { filter, ceremony, ceremonies, rows, total, pages, printers, reprintReasons, canPrint, problems, selected } = useLoaderData<typeof loader>();
   const navigation = useNavigation();
   const revalidator = useRevalidator();
   const [outcome, setOutcome] = useState<Outcome>({ kind: "idle" });
@@ -93,7 +88,7 @@ export default function DiplomaDesk() {
     const body = new FormData(form);
     const count = body.getAll("conferralId").length;
     if (count === 0) {
-      setOutcome({ kind: "refused", message: REFUSAL_TEXT.empty!, problems: [] });
+      setOutcome({ kind: "refused", message: NOTHING_SELECTED, problems: [] });
       return;
     }
     setOutcome({ kind: "working", count });
@@ -109,7 +104,8 @@ export default function DiplomaDesk() {
         link.click();
         link.remove();
         setTimeout(() => URL.revokeObjectURL(url), 60_000);
-        setOutcome({ kind: "done", count: Number(response.headers.get("X-Diploma-Count") ?? count), fileName });
+        // The batch's toast („Wydrukowano: 2 dyplomy.”) comes with the reloaded data.
+        setOutcome({ kind: "done" });
         revalidator.revalidate();
       } else if (response.headers.get("Content-Type")?.includes("application/json")) {
         const answer = (await response.json()) as { message: string; problems: BatchProblem[] };
@@ -161,10 +157,10 @@ export default function DiplomaDesk() {
         </div>
       </Form>
 
-      {refusal && outcome.kind === "idle" ? (
+      {problems.length && outcome.kind === "idle" ? (
         <div className="alert alert--error" role="alert">
-          <p>{refusal}</p>
-          {problems.length ? <Problems problems={problems} /> : null}
+          <p>Nie są gotowe do druku:</p>
+          <Problems problems={problems} />
         </div>
       ) : null}
 
@@ -264,10 +260,6 @@ export default function DiplomaDesk() {
               <p className="alert alert--info">
                 <progress aria-label="Przygotowywanie wydruku" /> Składanie pliku PDF: {countOf(outcome.count, NOUNS.diploma)} i strona z kolejnością
                 wręczania. Przy kilkuset dyplomach trwa to chwilę; nie zamykaj strony.
-              </p>
-            ) : outcome.kind === "done" ? (
-              <p className="alert alert--ok">
-                Gotowe: pobrano plik {outcome.fileName} ({countOf(outcome.count, NOUNS.diploma)}). Wydruk zapisano w rejestrze wydruków.
               </p>
             ) : null}
           </div>

@@ -1,15 +1,21 @@
 // Prints a batch of diplomas: a POST with the selected conferrals (and the ceremony, for its
 // hand-over order) answers one PDF (cover sheet + diplomas) and logs every diploma with one
 // batchId. A refusal lists what is missing: as JSON for the desk's script (409), or, without
-// JavaScript, by sending the browser back to the desk with the selection to check. A GET never prints.
-import { redirect, type ActionFunctionArgs } from "@remix-run/node";
+// JavaScript, by sending the browser back to the desk with the selection to check (the message in
+// a toast). A printed batch sets a toast too: the desk's script shows it when it reloads the list.
+// A GET never prints.
+import type { ActionFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
+import { NOUNS } from "#app/domain/counts";
 import { reprintReasonText } from "#app/domain/diploma";
+import { countOf } from "#app/domain/plural";
 import { PRINT_MODES } from "#app/domain/diploma-print";
 import { printBatch } from "#app/models/diploma.server";
 import { requireUserWithPermission } from "#app/utils/auth.server";
 import { downloadResponse } from "#app/utils/download";
 import { invariantResponse } from "#app/utils/http";
+import { returnLabel } from "#app/utils/return-to";
+import { createToastHeaders, redirectWithToast } from "#app/utils/toast.server";
 
 const BatchForm = z.object({
   conferralId: z.array(z.string().min(1)).max(2000),
@@ -36,6 +42,13 @@ export async function action({ request }: ActionFunctionArgs) {
   if (result.kind === "printed") {
     const response = downloadResponse(result.pdf, { fileName: result.fileName, contentType: "application/pdf" });
     response.headers.set("X-Diploma-Count", String(result.count));
+    const back = ceremonyId ? { href: `/ceremonies/${ceremonyId}`, label: returnLabel("/ceremonies/") } : { href: "/diplomas", label: returnLabel("/diplomas") };
+    const toast = await createToastHeaders({
+      title: `Wydrukowano: ${countOf(result.count, NOUNS.diploma)}.`,
+      description: `Plik ${result.fileName}; wydruk zapisano w rejestrze wydruków.`,
+      link: back,
+    });
+    response.headers.append("Set-Cookie", toast.get("Set-Cookie")!);
     return response;
   }
   const message =
@@ -48,9 +61,8 @@ export async function action({ request }: ActionFunctionArgs) {
   if (wantsJson) return Response.json({ message, problems }, { status: result.kind === "refused" ? 409 : 400 });
   const back = new URLSearchParams();
   if (ceremonyId) back.set("ceremony", ceremonyId);
-  back.set("odmowa", result.kind);
-  if (ids.length) back.set("zaznaczone", ids.join(","));
-  // The desk checks the selection again; it needs to know a reprint reason was given.
+  // The desk checks the selection again (a refusal lists its rows); it needs to know a reprint reason was given.
+  if (result.kind === "refused" && ids.length) back.set("zaznaczone", ids.join(","));
   if (reprintReasonText(form.data.reason, form.data.reasonText)) back.set("powod", "1");
-  return redirect(`/diplomas?${back.toString()}`, 303);
+  return redirectWithToast(`/diplomas${back.size ? `?${back.toString()}` : ""}`, { type: "error", title: message }, { status: 303 });
 }

@@ -3,7 +3,7 @@
 // its rows in one transaction, or none (rows with errors only when the user skips them on purpose).
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { Field, FormErrors } from "#app/components/forms";
@@ -14,17 +14,15 @@ import { ApplyForm, SHOWN_ISSUES, SHOWN_ROWS, UploadForm } from "#app/domain/imp
 import { countOf } from "#app/domain/plural";
 import { applyImport, planImport, type ImportPlan } from "#app/models/historical-import.server";
 import { requireUserWithPermission } from "#app/utils/auth.server";
+import { redirectWithToast } from "#app/utils/toast.server";
 
 export const meta: MetaFunction = () => [{ title: "Import rejestru historycznego · Merenti" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUserWithPermission(request, "settings:manage");
-  const url = new URL(request.url);
-  const done = ["created", "matched", "skipped"].map((k) => Number(url.searchParams.get(k)));
   return {
     columns: EXPORT_COLUMNS.map((c) => ({ name: c, help: COLUMN_HELP[c], required: (REQUIRED_COLUMNS as readonly string[]).includes(c) })),
     exports: HONOURS.map((h) => ({ code: HONOUR_CODE[h], label: HONOUR_SHORT_LABEL[h] })),
-    done: url.searchParams.has("created") && done.every(Number.isInteger) ? { created: done[0]!, matched: done[1]!, skipped: done[2]! } : null,
   };
 }
 
@@ -56,7 +54,9 @@ export async function action({ request }: ActionFunctionArgs) {
     if (outcome.kind === "refused") {
       return data({ result: null, report: shown(outcome.plan, content, fileName), message: outcome.message }, { status: 400 });
     }
-    return redirect(`/import?created=${outcome.created}&matched=${outcome.matched}&skipped=${outcome.skipped}`);
+    return redirectWithToast("/import", {
+      title: `Zaimportowano ${countOf(outcome.created, NOUNS.conferral)}; już w rejestrze: ${outcome.matched}${outcome.skipped ? `; pominięto ${countOf(outcome.skipped, NOUNS.row)} z błędami` : ""}.`,
+    });
   }
   const submission = parseWithZod(formData, { schema: UploadForm });
   if (submission.status !== "success") return data({ result: submission.reply({ hideFields: ["file"] }), report: null, message: null }, { status: 400 });
@@ -68,7 +68,7 @@ export async function action({ request }: ActionFunctionArgs) {
 const ACTION_TEXT = { create: "utworzy", match: "już w rejestrze", error: "błąd" } as const;
 
 export default function ImportScreen() {
-  const { columns, exports, done } = useLoaderData<typeof loader>();
+  const { columns, exports } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const [form, fields] = useForm({
@@ -86,12 +86,6 @@ export default function ImportScreen() {
         Nadania sprzed uruchomienia Merenti wczytuje się z arkusza zapisanego jako CSV. Najpierw próba: pokazuje, co zostanie dodane, co już jest w
         rejestrze, i każdy błąd z numerem wiersza i kolumną. Import zapisuje wszystkie wiersze albo żaden.
       </p>
-      {done ? (
-        <p className="alert alert--ok" role="status">
-          Zaimportowano {countOf(done.created, NOUNS.conferral)}; już w rejestrze: {done.matched}
-          {done.skipped ? `; pominięto ${countOf(done.skipped, NOUNS.row)} z błędami` : ""}.
-        </p>
-      ) : null}
 
       <section aria-labelledby="upload-title">
         <h2 id="upload-title">1. Próba</h2>

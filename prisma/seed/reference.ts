@@ -137,6 +137,7 @@ export const DATED_SETTINGS: { key: string; value: string; validFrom: string; va
     validTo: null,
     note: `${TO_VERIFY}. Adres w nagłówku pism do wnioskodawców; do uzupełnienia o telefon i e-mail Kancelarii (po średniku).`,
   },
+  { key: "attachments.maxSizeMb", value: "20", validFrom: "1990-06-08", validTo: null, note: `${TO_VERIFY}. Wartość początkowa; skan wielostronicowego wniosku w PDF ma zwykle kilka MB.` },
 ];
 
 export async function seedReferenceData() {

@@ -58,8 +58,8 @@ describeInBrowser("user administration and the audit log", () => {
     await page.keyboard.press("Space");
     expect(await page.getByRole("checkbox", { name: "Odczyt" }).isChecked()).toBe(true);
     await tabTo(page, "Utwórz konto");
-    await Promise.all([page.waitForURL(/\/admin\/users\/(?!new)[^/?]+\?created=1$/), page.keyboard.press("Enter")]);
-    await page.getByRole("status").filter({ hasText: "Konto zostało utworzone." }).waitFor();
+    await Promise.all([page.waitForURL(/\/admin\/users\/(?!new)[^/?]+$/), page.keyboard.press("Enter")]);
+    await page.locator("[data-toast=success] .toast__title").filter({ hasText: "Konto zostało utworzone." }).waitFor();
     await page.getByRole("heading", { level: 1, name: `Użytkownik: ${NEW_USER.name}` }).waitFor();
     expect(await page.getByRole("checkbox", { name: "Odczyt" }).isChecked()).toBe(true);
     expect(await page.getByRole("checkbox", { name: "Konto aktywne" }).isChecked()).toBe(true);

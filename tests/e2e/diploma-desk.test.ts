@@ -46,7 +46,11 @@ describeInBrowser("the diploma printing desk", () => {
     await page.getByRole("radio", { name: /pełny wydruk/ }).check();
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Drukuj zaznaczone (jeden PDF)" }).click()]);
     expect(download.suggestedFilename()).toMatch(/^dyplomy-wybrane-\d{4}-\d{2}-\d{2}-2\.pdf$/);
-    await expect.poll(() => page.locator("#batch-status").innerText()).toMatch(/Gotowe: pobrano plik .* \(2\s+dyplomy\)/);
+    // The batch confirms itself in a toast, with the count and a link back to the desk.
+    const toast = page.locator("[data-toast=success]");
+    await toast.locator(".toast__title").filter({ hasText: /^Wydrukowano: 2\s+dyplomy\.$/ }).waitFor();
+    expect(await toast.innerText()).toMatch(/Plik dyplomy-wybrane-.*\.pdf; wydruk zapisano w rejestrze wydruków\./);
+    expect(await toast.getByRole("link", { name: "Wróć do druku dyplomów" }).count()).toBe(1);
     await expectNoAxeViolations(page);
 
     // Both are printed now: they leave the "not printed yet" list and show one print each.
@@ -85,7 +89,7 @@ describeInBrowser("the diploma desk's rows", () => {
     expect(await sameRow.locator("td[data-label=Wydruki]").innerText()).toBe(printsBefore);
 
     // A refused batch (as it comes back without JavaScript) lists the rows numbered once, by position.
-    await visit(page, `/diplomas?stan=all&odmowa=refused&zaznaczone=${id}`);
+    await visit(page, `/diplomas?stan=all&zaznaczone=${id}`);
     const item = page.getByRole("alert").locator("ol.refusal-list > li").first();
     expect(await item.getAttribute("value")).toBe("1");
     expect(await item.innerText()).not.toMatch(/^\d+\./);

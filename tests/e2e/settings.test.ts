@@ -105,8 +105,9 @@ describeInBrowser("settings: dated values and signatories", () => {
     await page.keyboard.type(dateDigits("2018-11-20"));
     expect(await validTo.inputValue()).toBe("2018-11-20");
     await tabTo(page, "Dodaj sygnatariusza");
-    await Promise.all([page.waitForURL(/\/admin\/settings\?saved=signatory-MAYOR&done=created#signatory-MAYOR$/), page.keyboard.press("Enter")]);
-    await mayor.getByRole("status").filter({ hasText: "Dodano sygnatariusza." }).waitFor();
+    await Promise.all([page.waitForURL(/\/admin\/settings#signatory-MAYOR$/), page.keyboard.press("Enter")]);
+    // The confirmation is a toast (kept in the session, not in the address).
+    await page.locator("[data-toast=success] .toast__title").filter({ hasText: "Dodano sygnatariusza." }).waitFor();
     const added = mayor.getByRole("row").filter({ hasText: HISTORICAL.name });
     const text = await added.innerText();
     expect(text).toContain("od 01.12.2014 do 20.11.2018");

@@ -21,7 +21,7 @@ import { newPublicId } from "#app/models/conferral.server";
 import { parseMarkup } from "#app/documents/markup";
 import { renderPdf } from "#app/documents/pdf.server";
 import { db } from "#app/utils/db.server";
-import { callAction, callLoader, formData, personNomination, postRequest, resumeSession, signInAs, type Fields } from "./helpers";
+import { callAction, callLoader, formData, personNomination, postRequest, resumeSession, signInAs, toastOfHeaders, type Fields } from "./helpers";
 import * as clock from "#app/domain/clock";
 
 const run = promisify(execFile);
@@ -126,9 +126,9 @@ describe("printing a diploma", () => {
 
     const refused = await print(c.id);
     expect(refused.status).toBe(303);
-    expect(refused.headers.get("Location")).toBe(`/conferrals/${c.id}/diploma?blad=NOT_CONFIRMED`);
+    expect(refused.headers.get("Location")).toBe(`/conferrals/${c.id}/diploma`);
+    expect((await toastOfHeaders(refused.headers))!).toMatchObject({ type: "error", title: expect.stringMatching(/nie został zatwierdzony/) as unknown });
     expect(await db().diplomaPrint.count({ where: { diplomaId: before.data!.diploma!.id } })).toBe(0);
-    expect((await page(c.id, "?blad=NOT_CONFIRMED")).data!.refusal).toMatch(/nie został zatwierdzony/);
 
     expect((await confirm(c.id)).status).toBe(302);
     const res = await print(c.id);
@@ -166,7 +166,7 @@ describe("printing a diploma", () => {
     const stale = await page(c.id);
     expect(stale.data!.diploma).toMatchObject({ stale: true, confirmed: false });
     const refused = await print(c.id);
-    expect(refused.headers.get("Location")).toBe(`/conferrals/${c.id}/diploma?blad=STALE`);
+    expect(refused.headers.get("Location")).toBe(`/conferrals/${c.id}/diploma`);
     expect((await confirm(c.id)).status).toBe(302);
     const res = await print(c.id);
     expect(res.status).toBe(200);
@@ -178,9 +178,9 @@ describe("printing a diploma", () => {
     await page(c.id);
     expect((await confirm(c.id)).status).toBe(302);
     const refused = await print(c.id);
-    expect(refused.headers.get("Location")).toBe(`/conferrals/${c.id}/diploma?blad=GLYPHS`);
+    expect(refused.headers.get("Location")).toBe(`/conferrals/${c.id}/diploma`);
     expect(await db().diplomaPrint.count({ where: { diploma: { conferralId: c.id } } })).toBe(0);
-    expect((await page(c.id, "?blad=GLYPHS")).data!.refusal).toMatch(/znak, którego nie ma w czcionce/);
+    expect((await toastOfHeaders(refused.headers))!.title).toMatch(/znak, którego nie ma w czcionce/);
   });
 
   test("confirming a text that changed meanwhile is refused", async () => {
@@ -198,7 +198,7 @@ describe("printing a diploma", () => {
     await confirm(c.id);
     expect((await print(c.id)).status).toBe(200);
     const noReason = await print(c.id);
-    expect(noReason.headers.get("Location")).toBe(`/conferrals/${c.id}/diploma?blad=REASON_REQUIRED`);
+    expect(noReason.headers.get("Location")).toBe(`/conferrals/${c.id}/diploma`);
     expect((await print(c.id, { reason: "SPOILED" })).status).toBe(200);
     expect((await print(c.id, { reason: "OTHER", reasonText: "zalany kawą" })).status).toBe(200);
     const p = (await page(c.id)).data!;
@@ -387,6 +387,12 @@ describe("batches", () => {
     expect(res.status).toBe(200);
     expect(res.headers.get("Content-Type")).toBe("application/pdf");
     expect(res.headers.get("X-Diploma-Count")).toBe("3");
+    // The batch confirms itself (the desk shows the toast when it reloads), with a link back to the ceremony.
+    expect(await toastOfHeaders(res.headers)).toMatchObject({
+      type: "success",
+      title: "Wydrukowano: 3\u00a0dyplomy.",
+      link: { href: `/ceremonies/${ceremony.id}`, label: "Wróć do uroczystości" },
+    });
     const pdf = await res.arrayBuffer();
     const pages = await pageTexts(pdf);
     expect(pages).toHaveLength(4);
@@ -447,9 +453,10 @@ describe("batches", () => {
     const plain = await postBatch({ conferralId: [ready.id, pending.id], mode: "FULL" }, false);
     expect(plain.status).toBe(303);
     const location = plain.headers.get("Location")!;
-    expect(location).toMatch(/^\/diplomas\?odmowa=refused&zaznaczone=/);
-    const desk = await callLoader<{ refusal: string; problems: { conferralId: string }[] }>(deskLoader, location);
-    expect(desk.data!.refusal).toMatch(/Nic nie zostało wydrukowane/);
+    expect(location).toMatch(/^\/diplomas\?zaznaczone=/);
+    // The message travels in the session, not the address.
+    expect(await toastOfHeaders(plain.headers)).toMatchObject({ type: "error", title: expect.stringMatching(/^Nic nie zostało wydrukowane/) as unknown });
+    const desk = await callLoader<{ problems: { conferralId: string }[] }>(deskLoader, location);
     expect(desk.data!.problems.map((p) => p.conferralId)).toEqual([pending.id]);
     expect(await db().diplomaPrint.count({ where: { diploma: { conferralId: ready.id } } })).toBe(0);
   });
@@ -584,6 +591,7 @@ describe("printer profiles in the settings", () => {
       offsetYMm: ["Przesunięcie może wynosić najwyżej 30 mm w każdą stronę; zmierz je ponownie na stronie kalibracyjnej."],
     });
     const created = await callAction(printerAction, "/admin/settings/printers/new", { name: "Pokój 12", offsetXMm: "1,5", offsetYMm: "-2" }, { id: "new" });
+    expect(created.toast).toMatchObject({ title: "Dodano drukarkę." });
     expect(created.status).toBe(302);
     const row = await db().printerProfile.findUniqueOrThrow({ where: { name: "Pokój 12" } });
     expect(row).toMatchObject({ offsetXMm: 1.5, offsetYMm: -2, version: 1 });
@@ -596,7 +604,8 @@ describe("printer profiles in the settings", () => {
     expect(await db().printerProfile.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ offsetXMm: 2, version: 2 });
 
     expect((await callAction(printerDeleteAction, `/admin/settings/printers/${row.id}/delete`, { version: "2" }, { id: row.id })).status).toBe(400);
-    expect((await callAction(printerDeleteAction, `/admin/settings/printers/${row.id}/delete`, { version: "2", confirm: "on" }, { id: row.id })).status).toBe(302);
+    const deleted = await callAction(printerDeleteAction, `/admin/settings/printers/${row.id}/delete`, { version: "2", confirm: "on" }, { id: row.id });
+    expect(deleted).toMatchObject({ status: 302, location: "/admin/settings#printers", toast: { title: "Usunięto drukarkę." } });
     expect(await db().printerProfile.findUnique({ where: { id: row.id } })).toBeNull();
     expect(await db().auditEvent.count({ where: { entityType: "PrinterProfile", entityId: row.id } })).toBe(3);
     expect(admin.cookie).toBeTruthy();

@@ -55,7 +55,7 @@ export type ToastAnswer = { type: string; title: string; description?: string; l
 export type Answer<T> = { status: number; data: T | undefined; location: string | null; toast: ToastAnswer | null };
 
 /** The toast a response's Set-Cookie carries, read as root's loader would on the next request. */
-async function toastOfHeaders(headers: Headers | undefined): Promise<ToastAnswer | null> {
+export async function toastOfHeaders(headers: Headers | undefined): Promise<ToastAnswer | null> {
   const cookie = headers?.get("Set-Cookie")?.match(/__merenti_toast=[^;]*/)?.[0];
   if (!cookie) return null;
   const { getToast } = await import("#app/utils/toast.server");

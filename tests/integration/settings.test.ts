@@ -77,7 +77,8 @@ describe("adding a value", () => {
       closePrevious: "on",
     });
     expect(answer.status).toBe(302);
-    expect(answer.location).toBe("/admin/settings?saved=clause.entryIntoForce&done=created-closed#clause.entryIntoForce");
+    expect(answer.location).toBe("/admin/settings#clause.entryIntoForce");
+    expect(answer.toast).toMatchObject({ type: "success", title: "Dodano nową wartość; dotychczasowa obowiązuje do dnia poprzedniego." });
     const rows = await rowsOf("clause.entryIntoForce");
     expect(rows).toHaveLength(2);
     expect(rows[0]).toMatchObject({ id: before!.id, validTo: "2029-12-31", version: before!.version + 1 });
@@ -162,7 +163,8 @@ describe("editing and ending a value", () => {
 
     const end = await editValue(second!.id, { value: second!.value, validFrom: second!.validFrom, validTo: "2040-12-31", note: second!.note, version: String(second!.version) });
     expect(end.status).toBe(302);
-    expect(end.location).toBe("/admin/settings?saved=legalBasis.HONORARY_CITIZENSHIP&done=updated#legalBasis.HONORARY_CITIZENSHIP");
+    expect(end.location).toBe("/admin/settings#legalBasis.HONORARY_CITIZENSHIP");
+    expect(end.toast).toMatchObject({ title: "Zapisano zmiany wartości." });
     expect(await settingOn("legalBasis.HONORARY_CITIZENSHIP", "2040-12-31")).toMatchObject({ id: second!.id });
     expect(await settingOn("legalBasis.HONORARY_CITIZENSHIP", "2041-01-01")).toBeNull();
     expect(await settingOn("legalBasis.HONORARY_CITIZENSHIP", "2017-06-13")).toMatchObject({ id: first!.id });
@@ -192,7 +194,8 @@ describe("deleting a value", () => {
 
     const done = await callAction<Reply>(deleteValueAction, path, { version: String(row.version), confirm: "on" }, { id: row.id });
     expect(done.status).toBe(302);
-    expect(done.location).toBe("/admin/settings?saved=clause.execution&done=deleted#clause.execution");
+    expect(done.location).toBe("/admin/settings#clause.execution");
+    expect(done.toast).toMatchObject({ title: "Usunięto wartość." });
     expect(await db().datedSetting.findUnique({ where: { id: row.id } })).toBeNull();
     const events = await auditOf("DatedSetting", row.id);
     expect(events.map((e) => e.action)).toEqual(["CREATE", "DELETE"]);
@@ -206,10 +209,11 @@ describe("signatories", () => {
   test("a Mayor, then a successor ending the predecessor's period; signatoryOn on the handover boundary", async () => {
     const first = await newSignatory({ office: "MAYOR", fullName: "Jan Testowy", titleLine: "Prezydent Miasta Krakowa", validFrom: "2018-11-21" });
     expect(first.status).toBe(302);
-    expect(first.location).toBe("/admin/settings?saved=signatory-MAYOR&done=created#signatory-MAYOR");
+    expect(first.location).toBe("/admin/settings#signatory-MAYOR");
+    expect(first.toast).toMatchObject({ title: "Dodano sygnatariusza." });
     const successor = await newSignatory({ office: "MAYOR", fullName: "Ewa Następczyni", titleLine: "Prezydent Miasta Krakowa", validFrom: "2024-05-07", closePrevious: "on" });
     expect(successor.status).toBe(302);
-    expect(successor.location).toContain("done=created-closed");
+    expect(successor.toast).toMatchObject({ title: "Dodano sygnatariusza; okres poprzednika kończy się dzień wcześniej." });
 
     expect(await signatoryOn("MAYOR", "2018-11-20")).toBeNull();
     expect((await signatoryOn("MAYOR", "2018-11-21"))!.fullName).toBe("Jan Testowy");

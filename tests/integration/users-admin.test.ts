@@ -68,7 +68,8 @@ describe("creating a user", () => {
     const { answer, email } = await createThroughForm({ email: uniqueEmail("Anna.Nowakowska").replace("anna", "ANNA") });
     expect(answer.status).toBe(302);
     const user = await db().user.findUniqueOrThrow({ where: { email: email.toLowerCase() }, include: { roles: { include: { role: true } } } });
-    expect(answer.location).toBe(`/admin/users/${user.id}?created=1`);
+    expect(answer.location).toBe(`/admin/users/${user.id}`);
+    expect(answer.toast).toMatchObject({ title: "Konto zostało utworzone.", link: { href: "/admin/users", label: "Wróć do listy użytkowników" } });
     expect(user.roles.map((r) => r.role.key).sort()).toEqual(["PROTOCOL", "READER"]);
     expect(user.active).toBe(true);
     expect(user.passwordHash).not.toContain("haslo-poczatkowe-1");
