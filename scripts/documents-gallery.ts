@@ -15,8 +15,8 @@ import { DRAFT_DOCUMENT_FILE, draftDocumentsOf, moverOf, templateData, templateF
 import type { CandidateKind, Gender, Honour, MedalClass } from "#app/domain/honours";
 import { countOf } from "#app/domain/plural";
 import { suggestedProgramme } from "#app/domain/programme";
-import { diplomaPdf } from "#app/models/diploma.server";
 import { refusalLetters } from "#app/domain/hg-refusal-letters";
+import { diplomaPdf, FULL_PRINT } from "#app/documents/diploma-pdf.server";
 import { env } from "#app/utils/env.server";
 
 const folder = path.resolve(process.argv[2] ?? "documents-gallery");
@@ -132,7 +132,7 @@ for (const d of diplomas) {
   };
   const publicUrl = publicRegistryUrl(env().PUBLIC_BASE_URL, `przyklad-${d.slug}`);
   const doc = projectTemplate<ReturnType<typeof diplomaTemplateData>>(diplomaTemplateFile(d.honour)).render(diplomaTemplateData(inputs, { verificationCode: "K7QX2MHD", publicUrl }));
-  await save(`dyplom-${d.slug}.pdf`, diplomaPdf(doc, publicUrl));
+  await save(`dyplom-${d.slug}.pdf`, diplomaPdf(doc, publicUrl, { ...FULL_PRINT, medalClass: d.medalClass }));
   await save(`dyplom-${d.slug}-blankiet.pdf`, diplomaPdf(doc, publicUrl, { mode: "PREPRINTED", printer: null }));
 }
 

@@ -114,6 +114,8 @@ const ROUTES: Record<string, Row> = {
   "hg.stock.tsx": { path: at("/hg/stock"), get: "nomination:read", post: "nomination:write:hg" },
   "import._index.tsx": { path: at("/import"), get: "settings:manage", post: "settings:manage" },
   "import.export.ts": { path: at("/import/export"), get: "laureate:read" },
+  // No such dry run: an allowed role gets 404.
+  "import.$id.errors[.csv].ts": { path: at("/import/00000000-0000-4000-8000-000000000000/errors.csv"), params: () => ({ id: "00000000-0000-4000-8000-000000000000" }), get: "settings:manage" },
   "login.tsx": { path: at("/login"), get: "public", post: "public" },
   "logout.tsx": { path: at("/logout"), get: "public", post: "public" },
   "nominations.$id._index.tsx": { path: (ids) => `/nominations/${ids.cm}`, params: (ids) => ({ id: ids.cm }), get: "nomination:read" },
