@@ -1,6 +1,6 @@
 // GET /nominations/:id/attachments/:attachmentId/download: an uploaded file, for whoever may read
 // the nomination. The type is the one read from the content at upload; the name is the original,
-// encoded for the header (attachmentDisposition). X-Content-Type-Options comes with every answer
+// encoded for the header (attachmentDisposition). The nosniff header comes with every answer
 // of the server (scripts/server.ts), so it is not added here a second time.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { ATTACHMENT_MESSAGES } from "#app/domain/attachments";
