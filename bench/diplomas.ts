@@ -57,7 +57,9 @@ function fontFaces(): string {
 export async function diplomasBench(): Promise<SuiteReport> {
   await benchDataset();
   const { DocumentPreview } = await import("#app/components/document-preview");
-  const { checkBatch, diplomaPdf, printBatch, printDiploma } = await import("#app/models/diploma.server");
+  const { printDiploma } = await import("#app/models/diploma.server");
+  const { checkBatch, printBatch } = await import("#app/models/diploma-batch.server");
+  const { diplomaPdf } = await import("#app/documents/diploma-pdf.server");
   const { db } = await import("#app/utils/db.server");
 
   let t = performance.now();

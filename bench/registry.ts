@@ -3,16 +3,15 @@
 // production server (scripts/server.ts, with its cache of rendered public pages) with autocannon
 // on 127.0.0.1 over a few hundred different registry addresses (bench/lib/registry-load.ts),
 // while one staff page's latency is measured.
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import { createServer } from "node:net";
+import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { pathToFileURL } from "node:url";
 import { createRequestHandler, type ServerBuild } from "@remix-run/node";
-import autocannon from "autocannon";
 import { foldText } from "#app/domain/search-text";
 import { ROOT } from "./lib/dataset";
-import { figureOf, formatMs, iterationsFromEnv, measure, percentile, printFigures, type Figure, type SuiteReport } from "./lib/measure";
+import { describeProbe, latencyProbe, runLoad, staffSessionCookie, startBenchServer } from "./lib/load-driver";
+import { figureOf, formatMs, iterationsFromEnv, measure, printFigures, type Figure, type SuiteReport } from "./lib/measure";
 import { SEARCHED_SURNAME } from "./lib/names";
 import { FOREIGN_SURNAME, registryDataset } from "./lib/registry-dataset";
 import { registryLoadPaths } from "./lib/registry-load";
@@ -29,16 +28,6 @@ type LoaderData = { total: number; rows: { publicId: string; name: string }[] };
 
 function check(ok: boolean, what: string) {
   if (!ok) throw new Error(`unexpected answer: ${what}`);
-}
-
-async function staffSessionCookie(): Promise<string> {
-  process.env.SESSION_SECRET ??= "benchmark-session-secret-0123456789abcdef";
-  const { createUser } = await import("../app/models/user.server.ts");
-  const { db } = await import("../app/utils/db.server.ts");
-  const { commitSessionId, SESSION_TTL_MS } = await import("../app/utils/session.server.ts");
-  const user = await createUser({ email: `bench-registry-${Date.now()}@bench.example`, name: "Benchmark", password: "benchmark-password", roleKeys: ["READER"] }, { userId: null });
-  const session = await db().session.create({ data: { userId: user.id, expiresAt: new Date(Date.now() + SESSION_TTL_MS) } });
-  return (await commitSessionId(session.id)).split(";")[0]!;
 }
 
 export async function registryBench(): Promise<SuiteReport> {
@@ -117,37 +106,16 @@ export async function registryBench(): Promise<SuiteReport> {
 // ---------------------------------------------------------------- load run
 
 async function loadRun(publicIds: string[], terms: string[]): Promise<Figure[]> {
-  const cookie = await staffSessionCookie();
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const server = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts/server.ts")], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "production", SEED_DEMO_DATA: "false" },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
+  const cookie = await staffSessionCookie("READER", "registry");
+  const server = await startBenchServer({ readyPath: "/rejestr" });
   try {
-    await waitFor(`${base}/rejestr`, server);
     const requests = registryLoadPaths(publicIds, terms).map((p) => ({ path: p }));
-    console.log(`load: ${LOAD_CONNECTIONS} connections for ${LOAD_SECONDS} s over ${requests.length} registry URLs at ${base}…`);
+    console.log(`load: ${LOAD_CONNECTIONS} connections for ${LOAD_SECONDS} s over ${requests.length} registry URLs at ${server.base}…`);
     // One staff page, requested in turn while the load runs, from its own process.
-    const probe = spawn(
-      process.execPath,
-      ["--import", "tsx", path.join(ROOT, "bench/lib/latency-probe.ts"), `${base}/conferrals?q=nowak`, String(Math.max(1, LOAD_SECONDS - 2))],
-      { cwd: ROOT, env: { ...process.env, PROBE_COOKIE: cookie }, stdio: ["ignore", "pipe", "inherit"] },
-    );
-    let probeOut = "";
-    probe.stdout!.on("data", (chunk: Buffer) => (probeOut += chunk.toString()));
-    const probeDone = new Promise<void>((resolve, reject) => probe.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`latency probe exited ${code}`)))));
-    const result = await autocannon({ url: base, connections: LOAD_CONNECTIONS, duration: LOAD_SECONDS, timeout: 10, requests });
-    await probeDone;
-    const staff = JSON.parse(probeOut) as number[];
-    const errors = result.errors + result.timeouts + result.non2xx;
-    console.log(
-      `load: ${result.requests.total} requests, ${result.requests.average.toFixed(0)} req/s, latency p50 ${result.latency.p50} ms, ` +
-        `p99 ${result.latency.p99} ms, max ${result.latency.max} ms; errors ${result.errors}, timeouts ${result.timeouts}, non-2xx ${result.non2xx}`,
-    );
-    staff.sort((a, b) => a - b);
-    console.log(`staff page /conferrals?q=nowak during the load: ${staff.length} requests, p50 ${formatMs(percentile(staff, 50))} ms, p95 ${formatMs(percentile(staff, 95))} ms`);
+    const probe = latencyProbe(`${server.base}/conferrals?q=nowak`, LOAD_SECONDS, cookie);
+    const result = await runLoad("load", { url: server.base, connections: LOAD_CONNECTIONS, duration: LOAD_SECONDS, timeout: 10, requests });
+    const staff = await probe.done;
+    describeProbe("staff page /conferrals?q=nowak during the load", staff);
     return [
       {
         scenario: `load: ${LOAD_CONNECTIONS} clients × ${LOAD_SECONDS} s, p99 latency (p99 in the p95 column)`,
@@ -156,49 +124,12 @@ async function loadRun(publicIds: string[], terms: string[]): Promise<Figure[]> 
         p95Ms: result.latency.p99,
         maxMs: result.latency.max,
         targetP95Ms: LOAD_P99_TARGET_MS,
-        pass: result.latency.p99 <= LOAD_P99_TARGET_MS && errors === 0,
-        detail: `${result.requests.average.toFixed(0)} req/s, ${errors} errors (target 0)`,
+        pass: result.latency.p99 <= LOAD_P99_TARGET_MS && result.errorCount === 0,
+        detail: `${result.requests.average.toFixed(0)} req/s, ${result.errorCount} errors (target 0)`,
       },
       figureOf("staff page /conferrals?q=nowak during the load", staff, STAFF_UNDER_LOAD_TARGET_MS, `${staff.length} requests by a signed-in reader`),
     ];
   } finally {
-    await stop(server);
+    await server.stop();
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.on("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      if (address === null || typeof address === "string") return reject(new Error("no port"));
-      probe.close(() => resolve(address.port));
-    });
-  });
-}
-
-async function waitFor(url: string, server: ChildProcess) {
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`the server exited (${server.exitCode})`);
-    try {
-      const res = await fetch(url);
-      await res.arrayBuffer();
-      if (res.status === 200) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`the server did not answer at ${url}`);
-}
-
-async function stop(server: ChildProcess) {
-  if (server.exitCode !== null || server.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => server.once("exit", () => resolve()));
-  server.kill("SIGTERM");
-  const timer = setTimeout(() => server.kill("SIGKILL"), 5_000);
-  await exited;
-  clearTimeout(timer);
 }

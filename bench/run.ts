@@ -17,6 +17,7 @@ import { honorisGratiaBench } from "./honoris-gratia";
 import { hgHandoverBench } from "./hg-handover";
 import { nominationsListBench } from "./nominations-list";
 import { registryBench } from "./registry";
+import { registryLoadBench } from "./registry-load";
 import { signInFloodBench } from "./sign-in-flood";
 
 type Suite = { name: string; run: () => Promise<SuiteReport> };
@@ -28,6 +29,7 @@ const SUITES: Suite[] = [
   { name: "import", run: importBench },
   { name: "diplomas", run: diplomasBench },
   { name: "registry", run: registryBench },
+  { name: "registry-load", run: registryLoadBench },
   { name: "honoris-gratia", run: honorisGratiaBench },
   { name: "hg-handover", run: hgHandoverBench },
   { name: "sign-in-flood", run: signInFloodBench },

@@ -5,6 +5,9 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { backupDatabase, BackupError, formatSize } from "#app/utils/backup.server";
+import { NOUNS } from "#app/domain/counts";
+import { countOf } from "#app/domain/plural";
+import { attachmentsDirOf } from "#app/utils/attachment-files.server";
 import { parseEnv } from "#app/utils/env.server";
 
 const USAGE = "Użycie: npm run backup [-- --dir KATALOG]   (domyślnie katalog backups/)";
@@ -22,8 +25,8 @@ try {
     console.log(USAGE);
     process.exit(0);
   }
-  const { DATABASE_URL } = parseEnv(process.env);
-  const result = await backupDatabase({ databaseUrl: DATABASE_URL, dir: values.dir ?? "backups" });
+  const { DATABASE_URL, ATTACHMENTS_DIR } = parseEnv(process.env);
+  const result = await backupDatabase({ databaseUrl: DATABASE_URL, dir: values.dir ?? "backups", attachmentsDir: attachmentsDirOf(DATABASE_URL, ATTACHMENTS_DIR) });
   const last = result.migrations.at(-1);
   const shown = path.relative(process.cwd(), result.file);
   const seconds = result.durationMs < 1000 ? `${result.durationMs} ms` : `${(result.durationMs / 1000).toLocaleString("pl-PL", { maximumFractionDigits: 1 })} s`;
@@ -33,6 +36,13 @@ try {
     `  rozmiar: ${formatSize(result.sizeBytes)}, migracje: ${result.migrations.length}${last ? ` (ostatnia: ${last})` : ""}, ` +
       `spójność: ok, czas: ${seconds}`,
   );
+  const files = result.attachments;
+  const filesDir = path.relative(process.cwd(), files.dir);
+  console.log(files.referenced === 0 ? "  załączniki: baza nie wskazuje żadnych plików" : `  załączniki: ${countOf(files.copied, NOUNS.file)} w ${filesDir.startsWith("..") ? files.dir : filesDir}`);
+  if (files.missing.length > 0) {
+    console.warn(`Uwaga: w folderze załączników nie ma plików, które wskazuje baza (liczba: ${files.missing.length}); kopia ich nie zawiera:`);
+    for (const hash of files.missing) console.warn(`  - ${hash}`);
+  }
 } catch (error) {
   if (error instanceof BackupError) {
     console.error(`Błąd: ${error.message}`);

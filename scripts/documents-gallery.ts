@@ -14,7 +14,7 @@ import { diplomaTemplateData, diplomaTemplateFile, publicRegistryUrl, type Diplo
 import { DRAFT_DOCUMENT_FILE, draftDocumentsOf, moverOf, templateData, templateFileOf, type DraftCandidate, type DraftInputs } from "#app/domain/draft";
 import type { CandidateKind, Gender, Honour, MedalClass } from "#app/domain/honours";
 import { countOf } from "#app/domain/plural";
-import { diplomaPdf } from "#app/models/diploma.server";
+import { diplomaPdf, FULL_PRINT } from "#app/documents/diploma-pdf.server";
 import type { HgDecisionData } from "#app/models/hg-decisions.server";
 import { env } from "#app/utils/env.server";
 
@@ -131,7 +131,7 @@ for (const d of diplomas) {
   };
   const publicUrl = publicRegistryUrl(env().PUBLIC_BASE_URL, `przyklad-${d.slug}`);
   const doc = projectTemplate<ReturnType<typeof diplomaTemplateData>>(diplomaTemplateFile(d.honour)).render(diplomaTemplateData(inputs, { verificationCode: "K7QX2MHD", publicUrl }));
-  await save(`dyplom-${d.slug}.pdf`, diplomaPdf(doc, publicUrl));
+  await save(`dyplom-${d.slug}.pdf`, diplomaPdf(doc, publicUrl, { ...FULL_PRINT, medalClass: d.medalClass }));
   await save(`dyplom-${d.slug}-blankiet.pdf`, diplomaPdf(doc, publicUrl, { mode: "PREPRINTED", printer: null }));
 }
 

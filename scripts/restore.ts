@@ -7,6 +7,9 @@ import { createInterface } from "node:readline/promises";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { BackupError, databaseFilePath, fileStamp, formatSize, inspectBackup, restoreDatabase } from "#app/utils/backup.server";
+import { NOUNS } from "#app/domain/counts";
+import { countOf } from "#app/domain/plural";
+import { attachmentsDirOf } from "#app/utils/attachment-files.server";
 import { parseEnv } from "#app/utils/env.server";
 import { migrate } from "./migrate";
 
@@ -55,7 +58,8 @@ async function main(): Promise<number> {
     return 2;
   }
   const file = path.resolve(positionals[0]!);
-  const { DATABASE_URL } = parseEnv(process.env);
+  const { DATABASE_URL, ATTACHMENTS_DIR } = parseEnv(process.env);
+  const attachmentsDir = attachmentsDirOf(DATABASE_URL, ATTACHMENTS_DIR);
   const target = databaseFilePath(DATABASE_URL);
   const now = new Date();
 
@@ -93,10 +97,16 @@ async function main(): Promise<number> {
     }
   }
 
-  const result = await restoreDatabase({ file, databaseUrl: DATABASE_URL, now, applyMigrations: values.migrate ? migrate : undefined });
+  const result = await restoreDatabase({ file, databaseUrl: DATABASE_URL, now, applyMigrations: values.migrate ? migrate : undefined, attachmentsDir });
   console.log(`\nPrzywrócono bazę ${result.target} z kopii ${show(file)}.`);
   if (result.appliedMigrations.length > 0) console.log(`Zastosowano migracje: ${result.appliedMigrations.join(", ")}.`);
   if (result.previous) console.log(`Poprzednia baza jest zachowana w ${result.previous}.`);
+  const files = result.attachments;
+  console.log(`Załączniki: ${countOf(files.referenced, NOUNS.file)} w ${show(files.dir)} (przywrócone z kopii: ${files.copied}).`);
+  if (files.missing.length > 0) {
+    console.warn(`Uwaga: kopia nie zawiera plików załączników, które wskazuje baza (liczba: ${files.missing.length}); wnioski pokażą je jako brakujące:`);
+    for (const hash of files.missing) console.warn(`  - ${hash}`);
+  }
   console.log("Uruchom aplikację ponownie (npm start).");
   return 0;
 }

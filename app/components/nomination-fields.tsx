@@ -184,7 +184,7 @@ export function NominationDetailsFieldset({ fields, today }: { fields: Fields; t
       <Field
         id={fields.attachments.id}
         label="Załączniki (nazwy)"
-        hint="Jedna nazwa w wierszu. Przesyłanie plików zostanie dodane później."
+        hint="Jedna nazwa w wierszu. Pliki (skany pisma, życiorysu, list podpisów) dodasz po zapisaniu, na stronie wniosku w części „Załączniki”."
         errors={fields.attachments.errors}
       >
         {(aria) => <textarea {...getTextareaProps(fields.attachments, noAria)} rows={3} {...aria} />}

@@ -29,6 +29,25 @@ export function usePublicPage(): boolean {
   return Boolean(last?.publicPage);
 }
 
+/** The staff menu: each page with the permissions that show it (any one of them). */
+const MENU: { to: string; label: string; shownTo: Permission[]; end?: boolean }[] = [
+  { to: "/", label: "Pulpit", shownTo: ["nomination:read"], end: true },
+  { to: "/nominations", label: "Wnioski", shownTo: ["nomination:read"], end: true },
+  { to: "/board", label: "Tablica", shownTo: ["nomination:read"] },
+  { to: "/nominations/new", label: "Nowy wniosek", shownTo: ["nomination:write:council", "nomination:write:hg"] },
+  { to: "/conferrals", label: "Laureaci", shownTo: ["laureate:read"] },
+  { to: "/reports", label: "Raporty", shownTo: ["laureate:read"] },
+  { to: "/hg", label: "Honoris Gratia", shownTo: ["nomination:write:hg", "hg:decide"] },
+  { to: "/drafts", label: "Projekty uchwał", shownTo: ["resolution:draft"] },
+  { to: "/ceremonies", label: "Uroczystości", shownTo: ["ceremony:schedule"] },
+  { to: "/diplomas", label: "Dyplomy", shownTo: ["diploma:print", "diploma:text"] },
+  { to: "/audit", label: "Dziennik zdarzeń", shownTo: ["audit:read"] },
+  { to: "/admin/users", label: "Użytkownicy", shownTo: ["user:manage"] },
+  { to: "/admin/retention", label: "Ochrona danych", shownTo: ["personal-data:manage"] },
+  { to: "/admin/settings", label: "Ustawienia", shownTo: ["settings:manage"] },
+  { to: "/import", label: "Import", shownTo: ["settings:manage"] },
+];
+
 export function SiteHeader() {
   const user = useOptionalUser();
   const can = useCan();
@@ -57,84 +76,13 @@ export function SiteHeader() {
             <MenuDisclosure>
               <nav aria-label="Główne menu">
                 <ul className="nav">
-                  {can("nomination:read") ? (
-                    <>
-                      <li>
-                        <NavLink to="/" end>
-                          Pulpit
-                        </NavLink>
-                      </li>
-                      <li>
-                        <NavLink to="/nominations" end>
-                          Wnioski
-                        </NavLink>
-                      </li>
-                      <li>
-                        <NavLink to="/board">Tablica</NavLink>
-                      </li>
-                    </>
-                  ) : null}
-                  {can("nomination:write:council") ||
-                  can("nomination:write:hg") ? (
-                    <li>
-                      <NavLink to="/nominations/new">Nowy wniosek</NavLink>
+                  {MENU.filter((item) => item.shownTo.some(can)).map((item) => (
+                    <li key={item.to}>
+                      <NavLink to={item.to} end={item.end}>
+                        {item.label}
+                      </NavLink>
                     </li>
-                  ) : null}
-                  {can("laureate:read") ? (
-                    <>
-                      <li>
-                        <NavLink to="/conferrals">Laureaci</NavLink>
-                      </li>
-                      <li>
-                        <NavLink to="/reports">Raporty</NavLink>
-                      </li>
-                    </>
-                  ) : null}
-                  {can("nomination:write:hg") || can("hg:decide") ? (
-                    <li>
-                      <NavLink to="/hg">Honoris Gratia</NavLink>
-                    </li>
-                  ) : null}
-                  {can("resolution:draft") ? (
-                    <li>
-                      <NavLink to="/drafts">Projekty uchwał</NavLink>
-                    </li>
-                  ) : null}
-                  {can("ceremony:schedule") ? (
-                    <li>
-                      <NavLink to="/ceremonies">Uroczystości</NavLink>
-                    </li>
-                  ) : null}
-                  {can("diploma:print") || can("diploma:text") ? (
-                    <li>
-                      <NavLink to="/diplomas">Dyplomy</NavLink>
-                    </li>
-                  ) : null}
-                  {can("audit:read") ? (
-                    <li>
-                      <NavLink to="/audit">Dziennik zdarzeń</NavLink>
-                    </li>
-                  ) : null}
-                  {can("user:manage") ? (
-                    <li>
-                      <NavLink to="/admin/users">Użytkownicy</NavLink>
-                    </li>
-                  ) : null}
-                  {can("personal-data:manage") ? (
-                    <li>
-                      <NavLink to="/admin/retention">Ochrona danych</NavLink>
-                    </li>
-                  ) : null}
-                  {can("settings:manage") ? (
-                    <li>
-                      <NavLink to="/admin/settings">Ustawienia</NavLink>
-                    </li>
-                  ) : null}
-                  {can("settings:manage") ? (
-                    <li>
-                      <NavLink to="/import">Import</NavLink>
-                    </li>
-                  ) : null}
+                  ))}
                 </ul>
               </nav>
             </MenuDisclosure>

@@ -17,7 +17,15 @@ export type Header = { kind: "header"; lines: Line[] };
 /** The centred bold title, one entry per <br>-separated line. */
 export type Heading = { kind: "heading"; lines: Line[] };
 
-export type Paragraph = { kind: "paragraph"; runs: Run[]; align: Align };
+/**
+ * What a line of a diploma is, for its ceremonial design (app/documents/diploma-pdf.server.ts),
+ * which sets each role in its own size and place; the document flow (a draft, pre-printed stock,
+ * the DOCX) prints a paragraph with a role as any other.
+ */
+export const PARAGRAPH_ROLES = ["kicker", "body", "act", "verb", "name", "apposition", "honour", "dedication", "place-date"] as const;
+export type ParagraphRole = (typeof PARAGRAPH_ROLES)[number];
+
+export type Paragraph = { kind: "paragraph"; runs: Run[]; align: Align; role?: ParagraphRole };
 
 /** A point of a numbered list ("1)"), optionally with nested points ("a)", then "–"). */
 export type ListItem = { runs: Run[]; list?: List };

@@ -5,6 +5,7 @@
 //     <header><line>druk nr 123</line><line>projekt Prezydenta Miasta Krakowa</line></header>
 //     <title>UCHWAŁA NR …<br/>RADY MIASTA KRAKOWA<br/>z dnia …</title>
 //     <p align="justify|left|center|right">text with <b>bold</b> and <i>italic</i></p>
+//     <p role="name">…</p>   a diploma line's role in its ceremonial design (PARAGRAPH_ROLES)
 //     <section number="1"><p>…</p><ol>…</ol></section>      "§ 1." + its paragraphs and points
 //     <ol><li>point<ol><li>letter</li></ol></li></ol>         "1)", nested "a)", then "–"
 //     <signature><line>Przewodniczący Rady Miasta Krakowa</line><line/><line>…</line></signature>
@@ -18,7 +19,7 @@
 // through Polish typesetting (non-breaking spaces after one-letter words, „quotes”).
 import { Parser } from "htmlparser2";
 import { polishQuotes } from "#app/domain/polish-text";
-import { buildRuns, type Align, type Block, type Document, type DocumentMeta, type Line, type List, type ListItem, type Paragraph, type Segment } from "./blocks";
+import { buildRuns, PARAGRAPH_ROLES, type Align, type Block, type Document, type DocumentMeta, type Line, type List, type ListItem, type Paragraph, type ParagraphRole, type Segment } from "./blocks";
 
 /** A markup mistake: `line` is 1-based in the markup (for a template: in its rendered output). */
 export class MarkupError extends Error {
@@ -53,7 +54,7 @@ const RULES: Record<Tag, { children: readonly (Tag | "#text")[]; attributes: Rec
   signature: { children: ["line"], attributes: {} },
   line: { children: ["#text", ...INLINE], attributes: {} },
   title: { children: ["#text", ...INLINE, "br"], attributes: {} },
-  p: { children: ["#text", ...INLINE], attributes: { align: { values: ["justify", "left", "center", "right"] } } },
+  p: { children: ["#text", ...INLINE], attributes: { align: { values: ["justify", "left", "center", "right"] }, role: { values: PARAGRAPH_ROLES } } },
   section: {
     children: ["p", "ol"],
     attributes: { number: { required: true, pattern: /^[1-9]\d*[a-z]?$/, describe: "liczba, np. 1 albo 2a" } },
@@ -83,7 +84,7 @@ type Frame =
   | { tag: "#root"; line: number; document?: Document }
   | { tag: "document"; line: number; meta: DocumentMeta; blocks: Block[] }
   | { tag: "header" | "signature"; line: number; lines: Line[] }
-  | { tag: "line" | "p"; line: number; segments: Segment[]; align: Align }
+  | { tag: "line" | "p"; line: number; segments: Segment[]; align: Align; role?: ParagraphRole }
   | { tag: "title"; line: number; lines: Segment[][] }
   | { tag: "section"; line: number; number: string; blocks: (Paragraph | List)[] }
   | { tag: "ol"; line: number; items: ListItem[] }
@@ -217,7 +218,7 @@ class MarkupReader {
         break;
       case "line":
       case "p":
-        stack.push({ tag, line, segments: [], align: (attributes.align as Align | undefined) ?? "justify" });
+        stack.push({ tag, line, segments: [], align: (attributes.align as Align | undefined) ?? "justify", ...(attributes.role ? { role: attributes.role as ParagraphRole } : {}) });
         break;
       case "title":
         stack.push({ tag, line, lines: [[]] });
@@ -306,7 +307,7 @@ class MarkupReader {
       case "p": {
         const runs = buildRuns(frame.segments);
         if (runs.length === 0) emptyText("akapit <p>");
-        return this.pushBlock(parent, { kind: "paragraph", runs, align: frame.align });
+        return this.pushBlock(parent, { kind: "paragraph", runs, align: frame.align, ...(frame.role ? { role: frame.role } : {}) });
       }
       case "section":
         if (frame.blocks.length === 0) emptyText(`paragraf <section number="${frame.number}">`);

@@ -41,13 +41,15 @@ export function artifact(doc: PDFKit.PDFDocument, draw: () => void, type: "Pagin
 type Piece = { text: string; face: Face; width: number };
 type Word = { pieces: Piece[]; width: number; gapAfter: "space" | "nbsp" | null; gapWidth: number };
 
-class PdfWriter {
+export class PdfWriter {
   readonly doc: PDFKit.PDFDocument;
   readonly left: number;
   readonly width: number;
   readonly top: number;
   readonly bottom: number;
   y: number;
+  /** False for a page laid out by hand (a diploma's design): its lines are placed, never moved to a new page. */
+  paginate = true;
   /** Whether anything has been drawn on the current page (a page break on an empty page is skipped). */
   private pageUsed = false;
   /** Widths per face and size, shared by the parts of one PDF (same fonts): a batch measures "przyznała" once. */
@@ -120,7 +122,7 @@ class PdfWriter {
 
   /** Starts a new page unless `height` still fits on this one. */
   ensureRoom(height: number): void {
-    if (this.y + height > this.bottom && this.y > this.top) this.newPage();
+    if (this.paginate && this.y + height > this.bottom && this.y > this.top) this.newPage();
   }
 
   /** Cuts runs into words at spaces, remembering which gaps may break. */
@@ -282,10 +284,10 @@ class PdfWriter {
   }
 
   /** A paragraph of runs: wrapped, paginated line by line. */
-  paragraph(runs: readonly Run[], options: { size: number; align: Align; x?: number; width?: number; bold?: boolean; marker?: { text: string; x: number } }): void {
+  paragraph(runs: readonly Run[], options: { size: number; align: Align; x?: number; width?: number; bold?: boolean; marker?: { text: string; x: number }; leading?: number }): void {
     const x0 = options.x ?? this.left;
     const available = options.width ?? this.width;
-    const height = this.lineHeight(options.size);
+    const height = options.leading ?? this.lineHeight(options.size);
     const lines = this.breakLines(this.words(runs, options.size, options.bold), available, options.size);
     lines.forEach((line, i) => {
       this.ensureRoom(height);
@@ -334,7 +336,7 @@ class PdfWriter {
   }
 
   /** A structure element whose content is what `draw` draws (a paragraph, a heading, a cell). */
-  private leaf(type: string, draw: () => void): void {
+  leaf(type: string, draw: () => void): void {
     const element = this.doc.struct(type);
     this.parent.add(element);
     // Attached to the tree already, so the closure is drawn now, inside its marked content.
@@ -343,7 +345,7 @@ class PdfWriter {
   }
 
   /** A structure element that holds other elements (a section, a list, a table row). */
-  private group(type: string, build: () => void): void {
+  group(type: string, build: () => void): void {
     const element = this.doc.struct(type);
     this.parent.add(element);
     const outer = this.parent;
@@ -358,7 +360,9 @@ class PdfWriter {
 
   render(document: Document): void {
     const body = LAYOUT.bodySize;
-    for (const block of document.blocks) {
+    const blocks = document.blocks;
+    for (let index = 0; index < blocks.length; index++) {
+      const block = blocks[index]!;
       switch (block.kind) {
         case "header":
           for (const line of block.lines) this.leaf("P", () => this.lines([line], { size: LAYOUT.headerSize, align: "right" }));
@@ -396,11 +400,26 @@ class PdfWriter {
           this.space(LAYOUT.paragraphAfter - LAYOUT.listItemAfter);
           break;
         case "signature": {
-          const x = this.left + this.width / 2;
-          const width = this.width / 2;
+          // One signature in the right half; several in a row (a diploma's), side by side in
+          // columns a third of the page wide, centred (the margins stay free for a QR code).
+          const row = [block];
+          while (blocks[index + 1]?.kind === "signature") row.push(blocks[++index] as typeof block);
+          const width = row.length === 1 ? this.width / 2 : this.width / Math.max(3, row.length);
+          const x0 = row.length === 1 ? this.left + this.width / 2 : this.left + (this.width - row.length * width) / 2;
           this.space(LAYOUT.signatureBefore);
-          this.ensureRoom(this.linesHeight(block.lines, body, width));
-          this.group("Table", () => this.group("TR", () => this.leaf("TD", () => this.lines(block.lines, { size: body, align: "center", x, width }))));
+          this.ensureRoom(Math.max(...row.map((s) => this.linesHeight(s.lines, body, width))));
+          const top = this.y;
+          let bottom = top;
+          this.group("Table", () =>
+            this.group("TR", () =>
+              row.forEach((s, i) => {
+                this.y = top;
+                this.leaf("TD", () => this.lines(s.lines, { size: body, align: "center", x: x0 + i * width, width }));
+                bottom = Math.max(bottom, this.y);
+              }),
+            ),
+          );
+          this.y = bottom;
           break;
         }
         case "spacer":
@@ -457,6 +476,11 @@ export type PdfPart = {
    * pre-printed stock, corrected for a printer that does not print where it should.
    */
   offset?: { x: number; y: number };
+  /**
+   * Lays the part out itself (a diploma's ceremonial design) instead of the document flow; it
+   * draws with the writer's measuring, line breaking and tagging, on the part's one page.
+   */
+  layout?: (writer: PdfWriter) => void;
 };
 
 /**
@@ -516,7 +540,8 @@ export function renderPdfParts(parts: readonly PdfPart[], meta: Pick<Document["m
         const root = doc.struct("Document", { title: part.document.meta.title });
         doc.addStructure(root);
         const writer = new PdfWriter(doc, addPage, caches, root);
-        writer.render(part.document);
+        if (part.layout) part.layout(writer);
+        else writer.render(part.document);
         const pages = { start, count: end() - start };
         writer.pageNumbers(pages);
         part.decorate?.(doc, pages);

@@ -15,6 +15,7 @@ export const NOUNS = {
   columnAccusative: { one: "kolumnę", few: "kolumny", many: "kolumn" },
   /** Accusative of a person: „zaplanowano 1 laureata, 2 laureatów”. */
   laureateAccusative: { one: "laureata", few: "laureatów", many: "laureatów" },
+  file: { one: "plik", few: "pliki", many: "plików" },
 } satisfies Record<string, PluralForms>;
 
 /** After „z” (genitive): „3 z 1 błędu”, „z 22 błędów”. */

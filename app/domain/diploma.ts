@@ -97,6 +97,23 @@ export function honourLine(i: Pick<DiplomaInputs, "honour" | "medalClass" | "num
   return honoraryCitizenTitle(i.candidate.gender);
 }
 
+/**
+ * The honour as the diploma's heading, one entry per line: the class for a medal, no number
+ * (the sentence below gives it).
+ */
+export function diplomaHeading(i: Pick<DiplomaInputs, "honour" | "medalClass">): string[] {
+  if (i.honour === "CRACOVIAE_MERENTI") return [`${MEDAL_NOMINATIVE[i.medalClass ?? "BRONZE"]} „Cracoviae Merenti”`];
+  if (i.honour === "HONORIS_GRATIA") return ["Odznaka Honorowa „Honoris Gratia”"];
+  return ["Honorowe Obywatelstwo", "Stołecznego Królewskiego Miasta Krakowa"];
+}
+
+/** What the conferring body gave, in the accusative after „przyznała” / „przyznaje”. */
+function honourObject(i: Pick<DiplomaInputs, "honour" | "medalClass" | "number" | "candidate">): string {
+  // The badge's full name, as the Mayor's decision names it; a medal's nominative is its accusative.
+  if (i.honour === "HONORIS_GRATIA") return `Odznakę Honorową „Honoris Gratia”${i.number !== null ? ` nr ${i.number}` : ""}`;
+  return honourLine(i);
+}
+
 /** Everything the diploma templates print; names as the templates use them. */
 export function diplomaTemplateData(i: DiplomaInputs, code: { verificationCode: string; publicUrl: string }) {
   const addressee = { kind: i.candidate.kind, gender: i.candidate.gender };
@@ -109,6 +126,8 @@ export function diplomaTemplateData(i: DiplomaInputs, code: { verificationCode: 
     person,
     feminine: i.candidate.gender === "FEMININE",
     honourLine: honourLine(i),
+    honourObject: honourObject(i),
+    heading: diplomaHeading(i),
     honourTitle: { CRACOVIAE_MERENTI: "Medal „Cracoviae Merenti”", HONORARY_CITIZENSHIP: "Honorowe Obywatelstwo", HONORIS_GRATIA: "Odznaka „Honoris Gratia”" }[i.honour],
     conferringBody: isCouncilHonour(i.honour) ? "Rada Miasta Krakowa" : "Prezydent Miasta Krakowa",
     // The body is named once, above: the act line gives only its number and date.
@@ -153,6 +172,18 @@ export function diplomaSourceHash(i: DiplomaInputs): string {
     councilChair: isCouncilHonour(i.honour) ? i.councilChair : null,
   };
   return createHash("sha256").update(JSON.stringify(source)).digest("hex");
+}
+
+type Confirmation = { confirmedHash: string | null; sourceHash: string };
+
+/** A confirmation that no longer matches the text (the data changed since). */
+export function isStale(d: Confirmation): boolean {
+  return d.confirmedHash !== null && d.confirmedHash !== d.sourceHash;
+}
+
+/** Confirmed, and the confirmation matches the current text. */
+export function isConfirmed(d: Confirmation): boolean {
+  return d.confirmedHash !== null && d.confirmedHash === d.sourceHash;
 }
 
 /** No 0/O, 1/I/L: a code read aloud or typed from paper is not mistaken. 32 letters: unbiased. */

@@ -4,9 +4,15 @@ import { z } from "zod";
 
 /** The largest file the screen takes; bigger ones go through `npm run import`. */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
-/** Rows and errors the page lists after a dry run; the command line lists them all. */
-export const SHOWN_ROWS = 500;
-export const SHOWN_ISSUES = 1000;
+/** The largest request the screen reads: the file and the form's few other fields. */
+export const MAX_IMPORT_REQUEST_BYTES = MAX_IMPORT_BYTES + 64 * 1024;
+export const TOO_LARGE_MESSAGE = "Plik jest większy niż 20 MB: zaimportuj go poleceniem npm run import.";
+/**
+ * Rows and errors the page lists after a dry run, so its size does not grow with the file; every
+ * error is in the dry run's CSV download, and the command line lists them all.
+ */
+export const SHOWN_ROWS = 200;
+export const SHOWN_ISSUES = 100;
 
 export const UploadForm = z.object({
   intent: z.literal("preview"),
@@ -16,15 +22,14 @@ export const UploadForm = z.object({
     z
       .instanceof(File, { error: "Wybierz plik CSV." })
       .refine((f) => f.size > 0, "Wybrany plik jest pusty.")
-      .refine((f) => f.size <= MAX_IMPORT_BYTES, "Plik jest większy niż 20 MB: zaimportuj go poleceniem npm run import."),
+      .refine((f) => f.size <= MAX_IMPORT_BYTES, TOO_LARGE_MESSAGE),
   ),
 });
 
 export const ApplyForm = z.object({
   intent: z.literal("apply"),
-  /** The file seen in the dry run, base64: applying plans it again inside the transaction. */
-  content: z.string({ error: "Wczytaj plik ponownie." }).min(1, "Wczytaj plik ponownie."),
-  fileName: z.string().default(""),
+  /** The dry run kept on the server (app/models/import-staging.server.ts): applying plans its file again inside the transaction. */
+  importId: z.uuid({ error: "Wczytaj plik ponownie." }),
   skipErrors: z.boolean().optional().transform((v) => v ?? false),
 });
 

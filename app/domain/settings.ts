@@ -22,6 +22,7 @@ export const SETTING_KEYS = [
   "ceremony.diplomaDaysBefore",
   "numbering.HONORIS_GRATIA",
   "caseReference.HONORIS_GRATIA",
+  "attachments.maxSizeMb",
 ] as const;
 export const SettingKey = z.enum(SETTING_KEYS, { error: "Wybierz ustawienie z listy." });
 export type SettingKey = z.infer<typeof SettingKey>;
@@ -107,6 +108,13 @@ export const SETTINGS: Record<SettingKey, SettingDefinition> = {
       "Znak sprawy nadawany przez KP-04: <nr> to numer sprawy, <rrrr> rok. Wniosek ze znakiem innej postaci jest odrzucany; bez tego ustawienia obowiązuje KP-04.0012.<nr>.<rrrr>.",
     example: "KP-04.0012.<nr>.<rrrr>",
     mustContain: "<nr>",
+  },
+  "attachments.maxSizeMb": {
+    label: "Największy rozmiar pliku załącznika (MB)",
+    description:
+      "Plik załącznika wniosku (skan pisma, życiorys, lista podpisów) większy niż tyle megabajtów jest odrzucany przy przesyłaniu. Bez tego ustawienia obowiązuje 20 MB.",
+    example: "20",
+    integer: true,
   },
 };
 

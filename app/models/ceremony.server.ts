@@ -23,7 +23,7 @@ import type { Status } from "#app/domain/workflow";
 import type { Prisma } from "#app/generated/prisma/client.ts";
 import { db, type Tx } from "#app/utils/db.server";
 import { changedFields, recordAudit } from "./audit.server";
-import { isConfirmed } from "./diploma.server";
+import { isConfirmed } from "#app/domain/diploma";
 import { checkPlannedBatch, writeStockMovement } from "./hg-stock.server";
 import { settingValueOn } from "./settings.server";
 import { applyTransitionInBatch, TransitionBatch } from "./workflow.server";

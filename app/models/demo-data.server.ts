@@ -2,6 +2,7 @@
 // register: every demo record, what hangs on it (drafts, diplomas, ceremony places) and the audit
 // rows about it, in one transaction. See docs/operations.md.
 import { db, type Tx } from "#app/utils/db.server";
+import { removeUnreferencedFiles } from "./attachment.server";
 
 /** What the demo seed marks: isDemo rows, and the fictional office holders and printer it adds. */
 const DEMO_SIGNATORY = "(dane demonstracyjne)";
@@ -123,9 +124,12 @@ export async function demoDataCounts(): Promise<DemoCounts> {
  * that demo accounts left on real records stay, without the account.
  */
 export async function removeDemoData(): Promise<DemoCounts> {
-  return db().$transaction(
+  const fileHashes: string[] = [];
+  const counts = await db().$transaction(
     async (tx) => {
       const ids = await demoIds(tx);
+      const files = await tx.attachment.findMany({ where: { nominationId: { in: ids.nominationIds }, sha256: { not: null } }, select: { sha256: true } });
+      fileHashes.push(...files.map((f) => f.sha256!));
       const auditEvents = (await tx.auditEvent.deleteMany({ where: demoAuditWhere(ids.entityIds) })).count;
 
       const diplomas = (await tx.diploma.findMany({ where: { conferralId: { in: ids.conferralIds } }, select: { id: true } })).map((d) => d.id);
@@ -157,6 +161,9 @@ export async function removeDemoData(): Promise<DemoCounts> {
     },
     { timeout: 120_000, maxWait: 30_000 },
   );
+  // Files uploaded to demo nominations go after the commit, unless a real attachment has the same content.
+  await removeUnreferencedFiles(fileHashes);
+  return counts;
 }
 
 /** What the importer adds when a number it meets belongs to demo data. */

@@ -4,7 +4,9 @@ import type { Honour, MedalClass } from "#app/domain/honours";
 import { HONOUR_LABEL, MEDAL_CLASS_LABEL } from "#app/domain/honours";
 import type { Prisma } from "#app/generated/prisma/client.ts";
 import { db } from "#app/utils/db.server";
-import { checkBatch, diplomaFor, diplomaPdf } from "./diploma.server";
+import { diplomaPdf } from "#app/documents/diploma-pdf.server";
+import { checkBatch } from "./diploma-batch.server";
+import { diplomaFor } from "./diploma.server";
 
 import { DESK_PAGE_SIZE, type DeskState } from "#app/domain/diploma-print";
 import { diplomaFileName } from "#app/domain/diploma";

@@ -291,6 +291,7 @@ export const NOMINATION_FIELD_LABEL: Record<string, string> = {
   merits: "opis zasług",
   nominators: "wnioskodawcy",
   attachments: "załączniki",
+  attachmentFile: "plik załącznika",
 };
 
 export type UpdateResult =
@@ -307,7 +308,8 @@ export async function updateNomination(id: string, input: EditNominationInput, a
   return db().$transaction(async (tx) => {
     const current = await tx.nomination.findUnique({
       where: { id },
-      include: { nominators: { orderBy: { position: "asc" } }, attachments: { orderBy: { createdAt: "asc" } }, candidate: true },
+      // The form lists the attachments recorded by name; uploaded files are kept apart (attachment.server.ts).
+      include: { nominators: { orderBy: { position: "asc" } }, attachments: { where: { sha256: null }, orderBy: { createdAt: "asc" } }, candidate: true },
     });
     if (!current) return { kind: "not-found" as const };
     const nominators = input.nominators.map((n, i) => ({ kind: n.kind, name: n.name, contact: n.contact, position: i }));
@@ -358,7 +360,7 @@ export async function updateNomination(id: string, input: EditNominationInput, a
     await tx.nominator.deleteMany({ where: { nominationId: id } });
     await tx.nominator.createMany({ data: nominators.map((n) => ({ ...n, nominationId: id })) });
     const keptAttachments = new Set(attachments);
-    await tx.attachment.deleteMany({ where: { nominationId: id, name: { notIn: attachments } } });
+    await tx.attachment.deleteMany({ where: { nominationId: id, sha256: null, name: { notIn: attachments } } });
     const existingNames = new Set(current.attachments.map((a) => a.name).filter((n) => keptAttachments.has(n)));
     const newNames = attachments.filter((n) => !existingNames.has(n));
     if (newNames.length > 0) await tx.attachment.createMany({ data: newNames.map((name) => ({ name, nominationId: id })) });

@@ -1,6 +1,7 @@
 // The right of access (RODO art. 15): everything the register holds about one candidate, as one
 // JSON document. Reading it is itself recorded (action EXPORT), without the data.
 import { EXPORT_FORMAT, EXPORT_NOTE } from "#app/domain/personal-data-export";
+import { storedFileBase64, storedFileExists } from "#app/utils/attachment-files.server";
 import { db } from "#app/utils/db.server";
 import * as clock from "#app/domain/clock";
 import { type Actor } from "./write.server";
@@ -58,9 +59,11 @@ export async function exportCandidateData(candidateId: string, actor: Actor, now
     generatedAt: now.toISOString(),
     note: EXPORT_NOTE,
     candidate: candidateFields,
-    nominations: nominations.map(({ searchText: _searchText, sortName: _sortName, creationToken: _token, councilTerm, ...n }) => ({
+    nominations: nominations.map(({ searchText: _searchText, sortName: _sortName, creationToken: _token, councilTerm, attachments, ...n }) => ({
       ...n,
       councilTermNumber: councilTerm?.number ?? null,
+      // Uploaded files go with their content (base64), or say that the file is missing on disk.
+      attachments: attachments.map((a) => (a.sha256 ? { ...a, contentBase64: storedFileBase64(a.sha256), fileMissing: !storedFileExists(a.sha256) } : a)),
     })),
     conferrals,
     // Who on the staff did what is the office's own record, not the candidate's data: left out.

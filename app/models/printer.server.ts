@@ -1,6 +1,7 @@
 // Printer profiles for diplomas on pre-printed stock (settings): a name and the offsets in mm.
 // Every write is one transaction with its audit event; a save names the version it started from
 // and is refused when someone saved in between; names are unique.
+import { calibrationPdf } from "#app/documents/diploma-pdf.server";
 import type { PrinterInput } from "#app/domain/diploma-print";
 import type { PrinterProfile } from "#app/generated/prisma/client.ts";
 import { db } from "#app/utils/db.server";
@@ -10,6 +11,17 @@ import { type Actor } from "./write.server";
 export type PrinterWrite = { kind: "saved"; row: PrinterProfile } | { kind: "name-taken" } | { kind: "conflict"; saved: PrinterProfile } | { kind: "not-found" };
 
 const audited = (p: PrinterInput) => ({ name: p.name, offsetXMm: p.offsetXMm, offsetYMm: p.offsetYMm, note: p.note });
+
+/**
+ * The calibration page for a printer profile (none: without offsets), with its file name; null
+ * for a printer that is not there.
+ */
+export async function calibrationPage(printerId: string | null, orientation: "portrait" | "landscape"): Promise<{ pdf: Buffer; fileName: string } | null> {
+  const printer = printerId ? await getPrinter(printerId) : null;
+  if (printerId && !printer) return null;
+  const pdf = await calibrationPdf(printer, orientation);
+  return { pdf, fileName: `kalibracja-${printer ? printer.name : "bez-przesuniecia"}-${orientation === "portrait" ? "pionowo" : "poziomo"}.pdf` };
+}
 
 export function getPrinter(id: string) {
   return db().printerProfile.findUnique({ where: { id } });

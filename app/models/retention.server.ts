@@ -19,6 +19,7 @@ import {
 export type { DueNomination };
 import { CONFERRED_STATUSES } from "#app/domain/workflow";
 import { db, type Tx } from "#app/utils/db.server";
+import { removeUnreferencedFiles } from "./attachment.server";
 import { searchTextOf } from "./candidate.server";
 import * as clock from "#app/domain/clock";
 import { type Actor } from "./write.server";
@@ -148,7 +149,8 @@ export type AnonymisationResult = {
  * in one transaction: everything or nothing. See docs/decisions/004-data-protection.md.
  */
 export async function anonymise(ids: readonly string[], actor: Actor, now: Date = clock.now()): Promise<AnonymisationResult> {
-  return db().$transaction(
+  const fileHashes: string[] = [];
+  const outcome = await db().$transaction(
     async (tx) => {
       const due = await listDueForAnonymisation(now, tx);
       const dueById = new Map(due.map((d) => [d.id, d]));
@@ -185,17 +187,18 @@ export async function anonymise(ids: readonly string[], actor: Actor, now: Date 
               closingReason: true,
               councillorNames: true,
               nominators: { select: { id: true } },
-              attachments: { select: { id: true } },
+              attachments: { select: { id: true, sha256: true } },
             },
           })),
         );
       }
+      for (const n of nominations) for (const a of n.attachments) if (a.sha256) fileHashes.push(a.sha256);
 
-      // Nominators and attachments: names and contacts replaced, files unlinked.
+      // Nominators and attachments: names and contacts replaced, files unlinked (removed after the commit).
       for (const part of slices(selected)) {
         result.nominators += (await tx.nominator.updateMany({ where: { nominationId: { in: part } }, data: { name: ANONYMIZED_MARK } })).count;
         await tx.nominator.updateMany({ where: { nominationId: { in: part }, contact: { not: "" } }, data: { contact: ANONYMIZED_MARK } });
-        result.attachments += (await tx.attachment.updateMany({ where: { nominationId: { in: part } }, data: { name: ANONYMIZED_MARK, storagePath: null } })).count;
+        result.attachments += (await tx.attachment.updateMany({ where: { nominationId: { in: part } }, data: { name: ANONYMIZED_MARK, storagePath: null, sha256: null, byteSize: null, mediaType: null, description: null } })).count;
       }
 
       // Candidates: anonymised unless a conferral or a nomination outside the batch keeps them.
@@ -346,6 +349,8 @@ export async function anonymise(ids: readonly string[], actor: Actor, now: Date 
     // A backlog of hundreds of records takes seconds; SQLite queues other writers meanwhile.
     { timeout: 5 * 60_000, maxWait: 30_000 },
   );
+  await removeUnreferencedFiles(fileHashes); // after the commit: a run that rolled back keeps its files
+  return outcome;
 }
 
 /** The retention command (npm run retention): what is due, and with `apply` anonymise it all. */

@@ -19,7 +19,7 @@ import { countOf } from "#app/domain/plural";
 import { HONOUR_LABEL, HONOURS, type Honour } from "#app/domain/honours";
 import { formatShortDate } from "#app/domain/polish-dates";
 import { ceremoniesForDesk, diplomaDesk, printerProfiles } from "#app/models/diploma-desk.server";
-import { checkBatch, type BatchProblem } from "#app/models/diploma.server";
+import { checkBatch, type BatchProblem } from "#app/models/diploma-batch.server";
 import { requireUserWithAnyPermission, userCan } from "#app/utils/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "Druk dyplomów · Merenti" }];

@@ -10,7 +10,7 @@ import { NOUNS } from "#app/domain/counts";
 import { reprintReasonText } from "#app/domain/diploma";
 import { countOf } from "#app/domain/plural";
 import { PRINT_MODES } from "#app/domain/diploma-print";
-import { printBatch } from "#app/models/diploma.server";
+import { printBatch } from "#app/models/diploma-batch.server";
 import { requireUserWithPermission } from "#app/utils/auth.server";
 import { downloadResponse } from "#app/utils/download";
 import { invariantResponse } from "#app/utils/http";

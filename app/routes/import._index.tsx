@@ -1,6 +1,8 @@
 // /import: the historical record from a spreadsheet. A file is first read in a dry run that says
-// per row what it will create or match and lists every error (row, column); applying writes all
-// its rows in one transaction, or none (rows with errors only when the user skips them on purpose).
+// per row what it will create or match and lists the first errors (row, column), all of them in a
+// CSV download; the file stays on the server under the dry run's id (import-staging.server.ts).
+// Applying that id writes all its rows in one transaction, or none (rows with errors only when
+// the user skips them on purpose).
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
@@ -10,10 +12,12 @@ import { Field, FormErrors } from "#app/components/forms";
 import { COLUMN_HELP, EXPORT_COLUMNS, HONOUR_CODE, REQUIRED_COLUMNS } from "#app/domain/historical-csv";
 import { HONOUR_SHORT_LABEL, HONOURS } from "#app/domain/honours";
 import { NOUNS, shownOfErrors, shownOfRows } from "#app/domain/counts";
-import { ApplyForm, SHOWN_ISSUES, SHOWN_ROWS, UploadForm } from "#app/domain/import-form";
+import { ApplyForm, MAX_IMPORT_REQUEST_BYTES, SHOWN_ISSUES, SHOWN_ROWS, TOO_LARGE_MESSAGE, UploadForm } from "#app/domain/import-form";
 import { countOf } from "#app/domain/plural";
-import { applyImport, planImport, type ImportPlan } from "#app/models/historical-import.server";
+import type { ImportPlan } from "#app/models/historical-import.server";
+import { applyStagedImport, STAGED_IMPORT_GONE, stageDryRun } from "#app/models/import-staging.server";
 import { requireUserWithPermission } from "#app/utils/auth.server";
+import { BodyTooLargeError, readFormData } from "#app/utils/body-limit.server";
 import { redirectWithToast } from "#app/utils/toast.server";
 
 export const meta: MetaFunction = () => [{ title: "Import rejestru historycznego · Merenti" }];
@@ -26,8 +30,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-/** What the page shows of a plan: every count, the first rows and errors, and the file to apply. */
-function shown(plan: ImportPlan, content: string, fileName: string) {
+/** What the page shows of a plan: every count, the first rows and errors, and the dry run's id to apply. */
+function shown(plan: ImportPlan, importId: string, fileName: string) {
   return {
     encoding: plan.encoding,
     delimiter: plan.delimiter,
@@ -38,21 +42,30 @@ function shown(plan: ImportPlan, content: string, fileName: string) {
     warnings: plan.warnings.slice(0, SHOWN_ISSUES),
     warningCount: plan.warnings.length,
     rows: plan.rows.slice(0, SHOWN_ROWS).map((r) => ({ row: r.row, action: r.action, label: r.label, issues: r.issues.length })),
-    content,
+    importId,
+    errorsUrl: plan.issues.length ? `/import/${importId}/errors.csv` : null,
     fileName,
   };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUserWithPermission(request, "settings:manage");
-  const formData = await request.formData();
+  let formData: FormData;
+  try {
+    formData = await readFormData(request, MAX_IMPORT_REQUEST_BYTES);
+  } catch (error) {
+    if (!(error instanceof BodyTooLargeError)) throw error;
+    const empty = parseWithZod(new FormData(), { schema: UploadForm });
+    return data({ result: empty.reply({ fieldErrors: { file: [TOO_LARGE_MESSAGE] } }), report: null, message: null }, { status: 413 });
+  }
   if (formData.get("intent") === "apply") {
     const submission = parseWithZod(formData, { schema: ApplyForm });
     if (submission.status !== "success") return data({ result: submission.reply(), report: null, message: null }, { status: 400 });
-    const { content, fileName, skipErrors } = submission.value;
-    const outcome = await applyImport(Buffer.from(content, "base64"), { userId: user.id, fileName, skipErrors });
+    const { importId, skipErrors } = submission.value;
+    const outcome = await applyStagedImport(importId, { userId: user.id, skipErrors });
+    if (outcome.kind === "gone") return data({ result: submission.reply({ formErrors: [STAGED_IMPORT_GONE] }), report: null, message: null }, { status: 400 });
     if (outcome.kind === "refused") {
-      return data({ result: null, report: shown(outcome.plan, content, fileName), message: outcome.message }, { status: 400 });
+      return data({ result: null, report: shown(outcome.plan, importId, outcome.fileName), message: outcome.message }, { status: 400 });
     }
     return redirectWithToast("/import", {
       title: `Zaimportowano ${countOf(outcome.created, NOUNS.conferral)}; już w rejestrze: ${outcome.matched}${outcome.skipped ? `; pominięto ${countOf(outcome.skipped, NOUNS.row)} z błędami` : ""}.`,
@@ -60,9 +73,9 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const submission = parseWithZod(formData, { schema: UploadForm });
   if (submission.status !== "success") return data({ result: submission.reply({ hideFields: ["file"] }), report: null, message: null }, { status: 400 });
-  const bytes = new Uint8Array(await submission.value.file.arrayBuffer());
-  const plan = await planImport(bytes);
-  return { result: null, report: shown(plan, Buffer.from(bytes).toString("base64"), submission.value.file.name), message: null };
+  const { file } = submission.value;
+  const { importId, plan } = await stageDryRun(new Uint8Array(await file.arrayBuffer()), { userId: user.id, fileName: file.name });
+  return { result: null, report: shown(plan, importId, file.name), message: null };
 }
 
 const ACTION_TEXT = { create: "utworzy", match: "już w rejestrze", error: "błąd" } as const;
@@ -203,11 +216,14 @@ function Report({ report, message, busy }: { report: ShownReport; message: strin
               </tbody>
             </table>
           </div>
-          {report.issueCount > report.issues.length ? (
-            <p>
-              {shownOfErrors(report.issues.length, report.issueCount)}; wszystkie wypisuje polecenie <code>npm run import -- plik.csv</code>.
-            </p>
-          ) : null}
+          <p>
+            {report.issueCount > report.issues.length ? `${shownOfErrors(report.issues.length, report.issueCount)}. ` : null}
+            {report.errorsUrl ? (
+              <a href={report.errorsUrl} download>
+                Pobierz wszystkie błędy (CSV)
+              </a>
+            ) : null}
+          </p>
         </>
       ) : null}
 
@@ -227,8 +243,7 @@ function Report({ report, message, busy }: { report: ShownReport; message: strin
       {importable ? (
         <Form method="post" className="import-apply">
           <input type="hidden" name="intent" value="apply" />
-          <input type="hidden" name="content" value={report.content} />
-          <input type="hidden" name="fileName" value={report.fileName} />
+          <input type="hidden" name="importId" value={report.importId} />
           <h3>2. Import</h3>
           {counts.error > 0 ? (
             <div className="field">

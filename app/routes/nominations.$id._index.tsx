@@ -23,6 +23,8 @@ import { availableSteps } from "#app/domain/permissions";
 import type { Honour } from "#app/domain/honours";
 import { useCan } from "#app/components/site-header";
 import { nominationWritePermission } from "#app/domain/permissions";
+import { AttachmentsSection } from "#app/components/attachments";
+import { attachmentSizeLimit, fileAttachmentsOf } from "#app/models/attachment.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, error }) => [
   { title: data ? `Wniosek: ${data.nomination.candidate.displayName} · Merenti` : errorPageTitle(error, "Nie znaleziono wniosku · Merenti") },
@@ -32,11 +34,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUserWithPermission(request, "nomination:read");
   const nomination = await getNomination(params.id!);
   invariantResponse(nomination, "Nie znaleziono wniosku.", { status: 404 });
-  const [history, findings, conferral, diplomaPrints] = await Promise.all([
+  const [history, findings, conferral, diplomaPrints, attachmentFiles, attachmentMaxBytes] = await Promise.all([
     auditTrailOf("Nomination", nomination.id),
     eligibilityOf(nomination.id),
     conferralOf(nomination.id),
     printLogOfNomination(nomination.id),
+    fileAttachmentsOf(nomination.id),
+    attachmentSizeLimit(),
   ]);
   const steps = availableSteps(nomination.honour as Honour, nomination.status as Status, user.permissions);
   return {
@@ -48,12 +52,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ceremonies: conferral ? await ceremoniesOfConferral(conferral.id) : [],
     diplomaPrints,
     history: timelineEntries(history, NOMINATION_FIELD_LABEL),
+    attachmentFiles,
+    attachmentMaxBytes,
   };
 }
 
 
 export default function NominationView() {
-  const { nomination: n, history, steps, procedure, findings, conferral, ceremonies, diplomaPrints } = useLoaderData<typeof loader>();
+  const { nomination: n, history, steps, procedure, findings, conferral, ceremonies, diplomaPrints, attachmentFiles, attachmentMaxBytes } = useLoaderData<typeof loader>();
   const c = n.candidate;
   const can = useCan();
   return (
@@ -221,18 +227,13 @@ export default function NominationView() {
         {n.merits ? <p className="prose">{n.merits}</p> : <p className="muted">Nie wpisano.</p>}
       </section>
 
-      <section aria-labelledby="zalaczniki">
-        <h2 id="zalaczniki">Załączniki</h2>
-        {n.attachments.length ? (
-          <ul>
-            {n.attachments.map((a) => (
-              <li key={a.id}>{a.name}</li>
-            ))}
-          </ul>
-        ) : (
-          <p className="muted">Brak załączników.</p>
-        )}
-      </section>
+      <AttachmentsSection
+        nominationId={n.id}
+        files={attachmentFiles}
+        names={n.attachments.filter((a) => a.sha256 === null)}
+        canWrite={can(nominationWritePermission(n.honour))}
+        maxBytes={attachmentMaxBytes}
+      />
 
       <AuditTimeline entries={history} />
     </>

@@ -6,6 +6,7 @@ import { openDataRecord } from "#app/domain/open-data";
 import { parseRegistryQuery, registrySearchParams } from "#app/domain/registry";
 import { allPublicConferrals } from "#app/models/registry.server";
 import { env } from "#app/utils/env.server";
+import { PUBLIC_CACHE_CONTROL } from "#app/utils/http";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const query = parseRegistryQuery(new URL(request.url).searchParams, "public");
@@ -18,7 +19,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
     liczba: rows.length,
     wyroznienia: rows.map((c) => openDataRecord(c, publicRegistryUrl(base, c.publicId))),
   };
-  return new Response(JSON.stringify(body, null, 1), {
-    headers: { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "public, max-age=60", "X-Content-Type-Options": "nosniff" },
-  });
+  // nosniff and the other security headers come from the server with every response (scripts/server.ts).
+  return new Response(JSON.stringify(body, null, 1), { headers: { "Content-Type": "application/json; charset=utf-8", "Cache-Control": PUBLIC_CACHE_CONTROL } });
 }

@@ -4,6 +4,7 @@ import { sitemapXml } from "#app/domain/open-data";
 import { parseRegistryQuery } from "#app/domain/registry";
 import { allPublicConferrals } from "#app/models/registry.server";
 import { env } from "#app/utils/env.server";
+import { PUBLIC_CACHE_CONTROL } from "#app/utils/http";
 
 export async function loader() {
   const base = env().PUBLIC_BASE_URL;
@@ -12,5 +13,5 @@ export async function loader() {
     { loc: `${base.replace(/\/+$/, "")}/rejestr` },
     ...rows.map((c) => ({ loc: publicRegistryUrl(base, c.publicId), lastmod: c.handedOverOn ?? c.conferredOn })),
   ]);
-  return new Response(xml, { headers: { "Content-Type": "application/xml; charset=utf-8", "Cache-Control": "public, max-age=3600" } });
+  return new Response(xml, { headers: { "Content-Type": "application/xml; charset=utf-8", "Cache-Control": PUBLIC_CACHE_CONTROL } });
 }

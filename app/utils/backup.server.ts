@@ -29,6 +29,11 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { createClient, type Client } from "@libsql/client";
 import * as clock from "#app/domain/clock";
+import { BackupError, databaseFilePath } from "./database-file.server";
+import { backupAttachmentFiles, restoreAttachmentFiles, type AttachmentCopy } from "./attachment-backup.server";
+import { attachmentsDirOf } from "./attachment-files.server";
+
+export { BackupError, databaseFilePath };
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 export const MIGRATIONS_DIR = path.join(ROOT, "prisma/migrations");
@@ -36,53 +41,6 @@ export const MIGRATIONS_DIR = path.join(ROOT, "prisma/migrations");
 /** How long the backup waits for a writer's lock before giving up (the writer never waits for us long). */
 const BUSY_TIMEOUT_MS = 30_000;
 const SIDE_SUFFIXES = ["-wal", "-shm", "-journal"] as const;
-
-/** A refusal or failure with a message meant for the person at the terminal. */
-export class BackupError extends Error {
-  constructor(
-    message: string,
-    readonly problems: string[] = [],
-  ) {
-    super(message);
-    this.name = "BackupError";
-  }
-}
-
-// ---------------------------------------------------------------- DATABASE_URL
-
-/** The database file a `file:` DATABASE_URL points at (relative paths from the working directory). */
-export function databaseFilePath(databaseUrl: string): string {
-  const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(databaseUrl)?.[1]?.toLowerCase();
-  if (scheme !== "file") {
-    const where = scheme ? describeServer(databaseUrl) : JSON.stringify(databaseUrl);
-    throw new BackupError(
-      `Kopie zapasowe i przywracanie działają tylko dla bazy w pliku SQLite (DATABASE_URL=file:…), ` +
-        `a DATABASE_URL wskazuje ${where}. Bazę na serwerze libSQL zabezpieczaj kopiami zapasowymi ` +
-        `samego serwera (narzędziami jego administratora lub dostawcy).`,
-    );
-  }
-  // The same reading as @libsql/client: file:relative/path, file:/abs/path, file:///abs/path.
-  let rest = databaseUrl.slice("file:".length).replace(/[?#].*$/s, "");
-  if (rest.startsWith("//")) {
-    const slash = rest.indexOf("/", 2);
-    const host = slash < 0 ? rest.slice(2) : rest.slice(2, slash);
-    if (host !== "" && host.toLowerCase() !== "localhost") {
-      throw new BackupError(`Nieprawidłowy adres pliku w DATABASE_URL: ${databaseUrl} (użyj file:/ścieżka/baza.db).`);
-    }
-    rest = slash < 0 ? "" : rest.slice(slash);
-  }
-  const file = decodeURIComponent(rest);
-  if (file === "" || file.startsWith(":memory:")) {
-    throw new BackupError(`DATABASE_URL nie wskazuje pliku bazy danych: ${databaseUrl}`);
-  }
-  return path.resolve(file);
-}
-
-function describeServer(databaseUrl: string): string {
-  // Never print a token: scheme and host only.
-  const match = /^([A-Za-z][A-Za-z0-9+.-]*):(?:\/\/(?:[^@/?#]*@)?([^/?#]*))?/.exec(databaseUrl);
-  return match ? `serwer ${match[1]}://${match[2] ?? ""}` : "serwer";
-}
 
 function open(file: string): Client {
   return createClient({ url: pathToFileURL(file).href });
@@ -271,6 +229,8 @@ export type BackupResult = {
   sizeBytes: number;
   migrations: string[];
   durationMs: number;
+  /** The attachment files the copy references, copied to `<backup name>-attachments/`. */
+  attachments: AttachmentCopy;
 };
 
 /** `2026-11-26T09-55-00Z`: an ISO instant in UTC that is a valid file name everywhere. */
@@ -295,10 +255,13 @@ export async function backupDatabase({
   databaseUrl,
   dir,
   now = clock.now(),
+  attachmentsDir = attachmentsDirOf(databaseUrl, process.env.ATTACHMENTS_DIR?.trim() || undefined),
 }: {
   databaseUrl: string;
   dir: string;
   now?: Date;
+  /** The live attachments folder (ATTACHMENTS_DIR; by default beside the database). */
+  attachmentsDir?: string;
 }): Promise<BackupResult> {
   const source = databaseFilePath(databaseUrl);
   const started = Date.now();
@@ -333,9 +296,11 @@ export async function backupDatabase({
         `Kopia bazy ${source} nie przeszła kontroli spójności, więc jej nie zapisano. Baza może być uszkodzona. ${check.problems.join(" ")}`,
       );
     }
+    // The files the snapshot references, beside it; the database gets its final name only after them.
+    const attachments = await backupAttachmentFiles(partial, file, attachmentsDir);
     renameSync(partial, file);
     fsyncDir(outDir);
-    return { file, source, sizeBytes: statSync(file).size, migrations: check.migrations, durationMs: Date.now() - started };
+    return { file, source, sizeBytes: statSync(file).size, migrations: check.migrations, durationMs: Date.now() - started, attachments };
   } finally {
     removeWithSideFiles(partial);
   }
@@ -351,6 +316,8 @@ export type RestoreResult = {
   migrations: string[];
   /** Migrations applied to the copy before it replaced the database (only with applyMigrations). */
   appliedMigrations: string[];
+  /** The attachment files the restored database references, put into its attachments folder. */
+  attachments: AttachmentCopy;
 };
 
 /**
@@ -367,6 +334,7 @@ export async function restoreDatabase({
   now = clock.now(),
   applyMigrations,
   migrationsDir = MIGRATIONS_DIR,
+  attachmentsDir = attachmentsDirOf(databaseUrl, process.env.ATTACHMENTS_DIR?.trim() || undefined),
 }: {
   file: string;
   databaseUrl: string;
@@ -374,6 +342,8 @@ export async function restoreDatabase({
   /** Runs `prisma migrate deploy` on the given database URL (see scripts/migrate.ts). */
   applyMigrations?: (databaseUrl: string) => void | Promise<void>;
   migrationsDir?: string;
+  /** The attachments folder of the restored database (ATTACHMENTS_DIR; by default beside it). */
+  attachmentsDir?: string;
 }): Promise<RestoreResult> {
   const target = databaseFilePath(databaseUrl);
   const source = path.resolve(file);
@@ -413,6 +383,8 @@ export async function restoreDatabase({
       if (check.problems.length > 0) throw refuse(check.problems);
     }
     fsyncFile(temp);
+    // Add-only (files are named by content): done before the swap, so a failure leaves the database as it was.
+    const attachments = await restoreAttachmentFiles(temp, source, attachmentsDir);
 
     assertNotOpen(target);
     let previous: string | undefined;
@@ -428,7 +400,7 @@ export async function restoreDatabase({
     for (const suffix of SIDE_SUFFIXES) rmSync(`${target}${suffix}`, { force: true });
     renameSync(temp, target);
     fsyncDir(targetDir);
-    return { target, previous, migrations: check.migrations, appliedMigrations };
+    return { target, previous, migrations: check.migrations, appliedMigrations, attachments };
   } finally {
     removeWithSideFiles(temp);
   }
@@ -547,13 +519,4 @@ function messageOf(error: unknown): string {
 }
 
 /** `564 KB`, `12,3 MB`: a size for the CLI output. */
-export function formatSize(bytes: number): string {
-  const units = ["B", "KB", "MB", "GB"];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return `${new Intl.NumberFormat("pl-PL", { maximumFractionDigits: unit === 0 ? 0 : 1 }).format(value)} ${units[unit]}`;
-}
+export { formatFileSize as formatSize } from "#app/domain/attachments";

@@ -136,12 +136,21 @@ const statementText = (stmt: InStatement) => (typeof stmt === "string" ? stmt : 
  *   waits for a writer, of this process or another;
  * - a writer for transactions and single writing statements, one at a time (WriteQueue).
  * Every connection has busy_timeout 0: the local driver is synchronous, so SQLite's own busy
- * wait would block the event loop; retryWhileBusy waits in JavaScript instead. A writer whose
- * commit or rollback failed is closed (SQLite rolls back what it held) and a fresh one opened.
+ * wait would block the event loop; the wait is in JavaScript instead (retryWhileBusy).
+ *
+ * A statement SQLite refuses with SQLITE_BUSY stays active on its connection until the driver
+ * finalises it, which happens only when the garbage collector gets to it; meanwhile every COMMIT
+ * on that connection fails („cannot commit transaction - SQL statements in progress”) and the
+ * transaction kept the write lock (issue 15, fault 2). So a writer never retries a refused
+ * statement itself: it is let go (a fresh one is opened), and the wait for the other process's
+ * lock is a probe through the driver's exec path, which finalises what it ran. A transaction
+ * whose statement or COMMIT failed is rolled back (ROLLBACK works even with such a statement)
+ * before its writer is let go, so the lock is never kept.
  */
 export class SqlitePool {
   #reader: Client | null = null;
   #writer: Client | null = null;
+  #probe: Client | null = null;
   #closed = false;
 
   constructor(
@@ -179,22 +188,64 @@ export class SqlitePool {
     }
   }
 
-  /** Open connections (2 at most): for the fault tests. */
+  /** Open connections (3 at most; the probe only once another process held the lock): for the fault tests. */
   get openConnections(): number {
-    return (this.#reader ? 1 : 0) + (this.#writer ? 1 : 0);
+    return (this.#reader ? 1 : 0) + (this.#writer ? 1 : 0) + (this.#probe ? 1 : 0);
+  }
+
+  /**
+   * Waits until the write lock is free (or DatabaseBusyError at `deadline`): takes and drops it
+   * through exec, which leaves no refused statement behind.
+   */
+  async #waitForWriteLock(deadline: number, policy: WaitPolicy): Promise<void> {
+    const probe = (this.#probe ??= await this.#open());
+    await retryWhileBusy(() => probe.executeMultiple("BEGIN IMMEDIATE; ROLLBACK"), deadline, policy);
+  }
+
+  /**
+   * Runs `statement` (outside a transaction) on the writer. When SQLite refuses it as busy, the
+   * writer is let go (see the class comment), the lock awaited, and the statement run again on
+   * a fresh writer; DatabaseBusyError once `deadline` has passed.
+   */
+  async #onWriter<T>(statement: (writer: Client) => Promise<T>, deadline: number, policy: WaitPolicy): Promise<{ writer: Client; result: T }> {
+    for (;;) {
+      const writer = await this.#writerClient();
+      try {
+        return { writer, result: await statement(writer) };
+      } catch (error) {
+        if (!isSqliteBusy(error)) throw error;
+        this.#discardWriter();
+        if (Date.now() >= deadline) throw new DatabaseBusyError();
+        await this.#waitForWriteLock(deadline, policy);
+      }
+    }
   }
 
   async execute(stmt: InStatement): Promise<ResultSet> {
     const policy = this.policy();
     const deadline = Date.now() + policy.busyWaitMs;
     if (READ_ONLY.test(statementText(stmt))) {
-      const reader = await this.#readerClient();
-      return retryWhileBusy(() => reader.execute(stmt), deadline, policy);
+      // A refused read would stay active and hold its snapshot: that reader is let go as well.
+      return retryWhileBusy(
+        async () => {
+          const reader = await this.#readerClient();
+          try {
+            return await reader.execute(stmt);
+          } catch (error) {
+            if (isSqliteBusy(error) && this.#reader === reader) {
+              this.#reader = null;
+              reader.close();
+            }
+            throw error;
+          }
+        },
+        deadline,
+        policy,
+      );
     }
     const release = await writeQueue.acquire(deadline);
     try {
-      const writer = await this.#writerClient();
-      return await retryWhileBusy(() => writer.execute(stmt), deadline, policy);
+      return (await this.#onWriter((writer) => writer.execute(stmt), deadline, policy)).result;
     } finally {
       release();
     }
@@ -205,6 +256,7 @@ export class SqlitePool {
     const deadline = Date.now() + policy.busyWaitMs;
     const release = await writeQueue.acquire(deadline);
     try {
+      // exec finalises what it ran, also when refused: it may simply be tried again.
       const writer = await this.#writerClient();
       await retryWhileBusy(() => writer.executeMultiple(sql), deadline, policy);
     } finally {
@@ -231,33 +283,37 @@ export class SqlitePool {
     const release = await writeQueue.acquire(deadline);
     let writer: Client;
     try {
-      writer = await this.#writerClient();
-      await retryWhileBusy(() => writer.execute("BEGIN IMMEDIATE"), deadline, policy);
+      ({ writer } = await this.#onWriter((w) => w.execute("BEGIN IMMEDIATE"), deadline, policy));
     } catch (error) {
       release();
       throw error;
     }
     let open = true;
+    /** A statement of this transaction failed: its writer is let go when the transaction ends. */
+    let spoiled = false;
+    const letGo = () => {
+      if (this.#writer === writer) this.#discardWriter();
+    };
     const end = async (statement: "COMMIT" | "ROLLBACK") => {
       if (!open) return;
       open = false;
       clearTimeout(idle);
       try {
-        // SQLITE_BUSY leaves the transaction as it was: COMMIT may be tried again.
-        await retryWhileBusy(() => writer.execute(statement), Date.now() + policy.busyWaitMs, policy);
+        await writer.execute(statement);
+        if (spoiled) letGo();
       } catch (error) {
-        // The transaction may still hold the lock: closing the connection rolls it back.
-        if (this.#writer === writer) this.#discardWriter();
-        if (statement === "COMMIT") throw error;
+        // A COMMIT refused (a statement still active): ROLLBACK works even then and lets the
+        // lock go; closing the connection alone would keep it until the statement is finalised.
+        await writer.execute("ROLLBACK").catch(() => undefined);
+        letGo();
+        if (statement === "COMMIT") throw isSqliteBusy(error) ? new DatabaseBusyError() : error;
       } finally {
         release();
       }
     };
     const abandon = () => {
       console.error(`Transakcja bez żadnego zapytania przez ${TRANSACTION_IDLE_MS / 1000} s: wycofana, połączenie zamknięte.`);
-      void end("ROLLBACK").then(() => {
-        if (this.#writer === writer) this.#discardWriter();
-      });
+      void end("ROLLBACK").then(letGo);
     };
     let idle = setTimeout(abandon, TRANSACTION_IDLE_MS);
     idle.unref();
@@ -269,8 +325,17 @@ export class SqlitePool {
     const execute = async (stmt: InStatement) => {
       if (!open) throw Object.assign(new Error("The transaction is closed"), { code: "TRANSACTION_CLOSED" });
       touch();
-      // A statement refused with SQLITE_BUSY did nothing: it is tried again, within the transaction.
-      return retryWhileBusy(() => writer.execute(stmt), Date.now() + policy.busyWaitMs, policy);
+      try {
+        return await writer.execute(stmt);
+      } catch (error) {
+        // Within BEGIN IMMEDIATE nothing should be busy; if it was, the refused statement stays
+        // active: the transaction fails (and is rolled back), its writer let go.
+        if (isSqliteBusy(error)) {
+          spoiled = true;
+          throw new DatabaseBusyError();
+        }
+        throw error;
+      }
     };
     const tx = {
       execute,
@@ -298,6 +363,8 @@ export class SqlitePool {
     this.#closed = true;
     this.#reader?.close();
     this.#reader = null;
+    this.#probe?.close();
+    this.#probe = null;
     this.#discardWriter();
   }
 

@@ -40,6 +40,12 @@ const EnvSchema = z.object({
     .regex(/^(file:|libsql:|https?:)/, "DATABASE_URL musi zaczynać się od file:, libsql: lub http(s):")
     .default("file:./prisma/data/app.db"),
   DATABASE_AUTH_TOKEN: z.string().optional(),
+  /** The nominations' attached files; unset: `<database name>-attachments` beside a file database. */
+  ATTACHMENTS_DIR: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => v || undefined),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z
     .string()

@@ -16,6 +16,7 @@ declare module "autocannon" {
     connections?: number;
     duration?: number;
     timeout?: number;
+    headers?: Record<string, string>;
     requests?: { method?: string; path: string; headers?: Record<string, string>; body?: string }[];
   };
   /** The run; its "response" event gives each answer's status code. */

@@ -8,7 +8,7 @@ import type { DiplomaRows } from "./diplomas";
 const kb = (field: "VmHWM" | "VmRSS") => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(readFileSync("/proc/self/status", "utf8"))![1]);
 
 const rows = JSON.parse(process.env.BENCH_DIPLOMA_ROWS ?? "null") as DiplomaRows;
-const { printBatch } = await import("#app/models/diploma.server");
+const { printBatch } = await import("#app/models/diploma-batch.server");
 const batch = () => printBatch(rows.conferralIds, { ceremonyId: rows.ceremonyId, mode: "FULL", reason: "SPOILED" }, { userId: rows.userId, name: rows.userName });
 await batch();
 (globalThis as { gc?: () => void }).gc?.();

@@ -129,6 +129,7 @@ export const DATED_SETTINGS: { key: string; value: string; validFrom: string; va
     validTo: null,
     note: `${TO_VERIFY}. Wzór znaku sprawy KP-04 (issue 18): wniosek ze znakiem innej postaci jest odrzucany.`,
   },
+  { key: "attachments.maxSizeMb", value: "20", validFrom: "1990-06-08", validTo: null, note: `${TO_VERIFY}. Wartość początkowa; skan wielostronicowego wniosku w PDF ma zwykle kilka MB.` },
 ];
 
 export async function seedReferenceData() {

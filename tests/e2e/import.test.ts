@@ -36,6 +36,11 @@ describeInBrowser("import of the historical record", () => {
     const errorRow = page.getByRole("table", { name: /^Błędy/ }).getByRole("row").nth(1);
     expect((await errorRow.getByRole("cell").allInnerTexts()).map((t) => t.trim())).toEqual(["3", "wyroznienie", "Nieznane wyróżnienie „Order Orła”: wpisz CM, HO lub HG."]);
     expect(await page.getByRole("table", { name: "Wiersze" }).innerText()).toContain("Żaneta Przeglądarkowa: Honoris Gratia nr 801, decyzja z 2009-03-12");
+    // Every error as CSV, from the dry run kept on the server.
+    const errorsHref = await page.getByRole("link", { name: "Pobierz wszystkie błędy (CSV)" }).getAttribute("href");
+    expect(errorsHref).toMatch(/^\/import\/[0-9a-f-]{36}\/errors\.csv$/);
+    const errors = (await (await page.request.get(errorsHref!)).body()).toString("utf-8");
+    expect(errors).toBe("\uFEFFwiersz;kolumna;błąd\r\n3;wyroznienie;Nieznane wyróżnienie „Order Orła”: wpisz CM, HO lub HG.\r\n");
 
     // Applying with the error still there imports nothing.
     await page.getByRole("button", { name: /^Importuj/ }).click();

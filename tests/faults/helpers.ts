@@ -29,10 +29,16 @@ export async function signIn(baseURL: string, email = ADMIN): Promise<string> {
     headers: { Origin: baseURL, "Sec-Fetch-Site": "same-origin", "Content-Type": "application/x-www-form-urlencoded" },
     body: new URLSearchParams({ email, password: DEMO_PASSWORD, redirectTo: "/" }),
   });
-  await res.arrayBuffer();
+  const answer = await res.text();
   const cookie = res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-  if (res.status !== 302 || !cookie) throw new Error(`Sign-in as ${email} failed: HTTP ${res.status}`);
+  if (res.status !== 302 || !cookie) throw new Error(`Sign-in as ${email} failed: HTTP ${res.status} ${textOf(answer)}`);
   return cookie;
+}
+
+/** A page's visible text, shortened: what an answer said, for a test's failure message. */
+export function textOf(html: string): string {
+  const text = html.replace(/<(script|style)[^]*?<\/\1>/g, " ").replace(/<[^>]*>/g, " ").replace(/\s+/g, " ").trim();
+  return text.length > 400 ? `${text.slice(0, 400)}…` : text;
 }
 
 /** A dated setting's row as the edit form wants it back, for a write that always changes something. */

@@ -14,8 +14,12 @@ const server = await startFaultServer();
 const database = openDatabase(server);
 afterAll(() => database.close());
 
-/** Another process that takes the write lock (BEGIN IMMEDIATE), holds it HOLD_MS, then ends. */
-function holdWriteLock(): Promise<{ released: Promise<number> }> {
+/**
+ * Another process that takes the write lock (BEGIN IMMEDIATE), holds it HOLD_MS, then lets it go.
+ * `released` resolves with the moment it said so, read from its output (not from its exit: Node
+ * may report the exit before the output that came first, and the time would then be lost).
+ */
+function holdWriteLock(): Promise<{ released: Promise<number>; exited: Promise<void> }> {
   const child = spawn(
     process.execPath,
     [
@@ -31,15 +35,20 @@ function holdWriteLock(): Promise<{ released: Promise<number> }> {
     ],
     { cwd: ROOT, env: { ...process.env, TARGET_URL: server.databaseUrl }, stdio: ["ignore", "pipe", "inherit"] },
   );
+  const exited = new Promise<void>((done) => child.once("close", () => done()));
   return new Promise((resolve, reject) => {
-    let releasedAt = 0;
-    const released = new Promise<number>((done) => child.once("exit", () => done(releasedAt)));
-    child.stdout!.on("data", (chunk: Buffer) => {
-      const text = chunk.toString();
-      if (text.includes("released")) releasedAt = performance.now();
-      if (text.includes("locked")) resolve({ released });
+    let said = "";
+    let markReleased: (at: number) => void = () => undefined;
+    const released = new Promise<number>((done, fail) => {
+      markReleased = done;
+      void exited.then(() => fail(new Error("the lock holder ended without releasing the lock")));
     });
-    child.once("exit", (code) => reject(new Error(`the lock holder exited (${code}) before locking`)));
+    child.stdout!.on("data", (chunk: Buffer) => {
+      said += chunk.toString();
+      if (said.includes("released")) markReleased(performance.now());
+      else if (said.includes("locked")) resolve({ released, exited });
+    });
+    void exited.then(() => reject(new Error(`the lock holder exited (${child.exitCode}) before locking`)));
   });
 }
 
@@ -85,21 +94,28 @@ describe("a write lock held by another process", () => {
     expect(Number(audited.rows[0]!.n)).toBe(0);
 
     await lock.released;
+    await lock.exited;
   });
 
-  // Open fault: on a loaded machine the server sometimes keeps refusing writes after the other
-  // process has let the lock go (seen in about half the runs since 18:00 on 6 Dec; cause not yet
-  // found). Skipped so main stays green; it is the next thing to fix (see the issue 15 report).
-  test.skip("writes are served again within 1 s of the release, and the server does not keep the lock", async () => {
+  test("writes are served again within 1 s of the release, and the server does not keep the lock", async () => {
     const cookie = await signIn(server.baseURL);
     const [row] = await settingRows(database, 1);
     const lock = await holdWriteLock();
+    // A write refused while the lock is held: SQLite leaves the refused statement active on the
+    // server's connection until it is finalised, which made every later COMMIT there fail and
+    // keep the lock (seen in half the runs, as the garbage collector came or not).
+    expect((await editSettingNote(server, cookie, row!, "w czasie blokady")).status).toBe(503);
     const releasedAt = await lock.released;
     const after = await editSettingNote(server, cookie, row!, "po blokadzie");
-    expect(after.status).toBe(302);
-    expect(performance.now() - releasedAt).toBeLessThan(1_000);
+    const answeredAfterMs = performance.now() - releasedAt;
+    expect(after.status, await after.text()).toBe(302);
+    expect(answeredAfterMs).toBeLessThan(1_000);
     const stored = await database.execute({ sql: "SELECT note, version FROM DatedSetting WHERE id = ?", args: [row!.id] });
     expect(stored.rows[0]).toMatchObject({ note: "po blokadzie", version: row!.version + 1 });
+
+    // Signing in (another write) works as well.
+    await signIn(server.baseURL);
+    await lock.exited;
 
     // The server does not keep the lock: another process can take it at once.
     const other = createClient({ url: server.databaseUrl });

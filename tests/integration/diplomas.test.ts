@@ -17,6 +17,7 @@ import QRCode from "qrcode";
 import { action as printerAction } from "#app/routes/admin.settings.printers.$id._index";
 import { action as printerDeleteAction } from "#app/routes/admin.settings.printers.$id.delete";
 import { MM } from "#app/documents/layout";
+import { FULL_QR, STOCK_QR_SIZE } from "#app/documents/diploma-pdf.server";
 import { newPublicId } from "#app/models/conferral.server";
 import { parseMarkup } from "#app/documents/markup";
 import { renderPdf } from "#app/documents/pdf.server";
@@ -145,8 +146,8 @@ describe("printing a diploma", () => {
     expect(text).not.toMatch(/uchwałą nr \S+ Rady Miasta Krakowa/);
     expect(text).toContain("w dowód uznania Jego szczególnych zasług dla Stołecznego Królewskiego Miasta Krakowa");
     expect(text).toContain("Kraków, 5 czerwca 2026 r.");
-    expect(text).toContain("Przewodnicząca Rady Miasta Krakowa Anna Żurawska");
-    expect(text).toContain("Prezydent Miasta Krakowa Jan Testowy");
+    // Side by side: the two offices on one line, the two names below them.
+    expect(text).toContain("Przewodnicząca Rady Miasta Krakowa Prezydent Miasta Krakowa Anna Żurawska Jan Testowy");
     expect(text).toContain(`Kod weryfikacyjny: ${before.data!.diploma!.verificationCode}`);
     expect(info).toMatch(/Pages:\s+1\n/);
     expect(info).toMatch(/Title:\s+Dyplom: Srebrny Medal „Cracoviae Merenti” nr \d+, Bolesław Rajčić/);
@@ -218,7 +219,7 @@ describe("printing a diploma", () => {
     await page(hg.id);
     await confirm(hg.id);
     const hgText = (await pdfText(await (await print(hg.id)).arrayBuffer())).text;
-    expect(hgText).toContain(`Odznaka „Honoris Gratia” nr ${hg.number}`);
+    expect(hgText).toContain(`przyznaje Panu Bolesławowi Wiśniewskiowi Odznakę Honorową „Honoris Gratia” nr ${hg.number}`);
     expect(hgText).toContain("zarządzeniem nr");
     expect(hgText).toContain("Prezydent Miasta Krakowa Jan Testowy");
     expect(hgText).not.toContain("Anna Żurawska");
@@ -333,14 +334,14 @@ async function raster(pdf: ArrayBuffer | Buffer, page = 1) {
 
 /**
  * Reads the QR code back from the printed page: samples the centre of every module of the
- * 62-point square at (x, y) and compares it with the code of `text`. The QR's position is fixed
+ * square of `size` points at (x, y) and compares it with the code of `text`. The QR's position is fixed
  * (left margin, above the bottom margin), so this checks what the paper will carry.
  */
-async function qrOnPage(pdf: ArrayBuffer | Buffer, text: string, x: number, y: number, page = 1): Promise<{ matching: number; total: number }> {
+async function qrOnPage(pdf: ArrayBuffer | Buffer, text: string, x: number, y: number, page = 1, size = STOCK_QR_SIZE): Promise<{ matching: number; total: number }> {
   const pixel = await raster(pdf, page);
   // The encoding the diplomas use (app/documents/qr.ts): one byte segment, level M, mask 2.
   const { modules } = QRCode.create([{ data: new TextEncoder().encode(text), mode: "byte" }], { errorCorrectionLevel: "M", maskPattern: 2 });
-  const cell = 62 / modules.size;
+  const cell = size / modules.size;
   let matching = 0;
   for (let r = 0; r < modules.size; r++) {
     for (let c = 0; c < modules.size; c++) {
@@ -408,7 +409,7 @@ describe("batches", () => {
     expect(pages[3]).toContain("Panu Bolesławowi Drugakowi");
     // Each diploma carries its own QR code: the third laureate's on page 2.
     const { height } = await pageWords(pdf, 2);
-    const qr = await qrOnPage(pdf, third.publicUrl, 25 * MM, height - 25 * MM - 62, 2);
+    const qr = await qrOnPage(pdf, third.publicUrl, FULL_QR.inset, height - FULL_QR.inset - FULL_QR.size, 2, FULL_QR.size);
     expect(qr.matching / qr.total).toBeGreaterThan(0.98);
 
     const prints = await db().diplomaPrint.findMany({ where: { diplomaId: { in: [first.diplomaId, second.diplomaId, third.diplomaId] } }, include: { diploma: true } });
@@ -477,11 +478,14 @@ describe("pre-printed stock and calibration", () => {
     const printer = await db().printerProfile.create({ data: { name: "Sala 12 HP", offsetXMm: 5, offsetYMm: -3 } });
     const c = await readyConferral({ surname: "Blankiecki" });
     const full = await (await print(c.id, { mode: "FULL" })).arrayBuffer();
+    const unshifted = await (await print(c.id, { mode: "PREPRINTED", reason: "SPOILED" })).arrayBuffer();
     const preprinted = await print(c.id, { mode: "PREPRINTED", printerId: printer.id, reason: "SPOILED" });
     expect(preprinted.status).toBe(200);
     const stock = await preprinted.arrayBuffer();
 
-    const a = await pageWords(full);
+    // The same words as the full design, placed by the stock's flow instead.
+    expect((await pageWords(stock)).words.map((w) => w.text).sort()).toEqual((await pageWords(full)).words.map((w) => w.text).sort());
+    const a = await pageWords(unshifted);
     const b = await pageWords(stock);
     expect(b.width).toBeGreaterThan(b.height); // landscape
     expect(b.words.map((w) => w.text)).toEqual(a.words.map((w) => w.text));
@@ -492,7 +496,7 @@ describe("pre-printed stock and calibration", () => {
     // The border (dark red, 18 pt from the edges) is printed in full mode only.
     const fullPixels = await raster(full);
     const stockPixels = await raster(stock);
-    expect(BORDER_BLUE(fullPixels(18, a.height / 2))).toBe(true);
+    expect(BORDER_BLUE(fullPixels(18, b.height / 2))).toBe(true);
     expect(BORDER_BLUE(stockPixels(18, b.height / 2))).toBe(false);
     expect(stockPixels(18, b.height / 2)).toEqual([255, 255, 255]);
     // The QR code moved with the text.
@@ -502,6 +506,7 @@ describe("pre-printed stock and calibration", () => {
     const log = await db().diplomaPrint.findMany({ where: { diplomaId: c.diplomaId }, orderBy: { printedAt: "asc" } });
     expect(log.map((p) => [p.mode, p.printer, p.batchId])).toEqual([
       ["FULL", "", null],
+      ["PREPRINTED", "", null],
       ["PREPRINTED", "Sala 12 HP (w prawo 5 mm, w górę 3 mm)", null],
     ]);
   });
@@ -559,7 +564,7 @@ describe("pre-printed stock and calibration", () => {
 });
 
 describe("landscape layout", () => {
-  test("a very long organisation name stays inside the page box of a landscape diploma", async () => {
+  test("a very long organisation name stays inside the frame of a landscape diploma", async () => {
     const name =
       "Stowarzyszenie Przyjaciół Zabytkowych Cmentarzy, Kopców, Fortyfikacji i Ogrodów Stołecznego Królewskiego Miasta Krakowa imienia Tadeusza Kościuszki oraz Wszystkich Obrońców Miasta w Latach 1768–1945 z Siedzibą przy Ulicy Świętego Sebastiana";
     const c = await readyConferral({ organisation: name });
@@ -570,11 +575,12 @@ describe("landscape layout", () => {
     expect(width).toBeGreaterThan(height);
     expect((await pageTexts(pdf))).toHaveLength(1);
     expect((await pageTexts(pdf))[0]).toContain("Sebastiana");
+    // The frame's innermost line is 29 pt from the edges.
     for (const w of words) {
-      expect(w.xMin, w.text).toBeGreaterThanOrEqual(25 * MM - 1);
-      expect(w.xMax, w.text).toBeLessThanOrEqual(width - 25 * MM + 1);
-      expect(w.yMin, w.text).toBeGreaterThanOrEqual(25 * MM - 10);
-      expect(w.yMax, w.text).toBeLessThanOrEqual(height - 25 * MM + 1);
+      expect(w.xMin, w.text).toBeGreaterThanOrEqual(30);
+      expect(w.xMax, w.text).toBeLessThanOrEqual(width - 30);
+      expect(w.yMin, w.text).toBeGreaterThanOrEqual(30);
+      expect(w.yMax, w.text).toBeLessThanOrEqual(height - 30);
     }
   });
 });

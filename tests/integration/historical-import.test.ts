@@ -206,16 +206,16 @@ describe("historical import", () => {
       return action({ request: new Request("http://localhost/import", { method: "POST", body: fd, headers: { Cookie: cookie } }), params: {}, context: {} });
     };
     const bytes = file("HG;;701;osoba;Ekran;Testowy;;M;;;;2014-02-03;;;", "HG;;701;osoba;Drugi;Testowy;;M;;;;2014-02-03;;;");
-    const preview = (await upload(bytes, "ekran.csv")) as { report: { counts: { create: number; error: number }; issues: { row: number; column: string }[]; content: string } };
+    const preview = (await upload(bytes, "ekran.csv")) as { report: { counts: { create: number; error: number }; issues: { row: number; column: string }[]; importId: string } };
     expect(preview.report.counts).toEqual({ rows: 2, create: 1, match: 0, error: 1 });
     expect(preview.report.issues.map((i) => [i.row, i.column])).toEqual([[3, "numer"]]);
 
-    const refused = await callAction<{ message: string }>(action, "/import", { intent: "apply", content: preview.report.content, fileName: "ekran.csv" });
+    const refused = await callAction<{ message: string }>(action, "/import", { intent: "apply", importId: preview.report.importId });
     expect(refused.status).toBe(400);
     expect(refused.data!.message).toMatch(/^Nic nie zaimportowano: 1\u00a0wiersz z błędami/);
     expect(await db().conferral.count({ where: { numberSeries: "HG", number: 701 } })).toBe(0);
 
-    const applied = await callAction(action, "/import", { intent: "apply", content: preview.report.content, fileName: "ekran.csv", skipErrors: "on" });
+    const applied = await callAction(action, "/import", { intent: "apply", importId: preview.report.importId, skipErrors: "on" });
     expect(applied.location).toBe("/import");
     expect(applied.toast).toMatchObject({ title: "Zaimportowano 1\u00a0nadanie; już w rejestrze: 0; pominięto 1\u00a0wiersz z błędami." });
     expect(await db().conferral.count({ where: { numberSeries: "HG", number: 701 } })).toBe(1);

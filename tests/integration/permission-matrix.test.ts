@@ -114,9 +114,21 @@ const ROUTES: Record<string, Row> = {
   "hg.stock.tsx": { path: at("/hg/stock"), get: "nomination:read", post: "nomination:write:hg" },
   "import._index.tsx": { path: at("/import"), get: "settings:manage", post: "settings:manage" },
   "import.export.ts": { path: at("/import/export"), get: "laureate:read" },
+  // No such dry run: an allowed role gets 404.
+  "import.$id.errors[.csv].ts": { path: at("/import/00000000-0000-4000-8000-000000000000/errors.csv"), params: () => ({ id: "00000000-0000-4000-8000-000000000000" }), get: "settings:manage" },
   "login.tsx": { path: at("/login"), get: "public", post: "public" },
   "logout.tsx": { path: at("/logout"), get: "public", post: "public" },
   "nominations.$id._index.tsx": { path: (ids) => `/nominations/${ids.cm}`, params: (ids) => ({ id: ids.cm }), get: "nomination:read" },
+  // An upload without a file: an allowed role gets the form's error (400), a forbidden one 403.
+  "nominations.$id.attachments._index.tsx": [
+    { name: "medal", path: (ids) => `/nominations/${ids.cm}/attachments`, params: (ids) => ({ id: ids.cm }), get: "nomination:read", post: "nomination:write:council", fields: () => ({ kind: "CV" }) },
+    { name: "Honoris Gratia", path: (ids) => `/nominations/${ids.hg}/attachments`, params: (ids) => ({ id: ids.hg }), get: "nomination:read", post: "nomination:write:hg", fields: () => ({ kind: "CV" }) },
+  ],
+  "nominations.$id.attachments.$attachmentId.download.ts": { path: (ids) => `/nominations/${ids.cm}/attachments/${MISSING}/download`, params: (ids) => ({ id: ids.cm, attachmentId: MISSING }), get: "nomination:read" },
+  "nominations.$id.attachments.$attachmentId.delete.tsx": [
+    { name: "medal", path: (ids) => `/nominations/${ids.cm}/attachments/${MISSING}/delete`, params: (ids) => ({ id: ids.cm, attachmentId: MISSING }), get: "nomination:write:council", post: "nomination:write:council" },
+    { name: "Honoris Gratia", path: (ids) => `/nominations/${ids.hg}/attachments/${MISSING}/delete`, params: (ids) => ({ id: ids.hg, attachmentId: MISSING }), get: "nomination:write:hg", post: "nomination:write:hg" },
+  ],
   "nominations.$id.drafts.tsx": { path: (ids) => `/nominations/${ids.cm}/drafts`, params: (ids) => ({ id: ids.cm }), get: "resolution:draft", post: "resolution:draft" },
   "nominations.$id.edit.tsx": [
     { name: "medal", path: (ids) => `/nominations/${ids.cm}/edit`, params: (ids) => ({ id: ids.cm }), get: "nomination:write:council", post: "nomination:write:council", fields: () => nominationEdit("CRACOVIAE_MERENTI") },

@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { loader as pageLoader, action as pageAction } from "#app/routes/conferrals.$id.diploma";
 import { action as printAction } from "#app/routes/conferrals.$id.diploma.print";
 import { loader as icsLoader } from "#app/routes/ceremonies.$id.calendar[.ics]";
-import { checkBatch } from "#app/models/diploma.server";
+import { checkBatch } from "#app/models/diploma-batch.server";
 import { newPublicId } from "#app/models/conferral.server";
 import { db } from "#app/utils/db.server";
 import { callAction, callLoader, postRequest, signInAs, toastOfHeaders } from "./helpers";

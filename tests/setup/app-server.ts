@@ -48,6 +48,7 @@ export async function startAppServer({ templateDb, env = {} }: { templateDb: str
   copyFileSync(templateDb, databaseFile);
   const removeDb = () => {
     for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(`${databaseFile}${suffix}`, { force: true });
+    rmSync(databaseFile.replace(/\.db$/, "-attachments"), { recursive: true, force: true });
   };
   let server: ChildProcess | undefined;
   try {

@@ -16,4 +16,6 @@ afterAll(async () => {
   const { db } = await import("#app/utils/db.server");
   await db().$disconnect();
   for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(`${file}${suffix}`, { force: true });
+  // The attachments folder beside the database (app/utils/attachment-files.server.ts).
+  rmSync(file.replace(/\.db$/, "-attachments"), { recursive: true, force: true });
 });

@@ -21,6 +21,7 @@ describe("counts with nouns, in the Polish plural forms", () => {
     ["field", ["1 pole", "2 pola", "5 pól", "12 pól", "22 pola", "25 pól"]],
     ["columnAccusative", ["1 kolumnę", "2 kolumny", "5 kolumn", "12 kolumn", "22 kolumny", "25 kolumn"]],
     ["laureateAccusative", ["1 laureata", "2 laureatów", "5 laureatów", "12 laureatów", "22 laureatów", "25 laureatów"]],
+    ["file", ["1 plik", "2 pliki", "5 plików", "12 plików", "22 pliki", "25 plików"]],
   ] as const)("%s", (noun, expected) => {
     expect(table((n) => countOf(n, NOUNS[noun]))).toEqual(expected);
   });

@@ -180,7 +180,7 @@ describe("parseMarkup: mistakes are errors naming the tag and the line", () => {
     ["an unknown tag", doc("<p>x</p>\n<table>x</table>"), 3, "table", /nieznany znacznik <table>/],
     ["an unknown tag inside a paragraph", doc("<p>a <u>b</u></p>"), 2, "u", /nieznany znacznik <u>/],
     ["an upper-case tag (the markup is case-sensitive)", doc("<P>x</P>"), 2, "P", /nieznany znacznik <P>/],
-    ["an unknown attribute", doc('<p>x</p>\n\n<p style="color: red">y</p>'), 4, "p", /znacznik <p> nie ma atrybutu style; dozwolone atrybuty: align/],
+    ["an unknown attribute", doc('<p>x</p>\n\n<p style="color: red">y</p>'), 4, "p", /znacznik <p> nie ma atrybutu style; dozwolone atrybuty: align, role/],
     ["an attribute on a tag that takes none", doc('<ol class="x"><li>x</li></ol>'), 2, "ol", /<ol> nie ma atrybutu class; nie przyjmuje atrybutów/],
     ["a wrong attribute value", doc('<p align="middle">x</p>'), 2, "p", /align="middle".*justify, left, center, right/],
     ["a section without a number", doc("<section><p>x</p></section>"), 2, "section", /<section> wymaga atrybutu number/],
@@ -231,7 +231,7 @@ describe("parseMarkup: mistakes are errors naming the tag and the line", () => {
       throw new Error("expected a MarkupError");
     } catch (error) {
       expect((error as Error).message).toBe(
-        'uchwala.hbs, wiersz 3: znacznik <p> nie ma atrybutu style; dozwolone atrybuty: align\n  3 | <p style="x">y</p>',
+        'uchwala.hbs, wiersz 3: znacznik <p> nie ma atrybutu style; dozwolone atrybuty: align, role\n  3 | <p style="x">y</p>',
       );
     }
   });

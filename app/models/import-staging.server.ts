@@ -1,0 +1,110 @@
+// The import screen's dry runs, kept on the server: the uploaded file and its full error list
+// wait in a folder beside the database under a random id for STAGING_TTL_MS, so the page only
+// carries the id (not the file, which made a 19 MB file a 26.6 MB page) and the first errors;
+// applying names the id. Only the user who uploaded a file may apply it or download its errors.
+import { randomUUID } from "node:crypto";
+import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import * as clock from "#app/domain/clock";
+import { toCsv } from "#app/domain/csv";
+import { databaseFilePath } from "#app/utils/backup.server";
+import { env } from "#app/utils/env.server";
+import { applyImport, type ApplyResult } from "./historical-import.server";
+import { planImport, type ImportPlan } from "./historical-import-plan.server";
+
+/** How long a dry run can be applied: after that the file must be loaded again. */
+export const STAGING_TTL_MS = 60 * 60 * 1000;
+
+export const STAGED_IMPORT_GONE = "Wynik próby wygasł albo plik został już zaimportowany. Wczytaj plik ponownie.";
+
+const ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+type Meta = { userId: string; fileName: string; createdAt: number };
+
+/** Beside a database file (the same disk, the same backups' exclusions); the system's temporary folder otherwise. */
+function stagingDir(): string {
+  const url = env().DATABASE_URL;
+  if (!url.startsWith("file:")) return path.join(tmpdir(), "merenti-import-staging");
+  return path.join(path.dirname(databaseFilePath(url)), "import-staging");
+}
+
+const fileOf = (id: string, kind: "meta" | "data" | "errors") => path.join(stagingDir(), `${id}.${kind === "meta" ? "json" : kind === "data" ? "csv" : "errors.csv"}`);
+
+async function remove(id: string): Promise<void> {
+  await Promise.all((["data", "errors", "meta"] as const).map((kind) => rm(fileOf(id, kind), { force: true })));
+}
+
+/** The dry run's description, when it exists, has not expired and belongs to this user. */
+async function metaOf(id: string, userId: string): Promise<Meta | null> {
+  if (!ID.test(id)) return null;
+  let meta: Meta;
+  try {
+    meta = JSON.parse(await readFile(fileOf(id, "meta"), "utf8")) as Meta;
+  } catch {
+    return null;
+  }
+  if (meta.createdAt + STAGING_TTL_MS <= clock.now().getTime()) {
+    await remove(id);
+    return null;
+  }
+  return meta.userId === userId ? meta : null;
+}
+
+/** Forgets the dry runs that expired (they are never applied), whoever made them. */
+async function sweep(): Promise<void> {
+  const names = await readdir(stagingDir()).catch(() => [] as string[]);
+  const now = clock.now().getTime();
+  for (const name of names) {
+    const id = name.replace(/\.json$/, "");
+    if (id === name || !ID.test(id)) continue;
+    const meta = await readFile(fileOf(id, "meta"), "utf8").then((text) => JSON.parse(text) as Meta, () => null);
+    if (!meta || meta.createdAt + STAGING_TTL_MS <= now) await remove(id);
+  }
+}
+
+/** The full error list of a plan as CSV: row, column, message. */
+function errorsCsv(plan: ImportPlan): string {
+  return toCsv(
+    ["wiersz", "kolumna", "błąd"],
+    plan.issues.map((i) => [i.row ?? "plik", i.column ?? "", i.message]),
+  );
+}
+
+/**
+ * The dry run of an uploaded file, kept under a new id for applyStagedImport and its error list
+ * for stagedErrorsCsv. The description is written first, so a run cut short is still swept.
+ */
+export async function stageDryRun(bytes: Uint8Array, options: { userId: string; fileName: string }): Promise<{ importId: string; plan: ImportPlan }> {
+  await sweep();
+  const plan = await planImport(bytes);
+  const importId = randomUUID();
+  await mkdir(stagingDir(), { recursive: true });
+  const meta: Meta = { userId: options.userId, fileName: options.fileName, createdAt: clock.now().getTime() };
+  await writeFile(fileOf(importId, "meta"), JSON.stringify(meta), { mode: 0o600 });
+  await writeFile(fileOf(importId, "data"), bytes, { mode: 0o600 });
+  await writeFile(fileOf(importId, "errors"), errorsCsv(plan), { mode: 0o600 });
+  return { importId, plan };
+}
+
+/**
+ * Applies a kept dry run's file (applyImport plans it again inside its transaction). Once
+ * applied it is forgotten; a refused one stays, so the user may skip its errors on purpose.
+ */
+export async function applyStagedImport(
+  importId: string,
+  options: { userId: string; skipErrors: boolean },
+): Promise<(ApplyResult & { fileName: string }) | { kind: "gone" }> {
+  const meta = await metaOf(importId, options.userId);
+  const bytes = meta && (await readFile(fileOf(importId, "data")).catch(() => null));
+  if (!meta || !bytes) return { kind: "gone" };
+  const outcome = await applyImport(bytes, { userId: options.userId, fileName: meta.fileName, skipErrors: options.skipErrors });
+  if (outcome.kind === "applied") await remove(importId);
+  return { ...outcome, fileName: meta.fileName };
+}
+
+/** Every error of a kept dry run as CSV, or null when it is gone or not this user's. */
+export async function stagedErrorsCsv(importId: string, userId: string): Promise<string | null> {
+  if (!(await metaOf(importId, userId))) return null;
+  return readFile(fileOf(importId, "errors"), "utf8").catch(() => null);
+}
