@@ -6,7 +6,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { renderDocx } from "#app/documents/docx.server";
-import { hgDocument } from "#app/documents/honoris-gratia.server";
+import { hgDocument, hgRefusalLettersDocument, renderMade, type HgDecisionPrint } from "#app/documents/honoris-gratia.server";
 import { renderPdf } from "#app/documents/pdf.server";
 import { projectTemplate } from "#app/documents/templates.server";
 import { addressDativeOf } from "#app/domain/address-forms";
@@ -14,8 +14,9 @@ import { diplomaTemplateData, diplomaTemplateFile, publicRegistryUrl, type Diplo
 import { DRAFT_DOCUMENT_FILE, draftDocumentsOf, moverOf, templateData, templateFileOf, type DraftCandidate, type DraftInputs } from "#app/domain/draft";
 import type { CandidateKind, Gender, Honour, MedalClass } from "#app/domain/honours";
 import { countOf } from "#app/domain/plural";
+import { suggestedProgramme } from "#app/domain/programme";
+import { refusalLetters } from "#app/domain/hg-refusal-letters";
 import { diplomaPdf, FULL_PRINT } from "#app/documents/diploma-pdf.server";
-import type { HgDecisionData } from "#app/models/hg-decisions.server";
 import { env } from "#app/utils/env.server";
 
 const folder = path.resolve(process.argv[2] ?? "documents-gallery");
@@ -135,22 +136,44 @@ for (const d of diplomas) {
   await save(`dyplom-${d.slug}-blankiet.pdf`, diplomaPdf(doc, publicUrl, { mode: "PREPRINTED", printer: null }));
 }
 
-// Honoris Gratia: the Mayor's decision and the letters to the applicants.
-const application = (name: string, caseReference: string) => ({ applicantName: name, applicantContact: "ul. Przykładowa 1, 30-001 Kraków", caseReference, receivedDate: "2026-01-12", proposedEventName: "Gala Fundacji Przykładowej" });
-const decision = {
-  ordinance: { id: "przyklad", number: "1777/2026", issuedOn: "2026-02-02" },
-  laureates: [MAN, WOMAN, INSTITUTION].map((p, i) => ({ conferralId: p.slug, name: p.nameNominative, city: "Kraków", number: String(5530 + i), application: null, caseReference: `KP-04.0012.${i + 1}.2026` })),
+// Honoris Gratia: the Mayor's decision and the letters to the applicants (granted and refused):
+// the foundation sent two applications decided together, so it gets one letter naming both.
+const SENDER = { office: "Kancelaria Prezydenta Miasta Krakowa", address: "pl. Wszystkich Świętych 3-4, 31-004 Kraków; tel. 12 616 12 00" };
+const address = { applicantStreet: "ul. Przykładowa 1/2", applicantPostalCode: "30-001", applicantCity: "Kraków" };
+const application = (id: string, name: string, caseReference: string, receivedDate: string) => ({
+  id,
+  applicantName: name,
+  applicantContact: "biuro@fundacja.example",
+  ...address,
+  caseReference,
+  receivedDate,
+  proposedEventName: "Gala Fundacji Przykładowej",
+});
+const FOUNDATION = [application("a1", "Fundacja Przykładowa", "KP-04.0012.1.2026", "2026-01-12"), application("a2", "Fundacja Przykładowa", "KP-04.0012.2.2026", "2026-01-19")];
+const PERSON_APPLICANT = { ...application("a3", "Jan Wnioskujący", "KP-04.0012.3.2026", "2026-01-14"), applicantStreet: "os. Zielone 7/15", applicantPostalCode: "31-968" };
+const decision: HgDecisionPrint = {
+  ordinance: { number: "1777/2026", issuedOn: "2026-02-02" },
+  laureates: [MAN, WOMAN, INSTITUTION].map((p, i) => ({ name: p.nameNominative, number: String(5530 + i) })),
   letters: [
-    { application: application("Fundacja Przykładowa", "KP-04.0012.1.2026"), laureates: [MAN, WOMAN].map((p, i) => ({ name: p.nameNominative, number: String(5530 + i) })) },
-    { application: application("Jan Wnioskujący", "KP-04.0012.3.2026"), laureates: [{ name: INSTITUTION.nameNominative, number: "5532" }] },
+    { applications: FOUNDATION, laureates: [MAN, WOMAN].map((p, i) => ({ name: p.nameNominative, number: String(5530 + i) })) },
+    { applications: [PERSON_APPLICANT], laureates: [{ name: INSTITUTION.nameNominative, number: "5532" }] },
   ],
   mayor: MAYOR,
-  // The decision's row type comes from its query; the gallery fills only what the templates read.
-} as unknown as HgDecisionData;
+  sender: SENDER,
+};
 for (const kind of ["decision", "letters"] as const) {
   const made = hgDocument(kind, decision);
-  if (made.kind === "ok") await save(`honoris-gratia-${kind === "decision" ? "zarzadzenie" : "pisma"}.pdf`, renderPdf(made.doc));
+  if (made.kind === "ok") await save(`honoris-gratia-${kind === "decision" ? "zarzadzenie" : "pisma"}.pdf`, renderMade(made, "pdf"));
 }
+// Refusals: one letter short, one long enough for two pages (its own „Strona 1 z 2”).
+const refused = (id: string, name: string, app: (typeof FOUNDATION)[number], reason: string) => ({ id, candidateName: name, reason, refusedOn: "2026-03-02", caseReference: "", application: app });
+const longReason = "Wniosek nie wykazał szczególnych zasług dla Krakowa wymaganych regulaminem odznaki; opisane działania, choć cenne, mają charakter lokalny i krótkotrwały.";
+const { letters: refusals } = refusalLetters([
+  refused("r1", "Stowarzyszenie Miłośników Przykładów", PERSON_APPLICANT, "Odznaka została już nadana temu stowarzyszeniu w 2019 r."),
+  ...Array.from({ length: 14 }, (_, i) => refused(`r${i + 2}`, `Kandydat Przykładowy ${i + 1}`, FOUNDATION[0]!, i % 2 ? longReason : `${longReason} (wniosek ${i + 1})`)),
+]);
+const refusalMade = hgRefusalLettersDocument(refusals, "2026-03-09", MAYOR, SENDER);
+if (refusalMade.kind === "ok") await save("honoris-gratia-pisma-odmowa.pdf", renderMade(refusalMade, "pdf"));
 
 // The ceremony's programme and hand-over list.
 const ceremony = {
@@ -164,14 +187,16 @@ const ceremony = {
   laureates: [MAN, WOMAN, INSTITUTION].map((p, i) => ({
     position: i + 1,
     name: p.nameNominative,
-    honourText: ["Srebrny Medal „Cracoviae Merenti”", "Honorowe Obywatelstwo", "Złoty Medal „Cracoviae Merenti”"][i],
+    honourText: ["Srebrny Medal „Cracoviae Merenti”", "Honorowe Obywatelstwo", "Złoty Medal „Cracoviae Merenti”"][i]!,
     attendance: "obecny",
     representedBy: "",
     guestsCount: 2,
     handedOverBy: "Prezydent Miasta Krakowa i Przewodnicząca Rady Miasta Krakowa",
   })),
 };
-await save("uroczystosc-program.pdf", renderPdf(projectTemplate<object>("ceremony-programme.hbs").render(ceremony)));
+// The programme as the ceremony page suggests it (a woman chairs the Council: „Przewodniczącej”).
+const items = suggestedProgramme(ceremony, CHAIR, MAYOR).map((row, i) => (i === 3 ? { ...row, time: "12:40" } : row));
+await save("uroczystosc-program.pdf", renderPdf(projectTemplate<object>("ceremony-programme.hbs").render({ ...ceremony, items })));
 await save("uroczystosc-lista-wreczen.pdf", renderPdf(projectTemplate<object>("ceremony-handover-list.hbs").render(ceremony)));
 
 console.log(`Zapisano ${countOf(written.length, { one: "dokument", few: "dokumenty", many: "dokumentów" })} PDF w ${folder} (adres publiczny: ${env().PUBLIC_BASE_URL}).`);

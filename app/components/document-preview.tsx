@@ -46,7 +46,7 @@ function BlockView({ block }: { block: Block }) {
   switch (block.kind) {
     case "header":
       return (
-        <p className="doc-header">
+        <p className={`doc-header${block.align === "left" ? " doc-header--left" : ""}${block.size === "body" ? " doc-header--body" : ""}`}>
           <Lines lines={block.lines} />
         </p>
       );

@@ -11,8 +11,11 @@ export type Line = Run[];
 
 export type Align = "justify" | "left" | "center" | "right";
 
-/** Right-aligned small lines above the title: "druk nr 123", "projekt Prezydenta Miasta Krakowa". */
-export type Header = { kind: "header"; lines: Line[] };
+/**
+ * Lines without paragraph spacing: by default small and right-aligned above the title („druk nr
+ * 123”); a letter's sender block is `align: "left"`, its recipient also `size: "body"`.
+ */
+export type Header = { kind: "header"; lines: Line[]; align?: "left" | "right"; size?: "small" | "body" };
 
 /** The centred bold title, one entry per <br>-separated line. */
 export type Heading = { kind: "heading"; lines: Line[] };

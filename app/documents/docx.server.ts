@@ -105,7 +105,7 @@ class DocxWriter {
     for (const block of document.blocks) {
       switch (block.kind) {
         case "header":
-          this.lines(block.lines, { size: LAYOUT.headerSize, alignment: "right", after: LAYOUT.headerAfter });
+          this.lines(block.lines, { size: block.size === "body" ? LAYOUT.bodySize : LAYOUT.headerSize, alignment: block.align ?? "right", after: LAYOUT.headerAfter });
           break;
         case "heading":
           this.add({
@@ -154,18 +154,25 @@ class DocxWriter {
   }
 }
 
-/** The DOCX of a document, as a Buffer. */
 /** The media type of what renderDocx makes. */
 export const DOCX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
-export async function renderDocx(document: Document): Promise<Buffer> {
-  const writer = new DocxWriter(document.meta.orientation);
-  writer.render(document);
+/** The DOCX of a document, as a Buffer. */
+export function renderDocx(document: Document): Promise<Buffer> {
+  return renderDocxParts([document], document.meta);
+}
+
+/**
+ * One DOCX of several documents (letters), each a Word section from a new page, numbered on its
+ * own: „Strona n z N” counts the section's pages, not the file's; `meta` is the file's.
+ */
+export async function renderDocxParts(documents: readonly Document[], meta: Pick<Document["meta"], "title" | "author" | "subject">): Promise<Buffer> {
   const margin = twips(LAYOUT.margin);
+  const several = documents.length > 1;
   const docx = new DocxDocument({
-    title: document.meta.title,
-    ...(document.meta.subject ? { subject: document.meta.subject } : {}),
-    creator: document.meta.author ?? "Merenti",
+    title: meta.title,
+    ...(meta.subject ? { subject: meta.subject } : {}),
+    creator: meta.author ?? "Merenti",
     lastModifiedBy: "Merenti",
     fonts: [{ name: FONT_FAMILY, data: fontFile("regular"), bold: fontFile("bold"), italic: fontFile("italic"), boldItalic: fontFile("boldItalic") }],
     styles: {
@@ -176,8 +183,10 @@ export async function renderDocx(document: Document): Promise<Buffer> {
         },
       },
     },
-    sections: [
-      {
+    sections: documents.map((document) => {
+      const writer = new DocxWriter(document.meta.orientation);
+      writer.render(document);
+      return {
         properties: {
           page: {
             size: {
@@ -186,6 +195,7 @@ export async function renderDocx(document: Document): Promise<Buffer> {
               orientation: document.meta.orientation === "landscape" ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT,
             },
             margin: { top: margin, right: margin, bottom: margin, left: margin, header: twips(LAYOUT.margin / 2), footer: twips(LAYOUT.margin / 2) },
+            ...(several ? { pageNumbers: { start: 1 } } : {}),
           },
         },
         footers: {
@@ -193,14 +203,16 @@ export async function renderDocx(document: Document): Promise<Buffer> {
             children: [
               new DocxParagraph({
                 alignment: AlignmentType.CENTER,
-                children: [new TextRun({ children: ["Strona ", PageNumber.CURRENT, " z ", PageNumber.TOTAL_PAGES], size: halfPoints(LAYOUT.footerSize) })],
+                children: [
+                  new TextRun({ children: ["Strona ", PageNumber.CURRENT, " z ", several ? PageNumber.TOTAL_PAGES_IN_SECTION : PageNumber.TOTAL_PAGES], size: halfPoints(LAYOUT.footerSize) }),
+                ],
               }),
             ],
           }),
         },
         children: writer.paragraphs,
-      },
-    ],
+      };
+    }),
   });
   return Packer.toBuffer(docx);
 }

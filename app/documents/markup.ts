@@ -50,7 +50,7 @@ const RULES: Record<Tag, { children: readonly (Tag | "#text")[]; attributes: Rec
       orientation: { values: ["portrait", "landscape"] },
     },
   },
-  header: { children: ["line"], attributes: {} },
+  header: { children: ["line"], attributes: { align: { values: ["left", "right"] }, size: { values: ["small", "body"] } } },
   signature: { children: ["line"], attributes: {} },
   line: { children: ["#text", ...INLINE], attributes: {} },
   title: { children: ["#text", ...INLINE, "br"], attributes: {} },
@@ -83,7 +83,7 @@ function isTag(name: string): name is Tag {
 type Frame =
   | { tag: "#root"; line: number; document?: Document }
   | { tag: "document"; line: number; meta: DocumentMeta; blocks: Block[] }
-  | { tag: "header" | "signature"; line: number; lines: Line[] }
+  | { tag: "header" | "signature"; line: number; lines: Line[]; align?: "left" | "right"; size?: "small" | "body" }
   | { tag: "line" | "p"; line: number; segments: Segment[]; align: Align; role?: ParagraphRole }
   | { tag: "title"; line: number; lines: Segment[][] }
   | { tag: "section"; line: number; number: string; blocks: (Paragraph | List)[] }
@@ -213,6 +213,8 @@ class MarkupReader {
         });
         break;
       case "header":
+        stack.push({ tag, line, lines: [], ...(attributes.align ? { align: attributes.align as "left" | "right" } : {}), ...(attributes.size ? { size: attributes.size as "small" | "body" } : {}) });
+        break;
       case "signature":
         stack.push({ tag, line, lines: [] });
         break;
@@ -294,7 +296,8 @@ class MarkupReader {
       case "header":
       case "signature":
         if (frame.lines.length === 0) emptyText(`blok <${frame.tag}>`);
-        return this.pushBlock(parent, { kind: frame.tag === "header" ? "header" : "signature", lines: frame.lines });
+        if (frame.tag === "signature") return this.pushBlock(parent, { kind: "signature", lines: frame.lines });
+        return this.pushBlock(parent, { kind: "header", lines: frame.lines, ...(frame.align ? { align: frame.align } : {}), ...(frame.size ? { size: frame.size } : {}) });
       case "line":
         // An empty <line/> is a blank line (e.g. the room for the handwritten signature).
         (parent as Extract<Frame, { tag: "header" | "signature" }>).lines.push(buildRuns(frame.segments));

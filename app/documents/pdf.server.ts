@@ -365,7 +365,7 @@ export class PdfWriter {
       const block = blocks[index]!;
       switch (block.kind) {
         case "header":
-          for (const line of block.lines) this.leaf("P", () => this.lines([line], { size: LAYOUT.headerSize, align: "right" }));
+          for (const line of block.lines) this.leaf("P", () => this.lines([line], { size: block.size === "body" ? body : LAYOUT.headerSize, align: block.align ?? "right" }));
           this.space(LAYOUT.headerAfter);
           break;
         case "heading":
@@ -529,8 +529,14 @@ export function renderPdfParts(parts: readonly PdfPart[], meta: Pick<Document["m
     try {
       const caches = { widths: new Map<string, Map<string, number>>(), lineHeights: new Map<number, number>() };
       for (const part of parts) {
+        let firstPage = true;
         const addPage = () => {
-          doc.addPage({ size: "A4", layout: part.document.meta.orientation, margins });
+          const page = { size: "A4", layout: part.document.meta.orientation, margins } as const;
+          // A paragraph running onto the next page closes its marked content on this page and
+          // opens it again there (pdfkit's continueOnNewPage), or the text layer is mis-nested.
+          if (firstPage) doc.addPage(page);
+          else doc.continueOnNewPage(page);
+          firstPage = false;
           // A translation at the start of the page's content moves everything drawn on it later.
           if (part.offset && (part.offset.x !== 0 || part.offset.y !== 0)) doc.translate(part.offset.x, part.offset.y);
         };

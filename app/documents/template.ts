@@ -14,6 +14,16 @@ const handlebars = Handlebars.create();
 handlebars.registerHelper("polishDate", (value: unknown) => formatPolishDate(String(value)));
 handlebars.registerHelper("roman", (value: unknown) => toRoman(Number(value)));
 
+/** A piece several templates share ({{> name}}), e.g. the letters' letterhead. */
+export function registerDocumentPartial(name: string, source: string): void {
+  try {
+    handlebars.parse(source);
+  } catch (error) {
+    throw new TemplateError(`Szablon partials/${name}.hbs: ${(error as Error).message}`);
+  }
+  handlebars.registerPartial(name, source);
+}
+
 export class TemplateError extends Error {
   override readonly name = "TemplateError";
 }

@@ -1,7 +1,8 @@
 // Letters to the applicants of refused Honoris Gratia applications: which refusals a letter
-// covers (one letter per application, as the grant letters), what it says about the reason, and
-// the forms that choose the refusals (the period filter and the selection to print).
+// covers (one letter per applicant and decision date, as the grant letters), what it says about
+// the reason, and the forms that choose the refusals (the period filter and the selection to print).
 import { z } from "zod";
+import { byApplicant, type LetterApplication } from "./hg-letters";
 import { IsoDate, isValidIsoDate } from "./polish-dates";
 import "./zod-polish";
 
@@ -14,16 +15,16 @@ export type RefusedNomination = {
   /** The date of the Mayor's decision, from the refusal's audit event (null when not recorded). */
   refusedOn: string | null;
   caseReference: string;
-  application: { id: string; applicantName: string; applicantContact: string; caseReference: string; receivedDate: string } | null;
+  application: LetterApplication | null;
 };
 
 export type RefusalLetter = {
-  applicationId: string;
+  /** The applicant's applications the letter answers (the first one's name and address head it). */
+  applications: LetterApplication[];
   applicantName: string;
-  applicantContact: string;
+  /** The applications' case references, or the first nomination's when they have none. */
   caseReference: string;
-  receivedDate: string;
-  /** The decision date when every refusal in the letter has the same one. */
+  /** The decision date when every refusal in the letter has the same one (null when none was recorded). */
   decisionDate: string | null;
   candidates: { name: string; reason: string }[];
   /** The reason when every refusal in the letter has the same one ("" = none recorded); null when they differ. */
@@ -31,35 +32,34 @@ export type RefusalLetter = {
 };
 
 /**
- * One letter per application (an application may propose several laureates), applicants in
- * Polish alphabetical order; refusals without a registered application have nobody to write to.
+ * One letter per applicant and decision date (an applicant may have sent several applications,
+ * each proposing several laureates), applicants in Polish alphabetical order; refusals without a
+ * registered application have nobody to write to.
  */
 export function refusalLetters(rows: readonly RefusedNomination[]): { letters: RefusalLetter[]; unaddressed: RefusedNomination[] } {
-  const byApplication = new Map<string, RefusedNomination[]>();
-  const unaddressed: RefusedNomination[] = [];
-  for (const row of rows) {
-    if (!row.application) {
-      unaddressed.push(row);
-      continue;
-    }
-    byApplication.set(row.application.id, [...(byApplication.get(row.application.id) ?? []), row]);
-  }
-  const letters = [...byApplication.values()].map((group): RefusalLetter => {
-    const application = group[0]!.application!;
-    const dates = new Set(group.map((r) => r.refusedOn));
-    const reasons = new Set(group.map((r) => r.reason.trim()));
-    return {
-      applicationId: application.id,
-      applicantName: application.applicantName,
-      applicantContact: application.applicantContact,
-      caseReference: application.caseReference || group.find((r) => r.caseReference)?.caseReference || "",
-      receivedDate: application.receivedDate,
-      decisionDate: dates.size === 1 ? group[0]!.refusedOn : null,
-      candidates: group.map((r) => ({ name: r.candidateName, reason: r.reason.trim() })),
-      sharedReason: reasons.size === 1 ? [...reasons][0]! : null,
-    };
-  });
-  letters.sort((a, b) => a.applicantName.localeCompare(b.applicantName, "pl") || a.receivedDate.localeCompare(b.receivedDate) || a.applicationId.localeCompare(b.applicationId));
+  const unaddressed = rows.filter((r) => !r.application);
+  const byDecision = new Map<string, RefusedNomination[]>();
+  for (const row of rows) byDecision.set(row.refusedOn ?? "", [...(byDecision.get(row.refusedOn ?? "") ?? []), row]);
+  const letters = [...byDecision.values()].flatMap((decided) =>
+    byApplicant(decided, (r) => r.application).map(({ applications, items: group }): RefusalLetter => {
+      const reasons = new Set(group.map((r) => r.reason.trim()));
+      return {
+        applications,
+        applicantName: applications[0]!.applicantName,
+        caseReference: applications.map((a) => a.caseReference).find(Boolean) || group.find((r) => r.caseReference)?.caseReference || "",
+        decisionDate: group[0]!.refusedOn,
+        candidates: group.map((r) => ({ name: r.candidateName, reason: r.reason.trim() })),
+        sharedReason: reasons.size === 1 ? [...reasons][0]! : null,
+      };
+    }),
+  );
+  letters.sort(
+    (a, b) =>
+      a.applicantName.localeCompare(b.applicantName, "pl") ||
+      (a.decisionDate ?? "").localeCompare(b.decisionDate ?? "") ||
+      a.applications[0]!.receivedDate.localeCompare(b.applications[0]!.receivedDate) ||
+      a.applications[0]!.id.localeCompare(b.applications[0]!.id),
+  );
   return { letters, unaddressed };
 }
 

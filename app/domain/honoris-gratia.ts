@@ -9,6 +9,7 @@ import { CandidateKind, Gender } from "./honours";
 import { countOf } from "./plural";
 import { NOUNS } from "./counts";
 import { addMonths, daysBetween, HG_OPEN_STATUSES } from "./deadlines";
+import { postalAddressProblems } from "./hg-letters";
 import { IsoDate, TypedDate, validIso } from "./polish-dates";
 import { allowedTransitions, statusesOf, type Status } from "./workflow";
 
@@ -68,6 +69,10 @@ export function hgIntakeSchema(today: string, caseReferencePattern = DEFAULT_HG_
       applicantKind: CandidateKind.default("ORGANIZATION"),
       applicantName: required(300, "Podaj wnioskodawcę."),
       applicantContact: optionalText(300),
+      // The postal address the letters go to (all three, or none: the letter then prints the contact).
+      applicantStreet: optionalLine(200),
+      applicantPostalCode: optionalLine(20),
+      applicantCity: optionalLine(100),
       laureates: z.array(LaureateInput, { error: "Podaj co najmniej jednego laureata." }).min(1, "Podaj co najmniej jednego laureata.").max(50, "Najwyżej 50 laureatów w jednym wniosku."),
       proposedEventName: optionalLine(300),
       proposedHandoverDate: TypedDate.optional(),
@@ -85,6 +90,7 @@ export function hgIntakeSchema(today: string, caseReferencePattern = DEFAULT_HG_
         const reference = caseReferenceProblem(a.caseReference, caseReferencePattern);
         if (reference) issue("caseReference", reference);
         if (a.channel === "PAPER" && a.epuapSubmissionId) issue("epuapSubmissionId", "Identyfikator ePUAP podaje się tylko dla wniosku przesłanego przez ePUAP.");
+        for (const problem of postalAddressProblems(a)) issue(problem.field, problem.message);
         // A date field that failed has its own message; only real dates are compared.
         const [received, submitted, handover] = [validIso(a.receivedDate), validIso(a.epuapSubmittedOn), validIso(a.proposedHandoverDate)];
         if (received && received > today) issue("receivedDate", "Data wpływu nie może być z przyszłości.");

@@ -22,6 +22,8 @@ export const SETTING_KEYS = [
   "ceremony.diplomaDaysBefore",
   "numbering.HONORIS_GRATIA",
   "caseReference.HONORIS_GRATIA",
+  "letters.senderOffice",
+  "letters.senderAddress",
   "attachments.maxSizeMb",
 ] as const;
 export const SettingKey = z.enum(SETTING_KEYS, { error: "Wybierz ustawienie z listy." });
@@ -108,6 +110,16 @@ export const SETTINGS: Record<SettingKey, SettingDefinition> = {
       "Znak sprawy nadawany przez KP-04: <nr> to numer sprawy, <rrrr> rok. Wniosek ze znakiem innej postaci jest odrzucany; bez tego ustawienia obowiązuje KP-04.0012.<nr>.<rrrr>.",
     example: "KP-04.0012.<nr>.<rrrr>",
     mustContain: "<nr>",
+  },
+  "letters.senderOffice": {
+    label: "Nadawca pism do wnioskodawców: nazwa komórki",
+    description: "Pierwszy wiersz nagłówka pism do wnioskodawców „Honoris Gratia” (o nadaniu i o odmowie). Obowiązuje wartość z dnia pisma.",
+    example: "Kancelaria Prezydenta Miasta Krakowa",
+  },
+  "letters.senderAddress": {
+    label: "Nadawca pism do wnioskodawców: adres",
+    description: "Adres w nagłówku pism do wnioskodawców; pismo dzieli go na wiersze przed kodem pocztowym i przy średniku (np. „…; tel. 12 616 12 00”).",
+    example: "pl. Wszystkich Świętych 3-4, 31-004 Kraków",
   },
   "attachments.maxSizeMb": {
     label: "Największy rozmiar pliku załącznika (MB)",

@@ -1,16 +1,13 @@
-// The ceremony's documents: the programme (generated or edited), the hand-over list for protocol
-// and the invitation rows for a mail merge.
+// The ceremony's documents: the hand-over list for protocol and the invitation rows for a mail
+// merge (the programme is in ceremony-programme.server.ts).
 import type { Document } from "#app/documents/blocks";
-import { parseMarkup } from "#app/documents/markup";
 import { projectTemplate } from "#app/documents/templates.server";
 import { ATTENDANCE_LABEL, ceremonyKindLabel } from "#app/domain/ceremony";
 import { HONOUR_LABEL, type CandidateKind, type Gender } from "#app/domain/honours";
 import { formatPolishDate } from "#app/domain/polish-dates";
 import { honorific } from "#app/domain/polish-text";
 import { db } from "#app/utils/db.server";
-import { recordAudit } from "./audit.server";
-import { bump, lockCeremony, type ceremonyPage, type CeremonyWrite } from "./ceremony.server";
-import { runWrite, type Actor } from "./write.server";
+import type { ceremonyPage } from "./ceremony.server";
 
 type CeremonyPage = NonNullable<Awaited<ReturnType<typeof ceremonyPage>>>;
 
@@ -36,38 +33,9 @@ function templateData(page: CeremonyPage) {
   };
 }
 
-/** The programme generated from templates/ceremony-programme.hbs, as markup (to edit and store). */
-export function generatedProgramme(page: CeremonyPage): string {
-  return projectTemplate<object>("ceremony-programme.hbs").markup(templateData(page)).trim() + "\n";
-}
-
-/** The programme to print: the stored (edited) markup, or the generated one when none is stored. */
-export function programmeDocument(page: CeremonyPage): Document {
-  const markup = page.ceremony.programme || generatedProgramme(page);
-  return parseMarkup(markup, { source: "program uroczystości" });
-}
-
 /** The seating and hand-over list for protocol (templates/ceremony-handover-list.hbs). */
 export function handoverListDocument(page: CeremonyPage): Document {
   return projectTemplate<object>("ceremony-handover-list.hbs").render(templateData(page));
-}
-
-/** Saves the edited programme markup ("" = back to the generated one); invalid markup is refused by the caller's check. */
-export function saveProgramme(id: string, input: { programme: string; version: number }, actor: Actor): Promise<CeremonyWrite> {
-  return runWrite(async (tx) => {
-    const { answer, ceremony } = await lockCeremony(tx, id, input.version, { editable: true });
-    if (answer) return answer;
-    await bump(tx, id, input.version, { programme: input.programme });
-    await recordAudit(tx, {
-      userId: actor.userId,
-      action: "UPDATE",
-      entityType: "Ceremony",
-      entityId: id,
-      before: { programme: ceremony.programme },
-      after: { programme: input.programme },
-    });
-    return { kind: "saved", id };
-  });
 }
 
 export const INVITATION_HEADER = [

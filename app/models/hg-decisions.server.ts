@@ -1,9 +1,10 @@
 // The Mayor's Honoris Gratia decisions: the list, the data a decision and its letters print
 // (or the draft of the next one), and the badge numbers in each decision's format.
+import { byApplicant } from "#app/domain/hg-letters";
 import { formatBadgeNumber } from "#app/domain/honoris-gratia";
 import { valueOn } from "#app/domain/settings";
 import { db, type Tx } from "#app/utils/db.server";
-import { signatoryOn } from "./settings.server";
+import { letterSenderOn, signatoryOn } from "./settings.server";
 
 const NUMBERING_KEY = "numbering.HONORIS_GRATIA";
 
@@ -45,10 +46,7 @@ export async function hgDecisionData(ordinanceId: string) {
     },
   });
   if (!ordinance || ordinance.kind !== "HG_DECISION") return null;
-  const [format, mayor] = await Promise.all([
-    badgeNumberFormatter(),
-    signatoryOn("MAYOR", ordinance.issuedOn),
-  ]);
+  const [format, mayor, sender] = await Promise.all([badgeNumberFormatter(), signatoryOn("MAYOR", ordinance.issuedOn), letterSenderOn(ordinance.issuedOn)]);
   const laureates = ordinance.conferrals.map((c) => ({
     conferralId: c.id,
     name: c.candidate.nameNominative || c.candidate.displayName,
@@ -57,15 +55,9 @@ export async function hgDecisionData(ordinanceId: string) {
     application: c.nomination?.hgApplication ?? null,
     caseReference: c.nomination?.caseReference ?? "",
   }));
-  // One letter per application (a letter may have proposed several laureates).
-  const letters = new Map<string, { application: NonNullable<(typeof laureates)[number]["application"]>; laureates: typeof laureates }>();
-  for (const l of laureates) {
-    if (!l.application) continue;
-    const entry = letters.get(l.application.id) ?? { application: l.application, laureates: [] };
-    entry.laureates.push(l);
-    letters.set(l.application.id, entry);
-  }
-  return { ordinance: { id: ordinance.id, number: ordinance.number, issuedOn: ordinance.issuedOn }, laureates, letters: [...letters.values()], mayor };
+  // One letter per applicant: all their applications this decision answers, all their laureates.
+  const letters = byApplicant(laureates, (l) => l.application).map((g) => ({ applications: g.applications, laureates: g.items }));
+  return { ordinance: { id: ordinance.id, number: ordinance.number, issuedOn: ordinance.issuedOn }, laureates, letters, mayor, sender };
 }
 export type HgDecisionData = NonNullable<Awaited<ReturnType<typeof hgDecisionData>>> & { draft?: true };
 
@@ -91,5 +83,6 @@ export async function hgDraftDecisionData(today: string): Promise<HgDecisionData
     laureates: prepared.map((n) => ({ conferralId: n.id, name: n.candidate.nameNominative || n.candidate.displayName, city: n.candidate.city, number: "……", application: null, caseReference: n.caseReference })),
     letters: [],
     mayor,
+    sender: null,
   };
 }

@@ -4,6 +4,7 @@
 import { Prisma } from "#app/generated/prisma/client.ts";
 import type { RefusalPeriod, RefusedNomination } from "#app/domain/hg-refusal-letters";
 import { db } from "#app/utils/db.server";
+import { letterSenderOn, signatoryOn } from "./settings.server";
 
 export const REFUSALS_PAGE_SIZE = 50;
 
@@ -42,6 +43,9 @@ type RawRefusal = {
   applicantContact: string | null;
   applicationCaseReference: string | null;
   applicationReceivedDate: string | null;
+  applicantStreet: string | null;
+  applicantPostalCode: string | null;
+  applicantCity: string | null;
   total: number | bigint;
 };
 
@@ -53,6 +57,7 @@ async function refusals(where: Prisma.Sql, page: { limit: number; offset: number
     SELECT r."id", r."caseReference", r."closingReason", r."refusedOn", n."receivedDate",
            c."displayName", c."nameNominative",
            h."id" AS "applicationId", h."applicantName", h."applicantContact", h."caseReference" AS "applicationCaseReference", h."receivedDate" AS "applicationReceivedDate",
+           h."applicantStreet", h."applicantPostalCode", h."applicantCity",
            count(*) OVER () AS "total"
       FROM (${REFUSALS_SQL}) r
       JOIN "Nomination" n ON n."id" = r."id"
@@ -70,7 +75,16 @@ async function refusals(where: Prisma.Sql, page: { limit: number; offset: number
     refusedOn: r.refusedOn,
     caseReference: r.caseReference,
     application: r.applicationId
-      ? { id: r.applicationId, applicantName: r.applicantName!, applicantContact: r.applicantContact ?? "", caseReference: r.applicationCaseReference ?? "", receivedDate: r.applicationReceivedDate! }
+      ? {
+          id: r.applicationId,
+          applicantName: r.applicantName!,
+          applicantContact: r.applicantContact ?? "",
+          applicantStreet: r.applicantStreet,
+          applicantPostalCode: r.applicantPostalCode,
+          applicantCity: r.applicantCity,
+          caseReference: r.applicationCaseReference ?? "",
+          receivedDate: r.applicationReceivedDate!,
+        }
       : null,
   }));
   return { rows, total: raw[0] ? Number(raw[0].total) : 0 };
@@ -79,6 +93,12 @@ async function refusals(where: Prisma.Sql, page: { limit: number; offset: number
 /** A page of the refusals of a period, newest decision first. */
 export function listHgRefusals(period: RefusalPeriod, page: number) {
   return refusals(periodSql(period), { limit: REFUSALS_PAGE_SIZE, offset: (page - 1) * REFUSALS_PAGE_SIZE });
+}
+
+/** Who signs the refusal letters dated `letterDate` (the Mayor) and their letterhead. */
+export async function refusalLettersSigning(letterDate: string) {
+  const [mayor, sender] = await Promise.all([signatoryOn("MAYOR", letterDate), letterSenderOn(letterDate)]);
+  return { mayor, sender };
 }
 
 /** The refusals the letters cover: the chosen ones, or all of the period. */

@@ -55,6 +55,12 @@ export async function signatoryOn(office: Office, date: string, client: Tx = db(
   return signatoryOnRows(await client.signatory.findMany({ where: { office } }), office, date);
 }
 
+/** The letterhead of the letters to applicants valid on `date`, or null when a part of it is not set. */
+export async function letterSenderOn(date: string, client: Tx = db()): Promise<{ office: string; address: string } | null> {
+  const [office, address] = await Promise.all([settingValueOn("letters.senderOffice", date, client), settingValueOn("letters.senderAddress", date, client)]);
+  return office && address ? { office, address } : null;
+}
+
 // ---------------------------------------------------------------- lists
 
 export function listDatedSettings(client: Tx = db()) {

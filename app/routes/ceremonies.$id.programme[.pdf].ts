@@ -1,7 +1,7 @@
 // /ceremonies/:id/programme.pdf: the programme printed with the document renderer.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { ceremonyPage } from "#app/models/ceremony.server";
-import { programmeDocument } from "#app/models/ceremony-documents.server";
+import { programmeDocument, programmeOf } from "#app/models/ceremony-programme.server";
 import { requireUserWithPermission } from "#app/utils/auth.server";
 import { invariantResponse } from "#app/utils/http";
 import { ceremonyPdfResponse } from "#app/utils/ceremony-files.server";
@@ -10,5 +10,5 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUserWithPermission(request, "ceremony:schedule");
   const page = await ceremonyPage(params.id!);
   invariantResponse(page, "Nie znaleziono uroczystości.", { status: 404 });
-  return ceremonyPdfResponse(programmeDocument(page), `program-${page.ceremony.date}`);
+  return ceremonyPdfResponse(programmeDocument(page, await programmeOf(page)), `program-${page.ceremony.date}`);
 }

@@ -6,7 +6,6 @@ import { DocumentPreview } from "#app/components/document-preview";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { HgNav } from "#app/components/hg";
 import { HG_DOCUMENTS, hgDocument } from "#app/documents/honoris-gratia.server";
-import { signatoryHref } from "#app/domain/settings";
 import { DRAFT_DECISION_ID, hgDecisionData, hgDraftDecisionData } from "#app/models/hg-decisions.server";
 import { todayIso } from "#app/domain/polish-dates";
 import { requireUserWithPermission } from "#app/utils/auth.server";
@@ -21,11 +20,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUserWithPermission(request, "nomination:read");
   const d = params.id === DRAFT_DECISION_ID ? await hgDraftDecisionData(todayIso()) : await hgDecisionData(params.id!);
   invariantResponse(d, "Nie znaleziono decyzji.", { status: 404 });
-  return { draft: params.id === DRAFT_DECISION_ID, ordinance: d.ordinance, documents: HG_DOCUMENTS.map((document) => ({ document, made: hgDocument(document, d) })), settingsHref: signatoryHref("MAYOR") };
+  return { draft: params.id === DRAFT_DECISION_ID, ordinance: d.ordinance, documents: HG_DOCUMENTS.map((document) => ({ document, made: hgDocument(document, d) })) };
 }
 
 export default function HgDecision() {
-  const { draft, ordinance, documents, settingsHref } = useLoaderData<typeof loader>();
+  const { draft, ordinance, documents } = useLoaderData<typeof loader>();
   return (
     <>
       <HgNav />
@@ -39,12 +38,14 @@ export default function HgDecision() {
                 <a href={`/hg/decisions/${ordinance.id}/download?document=${d.document}&format=pdf`}>Pobierz PDF</a> ·{" "}
                 <a href={`/hg/decisions/${ordinance.id}/download?document=${d.document}&format=docx`}>Pobierz DOCX</a>
               </p>
-              <DocumentPreview doc={d.made.doc} label={LABEL[d.document]} />
+              {d.made.docs.map((doc, i) => (
+                <DocumentPreview key={i} doc={doc} label={d.made.kind === "ok" && d.made.docs.length > 1 ? `${LABEL[d.document]}: ${i + 1} z ${d.made.docs.length}` : LABEL[d.document]} />
+              ))}
             </>
           ) : (
             <div className="alert alert--warn">
               <p>
-                {d.made.message} {d.made.message.includes("sygnatariuszy") ? <PermittedLink to={settingsHref}>Ustawienia</PermittedLink> : null}
+                {d.made.message} {d.made.href ? <PermittedLink to={d.made.href}>Ustawienia</PermittedLink> : null}
               </p>
             </div>
           )}

@@ -1,9 +1,8 @@
 // A Honoris Gratia decision's document as PDF or DOCX.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
-import { renderDocx } from "#app/documents/docx.server";
-import { HG_DOCUMENT_FILE_STEM, HG_DOCUMENTS, hgDocument } from "#app/documents/honoris-gratia.server";
-import { MissingGlyphsError, renderPdf } from "#app/documents/pdf.server";
+import { HG_DOCUMENT_FILE_STEM, HG_DOCUMENTS, hgDocument, renderMade } from "#app/documents/honoris-gratia.server";
+import { MissingGlyphsError } from "#app/documents/pdf.server";
 import { DRAFT_DECISION_ID, hgDecisionData, hgDraftDecisionData } from "#app/models/hg-decisions.server";
 import { todayIso } from "#app/domain/polish-dates";
 import { requireUserWithPermission } from "#app/utils/auth.server";
@@ -23,7 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   invariantResponse(made.kind === "ok", made.kind === "missing" ? made.message : "", { status: 422 });
   let body: Buffer;
   try {
-    body = query.data.format === "pdf" ? await renderPdf(made.doc) : await renderDocx(made.doc);
+    body = await renderMade(made, query.data.format);
   } catch (error) {
     if (error instanceof MissingGlyphsError) throw new Response(error.message, { status: 422, headers: { "Content-Type": "text/plain; charset=utf-8" } });
     throw error;

@@ -40,6 +40,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
           applicantKind: previous.applicantKind,
           applicantName: previous.applicantName,
           applicantContact: previous.applicantContact,
+          applicantStreet: previous.applicantStreet ?? "",
+          applicantPostalCode: previous.applicantPostalCode ?? "",
+          applicantCity: previous.applicantCity ?? "",
           proposedEventName: previous.proposedEventName,
           proposedHandoverDate: previous.proposedHandoverDate ?? undefined,
         }
@@ -206,7 +209,13 @@ export default function NewHgApplication() {
           <div className="grid-3">
             <KindSelect field={fields.applicantKind} label="Rodzaj wnioskodawcy" />
             <TextInput field={fields.applicantName} label="Wnioskodawca: nazwa lub imię i nazwisko" required />
-            <TextInput field={fields.applicantContact} label="Kontakt do wnioskodawcy" hint="adres, e-mail lub telefon" />
+            <TextInput field={fields.applicantContact} label="Kontakt do wnioskodawcy" hint="e-mail lub telefon" />
+          </div>
+          <p className="field-hint">Adres pocztowy, na który pójdzie pismo o decyzji (bez niego pismo poda tylko kontakt).</p>
+          <div className="grid-3">
+            <TextInput field={fields.applicantStreet} label="Ulica i numer" hint="np. ul. Floriańska 12/3" />
+            <TextInput field={fields.applicantPostalCode} label="Kod pocztowy" hint="np. 31-004" />
+            <TextInput field={fields.applicantCity} label="Miejscowość" />
           </div>
         </fieldset>
 

@@ -3,11 +3,11 @@
 // browser back to that page, which shows the errors next to the fields.
 import { parseWithZod } from "@conform-to/zod/v4";
 import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
-import { DOCX_CONTENT_TYPE, renderDocx } from "#app/documents/docx.server";
-import { HG_REFUSAL_LETTERS_FILE_STEM, hgRefusalLettersDocument } from "#app/documents/honoris-gratia.server";
-import { MissingGlyphsError, renderPdf } from "#app/documents/pdf.server";
+import { DOCX_CONTENT_TYPE } from "#app/documents/docx.server";
+import { HG_REFUSAL_LETTERS_FILE_STEM, hgRefusalLettersDocument, renderMade } from "#app/documents/honoris-gratia.server";
+import { MissingGlyphsError } from "#app/documents/pdf.server";
 import { refusalLetters, refusalLettersSchema } from "#app/domain/hg-refusal-letters";
-import { hgRefusalsToLetter } from "#app/models/hg-refusal.server";
+import { hgRefusalsToLetter, refusalLettersSigning } from "#app/models/hg-refusal.server";
 import { requireUserWithPermission } from "#app/utils/auth.server";
 import { downloadResponse } from "#app/utils/download";
 import { invariantResponse } from "#app/utils/http";
@@ -25,10 +25,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const rows = await hgRefusalsToLetter(input.allInPeriod ? { period: { from: input.from, to: input.to } } : { ids: input.ids });
   const { letters } = refusalLetters(rows);
   invariantResponse(letters.length, "Żadna z wybranych odmów nie ma zarejestrowanego wniosku z wnioskodawcą: nie ma do kogo pisać.", { status: 422 });
-  const doc = hgRefusalLettersDocument(letters, input.letterDate);
+  const { mayor, sender } = await refusalLettersSigning(input.letterDate);
+  const made = hgRefusalLettersDocument(letters, input.letterDate, mayor, sender);
+  invariantResponse(made.kind === "ok", made.kind === "missing" ? made.message : "", { status: 422 });
   let body: Buffer;
   try {
-    body = input.format === "pdf" ? await renderPdf(doc) : await renderDocx(doc);
+    body = await renderMade(made, input.format);
   } catch (error) {
     if (error instanceof MissingGlyphsError) throw new Response(error.message, { status: 422, headers: { "Content-Type": "text/plain; charset=utf-8" } });
     throw error;

@@ -71,6 +71,28 @@ describeInBrowser("ceremonies in the browser", () => {
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Pobierz program (PDF)" }).click()]);
     expect(download.suggestedFilename()).toBe("program-2027-05-20.pdf");
 
+    // The programme's form (issue 16): add a point, a bad time is refused next to its field, move the point up, save.
+    await waitForHydration(page);
+    const points = page.locator("table.programme-table tbody tr");
+    const before = await points.count();
+    await page.getByRole("button", { name: "Dodaj punkt" }).click();
+    await expect.poll(() => points.count()).toBe(before + 1);
+    const last = before + 1;
+    await page.getByLabel(`Punkt ${last}: godzina (GG:MM)`).fill("25:61");
+    await page.getByLabel(`Punkt ${last}: treść`).fill("Toast za laureatów");
+    await page.getByLabel(`Punkt ${last}: kto zabiera głos`).fill("Prezydent Miasta Krakowa");
+    await page.getByRole("button", { name: "Zapisz program" }).click();
+    await page.getByText("Godzina w postaci GG:MM, np. 12:05 (albo pusta).").waitFor();
+    await expectNoAxeViolations(page);
+    await page.getByLabel(`Punkt ${last}: godzina (GG:MM)`).fill("");
+    await page.getByRole("button", { name: `Przesuń wyżej punkt ${last}` }).click();
+    await expect.poll(() => page.getByLabel(`Punkt ${last - 1}: treść`).inputValue()).toBe("Toast za laureatów");
+    await page.getByRole("button", { name: "Zapisz program" }).click();
+    await page.getByRole("status").filter({ hasText: "Zapisano program uroczystości." }).waitFor();
+    await expect.poll(() => page.locator("article.doc-preview").innerText()).toContain("Toast za laureatów – Prezydent Miasta Krakowa");
+    await expectNoAxeViolations(page);
+    expectNoPageErrors(page);
+
     // The month view shows it.
     await visit(page, "/ceremonies?month=2027-05");
     await page.getByRole("link", { name: /18:00 Gala wręczenia Odznak/ }).waitFor();

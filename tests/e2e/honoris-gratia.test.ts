@@ -98,6 +98,13 @@ describeInBrowser("the Honoris Gratia desk in the browser", () => {
     await page.keyboard.type("KP-04.0012.900.2026");
     await tabTo(page, "Wnioskodawca: nazwa lub imię i nazwisko", { max: 3 });
     await page.keyboard.type("Towarzystwo Klawiaturowe");
+    // The postal address the letters go to (issue 16).
+    await tabTo(page, "Ulica i numer", { max: 3 });
+    await page.keyboard.type("ul. Klawiszowa 1");
+    await page.keyboard.press("Tab");
+    await page.keyboard.type("31-004");
+    await page.keyboard.press("Tab");
+    await page.keyboard.type("Kraków");
     await tabTo(page, "Laureat 1: imiona", { max: 5 });
     await typeLaureate(page, "Adam", surname);
     await tabTo(page, "Proponowana data wręczenia", { max: 5 });
@@ -188,7 +195,7 @@ describeInBrowser("the Honoris Gratia desk in the browser", () => {
     await visit(page, "/hg/new");
     await tabTo(page, "Wnioskodawca: nazwa lub imię i nazwisko", { max: 40 });
     await page.keyboard.type("Towarzystwo Odmowne");
-    await tabTo(page, "Laureat 1: imiona", { max: 5 });
+    await tabTo(page, "Laureat 1: imiona", { max: 8 });
     await typeLaureate(page, "Edward", surname);
     await page.keyboard.press("Enter");
     await settle(page, (u) => u.search.includes("after="));

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { action as detailAction, loader as detailLoader } from "#app/routes/ceremonies.$id._index";
 import { action as editAction } from "#app/routes/ceremonies.$id.edit";
 import { action as newAction } from "#app/routes/ceremonies.new";
-import { action as programmeAction } from "#app/routes/ceremonies.$id.programme";
+import { action as programmeAction, loader as programmeLoader } from "#app/routes/ceremonies.$id.programme";
 import { loader as programmePdf } from "#app/routes/ceremonies.$id.programme[.pdf]";
 import { loader as handoverPdf } from "#app/routes/ceremonies.$id.handover-list[.pdf]";
 import { loader as invitationsCsv } from "#app/routes/ceremonies.$id.invitations[.csv]";
@@ -26,6 +26,7 @@ import { DEFAULT_ROLES } from "#app/domain/permissions";
 import { newPublicId } from "#app/models/conferral.server";
 import { db } from "#app/utils/db.server";
 import { callAction, callLoader, resumeSession, signInAs, signOut } from "./helpers";
+import { expectArchivalPdf } from "./pdf-checks";
 
 const run = promisify(execFile);
 const dir = mkdtempSync(path.join(os.tmpdir(), "merenti-ceremonies-"));
@@ -284,34 +285,126 @@ describe("holding a ceremony", () => {
   });
 });
 
+// Issue 16, item 11: the programme as a list of points, edited as a form, printed by the template.
+describe("the programme", () => {
+  const programmePdfText = async (id: string) => pdfText((await programmePdf({ request: new Request(`http://localhost/ceremonies/${id}/programme.pdf`, { headers: { Cookie: cookie } }), params: { id }, context: {} })) as Response);
+  type ProgrammePage = { source: string; version: number; rows: { time: string; text: string; speaker: string }[] };
+  const programme = async (id: string) => (await callLoader<ProgrammePage>(programmeLoader, `/ceremonies/${id}/programme`, { id })).data!;
+  type Reply = { result: { error?: Record<string, string[] | null>; initialValue?: { items?: unknown[] } } | null; message: string | null };
+  const save = (id: string, version: number, rows: { time: string; text: string; speaker: string }[], extra: Record<string, string> = {}) =>
+    callAction<Reply>(
+      programmeAction,
+      `/ceremonies/${id}/programme`,
+      { version: String(version), ...Object.fromEntries(rows.flatMap((r, i) => [[`items[${i}].time`, r.time], [`items[${i}].text`, r.text], [`items[${i}].speaker`, r.speaker]])), ...extra },
+      { id },
+    );
+
+  beforeAll(async () => {
+    // A Chair who is a man until the end of June 2026, then one who is a woman; one Mayor.
+    await db().signatory.deleteMany({ where: { office: { in: ["COUNCIL_CHAIR", "MAYOR"] } } });
+    await db().signatory.createMany({
+      data: [
+        { office: "COUNCIL_CHAIR", fullName: "Bogdan Programowy", titleLine: "Przewodniczący Rady Miasta Krakowa", validFrom: "2024-05-07", validTo: "2026-06-30" },
+        { office: "COUNCIL_CHAIR", fullName: "Anna Programowa", titleLine: "Przewodnicząca Rady Miasta Krakowa", validFrom: "2026-07-01" },
+        { office: "MAYOR", fullName: "Jan Programowy", titleLine: "Prezydent Miasta Krakowa", validFrom: "2024-05-07" },
+      ],
+    });
+  });
+
+  test("suggested from the usual order, worded for the Chair in office on the day: „Przewodnicząca” for a woman", async () => {
+    const a = await laureate({ given: "Zdzisław", surname: "Jędrzejczyk" });
+    const b = await laureate({ given: "Łucja", surname: "Ćwiklińska" });
+    const june = await schedule();
+    await add(june, a.conferralId);
+    await add(june, b.conferralId);
+    const text = await programmePdfText(june);
+    expect(text).toContain("PROGRAM");
+    expect(text).toContain("5 czerwca 2026 r., godz. 12:00");
+    expect(text).toMatch(/godz. 12:00 Hejnał mariacki.*wystąpienie Przewodniczącego Rady Miasta Krakowa – Bogdan Programowy, Przewodniczący Rady Miasta Krakowa.*Laudacja Prezydenta Miasta Krakowa – Jan Programowy/);
+    expect(text).toMatch(/Zdzisław Jędrzejczyk \(Srebrny Medal „Cracoviae Merenti”\); Łucja Ćwiklińska/);
+    expect((await programme(june)).source).toBe("suggested");
+
+    const september = await schedule({ date: "2026-09-10" });
+    const woman = await programmePdfText(september);
+    expect(woman).toContain("wystąpienie Przewodniczącej Rady Miasta Krakowa – Anna Programowa, Przewodnicząca Rady Miasta Krakowa");
+    expect(woman).not.toContain("Przewodniczącego");
+    await expectArchivalPdf(Buffer.from(await ((await programmePdf({ request: new Request(`http://localhost/x`, { headers: { Cookie: cookie } }), params: { id: september }, context: {} })) as Response).arrayBuffer()), "programme");
+  });
+
+  test("saved from the form: the points in the order sent, with times and speakers, printed; audited", async () => {
+    const id = await schedule({ date: "2026-09-11" });
+    const rows = [
+      { time: "12:00", text: "Hejnał mariacki", speaker: "" },
+      { time: "12:05", text: "Powitanie gości", speaker: "Kierownik Kancelarii Rady" },
+      { time: "", text: "Koncert „Krakowskie Nuty”", speaker: "Orkiestra Akademii Muzycznej" },
+    ];
+    const saved = await save(id, (await programme(id)).version, rows);
+    expect(saved.status).toBe(302);
+    expect(saved.toast?.title).toBe("Zapisano program uroczystości.");
+    const after = await programme(id);
+    expect(after).toMatchObject({ source: "saved", rows });
+    const text = await programmePdfText(id);
+    expect(text).toMatch(/1\) godz. 12:00 Hejnał mariacki 2\) godz. 12:05 Powitanie gości – Kierownik Kancelarii Rady 3\) Koncert „Krakowskie Nuty” – Orkiestra Akademii Muzycznej/);
+    const audit = await db().auditEvent.findFirstOrThrow({ where: { entityType: "Ceremony", entityId: id, action: "UPDATE" }, orderBy: { at: "desc" } });
+    expect(JSON.parse(audit.after!).programme).toBe("12:00 Hejnał mariacki\n12:05 Powitanie gości – Kierownik Kancelarii Rady\nKoncert „Krakowskie Nuty” – Orkiestra Akademii Muzycznej");
+  });
+
+  test("bad rows are refused next to their fields, a stale version is refused, and neither changes the saved points", async () => {
+    const id = await schedule({ date: "2026-09-12" });
+    const good = [{ time: "12:00", text: "Hejnał mariacki", speaker: "" }];
+    expect((await save(id, (await programme(id)).version, good)).status).toBe(302);
+    const { version } = await programme(id);
+    const bad = await save(id, version, [
+      { time: "12:00", text: "Hejnał", speaker: "" },
+      { time: "25:00", text: "", speaker: "" },
+    ]);
+    expect(bad.status).toBe(400);
+    expect(bad.data!.result!.error!["items[1].time"]).toEqual(["Godzina w postaci GG:MM, np. 12:05 (albo pusta)."]);
+    expect(bad.data!.result!.error!["items[1].text"]).toEqual(["Wpisz, co się dzieje w tym punkcie programu."]);
+    const backwards = await save(id, version, [
+      { time: "12:00", text: "Hejnał", speaker: "" },
+      { time: "", text: "Powitanie", speaker: "" },
+      { time: "11:30", text: "Za wcześnie", speaker: "" },
+    ]);
+    expect(backwards.status).toBe(400);
+    expect(backwards.data!.result!.error!["items[2].time"]).toEqual(["Godzina 11:30 jest wcześniejsza niż w poprzednim punkcie (12:00)."]);
+    const stale = await save(id, version - 1, [{ time: "", text: "Inny program", speaker: "" }]);
+    expect(stale.status).toBe(409);
+    expect(await programme(id)).toMatchObject({ version, rows: good });
+  });
+
+  test("adding, removing and moving rows only changes the form", async () => {
+    const id = await schedule({ date: "2026-09-13" });
+    const { version, rows } = await programme(id);
+    const removed = await save(id, version, rows, { __intent__: JSON.stringify({ type: "remove", payload: { name: "items", index: 0 } }) });
+    expect(removed.status).toBe(200);
+    expect(removed.data!.result!.initialValue!.items).toHaveLength(rows.length - 1);
+    expect(await programme(id)).toMatchObject({ version, source: "suggested" });
+  });
+
+  test("a programme kept from before as markup prints as it was; the form starts from its points; saving replaces it", async () => {
+    const id = await schedule({ date: "2026-09-14" });
+    await db().ceremony.update({
+      where: { id },
+      data: { programme: '<document title="Program"><title>PROGRAM</title><p>Dawny wstęp.</p><ol><li>Powitanie.</li><li>Wręczenie:<ol><li>Anna</li><li>Jan</li></ol></li></ol></document>' },
+    });
+    const kept = await programme(id);
+    expect(kept.source).toBe("legacy");
+    expect(kept.rows.map((r) => r.text)).toEqual(["Powitanie.", "Wręczenie: Anna; Jan"]);
+    expect(await programmePdfText(id)).toContain("Dawny wstęp.");
+    expect((await save(id, kept.version, kept.rows)).status).toBe(302);
+    expect((await db().ceremony.findUniqueOrThrow({ where: { id } })).programme).toBe("");
+    expect(await programmePdfText(id)).not.toContain("Dawny wstęp.");
+  });
+});
+
 describe("documents and files", () => {
-  test("the programme PDF lists the session's order with the laureates in hand-over order; an edit is kept; bad markup is refused", async () => {
+  test("the hand-over list names the laureates in order with their attendance", async () => {
     const a = await laureate({ given: "Zdzisław", surname: "Jędrzejczyk" });
     const b = await laureate({ given: "Łucja", surname: "Ćwiklińska" });
     const id = await schedule();
     await add(id, a.conferralId);
     await add(id, b.conferralId);
-    const text = await pdfText((await programmePdf({ request: new Request(`http://localhost/ceremonies/${id}/programme.pdf`, { headers: { Cookie: cookie } }), params: { id }, context: {} })) as Response);
-    expect(text).toContain("PROGRAM");
-    expect(text).toContain("5 czerwca 2026 r., godz. 12:00");
-    expect(text).toContain("Hejnał mariacki");
-    expect(text).toContain("Laudacja Prezydenta Miasta Krakowa");
-    expect(text).toMatch(/Zdzisław Jędrzejczyk: Srebrny Medal „Cracoviae Merenti”.*Łucja Ćwiklińska/);
-    expect(text).toContain("Część artystyczna");
-
-    const version = String((await page(id)).ceremony.version);
-    const bad = await callAction<{ result: { error: Record<string, string[]> } }>(programmeAction, `/ceremonies/${id}/programme`, { intent: "save", programme: "<document title='x'><p>bez końca</document>", version }, { id });
-    expect(bad.status).toBe(400);
-    expect(bad.data!.result.error.programme![0]).toMatch(/^Błąd w wierszu 1/);
-    const saved = await callAction(programmeAction, `/ceremonies/${id}/programme`, { intent: "save", programme: '<document title="Program"><title>PROGRAM</title><p>Powitanie gości przez Kierownika Kancelarii.</p></document>', version }, { id });
-    expect(saved).toMatchObject({
-      status: 302,
-      location: `/ceremonies/${id}/programme`,
-      toast: { title: "Zapisano program uroczystości.", link: { href: `/ceremonies/${id}`, label: "Wróć do uroczystości" } },
-    });
-    const edited = await pdfText((await programmePdf({ request: new Request(`http://localhost/ceremonies/${id}/programme.pdf`, { headers: { Cookie: cookie } }), params: { id }, context: {} })) as Response);
-    expect(edited).toContain("Powitanie gości przez Kierownika Kancelarii.");
-
     const list = await pdfText((await handoverPdf({ request: new Request(`http://localhost/x`, { headers: { Cookie: cookie } }), params: { id }, context: {} })) as Response);
     expect(list).toMatch(/LISTA WRĘCZEŃ.*Zdzisław Jędrzejczyk.*obecność: nie ustalono.*Łucja Ćwiklińska/);
   });

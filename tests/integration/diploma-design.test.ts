@@ -214,10 +214,11 @@ describe("Honoris Gratia's act: the Mayor's decision", () => {
       ],
       letters: [],
       mayor: MAYOR,
+      sender: null,
     });
     if (made.kind !== "ok") throw new Error(made.message);
     const file = path.join(dir, "decision.pdf");
-    writeFileSync(file, await renderPdf(made.doc));
+    writeFileSync(file, await renderPdf(made.docs[0]!));
     const printedText = await text(file);
     expect(printedText).toContain("ZARZĄDZENIE NR 1777/2026 PREZYDENTA MIASTA KRAKOWA z dnia 2 lutego 2026 r. w sprawie nadania Odznaki Honorowej „Honoris Gratia”");
     expect(printedText).toContain(

@@ -78,6 +78,9 @@ let oneOfOther: string[] = [];
 
 beforeAll(async () => {
   ({ cookie } = await signInAs("KP04_CLERK"));
+  // The letters are signed by the Mayor in office on the letter's date.
+  await db().signatory.deleteMany({ where: { office: "MAYOR" } });
+  await db().signatory.create({ data: { office: "MAYOR", fullName: "Jan Testowy", titleLine: "Prezydent Miasta Krakowa", validFrom: "2024-05-07" } });
   twoOfOne = await apply({
     receivedDate: "2018-04-24",
     caseReference: "KP-04.0012.41.2018",
@@ -119,6 +122,7 @@ describe("letters to the applicants of refused applications", () => {
     // Applicants in alphabetical order: the foundation's letter comes first.
     expect(text.indexOf("Fundacja Źródło")).toBeLessThan(text.indexOf("Towarzystwo Miłośników Zwierzyńca"));
     expect(text).toContain("Kancelaria Prezydenta Miasta Krakowa");
+    expect(text).toContain("Z wyrazami szacunku Prezydent Miasta Krakowa Jan Testowy");
   });
 
   test("the same letters as DOCX", async () => {
