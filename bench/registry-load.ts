@@ -1,7 +1,8 @@
 // Issue 15's load runs on the 100 000-conferral register, each 50 clients × 20 s against the
 // production server (scripts/server.ts): the public search /rejestr?q=nowak as a visitor
-// without cookies (the server's page cache answers), the same search carrying a cookie (never
-// cached: every request renders), and the staff list /nominations?q=nowak signed in.
+// without cookies (the server's page cache answers), with a cookie of another service and with
+// a forged session cookie (both get the visitor's cached page), signed in (rendered every
+// time), and the staff list /nominations?q=nowak signed in.
 //   npm run bench -- registry-load
 import { execFileSync } from "node:child_process";
 import path from "node:path";
@@ -42,7 +43,9 @@ export async function registryLoadBench(): Promise<SuiteReport> {
       runLoad(label, { url: `${server.base}${urlPath}`, connections: CONNECTIONS, duration: SECONDS, timeout: 10, ...(cookie ? { headers: { cookie } } : {}) });
     console.log(`${CONNECTIONS} connections × ${SECONDS} s each at ${server.base}…`);
     figures.push(figureOf("public /rejestr?q=nowak, no cookie (page cache)", await load("cached", "/rejestr?q=nowak"), false));
-    figures.push(figureOf("public /rejestr?q=nowak with a cookie (rendered every time)", await load("with a cookie", "/rejestr?q=nowak", "odwiedzajacy=1"), true));
+    figures.push(figureOf("public /rejestr?q=nowak with another service's cookie", await load("with a cookie", "/rejestr?q=nowak", "_ga=GA1.2.3; zgoda=1"), true));
+    figures.push(figureOf("public /rejestr?q=nowak with a forged session cookie", await load("forged session", "/rejestr?q=nowak", "__merenti_session=podrobiona"), true));
+    figures.push(figureOf("/rejestr?q=nowak signed in (rendered every time)", await load("signed in", "/rejestr?q=nowak", staffCookie), true));
     figures.push(figureOf("staff /nominations?q=nowak, signed in", await load("staff", "/nominations?q=nowak", staffCookie), true));
   } finally {
     await server.stop();

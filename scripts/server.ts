@@ -13,6 +13,8 @@ import { CSRF_REJECTION_MESSAGE, isStateChangeAllowed } from "#app/utils/csrf.se
 import { DATABASE_BUSY_MESSAGE, isDatabaseBusy } from "#app/utils/db.server";
 import { parseEnv } from "#app/utils/env.server";
 import { databaseChangeCounter, PageCache, pageCacheKey } from "#app/utils/page-cache.server";
+import { sessionIdOfCookie } from "#app/utils/session.server";
+import { getToast } from "#app/utils/toast.server";
 
 process.env.NODE_ENV ??= "production";
 const env = parseEnv(process.env);
@@ -203,10 +205,12 @@ function sendOverloaded(res: Response) {
 }
 
 // Rendered public pages are kept for PUBLIC_CACHE_TTL_MS (app/utils/page-cache.server.ts) and
-// forgotten as soon as the database changes, whichever process wrote. Only GET requests without
-// cookies use it: a signed-in member of staff always gets a fresh page, and a response that sets
-// a cookie, is not a 200, or carries its request's CSP nonce (public pages send no script, so
-// none does) is never kept or shared.
+// forgotten as soon as the database changes, whichever process wrote. Visitors' GET requests use
+// it: a request whose cookies carry no validly signed session or toast of ours gets the page a
+// visitor without cookies gets (other services on the city's domain set cookies of their own,
+// and a forged session cookie changes nothing), rendered without its cookies. A signed-in member
+// of staff always gets a fresh page; a response that sets a cookie, is not a 200, or carries its
+// request's CSP nonce (public pages send no script, so none does) is never kept or shared.
 const PUBLIC_CACHE_TTL_MS = 30_000;
 const pageCache = new PageCache({
   ttlMs: PUBLIC_CACHE_TTL_MS,
@@ -218,7 +222,17 @@ const renderPage = createWebRequestHandler(build, process.env.NODE_ENV);
 
 app.use("/rejestr", (req: Request, res: Response, next: NextFunction) => {
   const gone = clientGone(res);
-  const key = req.method === "GET" && !req.get("cookie") ? pageCacheKey(req.originalUrl) : null;
+  isVisitor(req.get("cookie")).then((visitor) => servePublic(req, res, next, gone, req.method === "GET" && visitor ? pageCacheKey(req.originalUrl) : null), next);
+});
+
+/** Whether the cookies carry nothing of ours that changes a page: no valid session, no valid toast. */
+async function isVisitor(cookie: string | undefined): Promise<boolean> {
+  if (!cookie || !cookie.includes("__merenti_")) return true;
+  if (await sessionIdOfCookie(cookie)) return false;
+  return (await getToast(new globalThis.Request("http://localhost/", { headers: { cookie } }))).toast === null;
+}
+
+function servePublic(req: Request, res: Response, next: NextFunction, gone: AbortSignal, key: string | null) {
   if (key === null) {
     // Not cacheable: the app's own handler, within the limit.
     acquirePublicSlot(gone).then((release) => {
@@ -236,7 +250,9 @@ app.use("/rejestr", (req: Request, res: Response, next: NextFunction) => {
       const release = await acquirePublicSlot(new AbortController().signal);
       if (!release) throw new Overloaded();
       try {
-        const response = await renderPage(new globalThis.Request(`${req.protocol}://${requestHost(req) ?? "localhost"}${req.originalUrl}`, { headers: webHeadersOf(req) }), { cspNonce: nonce });
+        const requestHeaders = webHeadersOf(req);
+        requestHeaders.delete("cookie");
+        const response = await renderPage(new globalThis.Request(`${req.protocol}://${requestHost(req) ?? "localhost"}${req.originalUrl}`, { headers: requestHeaders }), { cspNonce: nonce });
         const body = await response.text();
         const headers = [...response.headers].filter(([name]) => name !== "set-cookie" && name !== "content-length");
         const shareable = response.status === 200 && !response.headers.has("set-cookie") && !body.includes(nonce);
@@ -253,7 +269,7 @@ app.use("/rejestr", (req: Request, res: Response, next: NextFunction) => {
       res.send(page.body);
     })
     .catch((error: unknown) => (error instanceof Overloaded ? sendOverloaded(res) : next(error)));
-});
+}
 
 class Overloaded extends Error {}
 

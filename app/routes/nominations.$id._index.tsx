@@ -12,6 +12,8 @@ import { requireUserWithPermission } from "#app/utils/auth.server";
 import { eligibilityOf } from "#app/models/eligibility.server";
 import { timelineEntries } from "#app/domain/audit-log";
 import { AuditTimeline } from "#app/components/audit-timeline";
+import { ProcedureSteps } from "#app/components/procedure-steps";
+import { procedureOfNomination } from "#app/models/nomination-history.server";
 import { PrintLogTable } from "#app/components/diploma-print";
 import { conferralOf } from "#app/models/conferral.server";
 import { ceremoniesOfConferral } from "#app/models/ceremony.server";
@@ -44,6 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     nomination,
     steps,
+    procedure: procedureOfNomination(nomination, conferral, history),
     findings,
     conferral,
     ceremonies: conferral ? await ceremoniesOfConferral(conferral.id) : [],
@@ -56,7 +59,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 
 export default function NominationView() {
-  const { nomination: n, history, steps, findings, conferral, ceremonies, diplomaPrints, attachmentFiles, attachmentMaxBytes } = useLoaderData<typeof loader>();
+  const { nomination: n, history, steps, procedure, findings, conferral, ceremonies, diplomaPrints, attachmentFiles, attachmentMaxBytes } = useLoaderData<typeof loader>();
   const c = n.candidate;
   const can = useCan();
   return (
@@ -122,6 +125,8 @@ export default function NominationView() {
           </ul>
         </section>
       ) : null}
+
+      <ProcedureSteps steps={procedure} />
 
       {conferral ? (
         <section aria-labelledby="nadanie">

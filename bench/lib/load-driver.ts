@@ -8,6 +8,10 @@ import autocannon, { type Options, type Result } from "autocannon";
 import { ROOT } from "./dataset";
 import { formatMs, percentile } from "./measure";
 
+// Set before anything reads the environment: the sessions made here and the servers started
+// here must sign cookies with the same secret.
+process.env.SESSION_SECRET ??= "benchmark-session-secret-0123456789abcdef";
+
 export type BenchServer = { base: string; stop(): Promise<void> };
 
 /** The built app's production server on 127.0.0.1, once `readyPath` answers 200. */
@@ -30,7 +34,6 @@ export async function startBenchServer({ readyPath, env = {} }: { readyPath: str
 
 /** A session cookie of a new user with `roleKey`, made in the benchmark database. */
 export async function staffSessionCookie(roleKey: string, label: string): Promise<string> {
-  process.env.SESSION_SECRET ??= "benchmark-session-secret-0123456789abcdef";
   const { createUser } = await import("../../app/models/user.server.ts");
   const { db } = await import("../../app/utils/db.server.ts");
   const { commitSessionId, SESSION_TTL_MS } = await import("../../app/utils/session.server.ts");

@@ -12,6 +12,7 @@ import { createNomination, newCreationToken } from "#app/models/nomination.serve
 import { createUser } from "#app/models/user.server";
 import { applyImport } from "#app/models/historical-import.server";
 import { db as getDb } from "#app/utils/db.server";
+import { seedDemoSteps } from "./demo-steps";
 
 const FICTIONAL = "(postać fikcyjna)";
 
@@ -83,6 +84,8 @@ const NOMINATORS: Record<Honour, { kind: "PERSON" | "ORGANIZATION" | "MAYOR" | "
 
 const CONFERRED: Status[] = ["ADOPTED", "GRANTED", "NUMBER_ASSIGNED", "DIPLOMA_PRINTED", "HANDED_OVER", "CLOSED"];
 const CLASSES: MedalClass[] = ["SILVER", "BRONZE", "GOLD"];
+
+const handedOverOn = (i: number, today: Date) => isoDaysAgo(5 + i * 100, today);
 
 function isoDaysAgo(days: number, today: Date): string {
   const d = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() - days));
@@ -173,6 +176,7 @@ export async function seedDemoData(today = new Date()) {
         include: { candidate: true },
       });
 
+      let conferred: { on: string; handedOverOn: string | null; resolutionId: string | null } | null = null;
       if (CONFERRED.includes(status) && !(status === "CLOSED" && i % 2 === 1)) {
         let conferredOn = isoDaysAgo(10 + i * 120, today);
         // A resolution is adopted within a term: step out of the few days between two terms.
@@ -220,16 +224,21 @@ export async function seedDemoData(today = new Date()) {
             resolutionId,
             ordinanceId,
             conferredOn,
-            handedOverOn: ["HANDED_OVER", "CLOSED"].includes(status) ? isoDaysAgo(5 + i * 100, today) : null,
+            handedOverOn: ["HANDED_OVER", "CLOSED"].includes(status) ? handedOverOn(i, today) : null,
             handoverPlace: ["HANDED_OVER", "CLOSED"].includes(status) ? "Sala Obrad Rady Miasta Krakowa" : "",
             citation: "Za przykładowe zasługi dla Krakowa (dane demonstracyjne).",
             isDemo: true,
           },
         });
+        conferred = { on: conferredOn, handedOverOn: ["HANDED_OVER", "CLOSED"].includes(status) ? handedOverOn(i, today) : null, resolutionId };
       }
       if (["WITHDRAWN", "REJECTED", "REFUSED", "OPINION_NEGATIVE"].includes(status)) {
         await db.nomination.update({ where: { id: nomination.id }, data: { closingReason: "Powód przykładowy (dane demonstracyjne)." } });
       }
+      await seedDemoSteps(
+        { id: nomination.id, honour, status, receivedDate, medalClass: medalClass as MedalClass | undefined, conferredOn: conferred?.on ?? null, handedOverOn: conferred?.handedOverOn ?? null, resolutionId: conferred?.resolutionId ?? null, index: i },
+        isoDaysAgo(1, today),
+      );
     }
   }
   await seedDemoCeremony(today);

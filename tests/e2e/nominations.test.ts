@@ -270,6 +270,17 @@ describeInBrowser("nominations in the browser", () => {
     const demoCandidate = await page.locator("section[aria-labelledby=kandydat]").getByRole("link").first().getAttribute("href");
     await visit(page, demoCandidate!);
 
+    // A demo medal case forwarded to the Council: the step indicator marks where it stands and
+    // shows what each step recorded (the opinion with its class, the Mayor's ordinance).
+    await visit(page, "/nominations?honour=CRACOVIAE_MERENTI&status=FORWARDED");
+    const forwarded = await page.getByRole("table", { name: "Lista wniosków" }).locator("tbody tr").first().getByRole("link").first().getAttribute("href");
+    await visit(page, forwarded!);
+    const procedure = page.locator("section[aria-labelledby=przebieg] ol");
+    expect(await procedure.locator("> li").count()).toBe(9);
+    expect(await procedure.locator("> li[aria-current=step]").innerText()).toMatch(/^przekazany Radzie Miasta/m);
+    expect(await procedure.locator("> li[aria-current=step]").innerText()).toMatch(/Zarządzenie Prezydenta nr \d+\/\d{4} z dnia \d+ \S+ \d{4}/);
+    expect(await procedure.locator("> li", { hasText: "opinia pozytywna" }).innerText()).toMatch(/Opinia Komisji Medalu z dnia .*\n.*Klasa medalu w opinii: (złoty|srebrny|brązowy)/s);
+
     // A filtered list, from a dashboard link.
     await visit(page, "/nominations?honour=CRACOVIAE_MERENTI");
 

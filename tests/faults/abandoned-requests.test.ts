@@ -2,16 +2,19 @@
 // must not take the slot with them; a full line is answered 503 with Retry-After.
 import { connect } from "node:net";
 import { describe, expect, test } from "vitest";
-import { startFaultServer } from "./helpers";
+import { signIn, startFaultServer } from "./helpers";
 
 const server = await startFaultServer();
+// A signed-in request: the page cache never answers it, every one is rendered (a visitor's
+// cookies, even a forged session, get the cached page).
+const cookie = await signIn(server.baseURL);
 
-/** Sends a GET with a cookie (so the page cache is bypassed) and closes the socket after `closeAfterMs`. */
+/** Sends a signed-in GET (so the page cache is bypassed) and closes the socket after `closeAfterMs`. */
 function abandonedRequest(path: string, closeAfterMs: number): Promise<void> {
   const { port } = new URL(server.baseURL);
   return new Promise((resolve) => {
     const socket = connect(Number(port), "127.0.0.1", () => {
-      socket.write(`GET ${path} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nCookie: anything=1\r\nConnection: close\r\n\r\n`);
+      socket.write(`GET ${path} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nCookie: ${cookie}\r\nConnection: close\r\n\r\n`);
       setTimeout(() => socket.destroy(), closeAfterMs);
     });
     socket.on("error", () => undefined);
@@ -31,7 +34,7 @@ describe("abandoned public requests", () => {
     await Promise.all(Array.from({ length: 100 }, (_, i) => abandonedRequest(`/rejestr?q=nowak&n=${i}`, 20)));
     // Let the server work through what it had begun.
     await new Promise((resolve) => setTimeout(resolve, 2_000));
-    const search = await timedGet("/rejestr?q=nowak&after=1", { Cookie: "anything=1" });
+    const search = await timedGet("/rejestr?q=nowak&after=1", { Cookie: cookie });
     expect(search.status).toBe(200);
     expect(search.ms).toBeLessThan(5_000);
     const anonymous = await timedGet("/rejestr?after=2");
@@ -39,14 +42,14 @@ describe("abandoned public requests", () => {
     const html = await (await fetch(`${server.baseURL}/rejestr`)).text();
     const permalink = /href="(\/rejestr\/[^"?#]+)"/.exec(html)?.[1];
     expect(permalink).toBeDefined();
-    expect((await timedGet(permalink!, { Cookie: "anything=1" })).status).toBe(200);
+    expect((await timedGet(permalink!, { Cookie: cookie })).status).toBe(200);
   });
 
   test("a flood longer than the waiting line gets 503 with Retry-After, and the server recovers", async () => {
     const statuses = await Promise.all(
       Array.from({ length: 400 }, async (_, i) => {
         try {
-          const res = await fetch(`${server.baseURL}/rejestr?q=nowak&flood=${i}`, { headers: { Cookie: "anything=1" }, signal: AbortSignal.timeout(60_000) });
+          const res = await fetch(`${server.baseURL}/rejestr?q=nowak&flood=${i}`, { headers: { Cookie: cookie }, signal: AbortSignal.timeout(60_000) });
           const body = await res.text();
           if (res.status === 503) {
             expect(res.headers.get("retry-after")).toMatch(/^\d+$/);
@@ -60,6 +63,16 @@ describe("abandoned public requests", () => {
     );
     expect(statuses.filter((s) => s === 503).length).toBeGreaterThan(0);
     expect(statuses.every((s) => s === 200 || s === 503)).toBe(true);
-    expect((await timedGet("/rejestr?q=nowak&after=3", { Cookie: "anything=1" })).status).toBe(200);
+    expect((await timedGet("/rejestr?q=nowak&after=3", { Cookie: cookie })).status).toBe(200);
+  });
+
+  test("a visitor's cookies of other services, or a forged session, get the cached page; a signed-in request never does", async () => {
+    const path = "/rejestr?q=nowak&cookies=1";
+    await timedGet(path);
+    const sources = async (headers: Record<string, string>) => (await timedGet(path, headers)).headers.get("x-page-cache");
+    expect(await sources({})).toBe("hit");
+    expect(await sources({ Cookie: "_ga=GA1.2.3; krakow_pl_zgoda=1" })).toBe("hit");
+    expect(await sources({ Cookie: "__merenti_session=podrobiona.sesja" })).toBe("hit");
+    expect(await sources({ Cookie: cookie })).toBeNull();
   });
 });

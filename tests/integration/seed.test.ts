@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
-import { HONOURS } from "#app/domain/honours";
-import { statusesOf } from "#app/domain/workflow";
+import { HONOURS, type Honour } from "#app/domain/honours";
+import { allowedTransitions, statusesOf, type Status } from "#app/domain/workflow";
+import { todayIso } from "#app/domain/polish-dates";
 import { db } from "#app/utils/db.server";
 import { seed } from "../../prisma/seed";
 
@@ -31,6 +32,21 @@ describe("seeding", () => {
     // The fictional historical record came in through the CSV importer; the demo's own numbers follow it.
     expect(await db().conferral.count({ where: { isHistorical: true, isDemo: true } })).toBe(25);
     expect(await db().auditEvent.count({ where: { entityType: "HistoricalImport" } })).toBe(1);
+
+    // Each demo case has the history its status implies: the steps the workflow allows, in order,
+    // dated between its receipt and yesterday, with what each step records.
+    const cases = await db().nomination.findMany({ where: { isDemo: true }, select: { id: true, honour: true, status: true, receivedDate: true, opinionDate: true } });
+    const today = todayIso();
+    for (const n of cases) {
+      const events = await db().auditEvent.findMany({ where: { entityType: "Nomination", entityId: n.id, action: "TRANSITION" }, orderBy: { at: "asc" } });
+      const path = ["RECEIVED", ...events.map((e) => e.toStatus!)];
+      expect(path.at(-1), `${n.honour} ${n.status}`).toBe(n.status);
+      for (let i = 1; i < path.length; i++) expect(allowedTransitions(n.honour as Honour, path[i - 1] as Status).map((t) => t.to)).toContain(path[i]);
+      const dates = events.map((e) => JSON.parse(e.after!).eventDate as string);
+      expect(dates).toEqual([...dates].sort());
+      if (dates.length) expect(dates[0]! >= n.receivedDate && dates.at(-1)! < today).toBe(true);
+      if (path.includes("OPINION_POSITIVE") || path.includes("OPINION_NEGATIVE")) expect(n.opinionDate).not.toBeNull();
+    }
 
     // Seeding again does not add anything: demo data goes only into an empty register.
     const count = await db().nomination.count();
