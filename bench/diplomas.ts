@@ -2,10 +2,12 @@
 // printing desk's path: checks, templates, cover sheet, pdfkit, the print log), against the same
 // 300 pages printed by a warm headless Chromium (playwright-core, Debian chromium, launched before
 // the clock) from an equivalent HTML page (the app's document preview markup, EB Garamond via
-// @font-face from the same font files, the border as CSS with its four corner diamonds, the QR code
-// as SVG: same page size, margins, text, border and code, the font embedded in both PDFs; both files
-// are left in bench/.tmp/ to compare). Also one diploma warm, and the batch's peak memory (in a
-// child process: the RSS high-water mark, reset just before the batch).
+// @font-face from the same font files, the frame as CSS with its four corner diamonds, the lines
+// sized by their role as the ceremonial design sets them, the signatures side by side, the QR code
+// as SVG in the bottom left corner: same page size, text, frame and code, the font embedded in
+// both PDFs; both files are left in bench/.tmp/ to compare). Also what PDF/A costs (the same 300
+// pages rendered as PDF/A-2b and as plain PDF, in this run), one diploma warm, and the batch's
+// peak memory (in a child process: the RSS high-water mark, reset just before the batch).
 import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -22,7 +24,7 @@ import { figureOf, formatMs, iterationsFromEnv, measure, printFigures, type Figu
 
 const BATCH = 300;
 const TARGET_BATCH_MS = 400;
-const TARGET_SHARE_OF_CHROMIUM_PCT = 50; // at least 2x faster
+const TARGET_SHARE_OF_CHROMIUM_PCT = 100 / 3; // at least 3x faster (issue 16)
 const TARGET_ONE_MS = 20;
 const TARGET_PEAK_MB = 200;
 
@@ -59,7 +61,8 @@ export async function diplomasBench(): Promise<SuiteReport> {
   const { DocumentPreview } = await import("#app/components/document-preview");
   const { printDiploma } = await import("#app/models/diploma.server");
   const { checkBatch, printBatch } = await import("#app/models/diploma-batch.server");
-  const { diplomaPdf } = await import("#app/documents/diploma-pdf.server");
+  const { diplomaPart, diplomaPdf, FULL_PRINT } = await import("#app/documents/diploma-pdf.server");
+  const { renderPdfParts } = await import("#app/documents/pdf.server");
   const { db } = await import("#app/utils/db.server");
 
   let t = performance.now();
@@ -90,26 +93,51 @@ export async function diplomasBench(): Promise<SuiteReport> {
     figureOf(`${BATCH} diplomas → one PDF (DB rows → logged file)`, ours, TARGET_BATCH_MS, `${BATCH} diplomas + ${coverPages} cover pages, ${(pdf.length / 1024 / 1024).toFixed(1)} MiB, first (cold) ${formatMs(coldMs)} ms, CPU time of one batch ${formatMs(cpuMs)} ms`),
   );
 
-  // The anchor: the same pages as HTML, printed by a warm Chromium.
   const check300 = await checkBatch(rows.conferralIds, { ceremonyId: rows.ceremonyId, reprintReason: null });
+
+  // What PDF/A costs: the 300 diplomas rendered alone (no database, no log, no cover sheet), as
+  // the app writes them (PDF/A-2b) and as a plain PDF, one after the other in this run.
+  const parts = check300.items.map((i) => diplomaPart(i.doc, i.publicUrl, { ...FULL_PRINT, medalClass: i.medalClass }));
+  const render = (pdfA: boolean) => renderPdfParts(parts, { title: "Dyplomy" }, { allowMissingGlyphs: true, pdfA });
+  const [archival, plain] = [await render(true), await render(false)];
+  const withPdfA = await measure(() => render(true), { warmup: 2, iterations: batchIterations });
+  const withoutPdfA = await measure(() => render(false), { warmup: 2, iterations: batchIterations });
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  figures.push(
+    figureOf(`${BATCH} diplomas rendered, PDF/A-2b`, withPdfA, Number.POSITIVE_INFINITY, `${(archival.length / 1024).toFixed(0)} KiB; what the app writes`),
+    figureOf(
+      `${BATCH} diplomas rendered, plain PDF (no PDF/A)`,
+      withoutPdfA,
+      Number.POSITIVE_INFINITY,
+      `${(plain.length / 1024).toFixed(0)} KiB; PDF/A costs ${formatMs(median(withPdfA) - median(withoutPdfA))} ms (${((100 * (median(withPdfA) - median(withoutPdfA))) / median(withoutPdfA)).toFixed(1)} %) and ${((archival.length - plain.length) / 1024).toFixed(0)} KiB`,
+    ),
+  );
+
+  // The anchor: the same pages as HTML, printed by a warm Chromium.
   const pages = check300.items
-    .map((i) => `<section class="page"><div class="frame"></div><div class="inner"></div>${ORNAMENTS}${renderToStaticMarkup(createElement(DocumentPreview, { doc: i.doc, label: "Dyplom" }))}${qrSvg(i.publicUrl)}</section>`)
+    .map((i) => `<section class="page"><div class="frame"></div><div class="inner"></div><div class="inner2"></div>${ORNAMENTS}${renderToStaticMarkup(createElement(DocumentPreview, { doc: i.doc, label: "Dyplom" }))}${qrSvg(i.publicUrl)}</section>`)
     .join("\n");
   const html = `<!doctype html><html lang="pl"><head><meta charset="utf-8"><style>
 ${fontFaces()}
 @page{size:A4 landscape;margin:0}
 body{margin:0;font-family:"EB Garamond",serif;font-size:12pt;line-height:1.15}
-.page{position:relative;width:297mm;height:210mm;box-sizing:border-box;padding:25mm;break-after:page;overflow:hidden}
-.frame{position:absolute;inset:18pt;border:2pt solid #7a1f1f}
-.inner{position:absolute;inset:24pt;border:.6pt solid #7a1f1f}
-.orn{position:absolute;width:9.9pt;height:9.9pt;background:#7a1f1f;transform:rotate(45deg)}
+.page{position:relative;width:297mm;height:210mm;box-sizing:border-box;padding:16mm 25mm;break-after:page;overflow:hidden}
+.frame{position:absolute;inset:18pt;border:2pt solid #1d4f91}
+.inner{position:absolute;inset:24pt;border:.6pt solid #1d4f91}
+.inner2{position:absolute;inset:29pt;border:.4pt solid #9db3d6}
+.orn{position:absolute;width:9.9pt;height:9.9pt;background:#1d4f91;transform:rotate(45deg)}
 .orn.tl{left:16.05pt;top:16.05pt}.orn.tr{right:16.05pt;top:16.05pt}.orn.bl{left:16.05pt;bottom:16.05pt}.orn.br{right:16.05pt;bottom:16.05pt}
-.doc-preview{position:relative}
-.doc-header{text-align:right;font-size:10pt;margin:0 0 12pt}
-.doc-title{text-align:center;font-weight:700;font-size:13pt;margin:6pt 0 12pt}
-.doc-p{margin:0 0 6pt}.doc-p--center{text-align:center}.doc-p--justify{text-align:justify}.doc-p--right{text-align:right}
-.doc-signature{margin:24pt 0 0 50%;text-align:center}
-.qr{position:absolute;left:25mm;bottom:25mm;width:62pt;height:62pt}
+.doc-preview{position:relative;text-align:center;height:100%}
+.doc-header{position:absolute;left:-4mm;bottom:-8mm;font-size:7pt;text-align:left;margin:0 0 0 52pt}
+.doc-title{font-weight:700;font-size:30pt;line-height:1.22;color:#1d4f91;margin:0 0 14pt}
+.doc-p{margin:0 0 4pt}
+.doc-p[data-role=kicker]{font-size:10.5pt;letter-spacing:3.2pt;color:#1d4f91;margin:0}
+.doc-p[data-role=body]{font-size:16pt}.doc-p[data-role=act]{font-size:10.5pt}.doc-p[data-role=verb]{font-style:italic;font-size:13pt;margin-top:7pt}
+.doc-p[data-role=name]{font-size:40pt;line-height:1.22}.doc-p[data-role=apposition]{font-style:italic;font-size:13pt}
+.doc-p[data-role=honour]{font-size:18pt;color:#1d4f91;margin-top:8pt}.doc-p[data-role=dedication]{font-size:12.5pt}.doc-p[data-role=place-date]{font-style:italic;font-size:12pt;margin-top:12pt}
+.doc-signature{display:inline-block;width:38%;margin:auto 0 0;font-size:11pt}
+.doc-signature + .doc-signature{margin-left:23%}
+.qr{position:absolute;left:40pt;bottom:40pt;width:46pt;height:46pt}
 </style></head><body>${pages}</body></html>`;
   mkdirSync(BENCH_TMP, { recursive: true });
   const htmlFile = path.join(BENCH_TMP, "diplomas.html");
@@ -137,7 +165,7 @@ body{margin:0;font-family:"EB Garamond",serif;font-size:12pt;line-height:1.15}
       maxMs: share,
       targetP95Ms: TARGET_SHARE_OF_CHROMIUM_PCT,
       pass: share <= TARGET_SHARE_OF_CHROMIUM_PCT,
-      detail: `a percentage, not ms: ${(100 / share).toFixed(1)}x faster (target ≥ 2x)`,
+      detail: `a percentage, not ms: ${(100 / share).toFixed(1)}x faster (target ≥ 3x)`,
     });
   } finally {
     await browser.close();

@@ -58,7 +58,7 @@ function BlockView({ block }: { block: Block }) {
       );
     case "paragraph":
       return (
-        <p className={`doc-p doc-p--${block.align}`}>
+        <p className={`doc-p doc-p--${block.align}`} data-role={block.role}>
           <Runs runs={block.runs} />
         </p>
       );

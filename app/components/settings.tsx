@@ -97,6 +97,7 @@ export function PeriodTable<Row extends { id: string; period: string; state: Per
   editPath,
   rowName,
   empty,
+  changeable = true,
 }: {
   caption: string;
   columns: PeriodColumn<Row>[];
@@ -105,6 +106,8 @@ export function PeriodTable<Row extends { id: string; period: string; state: Per
   editPath: (row: Row) => string;
   rowName: (row: Row) => string;
   empty: string;
+  /** False for rows that are replaced rather than edited (an emblem): only the delete link. */
+  changeable?: boolean;
 }) {
   if (!rows.length) return <p className="empty-state">{empty}</p>;
   return (
@@ -136,10 +139,14 @@ export function PeriodTable<Row extends { id: string; period: string; state: Per
                 </td>
               ))}
               <td data-label="Działania" className="nowrap">
-                <Link to={editPath(r)}>
-                  Zmień lub zakończ<span className="visually-hidden">{rowName(r)}</span>
-                </Link>
-                <br />
+                {changeable ? (
+                  <>
+                    <Link to={editPath(r)}>
+                      Zmień lub zakończ<span className="visually-hidden">{rowName(r)}</span>
+                    </Link>
+                    <br />
+                  </>
+                ) : null}
                 <Link to={`${editPath(r)}/delete`}>
                   Usuń…<span className="visually-hidden">{rowName(r)}</span>
                 </Link>

@@ -154,7 +154,8 @@ function ceremonialLayout(w: PdfWriter, doc: Document, publicUrl: string, setup:
   // Top: emblem, kicker, heading, rule.
   let y = 46;
   if (setup.emblem) {
-    const emblemHeight = 66;
+    // Smaller above a heading of two lines (Honorary Citizenship's), which needs the room.
+    const emblemHeight = heading && heading.kind === "heading" && heading.lines.length > 1 ? 52 : 66;
     artifact(pdf, () => drawEmblem(pdf, setup.emblem!, cx - 60, y, 120, emblemHeight));
     y += emblemHeight + 8;
   } else y += 14;
@@ -195,20 +196,22 @@ function ceremonialLayout(w: PdfWriter, doc: Document, publicUrl: string, setup:
   const footBottom = height - 70;
   const footTop = footBottom - footHeight;
 
-  // Middle: the sentence, spaced to fill what is between; the name shrinks first when it does not fit.
+  // Middle: the sentence, spaced to fill what is between. When it does not fit, the gaps close
+  // first (to 40 %), then the name and the rest shrink (the name most, nothing below 85 % else).
   const available = footTop - 18 - top;
   let room = 1;
   let placed = middle.map((p) => paragraph(p, STYLE[p.role as keyof typeof STYLE]));
-  const total = () => placed.reduce((sum, p, i) => sum + p.height + (i > 0 ? p.before : 0), 0);
-  while (total() > available && room > 0.6) {
-    room -= 0.05;
-    placed = middle.map((p) => paragraph(p, STYLE[p.role as keyof typeof STYLE], p.role === "name" || p.role === "apposition" ? room : Math.max(room, 0.85)));
-  }
+  const heights = () => placed.reduce((sum, p) => sum + p.height, 0);
   const gaps = placed.slice(1).reduce((sum, p) => sum + p.before, 0);
-  const spare = Math.max(0, available - total());
-  // Half the spare room opens the gaps (at most doubling them), the rest centres the block.
-  const stretch = gaps > 0 ? Math.min(1, (spare / 2) / gaps) : 0;
-  let at = top + (spare - stretch * gaps) / 2;
+  while (heights() + 0.4 * gaps > available && room > 0.6) {
+    room -= 0.05;
+    placed = middle.map((p) => paragraph(p, STYLE[p.role as keyof typeof STYLE], p.role === "name" ? room : Math.max(room, 0.85)));
+  }
+  const spare = available - heights() - gaps;
+  // Half the spare room opens the gaps (at most doubling them), the rest centres the block; no
+  // spare room closes them.
+  const stretch = gaps > 0 ? (spare >= 0 ? Math.min(1, spare / 2 / gaps) : Math.max(-0.6, spare / gaps)) : 0;
+  let at = top + Math.max(0, spare - stretch * gaps) / 2;
   placed.forEach((p, i) => {
     if (i > 0) at += p.before * (1 + stretch);
     p.draw(at);

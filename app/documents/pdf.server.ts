@@ -460,6 +460,11 @@ export type PdfOptions = {
   /** Print even if the font lacks some characters (a draft for checking); never for a diploma. */
   allowMissingGlyphs?: boolean;
   /**
+   * False writes a plain PDF 1.7 (still tagged), not PDF/A-2b: only for the benchmark that says
+   * what PDF/A costs (bench/diplomas.ts). Every document the app gives out is PDF/A.
+   */
+  pdfA?: boolean;
+  /**
    * Draws over the finished pages (a diploma's border and QR code): called once after the text and
    * page numbers, with every page still buffered (`doc.switchToPage(i)`). Throwing rejects the PDF.
    */
@@ -495,7 +500,7 @@ export function renderPdf(document: Document, options: PdfOptions = {}): Promise
  * One PDF of several documents, each starting on a new page in its own orientation and numbered
  * on its own ("Strona n z N" only within a part of more than one page); `meta` is the file's.
  */
-export function renderPdfParts(parts: readonly PdfPart[], meta: Pick<Document["meta"], "title" | "author" | "subject">, options: Pick<PdfOptions, "allowMissingGlyphs"> = {}): Promise<Buffer> {
+export function renderPdfParts(parts: readonly PdfPart[], meta: Pick<Document["meta"], "title" | "author" | "subject">, options: Pick<PdfOptions, "allowMissingGlyphs" | "pdfA"> = {}): Promise<Buffer> {
   if (!options.allowMissingGlyphs) {
     const missing = [...new Set(parts.flatMap((p) => documentMissingGlyphs(p.document)))];
     if (missing.length > 0) return Promise.reject(new MissingGlyphsError(missing));
@@ -509,7 +514,7 @@ export function renderPdfParts(parts: readonly PdfPart[], meta: Pick<Document["m
     displayTitle: true,
     lang: "pl-PL",
     pdfVersion: "1.7",
-    subset: "PDF/A-2b",
+    ...(options.pdfA === false ? {} : { subset: "PDF/A-2b" as const }),
     tagged: true,
     info: {
       Title: meta.title,

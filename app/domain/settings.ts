@@ -383,6 +383,25 @@ export type NewSignatoryInput = z.output<typeof NewSignatoryForm>;
 export const EditSignatoryForm = z.object({ ...signatoryFields, version: Version }).superRefine(validToNotBeforeFrom);
 export type EditSignatoryInput = z.output<typeof EditSignatoryForm>;
 
+/**
+ * A new city emblem from a date: the file (its content is checked by the model, which can read
+ * it) and the period. `closePrevious` ends the emblem in use on validFrom the day before.
+ */
+export const NewEmblemForm = z
+  .object({
+    // A form submitted without a file still sends an empty, nameless File.
+    file: z.preprocess((v) => (v instanceof File && v.size === 0 && v.name === "" ? undefined : v), z.instanceof(File, { error: "Wybierz plik z herbem (PNG albo SVG)." })),
+    validFrom: z.string({ error: "Podaj datę, od której herb ma być drukowany." }).pipe(IsoDate),
+    validTo: ValidTo,
+    note: optionalText(1000),
+    closePrevious: checkbox,
+  })
+  .superRefine(validToNotBeforeFrom);
+export type NewEmblemInput = z.output<typeof NewEmblemForm>;
+
+/** The anchor of the emblem's section on the settings screen. */
+export const EMBLEM_ANCHOR = "herb";
+
 export const ConfirmDeleteForm = z.object({
   version: Version,
   confirm: z.boolean({ error: "Zaznacz pole potwierdzenia, aby usunąć." }).refine((v) => v, "Zaznacz pole potwierdzenia, aby usunąć."),

@@ -18,6 +18,7 @@ import { Prisma } from "#app/generated/prisma/client.ts";
 import { db, newRowId, sqlDateTime } from "#app/utils/db.server";
 import { env } from "#app/utils/env.server";
 import { recordAudit } from "./audit.server";
+import { emblemsByDate } from "./emblem.server";
 import { CONFERRAL_FOR_DIPLOMA, inputsOf, printerFor, renderFor } from "./diploma.server";
 import { recordDiplomaPrinted } from "./workflow.server";
 import type { Actor } from "./write.server";
@@ -38,6 +39,7 @@ type BatchItem = {
   printedBefore: number;
   nominative: string;
   medalClass: MedalClass | null;
+  date: string | null;
 };
 
 export type BatchCheck = {
@@ -112,6 +114,7 @@ export async function checkBatch(conferralIds: readonly string[], options: { cer
       printedBefore: diploma._count.prints,
       nominative: inputs.candidate.nameNominative,
       medalClass: inputs.medalClass,
+      date: inputs.date,
     });
   }
   return { ceremony: ceremony ? { id: ceremony.id, title: ceremony.title, date: ceremony.date } : null, items, problems };
@@ -139,6 +142,7 @@ export async function printBatch(conferralIds: readonly string[], options: Batch
   if (check.problems.length) return { kind: "refused", problems: check.problems };
   const setup: PrintSetup = { mode: options.mode, printer: options.mode === "PREPRINTED" ? printer : null };
   const printerText = printerLogText(setup.printer);
+  const emblemOn = await emblemsByDate();
   const cover = coverTemplate().render(
     batchCoverData({
       ceremony: check.ceremony,
@@ -151,7 +155,7 @@ export async function printBatch(conferralIds: readonly string[], options: Batch
   );
   // checkBatch has refused every diploma with a letter the font lacks (the cover holds the same names).
   const pdf = await renderPdfParts(
-    [{ document: cover }, ...check.items.map((i) => diplomaPart(i.doc, i.publicUrl, { ...setup, medalClass: i.medalClass }))],
+    [{ document: cover }, ...check.items.map((i) => diplomaPart(i.doc, i.publicUrl, { ...setup, medalClass: i.medalClass, emblem: options.mode === "FULL" ? emblemOn(i.date) : null }))],
     { title: cover.meta.title, author: "Urząd Miasta Krakowa", subject: "Dyplomy w kolejności wręczania" },
     { allowMissingGlyphs: true },
   );

@@ -4,9 +4,10 @@ import type { Honour, MedalClass } from "#app/domain/honours";
 import { HONOUR_LABEL, MEDAL_CLASS_LABEL } from "#app/domain/honours";
 import type { Prisma } from "#app/generated/prisma/client.ts";
 import { db } from "#app/utils/db.server";
-import { diplomaPdf } from "#app/documents/diploma-pdf.server";
+import { diplomaPdf, FULL_PRINT } from "#app/documents/diploma-pdf.server";
 import { checkBatch } from "./diploma-batch.server";
 import { diplomaFor } from "./diploma.server";
+import { emblemsByDate } from "./emblem.server";
 
 import { DESK_PAGE_SIZE, type DeskState } from "#app/domain/diploma-print";
 import { diplomaFileName } from "#app/domain/diploma";
@@ -94,5 +95,6 @@ export function printerProfiles() {
 export async function diplomaPreview(conferralId: string): Promise<{ pdf: Buffer; fileName: string } | null> {
   const state = await diplomaFor(conferralId);
   if (!state?.doc || !state.diploma) return null;
-  return { pdf: await diplomaPdf(state.doc, state.publicUrl), fileName: `podglad-${diplomaFileName(state.inputs.candidate.nameNominative, state.diploma.verificationCode)}` };
+  const setup = { ...FULL_PRINT, medalClass: state.inputs.medalClass, emblem: (await emblemsByDate())(state.inputs.date) };
+  return { pdf: await diplomaPdf(state.doc, state.publicUrl, setup), fileName: `podglad-${diplomaFileName(state.inputs.candidate.nameNominative, state.diploma.verificationCode)}` };
 }

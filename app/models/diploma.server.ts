@@ -33,6 +33,7 @@ import type { Diploma, PrinterProfile, Prisma, Signatory } from "#app/generated/
 import { db, type Tx } from "#app/utils/db.server";
 import { env } from "#app/utils/env.server";
 import { recordAudit } from "./audit.server";
+import { emblemsByDate } from "./emblem.server";
 import { recordDiplomaPrinted } from "./workflow.server";
 import { publicAddressProblem } from "#app/domain/public-address";
 import * as clock from "#app/domain/clock";
@@ -231,7 +232,8 @@ export async function printDiploma(diplomaId: string, options: PrintOptions, act
   if (!state.isDemo && publicAddressProblem(env().PUBLIC_BASE_URL)) return { kind: "refused", reason: "PUBLIC_ADDRESS" };
   const reason = options.reason.trim();
   if (!reason && (await db().diplomaPrint.count({ where: { diplomaId } })) > 0) return { kind: "refused", reason: "REASON_REQUIRED" };
-  const setup: PrintSetup = { mode: options.mode, printer: options.mode === "PREPRINTED" ? printer : null, medalClass: state.inputs.medalClass };
+  const emblem = options.mode === "FULL" ? (await emblemsByDate())(state.inputs.date) : null;
+  const setup: PrintSetup = { mode: options.mode, printer: options.mode === "PREPRINTED" ? printer : null, medalClass: state.inputs.medalClass, emblem };
   // Render before the transaction: the write lock is held only for the two inserts.
   let pdf: Buffer;
   try {

@@ -17,11 +17,13 @@ import {
   SETTINGS,
   settingAnchor,
   signatoryAnchor,
+  EMBLEM_ANCHOR,
   type Period,
 } from "#app/domain/settings";
 import { describeOffset } from "#app/domain/diploma-print";
 import { printerProfiles } from "#app/models/diploma-desk.server";
 import { listDatedSettings, listSignatories } from "#app/models/settings.server";
+import { listEmblems } from "#app/models/emblem.server";
 import { requireUserWithPermission } from "#app/utils/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "Ustawienia · Merenti" }];
@@ -37,7 +39,7 @@ function clashes(rows: (Period & { id: string })[]) {
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUserWithPermission(request, "settings:manage");
   const today = todayIso();
-  const [settings, signatories, printers] = await Promise.all([listDatedSettings(), listSignatories(), printerProfiles()]);
+  const [settings, signatories, printers, emblems] = await Promise.all([listDatedSettings(), listSignatories(), printerProfiles(), listEmblems()]);
   const keys = [...SETTING_KEYS, ...new Set(settings.map((s) => s.key).filter((k) => !(SETTING_KEYS as readonly string[]).includes(k)))];
   return {
     today,
@@ -61,6 +63,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
       return { office, anchor: signatoryAnchor(office), label: OFFICE_LABEL[office], description: OFFICE_DESCRIPTION[office], rows: rowsOf(rows, today), clashes: clashes(rows) };
     }),
     printers: printers.map((p) => ({ id: p.id, name: p.name, offset: describeOffset(p.offsetXMm, p.offsetYMm), note: p.note })),
+    emblems: rowsOf(
+      emblems.map((e) => ({ id: e.id, fileName: e.fileName, kind: e.mediaType === "image/png" ? "PNG" : "SVG", size: `${Math.max(1, Math.round(e.byteSize / 1024))} kB`, note: e.note, validFrom: e.validFrom, validTo: e.validTo })),
+      today,
+    ),
   };
 }
 
@@ -78,7 +84,7 @@ function NoCurrent({ what }: { what: string }) {
 }
 
 export default function SettingsScreen() {
-  const { settings, offices, printers } = useLoaderData<typeof loader>();
+  const { settings, offices, printers, emblems } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>Ustawienia</h1>
@@ -106,6 +112,9 @@ export default function SettingsScreen() {
               <a href={`#${o.anchor}`}>Sygnatariusz: {o.label}</a>
             </li>
           ))}
+          <li>
+            <a href={`#${EMBLEM_ANCHOR}`}>Herb na dyplomach</a>
+          </li>
           <li>
             <a href="#printers">Drukarki dyplomów (blankiety)</a>
           </li>
@@ -178,6 +187,30 @@ export default function SettingsScreen() {
       })}
 
       <h2 className="settings-group">Druk dyplomów</h2>
+      <section id={EMBLEM_ANCHOR} className="settings-section" aria-labelledby="herb-title" tabIndex={-1}>
+        <h3 id="herb-title">Herb na dyplomach</h3>
+        <p className="field-hint">
+          Herb miasta nad nagłówkiem dyplomu drukowanego w całości na czystym papierze (PNG albo SVG). Dyplom bierze herb obowiązujący w dniu
+          dyplomu; bez herbu drukuje się bez niego. Herb jest zastrzeżonym znakiem miasta: aplikacja go nie zawiera.
+        </p>
+        <PeriodTable
+          caption="Herb na dyplomach: pliki i okresy"
+          columns={[
+            { label: "Plik", cell: (r) => `${r.fileName} (${r.kind}, ${r.size})` },
+            { label: "Uwagi", cell: (r) => r.note || "—" },
+          ]}
+          rows={emblems}
+          editPath={(r) => `/admin/settings/emblems/${r.id}`}
+          rowName={(r) => `: herb ${r.period}`}
+          empty="Nie wgrano herbu: dyplomy drukują się bez niego."
+          changeable={false}
+        />
+        <p>
+          <Link className="button button--secondary" to="/admin/settings/emblems/new">
+            Wgraj herb
+          </Link>
+        </p>
+      </section>
       <section id="printers" className="settings-section" aria-labelledby="printers-title" tabIndex={-1}>
         <h3 id="printers-title">Drukarki dyplomów (druk na blankietach)</h3>
         <p className="field-hint">

@@ -5,6 +5,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
+import { deflateSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { action as pageAction, loader as pageLoader } from "#app/routes/conferrals.$id.diploma";
 import { action as printAction, loader as printLoader } from "#app/routes/conferrals.$id.diploma.print";
@@ -22,7 +23,8 @@ import { newPublicId } from "#app/models/conferral.server";
 import { parseMarkup } from "#app/documents/markup";
 import { renderPdf } from "#app/documents/pdf.server";
 import { db } from "#app/utils/db.server";
-import { callAction, callLoader, formData, personNomination, postRequest, resumeSession, signInAs, toastOfHeaders, type Fields } from "./helpers";
+import { callAction, callLoader, formData, personNomination, postRequest, resumeSession, settle, signInAs, toastOfHeaders, type Fields } from "./helpers";
+import { action as emblemAction } from "#app/routes/admin.settings.emblems.new";
 import * as clock from "#app/domain/clock";
 
 const run = promisify(execFile);
@@ -635,5 +637,103 @@ describe("the print log on the nomination page", () => {
       ["FULL", "", false, ""],
     ]);
     expect(view.data!.diplomaPrints[0]!.by).toBe("Test KP09_SPECIALIST");
+  });
+});
+
+/** A small PNG (an RGBA square, half transparent), encoded here: the test ships no image file. */
+function png(size = 40): Buffer {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc = (bytes: Buffer) => {
+    let c = 0xffffffff;
+    for (const b of bytes) c = crcTable[(c ^ b) & 0xff]! ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, "latin1"), data]);
+    const out = Buffer.alloc(8 + data.length + 4);
+    out.writeUInt32BE(data.length, 0);
+    body.copy(out, 4);
+    out.writeUInt32BE(crc(body), 8 + data.length);
+    return out;
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(size, 0);
+  header.writeUInt32BE(size, 4);
+  header.set([8, 6, 0, 0, 0], 8);
+  const rows = Buffer.concat(Array.from({ length: size }, (_, y) => Buffer.concat([Buffer.from([0]), ...Array.from({ length: size }, (_, x) => Buffer.from([29, 79, 145, x < size / 2 || y < size / 2 ? 255 : 0]))])));
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk("IHDR", header), chunk("IDAT", deflateSync(rows)), chunk("IEND", Buffer.alloc(0))]);
+}
+
+describe("the city's emblem (issue 16, item 8)", () => {
+  const upload = async (file: File, fields: Record<string, string> = {}) => {
+    const body = formData({ validFrom: "2026-01-01", closePrevious: "on", ...fields });
+    body.set("file", file);
+    const request = new Request("http://localhost/admin/settings/emblems/new", { method: "POST", body, headers: { Cookie: admin } });
+    return settle<{ result: { error?: Record<string, string[]> } }>(() => emblemAction({ request, params: {}, context: {} }));
+  };
+  let admin = "";
+
+  test("a PNG uploaded from a date is printed above the heading of a diploma of that date; a wrong file is refused in Polish", async () => {
+    admin = (await signInAs("ADMIN")).cookie;
+    // A GIF named .png: refused by its content, and nothing is stored.
+    const gif = await upload(new File([Buffer.from("GIF89a\x01\x00\x01\x00\x00\x00\x00;", "latin1")], "herb.png", { type: "image/png" }));
+    expect(gif.status).toBe(400);
+    expect(gif.data!.result.error!.file).toEqual(["Herb musi być obrazem PNG albo SVG: ten plik nie jest ani jednym, ani drugim (sprawdzamy zawartość pliku, nie jego nazwę)."]);
+    const script = await upload(new File(['<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script><rect width="10" height="10"/></svg>'], "herb.svg"));
+    expect(script.data!.result.error!.file![0]).toMatch(/^Plik SVG zawiera tekst, skrypt, obraz albo odwołanie do innego pliku/);
+    const broken = await upload(new File([new Uint8Array(png().subarray(0, 60))], "herb.png"));
+    expect(broken.data!.result.error!.file).toEqual(["Pliku PNG nie da się odczytać: jest uszkodzony albo niepełny."]);
+    expect(await db().emblem.count()).toBe(0);
+
+    const saved = await upload(new File([new Uint8Array(png())], "herb-krakowa.png", { type: "image/png" }));
+    expect(saved).toMatchObject({ status: 302, location: "/admin/settings#herb", toast: { title: "Wgrano herb." } });
+    const row = await db().emblem.findFirstOrThrow();
+    expect(row).toMatchObject({ mediaType: "image/png", fileName: "herb-krakowa.png", validFrom: "2026-01-01", validTo: null });
+    expect(await db().auditEvent.count({ where: { entityType: "Emblem", entityId: row.id, action: "CREATE" } })).toBe(1);
+    resumeSession(cookie);
+    try {
+      // The diploma of 5 June 2026 carries the image once (with its transparency as a soft mask).
+      const c = await readyConferral({ surname: "Herbowy" });
+      const { text, images } = await pdfText(await (await print(c.id)).arrayBuffer());
+      const listed = images.split("\n").filter((l) => /^\s*1\s+\d+\s+(image|smask)\s/.test(l));
+      expect(listed.map((l) => l.trim().split(/\s+/)[2])).toEqual(["image", "smask"]);
+      expect(listed[0]!.trim().split(/\s+/).slice(3, 5)).toEqual(["40", "40"]);
+      expect(text).toContain("Srebrny Medal „Cracoviae Merenti”");
+      // Pre-printed stock carries its own design: no emblem there.
+      const stock = await pdfText(await (await print(c.id, { mode: "PREPRINTED", reason: "SPOILED" })).arrayBuffer());
+      expect(stock.images.split("\n").filter((l) => /^\s*1\s+\d+\s+image\s/.test(l))).toHaveLength(0);
+      // A diploma dated before the emblem's first day has none.
+      const before = await readyConferral({ surname: "Przedherbowy" });
+      await db().conferral.update({ where: { id: before.id }, data: { handedOverOn: "2025-12-31" } });
+      const page = (await callLoader<Page>(pageLoader, `/conferrals/${before.id}/diploma`, { id: before.id })).data!;
+      await callAction(pageAction, `/conferrals/${before.id}/diploma`, { intent: "confirm", diplomaId: page.diploma!.id, hash: page.diploma!.sourceHash }, { id: before.id });
+      const old = await pdfText(await (await print(before.id)).arrayBuffer());
+      expect(old.images.split("\n").filter((l) => /^\s*1\s+\d+\s+image\s/.test(l))).toHaveLength(0);
+    } finally {
+      // Later tests (in any order) print without an emblem.
+      await db().emblem.deleteMany();
+    }
+  });
+
+  test("an SVG of shapes is accepted and drawn as vectors", async () => {
+    admin = (await signInAs("ADMIN")).cookie;
+    const svg = '<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 120"><path d="M10 10 H90 V80 Q50 120 10 80 Z" fill="#d52b1e"/><use href="#x"/></svg>';
+    const saved = await upload(new File([svg], "herb.svg", { type: "image/svg+xml" }), { validFrom: "2026-02-01" });
+    resumeSession(cookie);
+    try {
+      expect(saved.status).toBe(302);
+      expect(await db().emblem.findFirstOrThrow()).toMatchObject({ mediaType: "image/svg+xml", validFrom: "2026-02-01" });
+      const c = await readyConferral({ surname: "Wektorowy" });
+      const res = await print(c.id);
+      expect(res.status).toBe(200);
+      const { images } = await pdfText(await res.arrayBuffer());
+      expect(images.split("\n").filter((l) => /^\s*1\s+\d+\s+image\s/.test(l))).toHaveLength(0);
+    } finally {
+      await db().emblem.deleteMany();
+    }
   });
 });

@@ -47,6 +47,8 @@ const ROUTES: Record<string, Row> = {
   "admin.settings.printers.$id.delete.tsx": { path: at(`/admin/settings/printers/${MISSING}/delete`), params: missing("id"), get: "settings:manage", post: "settings:manage" },
   "admin.settings.signatories.$id._index.tsx": { path: at(`/admin/settings/signatories/${MISSING}`), params: missing("id"), get: "settings:manage", post: "settings:manage" },
   "admin.settings.signatories.$id.delete.tsx": { path: at(`/admin/settings/signatories/${MISSING}/delete`), params: missing("id"), get: "settings:manage", post: "settings:manage" },
+  "admin.settings.emblems.$id.delete.tsx": { path: at(`/admin/settings/emblems/${MISSING}/delete`), params: missing("id"), get: "settings:manage", post: "settings:manage" },
+  "admin.settings.emblems.new.tsx": { path: at("/admin/settings/emblems/new"), get: "settings:manage", post: "settings:manage" },
   "admin.settings.signatories.new.tsx": { path: at("/admin/settings/signatories/new?office=MAYOR"), get: "settings:manage", post: "settings:manage" },
   "admin.settings.values.$id._index.tsx": {
     path: (ids) => `/admin/settings/values/${ids.setting}`,
