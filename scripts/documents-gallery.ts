@@ -192,6 +192,9 @@ const ceremony = {
     representedBy: "",
     guestsCount: 2,
     handedOverBy: "Prezydent Miasta Krakowa i Przewodnicząca Rady Miasta Krakowa",
+    handoverTime: ["12:40", "12:50", "13:00"][i]!,
+    seat: `rząd 1, miejsce ${4 + i}`,
+    guestSeats: i === 2 ? "" : `rząd 5, miejsca ${1 + 2 * i}–${2 + 2 * i}`,
   })),
 };
 // The programme as the ceremony page suggests it (a woman chairs the Council: „Przewodniczącej”).

@@ -3,7 +3,7 @@ import { getInputProps, getSelectProps, getTextareaProps, type FieldMetadata } f
 import { Form, Link, useNavigation } from "@remix-run/react";
 import { useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { Field } from "#app/components/forms";
-import { ATTENDANCE_LABEL, ATTENDANCES, BULK_ATTENDANCES, CEREMONY_KIND_LABEL, CEREMONY_KINDS, ceremonyStatusLabel, type Attendance } from "#app/domain/ceremony";
+import { ATTENDANCE_LABEL, ATTENDANCES, BULK_ATTENDANCES, CEREMONY_KIND_LABEL, CEREMONY_KINDS, ceremonyStatusLabel, seatText, type Attendance } from "#app/domain/ceremony";
 import { formatPolishDate } from "#app/domain/polish-dates";
 
 export function CeremonyStatus({ status }: { status: string }) {
@@ -102,10 +102,14 @@ export type TableLaureate = {
   representedBy: string;
   guestsCount: number;
   handedOverBy: string;
+  handoverTime: string;
+  seatRow: string;
+  seat: string;
+  guestSeats: string;
   diploma: { confirmed: boolean; printed: boolean } | null;
 };
 
-type SentRow = Partial<Record<"attendance" | "representedBy" | "guestsCount" | "handedOverBy" | "laureateId", string>>;
+type SentRow = Partial<Record<"attendance" | "representedBy" | "guestsCount" | "handedOverBy" | "handoverTime" | "seatRow" | "seat" | "guestSeats" | "laureateId", string>>;
 
 function diplomaText(d: TableLaureate["diploma"]): string {
   return d ? (d.printed ? "dyplom wydrukowany" : d.confirmed ? "dyplom zatwierdzony, niewydrukowany" : "dyplom niezatwierdzony") : "tekst dyplomu nieprzygotowany";
@@ -248,6 +252,7 @@ export function LaureateTable({
               <th scope="col">Reprezentuje</th>
               <th scope="col">Goście</th>
               <th scope="col">Kto wręcza</th>
+              <th scope="col">Godzina i miejsca</th>
               <th scope="col" className="no-print">Kolejność</th>
             </tr>
           </thead>
@@ -256,6 +261,7 @@ export function LaureateTable({
               const s = sentById.get(l.id);
               const repErr = err(i, "representedBy");
               const guestsErr = err(i, "guestsCount");
+              const timeErr = err(i, "handoverTime");
               return (
                 <tr
                   key={l.id}
@@ -332,6 +338,26 @@ export function LaureateTable({
                   <td>
                     <input type="text" name={`rows[${i}].handedOverBy`} defaultValue={s?.handedOverBy ?? l.handedOverBy} aria-label={`Kto wręcza: ${l.name}`} />
                   </td>
+                  <td className="seating">
+                    <input
+                      type="text"
+                      name={`rows[${i}].handoverTime`}
+                      defaultValue={s?.handoverTime ?? l.handoverTime}
+                      className="input--tiny"
+                      placeholder="GG:MM"
+                      aria-label={`Godzina wręczenia: ${l.name}`}
+                      aria-invalid={timeErr ? true : undefined}
+                      aria-describedby={timeErr ? `time-error-${l.id}` : undefined}
+                    />
+                    <input type="text" name={`rows[${i}].seatRow`} defaultValue={s?.seatRow ?? l.seatRow} className="input--tiny" placeholder="rząd" aria-label={`Rząd: ${l.name}`} />
+                    <input type="text" name={`rows[${i}].seat`} defaultValue={s?.seat ?? l.seat} className="input--tiny" placeholder="miejsce" aria-label={`Miejsce: ${l.name}`} />
+                    <input type="text" name={`rows[${i}].guestSeats`} defaultValue={s?.guestSeats ?? l.guestSeats} placeholder="miejsca gości" aria-label={`Miejsca gości: ${l.name}`} />
+                    {timeErr ? (
+                      <p id={`time-error-${l.id}`} className="field-errors">
+                        {timeErr.join(" ")}
+                      </p>
+                    ) : null}
+                  </td>
                   <td className="no-print nowrap">
                     {hydrated ? (
                       <button
@@ -392,6 +418,7 @@ export function LaureateTableReadOnly({ laureates }: { laureates: TableLaureate[
             <th scope="col">Obecność</th>
             <th scope="col">Goście</th>
             <th scope="col">Kto wręcza</th>
+            <th scope="col">Godzina i miejsca</th>
           </tr>
         </thead>
         <tbody>
@@ -418,6 +445,7 @@ export function LaureateTableReadOnly({ laureates }: { laureates: TableLaureate[
               </td>
               <td className="num">{l.guestsCount}</td>
               <td>{l.handedOverBy || "—"}</td>
+              <td>{[l.handoverTime && `godz. ${l.handoverTime}`, seatText(l), l.guestSeats && `goście: ${l.guestSeats}`].filter(Boolean).join("; ") || "—"}</td>
             </tr>
           ))}
         </tbody>

@@ -141,6 +141,10 @@ export const CEREMONY_FIELD_LABEL: Record<string, string> = {
   representedBy: "reprezentuje",
   guestsCount: "liczba gości",
   handedOverBy: "kto wręcza",
+  handoverTime: "godzina wręczenia",
+  seatRow: "rząd",
+  seat: "miejsce",
+  guestSeats: "miejsca gości",
   handedOver: "wręczono",
   waiting: "nieobecni (czekają)",
   name: "nazwa",
@@ -148,12 +152,22 @@ export const CEREMONY_FIELD_LABEL: Record<string, string> = {
   capacity: "liczba miejsc",
 };
 
+/** One line of seating text: trimmed; undefined when the form did not send the field at all. */
+function seatingText(max: number) {
+  return z.preprocess((v) => (v === undefined ? undefined : String(v ?? "").trim()), z.string().max(max, `Najwyżej ${max} znaków.`).optional());
+}
+
 export const LaureateForm = z
   .object({
     attendance: Attendance,
     representedBy: optionalText(300),
     guestsCount: z.coerce.number({ error: "Podaj liczbę gości." }).int("Podaj liczbę całkowitą.").min(0, "Liczba gości nie może być ujemna.").max(500, "Najwyżej 500 gości."),
     handedOverBy: optionalText(300),
+    // Seating and time on the hand-over list (issue 16); left out of a form, they stay as saved.
+    handoverTime: seatingText(5).refine((v) => !v || /^([01]\d|2[0-3]):[0-5]\d$/.test(v), { message: "Godzina w postaci GG:MM, np. 12:40 (albo pusta)." }),
+    seatRow: seatingText(10),
+    seat: seatingText(10),
+    guestSeats: seatingText(200),
   })
   .superRefine((v, ctx) => {
     if (v.attendance === "REPRESENTED" && !v.representedBy) ctx.addIssue({ code: "custom", path: ["representedBy"], message: "Podaj imię i nazwisko osoby reprezentującej." });
@@ -216,8 +230,20 @@ export function tableOperation(input: Pick<LaureateTableInput, "intent" | "bulkA
   return { kind: "save" };
 }
 
-export type StoredLaureate = { id: string; name: string; attendance: string; representedBy: string; guestsCount: number; handedOverBy: string };
-type RowData = { attendance: Attendance; representedBy: string; guestsCount: number; handedOverBy: string };
+export type Seating = { handoverTime: string; seatRow: string; seat: string; guestSeats: string };
+export const SEATING_FIELDS = ["handoverTime", "seatRow", "seat", "guestSeats"] as const;
+export type StoredLaureate = { id: string; name: string; attendance: string; representedBy: string; guestsCount: number; handedOverBy: string } & Seating;
+type RowData = { attendance: Attendance; representedBy: string; guestsCount: number; handedOverBy: string } & Seating;
+
+/** Where a laureate sits, as the hand-over list prints it: „rząd 1, miejsce 4” ("" when not set). */
+export function seatText(s: Pick<Seating, "seatRow" | "seat">): string {
+  return [s.seatRow && `rząd ${s.seatRow}`, s.seat && `miejsce ${s.seat}`].filter(Boolean).join(", ");
+}
+
+/** The seating a form sent, the saved value where it sent none. */
+export function seatingOf(row: Partial<Seating>, saved: Seating): Seating {
+  return { handoverTime: row.handoverTime ?? saved.handoverTime, seatRow: row.seatRow ?? saved.seatRow, seat: row.seat ?? saved.seat, guestSeats: row.guestSeats ?? saved.guestSeats };
+}
 
 export type TablePlan =
   | { kind: "stale" }
@@ -254,10 +280,11 @@ export function planTableSave(stored: readonly StoredLaureate[], rows: readonly 
       representedBy: attendance === "REPRESENTED" ? row.representedBy : "",
       guestsCount: row.guestsCount,
       handedOverBy: row.handedOverBy,
+      ...seatingOf(row, old),
     };
     const before: Partial<RowData> = {};
     const after: Partial<RowData> = {};
-    for (const key of ["attendance", "representedBy", "guestsCount", "handedOverBy"] as const) {
+    for (const key of ["attendance", "representedBy", "guestsCount", "handedOverBy", ...SEATING_FIELDS] as const) {
       if (old[key] !== data[key]) {
         (before as Record<string, unknown>)[key] = old[key];
         (after as Record<string, unknown>)[key] = data[key];

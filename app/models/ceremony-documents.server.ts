@@ -2,7 +2,7 @@
 // merge (the programme is in ceremony-programme.server.ts).
 import type { Document } from "#app/documents/blocks";
 import { projectTemplate } from "#app/documents/templates.server";
-import { ATTENDANCE_LABEL, ceremonyKindLabel } from "#app/domain/ceremony";
+import { ATTENDANCE_LABEL, ceremonyKindLabel, seatText } from "#app/domain/ceremony";
 import { HONOUR_LABEL, type CandidateKind, type Gender } from "#app/domain/honours";
 import { formatPolishDate } from "#app/domain/polish-dates";
 import { honorific } from "#app/domain/polish-text";
@@ -29,6 +29,9 @@ function templateData(page: CeremonyPage) {
       representedBy: l.representedBy,
       guestsCount: l.guestsCount,
       handedOverBy: l.handedOverBy,
+      handoverTime: l.handoverTime,
+      seat: seatText(l),
+      guestSeats: l.guestSeats,
     })),
   };
 }

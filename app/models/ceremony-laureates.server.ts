@@ -8,6 +8,8 @@ import {
   NOT_EDITABLE_MESSAGE,
   planHandover,
   planTableSave,
+  seatingOf,
+  type Seating,
   type CeremonyInput,
   type LaureateRow,
   type TableOperation,
@@ -246,13 +248,15 @@ export function updateLaureate(id: string, input: LaureateInput & { laureateId: 
     const { answer } = await lockCeremony(tx, id, input.version, { editable: true });
     if (answer) return answer;
     const { row, name } = await laureateOf(tx, id, input.laureateId);
+    const saved = storedSeating(row);
     const data = {
       attendance: input.attendance,
       representedBy: input.attendance === "REPRESENTED" ? input.representedBy : "",
       guestsCount: input.guestsCount,
       handedOverBy: input.handedOverBy,
+      ...seatingOf(input, saved),
     };
-    const diff = changedFields({ attendance: row.attendance, representedBy: row.representedBy, guestsCount: row.guestsCount, handedOverBy: row.handedOverBy }, data);
+    const diff = changedFields({ attendance: row.attendance, representedBy: row.representedBy, guestsCount: row.guestsCount, handedOverBy: row.handedOverBy, ...saved }, data);
     await tx.ceremonyLaureate.update({ where: { id: row.id }, data });
     await bump(tx, id, input.version);
     if (diff.changed.length) {
@@ -260,6 +264,11 @@ export function updateLaureate(id: string, input: LaureateInput & { laureateId: 
     }
     return { kind: "saved", id };
   });
+}
+
+/** The seating columns as text ("" where nothing is saved: the columns were added nullable). */
+function storedSeating(row: { handoverTime: string | null; seatRow: string | null; seat: string | null; guestSeats: string | null }): Seating {
+  return { handoverTime: row.handoverTime ?? "", seatRow: row.seatRow ?? "", seat: row.seat ?? "", guestSeats: row.guestSeats ?? "" };
 }
 
 export type TableWrite = CeremonyWrite | { kind: "stale" };
@@ -281,10 +290,21 @@ export function saveLaureateTable(
     const stored = await tx.ceremonyLaureate.findMany({
       where: { ceremonyId: id },
       orderBy: { position: "asc" },
-      select: { id: true, attendance: true, representedBy: true, guestsCount: true, handedOverBy: true, conferral: { select: { candidate: { select: { nameNominative: true, displayName: true } } } } },
+      select: {
+        id: true,
+        attendance: true,
+        representedBy: true,
+        guestsCount: true,
+        handedOverBy: true,
+        handoverTime: true,
+        seatRow: true,
+        seat: true,
+        guestSeats: true,
+        conferral: { select: { candidate: { select: { nameNominative: true, displayName: true } } } },
+      },
     });
     const plan = planTableSave(
-      stored.map((l) => ({ ...l, name: l.conferral.candidate.nameNominative || l.conferral.candidate.displayName })),
+      stored.map((l) => ({ ...l, ...storedSeating(l), name: l.conferral.candidate.nameNominative || l.conferral.candidate.displayName })),
       input.rows,
       op,
       input.selected,

@@ -164,6 +164,10 @@ export async function ceremonyPage(id: string, today = todayIso()) {
     representedBy: l.representedBy,
     guestsCount: l.guestsCount,
     handedOverBy: l.handedOverBy,
+    handoverTime: l.handoverTime ?? "",
+    seatRow: l.seatRow ?? "",
+    seat: l.seat ?? "",
+    guestSeats: l.guestSeats ?? "",
     diploma: diplomaState(l),
     otherCeremonies: l.conferral.ceremonies
       .filter((o) => o.ceremonyId !== c.id && ACTIVE.includes(o.ceremony.status))

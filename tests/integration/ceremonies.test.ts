@@ -399,14 +399,38 @@ describe("the programme", () => {
 });
 
 describe("documents and files", () => {
-  test("the hand-over list names the laureates in order with their attendance", async () => {
+  test("the hand-over list names the laureates in order with their attendance, time and seats (saved with the table)", async () => {
     const a = await laureate({ given: "Zdzisław", surname: "Jędrzejczyk" });
     const b = await laureate({ given: "Łucja", surname: "Ćwiklińska" });
     const id = await schedule();
     await add(id, a.conferralId);
     await add(id, b.conferralId);
-    const list = await pdfText((await handoverPdf({ request: new Request(`http://localhost/x`, { headers: { Cookie: cookie } }), params: { id }, context: {} })) as Response);
-    expect(list).toMatch(/LISTA WRĘCZEŃ.*Zdzisław Jędrzejczyk.*obecność: nie ustalono.*Łucja Ćwiklińska/);
+    const handoverList = async () => (await handoverPdf({ request: new Request(`http://localhost/x`, { headers: { Cookie: cookie } }), params: { id }, context: {} })) as Response;
+    const list = await pdfText(await handoverList());
+    expect(list).toMatch(/LISTA WRĘCZEŃ.*Zdzisław Jędrzejczyk.*obecność: nie ustalono.*miejsce: do ustalenia.*Łucja Ćwiklińska/);
+
+    // Issue 16, item 12: times and seats typed in the gala table, saved together, printed.
+    const [first, second] = (await page(id)).laureates;
+    const row = (i: number, laureateId: string, more: Record<string, string>) =>
+      Object.fromEntries(Object.entries({ laureateId, attendance: "ATTENDS", guestsCount: "2", representedBy: "", handedOverBy: "", ...more }).map(([k, v]) => [`rows[${i}].${k}`, v]));
+    const bad = await post(id, { intent: "save", version: String((await page(id)).ceremony.version), ...row(0, first!.id, { handoverTime: "12:75" }), ...row(1, second!.id, {}) });
+    expect(bad.status).toBe(400);
+    expect((bad.data as { table: { error: Record<string, string[]> } }).table.error["rows[0].handoverTime"]).toEqual(["Godzina w postaci GG:MM, np. 12:40 (albo pusta)."]);
+    const saved = await post(id, {
+      intent: "save",
+      version: String((await page(id)).ceremony.version),
+      ...row(0, first!.id, { handoverTime: "12:40", seatRow: "1", seat: "4", guestSeats: "rząd 5, miejsca 1–2" }),
+      ...row(1, second!.id, { handoverTime: "12:50", seatRow: "1", seat: "5" }),
+    });
+    expect(saved.status).toBe(302);
+    const seated = await pdfText(await handoverList());
+    expect(seated).toContain("1) godz. 12:40 Zdzisław Jędrzejczyk: Srebrny Medal „Cracoviae Merenti” a) obecność: będzie osobiście b) miejsce: rząd 1, miejsce 4 c) gości: 2 (miejsca: rząd 5, miejsca 1–2)");
+    expect(seated).toContain("2) godz. 12:50 Łucja Ćwiklińska");
+    expect(seated).toContain("b) miejsce: rząd 1, miejsce 5 c) gości: 2 d) wręcza: do ustalenia");
+    await expectArchivalPdf(Buffer.from(await (await handoverList()).arrayBuffer()), "hand-over list");
+    // A single laureate's form that does not send the seats keeps them.
+    await setAttendance(id, first!.id, "ATTENDS");
+    expect(await db().ceremonyLaureate.findUniqueOrThrow({ where: { id: first!.id } })).toMatchObject({ handoverTime: "12:40", seatRow: "1", seat: "4" });
   });
 
   test("invitations CSV: BOM, semicolons, one row per laureate in order with the dative form", async () => {
