@@ -4,7 +4,12 @@ import { defineConfig, type TestProjectConfiguration } from "vitest/config";
 // SQLite file copied from a migrated template), faults (issue 15's reproductions, set up like
 // integration), e2e (the built app in Debian's Chromium).
 // Fault tests that need the built app's server (abandoned requests, a held write lock, open files).
-const SERVER_FAULTS = ["tests/faults/abandoned-requests.test.ts", "tests/faults/connections.test.ts", "tests/faults/write-lock.test.ts", "tests/faults/download-headers.test.ts"];
+const SERVER_FAULTS = [
+  "tests/faults/abandoned-requests.test.ts",
+  "tests/faults/connections.test.ts",
+  "tests/faults/write-lock.test.ts",
+  "tests/faults/download-headers.test.ts",
+];
 
 export const unitProject = {
   test: {

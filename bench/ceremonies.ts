@@ -37,7 +37,14 @@ export async function ceremoniesBench(): Promise<SuiteReport> {
   });
   for (let i = 0; i < FEED_CEREMONIES - 1; i++) {
     await db().ceremony.create({
-      data: { kind: "COUNCIL_SESSION", title: `Uroczysta sesja nr ${i + 1}`, date: `2026-${String((i % 12) + 1).padStart(2, "0")}-${String((i % 27) + 1).padStart(2, "0")}`, startTime: "12:00", endTime: "14:00", venueId: venue.id },
+      data: {
+        kind: "COUNCIL_SESSION",
+        title: `Uroczysta sesja nr ${i + 1}`,
+        date: `2026-${String((i % 12) + 1).padStart(2, "0")}-${String((i % 27) + 1).padStart(2, "0")}`,
+        startTime: "12:00",
+        endTime: "14:00",
+        venueId: venue.id,
+      },
     });
   }
   const token = "bench-feed-token";
@@ -55,11 +62,21 @@ export async function ceremoniesBench(): Promise<SuiteReport> {
   const { saveLaureateTable } = await import("#app/models/ceremony-laureates.server");
   const { createUser } = await import("#app/models/user.server");
   const { commitSessionId, SESSION_TTL_MS } = await import("#app/utils/session.server");
-  const staff = await createUser({ email: `bench-protocol-${Date.now()}@bench.example`, name: "Bench Protocol", password: "bench-password-123", roleKeys: ["PROTOCOL"] }, { userId: null });
+  const staff = await createUser(
+    { email: `bench-protocol-${Date.now()}@bench.example`, name: "Bench Protocol", password: "bench-password-123", roleKeys: ["PROTOCOL"] },
+    { userId: null },
+  );
   const session = await db().session.create({ data: { userId: staff.id, expiresAt: new Date(Date.now() + SESSION_TTL_MS) } });
   const cookie = (await commitSessionId(session.id)).split(";")[0]!;
-  const loadPage = () => pageLoader({ request: new Request(`http://localhost/ceremonies/${gala.id}`, { headers: { Cookie: cookie } }), params: { id: gala.id }, context: {} });
-  const tableRows = page.laureates.map((l) => ({ laureateId: l.id, attendance: l.attendance, representedBy: l.representedBy, guestsCount: l.guestsCount, handedOverBy: l.handedOverBy }));
+  const loadPage = () =>
+    pageLoader({ request: new Request(`http://localhost/ceremonies/${gala.id}`, { headers: { Cookie: cookie } }), params: { id: gala.id }, context: {} });
+  const tableRows = page.laureates.map((l) => ({
+    laureateId: l.id,
+    attendance: l.attendance,
+    representedBy: l.representedBy,
+    guestsCount: l.guestsCount,
+    handedOverBy: l.handedOverBy,
+  }));
   let round = 0;
   // Alternating, so that every round really rewrites 300 rows.
   const saveAll = async () => {
@@ -72,26 +89,54 @@ export async function ceremoniesBench(): Promise<SuiteReport> {
   const iterations = Math.min(iterationsFromEnv(200), 50);
   const warmup = Math.min(5, iterations);
   const figures = [
-    figureOf(`ceremony page, gala of ${waiting.length} laureates (with conflict checks)`, await measure(() => ceremonyPage(gala.id, "2026-11-26"), { warmup, iterations }), 300),
+    figureOf(
+      `ceremony page, gala of ${waiting.length} laureates (with conflict checks)`,
+      await measure(() => ceremonyPage(gala.id, "2026-11-26"), { warmup, iterations }),
+      300,
+    ),
     figureOf(`ceremony page loader (route: auth, audit trail), gala of ${waiting.length} laureates`, await measure(loadPage, { warmup, iterations }), 300),
-    figureOf(`save the laureates' table, ${waiting.length} rows, „Ustaw wszystkim”`, await measure(saveAll, { warmup: 1, iterations: Math.min(iterations, 20) }), 2000),
-    figureOf("add-laureate search by name (folded)", await measure(() => laureateCandidates(gala.id, { q: SEARCHED_SURNAME, honour: null }), { warmup, iterations }), 100),
-    figureOf("add-laureate search, all waiting of one honour", await measure(() => laureateCandidates(gala.id, { q: "", honour: "HONORIS_GRATIA" }), { warmup, iterations }), 100),
+    figureOf(
+      `save the laureates' table, ${waiting.length} rows, „Ustaw wszystkim”`,
+      await measure(saveAll, { warmup: 1, iterations: Math.min(iterations, 20) }),
+      2000,
+    ),
+    figureOf(
+      "add-laureate search by name (folded)",
+      await measure(() => laureateCandidates(gala.id, { q: SEARCHED_SURNAME, honour: null }), { warmup, iterations }),
+      100,
+    ),
+    figureOf(
+      "add-laureate search, all waiting of one honour",
+      await measure(() => laureateCandidates(gala.id, { q: "", honour: "HONORIS_GRATIA" }), { warmup, iterations }),
+      100,
+    ),
     figureOf(
       `programme PDF, ${waiting.length} hand-overs`,
-      await measure(async () => renderPdf(await (async () => {
-          const p = (await ceremonyPage(gala.id, "2026-11-26"))!;
-          return programmeDocument(p, await programmeOf(p));
-        })()), { warmup, iterations: Math.min(iterations, 20) }),
+      await measure(
+        async () =>
+          renderPdf(
+            await (async () => {
+              const p = (await ceremonyPage(gala.id, "2026-11-26"))!;
+              return programmeDocument(p, await programmeOf(p));
+            })(),
+          ),
+        { warmup, iterations: Math.min(iterations, 20) },
+      ),
       2000,
       `${pages} pages, ${(pdf.length / 1024).toFixed(0)} KiB`,
     ),
     figureOf(
       `calendar feed, ${FEED_CEREMONIES} ceremonies (.ics)`,
-      await measure(async () => {
-        const rows = (await feedCeremonies(token, "2026-11-26"))!;
-        return ceremoniesToIcs(rows.map((r) => ({ ...r, laureateCount: r._count.laureates })), { uidDomain: "bench" });
-      }, { warmup, iterations }),
+      await measure(
+        async () => {
+          const rows = (await feedCeremonies(token, "2026-11-26"))!;
+          return ceremoniesToIcs(
+            rows.map((r) => ({ ...r, laureateCount: r._count.laureates })),
+            { uidDomain: "bench" },
+          );
+        },
+        { warmup, iterations },
+      ),
       100,
     ),
   ];

@@ -90,7 +90,12 @@ export async function diplomasBench(): Promise<SuiteReport> {
   const cpuUsed = process.cpuUsage(cpu);
   const cpuMs = (cpuUsed.user + cpuUsed.system) / 1000;
   figures.push(
-    figureOf(`${BATCH} diplomas → one PDF (DB rows → logged file)`, ours, TARGET_BATCH_MS, `${BATCH} diplomas + ${coverPages} cover pages, ${(pdf.length / 1024 / 1024).toFixed(1)} MiB, first (cold) ${formatMs(coldMs)} ms, CPU time of one batch ${formatMs(cpuMs)} ms`),
+    figureOf(
+      `${BATCH} diplomas → one PDF (DB rows → logged file)`,
+      ours,
+      TARGET_BATCH_MS,
+      `${BATCH} diplomas + ${coverPages} cover pages, ${(pdf.length / 1024 / 1024).toFixed(1)} MiB, first (cold) ${formatMs(coldMs)} ms, CPU time of one batch ${formatMs(cpuMs)} ms`,
+    ),
   );
 
   const check300 = await checkBatch(rows.conferralIds, { ceremonyId: rows.ceremonyId, reprintReason: null });
@@ -115,7 +120,10 @@ export async function diplomasBench(): Promise<SuiteReport> {
 
   // The anchor: the same pages as HTML, printed by a warm Chromium.
   const pages = check300.items
-    .map((i) => `<section class="page"><div class="frame"></div><div class="inner"></div><div class="inner2"></div>${ORNAMENTS}${renderToStaticMarkup(createElement(DocumentPreview, { doc: i.doc, label: "Dyplom" }))}${qrSvg(i.publicUrl)}</section>`)
+    .map(
+      (i) =>
+        `<section class="page"><div class="frame"></div><div class="inner"></div><div class="inner2"></div>${ORNAMENTS}${renderToStaticMarkup(createElement(DocumentPreview, { doc: i.doc, label: "Dyplom" }))}${qrSvg(i.publicUrl)}</section>`,
+    )
     .join("\n");
   const html = `<!doctype html><html lang="pl"><head><meta charset="utf-8"><style>
 ${fontFaces()}
@@ -155,7 +163,14 @@ body{margin:0;font-family:"EB Garamond",serif;font-size:12pt;line-height:1.15}
     writeFileSync(path.join(BENCH_TMP, "diplomas-ours.pdf"), pdf);
     check(pageCount(sample) === BATCH, `Chromium printed ${pageCount(sample)} pages`);
     const theirs = await measure(chromiumPrint, { warmup: 1, iterations: Math.max(3, Math.min(5, batchIterations)) });
-    figures.push(figureOf(`the same ${BATCH} pages, warm Chromium (HTML → PDF)`, theirs, Number.POSITIVE_INFINITY, `${(sample.length / 1024 / 1024).toFixed(1)} MiB; the anchor, no target of its own`));
+    figures.push(
+      figureOf(
+        `the same ${BATCH} pages, warm Chromium (HTML → PDF)`,
+        theirs,
+        Number.POSITIVE_INFINITY,
+        `${(sample.length / 1024 / 1024).toFixed(1)} MiB; the anchor, no target of its own`,
+      ),
+    );
     const share = (100 * ours[Math.floor(ours.length / 2)]!) / theirs[Math.floor(theirs.length / 2)]!;
     figures.push({
       scenario: "ours as % of Chromium's time (median)",
@@ -173,7 +188,13 @@ body{margin:0;font-family:"EB Garamond",serif;font-size:12pt;line-height:1.15}
 
   // One diploma, warm: the PDF of a confirmed diploma, and the whole print path (refresh, checks, log).
   const one = check300.items[0]!;
-  figures.push(figureOf("one diploma → PDF (render)", await measure(() => diplomaPdf(one.doc, one.publicUrl), { warmup: 20, iterations: iterationsFromEnv(200) }), TARGET_ONE_MS));
+  figures.push(
+    figureOf(
+      "one diploma → PDF (render)",
+      await measure(() => diplomaPdf(one.doc, one.publicUrl), { warmup: 20, iterations: iterationsFromEnv(200) }),
+      TARGET_ONE_MS,
+    ),
+  );
   figures.push(
     figureOf(
       "one diploma printed (DB → logged PDF)",

@@ -31,11 +31,7 @@ export async function documentsBench(): Promise<SuiteReport> {
   const iterations = iterationsFromEnv(200);
   const warmup = Math.min(20, iterations);
   const figures = [
-    figureOf(
-      "template + markup → Document",
-      await measure(async () => exampleResolutionTemplate.render(data), { warmup, iterations }),
-      TARGET_TEMPLATE_P95_MS,
-    ),
+    figureOf("template + markup → Document", await measure(async () => exampleResolutionTemplate.render(data), { warmup, iterations }), TARGET_TEMPLATE_P95_MS),
     figureOf(
       "renderPdf, 2 pages",
       await measure(() => renderPdf(document), { warmup, iterations }),
@@ -55,7 +51,16 @@ export async function documentsBench(): Promise<SuiteReport> {
   const draftData = templateData({
     honour: "CRACOVIAE_MERENTI",
     medalClass: "SILVER",
-    candidate: { id: "c", kind: "PERSON", gender: "MASCULINE", nameNominative: "Bolesław Żółkiewski", nameGenitive: "Bolesława Żółkiewskiego", nameDative: "Bolesławowi Żółkiewskiemu", address: "Panu", nameFormsConfirmed: true },
+    candidate: {
+      id: "c",
+      kind: "PERSON",
+      gender: "MASCULINE",
+      nameNominative: "Bolesław Żółkiewski",
+      nameGenitive: "Bolesława Żółkiewskiego",
+      nameDative: "Bolesławowi Żółkiewskiemu",
+      address: "Panu",
+      nameFormsConfirmed: true,
+    },
     others: [],
     nominators: ["Towarzystwo Miłośników Historii i Zabytków Krakowa"],
     nominatorKinds: ["ORGANIZATION"],

@@ -27,10 +27,31 @@ export async function hgHandoverBench(): Promise<SuiteReport> {
     return result;
   };
   for (let run = 0; run < RUNS; run++) {
-    const ids = await addHgApplications(dataset.url, { count: GALA_LAUREATES, statuses: ["VERIFIED"], today, caseReference: `KP-04.HANDOVER.${run}`, receivedDaysAgo: () => 20 });
-    const granted = await runHgBulk({ bulkAction: "grant", ids, allMatching: false, verifyFirst: false, actNumber: `${9500 + run}/BENCH`, eventDate: today, reason: "" }, ids, actor, today);
+    const ids = await addHgApplications(dataset.url, {
+      count: GALA_LAUREATES,
+      statuses: ["VERIFIED"],
+      today,
+      caseReference: `KP-04.HANDOVER.${run}`,
+      receivedDaysAgo: () => 20,
+    });
+    const granted = await runHgBulk(
+      { bulkAction: "grant", ids, allMatching: false, verifyFirst: false, actNumber: `${9500 + run}/BENCH`, eventDate: today, reason: "" },
+      ids,
+      actor,
+      today,
+    );
     if (granted.done.length !== GALA_LAUREATES) throw new Error(`grant: ${granted.done.length} of ${GALA_LAUREATES}`);
-    const gala = { kind: "GALA" as const, title: `Gala „Honoris Gratia” nr ${run + 1} (benchmark)`, date: today, startTime: "18:00", endTime: "21:00", venueId: "", organiser: "", chancelleryContact: "", notes: "" };
+    const gala = {
+      kind: "GALA" as const,
+      title: `Gala „Honoris Gratia” nr ${run + 1} (benchmark)`,
+      date: today,
+      startTime: "18:00",
+      endTime: "21:00",
+      venueId: "",
+      organiser: "",
+      chancelleryContact: "",
+      notes: "",
+    };
     const assigned = await timed(samples.assign, () => assignToHandover({ nominationIds: ids, ceremonyId: null, create: gala }, actor));
     if (assigned.kind !== "saved" || assigned.added.length !== GALA_LAUREATES) throw new Error(`assign: ${JSON.stringify(assigned).slice(0, 300)}`);
     const version = async () => (await db().ceremony.findUniqueOrThrow({ where: { id: assigned.id } })).version;
@@ -43,9 +64,19 @@ export async function hgHandoverBench(): Promise<SuiteReport> {
   }
   const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
   const figures = [
-    figureOf(`assign ${GALA_LAUREATES} granted laureates to a new gala`, sorted(samples.assign), 2000, `${RUNS} runs; the ceremony, ${GALA_LAUREATES} laureates and audit events in one transaction`),
+    figureOf(
+      `assign ${GALA_LAUREATES} granted laureates to a new gala`,
+      sorted(samples.assign),
+      2000,
+      `${RUNS} runs; the ceremony, ${GALA_LAUREATES} laureates and audit events in one transaction`,
+    ),
     figureOf(`mark all ${GALA_LAUREATES} attending`, sorted(samples.attend), 500, "one statement, one audit event"),
-    figureOf(`hold the gala: ${GALA_LAUREATES} hand-overs and the stock issue`, sorted(samples.hold), 3000, `${GALA_LAUREATES} conferrals and nominations with audit events, 2 stock movements`),
+    figureOf(
+      `hold the gala: ${GALA_LAUREATES} hand-overs and the stock issue`,
+      sorted(samples.hold),
+      3000,
+      `${GALA_LAUREATES} conferrals and nominations with audit events, 2 stock movements`,
+    ),
   ];
   console.log("");
   printFigures(figures);

@@ -32,7 +32,9 @@ export async function importBench(): Promise<SuiteReport> {
   const refused = new Set((await planImport(historicalCsv(generated))).issues.map((i) => i.row));
   const records = generated.filter((_, i) => !refused.has(i + 2)).slice(0, ROWS);
   const bytes = historicalCsv(records);
-  console.log(`file: ${records.length} rows (${refused.size} generated rows left out: namesakes in the register), ${(bytes.length / 1024 / 1024).toFixed(1)} MB; register: ${dataset.counts.Conferral ?? "?"} conferrals, ${dataset.counts.Candidate ?? "?"} candidates`);
+  console.log(
+    `file: ${records.length} rows (${refused.size} generated rows left out: namesakes in the register), ${(bytes.length / 1024 / 1024).toFixed(1)} MB; register: ${dataset.counts.Conferral ?? "?"} conferrals, ${dataset.counts.Candidate ?? "?"} candidates`,
+  );
 
   const dryRuns: number[] = [];
   let planned = { create: 0, match: 0, error: 0 };
@@ -41,7 +43,8 @@ export async function importBench(): Promise<SuiteReport> {
     const plan = await planImport(bytes);
     if (i > 0) dryRuns.push(performance.now() - start);
     planned = plan.counts;
-    if (planned.create + planned.match !== ROWS || planned.error !== 0) throw new Error(`unexpected dry run: ${JSON.stringify(planned)} ${JSON.stringify(plan.issues.slice(0, 3))}`);
+    if (planned.create + planned.match !== ROWS || planned.error !== 0)
+      throw new Error(`unexpected dry run: ${JSON.stringify(planned)} ${JSON.stringify(plan.issues.slice(0, 3))}`);
   }
 
   const applies: number[] = [];
@@ -55,8 +58,18 @@ export async function importBench(): Promise<SuiteReport> {
   }
 
   const figures = [
-    figureOf(`dry run, ${ROWS} rows`, dryRuns.sort((a, b) => a - b), TARGET_MS, `${planned.create} to create, ${planned.match} matched`),
-    figureOf(`apply, ${ROWS} rows (one transaction)`, applies.sort((a, b) => a - b), TARGET_MS, `${formatMs(ROWS / (applies[0]! / 1000))} rows/s at best`),
+    figureOf(
+      `dry run, ${ROWS} rows`,
+      dryRuns.sort((a, b) => a - b),
+      TARGET_MS,
+      `${planned.create} to create, ${planned.match} matched`,
+    ),
+    figureOf(
+      `apply, ${ROWS} rows (one transaction)`,
+      applies.sort((a, b) => a - b),
+      TARGET_MS,
+      `${formatMs(ROWS / (applies[0]! / 1000))} rows/s at best`,
+    ),
   ];
   console.log("");
   printFigures(figures);

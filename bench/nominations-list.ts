@@ -33,8 +33,7 @@ const SCENARIOS: Scenario[] = [
   {
     name: "first page (no filters)",
     search: "",
-    check: (d, ds) =>
-      expect(d.total === ds.counts.Nomination && d.rows.length === pageLength(d.total, 1), `total ${d.total}, ${d.rows.length} rows`),
+    check: (d, ds) => expect(d.total === ds.counts.Nomination && d.rows.length === pageLength(d.total, 1), `total ${d.total}, ${d.rows.length} rows`),
   },
   {
     name: "filtered: honour + status + year",
@@ -52,13 +51,8 @@ const SCENARIOS: Scenario[] = [
     search: `?q=${SEARCHED}`,
     check: async (d, ds) => {
       const expected = await countSearchMatches(ds.file, SEARCHED);
-      const found = d.rows.every((r) =>
-        [r.candidate.displayName, ...r.nominators.map((n) => n.name)].some((s) => foldText(s).includes(SEARCHED)),
-      );
-      expect(
-        expected > 0 && d.total === expected && d.rows.length === pageLength(expected, 1) && found,
-        `total ${d.total}, expected ${expected}`,
-      );
+      const found = d.rows.every((r) => [r.candidate.displayName, ...r.nominators.map((n) => n.name)].some((s) => foldText(s).includes(SEARCHED)));
+      expect(expected > 0 && d.total === expected && d.rows.length === pageLength(expected, 1) && found, `total ${d.total}, expected ${expected}`);
     },
   },
   {
@@ -73,8 +67,7 @@ const SCENARIOS: Scenario[] = [
   {
     name: "deep page (page=2000)",
     search: "?page=2000",
-    check: (d, ds) =>
-      expect(d.total === ds.counts.Nomination && d.rows.length === pageLength(d.total, 2000), `total ${d.total}, ${d.rows.length} rows`),
+    check: (d, ds) => expect(d.total === ds.counts.Nomination && d.rows.length === pageLength(d.total, 2000), `total ${d.total}, ${d.rows.length} rows`),
   },
 ];
 
@@ -92,7 +85,10 @@ async function readerSessionCookie(): Promise<string> {
   const { createUser } = await import("../app/models/user.server.ts");
   const { db } = await import("../app/utils/db.server.ts");
   const { commitSessionId, SESSION_TTL_MS } = await import("../app/utils/session.server.ts");
-  const user = await createUser({ email: `bench-${Date.now()}@bench.example`, name: "Benchmark", password: "benchmark-password", roleKeys: ["READER"] }, { userId: null });
+  const user = await createUser(
+    { email: `bench-${Date.now()}@bench.example`, name: "Benchmark", password: "benchmark-password", roleKeys: ["READER"] },
+    { userId: null },
+  );
   const session = await db().session.create({ data: { userId: user.id, expiresAt: new Date(Date.now() + SESSION_TTL_MS) } });
   return (await commitSessionId(session.id)).split(";")[0]!;
 }
@@ -115,9 +111,7 @@ export async function nominationsListBench(): Promise<SuiteReport> {
     const data = await call(s.search);
     await s.check(data, dataset);
     const samples = await measure(() => call(s.search), { warmup, iterations });
-    figures.push(
-      figureOf(s.name, samples, TARGET_P95_MS, `GET /nominations${s.search} → ${data.total} matching, ${data.rows.length} rows`),
-    );
+    figures.push(figureOf(s.name, samples, TARGET_P95_MS, `GET /nominations${s.search} → ${data.total} matching, ${data.rows.length} rows`));
   }
   console.log("");
   printFigures(figures);

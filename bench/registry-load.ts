@@ -43,8 +43,12 @@ export async function registryLoadBench(): Promise<SuiteReport> {
       runLoad(label, { url: `${server.base}${urlPath}`, connections: CONNECTIONS, duration: SECONDS, timeout: 10, ...(cookie ? { headers: { cookie } } : {}) });
     console.log(`${CONNECTIONS} connections × ${SECONDS} s each at ${server.base}…`);
     figures.push(figureOf("public /rejestr?q=nowak, no cookie (page cache)", await load("cached", "/rejestr?q=nowak"), false));
-    figures.push(figureOf("public /rejestr?q=nowak with another service's cookie", await load("with a cookie", "/rejestr?q=nowak", "_ga=GA1.2.3; zgoda=1"), true));
-    figures.push(figureOf("public /rejestr?q=nowak with a forged session cookie", await load("forged session", "/rejestr?q=nowak", "__merenti_session=podrobiona"), true));
+    figures.push(
+      figureOf("public /rejestr?q=nowak with another service's cookie", await load("with a cookie", "/rejestr?q=nowak", "_ga=GA1.2.3; zgoda=1"), true),
+    );
+    figures.push(
+      figureOf("public /rejestr?q=nowak with a forged session cookie", await load("forged session", "/rejestr?q=nowak", "__merenti_session=podrobiona"), true),
+    );
     figures.push(figureOf("/rejestr?q=nowak signed in (rendered every time)", await load("signed in", "/rejestr?q=nowak", staffCookie), true));
     figures.push(figureOf("staff /nominations?q=nowak, signed in", await load("staff", "/nominations?q=nowak", staffCookie), true));
   } finally {

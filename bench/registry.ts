@@ -41,15 +41,31 @@ export async function registryBench(): Promise<SuiteReport> {
   const deepPage = Math.max(1, Math.floor((dataset.conferrals * 0.5) / 25));
 
   const scenarios: { name: string; path: string; check: (d: LoaderData | Response) => void }[] = [
-    { name: "first page", path: "/rejestr", check: (d) => check(!(d instanceof Response) && d.total > 0.9 * dataset.conferrals && d.rows.length === 25, "first page") },
-    { name: `search q=${foreign} (diacritics)`, path: `/rejestr?q=${foreign}`, check: (d) => check(!(d instanceof Response) && d.total > 0 && d.rows.every((r) => r.name.includes("Rajči")), "rajcic") },
+    {
+      name: "first page",
+      path: "/rejestr",
+      check: (d) => check(!(d instanceof Response) && d.total > 0.9 * dataset.conferrals && d.rows.length === 25, "first page"),
+    },
+    {
+      name: `search q=${foreign} (diacritics)`,
+      path: `/rejestr?q=${foreign}`,
+      check: (d) => check(!(d instanceof Response) && d.total > 0 && d.rows.every((r) => r.name.includes("Rajči")), "rajcic"),
+    },
     { name: `search q=${searched}`, path: `/rejestr?q=${searched}`, check: (d) => check(!(d instanceof Response) && d.total > 0, searched) },
     { name: "search q=nowak (common)", path: "/rejestr?q=nowak", check: (d) => check(!(d instanceof Response) && d.total > dataset.conferrals / 200, "nowak") },
     { name: "search q=ko (two letters)", path: "/rejestr?q=ko", check: (d) => check(!(d instanceof Response) && d.total > 0, "ko") },
     { name: "search, no match", path: "/rejestr?q=kosciuszko", check: (d) => check(!(d instanceof Response) && d.total === 0, "no match") },
-    { name: "filter honour + class + term", path: "/rejestr?honour=CRACOVIAE_MERENTI&medalClass=SILVER&term=5", check: (d) => check(!(d instanceof Response) && d.total > 0, "filter") },
+    {
+      name: "filter honour + class + term",
+      path: "/rejestr?honour=CRACOVIAE_MERENTI&medalClass=SILVER&term=5",
+      check: (d) => check(!(d instanceof Response) && d.total > 0, "filter"),
+    },
     { name: "year + name order", path: "/rejestr?year=2015&sort=name-asc", check: (d) => check(!(d instanceof Response) && d.total > 0, "year") },
-    { name: `name order, deep page (page=${deepPage})`, path: `/rejestr?sort=name-asc&page=${deepPage}`, check: (d) => check(!(d instanceof Response) && d.rows.length === 25, "deep page") },
+    {
+      name: `name order, deep page (page=${deepPage})`,
+      path: `/rejestr?sort=name-asc&page=${deepPage}`,
+      check: (d) => check(!(d instanceof Response) && d.rows.length === 25, "deep page"),
+    },
     { name: "verification code → redirect", path: `/rejestr?q=${code}`, check: (d) => check(d instanceof Response && d.status === 302, "code") },
   ];
 
@@ -91,10 +107,23 @@ export async function registryBench(): Promise<SuiteReport> {
     if (res.status !== 200 && res.status !== 302) throw new Error(`GET ${p}: ${res.status}`);
     return html;
   };
-  for (const p of ["/rejestr", `/rejestr?q=${foreign}`, "/rejestr?q=nowak&sort=name-asc", "/rejestr?honour=HONORIS_GRATIA&year=2020&page=3", `/rejestr/${permalink}`]) {
+  for (const p of [
+    "/rejestr",
+    `/rejestr?q=${foreign}`,
+    "/rejestr?q=nowak&sort=name-asc",
+    "/rejestr?honour=HONORIS_GRATIA&year=2020&page=3",
+    `/rejestr/${permalink}`,
+  ]) {
     const html = await render(p);
     check(html.includes("<title>") && !html.includes("Wnioski</a>"), `${p} renders a public page`);
-    figures.push(figureOf(`response: GET ${p}`, await measure(() => render(p), { warmup, iterations }), RESPONSE_TARGET_MS, `${(html.length / 1024).toFixed(0)} kB of HTML`));
+    figures.push(
+      figureOf(
+        `response: GET ${p}`,
+        await measure(() => render(p), { warmup, iterations }),
+        RESPONSE_TARGET_MS,
+        `${(html.length / 1024).toFixed(0)} kB of HTML`,
+      ),
+    );
   }
 
   figures.push(...(await loadRun(dataset.samplePublicIds, [foreign, searched, "nowak", "kowalsk", "zaj", "wisniewska"])));

@@ -48,7 +48,12 @@ async function floodRun(cookie: string, addresses: number, label: string): Promi
     const result = await runLoad("flood", { url: base, connections: FLOOD_CONNECTIONS, duration: FLOOD_SECONDS, timeout: 30, requests });
     const staff = await probe.done;
     describeProbe("staff page /nominations?q=nowak", staff);
-    return figureOf(`staff page during a ${FLOOD_CONNECTIONS}-connection sign-in flood from ${label}`, staff, STAFF_P95_TARGET_MS, `flood ${result.requests.average.toFixed(0)} req/s, statuses ${JSON.stringify(result.statuses)}`);
+    return figureOf(
+      `staff page during a ${FLOOD_CONNECTIONS}-connection sign-in flood from ${label}`,
+      staff,
+      STAFF_P95_TARGET_MS,
+      `flood ${result.requests.average.toFixed(0)} req/s, statuses ${JSON.stringify(result.statuses)}`,
+    );
   } finally {
     await server.stop();
   }

@@ -26,10 +26,15 @@ try {
     process.exit(0);
   }
   const { DATABASE_URL, ATTACHMENTS_DIR } = parseEnv(process.env);
-  const result = await backupDatabase({ databaseUrl: DATABASE_URL, dir: values.dir ?? "backups", attachmentsDir: attachmentsDirOf(DATABASE_URL, ATTACHMENTS_DIR) });
+  const result = await backupDatabase({
+    databaseUrl: DATABASE_URL,
+    dir: values.dir ?? "backups",
+    attachmentsDir: attachmentsDirOf(DATABASE_URL, ATTACHMENTS_DIR),
+  });
   const last = result.migrations.at(-1);
   const shown = path.relative(process.cwd(), result.file);
-  const seconds = result.durationMs < 1000 ? `${result.durationMs} ms` : `${(result.durationMs / 1000).toLocaleString("pl-PL", { maximumFractionDigits: 1 })} s`;
+  const seconds =
+    result.durationMs < 1000 ? `${result.durationMs} ms` : `${(result.durationMs / 1000).toLocaleString("pl-PL", { maximumFractionDigits: 1 })} s`;
   console.log(`Kopia zapasowa zapisana: ${shown.startsWith("..") ? result.file : shown}`);
   console.log(`  baza: ${result.source}`);
   console.log(
@@ -38,7 +43,11 @@ try {
   );
   const files = result.attachments;
   const filesDir = path.relative(process.cwd(), files.dir);
-  console.log(files.referenced === 0 ? "  załączniki: baza nie wskazuje żadnych plików" : `  załączniki: ${countOf(files.copied, NOUNS.file)} w ${filesDir.startsWith("..") ? files.dir : filesDir}`);
+  console.log(
+    files.referenced === 0
+      ? "  załączniki: baza nie wskazuje żadnych plików"
+      : `  załączniki: ${countOf(files.copied, NOUNS.file)} w ${filesDir.startsWith("..") ? files.dir : filesDir}`,
+  );
   if (files.missing.length > 0) {
     console.warn(`Uwaga: w folderze załączników nie ma plików, które wskazuje baza (liczba: ${files.missing.length}); kopia ich nie zawiera:`);
     for (const hash of files.missing) console.warn(`  - ${hash}`);

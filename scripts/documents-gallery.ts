@@ -24,7 +24,16 @@ mkdirSync(folder, { recursive: true });
 
 type Person = DraftCandidate & { title: string; apposition: string; slug: string };
 
-function person(slug: string, kind: CandidateKind, gender: Gender | null, title: string, nominative: string, genitive: string, dative: string, apposition = ""): Person {
+function person(
+  slug: string,
+  kind: CandidateKind,
+  gender: Gender | null,
+  title: string,
+  nominative: string,
+  genitive: string,
+  dative: string,
+  apposition = "",
+): Person {
   return {
     id: slug,
     slug,
@@ -42,7 +51,16 @@ function person(slug: string, kind: CandidateKind, gender: Gender | null, title:
 
 // Fictional honorees; „č” and „ł” check the font.
 const MAN = person("mezczyzna", "PERSON", "MASCULINE", "", "Bolesław Rajčić", "Bolesława Rajčicia", "Bolesławowi Rajčiciowi");
-const WOMAN = person("kobieta-prof", "PERSON", "FEMININE", "prof. dr hab.", "Łucja Zawadzka-Wiśniewska", "Łucji Zawadzkiej-Wiśniewskiej", "Łucji Zawadzkiej-Wiśniewskiej", "wybitnej lekarce, twórczyni krakowskiej szkoły kardiochirurgii");
+const WOMAN = person(
+  "kobieta-prof",
+  "PERSON",
+  "FEMININE",
+  "prof. dr hab.",
+  "Łucja Zawadzka-Wiśniewska",
+  "Łucji Zawadzkiej-Wiśniewskiej",
+  "Łucji Zawadzkiej-Wiśniewskiej",
+  "wybitnej lekarce, twórczyni krakowskiej szkoły kardiochirurgii",
+);
 const INSTITUTION = person(
   "instytucja",
   "ORGANIZATION",
@@ -95,7 +113,10 @@ for (const d of drafts) {
     mayor: MAYOR,
     content: {
       printNumber: "1234",
-      mover: d.honour === "CRACOVIAE_MERENTI" ? "Komisja Medalu „Cracoviae Merenti” pozytywnie zaopiniowała wniosek." : "Z wnioskiem wystąpił wnioskodawca przykładowy.",
+      mover:
+        d.honour === "CRACOVIAE_MERENTI"
+          ? "Komisja Medalu „Cracoviae Merenti” pozytywnie zaopiniowała wniosek."
+          : "Z wnioskiem wystąpił wnioskodawca przykładowy.",
       merits: "Przykładowy opis zasług: wieloletnia praca na rzecz mieszkańców Krakowa.\n\nDrugi akapit uzasadnienia.",
     },
   };
@@ -108,9 +129,27 @@ for (const d of drafts) {
 
 // Diplomas: each honour and class, for each kind of honoree it may go to.
 const diplomas: { slug: string; honour: Honour; medalClass: MedalClass | null; who: Person; act: DiplomaInputs["act"] }[] = [
-  { slug: "cm-zloty-instytucja", honour: "CRACOVIAE_MERENTI", medalClass: "GOLD", who: INSTITUTION, act: { kind: "RESOLUTION", number: "XLI/1001/26", date: "2026-03-11" } },
-  { slug: "cm-srebrny-mezczyzna", honour: "CRACOVIAE_MERENTI", medalClass: "SILVER", who: MAN, act: { kind: "RESOLUTION", number: "XLI/1002/26", date: "2026-03-11" } },
-  { slug: "cm-brazowy-kobieta", honour: "CRACOVIAE_MERENTI", medalClass: "BRONZE", who: WOMAN, act: { kind: "RESOLUTION", number: "XLI/1003/26", date: "2026-03-11" } },
+  {
+    slug: "cm-zloty-instytucja",
+    honour: "CRACOVIAE_MERENTI",
+    medalClass: "GOLD",
+    who: INSTITUTION,
+    act: { kind: "RESOLUTION", number: "XLI/1001/26", date: "2026-03-11" },
+  },
+  {
+    slug: "cm-srebrny-mezczyzna",
+    honour: "CRACOVIAE_MERENTI",
+    medalClass: "SILVER",
+    who: MAN,
+    act: { kind: "RESOLUTION", number: "XLI/1002/26", date: "2026-03-11" },
+  },
+  {
+    slug: "cm-brazowy-kobieta",
+    honour: "CRACOVIAE_MERENTI",
+    medalClass: "BRONZE",
+    who: WOMAN,
+    act: { kind: "RESOLUTION", number: "XLI/1003/26", date: "2026-03-11" },
+  },
   { slug: "ho-kobieta", honour: "HONORARY_CITIZENSHIP", medalClass: null, who: WOMAN, act: { kind: "RESOLUTION", number: "XLII/1010/26", date: "2026-04-22" } },
   { slug: "ho-mezczyzna", honour: "HONORARY_CITIZENSHIP", medalClass: null, who: MAN, act: { kind: "RESOLUTION", number: "XLII/1011/26", date: "2026-04-22" } },
   { slug: "hg-instytucja", honour: "HONORIS_GRATIA", medalClass: null, who: INSTITUTION, act: { kind: "ORDINANCE", number: "1777/2026", date: "2026-02-02" } },
@@ -131,7 +170,9 @@ for (const d of diplomas) {
     councilChair: d.honour === "HONORIS_GRATIA" ? null : CHAIR,
   };
   const publicUrl = publicRegistryUrl(env().PUBLIC_BASE_URL, `przyklad-${d.slug}`);
-  const doc = projectTemplate<ReturnType<typeof diplomaTemplateData>>(diplomaTemplateFile(d.honour)).render(diplomaTemplateData(inputs, { verificationCode: "K7QX2MHD", publicUrl }));
+  const doc = projectTemplate<ReturnType<typeof diplomaTemplateData>>(diplomaTemplateFile(d.honour)).render(
+    diplomaTemplateData(inputs, { verificationCode: "K7QX2MHD", publicUrl }),
+  );
   await save(`dyplom-${d.slug}.pdf`, diplomaPdf(doc, publicUrl, { ...FULL_PRINT, medalClass: d.medalClass }));
   await save(`dyplom-${d.slug}-blankiet.pdf`, diplomaPdf(doc, publicUrl, { mode: "PREPRINTED", printer: null }));
 }
@@ -149,8 +190,15 @@ const application = (id: string, name: string, caseReference: string, receivedDa
   receivedDate,
   proposedEventName: "Gala Fundacji Przykładowej",
 });
-const FOUNDATION = [application("a1", "Fundacja Przykładowa", "KP-04.0012.1.2026", "2026-01-12"), application("a2", "Fundacja Przykładowa", "KP-04.0012.2.2026", "2026-01-19")];
-const PERSON_APPLICANT = { ...application("a3", "Jan Wnioskujący", "KP-04.0012.3.2026", "2026-01-14"), applicantStreet: "os. Zielone 7/15", applicantPostalCode: "31-968" };
+const FOUNDATION = [
+  application("a1", "Fundacja Przykładowa", "KP-04.0012.1.2026", "2026-01-12"),
+  application("a2", "Fundacja Przykładowa", "KP-04.0012.2.2026", "2026-01-19"),
+];
+const PERSON_APPLICANT = {
+  ...application("a3", "Jan Wnioskujący", "KP-04.0012.3.2026", "2026-01-14"),
+  applicantStreet: "os. Zielone 7/15",
+  applicantPostalCode: "31-968",
+};
 const decision: HgDecisionPrint = {
   ordinance: { number: "1777/2026", issuedOn: "2026-02-02" },
   laureates: [MAN, WOMAN, INSTITUTION].map((p, i) => ({ name: p.nameNominative, number: String(5530 + i) })),
@@ -166,11 +214,21 @@ for (const kind of ["decision", "letters"] as const) {
   if (made.kind === "ok") await save(`honoris-gratia-${kind === "decision" ? "zarzadzenie" : "pisma"}.pdf`, renderMade(made, "pdf"));
 }
 // Refusals: one letter short, one long enough for two pages (its own „Strona 1 z 2”).
-const refused = (id: string, name: string, app: (typeof FOUNDATION)[number], reason: string) => ({ id, candidateName: name, reason, refusedOn: "2026-03-02", caseReference: "", application: app });
-const longReason = "Wniosek nie wykazał szczególnych zasług dla Krakowa wymaganych regulaminem odznaki; opisane działania, choć cenne, mają charakter lokalny i krótkotrwały.";
+const refused = (id: string, name: string, app: (typeof FOUNDATION)[number], reason: string) => ({
+  id,
+  candidateName: name,
+  reason,
+  refusedOn: "2026-03-02",
+  caseReference: "",
+  application: app,
+});
+const longReason =
+  "Wniosek nie wykazał szczególnych zasług dla Krakowa wymaganych regulaminem odznaki; opisane działania, choć cenne, mają charakter lokalny i krótkotrwały.";
 const { letters: refusals } = refusalLetters([
   refused("r1", "Stowarzyszenie Miłośników Przykładów", PERSON_APPLICANT, "Odznaka została już nadana temu stowarzyszeniu w 2019 r."),
-  ...Array.from({ length: 14 }, (_, i) => refused(`r${i + 2}`, `Kandydat Przykładowy ${i + 1}`, FOUNDATION[0]!, i % 2 ? longReason : `${longReason} (wniosek ${i + 1})`)),
+  ...Array.from({ length: 14 }, (_, i) =>
+    refused(`r${i + 2}`, `Kandydat Przykładowy ${i + 1}`, FOUNDATION[0]!, i % 2 ? longReason : `${longReason} (wniosek ${i + 1})`),
+  ),
 ]);
 const refusalMade = hgRefusalLettersDocument(refusals, "2026-03-09", MAYOR, SENDER);
 if (refusalMade.kind === "ok") await save("honoris-gratia-pisma-odmowa.pdf", renderMade(refusalMade, "pdf"));
@@ -202,4 +260,6 @@ const items = suggestedProgramme(ceremony, CHAIR, MAYOR).map((row, i) => (i === 
 await save("uroczystosc-program.pdf", renderPdf(projectTemplate<object>("ceremony-programme.hbs").render({ ...ceremony, items })));
 await save("uroczystosc-lista-wreczen.pdf", renderPdf(projectTemplate<object>("ceremony-handover-list.hbs").render(ceremony)));
 
-console.log(`Zapisano ${countOf(written.length, { one: "dokument", few: "dokumenty", many: "dokumentów" })} PDF w ${folder} (adres publiczny: ${env().PUBLIC_BASE_URL}).`);
+console.log(
+  `Zapisano ${countOf(written.length, { one: "dokument", few: "dokumenty", many: "dokumentów" })} PDF w ${folder} (adres publiczny: ${env().PUBLIC_BASE_URL}).`,
+);

@@ -17,7 +17,10 @@ if (existsSync(path.join(root, ".env"))) process.loadEnvFile(path.join(root, ".e
 const USAGE = "Użycie: npm run export-history -- plik.csv [--honour CM|HO|HG] [--historical]";
 let parsed;
 try {
-  parsed = parseArgs({ allowPositionals: true, options: { honour: { type: "string" }, historical: { type: "boolean" }, help: { type: "boolean", short: "h" } } });
+  parsed = parseArgs({
+    allowPositionals: true,
+    options: { honour: { type: "string" }, historical: { type: "boolean" }, help: { type: "boolean", short: "h" } },
+  });
 } catch (error) {
   console.error(`${(error as Error).message}\n${USAGE}`);
   process.exit(2);

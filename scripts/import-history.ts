@@ -31,7 +31,9 @@ try {
 }
 const { values, positionals } = parsed;
 if (values.help || positionals.length !== 1) {
-  console.log(`${USAGE}\n  bez --apply: próba (nic nie zapisuje)\n  --apply: import w jednej transakcji\n  --skip-errors: z --apply pomija wiersze z błędami\n  --all: raport pokazuje wszystkie wiersze`);
+  console.log(
+    `${USAGE}\n  bez --apply: próba (nic nie zapisuje)\n  --apply: import w jednej transakcji\n  --skip-errors: z --apply pomija wiersze z błędami\n  --all: raport pokazuje wszystkie wiersze`,
+  );
   process.exit(values.help ? 0 : 2);
 }
 const file = positionals[0]!;
@@ -46,7 +48,11 @@ const rowLimit = values.all ? Infinity : 50;
 if (!values.apply) {
   const plan = await planImport(bytes);
   console.log(planReport(plan, { rowLimit }).join("\n"));
-  console.log(plan.counts.error || plan.fileIssues.length ? "\nPróba: popraw błędy (albo użyj --apply --skip-errors)." : "\nPróba: plik jest poprawny; --apply go zaimportuje.");
+  console.log(
+    plan.counts.error || plan.fileIssues.length
+      ? "\nPróba: popraw błędy (albo użyj --apply --skip-errors)."
+      : "\nPróba: plik jest poprawny; --apply go zaimportuje.",
+  );
   process.exitCode = plan.counts.error || plan.fileIssues.length ? 1 : 0;
 } else {
   console.log("Import zapisuje w jednej transakcji: do jej końca zapisy w aplikacji dostają odpowiedź „Baza danych jest zajęta”, odczyty działają.");
@@ -56,7 +62,9 @@ if (!values.apply) {
     console.error(`\n${result.message}`);
     process.exitCode = 1;
   } else {
-    console.log(`\nZaimportowano: ${result.created} nadań (nowi laureaci: ${result.candidatesCreated}); już w rejestrze: ${result.matched}; pominięto: ${result.skipped}.`);
+    console.log(
+      `\nZaimportowano: ${result.created} nadań (nowi laureaci: ${result.candidatesCreated}); już w rejestrze: ${result.matched}; pominięto: ${result.skipped}.`,
+    );
   }
 }
 await db().$disconnect();

@@ -19,7 +19,9 @@ if (existsSync(path.join(root, ".env"))) process.loadEnvFile(path.join(root, ".e
 
 const { values } = parseArgs({ options: { apply: { type: "boolean" }, help: { type: "boolean", short: "h" } } });
 if (values.help) {
-  console.log("Użycie: npm run names:resuggest [-- --apply]\n  bez --apply: tylko liczba kandydatów, których formy by się zmieniły\n  --apply: zapisuje nowe sugestie");
+  console.log(
+    "Użycie: npm run names:resuggest [-- --apply]\n  bez --apply: tylko liczba kandydatów, których formy by się zmieniły\n  --apply: zapisuje nowe sugestie",
+  );
   process.exit(0);
 }
 
@@ -39,5 +41,7 @@ try {
 } catch (error) {
   if (!(error instanceof DryRun)) throw error;
 }
-console.log(apply ? `Zapisano nowe sugestie form nazwy: ${changed}.` : `Nowe sugestie form nazwy dla ${changed} kandydatów (nic nie zapisano; --apply zapisuje).`);
+console.log(
+  apply ? `Zapisano nowe sugestie form nazwy: ${changed}.` : `Nowe sugestie form nazwy dla ${changed} kandydatów (nic nie zapisano; --apply zapisuje).`,
+);
 await db().$disconnect();

@@ -35,7 +35,8 @@ if (values.help) {
 
 migrate();
 const apply = values.apply === true;
-if (apply) console.log("Anonimizacja zapisuje w jednej transakcji: do jej końca zapisy w aplikacji dostają odpowiedź „Baza danych jest zajęta”, odczyty działają.");
+if (apply)
+  console.log("Anonimizacja zapisuje w jednej transakcji: do jej końca zapisy w aplikacji dostają odpowiedź „Baza danych jest zajęta”, odczyty działają.");
 const { due, result } = await runRetention({ apply });
 
 if (due.length === 0) {

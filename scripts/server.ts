@@ -222,7 +222,10 @@ const renderPage = createWebRequestHandler(build, process.env.NODE_ENV);
 
 app.use("/rejestr", (req: Request, res: Response, next: NextFunction) => {
   const gone = clientGone(res);
-  isVisitor(req.get("cookie")).then((visitor) => servePublic(req, res, next, gone, req.method === "GET" && visitor ? pageCacheKey(req.originalUrl) : null), next);
+  isVisitor(req.get("cookie")).then(
+    (visitor) => servePublic(req, res, next, gone, req.method === "GET" && visitor ? pageCacheKey(req.originalUrl) : null),
+    next,
+  );
 });
 
 /** Whether the cookies carry nothing of ours that changes a page: no valid session, no valid toast. */
@@ -252,7 +255,10 @@ function servePublic(req: Request, res: Response, next: NextFunction, gone: Abor
       try {
         const requestHeaders = webHeadersOf(req);
         requestHeaders.delete("cookie");
-        const response = await renderPage(new globalThis.Request(`${req.protocol}://${requestHost(req) ?? "localhost"}${req.originalUrl}`, { headers: requestHeaders }), { cspNonce: nonce });
+        const response = await renderPage(
+          new globalThis.Request(`${req.protocol}://${requestHost(req) ?? "localhost"}${req.originalUrl}`, { headers: requestHeaders }),
+          { cspNonce: nonce },
+        );
         const body = await response.text();
         const headers = [...response.headers].filter(([name]) => name !== "set-cookie" && name !== "content-length");
         const shareable = response.status === 200 && !response.headers.has("set-cookie") && !body.includes(nonce);

@@ -10,7 +10,11 @@ export function sourceFingerprint(root: string): string {
     for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
-      else hash.update(full).update(String(statSync(full).size)).update(readFileSync(full));
+      else
+        hash
+          .update(full)
+          .update(String(statSync(full).size))
+          .update(readFileSync(full));
     }
   };
   for (const dir of ["app", "public", "templates"]) if (existsSync(path.join(root, dir))) walk(path.join(root, dir));

@@ -3,7 +3,16 @@ import { getInputProps, getSelectProps, getTextareaProps, type FieldMetadata } f
 import { Form, Link, useNavigation } from "@remix-run/react";
 import { useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { Field } from "#app/components/forms";
-import { ATTENDANCE_LABEL, ATTENDANCES, BULK_ATTENDANCES, CEREMONY_KIND_LABEL, CEREMONY_KINDS, ceremonyStatusLabel, seatText, type Attendance } from "#app/domain/ceremony";
+import {
+  ATTENDANCE_LABEL,
+  ATTENDANCES,
+  BULK_ATTENDANCES,
+  CEREMONY_KIND_LABEL,
+  CEREMONY_KINDS,
+  ceremonyStatusLabel,
+  seatText,
+  type Attendance,
+} from "#app/domain/ceremony";
 import { formatPolishDate } from "#app/domain/polish-dates";
 
 export function CeremonyStatus({ status }: { status: string }) {
@@ -31,7 +40,14 @@ export function CeremonyFields({ fields, venues }: { fields: Fields; venues: { i
           </select>
         )}
       </Field>
-      <Field id={fields.title.id} label="Nazwa" errors={fields.title.errors} hint="Np. „Uroczysta sesja Rady Miasta Krakowa z okazji Święta Miasta”." required className="field--wide">
+      <Field
+        id={fields.title.id}
+        label="Nazwa"
+        errors={fields.title.errors}
+        hint="Np. „Uroczysta sesja Rady Miasta Krakowa z okazji Święta Miasta”."
+        required
+        className="field--wide"
+      >
         {(aria) => <input {...getInputProps(fields.title, { type: "text", ...noAria })} autoComplete="off" {...aria} />}
       </Field>
       <div className="grid-3">
@@ -45,7 +61,12 @@ export function CeremonyFields({ fields, venues }: { fields: Fields; venues: { i
           {(aria) => <input {...getInputProps(fields.endTime, { type: "time", ...noAria })} {...aria} />}
         </Field>
       </div>
-      <Field id={fields.venueId.id} label="Miejsce" errors={fields.venueId.errors} hint="Listę miejsc prowadzi administrator (Ustawienia → Miejsca uroczystości).">
+      <Field
+        id={fields.venueId.id}
+        label="Miejsce"
+        errors={fields.venueId.errors}
+        hint="Listę miejsc prowadzi administrator (Ustawienia → Miejsca uroczystości)."
+      >
         {(aria) => (
           <select {...getSelectProps(fields.venueId, noAria)} {...aria}>
             <option value="">— nie ustalono —</option>
@@ -62,7 +83,12 @@ export function CeremonyFields({ fields, venues }: { fields: Fields; venues: { i
         <Field id={fields.organiser.id} label="Organizator" errors={fields.organiser.errors}>
           {(aria) => <input {...getInputProps(fields.organiser, { type: "text", ...noAria })} {...aria} />}
         </Field>
-        <Field id={fields.chancelleryContact.id} label="Kontakt w Kancelarii Rady" errors={fields.chancelleryContact.errors} hint="Imię i nazwisko, telefon lub e-mail.">
+        <Field
+          id={fields.chancelleryContact.id}
+          label="Kontakt w Kancelarii Rady"
+          errors={fields.chancelleryContact.errors}
+          hint="Imię i nazwisko, telefon lub e-mail."
+        >
           {(aria) => <input {...getInputProps(fields.chancelleryContact, { type: "text", ...noAria })} {...aria} />}
         </Field>
       </div>
@@ -109,10 +135,18 @@ export type TableLaureate = {
   diploma: { confirmed: boolean; printed: boolean } | null;
 };
 
-type SentRow = Partial<Record<"attendance" | "representedBy" | "guestsCount" | "handedOverBy" | "handoverTime" | "seatRow" | "seat" | "guestSeats" | "laureateId", string>>;
+type SentRow = Partial<
+  Record<"attendance" | "representedBy" | "guestsCount" | "handedOverBy" | "handoverTime" | "seatRow" | "seat" | "guestSeats" | "laureateId", string>
+>;
 
 function diplomaText(d: TableLaureate["diploma"]): string {
-  return d ? (d.printed ? "dyplom wydrukowany" : d.confirmed ? "dyplom zatwierdzony, niewydrukowany" : "dyplom niezatwierdzony") : "tekst dyplomu nieprzygotowany";
+  return d
+    ? d.printed
+      ? "dyplom wydrukowany"
+      : d.confirmed
+        ? "dyplom zatwierdzony, niewydrukowany"
+        : "dyplom niezatwierdzony"
+    : "tekst dyplomu nieprzygotowany";
 }
 
 /**
@@ -206,7 +240,13 @@ export function LaureateTable({
         </button>
         <div className="field">
           <label htmlFor="bulk-attendance">Obecność do ustawienia</label>
-          <select id="bulk-attendance" name="bulkAttendance" defaultValue="" aria-describedby={errors.bulkAttendance ? "bulk-attendance-error" : undefined} aria-invalid={errors.bulkAttendance ? true : undefined}>
+          <select
+            id="bulk-attendance"
+            name="bulkAttendance"
+            defaultValue=""
+            aria-describedby={errors.bulkAttendance ? "bulk-attendance-error" : undefined}
+            aria-invalid={errors.bulkAttendance ? true : undefined}
+          >
             <option value="">— wybierz —</option>
             {BULK_ATTENDANCES.map((a) => (
               <option key={a} value={a}>
@@ -229,7 +269,8 @@ export function LaureateTable({
         {errors.selected ? <p className="field-errors">{errors.selected.join(" ")}</p> : null}
       </div>
       <p id="drag-hint" className="muted no-print">
-        Kolejność zmienisz przyciskami ↑ i ↓ (także z klawiatury) albo przeciągając wiersz za uchwyt ⠿. Zmiany w wierszach zapisuje przycisk „Zapisz zmiany na liście”.
+        Kolejność zmienisz przyciskami ↑ i ↓ (także z klawiatury) albo przeciągając wiersz za uchwyt ⠿. Zmiany w wierszach zapisuje przycisk „Zapisz zmiany na
+        liście”.
       </p>
       <p className="visually-hidden" role="status" aria-live="polite">
         {announcement}
@@ -241,19 +282,31 @@ export function LaureateTable({
             <tr>
               <th scope="col" className="no-print">
                 {hydrated ? (
-                  <input type="checkbox" aria-label="Zaznacz wszystkich" checked={allTicked} onChange={toggleAll} ref={(el) => { if (el) el.indeterminate = selected.size > 0 && !allTicked; }} />
+                  <input
+                    type="checkbox"
+                    aria-label="Zaznacz wszystkich"
+                    checked={allTicked}
+                    onChange={toggleAll}
+                    ref={(el) => {
+                      if (el) el.indeterminate = selected.size > 0 && !allTicked;
+                    }}
+                  />
                 ) : (
                   <span className="visually-hidden">Zaznacz</span>
                 )}
               </th>
-              <th scope="col" className="num">Nr</th>
+              <th scope="col" className="num">
+                Nr
+              </th>
               <th scope="col">Laureat</th>
               <th scope="col">Obecność</th>
               <th scope="col">Reprezentuje</th>
               <th scope="col">Goście</th>
               <th scope="col">Kto wręcza</th>
               <th scope="col">Godzina i miejsca</th>
-              <th scope="col" className="no-print">Kolejność</th>
+              <th scope="col" className="no-print">
+                Kolejność
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -276,7 +329,14 @@ export function LaureateTable({
                   }}
                 >
                   <td className="no-print">
-                    <input type="checkbox" name="selected" value={l.id} aria-label={`Zaznacz: ${l.name}`} checked={hydrated ? selected.has(l.id) : undefined} onChange={() => toggle(l.id)} />
+                    <input
+                      type="checkbox"
+                      name="selected"
+                      value={l.id}
+                      aria-label={`Zaznacz: ${l.name}`}
+                      checked={hydrated ? selected.has(l.id) : undefined}
+                      onChange={() => toggle(l.id)}
+                    />
                   </td>
                   <td className="num">{i + 1}</td>
                   <td>
@@ -288,10 +348,16 @@ export function LaureateTable({
                       {l.nominationId ? (
                         <>
                           {" "}
-                          · <Link to={`/nominations/${l.nominationId}`} aria-label={`Wniosek: ${l.name}`}>wniosek</Link>
+                          ·{" "}
+                          <Link to={`/nominations/${l.nominationId}`} aria-label={`Wniosek: ${l.name}`}>
+                            wniosek
+                          </Link>
                         </>
                       ) : null}{" "}
-                      · <Link to={`?usun=${l.id}#usun`} aria-label={`Usuń z uroczystości: ${l.name}`}>usuń…</Link>
+                      ·{" "}
+                      <Link to={`?usun=${l.id}#usun`} aria-label={`Usuń z uroczystości: ${l.name}`}>
+                        usuń…
+                      </Link>
                     </small>
                   </td>
                   <td>
@@ -349,9 +415,29 @@ export function LaureateTable({
                       aria-invalid={timeErr ? true : undefined}
                       aria-describedby={timeErr ? `time-error-${l.id}` : undefined}
                     />
-                    <input type="text" name={`rows[${i}].seatRow`} defaultValue={s?.seatRow ?? l.seatRow} className="input--tiny" placeholder="rząd" aria-label={`Rząd: ${l.name}`} />
-                    <input type="text" name={`rows[${i}].seat`} defaultValue={s?.seat ?? l.seat} className="input--tiny" placeholder="miejsce" aria-label={`Miejsce: ${l.name}`} />
-                    <input type="text" name={`rows[${i}].guestSeats`} defaultValue={s?.guestSeats ?? l.guestSeats} placeholder="miejsca gości" aria-label={`Miejsca gości: ${l.name}`} />
+                    <input
+                      type="text"
+                      name={`rows[${i}].seatRow`}
+                      defaultValue={s?.seatRow ?? l.seatRow}
+                      className="input--tiny"
+                      placeholder="rząd"
+                      aria-label={`Rząd: ${l.name}`}
+                    />
+                    <input
+                      type="text"
+                      name={`rows[${i}].seat`}
+                      defaultValue={s?.seat ?? l.seat}
+                      className="input--tiny"
+                      placeholder="miejsce"
+                      aria-label={`Miejsce: ${l.name}`}
+                    />
+                    <input
+                      type="text"
+                      name={`rows[${i}].guestSeats`}
+                      defaultValue={s?.guestSeats ?? l.guestSeats}
+                      placeholder="miejsca gości"
+                      aria-label={`Miejsca gości: ${l.name}`}
+                    />
                     {timeErr ? (
                       <p id={`time-error-${l.id}`} className="field-errors">
                         {timeErr.join(" ")}
@@ -376,7 +462,14 @@ export function LaureateTable({
                         ⠿
                       </button>
                     ) : null}
-                    <button type="submit" name="intent" value={`move:${l.id}:up`} className="button--secondary" disabled={i === 0 || busy} aria-label={`Przesuń wyżej: ${l.name}`}>
+                    <button
+                      type="submit"
+                      name="intent"
+                      value={`move:${l.id}:up`}
+                      className="button--secondary"
+                      disabled={i === 0 || busy}
+                      aria-label={`Przesuń wyżej: ${l.name}`}
+                    >
                       ↑
                     </button>
                     <button
@@ -413,7 +506,9 @@ export function LaureateTableReadOnly({ laureates }: { laureates: TableLaureate[
         <caption className="visually-hidden">Laureaci w kolejności wręczania</caption>
         <thead>
           <tr>
-            <th scope="col" className="num">Nr</th>
+            <th scope="col" className="num">
+              Nr
+            </th>
             <th scope="col">Laureat</th>
             <th scope="col">Obecność</th>
             <th scope="col">Goście</th>
@@ -434,7 +529,10 @@ export function LaureateTableReadOnly({ laureates }: { laureates: TableLaureate[
                   {l.nominationId ? (
                     <>
                       {" "}
-                      · <Link to={`/nominations/${l.nominationId}`} aria-label={`Wniosek: ${l.name}`}>wniosek</Link>
+                      ·{" "}
+                      <Link to={`/nominations/${l.nominationId}`} aria-label={`Wniosek: ${l.name}`}>
+                        wniosek
+                      </Link>
                     </>
                   ) : null}
                 </small>

@@ -11,7 +11,19 @@ type AnyField = any;
 
 export const DATE_HINT = "DD.MM.RRRR, np. 12.03.2026";
 
-export function DateInput({ field, label, hint, required, focusFirst }: { field: AnyField; label: string; hint?: string; required?: boolean; focusFirst?: boolean }) {
+export function DateInput({
+  field,
+  label,
+  hint,
+  required,
+  focusFirst,
+}: {
+  field: AnyField;
+  label: string;
+  hint?: string;
+  required?: boolean;
+  focusFirst?: boolean;
+}) {
   return (
     <Field id={field.id} label={label} hint={hint ? `${DATE_HINT}; ${hint}` : DATE_HINT} errors={field.errors} required={required}>
       {(aria) => (

@@ -25,8 +25,8 @@ export function PrintModeFields({ printers, idPrefix }: { printers: PrinterOptio
         ))}
       </select>
       <p id={`${idPrefix}-printer-hint`} className="field-hint">
-        Przesunięcie dotyczy tylko druku na blankiecie. Drukarki i ich przesunięcia ustawia administrator w ustawieniach (strona kalibracyjna
-        pomaga je zmierzyć).
+        Przesunięcie dotyczy tylko druku na blankiecie. Drukarki i ich przesunięcia ustawia administrator w ustawieniach (strona kalibracyjna pomaga je
+        zmierzyć).
       </p>
     </fieldset>
   );

@@ -18,13 +18,15 @@ export function HgNav() {
   return (
     <nav className="subnav no-print" aria-label="Odznaka „Honoris Gratia”">
       <ul>
-        {links.filter(([to]) => mayOpen(to)).map(([to, label]) => (
-          <li key={to}>
-            <NavLink to={to} end>
-              {label}
-            </NavLink>
-          </li>
-        ))}
+        {links
+          .filter(([to]) => mayOpen(to))
+          .map(([to, label]) => (
+            <li key={to}>
+              <NavLink to={to} end>
+                {label}
+              </NavLink>
+            </li>
+          ))}
       </ul>
     </nav>
   );

@@ -74,13 +74,7 @@ export function CandidateFieldset({ candidate }: { candidate: AnyField }) {
         <legend>Rodzaj kandydata</legend>
         {CANDIDATE_KINDS.map((k) => (
           <label key={k} className="choice">
-            <input
-              type="radio"
-              name={kind.name}
-              value={k}
-              defaultChecked={(kind.initialValue ?? "PERSON") === k}
-            />{" "}
-            {CANDIDATE_KIND_LABEL[k]}
+            <input type="radio" name={kind.name} value={k} defaultChecked={(kind.initialValue ?? "PERSON") === k} /> {CANDIDATE_KIND_LABEL[k]}
           </label>
         ))}
         {kindErrorId ? (

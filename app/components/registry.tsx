@@ -56,24 +56,15 @@ export function FilterSelect({
 }
 
 /** The registry's filter fields (search, honour, class, term, year, sort). */
-export function RegistryFilterFields({
-  query,
-  terms,
-  years,
-  searchLabel,
-}: {
-  query: RegistryQuery;
-  terms: number[];
-  years: number[];
-  searchLabel: string;
-}) {
+export function RegistryFilterFields({ query, terms, years, searchLabel }: { query: RegistryQuery; terms: number[]; years: number[]; searchLabel: string }) {
   return (
     <>
       <div className="field field--wide">
         <label htmlFor="q">{searchLabel}</label>
         <input id="q" name="q" type="search" defaultValue={query.q ?? ""} placeholder="np. rajcic" aria-describedby="q-hint" />
         <p className="field-hint" id="q-hint">
-          Początek imienia, nazwiska lub nazwy (co najmniej dwie litery); wielkość liter i znaki diakrytyczne nie mają znaczenia. Można też wpisać kod weryfikacyjny z dyplomu.
+          Początek imienia, nazwiska lub nazwy (co najmniej dwie litery); wielkość liter i znaki diakrytyczne nie mają znaczenia. Można też wpisać kod
+          weryfikacyjny z dyplomu.
         </p>
       </div>
       <FilterSelect name="honour" label="Wyróżnienie" value={query.honour} options={HONOURS.map((h) => [h, HONOUR_LABEL[h]] as const)} />

@@ -65,13 +65,7 @@ export function DueTable({ rows, selectable = false, caption }: { rows: DueRow[]
               </td>
               <td>{formatShortDate(r.endedOn)}</td>
               <td>{formatShortDate(r.dueSince)}</td>
-              <td>
-                {r.candidate.willBeAnonymized ? (
-                  "zostaną usunięte"
-                ) : (
-                  <span className="muted">pozostają (wyróżnienie lub inny wniosek)</span>
-                )}
-              </td>
+              <td>{r.candidate.willBeAnonymized ? "zostaną usunięte" : <span className="muted">pozostają (wyróżnienie lub inny wniosek)</span>}</td>
             </tr>
           ))}
         </tbody>

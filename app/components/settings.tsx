@@ -15,7 +15,13 @@ type AnyField = any;
 const noAria = { ariaAttributes: false } as const;
 
 /** "Valid from" (required) and "valid to" (optional) as date inputs, side by side. */
-export function PeriodInputs({ validFrom, validTo, fromLabel = "Obowiązuje od", toLabel = "Obowiązuje do (opcjonalnie)", toHint }: {
+export function PeriodInputs({
+  validFrom,
+  validTo,
+  fromLabel = "Obowiązuje od",
+  toLabel = "Obowiązuje do (opcjonalnie)",
+  toHint,
+}: {
   validFrom: AnyField;
   validTo: AnyField;
   fromLabel?: string;

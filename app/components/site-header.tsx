@@ -1,10 +1,4 @@
-import {
-  Form,
-  NavLink,
-  useLocation,
-  useMatches,
-  useRouteLoaderData,
-} from "@remix-run/react";
+import { Form, NavLink, useLocation, useMatches, useRouteLoaderData } from "@remix-run/react";
 import { useEffect, useRef, type ReactNode } from "react";
 import type { Permission } from "#app/domain/permissions";
 import type { SessionUser } from "#app/utils/auth.server";
@@ -16,16 +10,13 @@ export function useOptionalUser() {
 
 export function useCan() {
   const user = useOptionalUser();
-  return (permission: Permission) =>
-    Boolean(user?.permissions.includes(permission));
+  return (permission: Permission) => Boolean(user?.permissions.includes(permission));
 }
 
 /** Pages for the public (the registry) say so with `handle = { publicPage: true }`: no staff navigation. */
 export function usePublicPage(): boolean {
   const matches = useMatches();
-  const last = matches[matches.length - 1]?.handle as
-    | { publicPage?: boolean }
-    | undefined;
+  const last = matches[matches.length - 1]?.handle as { publicPage?: boolean } | undefined;
   return Boolean(last?.publicPage);
 }
 
@@ -56,10 +47,7 @@ export function SiteHeader() {
       <header className="site-header">
         <div className="site-header__inner">
           <NavLink to="/rejestr" className="brand" end>
-            Rejestr wyróżnień{" "}
-            <span className="brand__sub">
-              Stołeczne Królewskie Miasto Kraków
-            </span>
+            Rejestr wyróżnień <span className="brand__sub">Stołeczne Królewskie Miasto Kraków</span>
           </NavLink>
         </div>
       </header>
@@ -87,11 +75,7 @@ export function SiteHeader() {
               </nav>
             </MenuDisclosure>
             <div className="account">
-              <NavLink
-                to="/account/password"
-                className="account__name"
-                title="Zmiana hasła"
-              >
+              <NavLink to="/account/password" className="account__name" title="Zmiana hasła">
                 {user.name}
               </NavLink>
               <Form method="post" action="/logout">

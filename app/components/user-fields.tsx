@@ -16,7 +16,11 @@ export function RoleCheckboxes({ field, roles }: { field: ArrayField; roles: Rol
   return (
     <fieldset className={`choice-group role-choices ${errorId ? "field--invalid" : ""}`} aria-describedby={errorId}>
       <legend>
-        Role<span className="required" aria-hidden="true"> *</span>
+        Role
+        <span className="required" aria-hidden="true">
+          {" "}
+          *
+        </span>
       </legend>
       {roles.map((role, i) => {
         const { key, ...props } = inputs[i]!;

@@ -57,9 +57,20 @@ function drawQr(pdf: PDFKit.PDFDocument, text: string, x: number, y: number, siz
 function drawFrame(pdf: PDFKit.PDFDocument): void {
   const { width, height } = pdf.page;
   pdf.save();
-  pdf.lineWidth(2).strokeColor(CITY_BLUE).rect(18, 18, width - 36, height - 36).stroke();
-  pdf.lineWidth(0.6).rect(24, 24, width - 48, height - 48).stroke();
-  pdf.lineWidth(0.4).strokeColor(PALE_BLUE).rect(29, 29, width - 58, height - 58).stroke();
+  pdf
+    .lineWidth(2)
+    .strokeColor(CITY_BLUE)
+    .rect(18, 18, width - 36, height - 36)
+    .stroke();
+  pdf
+    .lineWidth(0.6)
+    .rect(24, 24, width - 48, height - 48)
+    .stroke();
+  pdf
+    .lineWidth(0.4)
+    .strokeColor(PALE_BLUE)
+    .rect(29, 29, width - 58, height - 58)
+    .stroke();
   for (const [x, y] of [
     [21, 21],
     [width - 21, 21],
@@ -75,14 +86,34 @@ function drawFrame(pdf: PDFKit.PDFDocument): void {
 /** A short rule with a diamond in its middle, centred on (cx, y). */
 function drawRule(pdf: PDFKit.PDFDocument, cx: number, y: number, colour: string): void {
   pdf.save().lineWidth(0.8).strokeColor(colour);
-  pdf.moveTo(cx - 90, y).lineTo(cx - 9, y).stroke();
-  pdf.moveTo(cx + 9, y).lineTo(cx + 90, y).stroke();
-  pdf.polygon([cx, y - 4.5], [cx + 4.5, y], [cx, y + 4.5], [cx - 4.5, y]).fillColor(colour).fill();
+  pdf
+    .moveTo(cx - 90, y)
+    .lineTo(cx - 9, y)
+    .stroke();
+  pdf
+    .moveTo(cx + 9, y)
+    .lineTo(cx + 90, y)
+    .stroke();
+  pdf
+    .polygon([cx, y - 4.5], [cx + 4.5, y], [cx, y + 4.5], [cx - 4.5, y])
+    .fillColor(colour)
+    .fill();
   pdf.restore();
 }
 
 /** How each role is set: size, face, colour, the largest and smallest size a fitted line may take. */
-type Style = { size: number; min?: number; maxLines?: number; oneLineMin?: number; bold?: boolean; italic?: boolean; colour: string; width: number; before: number; tight?: boolean };
+type Style = {
+  size: number;
+  min?: number;
+  maxLines?: number;
+  oneLineMin?: number;
+  bold?: boolean;
+  italic?: boolean;
+  colour: string;
+  width: number;
+  before: number;
+  tight?: boolean;
+};
 const STYLE: Record<Exclude<ParagraphRole, "kicker">, Style> = {
   body: { size: 16, colour: INK, width: 1, before: 0 },
   act: { size: 10.5, colour: INK, width: 1, before: 1 },
@@ -199,7 +230,14 @@ function ceremonialLayout(w: PdfWriter, doc: Document, publicUrl: string, setup:
   const columnWidth = Math.min(270, (right - left) * 0.38);
   const titleSize = 11;
   const nameSize = 12.5;
-  const blockHeight = (lines: readonly Line[]) => w.linesHeight([lines[0] ?? []], titleSize, columnWidth) + signRoom + w.linesHeight(lines.slice(1).filter((l) => l.length > 0), nameSize, columnWidth);
+  const blockHeight = (lines: readonly Line[]) =>
+    w.linesHeight([lines[0] ?? []], titleSize, columnWidth) +
+    signRoom +
+    w.linesHeight(
+      lines.slice(1).filter((l) => l.length > 0),
+      nameSize,
+      columnWidth,
+    );
   const footHeight = Math.max(0, ...signatures.map((s) => (s.kind === "signature" ? blockHeight(s.lines) : 0)));
   const footBottom = height - 70;
   const footTop = footBottom - footHeight;
@@ -227,7 +265,8 @@ function ceremonialLayout(w: PdfWriter, doc: Document, publicUrl: string, setup:
   });
 
   // The signatures: two in the outer thirds (the seal between them), one on the right.
-  const centres = signatures.length === 1 ? [left + (right - left) * 0.73] : signatures.map((_, i) => left + (right - left) * (0.27 + (0.46 * i) / (signatures.length - 1)));
+  const centres =
+    signatures.length === 1 ? [left + (right - left) * 0.73] : signatures.map((_, i) => left + (right - left) * (0.27 + (0.46 * i) / (signatures.length - 1)));
   if (signatures.length > 0) {
     w.group("Table", () =>
       w.group("TR", () =>
@@ -242,10 +281,20 @@ function ceremonialLayout(w: PdfWriter, doc: Document, publicUrl: string, setup:
             w.paragraph(styled(office, { ...STYLE.body, size: titleSize }), { size: titleSize, align: "center", x, width: columnWidth });
             lineY = w.y + signRoom - 4;
             w.y += signRoom;
-            for (const line of rest.filter((l) => l.length > 0)) w.paragraph(styled(line, { ...STYLE.body, bold: true, size: nameSize }), { size: nameSize, align: "center", x, width: columnWidth });
+            for (const line of rest.filter((l) => l.length > 0))
+              w.paragraph(styled(line, { ...STYLE.body, bold: true, size: nameSize }), { size: nameSize, align: "center", x, width: columnWidth });
           });
           // A fine line to sign on, above the printed name.
-          artifact(pdf, () => pdf.save().lineWidth(0.5).strokeColor(PALE_BLUE).moveTo(centres[i]! - 80, lineY).lineTo(centres[i]! + 80, lineY).stroke().restore());
+          artifact(pdf, () =>
+            pdf
+              .save()
+              .lineWidth(0.5)
+              .strokeColor(PALE_BLUE)
+              .moveTo(centres[i]! - 80, lineY)
+              .lineTo(centres[i]! + 80, lineY)
+              .stroke()
+              .restore(),
+          );
         }),
       ),
     );
@@ -271,10 +320,14 @@ function ceremonialLayout(w: PdfWriter, doc: Document, publicUrl: string, setup:
  */
 export function diplomaPart(doc: Document, publicUrl: string, setup: PrintSetup = FULL_PRINT): PdfPart {
   if (setup.mode === "FULL") {
-    return { document: doc, layout: (writer) => ceremonialLayout(writer, doc, publicUrl, setup), decorate: (pdf, { start }) => {
-      pdf.switchToPage(start);
-      artifact(pdf, () => drawFrame(pdf));
-    } };
+    return {
+      document: doc,
+      layout: (writer) => ceremonialLayout(writer, doc, publicUrl, setup),
+      decorate: (pdf, { start }) => {
+        pdf.switchToPage(start);
+        artifact(pdf, () => drawFrame(pdf));
+      },
+    };
   }
   return {
     document: doc,
@@ -301,12 +354,18 @@ function drawRulers(pdf: PDFKit.PDFDocument): void {
   pdf.save().lineWidth(0.4).strokeColor("black").fillColor("black").font("regular").fontSize(6);
   for (let mm = 10; mm * MM <= width - at; mm++) {
     const length = (mm % 10 === 0 ? 5 : mm % 5 === 0 ? 3.5 : 2) * MM;
-    pdf.moveTo(mm * MM, at).lineTo(mm * MM, at + length).stroke();
+    pdf
+      .moveTo(mm * MM, at)
+      .lineTo(mm * MM, at + length)
+      .stroke();
     if (mm % 10 === 0) pdf.text(String(mm), mm * MM - 6, at + 5.5 * MM, { width: 12, align: "center", lineBreak: false });
   }
   for (let mm = 10; mm * MM <= height - at; mm++) {
     const length = (mm % 10 === 0 ? 5 : mm % 5 === 0 ? 3.5 : 2) * MM;
-    pdf.moveTo(at, mm * MM).lineTo(at + length, mm * MM).stroke();
+    pdf
+      .moveTo(at, mm * MM)
+      .lineTo(at + length, mm * MM)
+      .stroke();
     if (mm % 10 === 0) pdf.text(String(mm), at + 5.5 * MM, mm * MM - 2.5, { lineBreak: false });
   }
   pdf.restore();
@@ -316,10 +375,20 @@ function drawRulers(pdf: PDFKit.PDFDocument): void {
 function drawCrosshair(pdf: PDFKit.PDFDocument, x: number, y: number, label: string): void {
   const arm = 6 * MM;
   pdf.save().lineWidth(0.3).strokeColor("black");
-  pdf.moveTo(x - arm, y).lineTo(x + arm, y).stroke();
-  pdf.moveTo(x, y - arm).lineTo(x, y + arm).stroke();
+  pdf
+    .moveTo(x - arm, y)
+    .lineTo(x + arm, y)
+    .stroke();
+  pdf
+    .moveTo(x, y - arm)
+    .lineTo(x, y + arm)
+    .stroke();
   pdf.circle(x, y, 2 * MM).stroke();
-  pdf.fillColor("black").font("regular").fontSize(7).text(label, x + 2.5 * MM, y + 1.5 * MM, { lineBreak: false });
+  pdf
+    .fillColor("black")
+    .font("regular")
+    .fontSize(7)
+    .text(label, x + 2.5 * MM, y + 1.5 * MM, { lineBreak: false });
   pdf.restore();
 }
 

@@ -70,7 +70,10 @@ class DocxWriter {
     this.breakBefore = false;
   }
 
-  lines(lines: readonly Line[], options: { size: number; alignment: Align; bold?: boolean; indentLeft?: number; before?: number; after?: number; keepTogether?: boolean }): void {
+  lines(
+    lines: readonly Line[],
+    options: { size: number; alignment: Align; bold?: boolean; indentLeft?: number; before?: number; after?: number; keepTogether?: boolean },
+  ): void {
     lines.forEach((line, i) => {
       const first = i === 0;
       const last = i === lines.length - 1;
@@ -105,7 +108,11 @@ class DocxWriter {
     for (const block of document.blocks) {
       switch (block.kind) {
         case "header":
-          this.lines(block.lines, { size: block.size === "body" ? LAYOUT.bodySize : LAYOUT.headerSize, alignment: block.align ?? "right", after: LAYOUT.headerAfter });
+          this.lines(block.lines, {
+            size: block.size === "body" ? LAYOUT.bodySize : LAYOUT.headerSize,
+            alignment: block.align ?? "right",
+            after: LAYOUT.headerAfter,
+          });
           break;
         case "heading":
           this.add({
@@ -114,7 +121,16 @@ class DocxWriter {
             keepLines: true,
             spacing: { before: twips(LAYOUT.titleBefore), after: twips(LAYOUT.titleAfter) },
             children: block.lines.flatMap((line, i) =>
-              line.map((run, j) => new TextRun({ text: run.text, bold: true, italics: run.italic || undefined, size: halfPoints(LAYOUT.titleSize), ...(i > 0 && j === 0 ? { break: 1 } : {}) })),
+              line.map(
+                (run, j) =>
+                  new TextRun({
+                    text: run.text,
+                    bold: true,
+                    italics: run.italic || undefined,
+                    size: halfPoints(LAYOUT.titleSize),
+                    ...(i > 0 && j === 0 ? { break: 1 } : {}),
+                  }),
+              ),
             ),
           });
           break;
@@ -132,7 +148,13 @@ class DocxWriter {
                 spacing: { before: twips(before), after: twips(LAYOUT.paragraphAfter) },
               });
             } else {
-              if (i === 0) this.add({ alignment: AlignmentType.LEFT, keepNext: true, children: [new TextRun({ text: sectionLabel(block) })], spacing: { before: twips(before) } });
+              if (i === 0)
+                this.add({
+                  alignment: AlignmentType.LEFT,
+                  keepNext: true,
+                  children: [new TextRun({ text: sectionLabel(block) })],
+                  spacing: { before: twips(before) },
+                });
               this.list(inner);
             }
           });
@@ -141,7 +163,13 @@ class DocxWriter {
           this.list(block);
           break;
         case "signature":
-          this.lines(block.lines, { size: LAYOUT.bodySize, alignment: "center", indentLeft: this.width / 2, before: LAYOUT.signatureBefore, keepTogether: true });
+          this.lines(block.lines, {
+            size: LAYOUT.bodySize,
+            alignment: "center",
+            indentLeft: this.width / 2,
+            before: LAYOUT.signatureBefore,
+            keepTogether: true,
+          });
           break;
         case "spacer":
           for (let i = 0; i < block.lines; i++) this.add({ children: [] });
@@ -204,7 +232,10 @@ export async function renderDocxParts(documents: readonly Document[], meta: Pick
               new DocxParagraph({
                 alignment: AlignmentType.CENTER,
                 children: [
-                  new TextRun({ children: ["Strona ", PageNumber.CURRENT, " z ", several ? PageNumber.TOTAL_PAGES_IN_SECTION : PageNumber.TOTAL_PAGES], size: halfPoints(LAYOUT.footerSize) }),
+                  new TextRun({
+                    children: ["Strona ", PageNumber.CURRENT, " z ", several ? PageNumber.TOTAL_PAGES_IN_SECTION : PageNumber.TOTAL_PAGES],
+                    size: halfPoints(LAYOUT.footerSize),
+                  }),
                 ],
               }),
             ],

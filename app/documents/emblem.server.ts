@@ -20,7 +20,9 @@ const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 /** What the bytes are: a PNG by its signature, an SVG by its root element; null for anything else. */
 export function emblemTypeOf(data: Uint8Array): EmblemType | null {
   if (PNG_SIGNATURE.every((b, i) => data[i] === b)) return "image/png";
-  const head = Buffer.from(data.subarray(0, 4096)).toString("utf8").replace(/^\uFEFF/, "");
+  const head = Buffer.from(data.subarray(0, 4096))
+    .toString("utf8")
+    .replace(/^\uFEFF/, "");
   // An XML declaration, comments and a doctype may come before the root element.
   const root = /^\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--[\s\S]*?-->\s*|<!DOCTYPE[^>]*>\s*)*<([A-Za-z][\w:.-]*)/.exec(head);
   return root && root[1]!.replace(/^.*:/, "") === "svg" ? "image/svg+xml" : null;
@@ -44,7 +46,9 @@ export function emblemProblem(data: Uint8Array): string | null {
     const warnings = trialDraw({ mediaType, data });
     if (warnings.length) return "Pliku SVG nie da się poprawnie narysować: zapisz herb ponownie (np. jako zwykły SVG) albo jako PNG.";
   } catch {
-    return mediaType === "image/png" ? "Pliku PNG nie da się odczytać: jest uszkodzony albo niepełny." : "Pliku SVG nie da się odczytać: jest uszkodzony albo nie jest poprawnym SVG.";
+    return mediaType === "image/png"
+      ? "Pliku PNG nie da się odczytać: jest uszkodzony albo niepełny."
+      : "Pliku SVG nie da się odczytać: jest uszkodzony albo nie jest poprawnym SVG.";
   }
   return null;
 }
@@ -63,7 +67,15 @@ const opened = new WeakMap<PDFKit.PDFDocument, Map<Uint8Array, Buffer>>();
 type WithOpenImage = { openImage(src: Buffer): Buffer };
 
 /** Draws the emblem centred in the box (x, y, width, height), scaled to fit, its top at y. */
-export function drawEmblem(doc: PDFKit.PDFDocument, emblem: Emblem, x: number, y: number, width: number, height: number, warn: (warning: string) => void = () => {}): void {
+export function drawEmblem(
+  doc: PDFKit.PDFDocument,
+  emblem: Emblem,
+  x: number,
+  y: number,
+  width: number,
+  height: number,
+  warn: (warning: string) => void = () => {},
+): void {
   if (emblem.mediaType === "image/png") {
     let images = opened.get(doc);
     if (!images) opened.set(doc, (images = new Map()));

@@ -37,17 +37,26 @@ export type HgDecisionPrint = {
 };
 
 /** Documents ready to print, or what is missing (with where to fill it in). */
-export type Made = { kind: "ok"; docs: Document[]; meta: Pick<Document["meta"], "title" | "author" | "subject"> } | { kind: "missing"; message: string; href?: string };
+export type Made =
+  { kind: "ok"; docs: Document[]; meta: Pick<Document["meta"], "title" | "author" | "subject"> } | { kind: "missing"; message: string; href?: string };
 
 const LETTER_PLACE = "Kraków";
 const listFormat = new Intl.ListFormat("pl", { type: "conjunction" });
 
 function mayorMissing(date: string): Made {
-  return { kind: "missing", message: `Brak Prezydenta Miasta w ustawieniach na dzień ${formatPolishDate(date)}: uzupełnij sygnatariuszy.`, href: signatoryHref("MAYOR") };
+  return {
+    kind: "missing",
+    message: `Brak Prezydenta Miasta w ustawieniach na dzień ${formatPolishDate(date)}: uzupełnij sygnatariuszy.`,
+    href: signatoryHref("MAYOR"),
+  };
 }
 
 function senderMissing(date: string): Made {
-  return { kind: "missing", message: `Brak nadawcy pism (nazwa komórki i adres) w ustawieniach na dzień ${formatPolishDate(date)}: uzupełnij ustawienia „Nadawca pism do wnioskodawców”.`, href: settingHref("letters.senderOffice") };
+  return {
+    kind: "missing",
+    message: `Brak nadawcy pism (nazwa komórki i adres) w ustawieniach na dzień ${formatPolishDate(date)}: uzupełnij ustawienia „Nadawca pism do wnioskodawców”.`,
+    href: settingHref("letters.senderOffice"),
+  };
 }
 
 /** What every letter prints around its body: sender, place and date, case references, recipient, signatory. */
@@ -72,13 +81,23 @@ export function hgDocument(document: HgDocument, d: HgDecisionPrint): Made {
   if (document === "decision") {
     if (!d.mayor) return mayorMissing(d.ordinance.issuedOn);
     if (!d.laureates.length) {
-      return { kind: "missing", message: d.draft ? "Żaden wniosek nie czeka w przygotowaniu decyzji: użyj czynności „Przygotuj decyzję Prezydenta” na liście." : "To zarządzenie nie obejmuje żadnej odznaki." };
+      return {
+        kind: "missing",
+        message: d.draft
+          ? "Żaden wniosek nie czeka w przygotowaniu decyzji: użyj czynności „Przygotuj decyzję Prezydenta” na liście."
+          : "To zarządzenie nie obejmuje żadnej odznaki.",
+      };
     }
-    const doc = projectTemplate<object>("hg-decision.hbs").render({ ordinance, laureates: d.laureates, mayor: { titleLine: d.mayor.titleLine, fullName: d.mayor.fullName } });
+    const doc = projectTemplate<object>("hg-decision.hbs").render({
+      ordinance,
+      laureates: d.laureates,
+      mayor: { titleLine: d.mayor.titleLine, fullName: d.mayor.fullName },
+    });
     return { kind: "ok", docs: [doc], meta: doc.meta };
   }
   if (d.draft) return { kind: "missing", message: "Pisma do wnioskodawców powstają po decyzji Prezydenta (czynność „Przyznaj odznakę”)." };
-  if (!d.letters.length) return { kind: "missing", message: "Żaden z laureatów tego zarządzenia nie ma zarejestrowanego wniosku z wnioskodawcą: nie ma do kogo pisać." };
+  if (!d.letters.length)
+    return { kind: "missing", message: "Żaden z laureatów tego zarządzenia nie ma zarejestrowanego wniosku z wnioskodawcą: nie ma do kogo pisać." };
   const date = d.ordinance.issuedOn;
   if (!d.mayor) return mayorMissing(date);
   if (!d.sender) return senderMissing(date);
@@ -96,7 +115,11 @@ export function hgDocument(document: HgDocument, d: HgDecisionPrint): Made {
   return {
     kind: "ok",
     docs,
-    meta: { title: `Pisma do wnioskodawców: zarządzenie nr ${d.ordinance.number}`, author: d.sender.office, subject: "Odznaka Honorowa „Honoris Gratia”: zawiadomienia" },
+    meta: {
+      title: `Pisma do wnioskodawców: zarządzenie nr ${d.ordinance.number}`,
+      author: d.sender.office,
+      subject: "Odznaka Honorowa „Honoris Gratia”: zawiadomienia",
+    },
   };
 }
 
@@ -115,11 +138,23 @@ export function hgRefusalLettersDocument(letters: readonly RefusalLetter[], lett
       reasonsDiffer: l.sharedReason === null,
     }),
   );
-  return { kind: "ok", docs, meta: { title: "Pisma do wnioskodawców: odmowa nadania Odznaki „Honoris Gratia”", author: sender.office, subject: "Odznaka Honorowa „Honoris Gratia”: zawiadomienia o odmowie" } };
+  return {
+    kind: "ok",
+    docs,
+    meta: {
+      title: "Pisma do wnioskodawców: odmowa nadania Odznaki „Honoris Gratia”",
+      author: sender.office,
+      subject: "Odznaka Honorowa „Honoris Gratia”: zawiadomienia o odmowie",
+    },
+  };
 }
 
 /** One file of the documents: a PDF numbering each document's pages on its own, or a DOCX with a section each. */
 export function renderMade(made: Extract<Made, { kind: "ok" }>, format: "pdf" | "docx"): Promise<Buffer> {
-  return format === "pdf" ? renderPdfParts(made.docs.map((document) => ({ document })), made.meta) : renderDocxParts(made.docs, made.meta);
+  return format === "pdf"
+    ? renderPdfParts(
+        made.docs.map((document) => ({ document })),
+        made.meta,
+      )
+    : renderDocxParts(made.docs, made.meta);
 }
-

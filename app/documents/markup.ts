@@ -19,7 +19,20 @@
 // through Polish typesetting (non-breaking spaces after one-letter words, „quotes”).
 import { Parser } from "htmlparser2";
 import { polishQuotes } from "#app/domain/polish-text";
-import { buildRuns, PARAGRAPH_ROLES, type Align, type Block, type Document, type DocumentMeta, type Line, type List, type ListItem, type Paragraph, type ParagraphRole, type Segment } from "./blocks";
+import {
+  buildRuns,
+  PARAGRAPH_ROLES,
+  type Align,
+  type Block,
+  type Document,
+  type DocumentMeta,
+  type Line,
+  type List,
+  type ListItem,
+  type Paragraph,
+  type ParagraphRole,
+  type Segment,
+} from "./blocks";
 
 /** A markup mistake: `line` is 1-based in the markup (for a template: in its rendered output). */
 export class MarkupError extends Error {
@@ -167,7 +180,11 @@ class MarkupReader {
   checkEntities(text: string, line: number): void {
     if (!text.includes("&")) return;
     const entity = /&(#?[A-Za-z0-9]+);/.exec(text);
-    if (entity) this.fail(line, `nieznana encja &${entity[1]}; (w tym formacie działają tylko &amp; &lt; &gt; &quot; &apos; i kody liczbowe: zamiast &nbsp; napisz &#160;)`);
+    if (entity)
+      this.fail(
+        line,
+        `nieznana encja &${entity[1]}; (w tym formacie działają tylko &amp; &lt; &gt; &quot; &apos; i kody liczbowe: zamiast &nbsp; napisz &#160;)`,
+      );
   }
 
   onopentag(name: string, attributes: Record<string, string>): void {
@@ -178,7 +195,8 @@ class MarkupReader {
     const parent = this.top();
     const allowed = parent.tag === "#root" ? ["document"] : RULES[parent.tag].children;
     if (parent.tag === "#root" && parent.document) this.fail(line, `po </document> nie może być już nic (znacznik <${tag}>)`, tag);
-    if (!allowed.includes(tag)) this.fail(line, `znacznik <${tag}> nie może stać w <${parent.tag === "#root" ? "(początek)" : parent.tag}>; ${this.describeAllowed(parent.tag)}`, tag);
+    if (!allowed.includes(tag))
+      this.fail(line, `znacznik <${tag}> nie może stać w <${parent.tag === "#root" ? "(początek)" : parent.tag}>; ${this.describeAllowed(parent.tag)}`, tag);
     if (tag === "br" && !stack.some((f) => f.tag === "title")) this.fail(line, "znacznik <br> jest dozwolony tylko w <title>", tag);
     if (parent.tag === "li" && parent.list) this.fail(line, `w punkcie <li> po zagnieżdżonej liście <ol> nie może być już <${tag}>`, tag);
 
@@ -188,10 +206,15 @@ class MarkupReader {
       const rule = rules[attribute];
       if (!rule) {
         const known = Object.keys(rules);
-        this.fail(line, `znacznik <${tag}> nie ma atrybutu ${attribute}; ${known.length ? `dozwolone atrybuty: ${known.join(", ")}` : "nie przyjmuje atrybutów"}`, tag);
+        this.fail(
+          line,
+          `znacznik <${tag}> nie ma atrybutu ${attribute}; ${known.length ? `dozwolone atrybuty: ${known.join(", ")}` : "nie przyjmuje atrybutów"}`,
+          tag,
+        );
       }
       this.checkEntities(value, line);
-      if (rule.values && !rule.values.includes(value)) this.fail(line, `atrybut ${attribute}="${value}" znacznika <${tag}>: dozwolone wartości: ${rule.values.join(", ")}`, tag);
+      if (rule.values && !rule.values.includes(value))
+        this.fail(line, `atrybut ${attribute}="${value}" znacznika <${tag}>: dozwolone wartości: ${rule.values.join(", ")}`, tag);
       if (rule.pattern && !rule.pattern.test(value)) this.fail(line, `atrybut ${attribute}="${value}" znacznika <${tag}>: oczekiwana ${rule.describe}`, tag);
     }
     for (const attribute in rules) {
@@ -213,14 +236,26 @@ class MarkupReader {
         });
         break;
       case "header":
-        stack.push({ tag, line, lines: [], ...(attributes.align ? { align: attributes.align as "left" | "right" } : {}), ...(attributes.size ? { size: attributes.size as "small" | "body" } : {}) });
+        stack.push({
+          tag,
+          line,
+          lines: [],
+          ...(attributes.align ? { align: attributes.align as "left" | "right" } : {}),
+          ...(attributes.size ? { size: attributes.size as "small" | "body" } : {}),
+        });
         break;
       case "signature":
         stack.push({ tag, line, lines: [] });
         break;
       case "line":
       case "p":
-        stack.push({ tag, line, segments: [], align: (attributes.align as Align | undefined) ?? "justify", ...(attributes.role ? { role: attributes.role as ParagraphRole } : {}) });
+        stack.push({
+          tag,
+          line,
+          segments: [],
+          align: (attributes.align as Align | undefined) ?? "justify",
+          ...(attributes.role ? { role: attributes.role as ParagraphRole } : {}),
+        });
         break;
       case "title":
         stack.push({ tag, line, lines: [[]] });
@@ -283,7 +318,11 @@ class MarkupReader {
     if (frame.tag === "#root" || frame.tag !== name) throw new Error(`markup parser out of step at </${name}>`);
     if (isImplied && !this.selfClosing) {
       const empty = RULES[frame.tag].children.length === 0;
-      this.fail(frame.line, `znacznik <${frame.tag}> nie został zamknięty (${empty ? `pusty znacznik pisz jako <${frame.tag}/>` : `brak </${frame.tag}>`})`, frame.tag);
+      this.fail(
+        frame.line,
+        `znacznik <${frame.tag}> nie został zamknięty (${empty ? `pusty znacznik pisz jako <${frame.tag}/>` : `brak </${frame.tag}>`})`,
+        frame.tag,
+      );
     }
     const parent = this.top();
     const emptyText = (what: string) => this.fail(frame.line, `${what} jest pusty`, frame.tag);
@@ -297,7 +336,12 @@ class MarkupReader {
       case "signature":
         if (frame.lines.length === 0) emptyText(`blok <${frame.tag}>`);
         if (frame.tag === "signature") return this.pushBlock(parent, { kind: "signature", lines: frame.lines });
-        return this.pushBlock(parent, { kind: "header", lines: frame.lines, ...(frame.align ? { align: frame.align } : {}), ...(frame.size ? { size: frame.size } : {}) });
+        return this.pushBlock(parent, {
+          kind: "header",
+          lines: frame.lines,
+          ...(frame.align ? { align: frame.align } : {}),
+          ...(frame.size ? { size: frame.size } : {}),
+        });
       case "line":
         // An empty <line/> is a blank line (e.g. the room for the handwritten signature).
         (parent as Extract<Frame, { tag: "header" | "signature" }>).lines.push(buildRuns(frame.segments));

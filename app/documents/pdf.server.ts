@@ -169,7 +169,9 @@ export class PdfWriter {
     for (let i = 0; i < pieces.length; i++) {
       const piece = pieces[i]!;
       piece.width =
-        i === lastPiece && gap === "space" ? this.measure(`${piece.text} `, piece.face, size) - this.measure(" ", piece.face, size) : this.measure(piece.text, piece.face, size);
+        i === lastPiece && gap === "space"
+          ? this.measure(`${piece.text} `, piece.face, size) - this.measure(" ", piece.face, size)
+          : this.measure(piece.text, piece.face, size);
       width += piece.width;
     }
     words.push({ pieces, width, gapAfter: gap, gapWidth: gap ? this.measure(" ", face, size) : 0 });
@@ -284,7 +286,10 @@ export class PdfWriter {
   }
 
   /** A paragraph of runs: wrapped, paginated line by line. */
-  paragraph(runs: readonly Run[], options: { size: number; align: Align; x?: number; width?: number; bold?: boolean; marker?: { text: string; x: number }; leading?: number }): void {
+  paragraph(
+    runs: readonly Run[],
+    options: { size: number; align: Align; x?: number; width?: number; bold?: boolean; marker?: { text: string; x: number }; leading?: number },
+  ): void {
     const x0 = options.x ?? this.left;
     const available = options.width ?? this.width;
     const height = options.leading ?? this.lineHeight(options.size);
@@ -365,7 +370,8 @@ export class PdfWriter {
       const block = blocks[index]!;
       switch (block.kind) {
         case "header":
-          for (const line of block.lines) this.leaf("P", () => this.lines([line], { size: block.size === "body" ? body : LAYOUT.headerSize, align: block.align ?? "right" }));
+          for (const line of block.lines)
+            this.leaf("P", () => this.lines([line], { size: block.size === "body" ? body : LAYOUT.headerSize, align: block.align ?? "right" }));
           this.space(LAYOUT.headerAfter);
           break;
         case "heading":
@@ -440,7 +446,15 @@ export class PdfWriter {
       const text = pageNumberText(i - start + 1, count);
       const width = this.measure(text, "regular", LAYOUT.footerSize);
       const y = this.doc.page.height - this.doc.page.margins.bottom / 2 - this.lineHeight(LAYOUT.footerSize) / 2;
-      artifact(this.doc, () => this.doc.font("regular").fontSize(LAYOUT.footerSize).text(text, this.left + (this.width - width) / 2, y, { lineBreak: false }), "Pagination");
+      artifact(
+        this.doc,
+        () =>
+          this.doc
+            .font("regular")
+            .fontSize(LAYOUT.footerSize)
+            .text(text, this.left + (this.width - width) / 2, y, { lineBreak: false }),
+        "Pagination",
+      );
     }
   }
 }
@@ -500,7 +514,11 @@ export function renderPdf(document: Document, options: PdfOptions = {}): Promise
  * One PDF of several documents, each starting on a new page in its own orientation and numbered
  * on its own ("Strona n z N" only within a part of more than one page); `meta` is the file's.
  */
-export function renderPdfParts(parts: readonly PdfPart[], meta: Pick<Document["meta"], "title" | "author" | "subject">, options: Pick<PdfOptions, "allowMissingGlyphs" | "pdfA"> = {}): Promise<Buffer> {
+export function renderPdfParts(
+  parts: readonly PdfPart[],
+  meta: Pick<Document["meta"], "title" | "author" | "subject">,
+  options: Pick<PdfOptions, "allowMissingGlyphs" | "pdfA"> = {},
+): Promise<Buffer> {
   if (!options.allowMissingGlyphs) {
     const missing = [...new Set(parts.flatMap((p) => documentMissingGlyphs(p.document)))];
     if (missing.length > 0) return Promise.reject(new MissingGlyphsError(missing));

@@ -3,7 +3,6 @@ import { z } from "zod";
 import { requiredText } from "./form-fields";
 import "./zod-polish";
 
-
 export const SignInSchema = z.object({
   email: z.string({ error: "Podaj adres e-mail." }).trim().min(1, "Podaj adres e-mail.").max(200),
   password: z.string({ error: "Podaj hasło." }).min(1, "Podaj hasło.").max(500),
@@ -34,8 +33,14 @@ export const NewUserSchema = z.object({
 
 export const EditUserSchema = z.object({
   name: requiredText({ max: 200 }, "Podaj imię i nazwisko."),
-  active: z.boolean().optional().transform((v) => v ?? false),
-  roleKeys: z.array(z.string()).optional().transform((v) => v ?? []),
+  active: z
+    .boolean()
+    .optional()
+    .transform((v) => v ?? false),
+  roleKeys: z
+    .array(z.string())
+    .optional()
+    .transform((v) => v ?? []),
   newPassword: NewPassword.optional(),
   version: z.coerce.number().int().min(1),
 });

@@ -72,7 +72,10 @@ function localDateTime(date: string, time: string): string {
 
 /** A UTC timestamp "20260605T100000Z". */
 export function utcStamp(at: Date): string {
-  return at.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+  return at
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d{3}/, "");
 }
 
 const STATUS: Record<string, string> = { PLANNED: "TENTATIVE", CONFIRMED: "CONFIRMED", HELD: "CONFIRMED", CLOSED: "CONFIRMED", CANCELLED: "CANCELLED" };

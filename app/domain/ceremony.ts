@@ -109,7 +109,8 @@ export const CeremonyForm = z
     notes: optionalText(4000),
   })
   .superRefine((v, ctx) => {
-    if (v.endTime <= v.startTime) ctx.addIssue({ code: "custom", path: ["endTime"], message: "Godzina zakończenia musi być późniejsza niż godzina rozpoczęcia." });
+    if (v.endTime <= v.startTime)
+      ctx.addIssue({ code: "custom", path: ["endTime"], message: "Godzina zakończenia musi być późniejsza niż godzina rozpoczęcia." });
   });
 export type CeremonyInput = z.output<typeof CeremonyForm>;
 
@@ -161,7 +162,11 @@ export const LaureateForm = z
   .object({
     attendance: Attendance,
     representedBy: optionalText(300),
-    guestsCount: z.coerce.number({ error: "Podaj liczbę gości." }).int("Podaj liczbę całkowitą.").min(0, "Liczba gości nie może być ujemna.").max(500, "Najwyżej 500 gości."),
+    guestsCount: z.coerce
+      .number({ error: "Podaj liczbę gości." })
+      .int("Podaj liczbę całkowitą.")
+      .min(0, "Liczba gości nie może być ujemna.")
+      .max(500, "Najwyżej 500 gości."),
     handedOverBy: optionalText(300),
     // Seating and time on the hand-over list (issue 16); left out of a form, they stay as saved.
     handoverTime: seatingText(5).refine((v) => !v || /^([01]\d|2[0-3]):[0-5]\d$/.test(v), { message: "Godzina w postaci GG:MM, np. 12:40 (albo pusta)." }),
@@ -170,7 +175,8 @@ export const LaureateForm = z
     guestSeats: seatingText(200),
   })
   .superRefine((v, ctx) => {
-    if (v.attendance === "REPRESENTED" && !v.representedBy) ctx.addIssue({ code: "custom", path: ["representedBy"], message: "Podaj imię i nazwisko osoby reprezentującej." });
+    if (v.attendance === "REPRESENTED" && !v.representedBy)
+      ctx.addIssue({ code: "custom", path: ["representedBy"], message: "Podaj imię i nazwisko osoby reprezentującej." });
   });
 export type LaureateInput = z.output<typeof LaureateForm>;
 
@@ -179,7 +185,12 @@ export const VenueForm = z.object({
   address: optionalText(300),
   capacity: z.preprocess(
     (v) => (v === "" ? undefined : v),
-    z.coerce.number({ error: "Podaj liczbę miejsc." }).int("Podaj liczbę całkowitą.").min(1, "Liczba miejsc musi być dodatnia.").max(100000, "Najwyżej 100 000 miejsc.").optional(),
+    z.coerce
+      .number({ error: "Podaj liczbę miejsc." })
+      .int("Podaj liczbę całkowitą.")
+      .min(1, "Liczba miejsc musi być dodatnia.")
+      .max(100000, "Najwyżej 100 000 miejsc.")
+      .optional(),
   ),
 });
 export type VenueInput = z.output<typeof VenueForm>;
@@ -218,7 +229,8 @@ export const LaureateTableForm = z
   .superRefine((v, ctx) => {
     if (!v.intent.startsWith("bulk:")) return;
     if (!v.bulkAttendance) ctx.addIssue({ code: "custom", path: ["bulkAttendance"], message: "Wybierz obecność do ustawienia." });
-    if (v.intent === "bulk:selected" && v.selected.length === 0) ctx.addIssue({ code: "custom", path: ["selected"], message: "Zaznacz laureatów, którym ustawić obecność, albo użyj „Ustaw wszystkim”." });
+    if (v.intent === "bulk:selected" && v.selected.length === 0)
+      ctx.addIssue({ code: "custom", path: ["selected"], message: "Zaznacz laureatów, którym ustawić obecność, albo użyj „Ustaw wszystkim”." });
   });
 export type LaureateTableInput = z.output<typeof LaureateTableForm>;
 
@@ -242,7 +254,12 @@ export function seatText(s: Pick<Seating, "seatRow" | "seat">): string {
 
 /** The seating a form sent, the saved value where it sent none. */
 export function seatingOf(row: Partial<Seating>, saved: Seating): Seating {
-  return { handoverTime: row.handoverTime ?? saved.handoverTime, seatRow: row.seatRow ?? saved.seatRow, seat: row.seat ?? saved.seat, guestSeats: row.guestSeats ?? saved.guestSeats };
+  return {
+    handoverTime: row.handoverTime ?? saved.handoverTime,
+    seatRow: row.seatRow ?? saved.seatRow,
+    seat: row.seat ?? saved.seat,
+    guestSeats: row.guestSeats ?? saved.guestSeats,
+  };
 }
 
 export type TablePlan =
@@ -262,7 +279,12 @@ export type TablePlan =
  * What saving the table changes: every row's fields as sent, then the button's operation. The
  * rows sent must be exactly the stored ones (someone else added or removed a laureate: stale).
  */
-export function planTableSave(stored: readonly StoredLaureate[], rows: readonly LaureateRow[], op: TableOperation, selected: readonly string[] = []): TablePlan {
+export function planTableSave(
+  stored: readonly StoredLaureate[],
+  rows: readonly LaureateRow[],
+  op: TableOperation,
+  selected: readonly string[] = [],
+): TablePlan {
   const byId = new Map(stored.map((l) => [l.id, l]));
   const sent = new Set(rows.map((r) => r.laureateId));
   if (rows.length !== stored.length || sent.size !== rows.length || rows.some((r) => !byId.has(r.laureateId))) return { kind: "stale" };
@@ -449,7 +471,13 @@ export const ADDABLE_STATUSES: readonly Status[] = CONFERRED_STATUSES.filter((s)
  * Why a conferral may not be added to a ceremony's laureates, or null when it may: it must have
  * an adopted resolution or a granted badge and must not have been handed over yet.
  */
-export function addLaureateRefusal(c: { name: string; kind: CandidateKind; gender: Gender | null; status: Status | null; handedOverOn: string | null }): string | null {
+export function addLaureateRefusal(c: {
+  name: string;
+  kind: CandidateKind;
+  gender: Gender | null;
+  status: Status | null;
+  handedOverOn: string | null;
+}): string | null {
   if (c.handedOverOn) return `${c.name}: wyróżnienie zostało już wręczone (${formatPolishDate(c.handedOverOn)}).`;
   if (!c.status || !ADDABLE_STATUSES.includes(c.status)) {
     return `${c.name}: dodać można tylko ${byGender(c, "laureata", "laureatkę")} z podjętą uchwałą lub przyznaną odznaką, jeszcze nie wręczoną.`;
@@ -505,7 +533,11 @@ export function planHandover(rows: readonly HandoverRow[], ceremonyId: string | 
  */
 export const HandoverForm = z
   .object({
-    ids: z.array(z.string().min(1).max(100)).max(5000).optional().transform((v) => v ?? []),
+    ids: z
+      .array(z.string().min(1).max(100))
+      .max(5000)
+      .optional()
+      .transform((v) => v ?? []),
     target: z.enum(["existing", "new"], { error: "Wybierz: istniejąca czy nowa uroczystość." }),
     ceremonyId: optionalText(100),
     // The new ceremony's fields; CeremonyForm checks them below.
@@ -540,9 +572,7 @@ export type HoldLaureate = {
   handedOverOn: string | null;
 };
 
-export type HoldPlan =
-  | { kind: "ok"; handOver: HoldLaureate[]; waiting: HoldLaureate[] }
-  | { kind: "refused"; problems: string[] };
+export type HoldPlan = { kind: "ok"; handOver: HoldLaureate[]; waiting: HoldLaureate[] } | { kind: "refused"; problems: string[] };
 
 /**
  * Which laureates the ceremony hands the honour over to. Refused, with every reason, when a

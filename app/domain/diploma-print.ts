@@ -27,7 +27,10 @@ const OffsetMm = z
   .trim()
   .regex(/^[-+−]?\d{1,2}([.,]\d)?$/, "Podaj liczbę milimetrów, np. 1,5 albo -2 (najwyżej jedno miejsce po przecinku).")
   .transform((v) => Number(v.replace(",", ".").replace("−", "-")))
-  .refine((v) => Math.abs(v) <= MAX_OFFSET_MM, `Przesunięcie może wynosić najwyżej ${MAX_OFFSET_MM} mm w każdą stronę; zmierz je ponownie na stronie kalibracyjnej.`);
+  .refine(
+    (v) => Math.abs(v) <= MAX_OFFSET_MM,
+    `Przesunięcie może wynosić najwyżej ${MAX_OFFSET_MM} mm w każdą stronę; zmierz je ponownie na stronie kalibracyjnej.`,
+  );
 
 const printerFields = {
   name: requiredText({ max: 80 }, "Podaj nazwę drukarki."),
@@ -62,7 +65,14 @@ export function printerLogText(printer: { name: string; offsetXMm: number; offse
 export type BatchEntry = { position: number; name: string; honourLine: string; number: number | null };
 
 /** Everything templates/diploma-batch-cover.hbs prints. */
-export function batchCoverData(input: { ceremony: { title: string; date: string } | null; entries: BatchEntry[]; mode: PrintMode; printer: string; printedBy: string; printedAt: string }) {
+export function batchCoverData(input: {
+  ceremony: { title: string; date: string } | null;
+  entries: BatchEntry[];
+  mode: PrintMode;
+  printer: string;
+  printedBy: string;
+  printedAt: string;
+}) {
   const count = input.entries.length;
   return {
     title: input.ceremony ? `${input.ceremony.title}, ${formatPolishDate(input.ceremony.date)}` : "Wybrane dyplomy",

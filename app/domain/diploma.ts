@@ -61,7 +61,9 @@ export function missingForDiploma(i: DiplomaInputs): MissingDatum[] {
   const nomination = i.nominationId ? `/nominations/${i.nominationId}` : "";
   if (!i.act) {
     out.push({
-      message: isCouncilHonour(i.honour) ? "Wyróżnienie nie zostało jeszcze nadane: brak uchwały Rady Miasta Krakowa." : "Odznaka nie została jeszcze przyznana: brak decyzji Prezydenta Miasta Krakowa.",
+      message: isCouncilHonour(i.honour)
+        ? "Wyróżnienie nie zostało jeszcze nadane: brak uchwały Rady Miasta Krakowa."
+        : "Odznaka nie została jeszcze przyznana: brak decyzji Prezydenta Miasta Krakowa.",
       href: nomination,
     });
   }
@@ -81,7 +83,10 @@ export function missingForDiploma(i: DiplomaInputs): MissingDatum[] {
   }
   const date = formatPolishDate(i.date);
   if (isCouncilHonour(i.honour) && !i.councilChair) {
-    out.push({ message: `Brak Przewodniczącego Rady Miasta Krakowa (sygnatariusza) na dzień dyplomu (${date}).`, href: "/admin/settings#signatory-COUNCIL_CHAIR" });
+    out.push({
+      message: `Brak Przewodniczącego Rady Miasta Krakowa (sygnatariusza) na dzień dyplomu (${date}).`,
+      href: "/admin/settings#signatory-COUNCIL_CHAIR",
+    });
   }
   if (!i.mayor) out.push({ message: `Brak Prezydenta Miasta Krakowa (sygnatariusza) na dzień dyplomu (${date}).`, href: "/admin/settings#signatory-MAYOR" });
   return out;
@@ -128,7 +133,9 @@ export function diplomaTemplateData(i: DiplomaInputs, code: { verificationCode: 
     honourLine: honourLine(i),
     honourObject: honourObject(i),
     heading: diplomaHeading(i),
-    honourTitle: { CRACOVIAE_MERENTI: "Medal „Cracoviae Merenti”", HONORARY_CITIZENSHIP: "Honorowe Obywatelstwo", HONORIS_GRATIA: "Odznaka „Honoris Gratia”" }[i.honour],
+    honourTitle: { CRACOVIAE_MERENTI: "Medal „Cracoviae Merenti”", HONORARY_CITIZENSHIP: "Honorowe Obywatelstwo", HONORIS_GRATIA: "Odznaka „Honoris Gratia”" }[
+      i.honour
+    ],
     conferringBody: isCouncilHonour(i.honour) ? "Rada Miasta Krakowa" : "Prezydent Miasta Krakowa",
     // The body is named once, above: the act line gives only its number and date.
     actLine: act.kind === "RESOLUTION" ? `uchwałą nr ${act.number} ${actDate}` : `zarządzeniem nr ${act.number} ${actDate}`,

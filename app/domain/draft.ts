@@ -75,7 +75,11 @@ export const DraftContent = z.object({
   movedBy: z.enum(DRAFT_MOVERS, { error: "Wybierz projektodawcę z listy." }).optional(),
   /** The committee in the genitive („Komisji Głównej”), when a committee moves the draft. */
   committee: z.string().trim().max(200, "Najwyżej 200 znaków.").optional(),
-  mover: z.string({ error: "Napisz, kto wnioskuje." }).trim().min(1, "Napisz, kto wnioskuje (pierwszy akapit uzasadnienia).").max(2000, "Najwyżej 2000 znaków."),
+  mover: z
+    .string({ error: "Napisz, kto wnioskuje." })
+    .trim()
+    .min(1, "Napisz, kto wnioskuje (pierwszy akapit uzasadnienia).")
+    .max(2000, "Najwyżej 2000 znaków."),
   merits: z.string({ error: "Opisz zasługi kandydata." }).trim().min(1, "Opisz zasługi kandydata.").max(30000, "Najwyżej 30 000 znaków."),
 });
 export type DraftContent = z.output<typeof DraftContent>;
@@ -137,13 +141,16 @@ export function missingForCandidate(c: DraftCandidate, named = false): MissingDa
 }
 
 /** What stops a draft from being generated, each with where to fill it in. */
-export function missingForDraft(i: Omit<DraftInputs, "content" | "nominators" | "nominatorKinds" | "resolution" | "ordinance" | "others"> & { others?: DraftCandidate[] }): MissingDatum[] {
+export function missingForDraft(
+  i: Omit<DraftInputs, "content" | "nominators" | "nominatorKinds" | "resolution" | "ordinance" | "others"> & { others?: DraftCandidate[] },
+): MissingDatum[] {
   const out: MissingDatum[] = [];
   const several = (i.others ?? []).length > 0;
   for (const c of [i.candidate, ...(i.others ?? [])]) out.push(...missingForCandidate(c, several));
   if (i.honour === "CRACOVIAE_MERENTI" && !i.medalClass) out.push({ message: "Brak klasy medalu.", href: "" });
   const settingHref = (key: string) => `/admin/settings#${key}`;
-  if (!i.settings.legalBasis) out.push({ message: "Brak podstawy prawnej uchwały obowiązującej w dniu projektu.", href: settingHref(`legalBasis.${i.honour}`) });
+  if (!i.settings.legalBasis)
+    out.push({ message: "Brak podstawy prawnej uchwały obowiązującej w dniu projektu.", href: settingHref(`legalBasis.${i.honour}`) });
   out.push(...missingForLegalBasis(i.settings.legalBasis, i.settings));
   out.push(...missingForLegalBasis(i.settings.ordinanceLegalBasis, i.settings));
   if (!i.settings.ordinanceLegalBasis) out.push({ message: "Brak podstawy prawnej zarządzenia Prezydenta.", href: settingHref("legalBasis.ORDINANCE") });
@@ -154,9 +161,27 @@ export function missingForDraft(i: Omit<DraftInputs, "content" | "nominators" | 
 }
 
 const MEDAL_FORMS: Record<MedalClass, { nominative: string; genitive: string; accusative: string; genitivePlural: string; accusativePlural: string }> = {
-  GOLD: { nominative: "Złoty Medal", genitive: "Złotego Medalu", accusative: "Złoty Medal", genitivePlural: "Złotych Medali", accusativePlural: "Złote Medale" },
-  SILVER: { nominative: "Srebrny Medal", genitive: "Srebrnego Medalu", accusative: "Srebrny Medal", genitivePlural: "Srebrnych Medali", accusativePlural: "Srebrne Medale" },
-  BRONZE: { nominative: "Brązowy Medal", genitive: "Brązowego Medalu", accusative: "Brązowy Medal", genitivePlural: "Brązowych Medali", accusativePlural: "Brązowe Medale" },
+  GOLD: {
+    nominative: "Złoty Medal",
+    genitive: "Złotego Medalu",
+    accusative: "Złoty Medal",
+    genitivePlural: "Złotych Medali",
+    accusativePlural: "Złote Medale",
+  },
+  SILVER: {
+    nominative: "Srebrny Medal",
+    genitive: "Srebrnego Medalu",
+    accusative: "Srebrny Medal",
+    genitivePlural: "Srebrnych Medali",
+    accusativePlural: "Srebrne Medale",
+  },
+  BRONZE: {
+    nominative: "Brązowy Medal",
+    genitive: "Brązowego Medalu",
+    accusative: "Brązowy Medal",
+    genitivePlural: "Brązowych Medali",
+    accusativePlural: "Brązowe Medale",
+  },
 };
 
 function dativeFullOf(c: DraftCandidate): string {
@@ -179,8 +204,13 @@ export function legalBasisText(sentence: string, settings: Pick<DraftInputs["set
 /** What a legal-basis sentence needs that is missing: the settings its placeholders name. */
 export function missingForLegalBasis(sentence: string | null, settings: Pick<DraftInputs["settings"], "actCitation" | "medalRules">): MissingDatum[] {
   const out: MissingDatum[] = [];
-  if (sentence?.includes("{ustawa}") && !settings.actCitation) out.push({ message: "Brak tekstu jednolitego ustawy o samorządzie gminnym (Dz. U.) na dzień projektu.", href: "/admin/settings#act.MUNICIPAL_SELF_GOVERNMENT" });
-  if (sentence?.includes("{regulamin}") && !settings.medalRules) out.push({ message: "Brak uchwały w sprawie regulaminu Medalu „Cracoviae Merenti” na dzień projektu.", href: "/admin/settings#rules.CRACOVIAE_MERENTI" });
+  if (sentence?.includes("{ustawa}") && !settings.actCitation)
+    out.push({
+      message: "Brak tekstu jednolitego ustawy o samorządzie gminnym (Dz. U.) na dzień projektu.",
+      href: "/admin/settings#act.MUNICIPAL_SELF_GOVERNMENT",
+    });
+  if (sentence?.includes("{regulamin}") && !settings.medalRules)
+    out.push({ message: "Brak uchwały w sprawie regulaminu Medalu „Cracoviae Merenti” na dzień projektu.", href: "/admin/settings#rules.CRACOVIAE_MERENTI" });
   return out;
 }
 
@@ -224,7 +254,12 @@ export function templateData(i: DraftInputs) {
       dateLine: i.ordinance ? formatPolishDateWithDnia(i.ordinance.issuedOn) : `z dnia ${BLANK}`,
     },
     medal: { genitive: medal.genitive, accusative: medal.accusative, accusativePlural: medal.accusativePlural },
-    honoree: { nominative: all.map((c) => c.nameNominative).join(", "), genitive: i.candidate.nameGenitive, dative: i.candidate.nameDative, dativeFull: dativeFullOf(i.candidate) },
+    honoree: {
+      nominative: all.map((c) => c.nameNominative).join(", "),
+      genitive: i.candidate.nameGenitive,
+      dative: i.candidate.nameDative,
+      dativeFull: dativeFullOf(i.candidate),
+    },
     citizenTitle: honoraryCitizenTitle(i.candidate.gender),
     citizenTitleGenitive: honoraryCitizenTitleGenitive(i.candidate.gender),
     possessive: possessive(addressee),

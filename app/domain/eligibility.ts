@@ -27,7 +27,10 @@ export const HONOUR_RULES = {
     BRONZE: { from: "1998-01-01", source: "zmiana regulaminu Medalu z 1998 r. wprowadzająca klasę brązową" },
   } as Partial<Record<MedalClass, DatedRule>>,
   /** From this day the gold medal goes to institutions and organisations only. */
-  goldForInstitutionsOnlyFrom: { from: "1997-01-01", source: "zmiana regulaminu Medalu z 1997 r. (jedynym złotym medalem dla osoby pozostaje medal Jana Pawła II z 1993 r.)" },
+  goldForInstitutionsOnlyFrom: {
+    from: "1997-01-01",
+    source: "zmiana regulaminu Medalu z 1997 r. (jedynym złotym medalem dla osoby pozostaje medal Jana Pawła II z 1993 r.)",
+  },
 } as const;
 
 export type EligibilityInput = {

@@ -66,13 +66,11 @@ export function refusalLetters(rows: readonly RefusedNomination[]): { letters: R
 const optionalDate = z.preprocess((v) => (v === "" ? undefined : v), IsoDate.optional());
 
 /** The refusals' page filter: the period of the Mayor's decisions. */
-export const RefusalPeriod = z
-  .object({ from: optionalDate, to: optionalDate })
-  .superRefine((p, ctx) => {
-    if (p.from && p.to && isValidIsoDate(p.from) && isValidIsoDate(p.to) && p.from > p.to) {
-      ctx.addIssue({ code: "custom", path: ["to"], message: "Koniec okresu nie może być przed jego początkiem." });
-    }
-  });
+export const RefusalPeriod = z.object({ from: optionalDate, to: optionalDate }).superRefine((p, ctx) => {
+  if (p.from && p.to && isValidIsoDate(p.from) && isValidIsoDate(p.to) && p.from > p.to) {
+    ctx.addIssue({ code: "custom", path: ["to"], message: "Koniec okresu nie może być przed jego początkiem." });
+  }
+});
 export type RefusalPeriod = z.output<typeof RefusalPeriod>;
 
 export const LETTER_FORMATS = ["pdf", "docx"] as const;
@@ -82,8 +80,15 @@ export const refusalLettersSchema = z
   .object({
     from: optionalDate,
     to: optionalDate,
-    ids: z.array(z.string().min(1).max(100)).max(5000).optional().transform((v) => v ?? []),
-    allInPeriod: z.boolean().optional().transform((v) => v ?? false),
+    ids: z
+      .array(z.string().min(1).max(100))
+      .max(5000)
+      .optional()
+      .transform((v) => v ?? []),
+    allInPeriod: z
+      .boolean()
+      .optional()
+      .transform((v) => v ?? false),
     letterDate: IsoDate,
     format: z.enum(LETTER_FORMATS, { error: "Wybierz format: PDF albo DOCX." }),
   })

@@ -107,7 +107,8 @@ export function decodeCsvBytes(bytes: Uint8Array): { text: string; encoding: Rea
   }
 }
 
-const looksBinary = (bytes: Uint8Array) => bytes.subarray(0, 8192).includes(0) || (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04);
+const looksBinary = (bytes: Uint8Array) =>
+  bytes.subarray(0, 8192).includes(0) || (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04);
 
 /** A header name as typed in a spreadsheet: case, diacritics, spaces and hyphens do not matter. */
 const headerKey = (name: string) => foldText(name).replace(/[\s-]+/g, "_");
@@ -227,9 +228,7 @@ export type RowContext = { terms: Term[] };
 
 /** The term a date falls in (the latest start wins at a boundary, as in council-term.server.ts). */
 function termOn(terms: Term[], date: string): Term | undefined {
-  return terms
-    .filter((t) => t.startDate <= date && (t.endDate === null || t.endDate >= date))
-    .sort((a, b) => b.startDate.localeCompare(a.startDate))[0];
+  return terms.filter((t) => t.startDate <= date && (t.endDate === null || t.endDate >= date)).sort((a, b) => b.startDate.localeCompare(a.startDate))[0];
 }
 
 /** Checks one row against the format and the honours' rules: a record, or every problem found. */
@@ -255,7 +254,11 @@ export function validateRow(raw: RawRow, context: RowContext): { record: Histori
   let medalClass: MedalClass | null = null;
   if (honour === "CRACOVIAE_MERENTI") {
     medalClass = CLASS_NAMES.get(plainKey(v.klasa)) ?? null;
-    if (!medalClass) err("klasa", empty("klasa") ? "Podaj klasę medalu: zloty, srebrny lub brazowy." : `Nieznana klasa medalu „${v.klasa}”: wpisz zloty, srebrny lub brazowy.`);
+    if (!medalClass)
+      err(
+        "klasa",
+        empty("klasa") ? "Podaj klasę medalu: zloty, srebrny lub brazowy." : `Nieznana klasa medalu „${v.klasa}”: wpisz zloty, srebrny lub brazowy.`,
+      );
   } else if (honour) mustBeEmpty(["klasa"], "klasę ma tylko Medal „Cracoviae Merenti”.");
 
   let number: number | null = null;

@@ -73,12 +73,18 @@ export function hgIntakeSchema(today: string, caseReferencePattern = DEFAULT_HG_
       applicantStreet: optionalLine(200),
       applicantPostalCode: optionalLine(20),
       applicantCity: optionalLine(100),
-      laureates: z.array(LaureateInput, { error: "Podaj co najmniej jednego laureata." }).min(1, "Podaj co najmniej jednego laureata.").max(50, "Najwyżej 50 laureatów w jednym wniosku."),
+      laureates: z
+        .array(LaureateInput, { error: "Podaj co najmniej jednego laureata." })
+        .min(1, "Podaj co najmniej jednego laureata.")
+        .max(50, "Najwyżej 50 laureatów w jednym wniosku."),
       proposedEventName: optionalLine(300),
       proposedHandoverDate: TypedDate.optional(),
       merits: optionalText(20000),
       /** Set when the duplicate warning was shown: the user has answered it. */
-      duplicatesReviewed: z.boolean().optional().transform((v) => v ?? false),
+      duplicatesReviewed: z
+        .boolean()
+        .optional()
+        .transform((v) => v ?? false),
     })
     .superRefine(
       (a, ctx) => {
@@ -89,7 +95,8 @@ export function hgIntakeSchema(today: string, caseReferencePattern = DEFAULT_HG_
         }
         const reference = caseReferenceProblem(a.caseReference, caseReferencePattern);
         if (reference) issue("caseReference", reference);
-        if (a.channel === "PAPER" && a.epuapSubmissionId) issue("epuapSubmissionId", "Identyfikator ePUAP podaje się tylko dla wniosku przesłanego przez ePUAP.");
+        if (a.channel === "PAPER" && a.epuapSubmissionId)
+          issue("epuapSubmissionId", "Identyfikator ePUAP podaje się tylko dla wniosku przesłanego przez ePUAP.");
         for (const problem of postalAddressProblems(a)) issue(problem.field, problem.message);
         // A date field that failed has its own message; only real dates are compared.
         const [received, submitted, handover] = [validIso(a.receivedDate), validIso(a.epuapSubmittedOn), validIso(a.proposedHandoverDate)];
@@ -110,7 +117,10 @@ export const HG_PAGE_SIZE = 50;
 
 /** "open": awaiting the Mayor's decision (the deadline board); "all": every status. */
 export const HgListQuery = z.object({
-  status: z.union([z.enum(HG_STATUSES as [Status, ...Status[]]), z.enum(["open", "all"])]).catch("open").default("open"),
+  status: z
+    .union([z.enum(HG_STATUSES as [Status, ...Status[]]), z.enum(["open", "all"])])
+    .catch("open")
+    .default("open"),
   channel: Channel.optional().catch(undefined),
   year: z.coerce.number().int().min(1990).max(2200).optional().catch(undefined),
   q: z.string().trim().max(200).optional().catch(undefined),
@@ -167,13 +177,23 @@ export function bulkFormSchema(today: string) {
   return z
     .object({
       bulkAction: BulkAction,
-      ids: z.array(z.string().min(1).max(100)).max(5000).optional().transform((v) => v ?? []),
-      allMatching: z.boolean().optional().transform((v) => v ?? false),
+      ids: z
+        .array(z.string().min(1).max(100))
+        .max(5000)
+        .optional()
+        .transform((v) => v ?? []),
+      allMatching: z
+        .boolean()
+        .optional()
+        .transform((v) => v ?? false),
       actNumber: optionalText(50),
       eventDate: TypedDate.optional(),
       reason: optionalText(2000),
       /** Grant: verify the applications that only arrived („wpłynął”) first, in the same run. */
-      verifyFirst: z.boolean().optional().transform((v) => v ?? false),
+      verifyFirst: z
+        .boolean()
+        .optional()
+        .transform((v) => v ?? false),
     })
     .superRefine(
       (b, ctx) => {
@@ -335,7 +355,11 @@ export const StockMovementForm = z
   .object({
     item: StockItem,
     direction: z.enum(["RECEIVED", "ISSUED"], { error: "Wybierz: przyjęcie czy wydanie." }),
-    quantity: z.coerce.number({ error: "Podaj liczbę sztuk." }).int("Podaj liczbę całkowitą.").min(1, "Podaj co najmniej 1 sztukę.").max(100000, "Najwyżej 100 000 sztuk."),
+    quantity: z.coerce
+      .number({ error: "Podaj liczbę sztuk." })
+      .int("Podaj liczbę całkowitą.")
+      .min(1, "Podaj co najmniej 1 sztukę.")
+      .max(100000, "Najwyżej 100 000 sztuk."),
     date: IsoDate,
     ceremonyId: optionalText(100),
     note: optionalText(500),

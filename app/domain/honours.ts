@@ -45,15 +45,7 @@ export const GENDER_LABEL: Record<Gender, string> = {
   FEMININE: "żeński",
 };
 
-export const NOMINATOR_KINDS = [
-  "PERSON",
-  "ORGANIZATION",
-  "MAYOR",
-  "COUNCIL_CHAIR",
-  "COUNCILLORS",
-  "RESIDENTS",
-  "MEDAL_COMMISSION",
-] as const;
+export const NOMINATOR_KINDS = ["PERSON", "ORGANIZATION", "MAYOR", "COUNCIL_CHAIR", "COUNCILLORS", "RESIDENTS", "MEDAL_COMMISSION"] as const;
 export const NominatorKind = z.enum(NOMINATOR_KINDS);
 export type NominatorKind = z.infer<typeof NominatorKind>;
 

@@ -30,7 +30,8 @@ export const ApplyForm = z.object({
   intent: z.literal("apply"),
   /** The dry run kept on the server (app/models/import-staging.server.ts): applying plans its file again inside the transaction. */
   importId: z.uuid({ error: "Wczytaj plik ponownie." }),
-  skipErrors: z.boolean().optional().transform((v) => v ?? false),
+  skipErrors: z
+    .boolean()
+    .optional()
+    .transform((v) => v ?? false),
 });
-
-

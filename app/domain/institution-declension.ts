@@ -96,13 +96,71 @@ export const HEAD_NOUNS: ReadonlyMap<string, HeadNoun> = new Map(
 
 /** Genitives that look like adjectives after a head noun: „Fundacja Jacka Kuronia”, „Rada Miasta Krakowa”. */
 const NOT_ADJECTIVES = new Set([
-  "jacka", "michała", "rafała", "krakowa", "tarnowa", "rzeszowa", "lwowa", "kijowa", "chorzowa", "tygodnia", "dnia",
-  "głowa", "sowa", "budowa", "odnowa", "mowa", "umowa", "krowa", "dąbrowa", "połowa", "osnowa",
-  "budowy", "odnowy", "rozbudowy", "przebudowy", "zabudowy", "mowy", "umowy", "rozmowy", "głowy", "połowy", "rzeczy", "dąbrowy",
-  "ochrony", "obrony", "strony", "korony", "ochrona", "obrona", "korona",
+  "jacka",
+  "michała",
+  "rafała",
+  "krakowa",
+  "tarnowa",
+  "rzeszowa",
+  "lwowa",
+  "kijowa",
+  "chorzowa",
+  "tygodnia",
+  "dnia",
+  "głowa",
+  "sowa",
+  "budowa",
+  "odnowa",
+  "mowa",
+  "umowa",
+  "krowa",
+  "dąbrowa",
+  "połowa",
+  "osnowa",
+  "budowy",
+  "odnowy",
+  "rozbudowy",
+  "przebudowy",
+  "zabudowy",
+  "mowy",
+  "umowy",
+  "rozmowy",
+  "głowy",
+  "połowy",
+  "rzeczy",
+  "dąbrowy",
+  "ochrony",
+  "obrony",
+  "strony",
+  "korony",
+  "ochrona",
+  "obrona",
+  "korona",
 ]);
 /** Adjectives whose endings are shared with nouns, listed in the masculine. */
-const LISTED_STEMS = new Set(["wielk", "krótk", "lekk", "miękk", "słodk", "gładk", "rzadk", "drug", "dług", "ubog", "star", "dobr", "chor", "młod", "tward", "mał", "cał", "żyw", "boż", "duż", "niż"]);
+const LISTED_STEMS = new Set([
+  "wielk",
+  "krótk",
+  "lekk",
+  "miękk",
+  "słodk",
+  "gładk",
+  "rzadk",
+  "drug",
+  "dług",
+  "ubog",
+  "star",
+  "dobr",
+  "chor",
+  "młod",
+  "tward",
+  "mał",
+  "cał",
+  "żyw",
+  "boż",
+  "duż",
+  "niż",
+]);
 
 /** Nominative adjective of the given gender (and number), recognised by its ending. */
 export function isAdjective(word: string, gender: HeadGender): boolean {
@@ -143,7 +201,44 @@ export function adjectiveForms(word: string, gender: HeadGender): { genitive: st
 
 // ------------------------------------------------------------------ the name
 
-const PREPOSITIONS = new Set(["w", "we", "na", "pod", "przy", "z", "ze", "nad", "dla", "do", "od", "u", "o", "po", "przed", "za", "obok", "ku", "i", "oraz", "lub", "a", "wraz", "imienia", "im.", "pw.", "p.w.", "nr", "nr.", "sp.", "sa", "s.a.", "s.c.", "sp.j.", "sp.k.", "spółka"]);
+const PREPOSITIONS = new Set([
+  "w",
+  "we",
+  "na",
+  "pod",
+  "przy",
+  "z",
+  "ze",
+  "nad",
+  "dla",
+  "do",
+  "od",
+  "u",
+  "o",
+  "po",
+  "przed",
+  "za",
+  "obok",
+  "ku",
+  "i",
+  "oraz",
+  "lub",
+  "a",
+  "wraz",
+  "imienia",
+  "im.",
+  "pw.",
+  "p.w.",
+  "nr",
+  "nr.",
+  "sp.",
+  "sa",
+  "s.a.",
+  "s.c.",
+  "sp.j.",
+  "sp.k.",
+  "spółka",
+]);
 
 /** Where the tail of unchanged words begins: a preposition, „im.”, a number, a quote, an acronym, a dash. */
 export function isTailStart(word: string): boolean {
@@ -180,7 +275,13 @@ function findHead(word: string, lexicon: NameLexicon): (HeadNoun & { source: For
   const bare = word.replace(/[,;:]$/, "");
   const learned = lexicon.find("INSTITUTION_HEAD", bare, null);
   if (learned) {
-    return { nominative: bare, gender: learned.gender ? LEXICON_GENDER[learned.gender] : "MASCULINE", genitive: inCaseOf(bare, learned.genitive), dative: inCaseOf(bare, learned.dative), source: "lexicon" };
+    return {
+      nominative: bare,
+      gender: learned.gender ? LEXICON_GENDER[learned.gender] : "MASCULINE",
+      genitive: inCaseOf(bare, learned.genitive),
+      dative: inCaseOf(bare, learned.dative),
+      source: "lexicon",
+    };
   }
   const known = HEAD_NOUNS.get(bare.toLocaleLowerCase("pl"));
   return known ? { ...known, genitive: inCaseOf(bare, known.genitive), dative: inCaseOf(bare, known.dative), source: "rule" } : null;
@@ -228,7 +329,11 @@ export function declineInstitution(name: string, lexicon: NameLexicon): Institut
       return unchanged("rule", "nazwa obca lub łacińska: bez odmiany");
     }
     const first = words.find((w) => !isTailStart(w) && !ROMAN.test(w) && !before.includes(wordIndexes[words.indexOf(w)]!)) ?? words[0]!;
-    return { ...unchanged("unknown", `Nieznany rzeczownik „${first}”: podaj formy ręcznie (zapamiętam je po potwierdzeniu).`), head: first, headIndex: wordIndexes[words.indexOf(first)]! };
+    return {
+      ...unchanged("unknown", `Nieznany rzeczownik „${first}”: podaj formy ręcznie (zapamiętam je po potwierdzeniu).`),
+      head: first,
+      headIndex: wordIndexes[words.indexOf(first)]!,
+    };
   }
 
   const headIndex = wordIndexes[at]!;

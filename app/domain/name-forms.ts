@@ -41,7 +41,14 @@ export function suggestNameForms(input: NameFormsInput, lexicon: NameLexicon = E
   if (input.kind === "ORGANIZATION") {
     const d = declineInstitution(input.organizationName, lexicon);
     const words = input.organizationName.trim().split(/\s+/);
-    const wordIndex = d.headIndex === null ? -1 : input.organizationName.trim().split(/(\s+)/).slice(0, d.headIndex).filter((p) => p.trim()).length;
+    const wordIndex =
+      d.headIndex === null
+        ? -1
+        : input.organizationName
+            .trim()
+            .split(/(\s+)/)
+            .slice(0, d.headIndex)
+            .filter((p) => p.trim()).length;
     return {
       genitive: d.genitive,
       dative: d.dative,

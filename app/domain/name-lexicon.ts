@@ -44,7 +44,8 @@ export function buildLexicon(entries: readonly LexiconEntry[]): NameLexicon {
   const anyGender = new Map(entries.map((e) => [keyOf(e.kind, e.nominative, null), e]));
   return {
     size: byKey.size,
-    find: (kind, word, gender) => (gender ? (byKey.get(keyOf(kind, word, gender)) ?? byKey.get(keyOf(kind, word, null))) : anyGender.get(keyOf(kind, word, null))) ?? null,
+    find: (kind, word, gender) =>
+      (gender ? (byKey.get(keyOf(kind, word, gender)) ?? byKey.get(keyOf(kind, word, null))) : anyGender.get(keyOf(kind, word, null))) ?? null,
   };
 }
 

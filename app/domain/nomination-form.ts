@@ -22,7 +22,10 @@ export const CandidateInput = z
     grammaticalGender: z.enum(Gender.options, { error: "Wybierz rodzaj gramatyczny." }).optional(),
     birthYear: BirthYear.optional(),
     birthDate: IsoDate.optional(),
-    deceased: z.boolean().optional().transform((v) => v ?? false),
+    deceased: z
+      .boolean()
+      .optional()
+      .transform((v) => v ?? false),
     title: optionalLine(200, "Najwyżej 200 znaków."),
     city: optionalLine(200, "Najwyżej 200 znaków."),
     organizationName: optionalLine(500, "Najwyżej 500 znaków."),
@@ -58,11 +61,7 @@ export const NominationFields = z.object({
   nominators: z.array(NominatorInput, { error: "Podaj co najmniej jednego wnioskodawcę." }).min(1, "Podaj co najmniej jednego wnioskodawcę."),
 });
 
-function refineNomination(
-  n: { honour?: Honour; requestedClass?: MedalClass | undefined; receivedDate?: string },
-  ctx: z.RefinementCtx,
-  today: string,
-) {
+function refineNomination(n: { honour?: Honour; requestedClass?: MedalClass | undefined; receivedDate?: string }, ctx: z.RefinementCtx, today: string) {
   if (n.honour === "CRACOVIAE_MERENTI" && !n.requestedClass) {
     ctx.addIssue({ code: "custom", path: ["requestedClass"], message: "Wybierz klasę medalu." });
   }
@@ -138,7 +137,10 @@ export const EditCandidateSchema = z
     // Empty: documents print the suggested form of address (app/domain/address-forms.ts).
     addressDative: optionalText(100, "Najwyżej 100 znaków.").transform((v) => v || null),
     appositionDative: optionalText(1000, "Najwyżej 1000 znaków.").transform((v) => v || null),
-    confirmNameForms: z.boolean().optional().transform((v) => v ?? false),
+    confirmNameForms: z
+      .boolean()
+      .optional()
+      .transform((v) => v ?? false),
     version: z.coerce.number().int().min(1),
   })
   .superRefine((c, ctx) => {

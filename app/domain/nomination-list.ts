@@ -41,7 +41,10 @@ export function parseNominationListQuery(params: URLSearchParams): NominationLis
 /** The search term as stored in the folded search column; only letters, digits and spaces. */
 export function searchTermOf(q: string | undefined): string | undefined {
   if (!q) return undefined;
-  const folded = foldText(q).replace(/[^\p{L}\p{N} '-]/gu, " ").replace(/\s+/g, " ").trim();
+  const folded = foldText(q)
+    .replace(/[^\p{L}\p{N} '-]/gu, " ")
+    .replace(/\s+/g, " ")
+    .trim();
   return folded.length > 0 ? folded : undefined;
 }
 

@@ -82,7 +82,11 @@ export function conferralJsonLd(c: OpenDataInput, permalink: string) {
       name: awardName(c),
       credentialCategory: "wyróżnienie honorowe",
       dateCreated: c.conferredOn,
-      recognizedBy: { "@type": "GovernmentOrganization", name: granter, address: { "@type": "PostalAddress", addressLocality: "Kraków", addressCountry: "PL" } },
+      recognizedBy: {
+        "@type": "GovernmentOrganization",
+        name: granter,
+        address: { "@type": "PostalAddress", addressLocality: "Kraków", addressCountry: "PL" },
+      },
       ...(c.resolution?.bipUrl || c.ordinance?.bipUrl ? { sameAs: c.resolution?.bipUrl ?? c.ordinance?.bipUrl } : {}),
     },
   };

@@ -31,7 +31,23 @@ const same = (form: string): Forms => ({ genitive: form, dative: form });
 // ------------------------------------------------------------------ nouns in -a
 
 /** Diminutives whose -nia is a soft ń (Ania → Ani), unlike learned names (Stefania → Stefanii). */
-const SOFT_NIA = new Set(["ania", "hania", "sonia", "tonia", "bronia", "frania", "mania", "tania", "lonia", "dania", "kania", "zenia", "genia", "kinia", "ninia"]);
+const SOFT_NIA = new Set([
+  "ania",
+  "hania",
+  "sonia",
+  "tonia",
+  "bronia",
+  "frania",
+  "mania",
+  "tania",
+  "lonia",
+  "dania",
+  "kania",
+  "zenia",
+  "genia",
+  "kinia",
+  "ninia",
+]);
 
 /** The dative of a noun in -a after a hard consonant: the alternations of Polish. */
 const HARD_DATIVE: [RegExp, number, string][] = [
@@ -203,11 +219,41 @@ function feminineWord(word: string, role: Role): WordForms {
 
 const ROMAN = /^[IVXLCDM]+\.?$/;
 /** Lower-case particles of foreign surnames stay: van, von, de, da, di, du, del, della, der, den, la, le, ben, ibn, al. */
-const PARTICLE = new Set(["van", "von", "de", "da", "di", "du", "del", "della", "der", "den", "la", "le", "ben", "bin", "ibn", "al", "el", "y", "dos", "das", "do", "zu", "vom", "ter", "ten", "ap", "mac", "d'"]);
+const PARTICLE = new Set([
+  "van",
+  "von",
+  "de",
+  "da",
+  "di",
+  "du",
+  "del",
+  "della",
+  "der",
+  "den",
+  "la",
+  "le",
+  "ben",
+  "bin",
+  "ibn",
+  "al",
+  "el",
+  "y",
+  "dos",
+  "das",
+  "do",
+  "zu",
+  "vom",
+  "ter",
+  "ten",
+  "ap",
+  "mac",
+  "d'",
+]);
 
 function unchangedWord(word: string): WordForms | null {
   if (ROMAN.test(word)) return { nominative: word, ...same(word), source: "rule", note: "liczebnik porządkowy" }; // Benedykt XVI
-  if (PARTICLE.has(word) || /[.()„”"«»'’]/.test(word.replace(/'(ego|emu|a|owi)$/, "")) || /\d/.test(word)) return { nominative: word, ...same(word), source: "rule" };
+  if (PARTICLE.has(word) || /[.()„”"«»'’]/.test(word.replace(/'(ego|emu|a|owi)$/, "")) || /\d/.test(word))
+    return { nominative: word, ...same(word), source: "rule" };
   return null;
 }
 
@@ -222,10 +268,18 @@ export function declineNameWord(word: string, role: Role, gender: PersonGender, 
   const whole = lexiconWord(word, kind, gender, lexicon) ?? unchangedWord(word);
   if (whole) return whole;
   if (word.includes("-")) {
-    const parts = word.split("-").map((part) => (part ? declineNameWord(part, role, gender, lexicon) : { nominative: "", ...same(""), source: "rule" as const }));
+    const parts = word
+      .split("-")
+      .map((part) => (part ? declineNameWord(part, role, gender, lexicon) : { nominative: "", ...same(""), source: "rule" as const }));
     const join = (pick: (p: WordForms) => string) => parts.map(pick).join("-");
-    const combined: WordForms = { nominative: word, genitive: join((p) => p.genitive), dative: join((p) => p.dative), source: worstSource(parts.map((p) => p.source)) };
-    if (parts.some((p) => p.alternative)) combined.alternative = { genitive: join((p) => p.alternative?.genitive ?? p.genitive), dative: join((p) => p.alternative?.dative ?? p.dative) };
+    const combined: WordForms = {
+      nominative: word,
+      genitive: join((p) => p.genitive),
+      dative: join((p) => p.dative),
+      source: worstSource(parts.map((p) => p.source)),
+    };
+    if (parts.some((p) => p.alternative))
+      combined.alternative = { genitive: join((p) => p.alternative?.genitive ?? p.genitive), dative: join((p) => p.alternative?.dative ?? p.dative) };
     const note = parts.find((p) => p.note)?.note;
     if (note) combined.note = note;
     return combined;
@@ -252,14 +306,28 @@ export function inferGender(givenNames: string, surname: string): { gender: Pers
   return { gender: /(sk|ck|dzk)a$/.test(surname.toLocaleLowerCase("pl")) ? "FEMININE" : "MASCULINE", sure: false };
 }
 
-export type PersonDeclension = { genitive: string; dative: string; source: FormsSource; words: WordForms[]; alternative: { genitive: string; dative: string } | null };
+export type PersonDeclension = {
+  genitive: string;
+  dative: string;
+  source: FormsSource;
+  words: WordForms[];
+  alternative: { genitive: string; dative: string } | null;
+};
 
 /** The genitive and dative of a person's given names and surname. */
 export function declinePerson(givenNames: string, surname: string, gender: PersonGender | null, lexicon: NameLexicon): PersonDeclension {
   const inferred = gender ? { gender, sure: true } : inferGender(givenNames, surname);
   const words = [
-    ...givenNames.trim().split(/\s+/).filter(Boolean).map((w) => declineNameWord(w, "given", inferred.gender, lexicon)),
-    ...surname.trim().split(/\s+/).filter(Boolean).map((w) => declineNameWord(w, "surname", inferred.gender, lexicon)),
+    ...givenNames
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((w) => declineNameWord(w, "given", inferred.gender, lexicon)),
+    ...surname
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((w) => declineNameWord(w, "surname", inferred.gender, lexicon)),
   ];
   const join = (pick: (w: WordForms) => string) => words.map(pick).join(" ");
   const sources = words.map((w) => w.source);
@@ -269,6 +337,8 @@ export function declinePerson(givenNames: string, surname: string, gender: Perso
     dative: join((w) => w.dative),
     source: worstSource(sources),
     words,
-    alternative: words.some((w) => w.alternative) ? { genitive: join((w) => w.alternative?.genitive ?? w.genitive), dative: join((w) => w.alternative?.dative ?? w.dative) } : null,
+    alternative: words.some((w) => w.alternative)
+      ? { genitive: join((w) => w.alternative?.genitive ?? w.genitive), dative: join((w) => w.alternative?.dative ?? w.dative) }
+      : null,
   };
 }

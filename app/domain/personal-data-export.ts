@@ -18,7 +18,12 @@ export function exportFileNames(displayName: string, isoDate: string): { ascii: 
       .slice(0, 60)
       .replace(/-+$/, "") || "kandydat";
   // Characters no file system or header likes, and control characters, become dashes.
-  // eslint-disable-next-line no-control-regex
-  const readable = displayName.replace(/[\u0000-\u001f\u007f"\\/:*?<>|;]+/g, "-").replace(/\s+/g, " ").trim().slice(0, 80) || "kandydat";
+  const readable =
+    displayName
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u001f\u007f"\\/:*?<>|;]+/g, "-")
+      .replace(/\s+/g, " ")
+      .trim()
+      .slice(0, 80) || "kandydat";
   return { ascii: `dane-osobowe-${slug}-${isoDate}.json`, utf8: `dane-osobowe-${readable}-${isoDate}.json` };
 }

@@ -82,5 +82,7 @@ export function honoraryCitizenTitle(gender: Gender | null): string {
 
 /** The title in the genitive, as a resolution names it (no quotes): „tytułu Honorowego Obywatela …”. */
 export function honoraryCitizenTitleGenitive(gender: Gender | null): string {
-  return gender === "FEMININE" ? "Honorowej Obywatelki Stołecznego Królewskiego Miasta Krakowa" : "Honorowego Obywatela Stołecznego Królewskiego Miasta Krakowa";
+  return gender === "FEMININE"
+    ? "Honorowej Obywatelki Stołecznego Królewskiego Miasta Krakowa"
+    : "Honorowego Obywatela Stołecznego Królewskiego Miasta Krakowa";
 }

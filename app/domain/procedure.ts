@@ -92,7 +92,8 @@ export function factsOf(status: Status, r: Recorded, state: StepState): string[]
     case "OPINION_POSITIVE":
     case "OPINION_NEGATIVE":
       if (r.opinionDate && state !== "todo") facts.push(`Opinia ${COMMITTEE[r.honour]} ${formatPolishDateWithDnia(r.opinionDate)}`);
-      if (r.opinionClass && status === "OPINION_POSITIVE" && state !== "todo") facts.push(`Klasa medalu w opinii: ${MEDAL_CLASS_LABEL[r.opinionClass as MedalClass] ?? r.opinionClass}`);
+      if (r.opinionClass && status === "OPINION_POSITIVE" && state !== "todo")
+        facts.push(`Klasa medalu w opinii: ${MEDAL_CLASS_LABEL[r.opinionClass as MedalClass] ?? r.opinionClass}`);
       break;
     case "FORWARDED":
       if (r.forwarding) facts.push(`Zarządzenie Prezydenta nr ${r.forwarding.number} ${formatPolishDateWithDnia(r.forwarding.issuedOn)}`);
@@ -141,7 +142,10 @@ export function procedureSteps(r: Recorded): ProcedureStep[] {
   if (at >= 0) return road.map((s, i) => step(s, i < at ? "done" : i === at ? "current" : "todo"));
 
   // Off the road: where it left it (from the history; without one, the earliest way in).
-  const ways = transitionsOf(r.honour).filter((m) => m.to === r.status).map((m) => road.indexOf(m.from)).filter((i) => i >= 0);
+  const ways = transitionsOf(r.honour)
+    .filter((m) => m.to === r.status)
+    .map((m) => road.indexOf(m.from))
+    .filter((i) => i >= 0);
   const fromHistory = Math.max(-1, ...reached.filter((s) => s !== r.status).map((s) => road.indexOf(s)));
   const left = fromHistory >= 0 ? fromHistory : ways.length ? Math.min(...ways) : 0;
   const detours = reached.filter((s, i) => !road.includes(s) && s !== r.status && reached.indexOf(s) === i);

@@ -56,7 +56,9 @@ const named = (holder: OfficeHolder | null, title: string) => (holder ? `${holde
 export function suggestedProgramme(c: ProgrammeCeremony, chair: OfficeHolder | null, mayor: OfficeHolder | null): ProgrammeRow[] {
   const chairTitle = councilChairTitle(chair);
   const mayorTitles = mayorTitle(mayor);
-  const handOver = c.laureates.length ? `Wręczenie wyróżnień: ${c.laureates.map((l) => (l.honourText ? `${l.name} (${l.honourText})` : l.name)).join("; ")}` : "Wręczenie wyróżnień";
+  const handOver = c.laureates.length
+    ? `Wręczenie wyróżnień: ${c.laureates.map((l) => (l.honourText ? `${l.name} (${l.honourText})` : l.name)).join("; ")}`
+    : "Wręczenie wyróżnień";
   const handedBy = c.isSession ? `${mayorTitles.nominative} i ${chairTitle.nominative}` : mayorTitles.nominative;
   return [
     { time: c.startTime, text: "Hejnał mariacki", speaker: "" },
@@ -67,6 +69,8 @@ export function suggestedProgramme(c: ProgrammeCeremony, chair: OfficeHolder | n
     { time: "", text: handOver, speaker: handedBy },
     { time: "", text: "Wystąpienia laureatów", speaker: "" },
     { time: "", text: "Część artystyczna", speaker: "" },
-    c.isSession ? { time: "", text: "Zamknięcie uroczystej sesji", speaker: named(chair, chairTitle.nominative) } : { time: "", text: "Zamknięcie uroczystości", speaker: "" },
+    c.isSession
+      ? { time: "", text: "Zamknięcie uroczystej sesji", speaker: named(chair, chairTitle.nominative) }
+      : { time: "", text: "Zamknięcie uroczystości", speaker: "" },
   ];
 }

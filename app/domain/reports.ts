@@ -107,11 +107,10 @@ export function yearsTable(counts: readonly YearCount[]): { table: ReportTable; 
   const rows: Cell[][] = [];
   const bars: Bar[] = [];
   for (let y = Math.max(...years); y >= Math.min(...years); y--) {
-    const cells = YEAR_COLUMNS.map(
-      (col) =>
-        counts
-          .filter((c) => c.year === y && c.honour === col.honour && (col.medalClass === null || c.medalClass === col.medalClass))
-          .reduce((s, c) => s + c.count, 0),
+    const cells = YEAR_COLUMNS.map((col) =>
+      counts
+        .filter((c) => c.year === y && c.honour === col.honour && (col.medalClass === null || c.medalClass === col.medalClass))
+        .reduce((s, c) => s + c.count, 0),
     );
     const total = counts.filter((c) => c.year === y).reduce((s, c) => s + c.count, 0);
     rows.push([y, ...cells, total]);

@@ -35,9 +35,7 @@ export function checkResolutionNumber(n: ResolutionNumber, adoptedOn: string, te
     problems.push(`Dwie ostatnie cyfry numeru („${String(n.year2).padStart(2, "0")}”) nie zgadzają się z rokiem podjęcia uchwały (${adoptedOn.slice(0, 4)}).`);
   }
   if (adoptedOn < term.startDate || (term.endDate !== null && adoptedOn > term.endDate)) {
-    problems.push(
-      `Data podjęcia uchwały nie mieści się w ${toRoman(term.number)} kadencji Rady (${term.startDate} – ${term.endDate ?? "obecnie"}).`,
-    );
+    problems.push(`Data podjęcia uchwały nie mieści się w ${toRoman(term.number)} kadencji Rady (${term.startDate} – ${term.endDate ?? "obecnie"}).`);
   }
   return problems;
 }

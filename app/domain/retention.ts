@@ -167,7 +167,17 @@ export const AUDIT_KEPT_FIELDS: Record<string, ReadonlySet<string>> = {
     "handedOverOn",
   ]),
   Candidate: new Set(["id", "kind", "isDemo", "version", "nameFormsConfirmed"]),
-  HonorisGratiaApplication: new Set(["id", "channel", "epuapSubmissionId", "receivedDate", "applicantKind", "proposedHandoverDate", "caseReference", "isDemo", "version"]),
+  HonorisGratiaApplication: new Set([
+    "id",
+    "channel",
+    "epuapSubmissionId",
+    "receivedDate",
+    "applicantKind",
+    "proposedHandoverDate",
+    "caseReference",
+    "isDemo",
+    "version",
+  ]),
   Nominator: new Set(["id", "nominationId", "kind", "position"]),
   Attachment: new Set(["id", "nominationId", "createdAt"]),
 };

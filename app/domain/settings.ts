@@ -47,7 +47,8 @@ export const SETTINGS: Record<SettingKey, SettingDefinition> = {
     label: "Podstawa prawna uchwały o przyznaniu Medalu „Cracoviae Merenti”",
     description:
       "Zdanie otwierające uchwałę Rady Miasta Krakowa przyznającą medal: od „Na podstawie…” do „uchwala się, co następuje:”. Projekt uchwały bierze wartość obowiązującą w dniu projektu (po podjęciu: w dniu podjęcia uchwały). {ustawa} zastępuje tekst jednolity ustawy, {regulamin} uchwała w sprawie regulaminu medalu (oba z ustawień na ten dzień).",
-    example: "Na podstawie art. 18 ust. 2 pkt 15 ustawy z dnia 8 marca 1990 r. o samorządzie gminnym {ustawa} oraz regulaminu … stanowiącego załącznik do {regulamin} … uchwala się, co następuje:",
+    example:
+      "Na podstawie art. 18 ust. 2 pkt 15 ustawy z dnia 8 marca 1990 r. o samorządzie gminnym {ustawa} oraz regulaminu … stanowiącego załącznik do {regulamin} … uchwala się, co następuje:",
     mustEndWith: "uchwala się, co następuje:",
   },
   "legalBasis.HONORARY_CITIZENSHIP": {
@@ -161,7 +162,8 @@ export const OFFICE_DEFAULT_TITLE_LINE: Record<Office, string> = {
 };
 
 export const OFFICE_DESCRIPTION: Record<Office, string> = {
-  MAYOR: "Podpisuje zarządzenia przekazujące projekty uchwał, decyzje i dyplomy Odznaki „Honoris Gratia” oraz, obok Przewodniczącego Rady, dyplomy Medalu i Honorowego Obywatelstwa.",
+  MAYOR:
+    "Podpisuje zarządzenia przekazujące projekty uchwał, decyzje i dyplomy Odznaki „Honoris Gratia” oraz, obok Przewodniczącego Rady, dyplomy Medalu i Honorowego Obywatelstwa.",
   COUNCIL_CHAIR: "Podpisuje uchwały Rady Miasta Krakowa oraz, obok Prezydenta, dyplomy Medalu „Cracoviae Merenti” i Honorowego Obywatelstwa.",
 };
 
@@ -375,9 +377,7 @@ const signatoryFields = {
   validTo: ValidTo,
 };
 
-export const NewSignatoryForm = z
-  .object({ office: Office, ...signatoryFields, closePrevious: checkbox })
-  .superRefine(validToNotBeforeFrom);
+export const NewSignatoryForm = z.object({ office: Office, ...signatoryFields, closePrevious: checkbox }).superRefine(validToNotBeforeFrom);
 export type NewSignatoryInput = z.output<typeof NewSignatoryForm>;
 
 export const EditSignatoryForm = z.object({ ...signatoryFields, version: Version }).superRefine(validToNotBeforeFrom);
@@ -390,7 +390,10 @@ export type EditSignatoryInput = z.output<typeof EditSignatoryForm>;
 export const NewEmblemForm = z
   .object({
     // A form submitted without a file still sends an empty, nameless File.
-    file: z.preprocess((v) => (v instanceof File && v.size === 0 && v.name === "" ? undefined : v), z.instanceof(File, { error: "Wybierz plik z herbem (PNG albo SVG)." })),
+    file: z.preprocess(
+      (v) => (v instanceof File && v.size === 0 && v.name === "" ? undefined : v),
+      z.instanceof(File, { error: "Wybierz plik z herbem (PNG albo SVG)." }),
+    ),
     validFrom: z.string({ error: "Podaj datę, od której herb ma być drukowany." }).pipe(IsoDate),
     validTo: ValidTo,
     note: optionalText(1000),

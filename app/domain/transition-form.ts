@@ -8,16 +8,7 @@ import { MedalClass } from "./honours";
 import { IsoDate, isValidIsoDate } from "./polish-dates";
 import type { Status } from "./workflow";
 
-export type TransitionField =
-  | "reason"
-  | "eventDate"
-  | "opinionClass"
-  | "actNumber"
-  | "votes"
-  | "limitRaise"
-  | "handoverPlace"
-  | "applicant"
-  | "lateReason";
+export type TransitionField = "reason" | "eventDate" | "opinionClass" | "actNumber" | "votes" | "limitRaise" | "handoverPlace" | "applicant" | "lateReason";
 
 const REASON_REQUIRED: Status[] = ["COMPLETION_REQUESTED", "OPINION_NEGATIVE", "REJECTED", "REFUSED", "WITHDRAWN"];
 const DATED: Status[] = ["OPINION_POSITIVE", "OPINION_NEGATIVE", "FORWARDED", "ADOPTED", "REJECTED", "GRANTED", "REFUSED", "DIPLOMA_PRINTED", "HANDED_OVER"];
@@ -52,7 +43,12 @@ export const ACT_NUMBER_LABEL: Partial<Record<Status, string>> = {
   GRANTED: "Numer zarządzenia lub decyzji Prezydenta",
 };
 
-const count = z.coerce.number({ error: "Podaj liczbę." }).int("Podaj liczbę całkowitą.").min(0, "Liczba nie może być ujemna.").max(100000, "Najwyżej 100 000.").optional();
+const count = z.coerce
+  .number({ error: "Podaj liczbę." })
+  .int("Podaj liczbę całkowitą.")
+  .min(0, "Liczba nie może być ujemna.")
+  .max(100000, "Najwyżej 100 000.")
+  .optional();
 
 export function transitionSchema(honour: Honour, to: Status, today: string) {
   const fields = transitionFields(honour, to);
@@ -71,7 +67,12 @@ export function transitionSchema(honour: Honour, to: Status, today: string) {
       limitRaiseResolutionId: optionalText(50),
       limitRaiseNumber: optionalText(50),
       limitRaiseDate: IsoDate.optional(),
-      limitRaiseMax: z.coerce.number({ error: "Podaj liczbę." }).int("Podaj liczbę całkowitą.").min(1, "Limit musi być większy od zera.").max(1000, "Najwyżej 1000.").optional(),
+      limitRaiseMax: z.coerce
+        .number({ error: "Podaj liczbę." })
+        .int("Podaj liczbę całkowitą.")
+        .min(1, "Limit musi być większy od zera.")
+        .max(1000, "Najwyżej 1000.")
+        .optional(),
       handoverPlace: optionalText(300),
       councillorNames: optionalText(3000),
       residentSignatureCount: count,
@@ -125,7 +126,10 @@ export function honoraryCitizenshipApplicantProblems(input: {
   }
   const problems: string[] = [];
   if (kinds.has("COUNCILLORS")) {
-    const names = input.councillorNames.split(/[\n;,]+/).map((n) => n.trim()).filter(Boolean);
+    const names = input.councillorNames
+      .split(/[\n;,]+/)
+      .map((n) => n.trim())
+      .filter(Boolean);
     if (names.length < 5) problems.push(`Wniosek radnych wymaga co najmniej 5 nazwisk radnych (podano ${names.length}).`);
   }
   if (kinds.has("RESIDENTS")) {

@@ -108,13 +108,7 @@ export const FINAL_STATUSES: readonly Status[] = ["CLOSED", "WITHDRAWN"];
 export const CLOSED_WITHOUT_HONOUR: readonly Status[] = ["OPINION_NEGATIVE", "REJECTED", "REFUSED"];
 
 /** Statuses in which the honour is conferred (the resolution adopted or the badge granted). */
-export const CONFERRED_STATUSES: readonly Status[] = [
-  "ADOPTED",
-  "GRANTED",
-  "NUMBER_ASSIGNED",
-  "DIPLOMA_PRINTED",
-  "HANDED_OVER",
-];
+export const CONFERRED_STATUSES: readonly Status[] = ["ADOPTED", "GRANTED", "NUMBER_ASSIGNED", "DIPLOMA_PRINTED", "HANDED_OVER"];
 
 export function statusesOf(honour: Honour): Status[] {
   const seen = new Set<Status>();
@@ -127,9 +121,7 @@ export function statusesOf(honour: Honour): Status[] {
 }
 
 export function transitionsOf(honour: Honour): Transition[] {
-  const open = statusesOf(honour).filter(
-    (s) => !FINAL_STATUSES.includes(s) && !CONFERRED_STATUSES.includes(s) && !CLOSED_WITHOUT_HONOUR.includes(s),
-  );
+  const open = statusesOf(honour).filter((s) => !FINAL_STATUSES.includes(s) && !CONFERRED_STATUSES.includes(s) && !CLOSED_WITHOUT_HONOUR.includes(s));
   return [...MOVES[honour], ...open.map((s) => t(s, "WITHDRAWN", "Wycofaj wniosek"))];
 }
 

@@ -40,7 +40,10 @@ export async function adopt(
   const number = formatResolutionNumber(parsed.value);
   await checkEligibility();
   if (!input.confirmWarnings) {
-    const termResolutions = await tx.resolution.findMany({ where: { councilTermId: term.id, number: { not: number } }, select: { number: true, sessionNumber: true, adoptedOn: true } });
+    const termResolutions = await tx.resolution.findMany({
+      where: { councilTermId: term.id, number: { not: number } },
+      select: { number: true, sessionNumber: true, adoptedOn: true },
+    });
     const warnings = sessionOrderWarnings(parsed.value, adoptedOn, termResolutions);
     if (warnings.length) refuse(`${warnings.join(" ")} Jeśli numer jest właściwy, zaznacz potwierdzenie i zapisz ponownie.`, "confirmWarnings");
   }
@@ -50,7 +53,9 @@ export async function adopt(
   if (sameNumber && sameNumber.adoptedOn !== adoptedOn) {
     refuse(`Uchwała nr ${number} tej kadencji jest już zapisana z inną datą (${sameNumber.adoptedOn}).`, "actNumber");
   }
-  const sameRunning = sameNumber ? null : await tx.resolution.findUnique({ where: { councilTermId_runningNumber: { councilTermId: term.id, runningNumber: parsed.value.running } } });
+  const sameRunning = sameNumber
+    ? null
+    : await tx.resolution.findUnique({ where: { councilTermId_runningNumber: { councilTermId: term.id, runningNumber: parsed.value.running } } });
   if (sameRunning) refuse(`Numer kolejny ${parsed.value.running} jest już użyty w tej kadencji (uchwała nr ${sameRunning.number}).`, "actNumber");
 
   const already = await tx.conferral.count({
@@ -116,14 +121,29 @@ async function limitRaiseFor(
   input: TransitionInput,
   actor: { userId: string | null },
 ) {
-  const ruleOf = (resolutionId: string) =>
-    tx.limitRule.findFirst({ where: { setByResolutionId: resolutionId, councilTermId: term.id, honour, medalClass } });
-  const ruleText = (number: string, date: string) => `uchwała nr ${number} z dnia ${formatPolishDate(date)} (zwiększenie limitu w ${toRoman(term.number)} kadencji)`;
+  const ruleOf = (resolutionId: string) => tx.limitRule.findFirst({ where: { setByResolutionId: resolutionId, councilTermId: term.id, honour, medalClass } });
+  const ruleText = (number: string, date: string) =>
+    `uchwała nr ${number} z dnia ${formatPolishDate(date)} (zwiększenie limitu w ${toRoman(term.number)} kadencji)`;
   const addRule = async (resolution: { id: string; number: string; adoptedOn: string }, maxCount: number) => {
     const rule = await tx.limitRule.create({
-      data: { honour, medalClass, maxCount, validFrom: term.startDate, validTo: term.endDate, councilTermId: term.id, setByResolutionText: ruleText(resolution.number, resolution.adoptedOn), setByResolutionId: resolution.id },
+      data: {
+        honour,
+        medalClass,
+        maxCount,
+        validFrom: term.startDate,
+        validTo: term.endDate,
+        councilTermId: term.id,
+        setByResolutionText: ruleText(resolution.number, resolution.adoptedOn),
+        setByResolutionId: resolution.id,
+      },
     });
-    await recordAudit(tx, { userId: actor.userId, action: "CREATE", entityType: "LimitRule", entityId: rule.id, after: { resolution: resolution.number, honour, medalClass, maxCount, term: term.number } });
+    await recordAudit(tx, {
+      userId: actor.userId,
+      action: "CREATE",
+      entityType: "LimitRule",
+      entityId: rule.id,
+      after: { resolution: resolution.number, honour, medalClass, maxCount, term: term.number },
+    });
     return rule;
   };
 
@@ -142,12 +162,23 @@ async function limitRaiseFor(
     resolution =
       known ??
       (await tx.resolution.create({
-        data: { councilTermId: term.id, number, sessionNumber: parsed.value.session, runningNumber: parsed.value.running, adoptedOn: input.limitRaiseDate, kind: "LIMIT_RAISE", title: "w sprawie zwiększenia limitu nadań Medalu „Cracoviae Merenti”" },
+        data: {
+          councilTermId: term.id,
+          number,
+          sessionNumber: parsed.value.session,
+          runningNumber: parsed.value.running,
+          adoptedOn: input.limitRaiseDate,
+          kind: "LIMIT_RAISE",
+          title: "w sprawie zwiększenia limitu nadań Medalu „Cracoviae Merenti”",
+        },
       }));
   } else return null;
 
   if (resolution.adoptedOn > adoptedOn) {
-    return refuse(`Uchwała nr ${resolution.number} z ${formatPolishDate(resolution.adoptedOn)} jest późniejsza niż ta uchwała (${formatPolishDate(adoptedOn)}): nie mogła podnieść jej limitu.`, raiseField(input));
+    return refuse(
+      `Uchwała nr ${resolution.number} z ${formatPolishDate(resolution.adoptedOn)} jest późniejsza niż ta uchwała (${formatPolishDate(adoptedOn)}): nie mogła podnieść jej limitu.`,
+      raiseField(input),
+    );
   }
   const rule = (await ruleOf(resolution.id)) ?? (input.limitRaiseMax ? await addRule(resolution, input.limitRaiseMax) : null);
   if (!rule) return refuse(`Podaj limit, który uchwała nr ${resolution.number} ustaliła dla tej klasy.`, "limitRaiseMax");

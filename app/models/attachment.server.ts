@@ -26,7 +26,11 @@ const FILE_SELECT = {
 
 /** The nomination's uploaded files, oldest first, each marked when its file is missing on disk. */
 export async function fileAttachmentsOf(nominationId: string) {
-  const rows = await db().attachment.findMany({ where: { nominationId, sha256: { not: null } }, select: FILE_SELECT, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+  const rows = await db().attachment.findMany({
+    where: { nominationId, sha256: { not: null } },
+    select: FILE_SELECT,
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+  });
   return rows.map((r) => ({ ...r, sha256: r.sha256!, addedOn: todayIso(r.createdAt), onDisk: storedFileExists(r.sha256!) }));
 }
 export type FileAttachment = Awaited<ReturnType<typeof fileAttachmentsOf>>[number];

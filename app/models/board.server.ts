@@ -27,9 +27,7 @@ export async function boardOf(honour: Honour) {
   const columns = boardColumns(honour);
   const [counts, ...cards] = await Promise.all([
     db().nomination.groupBy({ by: ["status"], where: { honour }, _count: { _all: true } }),
-    ...columns.map((c) =>
-      db().nomination.findMany({ where: { honour, status: c.status }, orderBy: ORDER[c.order], take: c.limit, select: CARD_SELECT }),
-    ),
+    ...columns.map((c) => db().nomination.findMany({ where: { honour, status: c.status }, orderBy: ORDER[c.order], take: c.limit, select: CARD_SELECT })),
   ]);
   const countOf = new Map(counts.map((g) => [g.status as Status, g._count._all]));
   return columns.map((column, i) => ({ ...column, count: countOf.get(column.status) ?? 0, cards: cards[i]! }));

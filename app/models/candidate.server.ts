@@ -80,7 +80,9 @@ export async function updateCandidate(id: string, input: EditCandidateInput, act
     if (current.version !== input.version) return { kind: "conflict" as const, changedFields: diff.changed };
 
     // A confirmation holds only for the forms it saw: changing a form (or the name) drops it.
-    const formsChanged = diff.changed.some((f) => ["nameNominative", "nameGenitive", "nameDative", "addressDative", "givenNames", "surname", "organizationName"].includes(f));
+    const formsChanged = diff.changed.some((f) =>
+      ["nameNominative", "nameGenitive", "nameDative", "addressDative", "givenNames", "surname", "organizationName"].includes(f),
+    );
     const confirmation = input.confirmNameForms
       ? { nameFormsConfirmedAt: clock.now(), nameFormsConfirmedById: actor.userId }
       : formsChanged
@@ -93,7 +95,12 @@ export async function updateCandidate(id: string, input: EditCandidateInput, act
     if (written.count === 0) return { kind: "conflict" as const, changedFields: diff.changed };
 
     // A confirmation teaches the lexicon the words whose forms the person corrected (or the rules only guessed).
-    const lessons = input.confirmNameForms ? lessonsFromConfirmation(namesOf(input.candidate), suggestNameForms(namesOf(input.candidate), lexicon), { genitive: data.nameGenitive, dative: data.nameDative }) : [];
+    const lessons = input.confirmNameForms
+      ? lessonsFromConfirmation(namesOf(input.candidate), suggestNameForms(namesOf(input.candidate), lexicon), {
+          genitive: data.nameGenitive,
+          dative: data.nameDative,
+        })
+      : [];
     await learnFromConfirmation(tx, lessons, { candidateId: id, userId: actor.userId });
 
     for (const n of current.nominations) {
@@ -121,10 +128,22 @@ export async function updateCandidate(id: string, input: EditCandidateInput, act
 }
 
 /** The suggestion for the candidate's current names, with the lexicon people confirmed, for its edit page. */
-export async function nameFormsSuggestionFor(c: { kind: string; givenNames: string; surname: string; organizationName: string; grammaticalGender: string | null }) {
+export async function nameFormsSuggestionFor(c: {
+  kind: string;
+  givenNames: string;
+  surname: string;
+  organizationName: string;
+  grammaticalGender: string | null;
+}) {
   const lexicon = await loadLexicon();
   return suggestNameForms(
-    { kind: c.kind as CandidateInput["candidateKind"], givenNames: c.givenNames, surname: c.surname, organizationName: c.organizationName, gender: (c.grammaticalGender as CandidateInput["grammaticalGender"]) ?? null },
+    {
+      kind: c.kind as CandidateInput["candidateKind"],
+      givenNames: c.givenNames,
+      surname: c.surname,
+      organizationName: c.organizationName,
+      gender: (c.grammaticalGender as CandidateInput["grammaticalGender"]) ?? null,
+    },
     lexicon,
   );
 }
@@ -140,7 +159,17 @@ const IN_CHUNK = 900;
 export async function resuggestNameForms(tx: Tx, candidateIds: string[] | "all"): Promise<number> {
   const lexicon = await loadLexicon(tx);
   const where = { nameFormsConfirmedAt: null, anonymizedAt: null, OR: [{ nameFormsSource: null }, { nameFormsSource: { not: "person" } }] };
-  const select = { id: true, kind: true, givenNames: true, surname: true, organizationName: true, grammaticalGender: true, nameGenitive: true, nameDative: true, nameFormsSource: true } as const;
+  const select = {
+    id: true,
+    kind: true,
+    givenNames: true,
+    surname: true,
+    organizationName: true,
+    grammaticalGender: true,
+    nameGenitive: true,
+    nameDative: true,
+    nameFormsSource: true,
+  } as const;
   const rows =
     candidateIds === "all"
       ? await tx.candidate.findMany({ where, select })
@@ -149,7 +178,12 @@ export async function resuggestNameForms(tx: Tx, candidateIds: string[] | "all")
   const edited = new Set<string>();
   for (const ids of chunked(legacy)) {
     const events = await tx.auditEvent.findMany({
-      where: { entityType: "Candidate", action: "UPDATE", entityId: { in: ids }, OR: [{ after: { contains: '"nameGenitive"' } }, { after: { contains: '"nameDative"' } }] },
+      where: {
+        entityType: "Candidate",
+        action: "UPDATE",
+        entityId: { in: ids },
+        OR: [{ after: { contains: '"nameGenitive"' } }, { after: { contains: '"nameDative"' } }],
+      },
       select: { entityId: true },
     });
     for (const e of events) edited.add(e.entityId);
@@ -158,11 +192,20 @@ export async function resuggestNameForms(tx: Tx, candidateIds: string[] | "all")
   for (const r of rows) {
     if (edited.has(r.id)) continue;
     const s = suggestNameForms(
-      { kind: r.kind as CandidateInput["candidateKind"], givenNames: r.givenNames, surname: r.surname, organizationName: r.organizationName, gender: (r.grammaticalGender as CandidateInput["grammaticalGender"]) ?? null },
+      {
+        kind: r.kind as CandidateInput["candidateKind"],
+        givenNames: r.givenNames,
+        surname: r.surname,
+        organizationName: r.organizationName,
+        gender: (r.grammaticalGender as CandidateInput["grammaticalGender"]) ?? null,
+      },
       lexicon,
     );
     if (s.genitive === r.nameGenitive && s.dative === r.nameDative && s.source === r.nameFormsSource) continue;
-    await tx.candidate.update({ where: { id: r.id }, data: { nameGenitive: s.genitive, nameDative: s.dative, nameFormsSource: s.source, version: { increment: 1 } } });
+    await tx.candidate.update({
+      where: { id: r.id },
+      data: { nameGenitive: s.genitive, nameDative: s.dative, nameFormsSource: s.source, version: { increment: 1 } },
+    });
     changed++;
   }
   return changed;

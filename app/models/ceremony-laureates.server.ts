@@ -112,7 +112,10 @@ export type HandoverResult = { kind: "saved"; id: string; created: boolean; adde
  * (not granted, handed over, planned elsewhere) are left out with the reason; when none can,
  * nothing changes (not even the new ceremony). Each added laureate is audited on the ceremony.
  */
-export function assignToHandover(input: { nominationIds: readonly string[]; ceremonyId: string | null; create: CeremonyInput | null }, actor: Actor): Promise<HandoverResult> {
+export function assignToHandover(
+  input: { nominationIds: readonly string[]; ceremonyId: string | null; create: CeremonyInput | null },
+  actor: Actor,
+): Promise<HandoverResult> {
   return runWrite<HandoverResult>(async (tx) => {
     if (!input.nominationIds.length) throw new Refusal("Nie zaznaczono żadnego wniosku: nic nie zmieniono.");
     let id: string;
@@ -130,17 +133,22 @@ export function assignToHandover(input: { nominationIds: readonly string[]; cere
     }
     const plan = planHandover(await handoverRows(input.nominationIds, tx), input.create ? null : id);
     if (!plan.eligible.length) {
-      throw new Refusal(
-        "Żadnego z zaznaczonych laureatów nie można przekazać do wręczenia: nic nie zmieniono.",
-        { problems: plan.refused.map((r) => `${r.row.name}: ${r.reason}.`) },
-      );
+      throw new Refusal("Żadnego z zaznaczonych laureatów nie można przekazać do wręczenia: nic nie zmieniono.", {
+        problems: plan.refused.map((r) => `${r.row.name}: ${r.reason}.`),
+      });
     }
     // One statement for the rows (positions after the last), then one audit event per laureate.
     const last = await tx.ceremonyLaureate.aggregate({ where: { ceremonyId: id }, _max: { position: true } });
     const first = (last._max.position ?? 0) + 1;
     await tx.ceremonyLaureate.createMany({ data: plan.eligible.map((row, i) => ({ ceremonyId: id, conferralId: row.conferralId!, position: first + i })) });
     for (const row of plan.eligible) {
-      await recordAudit(tx, { userId: actor.userId, action: "UPDATE", entityType: "Ceremony", entityId: id, after: { laureateAdded: row.name, conferralId: row.conferralId } });
+      await recordAudit(tx, {
+        userId: actor.userId,
+        action: "UPDATE",
+        entityType: "Ceremony",
+        entityId: id,
+        after: { laureateAdded: row.name, conferralId: row.conferralId },
+      });
     }
     await bump(tx, id, version);
     return { kind: "saved", id, created: Boolean(input.create), added: plan.eligible, refused: plan.refused };
@@ -176,7 +184,10 @@ export function addLaureate(id: string, input: { conferralId: string; version: n
     if (answer) return answer;
     const conferral = await tx.conferral.findUnique({
       where: { id: input.conferralId },
-      include: { candidate: { select: { nameNominative: true, displayName: true, kind: true, grammaticalGender: true } }, nomination: { select: { status: true } } },
+      include: {
+        candidate: { select: { nameNominative: true, displayName: true, kind: true, grammaticalGender: true } },
+        nomination: { select: { status: true } },
+      },
     });
     if (!conferral) throw new Refusal("Nie znaleziono tego nadania.");
     const name = conferral.candidate.nameNominative || conferral.candidate.displayName;
@@ -211,7 +222,13 @@ export function removeLaureate(id: string, input: { laureateId: string; version:
     await tx.ceremonyLaureate.delete({ where: { id: row.id } });
     await renumber(tx, id);
     await bump(tx, id, input.version);
-    await recordAudit(tx, { userId: actor.userId, action: "UPDATE", entityType: "Ceremony", entityId: id, before: { laureateRemoved: name, conferralId: row.conferralId } });
+    await recordAudit(tx, {
+      userId: actor.userId,
+      action: "UPDATE",
+      entityType: "Ceremony",
+      entityId: id,
+      before: { laureateRemoved: name, conferralId: row.conferralId },
+    });
     return { kind: "saved", id };
   });
 }
@@ -256,11 +273,21 @@ export function updateLaureate(id: string, input: LaureateInput & { laureateId: 
       handedOverBy: input.handedOverBy,
       ...seatingOf(input, saved),
     };
-    const diff = changedFields({ attendance: row.attendance, representedBy: row.representedBy, guestsCount: row.guestsCount, handedOverBy: row.handedOverBy, ...saved }, data);
+    const diff = changedFields(
+      { attendance: row.attendance, representedBy: row.representedBy, guestsCount: row.guestsCount, handedOverBy: row.handedOverBy, ...saved },
+      data,
+    );
     await tx.ceremonyLaureate.update({ where: { id: row.id }, data });
     await bump(tx, id, input.version);
     if (diff.changed.length) {
-      await recordAudit(tx, { userId: actor.userId, action: "UPDATE", entityType: "Ceremony", entityId: id, before: { laureate: name, ...diff.before }, after: { laureate: name, ...diff.after } });
+      await recordAudit(tx, {
+        userId: actor.userId,
+        action: "UPDATE",
+        entityType: "Ceremony",
+        entityId: id,
+        before: { laureate: name, ...diff.before },
+        after: { laureate: name, ...diff.after },
+      });
     }
     return { kind: "saved", id };
   });
@@ -321,14 +348,33 @@ export function saveLaureateTable(
       if (!Object.keys(after).length) continue;
       const { attendance: _was, ...restBefore } = u.before;
       const before = bulk.has(u.name) ? restBefore : u.before;
-      await recordAudit(tx, { userId: actor.userId, action: "UPDATE", entityType: "Ceremony", entityId: id, before: { laureate: u.name, ...before }, after: { laureate: u.name, ...after } });
+      await recordAudit(tx, {
+        userId: actor.userId,
+        action: "UPDATE",
+        entityType: "Ceremony",
+        entityId: id,
+        before: { laureate: u.name, ...before },
+        after: { laureate: u.name, ...after },
+      });
     }
     if (op.kind === "bulk" && plan.bulkNames.length) {
-      await recordAudit(tx, { userId: actor.userId, action: "UPDATE", entityType: "Ceremony", entityId: id, after: { attendanceSet: op.attendance, attendanceOf: plan.bulkNames } });
+      await recordAudit(tx, {
+        userId: actor.userId,
+        action: "UPDATE",
+        entityType: "Ceremony",
+        entityId: id,
+        after: { attendanceSet: op.attendance, attendanceOf: plan.bulkNames },
+      });
     }
     if (plan.orderChanged) {
       const names = new Map(stored.map((l) => [l.id, l.conferral.candidate.nameNominative || l.conferral.candidate.displayName]));
-      await recordAudit(tx, { userId: actor.userId, action: "UPDATE", entityType: "Ceremony", entityId: id, after: { orderChanged: plan.order.map((lid) => names.get(lid)) } });
+      await recordAudit(tx, {
+        userId: actor.userId,
+        action: "UPDATE",
+        entityType: "Ceremony",
+        entityId: id,
+        after: { orderChanged: plan.order.map((lid) => names.get(lid)) },
+      });
     }
     return { kind: "saved" as const, id, changed: plan.updates.length, bulk: plan.bulkNames.length };
   });

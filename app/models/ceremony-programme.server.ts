@@ -33,7 +33,11 @@ export function rowsFromLegacyProgramme(doc: Document): ProgrammeRow[] {
 
 export async function programmeOf(page: CeremonyPage, client: Tx = db()): Promise<Programme> {
   const c = page.ceremony;
-  const items = await client.programmeItem.findMany({ where: { ceremonyId: c.id }, orderBy: { position: "asc" }, select: { time: true, text: true, speaker: true } });
+  const items = await client.programmeItem.findMany({
+    where: { ceremonyId: c.id },
+    orderBy: { position: "asc" },
+    select: { time: true, text: true, speaker: true },
+  });
   if (items.length) return { rows: items, source: "saved", legacy: null };
   if (c.programme.trim()) {
     const legacy = parseMarkup(c.programme, { source: "program uroczystości" });
@@ -41,7 +45,11 @@ export async function programmeOf(page: CeremonyPage, client: Tx = db()): Promis
   }
   const [chair, mayor] = await Promise.all([signatoryOn("COUNCIL_CHAIR", c.date, client), signatoryOn("MAYOR", c.date, client)]);
   const rows = suggestedProgramme(
-    { isSession: SESSION_KINDS.includes(c.kind as CeremonyKind), startTime: c.startTime, laureates: page.laureates.map((l) => ({ name: l.name, honourText: l.honourText })) },
+    {
+      isSession: SESSION_KINDS.includes(c.kind as CeremonyKind),
+      startTime: c.startTime,
+      laureates: page.laureates.map((l) => ({ name: l.name, honourText: l.honourText })),
+    },
     chair,
     mayor,
   );
@@ -65,7 +73,8 @@ const lineOf = (r: ProgrammeRow) => [r.time, r.text, r.speaker && `– ${r.speak
 
 async function replaceItems(tx: Tx, ceremonyId: string, rows: readonly ProgrammeRow[]) {
   await tx.programmeItem.deleteMany({ where: { ceremonyId } });
-  if (rows.length) await tx.programmeItem.createMany({ data: rows.map((r, position) => ({ ceremonyId, position, time: r.time, text: r.text, speaker: r.speaker })) });
+  if (rows.length)
+    await tx.programmeItem.createMany({ data: rows.map((r, position) => ({ ceremonyId, position, time: r.time, text: r.text, speaker: r.speaker })) });
 }
 
 /**

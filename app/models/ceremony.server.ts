@@ -31,7 +31,8 @@ import { expectWritten, Refusal, runWrite, versioned, type Actor, type Conflict,
 
 export type CeremonyWrite = (Saved & { handedOver?: number }) | NotFound | Conflict | Refused;
 
-export const CONFLICT_MESSAGE = "Ktoś inny zmienił tę uroczystość w międzyczasie. Strona pokazuje teraz zapisany stan; powtórz zmianę, jeśli nadal jest potrzebna.";
+export const CONFLICT_MESSAGE =
+  "Ktoś inny zmienił tę uroczystość w międzyczasie. Strona pokazuje teraz zapisany stan; powtórz zmianę, jeśli nadal jest potrzebna.";
 
 /** Loads the ceremony at the expected version, or throws the answer. */
 export async function lockCeremony(tx: Tx, id: string, version: number, options: { editable?: boolean } = {}) {
@@ -233,12 +234,10 @@ export function updateCeremony(id: string, input: CeremonyInput & { version: num
     await checkVenue(tx, input.venueId);
     const { version: _v, ...fields } = input;
     const data = ceremonyData(fields);
-    const diff = changedFields(
-      Object.fromEntries(Object.keys(data).map((k) => [k, ceremony[k as keyof typeof ceremony]])),
-      data as Record<string, unknown>,
-    );
+    const diff = changedFields(Object.fromEntries(Object.keys(data).map((k) => [k, ceremony[k as keyof typeof ceremony]])), data as Record<string, unknown>);
     await bump(tx, id, input.version, data);
-    if (diff.changed.length) await recordAudit(tx, { userId: actor.userId, action: "UPDATE", entityType: "Ceremony", entityId: id, before: diff.before, after: diff.after });
+    if (diff.changed.length)
+      await recordAudit(tx, { userId: actor.userId, action: "UPDATE", entityType: "Ceremony", entityId: id, before: diff.before, after: diff.after });
     return { kind: "saved", id };
   });
 }
@@ -253,26 +252,26 @@ export function changeCeremonyStatus(id: string, step: CeremonyStep, input: { ve
     const { answer, ceremony } = await lockCeremony(tx, id, input.version);
     if (answer) return answer;
     const move = CEREMONY_STEP[step];
-    if (!(move.from as readonly string[]).includes(ceremony.status)) throw new Refusal("Ten krok nie jest dostępny przy obecnym stanie uroczystości. Odśwież stronę.");
+    if (!(move.from as readonly string[]).includes(ceremony.status))
+      throw new Refusal("Ten krok nie jest dostępny przy obecnym stanie uroczystości. Odśwież stronę.");
     if (move.needsReason && !input.reason.trim()) throw new Refusal("Podaj powód.");
     let handedOver = 0;
     const after: Record<string, unknown> = {};
     if (step === "HOLD") {
       const today = todayIso();
-      if (ceremony.date > today) throw new Refusal(`Uroczystość jest zaplanowana na ${formatPolishDate(ceremony.date)}: zapisać ją jako odbytą można w dniu uroczystości lub później.`);
+      if (ceremony.date > today)
+        throw new Refusal(`Uroczystość jest zaplanowana na ${formatPolishDate(ceremony.date)}: zapisać ją jako odbytą można w dniu uroczystości lub później.`);
       const full = (await loadCeremony(id, tx))!;
       if (full.laureates.length === 0) throw new Refusal("Uroczystość nie ma laureatów: nie ma czego zapisać jako wręczone.");
       const plan = planHold(
-        full.laureates.map(
-          (l): HoldLaureate => ({
-            conferralId: l.conferralId,
-            name: laureateName(l),
-            honour: l.conferral.honour as Honour,
-            attendance: l.attendance,
-            status: (l.conferral.nomination?.status as Status | undefined) ?? null,
-            handedOverOn: l.conferral.handedOverOn,
-          }),
-        ),
+        full.laureates.map((l): HoldLaureate => ({
+          conferralId: l.conferralId,
+          name: laureateName(l),
+          honour: l.conferral.honour as Honour,
+          attendance: l.attendance,
+          status: (l.conferral.nomination?.status as Status | undefined) ?? null,
+          handedOverOn: l.conferral.handedOverOn,
+        })),
       );
       if (plan.kind === "refused") throw new Refusal("Nie można zapisać uroczystości jako odbytej:", { problems: plan.problems });
       const place = handoverPlaceText(full.venue, full.title);
@@ -281,7 +280,11 @@ export function changeCeremonyStatus(id: string, step: CeremonyStep, input: { ve
       const nominationIds = plan.handOver.map((l) => full.laureates.find((x) => x.conferralId === l.conferralId)!.conferral.nomination!.id);
       const versions = await batch.load(nominationIds);
       for (const [i, l] of plan.handOver.entries()) {
-        const handover = transitionSchema(l.honour, "HANDED_OVER", today).parse({ version: versions.get(nominationIds[i]!), eventDate: full.date, handoverPlace: place });
+        const handover = transitionSchema(l.honour, "HANDED_OVER", today).parse({
+          version: versions.get(nominationIds[i]!),
+          eventDate: full.date,
+          handoverPlace: place,
+        });
         const moved = await applyTransitionInBatch(batch, nominationIds[i]!, "HANDED_OVER", handover, actor, { ceremonyId: id });
         if (moved.kind === "refused") throw new Refusal(`${l.name}: ${moved.message}`);
         if (moved.kind !== "done") throw new Refusal(CONFLICT_MESSAGE);

@@ -39,16 +39,15 @@ export const DEMO_COUNT_LABEL: Record<keyof DemoCounts, string> = {
 
 async function demoIds(tx: Tx) {
   const candidates = (await tx.candidate.findMany({ where: { isDemo: true }, select: { id: true } })).map((c) => c.id);
-  const nominations = (
-    await tx.nomination.findMany({ where: { OR: [{ isDemo: true }, { candidateId: { in: candidates } }] }, select: { id: true, hgApplicationId: true } })
-  );
+  const nominations = await tx.nomination.findMany({
+    where: { OR: [{ isDemo: true }, { candidateId: { in: candidates } }] },
+    select: { id: true, hgApplicationId: true },
+  });
   const nominationIds = nominations.map((n) => n.id);
-  const conferrals = (
-    await tx.conferral.findMany({
-      where: { OR: [{ isDemo: true }, { candidateId: { in: candidates } }, { nominationId: { in: nominationIds } }] },
-      select: { id: true, resolutionId: true, ordinanceId: true },
-    })
-  );
+  const conferrals = await tx.conferral.findMany({
+    where: { OR: [{ isDemo: true }, { candidateId: { in: candidates } }, { nominationId: { in: nominationIds } }] },
+    select: { id: true, resolutionId: true, ordinanceId: true },
+  });
   const conferralIds = conferrals.map((c) => c.id);
   const hgApplications = (
     await tx.honorisGratiaApplication.findMany({
@@ -60,12 +59,10 @@ async function demoIds(tx: Tx) {
   const users = (await tx.user.findMany({ where: { isDemo: true }, select: { id: true } })).map((u) => u.id);
   const draftLinks = await tx.resolutionDraftNomination.findMany({ where: { nominationId: { in: nominationIds } }, select: { draftId: true } });
   // A draft goes with its demo nominations only when it covers no real one.
-  const drafts = (
-    await tx.resolutionDraft.findMany({
-      where: { id: { in: [...new Set(draftLinks.map((l) => l.draftId))] }, nominations: { every: { nominationId: { in: nominationIds } } } },
-      select: { id: true, resolutionId: true, ordinanceId: true },
-    })
-  );
+  const drafts = await tx.resolutionDraft.findMany({
+    where: { id: { in: [...new Set(draftLinks.map((l) => l.draftId))] }, nominations: { every: { nominationId: { in: nominationIds } } } },
+    select: { id: true, resolutionId: true, ordinanceId: true },
+  });
   const draftIds = drafts.map((d) => d.id);
   const acts = (key: "resolutionId" | "ordinanceId") => [...new Set([...conferrals, ...drafts].map((x) => x[key]).filter((x): x is string => x !== null))];
   // An act goes too when nothing real refers to it any more.
@@ -87,7 +84,18 @@ async function demoIds(tx: Tx) {
     })
   ).map((o) => o.id);
   const signatories = (await tx.signatory.findMany({ where: { fullName: { contains: DEMO_SIGNATORY } }, select: { id: true } })).map((s) => s.id);
-  const entityIds = [...candidates, ...nominationIds, ...conferralIds, ...hgApplications, ...ceremonies, ...users, ...draftIds, ...resolutions, ...ordinances, ...signatories];
+  const entityIds = [
+    ...candidates,
+    ...nominationIds,
+    ...conferralIds,
+    ...hgApplications,
+    ...ceremonies,
+    ...users,
+    ...draftIds,
+    ...resolutions,
+    ...ordinances,
+    ...signatories,
+  ];
   return { candidates, nominationIds, conferralIds, hgApplications, ceremonies, users, draftIds, resolutions, ordinances, signatories, entityIds };
 }
 

@@ -57,12 +57,18 @@ export async function checkBatch(conferralIds: readonly string[], options: { cer
   const client = db();
   const [ceremony, conferrals, signatories] = await Promise.all([
     options.ceremonyId
-      ? client.ceremony.findUnique({ where: { id: options.ceremonyId }, select: { id: true, title: true, date: true, laureates: { select: { conferralId: true, position: true } } } })
+      ? client.ceremony.findUnique({
+          where: { id: options.ceremonyId },
+          select: { id: true, title: true, date: true, laureates: { select: { conferralId: true, position: true } } },
+        })
       : Promise.resolve(null),
     client.conferral.findMany({
       where: { id: { in: [...new Set(conferralIds)] } },
       // Not the diplomas' stored text (a few kB each): the batch renders the text afresh.
-      select: { ...CONFERRAL_FOR_DIPLOMA, diplomas: { select: { id: true, confirmedHash: true, verificationCode: true, _count: { select: { prints: true } } } } },
+      select: {
+        ...CONFERRAL_FOR_DIPLOMA,
+        diplomas: { select: { id: true, confirmedHash: true, verificationCode: true, _count: { select: { prints: true } } } },
+      },
     }),
     client.signatory.findMany(),
   ]);
@@ -96,7 +102,8 @@ export async function checkBatch(conferralIds: readonly string[], options: { cer
     if (glyphs.length) found.push(`Tekst zawiera znaki, których nie ma w czcionce dyplomu: ${glyphs.map(describeCharacter).join(", ")}.`);
     const addressProblem = c.isDemo ? null : publicAddressProblem(env().PUBLIC_BASE_URL);
     if (addressProblem) found.push(addressProblem);
-    if (diploma._count.prints > 0 && options.reprintReason !== null && !options.reprintReason.trim()) found.push("Dyplom był już drukowany: podaj powód ponownego wydruku.");
+    if (diploma._count.prints > 0 && options.reprintReason !== null && !options.reprintReason.trim())
+      found.push("Dyplom był już drukowany: podaj powód ponownego wydruku.");
     if (found.length) {
       problems.push({ conferralId, position, name, href, problems: found });
       continue;
@@ -134,7 +141,12 @@ export type BatchResult =
  * with the list of what is missing, when any diploma is not ready: nothing is printed or logged
  * then. Each diploma printed gets a print-log entry with the batch's one batchId.
  */
-export async function printBatch(conferralIds: readonly string[], options: BatchOptions, actor: Actor & { name: string }, today: string = todayIso()): Promise<BatchResult> {
+export async function printBatch(
+  conferralIds: readonly string[],
+  options: BatchOptions,
+  actor: Actor & { name: string },
+  today: string = todayIso(),
+): Promise<BatchResult> {
   if (conferralIds.length === 0) return { kind: "empty" };
   const printer = await printerFor(options.printerId);
   if (printer === "unknown") return { kind: "printer-unknown" };
@@ -155,7 +167,12 @@ export async function printBatch(conferralIds: readonly string[], options: Batch
   );
   // checkBatch has refused every diploma with a letter the font lacks (the cover holds the same names).
   const pdf = await renderPdfParts(
-    [{ document: cover }, ...check.items.map((i) => diplomaPart(i.doc, i.publicUrl, { ...setup, medalClass: i.medalClass, emblem: options.mode === "FULL" ? emblemOn(i.date) : null }))],
+    [
+      { document: cover },
+      ...check.items.map((i) =>
+        diplomaPart(i.doc, i.publicUrl, { ...setup, medalClass: i.medalClass, emblem: options.mode === "FULL" ? emblemOn(i.date) : null }),
+      ),
+    ],
     { title: cover.meta.title, author: "Urząd Miasta Krakowa", subject: "Dyplomy w kolejności wręczania" },
     { allowMissingGlyphs: true },
   );
@@ -165,12 +182,27 @@ export async function printBatch(conferralIds: readonly string[], options: Batch
     const now = await tx.diploma.findMany({ where: { id: { in: check.items.map((i) => i.diplomaId) } }, select: { id: true, confirmedHash: true } });
     const confirmed = new Map(now.map((d) => [d.id, d.confirmedHash]));
     const changed = check.items.filter((i) => confirmed.get(i.diplomaId) !== i.hash);
-    if (changed.length) return { kind: "refused" as const, problems: changed.map((i) => ({ conferralId: i.conferralId, position: i.position, name: i.name, href: `/conferrals/${i.conferralId}/diploma`, problems: ["Zatwierdzenie tekstu zmieniło się w trakcie przygotowania wydruku: sprawdź dyplom ponownie."] })) };
+    if (changed.length)
+      return {
+        kind: "refused" as const,
+        problems: changed.map((i) => ({
+          conferralId: i.conferralId,
+          position: i.position,
+          name: i.name,
+          href: `/conferrals/${i.conferralId}/diploma`,
+          problems: ["Zatwierdzenie tekstu zmieniło się w trakcie przygotowania wydruku: sprawdź dyplom ponownie."],
+        })),
+      };
     // Raw multi-row INSERTs (Prisma's createMany spent ~40 ms on 300 rows), 500 rows each to stay
     // well inside SQLite's limit on bound values.
     const printedAt = sqlDateTime();
     for (let from = 0; from < check.items.length; from += 500) {
-      const rows = check.items.slice(from, from + 500).map((i) => Prisma.sql`(${newRowId()}, ${i.diplomaId}, ${printedAt}, ${actor.userId}, ${i.hash}, ${options.mode}, ${batchId}, ${i.printedBefore > 0 ? reason : ""}, ${printerText})`);
+      const rows = check.items
+        .slice(from, from + 500)
+        .map(
+          (i) =>
+            Prisma.sql`(${newRowId()}, ${i.diplomaId}, ${printedAt}, ${actor.userId}, ${i.hash}, ${options.mode}, ${batchId}, ${i.printedBefore > 0 ? reason : ""}, ${printerText})`,
+        );
       await tx.$executeRaw`
         INSERT INTO "DiplomaPrint" ("id", "diplomaId", "printedAt", "printedById", "textHash", "mode", "batchId", "reason", "printer")
         VALUES ${Prisma.join(rows)}`;
@@ -180,10 +212,21 @@ export async function printBatch(conferralIds: readonly string[], options: Batch
       action: "PRINT",
       entityType: "DiplomaBatch",
       entityId: batchId,
-      after: { count: check.items.length, ceremonyId: check.ceremony?.id ?? null, mode: options.mode, printer: printerText, diplomaIds: check.items.map((i) => i.diplomaId) },
+      after: {
+        count: check.items.length,
+        ceremonyId: check.ceremony?.id ?? null,
+        mode: options.mode,
+        printer: printerText,
+        diplomaIds: check.items.map((i) => i.diplomaId),
+      },
       reason,
     });
-    await recordDiplomaPrinted(tx, check.items.map((i) => i.conferralId), today, actor);
+    await recordDiplomaPrinted(
+      tx,
+      check.items.map((i) => i.conferralId),
+      today,
+      actor,
+    );
     return { kind: "printed" as const };
   });
   if (recorded.kind === "refused") return recorded;

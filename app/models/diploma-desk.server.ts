@@ -52,7 +52,13 @@ export async function diplomaDesk(filter: DeskFilter) {
     // A ceremony's list is short and printed whole; otherwise a page, newest conferrals first.
     filter.ceremonyId
       ? db().conferral.findMany({ where, select })
-      : db().conferral.findMany({ where, select, orderBy: [{ conferredOn: "desc" }, { honour: "asc" }, { number: "asc" }, { id: "asc" }], skip: (filter.page - 1) * DESK_PAGE_SIZE, take: DESK_PAGE_SIZE }),
+      : db().conferral.findMany({
+          where,
+          select,
+          orderBy: [{ conferredOn: "desc" }, { honour: "asc" }, { number: "asc" }, { id: "asc" }],
+          skip: (filter.page - 1) * DESK_PAGE_SIZE,
+          take: DESK_PAGE_SIZE,
+        }),
   ]);
   const position = (c: (typeof found)[number]) => c.ceremonies?.[0]?.position ?? null;
   const rows = filter.ceremonyId ? [...found].sort((a, b) => (position(a) ?? 0) - (position(b) ?? 0)) : found;
@@ -64,24 +70,27 @@ export async function diplomaDesk(filter: DeskFilter) {
   return {
     total,
     pages: filter.ceremonyId ? 1 : Math.max(1, Math.ceil(total / DESK_PAGE_SIZE)),
-    rows: rows.map(
-      (c): DeskRow => ({
-        conferralId: c.id,
-        name: c.candidate.displayName,
-        honour: c.medalClass ? `${HONOUR_LABEL[c.honour as Honour]}, ${MEDAL_CLASS_LABEL[c.medalClass as MedalClass]}` : HONOUR_LABEL[c.honour as Honour],
-        number: c.number,
-        position: position(c),
-        ready: !problems.has(c.id),
-        canPreview: c.diplomas.length > 0,
-        problems: problems.get(c.id) ?? [],
-        prints: c.diplomas[0]?._count.prints ?? 0,
-      }),
-    ),
+    rows: rows.map((c): DeskRow => ({
+      conferralId: c.id,
+      name: c.candidate.displayName,
+      honour: c.medalClass ? `${HONOUR_LABEL[c.honour as Honour]}, ${MEDAL_CLASS_LABEL[c.medalClass as MedalClass]}` : HONOUR_LABEL[c.honour as Honour],
+      number: c.number,
+      position: position(c),
+      ready: !problems.has(c.id),
+      canPreview: c.diplomas.length > 0,
+      problems: problems.get(c.id) ?? [],
+      prints: c.diplomas[0]?._count.prints ?? 0,
+    })),
   };
 }
 
 export function ceremoniesForDesk() {
-  return db().ceremony.findMany({ where: { status: { not: "CANCELLED" } }, orderBy: [{ date: "desc" }, { startTime: "asc" }], take: 200, select: { id: true, title: true, date: true } });
+  return db().ceremony.findMany({
+    where: { status: { not: "CANCELLED" } },
+    orderBy: [{ date: "desc" }, { startTime: "asc" }],
+    take: 200,
+    select: { id: true, title: true, date: true },
+  });
 }
 
 export function printerProfiles() {
@@ -96,5 +105,8 @@ export async function diplomaPreview(conferralId: string): Promise<{ pdf: Buffer
   const state = await diplomaFor(conferralId);
   if (!state?.doc || !state.diploma) return null;
   const setup = { ...FULL_PRINT, medalClass: state.inputs.medalClass, emblem: (await emblemsByDate())(state.inputs.date) };
-  return { pdf: await diplomaPdf(state.doc, state.publicUrl, setup), fileName: `podglad-${diplomaFileName(state.inputs.candidate.nameNominative, state.diploma.verificationCode)}` };
+  return {
+    pdf: await diplomaPdf(state.doc, state.publicUrl, setup),
+    fileName: `podglad-${diplomaFileName(state.inputs.candidate.nameNominative, state.diploma.verificationCode)}`,
+  };
 }

@@ -50,7 +50,18 @@ export const CONFERRAL_FOR_DIPLOMA = {
   handedOverOn: true,
   isDemo: true,
   candidate: {
-    select: { id: true, kind: true, grammaticalGender: true, title: true, nameNominative: true, nameDative: true, addressDative: true, appositionDative: true, displayName: true, nameFormsConfirmedAt: true },
+    select: {
+      id: true,
+      kind: true,
+      grammaticalGender: true,
+      title: true,
+      nameNominative: true,
+      nameDative: true,
+      addressDative: true,
+      appositionDative: true,
+      displayName: true,
+      nameFormsConfirmedAt: true,
+    },
   },
   // The planned ceremonies: the diploma bears the hand-over date, else the ceremony's.
   ceremonies: { where: { ceremony: { status: { not: "CANCELLED" } } }, select: { ceremony: { select: { date: true } } } },
@@ -176,7 +187,10 @@ export async function confirmDiploma(diplomaId: string, hash: string, actor: Act
     const d = await tx.diploma.findUnique({ where: { id: diplomaId } });
     if (!d) return { kind: "not-found" as const };
     if (d.sourceHash !== hash) return { kind: "changed" as const };
-    await tx.diploma.update({ where: { id: d.id }, data: { confirmedHash: hash, confirmedAt: clock.now(), confirmedById: actor.userId, version: { increment: 1 } } });
+    await tx.diploma.update({
+      where: { id: d.id },
+      data: { confirmedHash: hash, confirmedAt: clock.now(), confirmedById: actor.userId, version: { increment: 1 } },
+    });
     await recordAudit(tx, {
       userId: actor.userId,
       action: "UPDATE",
@@ -249,7 +263,9 @@ export async function printDiploma(diplomaId: string, options: PrintOptions, act
     if (now.sourceHash !== d.sourceHash || now.confirmedHash !== d.sourceHash) return { kind: "refused" as const, reason: "STALE" as const };
     const previous = await tx.diplomaPrint.count({ where: { diplomaId } });
     if (previous > 0 && !reason) return { kind: "refused" as const, reason: "REASON_REQUIRED" as const };
-    const print = await tx.diplomaPrint.create({ data: { diplomaId, printedById: actor.userId, textHash: d.sourceHash, mode: options.mode, reason, printer: printerText } });
+    const print = await tx.diplomaPrint.create({
+      data: { diplomaId, printedById: actor.userId, textHash: d.sourceHash, mode: options.mode, reason, printer: printerText },
+    });
     await recordDiplomaPrinted(tx, [state.conferral.id], todayIso(), actor);
     await recordAudit(tx, {
       userId: actor.userId,
@@ -277,7 +293,15 @@ export async function printLogOfNomination(nominationId: string) {
     orderBy: { printedAt: "desc" },
     include: { printedBy: { select: { name: true } } },
   });
-  return prints.map((p) => ({ id: p.id, at: p.printedAt.toISOString(), by: p.printedBy?.name ?? "system", mode: p.mode, printer: p.printer, batch: Boolean(p.batchId), reason: reprintReasonLabel(p.reason) }));
+  return prints.map((p) => ({
+    id: p.id,
+    at: p.printedAt.toISOString(),
+    by: p.printedBy?.name ?? "system",
+    mode: p.mode,
+    printer: p.printer,
+    batch: Boolean(p.batchId),
+    reason: reprintReasonLabel(p.reason),
+  }));
 }
 
 export async function confirmerName(userId: string | null): Promise<string | null> {

@@ -92,10 +92,7 @@ async function inputsFor(
 }
 
 export type CreateDraftResult =
-  | { kind: "created"; id: string }
-  | { kind: "missing"; missing: MissingDatum[] }
-  | { kind: "refused"; message: string }
-  | { kind: "not-found" };
+  { kind: "created"; id: string } | { kind: "missing"; missing: MissingDatum[] } | { kind: "refused"; message: string } | { kind: "not-found" };
 
 /** The one eligibility function's refusal for drafting this nomination (the act is still to come), or null. */
 async function draftRefusal(tx: Tx, n: NominationForDraft): Promise<string | null> {
@@ -139,7 +136,13 @@ export async function createDraft(nominationId: string, actor: Actor): Promise<C
         versions: { create: { number: 1, content: JSON.stringify(content), authorId: actor.userId } },
       },
     });
-    await recordAudit(tx, { userId: actor.userId, action: "CREATE", entityType: "ResolutionDraft", entityId: draft.id, after: { nominationId: n.id, version: 1 } });
+    await recordAudit(tx, {
+      userId: actor.userId,
+      action: "CREATE",
+      entityType: "ResolutionDraft",
+      entityId: draft.id,
+      after: { nominationId: n.id, version: 1 },
+    });
     return { kind: "created" as const, id: draft.id };
   });
 }
@@ -241,7 +244,10 @@ export async function draftDocument(draftId: string, document: DraftDocument, ve
 export async function draftMover(draftId: string) {
   const draft = await db().resolutionDraft.findUnique({
     where: { id: draftId },
-    include: { nominations: { orderBy: { position: "asc" }, take: 1, include: { nomination: { include: { nominators: true } } } }, versions: { orderBy: { number: "desc" }, take: 1 } },
+    include: {
+      nominations: { orderBy: { position: "asc" }, take: 1, include: { nomination: { include: { nominators: true } } } },
+      versions: { orderBy: { number: "desc" }, take: 1 },
+    },
   });
   const n = draft?.nominations[0]?.nomination;
   const latest = draft?.versions[0];
@@ -282,7 +288,10 @@ export type JoinResult = { kind: "joined" } | { kind: "refused"; message: string
 export async function addNominationToDraft(draftId: string, nominationId: string, actor: Actor): Promise<JoinResult> {
   const joinable = await nominationsJoinable(draftId);
   if (!joinable.some((j) => j.id === nominationId)) {
-    return { kind: "refused", message: "Tego wniosku nie można dołączyć: projekt obejmuje tylko medale tej samej klasy z pozytywną opinią Komisji, bez innego otwartego projektu." };
+    return {
+      kind: "refused",
+      message: "Tego wniosku nie można dołączyć: projekt obejmuje tylko medale tej samej klasy z pozytywną opinią Komisji, bez innego otwartego projektu.",
+    };
   }
   return db().$transaction(async (tx) => {
     const n = (await loadNomination(tx, nominationId))!;
@@ -291,14 +300,25 @@ export async function addNominationToDraft(draftId: string, nominationId: string
     const candidate = candidateOf(n);
     const missing = missingForCandidate(candidate, true);
     if (missing.length) return { kind: "missing" as const, missing };
-    const draft = await tx.resolutionDraft.findUniqueOrThrow({ where: { id: draftId }, include: { versions: { orderBy: { number: "desc" }, take: 1 }, nominations: true } });
+    const draft = await tx.resolutionDraft.findUniqueOrThrow({
+      where: { id: draftId },
+      include: { versions: { orderBy: { number: "desc" }, take: 1 }, nominations: true },
+    });
     const latest = draft.versions[0]!;
     const content = DraftContent.parse(JSON.parse(latest.content));
     const merits = `${content.merits}\n\n${candidate.nameNominative}: ${n.merits || "……"}`;
     await tx.resolutionDraftNomination.create({ data: { draftId, nominationId, position: draft.nominations.length } });
-    await tx.resolutionDraftVersion.create({ data: { draftId, number: latest.number + 1, content: JSON.stringify({ ...content, merits }), authorId: actor.userId } });
+    await tx.resolutionDraftVersion.create({
+      data: { draftId, number: latest.number + 1, content: JSON.stringify({ ...content, merits }), authorId: actor.userId },
+    });
     await tx.resolutionDraft.update({ where: { id: draftId }, data: { version: { increment: 1 } } });
-    await recordAudit(tx, { userId: actor.userId, action: "UPDATE", entityType: "ResolutionDraft", entityId: draftId, after: { addedNominationId: nominationId, version: latest.number + 1 } });
+    await recordAudit(tx, {
+      userId: actor.userId,
+      action: "UPDATE",
+      entityType: "ResolutionDraft",
+      entityId: draftId,
+      after: { addedNominationId: nominationId, version: latest.number + 1 },
+    });
     return { kind: "joined" as const };
   });
 }

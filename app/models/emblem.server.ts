@@ -11,11 +11,17 @@ import { versioned, type Actor } from "./write.server";
 
 /** The emblems without their files, oldest first (the settings screen). */
 export function listEmblems() {
-  return db().emblem.findMany({ orderBy: { validFrom: "asc" }, select: { id: true, mediaType: true, fileName: true, byteSize: true, validFrom: true, validTo: true, note: true, version: true } });
+  return db().emblem.findMany({
+    orderBy: { validFrom: "asc" },
+    select: { id: true, mediaType: true, fileName: true, byteSize: true, validFrom: true, validTo: true, note: true, version: true },
+  });
 }
 
 export function getEmblem(id: string) {
-  return db().emblem.findUnique({ where: { id }, select: { id: true, mediaType: true, fileName: true, byteSize: true, validFrom: true, validTo: true, note: true, version: true } });
+  return db().emblem.findUnique({
+    where: { id },
+    select: { id: true, mediaType: true, fileName: true, byteSize: true, validFrom: true, validTo: true, note: true, version: true },
+  });
 }
 
 /**
@@ -23,7 +29,10 @@ export function getEmblem(id: string) {
  * emblems: a batch of diplomas of several dates asks it for each. A few rows, a few kB each.
  */
 export async function emblemsByDate(client: Tx = db()): Promise<(date: string | null) => EmblemImage | null> {
-  const rows = (await client.emblem.findMany({ select: { validFrom: true, validTo: true, mediaType: true, data: true } })).map((r) => ({ ...r, key: "emblem" }));
+  const rows = (await client.emblem.findMany({ select: { validFrom: true, validTo: true, mediaType: true, data: true } })).map((r) => ({
+    ...r,
+    key: "emblem",
+  }));
   return (date) => {
     const row = date ? valueOn(rows, "emblem", date) : null;
     return row ? { mediaType: row.mediaType as EmblemImage["mediaType"], data: row.data } : null;

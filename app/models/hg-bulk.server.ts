@@ -1,6 +1,15 @@
 // Honoris Gratia bulk work: a step for many selected applications at once, each through the
 // workflow's one transition path, and the event the selected applications propose.
-import { mostProposedEvent, planBulk, runBulk, type BulkInput, type BulkRow, type BulkSummary, type PlannedRow, type StepOutcome } from "#app/domain/honoris-gratia";
+import {
+  mostProposedEvent,
+  planBulk,
+  runBulk,
+  type BulkInput,
+  type BulkRow,
+  type BulkSummary,
+  type PlannedRow,
+  type StepOutcome,
+} from "#app/domain/honoris-gratia";
 import { transitionSchema } from "#app/domain/transition-form";
 import type { Status } from "#app/domain/workflow";
 import { db } from "#app/utils/db.server";
@@ -66,7 +75,12 @@ async function stepRow(
 ): Promise<StepOutcome> {
   let outcome: StepOutcome = { ok: true };
   for (const to of row.steps) {
-    const step = transitionSchema("HONORIS_GRATIA", to, today).safeParse({ version, eventDate: input.eventDate, actNumber: input.actNumber, reason: input.reason });
+    const step = transitionSchema("HONORIS_GRATIA", to, today).safeParse({
+      version,
+      eventDate: input.eventDate,
+      actNumber: input.actNumber,
+      reason: input.reason,
+    });
     if (!step.success) return { ok: false, message: step.error.issues.map((i) => i.message).join(" ") };
     const result = await applyTransitionInBatch(batch, row.id, to, step.data, actor);
     if (result.kind !== "done") return { ok: false, message: failure(result) };

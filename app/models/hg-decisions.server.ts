@@ -11,9 +11,9 @@ const NUMBERING_KEY = "numbering.HONORIS_GRATIA";
 /** Prints badge numbers in the format valid on each decision's date (one settings read). */
 export async function badgeNumberFormatter(client: Tx = db()) {
   const formats = await client.datedSetting.findMany({ where: { key: NUMBERING_KEY } });
-  return (number: number | null, decisionDate: string) => (number === null ? null : formatBadgeNumber(valueOn(formats, NUMBERING_KEY, decisionDate)?.value, number, decisionDate));
+  return (number: number | null, decisionDate: string) =>
+    number === null ? null : formatBadgeNumber(valueOn(formats, NUMBERING_KEY, decisionDate)?.value, number, decisionDate);
 }
-
 
 export function listHgDecisions() {
   return db().ordinance.findMany({
@@ -80,7 +80,14 @@ export async function hgDraftDecisionData(today: string): Promise<HgDecisionData
   return {
     draft: true,
     ordinance: { id: DRAFT_DECISION_ID, number: "……", issuedOn: today },
-    laureates: prepared.map((n) => ({ conferralId: n.id, name: n.candidate.nameNominative || n.candidate.displayName, city: n.candidate.city, number: "……", application: null, caseReference: n.caseReference })),
+    laureates: prepared.map((n) => ({
+      conferralId: n.id,
+      name: n.candidate.nameNominative || n.candidate.displayName,
+      city: n.candidate.city,
+      number: "……",
+      application: null,
+      caseReference: n.caseReference,
+    })),
     letters: [],
     mayor,
     sender: null,

@@ -72,7 +72,10 @@ export async function laureateMatches(tx: Tx, laureates: readonly LaureateInput[
           city: f.city,
           honours: conferrals
             .filter((c) => c.candidateId === f.id)
-            .map((c) => `${c.honour === "HONORIS_GRATIA" ? "Odznaka „Honoris Gratia”" : c.honour === "CRACOVIAE_MERENTI" ? "Medal „Cracoviae Merenti”" : "Honorowe Obywatelstwo"}${c.number ? ` nr ${c.number}` : ""} (${c.conferredOn.slice(0, 4)})`),
+            .map(
+              (c) =>
+                `${c.honour === "HONORIS_GRATIA" ? "Odznaka „Honoris Gratia”" : c.honour === "CRACOVIAE_MERENTI" ? "Medal „Cracoviae Merenti”" : "Honorowe Obywatelstwo"}${c.number ? ` nr ${c.number}` : ""} (${c.conferredOn.slice(0, 4)})`,
+            ),
           pending: pending.filter((p) => p.candidateId === f.id).map(({ id, receivedDate, status }) => ({ id, receivedDate, status })),
         }))
         .filter((m) => m.honours.length > 0 || m.pending.length > 0),
@@ -137,7 +140,9 @@ export async function createHgApplication(input: HgIntakeInput, actor: Actor): P
           candidate = await tx.candidate.create({ data });
           await recordAudit(tx, { userId: actor.userId, action: "CREATE", entityType: "Candidate", entityId: candidate.id, after: data });
         }
-        const refusal = refusalMessage(await eligibilityFindings(tx, { honour: "HONORIS_GRATIA", medalClass: null, receivedDate: input.receivedDate, candidateId: candidate.id }));
+        const refusal = refusalMessage(
+          await eligibilityFindings(tx, { honour: "HONORIS_GRATIA", medalClass: null, receivedDate: input.receivedDate, candidateId: candidate.id }),
+        );
         if (refusal) throw new Refusal(`${candidate.displayName}: ${refusal}`);
         const nomination = await tx.nomination.create({
           data: {
@@ -163,7 +168,14 @@ export async function createHgApplication(input: HgIntakeInput, actor: Actor): P
           entityType: "Nomination",
           entityId: nomination.id,
           toStatus: nomination.status,
-          after: { honour: "HONORIS_GRATIA", receivedDate: input.receivedDate, dueDate, caseReference: input.caseReference, merits: input.merits, nominators: [input.applicantName] },
+          after: {
+            honour: "HONORIS_GRATIA",
+            receivedDate: input.receivedDate,
+            dueDate,
+            caseReference: input.caseReference,
+            merits: input.merits,
+            nominators: [input.applicantName],
+          },
         });
       }
       await recordAudit(tx, {
@@ -206,7 +218,13 @@ export function getHgApplication(id: string) {
     include: {
       nominations: {
         orderBy: { createdAt: "asc" },
-        select: { id: true, status: true, dueDate: true, candidate: { select: { id: true, displayName: true, birthYear: true, city: true } }, conferral: { select: { number: true, conferredOn: true } } },
+        select: {
+          id: true,
+          status: true,
+          dueDate: true,
+          candidate: { select: { id: true, displayName: true, birthYear: true, city: true } },
+          conferral: { select: { number: true, conferredOn: true } },
+        },
       },
     },
   });

@@ -44,7 +44,11 @@ function conditionsSql(query: HgListQuery, today: string): Prisma.Sql {
 
 /** Most urgent first: the earliest due date (overdue ones come first), then the oldest receipt. */
 const URGENCY_SQL = Prisma.sql`n."dueDate" ASC NULLS LAST, n."receivedDate" ASC, n."id" ASC`;
-export const URGENCY_ORDER = [{ dueDate: { sort: "asc", nulls: "last" } }, { receivedDate: "asc" }, { id: "asc" }] satisfies Prisma.NominationOrderByWithRelationInput[];
+export const URGENCY_ORDER = [
+  { dueDate: { sort: "asc", nulls: "last" } },
+  { receivedDate: "asc" },
+  { id: "asc" },
+] satisfies Prisma.NominationOrderByWithRelationInput[];
 
 type RawRow = {
   id: string;
@@ -74,7 +78,14 @@ export type HgRow = {
   dueDate: string | null;
   caseReference: string;
   candidate: { displayName: string; birthYear: number | null; city: string; kind: string };
-  hgApplication: { id: string; channel: string; epuapSubmissionId: string | null; applicantName: string; proposedEventName: string; proposedHandoverDate: string | null } | null;
+  hgApplication: {
+    id: string;
+    channel: string;
+    epuapSubmissionId: string | null;
+    applicantName: string;
+    proposedEventName: string;
+    proposedHandoverDate: string | null;
+  } | null;
   conferral: { number: number | null; conferredOn: string } | null;
   badgeNumber: string | null;
 };
@@ -83,7 +94,12 @@ export type HgRow = {
  * The rows of a filter, most urgent first, in one statement: the page's ids are ordered from the
  * board index alone (no table row read for the rows not shown), then joined with what is shown.
  */
-async function hgRows(query: HgListQuery, today: string, page: { limit: number; offset: number } | null, withTotal = false): Promise<{ rows: HgRow[]; total: number | null }> {
+async function hgRows(
+  query: HgListQuery,
+  today: string,
+  page: { limit: number; offset: number } | null,
+  withTotal = false,
+): Promise<{ rows: HgRow[]; total: number | null }> {
   const limit = page ? Prisma.sql`LIMIT ${page.limit} OFFSET ${page.offset}` : Prisma.empty;
   // The number of all matching rows, from the same pass (it costs reading them all, so only on request).
   const total = withTotal ? Prisma.sql`count(*) OVER ()` : Prisma.sql`NULL`;
@@ -111,7 +127,14 @@ async function hgRows(query: HgListQuery, today: string, page: { limit: number; 
       caseReference: r.caseReference,
       candidate: { displayName: r.displayName, birthYear: r.birthYear === null ? null : Number(r.birthYear), city: r.city, kind: r.kind },
       hgApplication: r.applicationId
-        ? { id: r.applicationId, channel: r.channel!, epuapSubmissionId: r.epuapSubmissionId, applicantName: r.applicantName!, proposedEventName: r.proposedEventName!, proposedHandoverDate: r.proposedHandoverDate }
+        ? {
+            id: r.applicationId,
+            channel: r.channel!,
+            epuapSubmissionId: r.epuapSubmissionId,
+            applicantName: r.applicantName!,
+            proposedEventName: r.proposedEventName!,
+            proposedHandoverDate: r.proposedHandoverDate,
+          }
         : null,
       conferral: r.conferredOn ? { number, conferredOn: r.conferredOn } : null,
       badgeNumber: r.conferredOn ? format(number, r.conferredOn) : null,
@@ -130,7 +153,8 @@ export async function listHg(query: HgListQuery, today: string, knownTotal?: num
     if (rows.length || query.page === 1) return { total: total ?? 0, rows };
   }
   const [total, { rows }] = await Promise.all([
-    knownTotal ?? db().$queryRaw<[{ n: number | bigint }]>`SELECT count(*) AS n FROM ${sourceSql(query)} WHERE ${conditionsSql(query, today)}`.then(([{ n }]) => Number(n)),
+    knownTotal ??
+      db().$queryRaw<[{ n: number | bigint }]>`SELECT count(*) AS n FROM ${sourceSql(query)} WHERE ${conditionsSql(query, today)}`.then(([{ n }]) => Number(n)),
     hgRows(query, today, page),
   ]);
   return { total, rows };

@@ -17,7 +17,14 @@ export async function hgStatisticsData() {
        WHERE a."entityType" = 'Nomination' AND a."action" = 'TRANSITION' AND a."toStatus" = 'REFUSED' AND n."honour" = 'HONORIS_GRATIA'`,
   ]);
   const decisions: DecisionRow[] = [
-    ...badges.filter((b) => b.nomination).map((b) => ({ receivedDate: b.nomination!.receivedDate, decidedOn: b.conferredOn, granted: true, channel: b.nomination!.hgApplication?.channel ?? null })),
+    ...badges
+      .filter((b) => b.nomination)
+      .map((b) => ({
+        receivedDate: b.nomination!.receivedDate,
+        decidedOn: b.conferredOn,
+        granted: true,
+        channel: b.nomination!.hgApplication?.channel ?? null,
+      })),
     ...refusals.filter((r) => r.decidedOn).map((r) => ({ receivedDate: r.receivedDate, decidedOn: r.decidedOn!, granted: false, channel: r.channel })),
   ];
   return hgStatistics(

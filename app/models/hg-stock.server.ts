@@ -7,8 +7,16 @@ import { type Actor } from "./write.server";
 
 export async function stockSummary() {
   const [movements, ceremonies] = await Promise.all([
-    db().stockMovement.findMany({ orderBy: [{ date: "desc" }, { createdAt: "desc" }], include: { ceremony: { select: { id: true, title: true, date: true } } } }),
-    db().ceremony.findMany({ where: { status: { notIn: ["CANCELLED"] } }, orderBy: { date: "desc" }, select: { id: true, title: true, date: true }, take: 100 }),
+    db().stockMovement.findMany({
+      orderBy: [{ date: "desc" }, { createdAt: "desc" }],
+      include: { ceremony: { select: { id: true, title: true, date: true } } },
+    }),
+    db().ceremony.findMany({
+      where: { status: { notIn: ["CANCELLED"] } },
+      orderBy: { date: "desc" },
+      select: { id: true, title: true, date: true },
+      take: 100,
+    }),
   ]);
   return { levels: stockLevels(movements), movements, ceremonies };
 }
@@ -35,7 +43,11 @@ export async function recordStockMovement(input: StockMovementInput, actor: Acto
         return { kind: "refused" as const, field: "quantity", message: `W magazynie zostało ${level.left} szt.: nie można wydać ${input.quantity}.` };
       }
     }
-    const row = await writeStockMovement(tx, { item: input.item, quantity: input.signedQuantity, date: input.date, ceremonyId: input.ceremonyId || null, note: input.note }, actor);
+    const row = await writeStockMovement(
+      tx,
+      { item: input.item, quantity: input.signedQuantity, date: input.date, ceremonyId: input.ceremonyId || null, note: input.note },
+      actor,
+    );
     return { kind: "saved" as const, id: row.id };
   });
 }
@@ -44,8 +56,18 @@ export async function recordStockMovement(input: StockMovementInput, actor: Acto
  * The one write of a stock movement with its audit event, inside the caller's transaction: for the
  * stock page (after its checks) and for holding a ceremony (the badges and blanks handed over).
  */
-export async function writeStockMovement(tx: Tx, movement: { item: string; quantity: number; date: string; ceremonyId: string | null; note: string }, actor: Actor) {
+export async function writeStockMovement(
+  tx: Tx,
+  movement: { item: string; quantity: number; date: string; ceremonyId: string | null; note: string },
+  actor: Actor,
+) {
   const row = await tx.stockMovement.create({ data: movement });
-  await recordAudit(tx, { userId: actor.userId, action: "CREATE", entityType: "StockMovement", entityId: row.id, after: { item: row.item, quantity: row.quantity, date: row.date, ceremonyId: row.ceremonyId, note: row.note } });
+  await recordAudit(tx, {
+    userId: actor.userId,
+    action: "CREATE",
+    entityType: "StockMovement",
+    entityId: row.id,
+    after: { item: row.item, quantity: row.quantity, date: row.date, ceremonyId: row.ceremonyId, note: row.note },
+  });
   return row;
 }

@@ -17,25 +17,23 @@ export async function exportHistoricalRecord(filter: ExportFilter = {}): Promise
       ordinance: { select: { number: true, issuedOn: true } },
     },
   });
-  const records = rows.map(
-    (c): HistoricalRecord => ({
-      honour: c.honour as Honour,
-      medalClass: (c.medalClass as MedalClass | null) ?? null,
-      number: c.number,
-      kind: c.candidate.kind as CandidateKind,
-      givenNames: c.candidate.givenNames,
-      surname: c.candidate.surname,
-      organizationName: c.candidate.organizationName,
-      gender: (c.candidate.grammaticalGender as Gender | null) ?? null,
-      resolutionNumber: c.resolution?.number ?? null,
-      adoptedOn: c.resolution?.adoptedOn ?? null,
-      termNumber: c.resolution?.councilTerm.number ?? null,
-      decisionNumber: c.ordinance?.number ?? "",
-      decidedOn: c.ordinance?.issuedOn ?? (c.resolution ? null : c.conferredOn),
-      handedOverOn: c.handedOverOn,
-      handoverPlace: c.handoverPlace,
-      citation: c.citation,
-    }),
-  );
+  const records = rows.map((c): HistoricalRecord => ({
+    honour: c.honour as Honour,
+    medalClass: (c.medalClass as MedalClass | null) ?? null,
+    number: c.number,
+    kind: c.candidate.kind as CandidateKind,
+    givenNames: c.candidate.givenNames,
+    surname: c.candidate.surname,
+    organizationName: c.candidate.organizationName,
+    gender: (c.candidate.grammaticalGender as Gender | null) ?? null,
+    resolutionNumber: c.resolution?.number ?? null,
+    adoptedOn: c.resolution?.adoptedOn ?? null,
+    termNumber: c.resolution?.councilTerm.number ?? null,
+    decisionNumber: c.ordinance?.number ?? "",
+    decidedOn: c.ordinance?.issuedOn ?? (c.resolution ? null : c.conferredOn),
+    handedOverOn: c.handedOverOn,
+    handoverPlace: c.handoverPlace,
+    citation: c.citation,
+  }));
   return { csv: toHistoricalCsv(records), count: records.length };
 }

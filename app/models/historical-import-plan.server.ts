@@ -96,8 +96,16 @@ const actKeyOf = (r: HistoricalRecord) => (r.honour === "HONORIS_GRATIA" ? `O:${
 
 function labelOf(r: HistoricalRecord): string {
   const name = r.kind === "PERSON" ? `${r.givenNames} ${r.surname}` : r.organizationName;
-  const honour = r.honour === "CRACOVIAE_MERENTI" ? `Cracoviae Merenti, ${r.medalClass === "GOLD" ? "złoty" : r.medalClass === "SILVER" ? "srebrny" : "brązowy"}` : r.honour === "HONORARY_CITIZENSHIP" ? "Honorowe Obywatelstwo" : "Honoris Gratia";
-  const act = r.honour === "HONORIS_GRATIA" ? `decyzja z ${r.decidedOn}${r.decisionNumber ? ` (${r.decisionNumber})` : ""}` : `uchwała ${r.resolutionNumber} z ${r.adoptedOn}`;
+  const honour =
+    r.honour === "CRACOVIAE_MERENTI"
+      ? `Cracoviae Merenti, ${r.medalClass === "GOLD" ? "złoty" : r.medalClass === "SILVER" ? "srebrny" : "brązowy"}`
+      : r.honour === "HONORARY_CITIZENSHIP"
+        ? "Honorowe Obywatelstwo"
+        : "Honoris Gratia";
+  const act =
+    r.honour === "HONORIS_GRATIA"
+      ? `decyzja z ${r.decidedOn}${r.decisionNumber ? ` (${r.decisionNumber})` : ""}`
+      : `uchwała ${r.resolutionNumber} z ${r.adoptedOn}`;
   return `${name}: ${honour}${r.number ? ` nr ${r.number}` : ""}, ${act}`;
 }
 
@@ -162,7 +170,11 @@ export async function buildPlan(bytes: Uint8Array, tx: Tx) {
           honour: row.honour!,
           medalClass: row.medalClass,
           number: row.number,
-          actKey: row.resolutionNumber ? `R:${row.termNumber}:${row.resolutionNumber}` : row.issuedOn !== null ? `O:${row.issuedOn}:${row.ordinanceNumber}` : "",
+          actKey: row.resolutionNumber
+            ? `R:${row.termNumber}:${row.resolutionNumber}`
+            : row.issuedOn !== null
+              ? `O:${row.issuedOn}:${row.ordinanceNumber}`
+              : "",
         });
       }
     }
@@ -186,8 +198,12 @@ export async function buildPlan(bytes: Uint8Array, tx: Tx) {
   const runningNumbers = [...new Set(council.map((r) => runningOf(r.record!.resolutionNumber!)))];
   const existingResolutions = (
     await Promise.all([
-      ...chunks(resolutionNumbers).map((numbers) => tx.resolution.findMany({ where: { number: { in: numbers } }, include: { councilTerm: { select: { number: true } } } })),
-      ...chunks(runningNumbers).map((running) => tx.resolution.findMany({ where: { runningNumber: { in: running } }, include: { councilTerm: { select: { number: true } } } })),
+      ...chunks(resolutionNumbers).map((numbers) =>
+        tx.resolution.findMany({ where: { number: { in: numbers } }, include: { councilTerm: { select: { number: true } } } }),
+      ),
+      ...chunks(runningNumbers).map((running) =>
+        tx.resolution.findMany({ where: { runningNumber: { in: running } }, include: { councilTerm: { select: { number: true } } } }),
+      ),
     ])
   ).flat();
   const resolutionByNumber = new Map(existingResolutions.map((r) => [`${r.councilTerm.number}:${r.number}`, r]));
@@ -247,7 +263,12 @@ export async function buildPlan(bytes: Uint8Array, tx: Tx) {
         const owner = usedBy.get(key);
         const earlier = fileNumbers.get(key);
         // A value that clashes with the register is reported once, not again against later rows.
-        if (owner) err(r, "numer", `Numer ${rec.number} (${seriesLabel(series)}) jest już nadany (rejestr: ${owner.publicId}).${owner.isDemo ? ` ${DEMO_REMOVAL_HINT}` : ""}`);
+        if (owner)
+          err(
+            r,
+            "numer",
+            `Numer ${rec.number} (${seriesLabel(series)}) jest już nadany (rejestr: ${owner.publicId}).${owner.isDemo ? ` ${DEMO_REMOVAL_HINT}` : ""}`,
+          );
         else if (earlier) err(r, "numer", `Numer ${rec.number} (${seriesLabel(series)}) powtarza się: jest już w wierszu ${earlier}.`);
         else fileNumbers.set(key, r.row);
       }
@@ -257,7 +278,8 @@ export async function buildPlan(bytes: Uint8Array, tx: Tx) {
       const saved = savedDecisions.get(rec.decisionNumber);
       const inFile = fileDecisions.get(rec.decisionNumber);
       if (saved && saved !== rec.decidedOn) err(r, "decyzja_data", `Zarządzenie nr ${rec.decisionNumber} jest zapisane z datą ${saved}.`);
-      else if (inFile && inFile.decidedOn !== rec.decidedOn) err(r, "decyzja_data", `Zarządzenie nr ${rec.decisionNumber} ma w wierszu ${inFile.row} datę ${inFile.decidedOn}.`);
+      else if (inFile && inFile.decidedOn !== rec.decidedOn)
+        err(r, "decyzja_data", `Zarządzenie nr ${rec.decisionNumber} ma w wierszu ${inFile.row} datę ${inFile.decidedOn}.`);
       else if (!inFile) fileDecisions.set(rec.decisionNumber, { decidedOn: rec.decidedOn, row: r.row });
     }
 
@@ -266,7 +288,8 @@ export async function buildPlan(bytes: Uint8Array, tx: Tx) {
       const saved = resolutionByNumber.get(key);
       const inFile = fileResolution.get(key);
       if (saved && saved.adoptedOn !== rec.adoptedOn) err(r, "uchwala_data", `Uchwała nr ${rec.resolutionNumber} jest zapisana z datą ${saved.adoptedOn}.`);
-      else if (inFile && inFile.adoptedOn !== rec.adoptedOn) err(r, "uchwala_data", `Uchwała nr ${rec.resolutionNumber} ma w wierszu ${inFile.row} datę ${inFile.adoptedOn}.`);
+      else if (inFile && inFile.adoptedOn !== rec.adoptedOn)
+        err(r, "uchwala_data", `Uchwała nr ${rec.resolutionNumber} ma w wierszu ${inFile.row} datę ${inFile.adoptedOn}.`);
       else if (!inFile) fileResolution.set(key, { adoptedOn: rec.adoptedOn!, row: r.row });
       const runningKey = `${rec.termNumber}:${runningOf(rec.resolutionNumber)}`;
       const savedRunning = resolutionByRunning.get(runningKey);
@@ -283,7 +306,6 @@ export async function buildPlan(bytes: Uint8Array, tx: Tx) {
   }
   return { read, rows };
 }
-
 
 const runningOf = (resolutionNumber: string) => {
   const parsed = parseResolutionNumber(resolutionNumber);

@@ -57,9 +57,14 @@ export async function applyImport(bytes: Uint8Array, options: ApplyOptions): Pro
     async (tx) => {
       const built = await buildPlan(bytes, tx);
       const plan = publicPlan(built);
-      if (plan.fileIssues.length && plan.rows.length === 0) return { kind: "refused" as const, plan, message: "Pliku nie można zaimportować: popraw błędy pliku." };
+      if (plan.fileIssues.length && plan.rows.length === 0)
+        return { kind: "refused" as const, plan, message: "Pliku nie można zaimportować: popraw błędy pliku." };
       if (plan.counts.error > 0 && !options.skipErrors) {
-        return { kind: "refused" as const, plan, message: `Nic nie zaimportowano: ${countOf(plan.counts.error, NOUNS.row)} z błędami. Popraw plik albo świadomie pomiń te wiersze.` };
+        return {
+          kind: "refused" as const,
+          plan,
+          message: `Nic nie zaimportowano: ${countOf(plan.counts.error, NOUNS.row)} z błędami. Popraw plik albo świadomie pomiń te wiersze.`,
+        };
       }
       const toCreate = built.rows.filter((r) => r.action === "create");
       const isDemo = options.isDemo ?? false;
@@ -77,17 +82,20 @@ export async function applyImport(bytes: Uint8Array, options: ApplyOptions): Pro
         "Candidate",
         [...newCandidates.values()].map(({ id, record }) => ({
           id,
-          ...candidateData({
-            candidateKind: record.kind,
-            givenNames: record.givenNames,
-            surname: record.surname,
-            organizationName: record.organizationName,
-            shortName: "",
-            grammaticalGender: (record.gender ?? undefined) as Gender | undefined,
-            deceased: false,
-            title: "",
-            city: "",
-          }, lexicon),
+          ...candidateData(
+            {
+              candidateKind: record.kind,
+              givenNames: record.givenNames,
+              surname: record.surname,
+              organizationName: record.organizationName,
+              shortName: "",
+              grammaticalGender: (record.gender ?? undefined) as Gender | undefined,
+              deceased: false,
+              title: "",
+              city: "",
+            },
+            lexicon,
+          ),
           isDemo,
           createdAt: now,
           updatedAt: now,
@@ -97,31 +105,60 @@ export async function applyImport(bytes: Uint8Array, options: ApplyOptions): Pro
       // Resolutions (found or created by term and number) and the Mayor's ordinances.
       const termIds = new Map((await tx.councilTerm.findMany({ select: { id: true, number: true } })).map((t) => [t.number, t.id]));
       const resolutionIds = new Map<string, string>();
-      const wantedResolutions = [...new Map(toCreate.filter((r) => r.record!.resolutionNumber).map((r) => [`${r.record!.termNumber}:${r.record!.resolutionNumber}`, r.record!])).entries()];
+      const wantedResolutions = [
+        ...new Map(
+          toCreate.filter((r) => r.record!.resolutionNumber).map((r) => [`${r.record!.termNumber}:${r.record!.resolutionNumber}`, r.record!]),
+        ).entries(),
+      ];
       for (const part of chunks(wantedResolutions)) {
-        const found = await tx.resolution.findMany({ where: { number: { in: part.map(([, rec]) => rec.resolutionNumber!) } }, include: { councilTerm: { select: { number: true } } } });
+        const found = await tx.resolution.findMany({
+          where: { number: { in: part.map(([, rec]) => rec.resolutionNumber!) } },
+          include: { councilTerm: { select: { number: true } } },
+        });
         for (const f of found) resolutionIds.set(`${f.councilTerm.number}:${f.number}`, f.id);
       }
-      const newResolutions = wantedResolutions.filter(([key]) => !resolutionIds.has(key)).map(([key, rec]) => {
-        const parsed = parseResolutionNumber(rec.resolutionNumber!);
-        if (!parsed.ok) throw new Error(`Nieprawidłowy numer uchwały ${rec.resolutionNumber}`);
-        const id = randomUUID();
-        resolutionIds.set(key, id);
-        return { id, councilTermId: termIds.get(rec.termNumber!)!, number: rec.resolutionNumber!, sessionNumber: parsed.value.session, runningNumber: parsed.value.running, adoptedOn: rec.adoptedOn!, kind: "CONFERRAL", createdAt: now };
-      });
+      const newResolutions = wantedResolutions
+        .filter(([key]) => !resolutionIds.has(key))
+        .map(([key, rec]) => {
+          const parsed = parseResolutionNumber(rec.resolutionNumber!);
+          if (!parsed.ok) throw new Error(`Nieprawidłowy numer uchwały ${rec.resolutionNumber}`);
+          const id = randomUUID();
+          resolutionIds.set(key, id);
+          return {
+            id,
+            councilTermId: termIds.get(rec.termNumber!)!,
+            number: rec.resolutionNumber!,
+            sessionNumber: parsed.value.session,
+            runningNumber: parsed.value.running,
+            adoptedOn: rec.adoptedOn!,
+            kind: "CONFERRAL",
+            createdAt: now,
+          };
+        });
       await insertRows(tx, "Resolution", newResolutions);
 
       const ordinanceIds = new Map<string, string>();
-      const wantedOrdinances = [...new Map(toCreate.filter((r) => r.record!.decidedOn).map((r) => [`${r.record!.decidedOn}:${r.record!.decisionNumber}`, r.record!])).entries()];
+      const wantedOrdinances = [
+        ...new Map(toCreate.filter((r) => r.record!.decidedOn).map((r) => [`${r.record!.decidedOn}:${r.record!.decisionNumber}`, r.record!])).entries(),
+      ];
       for (const part of chunks(wantedOrdinances)) {
         const found = await tx.ordinance.findMany({ where: { issuedOn: { in: part.map(([, rec]) => rec.decidedOn!) } } });
         for (const f of found) ordinanceIds.set(`${f.issuedOn}:${f.number}`, f.id);
       }
-      const newOrdinances = wantedOrdinances.filter(([key]) => !ordinanceIds.has(key)).map(([key, rec]) => {
-        const id = randomUUID();
-        ordinanceIds.set(key, id);
-        return { id, number: rec.decisionNumber, issuedOn: rec.decidedOn!, kind: "HG_DECISION", title: "w sprawie nadania Odznaki „Honoris Gratia”", createdAt: now };
-      });
+      const newOrdinances = wantedOrdinances
+        .filter(([key]) => !ordinanceIds.has(key))
+        .map(([key, rec]) => {
+          const id = randomUUID();
+          ordinanceIds.set(key, id);
+          return {
+            id,
+            number: rec.decisionNumber,
+            issuedOn: rec.decidedOn!,
+            kind: "HG_DECISION",
+            title: "w sprawie nadania Odznaki „Honoris Gratia”",
+            createdAt: now,
+          };
+        });
       await insertRows(tx, "Ordinance", newOrdinances);
 
       await insertRows(
@@ -152,7 +189,9 @@ export async function applyImport(bytes: Uint8Array, options: ApplyOptions): Pro
       );
 
       // The register's candidates this file names get the current suggestion too, unless someone confirmed or typed their forms.
-      const nameFormsResuggested = await resuggestNameForms(tx, [...new Set(built.rows.filter((r) => r.action !== "error" && r.candidateId).map((r) => r.candidateId!))]);
+      const nameFormsResuggested = await resuggestNameForms(tx, [
+        ...new Set(built.rows.filter((r) => r.action !== "error" && r.candidateId).map((r) => r.candidateId!)),
+      ]);
 
       const skippedRows = plan.rows.filter((r) => r.action === "error").map((r) => r.row);
       const result = { created: toCreate.length, matched: plan.counts.match, skipped: plan.counts.error, candidatesCreated: newCandidates.size };
@@ -180,4 +219,3 @@ export async function applyImport(bytes: Uint8Array, options: ApplyOptions): Pro
     { timeout: 120_000, maxWait: 30_000 },
   );
 }
-

@@ -29,7 +29,8 @@ function stagingDir(): string {
   return path.join(path.dirname(databaseFilePath(url)), "import-staging");
 }
 
-const fileOf = (id: string, kind: "meta" | "data" | "errors") => path.join(stagingDir(), `${id}.${kind === "meta" ? "json" : kind === "data" ? "csv" : "errors.csv"}`);
+const fileOf = (id: string, kind: "meta" | "data" | "errors") =>
+  path.join(stagingDir(), `${id}.${kind === "meta" ? "json" : kind === "data" ? "csv" : "errors.csv"}`);
 
 async function remove(id: string): Promise<void> {
   await Promise.all((["data", "errors", "meta"] as const).map((kind) => rm(fileOf(id, kind), { force: true })));
@@ -58,7 +59,10 @@ async function sweep(): Promise<void> {
   for (const name of names) {
     const id = name.replace(/\.json$/, "");
     if (id === name || !ID.test(id)) continue;
-    const meta = await readFile(fileOf(id, "meta"), "utf8").then((text) => JSON.parse(text) as Meta, () => null);
+    const meta = await readFile(fileOf(id, "meta"), "utf8").then(
+      (text) => JSON.parse(text) as Meta,
+      () => null,
+    );
     if (!meta || meta.createdAt + STAGING_TTL_MS <= now) await remove(id);
   }
 }

@@ -61,7 +61,14 @@ export async function saveLexiconEntry(id: string, input: LexiconEntryEdit, acto
 export async function saveLexiconEntry(id: string | null, input: LexiconEntryInput | LexiconEntryEdit, actor: { userId: string }): Promise<LexiconSaveResult> {
   return db()
     .$transaction(async (tx) => {
-      const data = { kind: input.kind, nominative: input.nominative, key: lexiconKeyOf(input.nominative), gender: input.gender ?? "", genitive: input.genitive, dative: input.dative };
+      const data = {
+        kind: input.kind,
+        nominative: input.nominative,
+        key: lexiconKeyOf(input.nominative),
+        gender: input.gender ?? "",
+        genitive: input.genitive,
+        dative: input.dative,
+      };
       const clash = await tx.nameLexiconEntry.findUnique({ where: { kind_key_gender: { kind: data.kind, key: data.key, gender: data.gender } } });
       if (clash && clash.id !== id) return { kind: "duplicate" as const };
       if (id === null) {
@@ -72,7 +79,9 @@ export async function saveLexiconEntry(id: string | null, input: LexiconEntryInp
       const before = await tx.nameLexiconEntry.findUnique({ where: { id } });
       if (!before) return { kind: "not-found" as const };
       // A correction made on a form read before someone else's save is refused, not written over it.
-      expectWritten(await tx.nameLexiconEntry.updateMany(versioned(id, (input as LexiconEntryEdit).version, { ...data, origin: "ADMIN", updatedById: actor.userId })));
+      expectWritten(
+        await tx.nameLexiconEntry.updateMany(versioned(id, (input as LexiconEntryEdit).version, { ...data, origin: "ADMIN", updatedById: actor.userId })),
+      );
       await recordAudit(tx, {
         userId: actor.userId,
         action: "UPDATE",
@@ -109,7 +118,14 @@ export async function learnFromConfirmation(tx: Tx, lessons: LexiconEntry[], sou
     await tx.nameLexiconEntry.upsert({
       where: { kind_key_gender: { kind: data.kind, key: data.key, gender: data.gender } },
       create: { ...data, origin: "CONFIRMED", candidateId: source.candidateId, updatedById: source.userId },
-      update: { genitive: data.genitive, dative: data.dative, nominative: data.nominative, origin: "CONFIRMED", candidateId: source.candidateId, updatedById: source.userId },
+      update: {
+        genitive: data.genitive,
+        dative: data.dative,
+        nominative: data.nominative,
+        origin: "CONFIRMED",
+        candidateId: source.candidateId,
+        updatedById: source.userId,
+      },
     });
   }
 }

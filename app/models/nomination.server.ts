@@ -4,11 +4,7 @@ import { Prisma } from "#app/generated/prisma/client.ts";
 import { honoraryCitizenshipRound, honorisGratiaDueDate } from "#app/domain/deadlines";
 import type { Honour, NominatorKind } from "#app/domain/honours";
 import { PAGE_SIZE, searchTermOf, type NominationListQuery } from "#app/domain/nomination-list";
-import {
-  attachmentNames,
-  type CreateNominationInput,
-  type EditNominationInput,
-} from "#app/domain/nomination-form";
+import { attachmentNames, type CreateNominationInput, type EditNominationInput } from "#app/domain/nomination-form";
 import { INITIAL_STATUS, type Status } from "#app/domain/workflow";
 import { db } from "#app/utils/db.server";
 import { changedFields, recordAudit } from "./audit.server";
@@ -80,9 +76,7 @@ export async function listNominations(query: NominationListQuery) {
     if (matches === 0) return { total: 0, rows: [] };
     // Few matches: read them through the trigram index. Many: walk the sort index and test each
     // row (with filters the count walks every filtered row; without, a page needs ~page*N/matches).
-    const walked = filtered
-      ? await db().nomination.count({ where })
-      : ((skip + PAGE_SIZE) * (await approximateNominationCount())) / matches;
+    const walked = filtered ? await db().nomination.count({ where }) : ((skip + PAGE_SIZE) * (await approximateNominationCount())) / matches;
     const sparse = MATCH_COST_IN_ROWS * matches <= walked;
     if (sparse) return listSparseMatches(query, phrase, skip, filtered ? null : matches);
     where.searchText = { contains: term };
@@ -191,10 +185,7 @@ export async function listYears(): Promise<number[]> {
 // ---------------------------------------------------------------- writes
 
 export type CreateResult =
-  | { kind: "created"; id: string }
-  | { kind: "existing"; id: string }
-  | { kind: "duplicates"; candidates: PossibleDuplicate[] }
-  | Refused;
+  { kind: "created"; id: string } | { kind: "existing"; id: string } | { kind: "duplicates"; candidates: PossibleDuplicate[] } | Refused;
 
 export async function createNomination(input: CreateNominationInput, actor: Actor): Promise<CreateResult> {
   try {
@@ -220,7 +211,12 @@ export async function createNomination(input: CreateNominationInput, actor: Acto
       // Rules that forbid the nomination outright (Honorary Citizenship for an organisation, a
       // deceased person or a holder); warnings are shown on the nomination's page instead.
       const refusal = refusalMessage(
-        await eligibilityFindings(tx, { honour: input.honour, medalClass: input.requestedClass ?? null, receivedDate: input.receivedDate, candidateId: candidate.id }),
+        await eligibilityFindings(tx, {
+          honour: input.honour,
+          medalClass: input.requestedClass ?? null,
+          receivedDate: input.receivedDate,
+          candidateId: candidate.id,
+        }),
       );
       if (refusal) throw new Refusal(refusal);
 
@@ -314,7 +310,11 @@ export async function updateNomination(id: string, input: EditNominationInput, a
     if (!current) return { kind: "not-found" as const };
     const nominators = input.nominators.map((n, i) => ({ kind: n.kind, name: n.name, contact: n.contact, position: i }));
     const attachments = attachmentNames(input.attachments);
-    const before = auditView(current, current.nominators, current.attachments.map((a) => a.name));
+    const before = auditView(
+      current,
+      current.nominators,
+      current.attachments.map((a) => a.name),
+    );
     const after = auditView(
       { ...input, requestedClass: input.honour === "CRACOVIAE_MERENTI" ? (input.requestedClass ?? null) : null },
       nominators,
@@ -376,4 +376,3 @@ export async function updateNomination(id: string, input: EditNominationInput, a
 export function newCreationToken(): string {
   return randomUUID();
 }
-

@@ -8,7 +8,8 @@ import { db } from "#app/utils/db.server";
 import { recordAudit } from "./audit.server";
 import { type Actor } from "./write.server";
 
-export type PrinterWrite = { kind: "saved"; row: PrinterProfile } | { kind: "name-taken" } | { kind: "conflict"; saved: PrinterProfile } | { kind: "not-found" };
+export type PrinterWrite =
+  { kind: "saved"; row: PrinterProfile } | { kind: "name-taken" } | { kind: "conflict"; saved: PrinterProfile } | { kind: "not-found" };
 
 const audited = (p: PrinterInput) => ({ name: p.name, offsetXMm: p.offsetXMm, offsetYMm: p.offsetYMm, note: p.note });
 
@@ -45,13 +46,24 @@ export async function updatePrinter(id: string, input: PrinterInput & { version:
     if (other && other.id !== id) return { kind: "name-taken" };
     const written = await tx.printerProfile.updateMany({ where: { id, version: input.version }, data: { ...audited(input), version: { increment: 1 } } });
     if (written.count === 0) return { kind: "conflict", saved: current };
-    await recordAudit(tx, { userId: actor.userId, action: "UPDATE", entityType: "PrinterProfile", entityId: id, before: audited(current), after: audited(input) });
+    await recordAudit(tx, {
+      userId: actor.userId,
+      action: "UPDATE",
+      entityType: "PrinterProfile",
+      entityId: id,
+      before: audited(current),
+      after: audited(input),
+    });
     return { kind: "saved", row: await tx.printerProfile.findUniqueOrThrow({ where: { id } }) };
   });
 }
 
 /** Removes a profile (past prints keep the name and offsets they were printed with). */
-export async function deletePrinter(id: string, version: number, actor: Actor): Promise<{ kind: "deleted" } | { kind: "conflict"; saved: PrinterProfile } | { kind: "not-found" }> {
+export async function deletePrinter(
+  id: string,
+  version: number,
+  actor: Actor,
+): Promise<{ kind: "deleted" } | { kind: "conflict"; saved: PrinterProfile } | { kind: "not-found" }> {
   return db().$transaction(async (tx) => {
     const current = await tx.printerProfile.findUnique({ where: { id } });
     if (!current) return { kind: "not-found" as const };

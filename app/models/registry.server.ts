@@ -4,12 +4,7 @@
 import { Prisma } from "#app/generated/prisma/client.ts";
 import { verificationCodeOf } from "#app/domain/diploma";
 import { searchTermOf } from "#app/domain/nomination-list";
-import {
-  dateRangeOf,
-  isPublicConferral,
-  REGISTRY_PAGE_SIZE,
-  type RegistryQuery,
-} from "#app/domain/registry";
+import { dateRangeOf, isPublicConferral, REGISTRY_PAGE_SIZE, type RegistryQuery } from "#app/domain/registry";
 import { db } from "#app/utils/db.server";
 import { listCouncilTerms } from "./council-term.server";
 
@@ -102,9 +97,7 @@ async function pageOfIds(query: RegistryQuery, audience: Audience, limit: number
   // Name order walks the candidates' sort index and their conferrals in turn (CROSS JOIN keeps
   // SQLite to that order), so a page needs no sort of every match; date order needs no candidate.
   const byName = query.sort === "name-asc" || query.sort === "name-desc";
-  const from = byName
-    ? Prisma.sql`FROM "Candidate" k CROSS JOIN "Conferral" c ON c."candidateId" = k."id" ${where}`
-    : Prisma.sql`FROM "Conferral" c ${where}`;
+  const from = byName ? Prisma.sql`FROM "Candidate" k CROSS JOIN "Conferral" c ON c."candidateId" = k."id" ${where}` : Prisma.sql`FROM "Conferral" c ${where}`;
   if (limit === null) {
     const rows = await db().$queryRaw<{ id: string }[]>`SELECT c."id" ${from} ORDER BY ${ORDER_SQL[query.sort]}`;
     return { total: rows.length, ids: rows.map((r) => r.id) };

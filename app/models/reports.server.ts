@@ -2,16 +2,7 @@
 // every conferral, anonymised ones included: anonymisation removes names, not the facts.
 import type { Honour } from "#app/domain/honours";
 import { todayIso } from "#app/domain/polish-dates";
-import {
-  numbersTable,
-  quotaRows,
-  quotaTable,
-  statusesTable,
-  yearsTable,
-  type Bar,
-  type ReportKey,
-  type ReportTable,
-} from "#app/domain/reports";
+import { numbersTable, quotaRows, quotaTable, statusesTable, yearsTable, type Bar, type ReportKey, type ReportTable } from "#app/domain/reports";
 import { db } from "#app/utils/db.server";
 import { listCouncilTerms } from "./council-term.server";
 import { nominationCountsByHonourAndStatus } from "./nomination.server";

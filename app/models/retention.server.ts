@@ -198,7 +198,12 @@ export async function anonymise(ids: readonly string[], actor: Actor, now: Date 
       for (const part of slices(selected)) {
         result.nominators += (await tx.nominator.updateMany({ where: { nominationId: { in: part } }, data: { name: ANONYMIZED_MARK } })).count;
         await tx.nominator.updateMany({ where: { nominationId: { in: part }, contact: { not: "" } }, data: { contact: ANONYMIZED_MARK } });
-        result.attachments += (await tx.attachment.updateMany({ where: { nominationId: { in: part } }, data: { name: ANONYMIZED_MARK, storagePath: null, sha256: null, byteSize: null, mediaType: null, description: null } })).count;
+        result.attachments += (
+          await tx.attachment.updateMany({
+            where: { nominationId: { in: part } },
+            data: { name: ANONYMIZED_MARK, storagePath: null, sha256: null, byteSize: null, mediaType: null, description: null },
+          })
+        ).count;
       }
 
       // Candidates: anonymised unless a conferral or a nomination outside the batch keeps them.
@@ -356,6 +361,13 @@ export async function anonymise(ids: readonly string[], actor: Actor, now: Date 
 /** The retention command (npm run retention): what is due, and with `apply` anonymise it all. */
 export async function runRetention({ apply, now = clock.now(), actor = { userId: null } }: { apply: boolean; now?: Date; actor?: Actor }) {
   const due = await listDueForAnonymisation(now);
-  const result = apply && due.length > 0 ? await anonymise(due.map((d) => d.id), actor, now) : null;
+  const result =
+    apply && due.length > 0
+      ? await anonymise(
+          due.map((d) => d.id),
+          actor,
+          now,
+        )
+      : null;
   return { due, result };
 }

@@ -21,7 +21,6 @@ export const SIGN_IN_WINDOW_MS = 10 * 60 * 1000;
 const attemptsByAddress = new AttemptWindow(MAX_SIGN_INS_PER_ADDRESS, SIGN_IN_WINDOW_MS);
 const addressesWithoutAccount = new FailureLock(MAX_FAILED_SIGN_INS, LOCK_MS);
 
-
 export type SignInResult =
   | { kind: "ok"; userId: string; sessionId: string }
   | { kind: "invalid" }

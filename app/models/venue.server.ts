@@ -13,7 +13,11 @@ export function getVenue(id: string) {
 
 export type VenueWrite = Saved | NotFound | Conflict | { kind: "duplicate" };
 
-export async function saveVenue(id: string | null, input: { name: string; address: string; capacity?: number; version?: number }, actor: Actor): Promise<VenueWrite> {
+export async function saveVenue(
+  id: string | null,
+  input: { name: string; address: string; capacity?: number; version?: number },
+  actor: Actor,
+): Promise<VenueWrite> {
   return db().$transaction(async (tx) => {
     const data = { name: input.name, address: input.address, capacity: input.capacity ?? null };
     const same = await tx.venue.findUnique({ where: { name: input.name } });
@@ -28,7 +32,8 @@ export async function saveVenue(id: string | null, input: { name: string; addres
     const written = await tx.venue.updateMany(versioned(id, input.version!, data));
     if (written.count === 0) return { kind: "conflict" as const };
     const diff = changedFields({ name: before.name, address: before.address, capacity: before.capacity }, data);
-    if (diff.changed.length) await recordAudit(tx, { userId: actor.userId, action: "UPDATE", entityType: "Venue", entityId: id, before: diff.before, after: diff.after });
+    if (diff.changed.length)
+      await recordAudit(tx, { userId: actor.userId, action: "UPDATE", entityType: "Venue", entityId: id, before: diff.before, after: diff.after });
     return { kind: "saved" as const, id };
   });
 }

@@ -17,12 +17,7 @@ import { Refusal, refuse, runWrite, type Actor, type Conflict, type NotFound, ty
 /** A completed step answers the number it gave (a badge's, on an HG grant), if any. */
 export type TransitionResult = { kind: "done"; number?: number } | NotFound | Conflict | Refused;
 
-export async function applyTransition(
-  nominationId: string,
-  to: Status,
-  input: TransitionInput,
-  actor: Actor,
-): Promise<TransitionResult> {
+export async function applyTransition(nominationId: string, to: Status, input: TransitionInput, actor: Actor): Promise<TransitionResult> {
   return runWrite((tx) => transitionIn(tx, nominationId, to, input, actor));
 }
 
@@ -319,7 +314,9 @@ async function checkRules(
   const relevant = closing ? findings.filter((f) => (CHRONOLOGY_CODES as readonly string[]).includes(f.code)) : findings;
   const refusal = refusalMessage(relevant);
   if (!refusal) return;
-  const dated = relevant.some((f) => f.level === "refuse" && ((CHRONOLOGY_CODES as readonly string[]).includes(f.code) || f.code.endsWith("not-yet-established")));
+  const dated = relevant.some(
+    (f) => f.level === "refuse" && ((CHRONOLOGY_CODES as readonly string[]).includes(f.code) || f.code.endsWith("not-yet-established")),
+  );
   refuse(refusal, dated && input.eventDate ? "eventDate" : undefined);
 }
 
@@ -329,9 +326,22 @@ async function checkRules(
  * print's transaction, dated the day of the print.
  */
 export async function recordDiplomaPrinted(tx: Tx, conferralIds: readonly string[], printedOn: string, actor: { userId: string | null }): Promise<void> {
-  const nominations = await tx.nomination.findMany({ where: { conferral: { id: { in: [...conferralIds] } }, status: "NUMBER_ASSIGNED" }, select: { id: true, version: true } });
+  const nominations = await tx.nomination.findMany({
+    where: { conferral: { id: { in: [...conferralIds] } }, status: "NUMBER_ASSIGNED" },
+    select: { id: true, version: true },
+  });
   for (const n of nominations) {
-    const input: TransitionInput = { version: n.version, eventDate: printedOn, reason: "", actNumber: "", limitRaiseResolutionId: "", limitRaiseNumber: "", handoverPlace: "", councillorNames: "", lateReason: "" };
+    const input: TransitionInput = {
+      version: n.version,
+      eventDate: printedOn,
+      reason: "",
+      actNumber: "",
+      limitRaiseResolutionId: "",
+      limitRaiseNumber: "",
+      handoverPlace: "",
+      councillorNames: "",
+      lateReason: "",
+    };
     const result = await transitionIn(tx, n.id, "DIPLOMA_PRINTED", input, actor, { via: "print" });
     if (result.kind !== "done") throw new Error(`Nie udało się zapisać statusu „dyplom wydrukowany” (${result.kind}).`);
   }

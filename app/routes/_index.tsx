@@ -127,9 +127,7 @@ function UpcomingDeadlines({ deadlines, today }: { deadlines: Deadlines; today: 
           {hgDue ? (
             <section aria-labelledby="terminy-hg" className="deadlines__group">
               <h3 id="terminy-hg">Odznaka „Honoris Gratia”: termin załatwienia</h3>
-              {hg.overdue.count > 0 ? (
-                <DeadlineList id="terminy-hg-po" title="Po terminie" list={hg.overdue} today={today} />
-              ) : null}
+              {hg.overdue.count > 0 ? <DeadlineList id="terminy-hg-po" title="Po terminie" list={hg.overdue} today={today} /> : null}
               {hg.dueSoon.count > 0 ? (
                 <DeadlineList id="terminy-hg-tydzien" title={`Termin w ciągu ${DUE_SOON_DAYS} dni`} list={hg.dueSoon} today={today} />
               ) : null}

@@ -23,7 +23,10 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== "success") return data({ result: submission.reply(hidden), done: false }, { status: 400 });
   const outcome = await changePassword(user.id, submission.value.currentPassword, submission.value.newPassword, (await readSessionId(request))!);
   if (outcome === "wrong-current") {
-    return data({ result: submission.reply({ ...hidden, fieldErrors: { currentPassword: ["Obecne hasło jest nieprawidłowe."] } }), done: false }, { status: 400 });
+    return data(
+      { result: submission.reply({ ...hidden, fieldErrors: { currentPassword: ["Obecne hasło jest nieprawidłowe."] } }), done: false },
+      { status: 400 },
+    );
   }
   return { result: submission.reply({ resetForm: true }), done: true };
 }

@@ -22,7 +22,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 const Intent = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("create"), label: z.string().trim().min(1, "Podaj, dla kogo jest ten adres (np. „Kancelaria Rady”).").max(200, "Najwyżej 200 znaków.") }),
+  z.object({
+    intent: z.literal("create"),
+    label: z.string().trim().min(1, "Podaj, dla kogo jest ten adres (np. „Kancelaria Rady”).").max(200, "Najwyżej 200 znaków."),
+  }),
   z.object({ intent: z.literal("revoke"), id: z.string().min(1) }),
 ]);
 
@@ -51,8 +54,8 @@ export default function CalendarFeeds() {
     <>
       <h1>Kalendarz uroczystości: adresy subskrypcji</h1>
       <p className="lead">
-        Kalendarz (np. Outlook Kancelarii Rady) subskrybuje adres z tajnym kluczem i sam pobiera zmiany uroczystości. Adres widać tylko raz, zaraz po utworzeniu;
-        kto go zna, widzi terminy, miejsca i liczbę laureatów (bez nazwisk).
+        Kalendarz (np. Outlook Kancelarii Rady) subskrybuje adres z tajnym kluczem i sam pobiera zmiany uroczystości. Adres widać tylko raz, zaraz po
+        utworzeniu; kto go zna, widzi terminy, miejsca i liczbę laureatów (bez nazwisk).
       </p>
       {answer?.url ? (
         <div className="alert alert--ok" role="status">

@@ -18,7 +18,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUserWithPermission(request, "settings:manage");
   const entry = await getLexiconEntry(params.id!);
   invariantResponse(entry, "Nie znaleziono wpisu.", { status: 404 });
-  return { entry: { id: entry.id, kind: entry.kind, nominative: entry.nominative, gender: entry.gender, genitive: entry.genitive, dative: entry.dative, version: entry.version } };
+  return {
+    entry: {
+      id: entry.id,
+      kind: entry.kind,
+      nominative: entry.nominative,
+      gender: entry.gender,
+      genitive: entry.genitive,
+      dative: entry.dative,
+      version: entry.version,
+    },
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -32,7 +42,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const outcome = await saveLexiconEntry(params.id!, submission.value, { userId: user.id });
   invariantResponse(outcome.kind !== "not-found", "Nie znaleziono wpisu.", { status: 404 });
-  if (outcome.kind === "duplicate") return data({ result: submission.reply({ fieldErrors: { nominative: ["To słowo (tego rodzaju) jest już w słowniku."] } }) }, { status: 400 });
+  if (outcome.kind === "duplicate")
+    return data({ result: submission.reply({ fieldErrors: { nominative: ["To słowo (tego rodzaju) jest już w słowniku."] } }) }, { status: 400 });
   if (outcome.kind === "conflict") return data({ result: submission.reply({ formErrors: [outcome.message] }) }, { status: 409 });
   return redirectWithToast("/admin/name-lexicon", { title: `Zapisano wpis „${submission.value.nominative}”.` });
 }
@@ -44,7 +55,14 @@ export default function LexiconEntryPage() {
   const [form, fields] = useForm({
     id: `lexicon-${entry.id}-${entry.version}`,
     lastResult: navigation.state === "idle" ? actionData?.result : null,
-    defaultValue: { kind: entry.kind, nominative: entry.nominative, gender: entry.gender, genitive: entry.genitive, dative: entry.dative, version: String(entry.version) },
+    defaultValue: {
+      kind: entry.kind,
+      nominative: entry.nominative,
+      gender: entry.gender,
+      genitive: entry.genitive,
+      dative: entry.dative,
+      version: String(entry.version),
+    },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: LexiconEntryEditSchema }),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",

@@ -30,7 +30,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
     q,
     ...list,
     pages: Math.max(1, Math.ceil(list.total / LEXICON_PAGE_SIZE)),
-    entries: list.entries.map((e) => ({ id: e.id, kind: e.kind, nominative: e.nominative, gender: e.gender, genitive: e.genitive, dative: e.dative, origin: e.origin })),
+    entries: list.entries.map((e) => ({
+      id: e.id,
+      kind: e.kind,
+      nominative: e.nominative,
+      gender: e.gender,
+      genitive: e.genitive,
+      dative: e.dative,
+      origin: e.origin,
+    })),
   };
 }
 
@@ -39,7 +47,11 @@ export async function action({ request }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: LexiconEntrySchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const outcome = await saveLexiconEntry(null, submission.value, { userId: user.id });
-  if (outcome.kind === "duplicate") return data({ result: submission.reply({ fieldErrors: { nominative: ["To słowo (tego rodzaju) jest już w słowniku: popraw istniejący wpis."] } }) }, { status: 400 });
+  if (outcome.kind === "duplicate")
+    return data(
+      { result: submission.reply({ fieldErrors: { nominative: ["To słowo (tego rodzaju) jest już w słowniku: popraw istniejący wpis."] } }) },
+      { status: 400 },
+    );
   return redirectWithToast("/admin/name-lexicon", {
     title: `Dodano wpis „${submission.value.nominative}”.`,
     link: outcome.kind === "saved" ? { href: `/admin/name-lexicon/${outcome.id}`, label: "Popraw wpis" } : undefined,
@@ -62,8 +74,8 @@ export default function NameLexicon() {
     <>
       <h1>Słownik odmiany nazw</h1>
       <p>
-        Formy, które podpowiadanie odmiany bierze przed regułami: imiona, nazwiska i rzeczowniki główne nazw instytucji. Słownik uczy się sam, gdy ktoś
-        poprawi i potwierdzi formy nazwy kandydata; tu można je poprawić, dodać lub usunąć. <a href="/admin/name-lexicon.csv">Pobierz słownik (CSV)</a>
+        Formy, które podpowiadanie odmiany bierze przed regułami: imiona, nazwiska i rzeczowniki główne nazw instytucji. Słownik uczy się sam, gdy ktoś poprawi
+        i potwierdzi formy nazwy kandydata; tu można je poprawić, dodać lub usunąć. <a href="/admin/name-lexicon.csv">Pobierz słownik (CSV)</a>
       </p>
       <Form method="get" className="filters">
         <div className="field">

@@ -30,7 +30,11 @@ export async function action({ request }: ActionFunctionArgs) {
   const outcome = await updateRetentionPolicies(submission.value, { userId: user.id });
   if (outcome.kind === "not-found") {
     return data(
-      { result: submission.reply({ formErrors: [`Nie ma okresu przechowywania dla: ${outcome.recordKinds.map(kindLabel).join(", ")}. Odśwież stronę.`] }), saved: false, conflict: null },
+      {
+        result: submission.reply({ formErrors: [`Nie ma okresu przechowywania dla: ${outcome.recordKinds.map(kindLabel).join(", ")}. Odśwież stronę.`] }),
+        saved: false,
+        conflict: null,
+      },
       { status: 400 },
     );
   }
@@ -69,8 +73,8 @@ export default function RetentionScreen() {
     <>
       <h1>Ochrona danych osobowych (RODO)</h1>
       <p className="lead">
-        Wnioski zakończone bez nadania wyróżnienia są przechowywane przez ustalony okres, a potem anonimizowane: znikają nazwiska, dane
-        kontaktowe i opisy, a zostają wyróżnienie, status, daty i znak sprawy (na potrzeby statystyki). Laureaci pozostają jawni.
+        Wnioski zakończone bez nadania wyróżnienia są przechowywane przez ustalony okres, a potem anonimizowane: znikają nazwiska, dane kontaktowe i opisy, a
+        zostają wyróżnienie, status, daty i znak sprawy (na potrzeby statystyki). Laureaci pozostają jawni.
       </p>
 
       <section aria-labelledby="okresy">
@@ -150,8 +154,8 @@ export default function RetentionScreen() {
         {due.length ? (
           <>
             <p>
-              Okres przechowywania tych wniosków upłynął. Anonimizacja jest nieodwracalna; następny krok pokaże, co dokładnie się zmieni, i
-              poprosi o potwierdzenie.
+              Okres przechowywania tych wniosków upłynął. Anonimizacja jest nieodwracalna; następny krok pokaże, co dokładnie się zmieni, i poprosi o
+              potwierdzenie.
             </p>
             <DueTable rows={due} caption="Wnioski, których okres przechowywania upłynął" />
             <p className="form-actions">
@@ -164,8 +168,8 @@ export default function RetentionScreen() {
           <p className="empty-state">Żaden wniosek nie czeka na anonimizację.</p>
         )}
         <p className="muted">
-          To samo robi polecenie <code>npm run retention</code> (podgląd) i <code>npm run retention -- --apply</code> (anonimizacja), które można
-          uruchamiać z harmonogramu (np. cron); opis w README, sekcja „Data protection (RODO)”.
+          To samo robi polecenie <code>npm run retention</code> (podgląd) i <code>npm run retention -- --apply</code> (anonimizacja), które można uruchamiać z
+          harmonogramu (np. cron); opis w README, sekcja „Data protection (RODO)”.
         </p>
       </section>
     </>

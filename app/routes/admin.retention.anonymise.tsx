@@ -22,7 +22,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUserWithPermission(request, "personal-data:manage");
   if (request.method !== "POST") {
-    throw new Response("Anonimizację wykonuje się tylko formularzem potwierdzenia.", { status: 405, headers: { Allow: "GET, POST", "Content-Type": "text/plain; charset=utf-8" } });
+    throw new Response("Anonimizację wykonuje się tylko formularzem potwierdzenia.", {
+      status: 405,
+      headers: { Allow: "GET, POST", "Content-Type": "text/plain; charset=utf-8" },
+    });
   }
   const submission = parseWithZod(await request.formData(), { schema: ConfirmAnonymisationForm });
   if (submission.status !== "success") return data({ result: submission.reply(), summary: null }, { status: 400 });
@@ -96,8 +99,8 @@ export default function ConfirmAnonymisation() {
               <li>nazwy i dane kontaktowe wnioskodawców zostaną zastąpione napisem „{ANONYMIZED_MARK}”;</li>
               <li>opis zasług zostanie usunięty, nazwy załączników i uwagi o zamknięciu zastąpione napisem „{ANONYMIZED_MARK}”;</li>
               <li>
-                dane kandydata (imiona, nazwisko lub nazwa, data i rok urodzenia, miejscowość, tytuł, formy nazwy) zostaną usunięte tylko wtedy,
-                gdy nie ma on wyróżnienia ani innego wniosku; tak będzie u {candidatesGone} z {due.length};
+                dane kandydata (imiona, nazwisko lub nazwa, data i rok urodzenia, miejscowość, tytuł, formy nazwy) zostaną usunięte tylko wtedy, gdy nie ma on
+                wyróżnienia ani innego wniosku; tak będzie u {candidatesGone} z {due.length};
               </li>
               <li>dane wnioskodawcy Odznaki „Honoris Gratia” zostaną usunięte, gdy żaden wniosek z jego pisma nie pozostanie;</li>
               <li>w dzienniku zdarzeń tych rekordów dane osobowe zostaną zastąpione napisem „{ANONYMIZED_MARK}”.</li>

@@ -60,11 +60,26 @@ export async function loader({ request }: LoaderFunctionArgs) {
       const rows = signatories
         .filter((s) => s.office === office)
         .map((s) => ({ id: s.id, fullName: s.fullName, titleLine: s.titleLine, validFrom: s.validFrom, validTo: s.validTo }));
-      return { office, anchor: signatoryAnchor(office), label: OFFICE_LABEL[office], description: OFFICE_DESCRIPTION[office], rows: rowsOf(rows, today), clashes: clashes(rows) };
+      return {
+        office,
+        anchor: signatoryAnchor(office),
+        label: OFFICE_LABEL[office],
+        description: OFFICE_DESCRIPTION[office],
+        rows: rowsOf(rows, today),
+        clashes: clashes(rows),
+      };
     }),
     printers: printers.map((p) => ({ id: p.id, name: p.name, offset: describeOffset(p.offsetXMm, p.offsetYMm), note: p.note })),
     emblems: rowsOf(
-      emblems.map((e) => ({ id: e.id, fileName: e.fileName, kind: e.mediaType === "image/png" ? "PNG" : "SVG", size: `${Math.max(1, Math.round(e.byteSize / 1024))} kB`, note: e.note, validFrom: e.validFrom, validTo: e.validTo })),
+      emblems.map((e) => ({
+        id: e.id,
+        fileName: e.fileName,
+        kind: e.mediaType === "image/png" ? "PNG" : "SVG",
+        size: `${Math.max(1, Math.round(e.byteSize / 1024))} kB`,
+        note: e.note,
+        validFrom: e.validFrom,
+        validTo: e.validTo,
+      })),
       today,
     ),
   };
@@ -89,13 +104,13 @@ export default function SettingsScreen() {
     <>
       <h1>Ustawienia</h1>
       <p className="lead">
-        Brzmienie podstaw prawnych i klauzul oraz sygnatariusze są danymi z datami obowiązywania: dokument bierze wartość obowiązującą w swoim
-        dniu (projekt uchwały: w dniu projektu, po podjęciu w dniu podjęcia; dyplom: w dniu nadania). W jednym dniu obowiązuje jedna wartość.
-        Zmiana brzmienia od pewnej daty to nowa wartość, a nie poprawka starej: starsze dokumenty zachowują swoje brzmienie.
+        Brzmienie podstaw prawnych i klauzul oraz sygnatariusze są danymi z datami obowiązywania: dokument bierze wartość obowiązującą w swoim dniu (projekt
+        uchwały: w dniu projektu, po podjęciu w dniu podjęcia; dyplom: w dniu nadania). W jednym dniu obowiązuje jedna wartość. Zmiana brzmienia od pewnej daty
+        to nowa wartość, a nie poprawka starej: starsze dokumenty zachowują swoje brzmienie.
       </p>
       <p>
-        Uroczystości: <Link to="/admin/venues">miejsca uroczystości</Link> · <Link to="/admin/calendar-feeds">adresy subskrypcji kalendarza uroczystości</Link> · Dokumenty:{" "}
-        <Link to="/admin/name-lexicon">słownik odmiany nazw</Link>
+        Uroczystości: <Link to="/admin/venues">miejsca uroczystości</Link> · <Link to="/admin/calendar-feeds">adresy subskrypcji kalendarza uroczystości</Link>{" "}
+        · Dokumenty: <Link to="/admin/name-lexicon">słownik odmiany nazw</Link>
       </p>
       <nav aria-labelledby="spis">
         <h2 id="spis" className="visually-hidden">
@@ -129,10 +144,15 @@ export default function SettingsScreen() {
           <section key={s.key} id={s.anchor} className="settings-section" aria-labelledby={titleId} tabIndex={-1}>
             <h3 id={titleId}>{s.label}</h3>
             <p className="field-hint">
-              {s.description} <span className="nowrap">Klucz: <code>{s.key}</code></span>
+              {s.description}{" "}
+              <span className="nowrap">
+                Klucz: <code>{s.key}</code>
+              </span>
             </p>
             <Clashes clashes={s.clashes} />
-            {hasCurrent ? null : <NoCurrent what="Brak wartości obowiązującej dziś: dokumenty z dzisiejszą datą nie mogą być przygotowane, dopóki jej nie dodasz." />}
+            {hasCurrent ? null : (
+              <NoCurrent what="Brak wartości obowiązującej dziś: dokumenty z dzisiejszą datą nie mogą być przygotowane, dopóki jej nie dodasz." />
+            )}
             <PeriodTable
               caption={`${s.label}: wartości i okresy obowiązywania`}
               columns={[
@@ -165,7 +185,9 @@ export default function SettingsScreen() {
             <h3 id={titleId}>{o.label}</h3>
             <p className="field-hint">{o.description}</p>
             <Clashes clashes={o.clashes} />
-            {hasCurrent ? null : <NoCurrent what="Nikt nie jest wpisany na dziś: dokumentów z dzisiejszą datą nie będzie miał kto podpisać, dopóki nie dodasz osoby." />}
+            {hasCurrent ? null : (
+              <NoCurrent what="Nikt nie jest wpisany na dziś: dokumentów z dzisiejszą datą nie będzie miał kto podpisać, dopóki nie dodasz osoby." />
+            )}
             <PeriodTable
               caption={`${o.label}: osoby i okresy`}
               columns={[
@@ -190,8 +212,8 @@ export default function SettingsScreen() {
       <section id={EMBLEM_ANCHOR} className="settings-section" aria-labelledby="herb-title" tabIndex={-1}>
         <h3 id="herb-title">Herb na dyplomach</h3>
         <p className="field-hint">
-          Herb miasta nad nagłówkiem dyplomu drukowanego w całości na czystym papierze (PNG albo SVG). Dyplom bierze herb obowiązujący w dniu
-          dyplomu; bez herbu drukuje się bez niego. Herb jest zastrzeżonym znakiem miasta: aplikacja go nie zawiera.
+          Herb miasta nad nagłówkiem dyplomu drukowanego w całości na czystym papierze (PNG albo SVG). Dyplom bierze herb obowiązujący w dniu dyplomu; bez herbu
+          drukuje się bez niego. Herb jest zastrzeżonym znakiem miasta: aplikacja go nie zawiera.
         </p>
         <PeriodTable
           caption="Herb na dyplomach: pliki i okresy"
@@ -218,7 +240,11 @@ export default function SettingsScreen() {
           <a href="/diplomas/calibration" download>
             stronie kalibracyjnej
           </a>{" "}
-          (PDF, poziomo; <a href="/diplomas/calibration?orientation=portrait" download>pionowo</a>) wydrukowanej na tej drukarce.
+          (PDF, poziomo;{" "}
+          <a href="/diplomas/calibration?orientation=portrait" download>
+            pionowo
+          </a>
+          ) wydrukowanej na tej drukarce.
         </p>
         {printers.length ? (
           <div className="table-wrap">

@@ -31,7 +31,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== "success") return data({ result: submission.reply(), version: Number(formData.get("version")) || undefined }, { status: 400 });
   const outcome = await deleteEmblem(params.id!, submission.value.version, { userId: user.id });
   invariantResponse(outcome.kind !== "not-found", NOT_FOUND, { status: 404 });
-  if (outcome.kind === "conflict") return data({ result: submission.reply({ formErrors: [CONFLICT], resetForm: true }), version: outcome.saved.version }, { status: 409 });
+  if (outcome.kind === "conflict")
+    return data({ result: submission.reply({ formErrors: [CONFLICT], resetForm: true }), version: outcome.saved.version }, { status: 409 });
   return redirectWithToast(`/admin/settings#${EMBLEM_ANCHOR}`, { title: "Usunięto herb." });
 }
 

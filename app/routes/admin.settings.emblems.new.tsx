@@ -24,13 +24,16 @@ export async function action({ request }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: NewEmblemForm });
   if (submission.status !== "success") return data({ result: submission.reply({ hideFields: ["file"] }) }, { status: 400 });
   const outcome = await uploadEmblem(submission.value, { userId: user.id });
-  if (outcome.kind === "refused") return data({ result: submission.reply({ fieldErrors: { file: [outcome.message] }, hideFields: ["file"] }) }, { status: 400 });
+  if (outcome.kind === "refused")
+    return data({ result: submission.reply({ fieldErrors: { file: [outcome.message] }, hideFields: ["file"] }) }, { status: 400 });
   if (outcome.kind === "overlap") {
     const field = overlapField(submission.value, outcome.rows);
     return data({ result: submission.reply({ fieldErrors: { [field]: [settingOverlapMessage(outcome.rows)] }, hideFields: ["file"] }) }, { status: 400 });
   }
   invariantResponse(outcome.kind === "saved", "Nie udało się zapisać herbu.", { status: 500 });
-  return redirectWithToast(`/admin/settings#${EMBLEM_ANCHOR}`, { title: outcome.closed ? "Wgrano herb; poprzedni jest drukowany do dnia poprzedniego." : "Wgrano herb." });
+  return redirectWithToast(`/admin/settings#${EMBLEM_ANCHOR}`, {
+    title: outcome.closed ? "Wgrano herb; poprzedni jest drukowany do dnia poprzedniego." : "Wgrano herb.",
+  });
 }
 
 export default function NewEmblem() {
@@ -49,9 +52,8 @@ export default function NewEmblem() {
     <div className="form-page">
       <h1>Nowy herb na dyplomy</h1>
       <p className="lead">
-        Herb miasta drukowany nad nagłówkiem dyplomu (w pełnym wydruku na czystym papierze). Herb jest zastrzeżonym znakiem miasta i nie jest
-        dołączony do aplikacji: wgraj plik otrzymany z urzędu. Dyplom bierze herb obowiązujący w dniu dyplomu; bez herbu dyplom drukuje się bez
-        niego.
+        Herb miasta drukowany nad nagłówkiem dyplomu (w pełnym wydruku na czystym papierze). Herb jest zastrzeżonym znakiem miasta i nie jest dołączony do
+        aplikacji: wgraj plik otrzymany z urzędu. Dyplom bierze herb obowiązujący w dniu dyplomu; bez herbu dyplom drukuje się bez niego.
       </p>
       <Form method="post" encType="multipart/form-data" {...getFormProps(form)}>
         <FormErrors id={form.errorId} errors={form.errors} />
@@ -64,7 +66,13 @@ export default function NewEmblem() {
         >
           {(aria) => <input {...getInputProps(fields.file, { type: "file", ariaAttributes: false })} accept=".png,.svg,image/png,image/svg+xml" {...aria} />}
         </Field>
-        <PeriodInputs validFrom={fields.validFrom} validTo={fields.validTo} fromLabel="Od dnia" toLabel="Do dnia (opcjonalnie)" toHint="Ostatni dzień, w którym herb jest drukowany; puste = bez końca." />
+        <PeriodInputs
+          validFrom={fields.validFrom}
+          validTo={fields.validTo}
+          fromLabel="Od dnia"
+          toLabel="Do dnia (opcjonalnie)"
+          toHint="Ostatni dzień, w którym herb jest drukowany; puste = bez końca."
+        />
         <Field id={fields.note.id} label="Uwagi (opcjonalnie)" errors={fields.note.errors} hint="Np. skąd pochodzi plik.">
           {(aria) => <input {...getInputProps(fields.note, { type: "text", ariaAttributes: false })} autoComplete="off" {...aria} />}
         </Field>

@@ -24,7 +24,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (params.id === "new") return { row: null };
   const row = await getPrinter(params.id!);
   invariantResponse(row, NOT_FOUND, { status: 404 });
-  return { row: { id: row.id, name: row.name, offsetXMm: formatMm(row.offsetXMm).replace("−", "-"), offsetYMm: formatMm(row.offsetYMm).replace("−", "-"), note: row.note, version: row.version } };
+  return {
+    row: {
+      id: row.id,
+      name: row.name,
+      offsetXMm: formatMm(row.offsetXMm).replace("−", "-"),
+      offsetYMm: formatMm(row.offsetYMm).replace("−", "-"),
+      note: row.note,
+      version: row.version,
+    },
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -35,7 +44,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== "success") return data({ result: submission.reply(), version: Number(formData.get("version")) || undefined }, { status: 400 });
   const input = submission.value;
   const version = isNew ? undefined : Number(formData.get("version"));
-  const outcome = version === undefined ? await createPrinter(input, { userId: user.id }) : await updatePrinter(params.id!, { ...input, version }, { userId: user.id });
+  const outcome =
+    version === undefined ? await createPrinter(input, { userId: user.id }) : await updatePrinter(params.id!, { ...input, version }, { userId: user.id });
   invariantResponse(outcome.kind !== "not-found", NOT_FOUND, { status: 404 });
   if (outcome.kind === "name-taken") return data({ result: submission.reply({ fieldErrors: { name: [NAME_TAKEN] } }), version }, { status: 400 });
   if (outcome.kind === "conflict") {
@@ -71,8 +81,7 @@ function PrinterForm({ row }: ReturnType<typeof useLoaderData<typeof loader>>) {
     <div className="form-page">
       <h1>{row ? `Drukarka: ${row.name}` : "Nowa drukarka"}</h1>
       <p className="lead">
-        Przy druku na gotowych blankietach tekst dyplomu jest przesuwany o te wartości, aby trafił w miejsca przewidziane na blankiecie. Zmierz je
-        na{" "}
+        Przy druku na gotowych blankietach tekst dyplomu jest przesuwany o te wartości, aby trafił w miejsca przewidziane na blankiecie. Zmierz je na{" "}
         <a href={`/diplomas/calibration${row ? `?printer=${row.id}` : ""}`} download>
           stronie kalibracyjnej
         </a>{" "}
@@ -81,7 +90,13 @@ function PrinterForm({ row }: ReturnType<typeof useLoaderData<typeof loader>>) {
       <Form method="post" {...getFormProps(form)}>
         {row ? <input type="hidden" name="version" value={version} /> : null}
         <FormErrors id={form.errorId} errors={form.errors} />
-        <Field id={fields.name.id} label="Nazwa drukarki" errors={fields.name.errors} hint="Tak, by każdy wiedział, którą wybrać, np. „Kancelaria, HP LaserJet pokój 12”." required>
+        <Field
+          id={fields.name.id}
+          label="Nazwa drukarki"
+          errors={fields.name.errors}
+          hint="Tak, by każdy wiedział, którą wybrać, np. „Kancelaria, HP LaserJet pokój 12”."
+          required
+        >
           {(aria) => <input {...getInputProps(fields.name, { type: "text", ...noAria })} autoComplete="off" {...aria} />}
         </Field>
         <Field id={fields.offsetXMm.id} label="Przesunięcie w poziomie (mm, dodatnie w prawo)" errors={fields.offsetXMm.errors} hint={offsetHint} required>

@@ -32,7 +32,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== "success") return data({ result: submission.reply(), version: Number(formData.get("version")) || undefined }, { status: 400 });
   const outcome = await deletePrinter(params.id!, submission.value.version, { userId: user.id });
   invariantResponse(outcome.kind !== "not-found", NOT_FOUND, { status: 404 });
-  if (outcome.kind === "conflict") return data({ result: submission.reply({ formErrors: [CONFLICT], resetForm: true }), version: outcome.saved.version }, { status: 409 });
+  if (outcome.kind === "conflict")
+    return data({ result: submission.reply({ formErrors: [CONFLICT], resetForm: true }), version: outcome.saved.version }, { status: 409 });
   return redirectWithToast("/admin/settings#printers", { title: "Usunięto drukarkę." });
 }
 
@@ -57,8 +58,8 @@ export default function DeletePrinter() {
         <dd>{row.offset}</dd>
       </dl>
       <p className="alert alert--warn">
-        Drukarki nie będzie można wybrać przy druku na blankietach. Wcześniejsze wydruki zachowują w rejestrze wydruków jej nazwę i przesunięcie.
-        Usunięcie zostaje zapisane w dzienniku zdarzeń.
+        Drukarki nie będzie można wybrać przy druku na blankietach. Wcześniejsze wydruki zachowują w rejestrze wydruków jej nazwę i przesunięcie. Usunięcie
+        zostaje zapisane w dzienniku zdarzeń.
       </p>
       <Form method="post" {...getFormProps(form)}>
         <input type="hidden" name="version" value={version} />

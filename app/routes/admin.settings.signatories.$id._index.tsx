@@ -8,13 +8,24 @@ import { Field, FormErrors } from "#app/components/forms";
 import { ConflictSection } from "#app/components/forms";
 import { PeriodInputs, PeriodStateTag, useFormVersion } from "#app/components/settings";
 import { formatShortDate, todayIso } from "#app/domain/polish-dates";
-import { EditSignatoryForm, officeLabel, overlapField, periodState, periodText, signatoryAnchor, signatoryHref, signatoryOverlapMessage } from "#app/domain/settings";
+import {
+  EditSignatoryForm,
+  officeLabel,
+  overlapField,
+  periodState,
+  periodText,
+  signatoryAnchor,
+  signatoryHref,
+  signatoryOverlapMessage,
+} from "#app/domain/settings";
 import { getSignatory, listSignatories, updateSignatory } from "#app/models/settings.server";
 import { requireUserWithPermission } from "#app/utils/auth.server";
 import { invariantResponse } from "#app/utils/http";
 import { redirectWithToast } from "#app/utils/toast.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data, error }) => [{ title: data ? `Sygnatariusz: ${data.row.fullName} · Merenti` : errorPageTitle(error, "Nie znaleziono sygnatariusza · Merenti") }];
+export const meta: MetaFunction<typeof loader> = ({ data, error }) => [
+  { title: data ? `Sygnatariusz: ${data.row.fullName} · Merenti` : errorPageTitle(error, "Nie znaleziono sygnatariusza · Merenti") },
+];
 
 const NOT_FOUND = "Nie znaleziono tego sygnatariusza (mógł zostać usunięty).";
 const CONFLICT = "Ktoś inny zmienił dane tego sygnatariusza, gdy je edytowałeś. Twoje zmiany nie zostały zapisane. Porównaj je z zapisaną wersją poniżej.";
@@ -48,13 +59,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUserWithPermission(request, "settings:manage");
   const formData = await request.formData();
   const submission = parseWithZod(formData, { schema: EditSignatoryForm });
-  if (submission.status !== "success") return data({ result: submission.reply(), version: Number(formData.get("version")) || undefined, conflict: null }, { status: 400 });
+  if (submission.status !== "success")
+    return data({ result: submission.reply(), version: Number(formData.get("version")) || undefined, conflict: null }, { status: 400 });
   const input = submission.value;
   const outcome = await updateSignatory(params.id!, input, { userId: user.id });
   invariantResponse(outcome.kind !== "not-found", NOT_FOUND, { status: 404 });
   if (outcome.kind === "overlap") {
     const field = overlapField(input, outcome.rows);
-    return data({ result: submission.reply({ fieldErrors: { [field]: [signatoryOverlapMessage(outcome.rows)] } }), version: input.version, conflict: null }, { status: 400 });
+    return data(
+      { result: submission.reply({ fieldErrors: { [field]: [signatoryOverlapMessage(outcome.rows)] } }), version: input.version, conflict: null },
+      { status: 400 },
+    );
   }
   if (outcome.kind === "conflict") {
     const saved = outcome.saved;
@@ -97,8 +112,9 @@ function EditForm({ row, officeLabel, others }: ReturnType<typeof useLoaderData<
     <div className="form-page">
       <h1>Sygnatariusz: {row.fullName}</h1>
       <p>
-        {officeLabel}, {row.period} (<PeriodStateTag state={row.state} />). Aby zakończyć okres urzędowania, wpisz jego ostatni dzień w polu „Do dnia”;
-        następcę dodaj jako <Link to={`/admin/settings/signatories/new?office=${row.office}`}>nowego sygnatariusza</Link>.
+        {officeLabel}, {row.period} (<PeriodStateTag state={row.state} />
+        ). Aby zakończyć okres urzędowania, wpisz jego ostatni dzień w polu „Do dnia”; następcę dodaj jako{" "}
+        <Link to={`/admin/settings/signatories/new?office=${row.office}`}>nowego sygnatariusza</Link>.
       </p>
       {others.length ? <p className="field-hint">Inne osoby na tym urzędzie: {others.join("; ")}.</p> : null}
       <Form method="post" {...getFormProps(form)}>
@@ -111,7 +127,13 @@ function EditForm({ row, officeLabel, others }: ReturnType<typeof useLoaderData<
         <Field id={fields.titleLine.id} label="Tytuł pod podpisem" errors={fields.titleLine.errors} required>
           {(aria) => <input {...getInputProps(fields.titleLine, { type: "text", ...noAria })} autoComplete="off" {...aria} />}
         </Field>
-        <PeriodInputs validFrom={fields.validFrom} validTo={fields.validTo} fromLabel="Od dnia" toLabel="Do dnia (opcjonalnie)" toHint="Ostatni dzień urzędowania; puste = nadal pełni urząd." />
+        <PeriodInputs
+          validFrom={fields.validFrom}
+          validTo={fields.validTo}
+          fromLabel="Od dnia"
+          toLabel="Do dnia (opcjonalnie)"
+          toHint="Ostatni dzień urzędowania; puste = nadal pełni urząd."
+        />
         <div className="form-actions">
           <button type="submit" disabled={submitting}>
             {submitting ? "Zapisywanie…" : conflict ? "Zapisz moją wersję" : "Zapisz zmiany"}

@@ -34,7 +34,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== "success") return data({ result: submission.reply(), version: Number(formData.get("version")) || undefined }, { status: 400 });
   const outcome = await deleteSignatory(params.id!, { version: submission.value.version, confirmed: true }, { userId: user.id });
   invariantResponse(outcome.kind !== "not-found", NOT_FOUND, { status: 404 });
-  if (outcome.kind === "conflict") return data({ result: submission.reply({ formErrors: [CONFLICT], resetForm: true }), version: outcome.saved.version }, { status: 409 });
+  if (outcome.kind === "conflict")
+    return data({ result: submission.reply({ formErrors: [CONFLICT], resetForm: true }), version: outcome.saved.version }, { status: 409 });
   const anchor = signatoryAnchor(outcome.row.office);
   return redirectWithToast(`/admin/settings#${anchor}`, { title: "Usunięto sygnatariusza." });
 }
@@ -69,8 +70,8 @@ function Confirm({ row, officeLabel }: ReturnType<typeof useLoaderData<typeof lo
       </dl>
       <p className="alert alert--warn">
         Dokumenty z dat w tym okresie nie będą miały kto podpisać. Jeśli ta osoba po prostu przestała pełnić urząd, nie usuwaj jej, tylko{" "}
-        <Link to={`/admin/settings/signatories/${row.id}`}>zakończ jej okres datą końcową</Link>. Usuń wpis tylko wtedy, gdy był błędny. Usunięcie
-        zostaje zapisane w dzienniku zdarzeń.
+        <Link to={`/admin/settings/signatories/${row.id}`}>zakończ jej okres datą końcową</Link>. Usuń wpis tylko wtedy, gdy był błędny. Usunięcie zostaje
+        zapisane w dzienniku zdarzeń.
       </p>
       <Form method="post" {...getFormProps(form)}>
         <input type="hidden" name="version" value={version} />

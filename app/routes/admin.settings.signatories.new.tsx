@@ -78,8 +78,8 @@ export default function NewSignatory() {
     <div className="form-page">
       <h1>Nowy sygnatariusz</h1>
       <p className="lead">
-        Osoba pełniąca urząd od podanego dnia. Dokumenty z tego okresu drukują pod podpisem jej imię i nazwisko oraz tytuł. Wpisuj prawdziwe
-        dane tylko na podstawie dokumentów (np. zaświadczenia o wyborze, uchwały o wyborze Przewodniczącego).
+        Osoba pełniąca urząd od podanego dnia. Dokumenty z tego okresu drukują pod podpisem jej imię i nazwisko oraz tytuł. Wpisuj prawdziwe dane tylko na
+        podstawie dokumentów (np. zaświadczenia o wyborze, uchwały o wyborze Przewodniczącego).
       </p>
       {offices.map((o) =>
         o.existing.length ? (
@@ -88,7 +88,8 @@ export default function NewSignatory() {
             <ul className="period-list">
               {o.existing.map((r) => (
                 <li key={r.id}>
-                  <strong>{r.period}</strong> (<PeriodStateTag state={r.state} />): {r.fullName}
+                  <strong>{r.period}</strong> (<PeriodStateTag state={r.state} />
+                  ): {r.fullName}
                 </li>
               ))}
             </ul>
@@ -120,7 +121,13 @@ export default function NewSignatory() {
         >
           {(aria) => <input {...getInputProps(fields.titleLine, { type: "text", ...noAria })} autoComplete="off" {...aria} />}
         </Field>
-        <PeriodInputs validFrom={fields.validFrom} validTo={fields.validTo} fromLabel="Od dnia" toLabel="Do dnia (opcjonalnie)" toHint="Ostatni dzień urzędowania; puste = nadal pełni urząd." />
+        <PeriodInputs
+          validFrom={fields.validFrom}
+          validTo={fields.validTo}
+          fromLabel="Od dnia"
+          toLabel="Do dnia (opcjonalnie)"
+          toHint="Ostatni dzień urzędowania; puste = nadal pełni urząd."
+        />
         <Checkbox
           field={fields.closePrevious}
           label="Zakończ okres poprzednika dzień przed datą „Od dnia”"

@@ -8,17 +8,28 @@ import { Field, FormErrors } from "#app/components/forms";
 import { ConflictSection } from "#app/components/forms";
 import { PeriodInputs, PeriodStateTag, useFormVersion } from "#app/components/settings";
 import { formatShortDate, todayIso } from "#app/domain/polish-dates";
-import { editSettingForm, overlapField, periodState, periodText, settingAnchor, settingHint, settingHref, settingLabel, settingOverlapMessage } from "#app/domain/settings";
+import {
+  editSettingForm,
+  overlapField,
+  periodState,
+  periodText,
+  settingAnchor,
+  settingHint,
+  settingHref,
+  settingLabel,
+  settingOverlapMessage,
+} from "#app/domain/settings";
 import { getDatedSetting, listDatedSettings, updateDatedSetting } from "#app/models/settings.server";
 import { requireUserWithPermission } from "#app/utils/auth.server";
 import { invariantResponse } from "#app/utils/http";
 import { redirectWithToast } from "#app/utils/toast.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data, error }) => [{ title: data ? `${data.label}: ${data.row.period} · Merenti` : errorPageTitle(error, "Nie znaleziono wartości · Merenti") }];
+export const meta: MetaFunction<typeof loader> = ({ data, error }) => [
+  { title: data ? `${data.label}: ${data.row.period} · Merenti` : errorPageTitle(error, "Nie znaleziono wartości · Merenti") },
+];
 
 const NOT_FOUND = "Nie znaleziono tej wartości ustawienia (mogła zostać usunięta).";
-const CONFLICT =
-  "Ktoś inny zmienił tę wartość, gdy ją edytowałeś. Twoje zmiany nie zostały zapisane. Porównaj je z zapisaną wersją poniżej.";
+const CONFLICT = "Ktoś inny zmienił tę wartość, gdy ją edytowałeś. Twoje zmiany nie zostały zapisane. Porównaj je z zapisaną wersją poniżej.";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUserWithPermission(request, "settings:manage");
@@ -27,7 +38,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const today = todayIso();
   const siblings = (await listDatedSettings()).filter((s) => s.key === row.key && s.id !== row.id);
   return {
-    row: { id: row.id, key: row.key, value: row.value, validFrom: row.validFrom, validTo: row.validTo ?? "", note: row.note, version: row.version, period: periodText(row), state: periodState(row, today) },
+    row: {
+      id: row.id,
+      key: row.key,
+      value: row.value,
+      validFrom: row.validFrom,
+      validTo: row.validTo ?? "",
+      note: row.note,
+      version: row.version,
+      period: periodText(row),
+      state: periodState(row, today),
+    },
     label: settingLabel(row.key),
     backHref: settingHref(row.key),
     siblings: siblings.map((s) => ({ id: s.id, period: periodText(s), state: periodState(s, today) })),
@@ -50,7 +71,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   invariantResponse(outcome.kind !== "not-found", NOT_FOUND, { status: 404 });
   if (outcome.kind === "overlap") {
     const field = overlapField(input, outcome.rows);
-    return data({ result: submission.reply({ fieldErrors: { [field]: [settingOverlapMessage(outcome.rows)] } }), version: input.version, conflict: null }, { status: 400 });
+    return data(
+      { result: submission.reply({ fieldErrors: { [field]: [settingOverlapMessage(outcome.rows)] } }), version: input.version, conflict: null },
+      { status: 400 },
+    );
   }
   if (outcome.kind === "conflict") {
     const saved = outcome.saved;
@@ -97,22 +121,12 @@ function EditForm({ row, label, backHref, siblings }: ReturnType<typeof useLoade
         <PeriodStateTag state={row.state} />. Aby zakończyć obowiązywanie tej wartości, wpisz jej ostatni dzień w polu „Obowiązuje do”; nowe brzmienie od
         następnego dnia dodaj jako <Link to={`/admin/settings/values/new?key=${encodeURIComponent(row.key)}`}>nową wartość</Link>.
       </p>
-      {siblings.length ? (
-        <p className="field-hint">
-          Inne okresy tego ustawienia: {siblings.map((s) => s.period).join("; ")}.
-        </p>
-      ) : null}
+      {siblings.length ? <p className="field-hint">Inne okresy tego ustawienia: {siblings.map((s) => s.period).join("; ")}.</p> : null}
       <Form method="post" {...getFormProps(form)}>
         <input type="hidden" name="version" value={version} />
         <FormErrors id={form.errorId} errors={form.errors} />
         {conflict ? <ConflictSection changes={conflict.changes} reloadHref={`/admin/settings/values/${row.id}`} /> : null}
-        <Field
-          id={fields.value.id}
-          label="Treść"
-          errors={fields.value.errors}
-          hint={settingHint(row.key)}
-          required
-        >
+        <Field id={fields.value.id} label="Treść" errors={fields.value.errors} hint={settingHint(row.key)} required>
           {(aria) => <textarea {...getTextareaProps(fields.value, { ariaAttributes: false })} rows={5} {...aria} />}
         </Field>
         <PeriodInputs validFrom={fields.validFrom} validTo={fields.validTo} />

@@ -31,7 +31,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== "success") return data({ result: submission.reply(), version: Number(formData.get("version")) || undefined }, { status: 400 });
   const outcome = await deleteDatedSetting(params.id!, { version: submission.value.version, confirmed: true }, { userId: user.id });
   invariantResponse(outcome.kind !== "not-found", NOT_FOUND, { status: 404 });
-  if (outcome.kind === "conflict") return data({ result: submission.reply({ formErrors: [CONFLICT], resetForm: true }), version: outcome.saved.version }, { status: 409 });
+  if (outcome.kind === "conflict")
+    return data({ result: submission.reply({ formErrors: [CONFLICT], resetForm: true }), version: outcome.saved.version }, { status: 409 });
   const anchor = settingAnchor(outcome.row.key);
   return redirectWithToast(`/admin/settings#${anchor}`, { title: "Usunięto wartość." });
 }
@@ -66,8 +67,8 @@ function Confirm({ row, label }: ReturnType<typeof useLoaderData<typeof loader>>
       </dl>
       <p className="alert alert--warn">
         Dokumenty z dat w tym okresie przestaną mieć tę treść. Jeśli wartość po prostu przestała obowiązywać, nie usuwaj jej, tylko{" "}
-        <Link to={`/admin/settings/values/${row.id}`}>zakończ ją datą końcową</Link>: starsze dokumenty zachowają swoje brzmienie. Usunięcie zostaje
-        zapisane w dzienniku zdarzeń.
+        <Link to={`/admin/settings/values/${row.id}`}>zakończ ją datą końcową</Link>: starsze dokumenty zachowają swoje brzmienie. Usunięcie zostaje zapisane w
+        dzienniku zdarzeń.
       </p>
       <Form method="post" {...getFormProps(form)}>
         <input type="hidden" name="version" value={version} />

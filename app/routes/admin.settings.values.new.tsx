@@ -7,7 +7,18 @@ import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { Field, FormErrors } from "#app/components/forms";
 import { Checkbox, PeriodInputs, PeriodStateTag } from "#app/components/settings";
 import { todayIso } from "#app/domain/polish-dates";
-import { isSettingKey, newSettingForm, overlapField, periodState, periodText, SETTINGS, settingAnchor, settingHint, settingHref, settingOverlapMessage } from "#app/domain/settings";
+import {
+  isSettingKey,
+  newSettingForm,
+  overlapField,
+  periodState,
+  periodText,
+  SETTINGS,
+  settingAnchor,
+  settingHint,
+  settingHref,
+  settingOverlapMessage,
+} from "#app/domain/settings";
 import { createDatedSetting, listDatedSettings } from "#app/models/settings.server";
 import { requireUserWithPermission } from "#app/utils/auth.server";
 import { invariantResponse } from "#app/utils/http";
@@ -73,7 +84,8 @@ export default function NewSettingValue() {
           <ul className="period-list">
             {existing.map((r) => (
               <li key={r.id}>
-                <strong>{r.period}</strong> (<PeriodStateTag state={r.state} />): {r.value}
+                <strong>{r.period}</strong> (<PeriodStateTag state={r.state} />
+                ): {r.value}
               </li>
             ))}
           </ul>
@@ -82,13 +94,7 @@ export default function NewSettingValue() {
       <Form method="post" {...getFormProps(form)}>
         <input type="hidden" name="key" value={key} />
         <FormErrors id={form.errorId} errors={form.errors} />
-        <Field
-          id={fields.value.id}
-          label="Treść"
-          errors={fields.value.errors}
-          hint={settingHint(key)}
-          required
-        >
+        <Field id={fields.value.id} label="Treść" errors={fields.value.errors} hint={settingHint(key)} required>
           {(aria) => <textarea {...getTextareaProps(fields.value, { ariaAttributes: false })} rows={5} {...aria} />}
         </Field>
         <PeriodInputs validFrom={fields.validFrom} validTo={fields.validTo} />

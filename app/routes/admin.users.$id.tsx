@@ -21,8 +21,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, error }) => [
 const SELF_DEACTIVATION = "Nie możesz dezaktywować własnego konta. Jeśli trzeba, poproś o to innego administratora.";
 const SELF_LOCKOUT =
   "Nie możesz odebrać sobie uprawnienia do zarządzania użytkownikami: zostaw sobie rolę, która je daje (np. Administrator), albo poproś o zmianę innego administratora.";
-const CONFLICT =
-  "Ktoś inny zmienił dane tego użytkownika, gdy je edytowałeś. Twoje zmiany nie zostały zapisane. Porównaj je z zapisaną wersją poniżej.";
+const CONFLICT = "Ktoś inny zmienił dane tego użytkownika, gdy je edytowałeś. Twoje zmiany nie zostały zapisane. Porównaj je z zapisaną wersją poniżej.";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const admin = await requireUserWithPermission(request, "user:manage");
@@ -84,7 +83,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
       { status: 409 },
     );
   }
-  return redirectWithToast(`/admin/users/${params.id}`, { title: "Zmiany zostały zapisane.", link: { href: "/admin/users", label: "Wróć do listy użytkowników" } });
+  return redirectWithToast(`/admin/users/${params.id}`, {
+    title: "Zmiany zostały zapisane.",
+    link: { href: "/admin/users", label: "Wróć do listy użytkowników" },
+  });
 }
 
 export default function EditUser() {
@@ -138,7 +140,11 @@ export default function EditUser() {
         </Field>
         <div className={`field ${activeErrorId ? "field--invalid" : ""}`}>
           <label className="choice">
-            <input {...getInputProps(fields.active, { type: "checkbox", ...noAria })} aria-invalid={activeErrorId ? true : undefined} aria-describedby={activeErrorId} />{" "}
+            <input
+              {...getInputProps(fields.active, { type: "checkbox", ...noAria })}
+              aria-invalid={activeErrorId ? true : undefined}
+              aria-describedby={activeErrorId}
+            />{" "}
             Konto aktywne
           </label>
           <p className="field-hint">Dezaktywacja od razu kończy wszystkie sesje użytkownika; konto zostaje w rejestrze i w dzienniku zdarzeń.</p>

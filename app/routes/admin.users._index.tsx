@@ -68,7 +68,9 @@ export default function UsersList() {
                 <td data-label="Adres e-mail">{u.email}</td>
                 <td data-label="Role">{u.roles.length ? u.roles.join(", ") : <span className="muted">brak ról</span>}</td>
                 <td data-label="Aktywne">{u.active ? "tak" : <strong className="warn">nie</strong>}</td>
-                <td data-label="Ostatnie logowanie">{u.lastLogin ? <time dateTime={u.lastLogin.iso}>{u.lastLogin.text}</time> : <span className="muted">nigdy</span>}</td>
+                <td data-label="Ostatnie logowanie">
+                  {u.lastLogin ? <time dateTime={u.lastLogin.iso}>{u.lastLogin.text}</time> : <span className="muted">nigdy</span>}
+                </td>
                 <td data-label="Zablokowane do">{u.lockedUntil ? <time dateTime={u.lockedUntil.iso}>{u.lockedUntil.text}</time> : "—"}</td>
               </tr>
             ))}

@@ -27,11 +27,17 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== "success") return data({ result: submission.reply(hidden) }, { status: 400 });
   const known = new Set((await listRoleChoices()).map((r) => r.key));
   if (submission.value.roleKeys.some((k) => !known.has(k))) {
-    return data({ result: submission.reply({ ...hidden, fieldErrors: { roleKeys: ["Wybrano rolę, której nie ma w systemie. Odśwież stronę."] } }) }, { status: 400 });
+    return data(
+      { result: submission.reply({ ...hidden, fieldErrors: { roleKeys: ["Wybrano rolę, której nie ma w systemie. Odśwież stronę."] } }) },
+      { status: 400 },
+    );
   }
   try {
     const user = await createUser(submission.value, { userId: admin.id });
-    return redirectWithToast(`/admin/users/${user.id}`, { title: "Konto zostało utworzone.", link: { href: "/admin/users", label: "Wróć do listy użytkowników" } });
+    return redirectWithToast(`/admin/users/${user.id}`, {
+      title: "Konto zostało utworzone.",
+      link: { href: "/admin/users", label: "Wróć do listy użytkowników" },
+    });
   } catch (error) {
     if (error instanceof EmailTakenError) {
       return data({ result: submission.reply({ ...hidden, fieldErrors: { email: [EMAIL_TAKEN_MESSAGE] } }) }, { status: 400 });

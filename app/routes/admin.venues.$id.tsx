@@ -29,9 +29,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const outcome = await saveVenue(params.id!, submission.value, { userId: user.id });
   invariantResponse(outcome.kind !== "not-found", "Nie znaleziono miejsca.", { status: 404 });
-  if (outcome.kind === "duplicate") return data({ result: submission.reply({ fieldErrors: { name: ["Miejsce o tej nazwie jest już na liście."] } }) }, { status: 400 });
+  if (outcome.kind === "duplicate")
+    return data({ result: submission.reply({ fieldErrors: { name: ["Miejsce o tej nazwie jest już na liście."] } }) }, { status: 400 });
   if (outcome.kind === "conflict")
-    return data({ result: submission.reply({ formErrors: ["Ktoś inny zmienił to miejsce w międzyczasie. Wczytaj stronę ponownie i powtórz zmianę."] }) }, { status: 409 });
+    return data(
+      { result: submission.reply({ formErrors: ["Ktoś inny zmienił to miejsce w międzyczasie. Wczytaj stronę ponownie i powtórz zmianę."] }) },
+      { status: 409 },
+    );
   return redirect("/admin/venues");
 }
 

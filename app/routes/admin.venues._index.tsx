@@ -23,7 +23,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: VenueForm });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const outcome = await saveVenue(null, submission.value, { userId: user.id });
-  if (outcome.kind === "duplicate") return data({ result: submission.reply({ fieldErrors: { name: ["Miejsce o tej nazwie jest już na liście."] } }) }, { status: 400 });
+  if (outcome.kind === "duplicate")
+    return data({ result: submission.reply({ fieldErrors: { name: ["Miejsce o tej nazwie jest już na liście."] } }) }, { status: 400 });
   return redirect("/admin/venues");
 }
 

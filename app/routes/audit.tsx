@@ -71,7 +71,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
       },
       status: r.fromStatus || r.toStatus ? { from: r.fromStatus ? statusLabel(r.fromStatus) : null, to: r.toStatus ? statusLabel(r.toStatus) : null } : null,
       reason: r.reason,
-      changes: describeChanges(r.before, r.after, { fieldLabels: fieldLabelsOf(r.entityType, { Nomination: NOMINATION_FIELD_LABEL, DatedSetting: SETTING_FIELD_LABEL, Signatory: SIGNATORY_FIELD_LABEL, Ceremony: CEREMONY_FIELD_LABEL, Venue: CEREMONY_FIELD_LABEL }), roleNames }),
+      changes: describeChanges(r.before, r.after, {
+        fieldLabels: fieldLabelsOf(r.entityType, {
+          Nomination: NOMINATION_FIELD_LABEL,
+          DatedSetting: SETTING_FIELD_LABEL,
+          Signatory: SIGNATORY_FIELD_LABEL,
+          Ceremony: CEREMONY_FIELD_LABEL,
+          Venue: CEREMONY_FIELD_LABEL,
+        }),
+        roleNames,
+      }),
     })),
   };
 }
@@ -131,8 +140,7 @@ export default function AuditLog() {
     <>
       <h1>Dziennik zdarzeń</h1>
       <p className="lead">
-        Każda zmiana danych w rejestrze, kto i kiedy ją wprowadził. Wpisów dziennika nie można zmieniać ani usuwać. Czas podano według strefy
-        Europe/Warsaw.
+        Każda zmiana danych w rejestrze, kto i kiedy ją wprowadził. Wpisów dziennika nie można zmieniać ani usuwać. Czas podano według strefy Europe/Warsaw.
       </p>
 
       {/* Keyed by the query: "Wyczyść filtry" and the back button show the filters of the page shown. */}
@@ -219,8 +227,7 @@ export default function AuditLog() {
                   <td data-label="Użytkownik">{r.who}</td>
                   <td data-label="Czynność">{r.action}</td>
                   <td data-label="Obiekt">
-                    {r.entity.type}:{" "}
-                    {r.entity.href ? <PermittedLink to={r.entity.href}>{r.entity.name}</PermittedLink> : <span>{r.entity.name}</span>}
+                    {r.entity.type}: {r.entity.href ? <PermittedLink to={r.entity.href}>{r.entity.name}</PermittedLink> : <span>{r.entity.name}</span>}
                   </td>
                   <td data-label="Zmiana statusu">{r.status ? `${r.status.from ?? "—"} → ${r.status.to ?? "—"}` : "—"}</td>
                   <td data-label="Powód">{r.reason || "—"}</td>

@@ -71,8 +71,8 @@ export default function Board() {
         </ul>
       </nav>
       <p className="muted">
-        Kolumna to etap wniosku. Przycisk na karcie otwiera formularz kroku, ten sam co na stronie wniosku. Tablicę przewija się w poziomie (także strzałkami, gdy
-        jest zaznaczona).
+        Kolumna to etap wniosku. Przycisk na karcie otwiera formularz kroku, ten sam co na stronie wniosku. Tablicę przewija się w poziomie (także strzałkami,
+        gdy jest zaznaczona).
       </p>
       {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrolling region must take focus so keyboard users can scroll it (WCAG 2.1.1; axe scrollable-region-focusable) */}
       <div className="board" role="region" aria-label={`Etapy wniosków: ${HONOUR_LABEL[honour]}`} tabIndex={0}>
@@ -84,7 +84,11 @@ export default function Board() {
               <h2 id={headingId} className="board-column__title">
                 {capitalised(STATUS_LABEL[c.status])} <span className="board-column__count">({c.count})</span>
               </h2>
-              {c.final && hidden > 0 ? <p className="board-column__note">Ostatnio zmienione {c.cards.length} z {c.count}.</p> : null}
+              {c.final && hidden > 0 ? (
+                <p className="board-column__note">
+                  Ostatnio zmienione {c.cards.length} z {c.count}.
+                </p>
+              ) : null}
               {c.cards.length === 0 ? (
                 <p className="board-column__empty">Brak wniosków.</p>
               ) : (
@@ -110,7 +114,9 @@ export default function Board() {
                             <dt>Termin</dt>
                             <dd>
                               <time dateTime={n.dueDate}>{formatShortDate(n.dueDate)}</time>
-                              {n.urgency && URGENCY_TEXT[n.urgency] ? <strong className={`urgency urgency--${n.urgency}`}> {URGENCY_TEXT[n.urgency]}</strong> : null}
+                              {n.urgency && URGENCY_TEXT[n.urgency] ? (
+                                <strong className={`urgency urgency--${n.urgency}`}> {URGENCY_TEXT[n.urgency]}</strong>
+                              ) : null}
                             </dd>
                           </>
                         ) : null}

@@ -14,7 +14,9 @@ import { mayWriteCandidate } from "#app/domain/permissions";
 import { requireUserWithPermission } from "#app/utils/auth.server";
 import { useCan } from "#app/components/site-header";
 
-export const meta: MetaFunction<typeof loader> = ({ data, error }) => [{ title: data ? `${data.candidate.displayName} · Merenti` : errorPageTitle(error, "Nie znaleziono kandydata · Merenti") }];
+export const meta: MetaFunction<typeof loader> = ({ data, error }) => [
+  { title: data ? `${data.candidate.displayName} · Merenti` : errorPageTitle(error, "Nie znaleziono kandydata · Merenti") },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUserWithPermission(request, "nomination:read");
@@ -40,26 +42,26 @@ export default function CandidateView() {
           {c.displayName} <DemoMark isDemo={c.isDemo} />
         </h1>
         {can("nomination:write:council") || can("nomination:write:hg") || can("personal-data:manage") ? (
-        <div className="page-actions no-print">
-          {can("nomination:write:council") || can("nomination:write:hg") ? (
-            <>
-              {mayEdit ? (
-                <Link className="button" to={`/candidates/${c.id}/edit`}>
-                  Edytuj dane kandydata
+          <div className="page-actions no-print">
+            {can("nomination:write:council") || can("nomination:write:hg") ? (
+              <>
+                {mayEdit ? (
+                  <Link className="button" to={`/candidates/${c.id}/edit`}>
+                    Edytuj dane kandydata
+                  </Link>
+                ) : null}
+                <Link className="button button--secondary" to={`/nominations/new?candidate=${c.id}`}>
+                  Nowy wniosek dla tego kandydata
                 </Link>
-              ) : null}
-              <Link className="button button--secondary" to={`/nominations/new?candidate=${c.id}`}>
-                Nowy wniosek dla tego kandydata
-              </Link>
-            </>
-          ) : null}
-          {can("personal-data:manage") ? (
-            // A file download (resource route), not a page: a plain link, no client-side navigation.
-            <a className="button button--secondary" href={`/candidates/${c.id}/export`} download>
-              Eksport danych (RODO)
-            </a>
-          ) : null}
-        </div>
+              </>
+            ) : null}
+            {can("personal-data:manage") ? (
+              // A file download (resource route), not a page: a plain link, no client-side navigation.
+              <a className="button button--secondary" href={`/candidates/${c.id}/export`} download>
+                Eksport danych (RODO)
+              </a>
+            ) : null}
+          </div>
         ) : null}
       </div>
       <dl className="details">
@@ -105,9 +107,7 @@ export default function CandidateView() {
                 <tr key={k.id}>
                   <td>{honourText(k.honour, k.medalClass)}</td>
                   <td>{k.number ?? "—"}</td>
-                  <td>
-                    {k.resolution ? `uchwała nr ${k.resolution.number}` : k.ordinance ? `zarządzenie nr ${k.ordinance.number}` : "—"}
-                  </td>
+                  <td>{k.resolution ? `uchwała nr ${k.resolution.number}` : k.ordinance ? `zarządzenie nr ${k.ordinance.number}` : "—"}</td>
                   <td>{formatPolishDate(k.conferredOn)}</td>
                   <td>{k.handedOverOn ? `${formatPolishDate(k.handedOverOn)}${k.handoverPlace ? `, ${k.handoverPlace}` : ""}` : "—"}</td>
                 </tr>

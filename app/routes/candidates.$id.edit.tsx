@@ -32,8 +32,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { candidate } = await writableCandidate(request, params.id!);
   const returnTo = safeReturnTo(new URL(request.url).searchParams.get("returnTo"), `/candidates/${candidate.id}`);
   const s = await nameFormsSuggestionFor(candidate);
-  const suggestedAddress = suggestAddressDative({ kind: candidate.kind as CandidateKind, gender: (candidate.grammaticalGender as Gender | null) ?? null, title: candidate.title });
-  return { candidate, returnTo, suggestedAddress, suggestion: { genitive: s.genitive, dative: s.dative, source: s.source, alternative: s.alternative, doubts: s.doubts } };
+  const suggestedAddress = suggestAddressDative({
+    kind: candidate.kind as CandidateKind,
+    gender: (candidate.grammaticalGender as Gender | null) ?? null,
+    title: candidate.title,
+  });
+  return {
+    candidate,
+    returnTo,
+    suggestedAddress,
+    suggestion: { genitive: s.genitive, dative: s.dative, source: s.source, alternative: s.alternative, doubts: s.doubts },
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -157,8 +166,8 @@ export default function EditCandidate() {
             </Field>
           </div>
           <label className="choice">
-            <input {...getInputProps(fields.confirmNameForms!, { type: "checkbox", ariaAttributes: false })} /> Sprawdziłem formy nazwy i
-            potwierdzam ich poprawność
+            <input {...getInputProps(fields.confirmNameForms!, { type: "checkbox", ariaAttributes: false })} /> Sprawdziłem formy nazwy i potwierdzam ich
+            poprawność
           </label>
         </fieldset>
         <div className="form-actions">

@@ -31,7 +31,15 @@ import { timelineEntries } from "#app/domain/audit-log";
 import { countOf } from "#app/domain/plural";
 import { formatPolishDate } from "#app/domain/polish-dates";
 import { auditTrailOf } from "#app/models/audit.server";
-import { addLaureate, laureateCandidates, markAllAttending, moveLaureate, removeLaureate, saveLaureateTable, updateLaureate } from "#app/models/ceremony-laureates.server";
+import {
+  addLaureate,
+  laureateCandidates,
+  markAllAttending,
+  moveLaureate,
+  removeLaureate,
+  saveLaureateTable,
+  updateLaureate,
+} from "#app/models/ceremony-laureates.server";
 import { ceremonyPage, changeCeremonyStatus, CONFLICT_MESSAGE, type CeremonyWrite } from "#app/models/ceremony.server";
 import { requireUserWithPermission } from "#app/utils/auth.server";
 import { invariantResponse } from "#app/utils/http";
@@ -45,7 +53,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   invariantResponse(page, "Nie znaleziono uroczystości.", { status: 404 });
   const events = await auditTrailOf("Ceremony", page.ceremony.id);
   // Ceremony statuses have their own names (the shared timeline knows the nominations').
-  const history = timelineEntries(events, CEREMONY_FIELD_LABEL).map((e, i) => ({ ...e, toStatus: events[i]!.toStatus ? ceremonyStatusLabel(events[i]!.toStatus!) : null }));
+  const history = timelineEntries(events, CEREMONY_FIELD_LABEL).map((e, i) => ({
+    ...e,
+    toStatus: events[i]!.toStatus ? ceremonyStatusLabel(events[i]!.toStatus!) : null,
+  }));
   const search = new URL(request.url).searchParams;
   const q = (search.get("q") ?? "").trim();
   const honour = Honour.safeParse(search.get("honour"));
@@ -99,7 +110,16 @@ const Intent = z.discriminatedUnion("intent", [
     confirm: z.literal("on").optional(),
     version: Version,
   }),
-  z.object({ intent: z.literal("add"), conferralId: z.string().min(1), version: Version, search: z.string().regex(/^(\?[^#]*)?$/).optional().default("") }),
+  z.object({
+    intent: z.literal("add"),
+    conferralId: z.string().min(1),
+    version: Version,
+    search: z
+      .string()
+      .regex(/^(\?[^#]*)?$/)
+      .optional()
+      .default(""),
+  }),
   z.object({ intent: z.literal("remove"), laureateId: z.string().min(1), version: Version }),
   z.object({ intent: z.literal("move"), laureateId: z.string().min(1), direction: z.enum(["up", "down"]), version: Version }),
   z.object({ intent: z.literal("attendAll"), version: Version }),
@@ -156,7 +176,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     // A move keeps the page (and the keyboard focus on the moved laureate's button).
     if (op.kind === "move") return data<Answer>({ intent: "move", laureateId: op.laureateId, direction: op.direction });
     return redirectWithToast(`/ceremonies/${id}#laureaci`, {
-      title: op.kind === "bulk" ? `Ustawiono obecność „${ATTENDANCE_LABEL[op.attendance]}”: ${countOf(outcome.bulk ?? 0, LAUREATE_FORMS)}.` : "Zapisano listę laureatów.",
+      title:
+        op.kind === "bulk"
+          ? `Ustawiono obecność „${ATTENDANCE_LABEL[op.attendance]}”: ${countOf(outcome.bulk ?? 0, LAUREATE_FORMS)}.`
+          : "Zapisano listę laureatów.",
       description: `Zmienione wiersze: ${outcome.changed ?? 0}.`,
       link: { href: "/ceremonies", label: "Wróć do listy uroczystości" },
     });
@@ -180,7 +203,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
             : await moveLaureate(id, v, actor);
   invariantResponse(outcome.kind !== "not-found", "Nie znaleziono uroczystości.", { status: 404 });
   const refused = refusal(outcome);
-  if (refused) return data<Answer>({ intent: v.intent, step: v.intent === "step" ? v.step : undefined, ...refused }, { status: outcome.kind === "conflict" ? 409 : 400 });
+  if (refused)
+    return data<Answer>({ intent: v.intent, step: v.intent === "step" ? v.step : undefined, ...refused }, { status: outcome.kind === "conflict" ? 409 : 400 });
   if (v.intent === "move") return data<Answer>({ intent: "move", laureateId: v.laureateId, direction: v.direction });
   if (v.intent === "step" && v.step === "HOLD") {
     const handedOver = outcome.kind === "saved" ? (outcome.handedOver ?? 0) : 0;
@@ -240,7 +264,11 @@ export default function CeremonyView() {
           {formatPolishDate(c.date)}, godz. {c.startTime}–{c.endTime}
         </dd>
         <dt>Miejsce</dt>
-        <dd>{c.venue ? `${c.venue.name}${c.venue.address ? `, ${c.venue.address}` : ""}${c.venue.capacity ? ` (miejsc: ${c.venue.capacity})` : ""}` : "nie ustalono"}</dd>
+        <dd>
+          {c.venue
+            ? `${c.venue.name}${c.venue.address ? `, ${c.venue.address}` : ""}${c.venue.capacity ? ` (miejsc: ${c.venue.capacity})` : ""}`
+            : "nie ustalono"}
+        </dd>
         <dt>Organizator</dt>
         <dd>{c.organiser || "—"}</dd>
         <dt>Kontakt w Kancelarii Rady</dt>
@@ -312,9 +340,7 @@ export default function CeremonyView() {
         ) : null}
         {editable && removing ? (
           <Form method="post" className="alert alert--warn no-print" id="usun">
-            <p>
-              Usunąć {removing.name} z tej uroczystości? Laureat wróci do oczekujących na wręczenie; dane obecności i gości przepadną.
-            </p>
+            <p>Usunąć {removing.name} z tej uroczystości? Laureat wróci do oczekujących na wręczenie; dane obecności i gości przepadną.</p>
             <input type="hidden" name="intent" value="remove" />
             <input type="hidden" name="laureateId" value={removing.id} />
             <input type="hidden" name="version" value={c.version} />
@@ -334,7 +360,9 @@ export default function CeremonyView() {
             errors={table?.error ?? {}}
             sent={(table?.initialValue as { rows?: Record<string, string>[] } | undefined)?.rows}
             formError={table?.error?.[""]?.join(" ")}
-            focusMoved={answer?.intent === "move" && answer.laureateId && answer.direction ? { laureateId: answer.laureateId, direction: answer.direction } : null}
+            focusMoved={
+              answer?.intent === "move" && answer.laureateId && answer.direction ? { laureateId: answer.laureateId, direction: answer.direction } : null
+            }
           />
         ) : (
           <LaureateTableReadOnly laureates={laureates} />
@@ -451,7 +479,11 @@ function StepForm({ step, version, answer }: { step: CeremonyStep; version: numb
       {move.needsReason ? (
         <div className="field">
           <label htmlFor={reasonId}>
-            Powód<span className="required" aria-hidden="true"> *</span>
+            Powód
+            <span className="required" aria-hidden="true">
+              {" "}
+              *
+            </span>
           </label>
           <textarea id={reasonId} name="reason" rows={2} required aria-describedby={answer?.message ? errorId : undefined} />
         </div>

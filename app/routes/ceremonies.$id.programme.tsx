@@ -55,7 +55,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     invariantResponse(version.success, "Brak wersji uroczystości.", { status: 400 });
     const outcome = await resetProgramme(id, { version: version.data }, actor);
     invariantResponse(outcome.kind !== "not-found", "Nie znaleziono uroczystości.", { status: 404 });
-    if (outcome.kind !== "saved") return data({ result: null, message: outcome.kind === "conflict" ? CONFLICT_MESSAGE : outcome.message }, { status: outcome.kind === "conflict" ? 409 : 400 });
+    if (outcome.kind !== "saved")
+      return data(
+        { result: null, message: outcome.kind === "conflict" ? CONFLICT_MESSAGE : outcome.message },
+        { status: outcome.kind === "conflict" ? 409 : 400 },
+      );
     return redirectWithToast(`/ceremonies/${id}/programme`, { title: "Przywrócono program proponowany." });
   }
   const submission = parseWithZod(formData, { schema });
@@ -65,14 +69,23 @@ export async function action({ request, params }: ActionFunctionArgs) {
   invariantResponse(outcome.kind !== "not-found", "Nie znaleziono uroczystości.", { status: 404 });
   if (outcome.kind === "conflict") return data({ result: submission.reply({ formErrors: [CONFLICT_MESSAGE] }), message: null }, { status: 409 });
   if (outcome.kind === "refused") return data({ result: submission.reply({ formErrors: [outcome.message] }), message: null }, { status: 400 });
-  return redirectWithToast(`/ceremonies/${id}/programme`, { title: "Zapisano program uroczystości.", link: { href: `/ceremonies/${id}`, label: "Wróć do uroczystości" } });
+  return redirectWithToast(`/ceremonies/${id}/programme`, {
+    title: "Zapisano program uroczystości.",
+    link: { href: `/ceremonies/${id}`, label: "Wróć do uroczystości" },
+  });
 }
 
 function RowInput({ field, label, className }: { field: FieldMetadata<string>; label: string; className?: string }) {
   const errorId = field.errors?.length ? `${field.id}-error` : undefined;
   return (
     <>
-      <input {...getInputProps(field, { type: "text", ariaAttributes: false })} className={className} aria-label={label} aria-invalid={errorId ? true : undefined} aria-describedby={errorId} />
+      <input
+        {...getInputProps(field, { type: "text", ariaAttributes: false })}
+        className={className}
+        aria-label={label}
+        aria-invalid={errorId ? true : undefined}
+        aria-describedby={errorId}
+      />
       {errorId ? (
         <p id={errorId} className="field-errors">
           {field.errors!.join(" ")}
@@ -155,7 +168,12 @@ export default function ProgrammePage() {
                         <RowInput field={row.speaker} label={`Punkt ${n}: kto zabiera głos`} />
                       </td>
                       <td data-label="Kolejność" className="nowrap">
-                        <button {...form.reorder.getButtonProps({ name: fields.items.name, from: i, to: i - 1 })} className="button--secondary" disabled={i === 0 || busy} aria-label={`Przesuń wyżej punkt ${n}`}>
+                        <button
+                          {...form.reorder.getButtonProps({ name: fields.items.name, from: i, to: i - 1 })}
+                          className="button--secondary"
+                          disabled={i === 0 || busy}
+                          aria-label={`Przesuń wyżej punkt ${n}`}
+                        >
                           ↑
                         </button>
                         <button
@@ -166,7 +184,12 @@ export default function ProgrammePage() {
                         >
                           ↓
                         </button>
-                        <button {...form.remove.getButtonProps({ name: fields.items.name, index: i })} className="button--secondary" disabled={busy} aria-label={`Usuń punkt ${n}`}>
+                        <button
+                          {...form.remove.getButtonProps({ name: fields.items.name, index: i })}
+                          className="button--secondary"
+                          disabled={busy}
+                          aria-label={`Usuń punkt ${n}`}
+                        >
                           Usuń
                         </button>
                       </td>

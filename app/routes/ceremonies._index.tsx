@@ -83,7 +83,9 @@ export default function Ceremonies() {
         </p>
         {upcoming.length === 0 ? (
           <p className="empty-state">
-            {past ? "Nie ma wcześniejszych uroczystości." : "Nie zaplanowano żadnej uroczystości od dziś. Zaplanuj pierwszą przyciskiem „Zaplanuj uroczystość”."}
+            {past
+              ? "Nie ma wcześniejszych uroczystości."
+              : "Nie zaplanowano żadnej uroczystości od dziś. Zaplanuj pierwszą przyciskiem „Zaplanuj uroczystość”."}
           </p>
         ) : (
           <div className="table-wrap">
@@ -111,7 +113,9 @@ export default function Ceremonies() {
                     </td>
                     <td data-label="Rodzaj">{ceremonyKindLabel(c.kind)}</td>
                     <td data-label="Miejsce">{c.venue || "—"}</td>
-                    <td data-label="Laureaci" className="num">{c.laureates}</td>
+                    <td data-label="Laureaci" className="num">
+                      {c.laureates}
+                    </td>
                     <td data-label="Stan">
                       <CeremonyStatus status={c.status} />
                     </td>
@@ -127,8 +131,8 @@ export default function Ceremonies() {
       <section aria-labelledby="kalendarz">
         <h2 id="kalendarz">Kalendarz: {monthTitle(month)}</h2>
         <nav aria-label="Miesiące" className="page-actions no-print">
-          <Link to={`?month=${previous}#kalendarz`}>‹ {monthTitle(previous)}</Link> · <Link to={`?month=${today.slice(0, 7)}#kalendarz`}>bieżący miesiąc</Link> ·{" "}
-          <Link to={`?month=${next}#kalendarz`}>{monthTitle(next)} ›</Link>
+          <Link to={`?month=${previous}#kalendarz`}>‹ {monthTitle(previous)}</Link> · <Link to={`?month=${today.slice(0, 7)}#kalendarz`}>bieżący miesiąc</Link>{" "}
+          · <Link to={`?month=${next}#kalendarz`}>{monthTitle(next)} ›</Link>
         </nav>
         {/* A week is wider than a phone: the calendar scrolls sideways in its own region, reachable by keyboard. */}
         {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrolling region must take focus to be scrolled by keyboard */}

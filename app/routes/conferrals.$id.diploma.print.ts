@@ -20,14 +20,21 @@ const PrintForm = z.object({
 });
 
 export function loader() {
-  throw new Response("Dyplom drukuje się przyciskiem „Drukuj” na stronie dyplomu.", { status: 405, headers: { Allow: "POST", "Content-Type": "text/plain; charset=utf-8" } });
+  throw new Response("Dyplom drukuje się przyciskiem „Drukuj” na stronie dyplomu.", {
+    status: 405,
+    headers: { Allow: "POST", "Content-Type": "text/plain; charset=utf-8" },
+  });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUserWithPermission(request, "diploma:print");
   const form = PrintForm.safeParse(Object.fromEntries(await request.formData()));
   invariantResponse(form.success, "Nieprawidłowy formularz wydruku.", { status: 400 });
-  const result = await printDiploma(form.data.diplomaId, { reason: reprintReasonText(form.data.reason, form.data.reasonText), mode: form.data.mode, printerId: form.data.printerId || undefined }, { userId: user.id });
+  const result = await printDiploma(
+    form.data.diplomaId,
+    { reason: reprintReasonText(form.data.reason, form.data.reasonText), mode: form.data.mode, printerId: form.data.printerId || undefined },
+    { userId: user.id },
+  );
   if (result.kind === "refused") {
     invariantResponse(result.reason !== "NOT_FOUND", "Nie znaleziono dyplomu.", { status: 404 });
     return redirectWithToast(`/conferrals/${params.id}/diploma`, { type: "error", title: PRINT_REFUSAL_MESSAGE[result.reason] }, { status: 303 });

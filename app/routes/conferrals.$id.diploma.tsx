@@ -57,7 +57,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           confirmedBy: await confirmerName(d.confirmedById),
         }
       : null,
-    prints: prints.map((p) => ({ id: p.id, at: p.printedAt.toISOString(), by: p.printedBy?.name ?? "system", mode: p.mode, printer: p.printer, batch: Boolean(p.batchId), reason: reprintReasonLabel(p.reason), current: p.textHash === d?.sourceHash })),
+    prints: prints.map((p) => ({
+      id: p.id,
+      at: p.printedAt.toISOString(),
+      by: p.printedBy?.name ?? "system",
+      mode: p.mode,
+      printer: p.printer,
+      batch: Boolean(p.batchId),
+      reason: reprintReasonLabel(p.reason),
+      current: p.textHash === d?.sourceHash,
+    })),
     printers: printers.map((p) => ({ id: p.id, name: p.name, offset: describeOffset(p.offsetXMm, p.offsetYMm) })),
     canPrint: userCan(user, "diploma:print"),
     canConfirm: userCan(user, "diploma:text"),
@@ -81,7 +90,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function DiplomaPage() {
-  const { conferral, date, missing, doc, diploma, prints, printers, canPrint, canConfirm, publicUrl, reprintReasons, publicAddressProblem } = useLoaderData<typeof loader>();
+  const { conferral, date, missing, doc, diploma, prints, printers, canPrint, canConfirm, publicUrl, reprintReasons, publicAddressProblem } =
+    useLoaderData<typeof loader>();
   const location = useLocation();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
@@ -121,7 +131,9 @@ export default function DiplomaPage() {
       {diploma && doc ? (
         <>
           {diploma.stale ? (
-            <p className="alert alert--warn">Dane dyplomu zmieniły się po zatwierdzeniu tekstu: przeczytaj nowy tekst i zatwierdź go ponownie, zanim dyplom zostanie wydrukowany.</p>
+            <p className="alert alert--warn">
+              Dane dyplomu zmieniły się po zatwierdzeniu tekstu: przeczytaj nowy tekst i zatwierdź go ponownie, zanim dyplom zostanie wydrukowany.
+            </p>
           ) : diploma.confirmed ? (
             <p className="alert alert--ok">
               Tekst zatwierdzony{diploma.confirmedBy ? ` przez: ${diploma.confirmedBy}` : ""}
@@ -181,11 +193,7 @@ export default function DiplomaPage() {
       ) : null}
       <section aria-labelledby="wydruki">
         <h2 id="wydruki">Wydruki</h2>
-        {prints.length ? (
-          <PrintLogTable prints={prints} caption="Wydruki tego dyplomu" />
-        ) : (
-          <p>Dyplom nie był jeszcze drukowany.</p>
-        )}
+        {prints.length ? <PrintLogTable prints={prints} caption="Wydruki tego dyplomu" /> : <p>Dyplom nie był jeszcze drukowany.</p>}
       </section>
     </>
   );

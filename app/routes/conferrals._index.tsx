@@ -73,7 +73,12 @@ export default function Conferrals() {
 
       <Form method="get" className="filters no-print" role="search" aria-label="Szukaj i filtruj laureatów">
         <RegistryFilterFields query={query} terms={terms} years={years} searchLabel="Szukaj laureata" />
-        <FilterSelect name="handedOver" label="Wręczenie" value={query.handedOver} options={HANDOVER_FILTERS.map((h) => [h, HANDOVER_FILTER_LABEL[h]] as const)} />
+        <FilterSelect
+          name="handedOver"
+          label="Wręczenie"
+          value={query.handedOver}
+          options={HANDOVER_FILTERS.map((h) => [h, HANDOVER_FILTER_LABEL[h]] as const)}
+        />
         <FilterSelect name="source" label="Źródło" value={query.source} options={SOURCE_FILTERS.map((x) => [x, SOURCE_FILTER_LABEL[x]] as const)} />
         <div className="filters__actions">
           <button type="submit">Pokaż</button>
@@ -137,7 +142,9 @@ export default function Conferrals() {
                   <td data-label="Wniosek">
                     {r.nominationId ? (
                       <>
-                        <PermittedLink to={`/nominations/${r.nominationId}`} className="case-ref">{r.caseReference || "wniosek"}</PermittedLink>{" "}
+                        <PermittedLink to={`/nominations/${r.nominationId}`} className="case-ref">
+                          {r.caseReference || "wniosek"}
+                        </PermittedLink>{" "}
                         {r.status ? <StatusBadge status={r.status} /> : null}
                       </>
                     ) : (

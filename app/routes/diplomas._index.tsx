@@ -54,7 +54,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-type Outcome = { kind: "idle" } | { kind: "working"; count: number } | { kind: "done" } | { kind: "refused"; message: string; problems: BatchProblem[] } | { kind: "error"; message: string };
+type Outcome =
+  | { kind: "idle" }
+  | { kind: "working"; count: number }
+  | { kind: "done" }
+  | { kind: "refused"; message: string; problems: BatchProblem[] }
+  | { kind: "error"; message: string };
 
 function fileNameOf(disposition: string | null): string {
   const utf8 = disposition?.match(/filename\*=UTF-8''([^;]+)/);
@@ -125,8 +130,8 @@ export default function DiplomaDesk() {
     <>
       <h1>Druk dyplomów</h1>
       <p className="lead">
-        Dyplomy z zatwierdzonym tekstem można wydrukować razem, w jednym pliku PDF: najpierw strona z kolejnością wręczania, potem dyplomy w tej
-        kolejności. Dla uroczystości kolejność to kolejność wręczania z jej listy laureatów.
+        Dyplomy z zatwierdzonym tekstem można wydrukować razem, w jednym pliku PDF: najpierw strona z kolejnością wręczania, potem dyplomy w tej kolejności. Dla
+        uroczystości kolejność to kolejność wręczania z jej listy laureatów.
       </p>
       <Form method="get" className="filters no-print" role="search" aria-label="Filtruj dyplomy">
         <div className="field">
@@ -165,7 +170,11 @@ export default function DiplomaDesk() {
       ) : null}
 
       <p className="result-count" role="status" aria-live="polite">
-        {navigation.state === "loading" ? "Wczytywanie…" : total === 0 ? "Brak dyplomów do pokazania." : `${ceremony ? `${ceremony.title}: ` : ""}${countOf(total, NOUNS.conferral)}.`}
+        {navigation.state === "loading"
+          ? "Wczytywanie…"
+          : total === 0
+            ? "Brak dyplomów do pokazania."
+            : `${ceremony ? `${ceremony.title}: ` : ""}${countOf(total, NOUNS.conferral)}.`}
       </p>
 
       {rows.length === 0 ? (
@@ -236,7 +245,9 @@ export default function DiplomaDesk() {
                     </td>
                     <td data-label="Wyróżnienie">{r.honour}</td>
                     <td data-label="Nr">{r.number ?? "—"}</td>
-                    <td data-label="Stan dyplomu" id={`stan-${r.conferralId}`}>{r.ready ? <strong>gotowy do druku</strong> : r.problems.join(" ")}</td>
+                    <td data-label="Stan dyplomu" id={`stan-${r.conferralId}`}>
+                      {r.ready ? <strong>gotowy do druku</strong> : r.problems.join(" ")}
+                    </td>
                     <td data-label="Wydruki">{r.prints ? `${r.prints}×` : "—"}</td>
                   </tr>
                 ))}
@@ -247,7 +258,9 @@ export default function DiplomaDesk() {
           {canPrint ? (
             <div className="no-print">
               <PrintModeFields printers={printers} idPrefix="batch" />
-              {anyPrinted || filter.state !== "todo" ? <ReprintReasonFields reasons={reprintReasons} idPrefix="batch" legend="Ponowny wydruk: powód (dla dyplomów już drukowanych)" /> : null}
+              {anyPrinted || filter.state !== "todo" ? (
+                <ReprintReasonFields reasons={reprintReasons} idPrefix="batch" legend="Ponowny wydruk: powód (dla dyplomów już drukowanych)" />
+              ) : null}
               <div className="form-actions">
                 <button type="submit" disabled={working} aria-describedby="batch-status">
                   {working ? "Przygotowywanie PDF…" : "Drukuj zaznaczone (jeden PDF)"}
@@ -258,8 +271,8 @@ export default function DiplomaDesk() {
           <div id="batch-status" role="status" aria-live="polite">
             {outcome.kind === "working" ? (
               <p className="alert alert--info">
-                <progress aria-label="Przygotowywanie wydruku" /> Składanie pliku PDF: {countOf(outcome.count, NOUNS.diploma)} i strona z kolejnością
-                wręczania. Przy kilkuset dyplomach trwa to chwilę; nie zamykaj strony.
+                <progress aria-label="Przygotowywanie wydruku" /> Składanie pliku PDF: {countOf(outcome.count, NOUNS.diploma)} i strona z kolejnością wręczania.
+                Przy kilkuset dyplomach trwa to chwilę; nie zamykaj strony.
               </p>
             ) : null}
           </div>

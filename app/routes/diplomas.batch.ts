@@ -27,22 +27,36 @@ const BatchForm = z.object({
 });
 
 export function loader() {
-  throw new Response("Dyplomy drukuje się przyciskiem na stronie „Druk dyplomów”.", { status: 405, headers: { Allow: "POST", "Content-Type": "text/plain; charset=utf-8" } });
+  throw new Response("Dyplomy drukuje się przyciskiem na stronie „Druk dyplomów”.", {
+    status: 405,
+    headers: { Allow: "POST", "Content-Type": "text/plain; charset=utf-8" },
+  });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUserWithPermission(request, "diploma:print");
   const formData = await request.formData();
-  const fields = Object.fromEntries([...formData.keys()].filter((k) => k !== "conferralId").map((k) => [k, String(formData.get(k) ?? "")]).filter(([, v]) => v !== ""));
+  const fields = Object.fromEntries(
+    [...formData.keys()]
+      .filter((k) => k !== "conferralId")
+      .map((k) => [k, String(formData.get(k) ?? "")])
+      .filter(([, v]) => v !== ""),
+  );
   const form = BatchForm.safeParse({ ...fields, conferralId: formData.getAll("conferralId").map(String) });
   invariantResponse(form.success, "Nieprawidłowy formularz wydruku.", { status: 400 });
   const wantsJson = (request.headers.get("Accept") ?? "").includes("application/json");
   const { conferralId: ids, ceremonyId, mode, printerId } = form.data;
-  const result = await printBatch(ids, { ceremonyId: ceremonyId || null, mode, printerId: printerId || undefined, reason: reprintReasonText(form.data.reason, form.data.reasonText) }, { userId: user.id, name: user.name });
+  const result = await printBatch(
+    ids,
+    { ceremonyId: ceremonyId || null, mode, printerId: printerId || undefined, reason: reprintReasonText(form.data.reason, form.data.reasonText) },
+    { userId: user.id, name: user.name },
+  );
   if (result.kind === "printed") {
     const response = downloadResponse(result.pdf, { fileName: result.fileName, contentType: "application/pdf" });
     response.headers.set("X-Diploma-Count", String(result.count));
-    const back = ceremonyId ? { href: `/ceremonies/${ceremonyId}`, label: returnLabel("/ceremonies/") } : { href: "/diplomas", label: returnLabel("/diplomas") };
+    const back = ceremonyId
+      ? { href: `/ceremonies/${ceremonyId}`, label: returnLabel("/ceremonies/") }
+      : { href: "/diplomas", label: returnLabel("/diplomas") };
     const toast = await createToastHeaders({
       title: `Wydrukowano: ${countOf(result.count, NOUNS.diploma)}.`,
       description: `Plik ${result.fileName}; wydruk zapisano w rejestrze wydruków.`,

@@ -9,12 +9,22 @@ import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { Field, FormErrors } from "#app/components/forms";
 import { formatWarsawDateTime } from "#app/domain/audit-log";
 import { DRAFT_DOCUMENT_LABEL, DRAFT_MOVER_LABEL, DRAFT_MOVERS, SaveDraftSchema, type DraftContent } from "#app/domain/draft";
-import { addNominationToDraft, draftDocument, draftMover, getDraft, nominationsJoinable, restoreDraftVersion, saveDraftVersion } from "#app/models/draft.server";
+import {
+  addNominationToDraft,
+  draftDocument,
+  draftMover,
+  getDraft,
+  nominationsJoinable,
+  restoreDraftVersion,
+  saveDraftVersion,
+} from "#app/models/draft.server";
 import { requireUserWithPermission } from "#app/utils/auth.server";
 import { invariantResponse } from "#app/utils/http";
 import { redirectWithToast } from "#app/utils/toast.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Projekt uchwały: ${data.candidateName} · Merenti` : "Projekt uchwały · Merenti" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `Projekt uchwały: ${data.candidateName} · Merenti` : "Projekt uchwały · Merenti" },
+];
 
 const contentText = (c: DraftContent) => [`Druk nr: ${c.printNumber || "—"}`, c.mover, c.merits].join("\n\n");
 
@@ -69,17 +79,27 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const outcome =
     v.intent === "save"
-      ? await saveDraftVersion(params.id!, { printNumber: v.printNumber, movedBy: v.movedBy, committee: v.committee, mover: v.mover, merits: v.merits }, v.baseVersion, { userId: user.id })
+      ? await saveDraftVersion(
+          params.id!,
+          { printNumber: v.printNumber, movedBy: v.movedBy, committee: v.committee, mover: v.mover, merits: v.merits },
+          v.baseVersion,
+          { userId: user.id },
+        )
       : await restoreDraftVersion(params.id!, v.version, v.baseVersion, { userId: user.id });
   invariantResponse(outcome.kind !== "not-found", "Nie znaleziono projektu lub wersji.", { status: 404 });
   if (outcome.kind === "frozen") {
-    return data({ result: submission.reply({ formErrors: ["Uchwała została podjęta: tekst projektu jest zamrożony i nie można go zmieniać."] }) }, { status: 409 });
+    return data(
+      { result: submission.reply({ formErrors: ["Uchwała została podjęta: tekst projektu jest zamrożony i nie można go zmieniać."] }) },
+      { status: 409 },
+    );
   }
   if (outcome.kind === "conflict") {
     return data(
       {
         result: submission.reply({
-          formErrors: [`Ktoś zapisał wersję ${outcome.latest}, gdy edytowałeś projekt. Twoje zmiany nie zostały zapisane: porównaj wersje poniżej i wprowadź je ponownie.`],
+          formErrors: [
+            `Ktoś zapisał wersję ${outcome.latest}, gdy edytowałeś projekt. Twoje zmiany nie zostały zapisane: porównaj wersje poniżej i wprowadź je ponownie.`,
+          ],
         }),
       },
       { status: 409 },
@@ -119,7 +139,12 @@ export default function DraftPage() {
           <FormErrors id={form.errorId} errors={form.errors} />
           <input type="hidden" name="intent" value="save" />
           <input type="hidden" name="baseVersion" value={latest.number} />
-          <Field id={fields.printNumber.id} label="Druk nr" errors={fields.printNumber.errors} hint="Numer druku nadany przez Kancelarię Rady (można uzupełnić później).">
+          <Field
+            id={fields.printNumber.id}
+            label="Druk nr"
+            errors={fields.printNumber.errors}
+            hint="Numer druku nadany przez Kancelarię Rady (można uzupełnić później)."
+          >
             {(aria) => <input {...getInputProps(fields.printNumber, { type: "text", ...noAria })} {...aria} />}
           </Field>
           {draft.honour === "HONORARY_CITIZENSHIP" ? (
@@ -140,7 +165,12 @@ export default function DraftPage() {
                   </select>
                 )}
               </Field>
-              <Field id={fields.committee.id} label="Komisja (w dopełniaczu), gdy projektodawcą jest komisja" hint="np. „Komisji Głównej”" errors={fields.committee.errors}>
+              <Field
+                id={fields.committee.id}
+                label="Komisja (w dopełniaczu), gdy projektodawcą jest komisja"
+                hint="np. „Komisji Głównej”"
+                errors={fields.committee.errors}
+              >
                 {(aria) => <input {...getInputProps(fields.committee, { type: "text", ...noAria })} {...aria} />}
               </Field>
             </div>

@@ -10,7 +10,17 @@ import { Pagination } from "#app/components/pagination";
 import { useCan } from "#app/components/site-header";
 import { DueDate, HgNav } from "#app/components/hg";
 import { HG_OPEN_STATUSES } from "#app/domain/deadlines";
-import { BULK_ACTIONS, BULK_LABEL, CHANNEL_LABEL, CHANNELS, HG_PAGE_SIZE, HG_STATUSES, hgQueryParams, parseHgListQuery, type Channel } from "#app/domain/honoris-gratia";
+import {
+  BULK_ACTIONS,
+  BULK_LABEL,
+  CHANNEL_LABEL,
+  CHANNELS,
+  HG_PAGE_SIZE,
+  HG_STATUSES,
+  hgQueryParams,
+  parseHgListQuery,
+  type Channel,
+} from "#app/domain/honoris-gratia";
 import { formatShortDate, todayIso } from "#app/domain/polish-dates";
 import { STATUS_LABEL, type Status } from "#app/domain/workflow";
 import { resultCountText } from "#app/domain/result-count";
@@ -105,7 +115,9 @@ export default function HgDesk() {
       </Form>
 
       <p className="result-count" role="status" aria-live="polite">
-        {navigation.state === "loading" ? "Wczytywanie…" : resultCountText(total, query.page, HG_PAGE_SIZE, { shown: "Wyniki", none: "Brak wyników", after: ", najpilniejsze najpierw" })}
+        {navigation.state === "loading"
+          ? "Wczytywanie…"
+          : resultCountText(total, query.page, HG_PAGE_SIZE, { shown: "Wyniki", none: "Brak wyników", after: ", najpilniejsze najpierw" })}
       </p>
 
       {rows.length === 0 ? (

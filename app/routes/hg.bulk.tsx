@@ -32,7 +32,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const bulkAction = parsedAction.success ? parsedAction.data : "verify";
   const ids = params.get("allMatching") === "on" ? await hgMatchingIds(parseHgListQuery(params), today) : params.getAll("ids");
   // „Zweryfikuj i przyznaj”: offered only to whoever may take both steps.
-  const mayVerifyFirst = bulkAction === "grant" && (["VERIFIED", "GRANTED"] as const).every((to) => user.permissions.includes(transitionPermission("HONORIS_GRATIA", to)));
+  const mayVerifyFirst =
+    bulkAction === "grant" && (["VERIFIED", "GRANTED"] as const).every((to) => user.permissions.includes(transitionPermission("HONORIS_GRATIA", to)));
   const verifyFirst = mayVerifyFirst && params.get("verifyFirst") === "on";
   const plan = planBulk(await bulkRows(ids), bulkAction, { verifyFirst });
   const withVerification = new URLSearchParams(params);
@@ -61,13 +62,13 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== "success") return data({ result: submission.reply(), summary: null, ordinanceId: null, back: null }, { status: 400 });
   const input = submission.value;
   if (input.ids.length === 0) {
-    return data({ result: submission.reply({ formErrors: ["Nie zaznaczono żadnego wniosku: nic nie zmieniono."] }), summary: null, ordinanceId: null, back: null }, { status: 400 });
+    return data(
+      { result: submission.reply({ formErrors: ["Nie zaznaczono żadnego wniosku: nic nie zmieniono."] }), summary: null, ordinanceId: null, back: null },
+      { status: 400 },
+    );
   }
   const summary = await runHgBulk(input, input.ids, { userId: user.id }, today);
-  const ordinance =
-    input.bulkAction === "grant" && summary.done.length && input.eventDate
-      ? await hgDecisionId(input.actNumber, input.eventDate)
-      : null;
+  const ordinance = input.bulkAction === "grant" && summary.done.length && input.eventDate ? await hgDecisionId(input.actNumber, input.eventDate) : null;
   const text = bulkSummaryText(input.bulkAction, summary);
   const back = backToList(new URL(request.url).searchParams);
   return dataWithToast(
@@ -82,8 +83,8 @@ function VerifyFirstOffer({ count, href }: { count: number; href: string }) {
   return (
     <div className="alert alert--warn">
       <p>
-        {countOf(count, NOUNS.nomination)} {pluralForm(count, { one: "ma", few: "mają", many: "ma" })} status „{STATUS_LABEL.RECEIVED}”: przed przyznaniem odznaki
-        trzeba {pluralForm(count, { one: "go", few: "je", many: "je" })} zweryfikować.
+        {countOf(count, NOUNS.nomination)} {pluralForm(count, { one: "ma", few: "mają", many: "ma" })} status „{STATUS_LABEL.RECEIVED}”: przed przyznaniem
+        odznaki trzeba {pluralForm(count, { one: "go", few: "je", many: "je" })} zweryfikować.
       </p>
       <p>
         <Link to={href}>Zweryfikuj i przyznaj w jednym przebiegu</Link> (każdy wniosek przejdzie oba kroki, każdy zapisany w dzienniku zdarzeń).

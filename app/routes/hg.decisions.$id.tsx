@@ -20,7 +20,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUserWithPermission(request, "nomination:read");
   const d = params.id === DRAFT_DECISION_ID ? await hgDraftDecisionData(todayIso()) : await hgDecisionData(params.id!);
   invariantResponse(d, "Nie znaleziono decyzji.", { status: 404 });
-  return { draft: params.id === DRAFT_DECISION_ID, ordinance: d.ordinance, documents: HG_DOCUMENTS.map((document) => ({ document, made: hgDocument(document, d) })) };
+  return {
+    draft: params.id === DRAFT_DECISION_ID,
+    ordinance: d.ordinance,
+    documents: HG_DOCUMENTS.map((document) => ({ document, made: hgDocument(document, d) })),
+  };
 }
 
 export default function HgDecision() {
@@ -39,7 +43,11 @@ export default function HgDecision() {
                 <a href={`/hg/decisions/${ordinance.id}/download?document=${d.document}&format=docx`}>Pobierz DOCX</a>
               </p>
               {d.made.docs.map((doc, i) => (
-                <DocumentPreview key={i} doc={doc} label={d.made.kind === "ok" && d.made.docs.length > 1 ? `${LABEL[d.document]}: ${i + 1} z ${d.made.docs.length}` : LABEL[d.document]} />
+                <DocumentPreview
+                  key={i}
+                  doc={doc}
+                  label={d.made.kind === "ok" && d.made.docs.length > 1 ? `${LABEL[d.document]}: ${i + 1} z ${d.made.docs.length}` : LABEL[d.document]}
+                />
               ))}
             </>
           ) : (

@@ -38,7 +38,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
     selected: ids.length,
     plan,
     proposed,
-    ceremonies: ceremonies.map((c) => ({ id: c.id, label: `${c.title} (${ceremonyKindLabel(c.kind)}), ${formatPolishDate(c.date)}, godz. ${c.startTime}${c.venue ? `, ${c.venue.name}` : ""}; laureatów: ${c._count.laureates}` })),
+    ceremonies: ceremonies.map((c) => ({
+      id: c.id,
+      label: `${c.title} (${ceremonyKindLabel(c.kind)}), ${formatPolishDate(c.date)}, godz. ${c.startTime}${c.venue ? `, ${c.venue.name}` : ""}; laureatów: ${c._count.laureates}`,
+    })),
     venues: venues.map((v) => ({ id: v.id, name: v.name, address: v.address })),
     back,
   };
@@ -66,7 +69,14 @@ export default function HgHandover() {
   const [form, fields] = useForm<z.input<typeof HandoverForm>>({
     id: "hg-handover",
     lastResult: navigation.state === "idle" ? actionData?.result : null,
-    defaultValue: { target: ceremonies.length ? "existing" : "new", kind: "GALA", title: proposed?.title ?? "", date: proposed?.date ?? "", startTime: "18:00", endTime: "20:00" },
+    defaultValue: {
+      target: ceremonies.length ? "existing" : "new",
+      kind: "GALA",
+      title: proposed?.title ?? "",
+      date: proposed?.date ?? "",
+      startTime: "18:00",
+      endTime: "20:00",
+    },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: HandoverForm }),
     shouldValidate: "onSubmit",
   });
@@ -116,8 +126,8 @@ export default function HgHandover() {
         </div>
       ) : (
         <p className="lead">
-          Laureaci z przyznaną odznaką, jeszcze nie wręczoną ani nie zaplanowaną ({plan.eligible.length}), trafią na listę wybranej uroczystości, w tej kolejności. Kolejność, obecność i druk
-          dyplomów ustalisz potem na stronie uroczystości.
+          Laureaci z przyznaną odznaką, jeszcze nie wręczoną ani nie zaplanowaną ({plan.eligible.length}), trafią na listę wybranej uroczystości, w tej
+          kolejności. Kolejność, obecność i druk dyplomów ustalisz potem na stronie uroczystości.
         </p>
       )}
       {plan.eligible.length ? (
@@ -150,11 +160,17 @@ export default function HgHandover() {
           <fieldset>
             <legend>Uroczystość</legend>
             <label className="choice">
-              <input {...getInputProps(fields.target, { type: "radio", value: "existing" })} id="target-existing" onChange={() => setTarget("existing")} disabled={!ceremonies.length} /> istniejąca (zaplanowana lub
-              potwierdzona)
+              <input
+                {...getInputProps(fields.target, { type: "radio", value: "existing" })}
+                id="target-existing"
+                onChange={() => setTarget("existing")}
+                disabled={!ceremonies.length}
+              />{" "}
+              istniejąca (zaplanowana lub potwierdzona)
             </label>
             <label className="choice">
-              <input {...getInputProps(fields.target, { type: "radio", value: "new" })} id="target-new" onChange={() => setTarget("new")} /> nowa: gala lub wydarzenie innej organizacji
+              <input {...getInputProps(fields.target, { type: "radio", value: "new" })} id="target-new" onChange={() => setTarget("new")} /> nowa: gala lub
+              wydarzenie innej organizacji
             </label>
           </fieldset>
           <div hidden={target !== "existing"}>

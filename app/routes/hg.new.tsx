@@ -59,7 +59,11 @@ export async function action({ request }: ActionFunctionArgs) {
     case "duplicates":
       return data(
         {
-          result: submission.reply({ formErrors: ["Możliwe powtórzenie: w rejestrze są laureaci lub oczekujące wnioski o takich samych danych. Sprawdź listę przy laureacie i wybierz, co zrobić."] }),
+          result: submission.reply({
+            formErrors: [
+              "Możliwe powtórzenie: w rejestrze są laureaci lub oczekujące wnioski o takich samych danych. Sprawdź listę przy laureacie i wybierz, co zrobić.",
+            ],
+          }),
           matches: outcome.matches,
         },
         { status: 409 },
@@ -78,7 +82,21 @@ type AnyField = any;
 /* eslint-enable @typescript-eslint/no-explicit-any */
 const noAria = { ariaAttributes: false } as const;
 
-function TextInput({ field, label, hint, required, type = "text", focusFirst }: { field: AnyField; label: string; hint?: string; required?: boolean; type?: "text" | "number"; focusFirst?: boolean }) {
+function TextInput({
+  field,
+  label,
+  hint,
+  required,
+  type = "text",
+  focusFirst,
+}: {
+  field: AnyField;
+  label: string;
+  hint?: string;
+  required?: boolean;
+  type?: "text" | "number";
+  focusFirst?: boolean;
+}) {
   return (
     <Field id={field.id} label={label} hint={hint} errors={field.errors} required={required}>
       {(aria) => (
@@ -118,8 +136,11 @@ function Matches({ index, matches }: { index: number; matches: LaureateMatch[] }
           {m.birthYear ? `, ur. ${m.birthYear}` : ""}
           {m.city ? `, ${m.city}` : ""}
           {m.honours.length ? ` — wyróżnienia: ${m.honours.join("; ")}` : ""}
-          {m.pending.map((p) => ` — oczekujący wniosek z ${formatShortDate(p.receivedDate)} (${STATUS_LABEL[p.status as Status] ?? p.status})`).join("")}{" "}
-          (<Link to={`/candidates/${m.id}`} target="_blank">karta</Link>)
+          {m.pending.map((p) => ` — oczekujący wniosek z ${formatShortDate(p.receivedDate)} (${STATUS_LABEL[p.status as Status] ?? p.status})`).join("")} (
+          <Link to={`/candidates/${m.id}`} target="_blank">
+            karta
+          </Link>
+          )
         </label>
       ))}
       <label className="choice">
@@ -166,8 +187,8 @@ export default function NewHgApplication() {
       </p>
       {saved ? (
         <div className="alert alert--ok" role="status">
-          Zapisano wniosek: {saved.laureates.join(", ")} (<Link to={`/hg/${saved.id}`}>zobacz</Link>). Dane wnioskodawcy zostały zachowane dla następnego wpisu —{" "}
-          <Link to="/hg/new">nowy wnioskodawca</Link>.
+          Zapisano wniosek: {saved.laureates.join(", ")} (<Link to={`/hg/${saved.id}`}>zobacz</Link>). Dane wnioskodawcy zostały zachowane dla następnego wpisu
+          — <Link to="/hg/new">nowy wnioskodawca</Link>.
         </div>
       ) : null}
       {/* A new entry is a new form: nothing typed into the previous one stays. */}
@@ -241,15 +262,29 @@ export default function NewHgApplication() {
                         <TextInput field={l.givenNames} label={`Laureat ${index + 1}: imiona`} required focusFirst={index === 0 && Boolean(saved)} />
                         <TextInput field={l.surname} label={`Laureat ${index + 1}: nazwisko`} required />
                         {[l.givenNames.errors, l.surname.errors].flat().some((e) => e?.startsWith("Nietypowe znaki")) ? (
-                          <Field id={l.unusualNameConfirmed.id} label={`Laureat ${index + 1}: potwierdzam nietypowe znaki w imieniu lub nazwisku`} errors={undefined}>
+                          <Field
+                            id={l.unusualNameConfirmed.id}
+                            label={`Laureat ${index + 1}: potwierdzam nietypowe znaki w imieniu lub nazwisku`}
+                            errors={undefined}
+                          >
                             {(aria) => <input {...getInputProps(l.unusualNameConfirmed, { type: "checkbox", ariaAttributes: false })} {...aria} />}
                           </Field>
                         ) : null}
                         <GenderSelect field={l.grammaticalGender} label={`Laureat ${index + 1}: rodzaj gramatyczny`} />
-                        <TextInput field={l.birthYear} label={`Laureat ${index + 1}: rok urodzenia`} type="number" hint="pomaga odróżnić osoby o tym samym nazwisku" />
+                        <TextInput
+                          field={l.birthYear}
+                          label={`Laureat ${index + 1}: rok urodzenia`}
+                          type="number"
+                          hint="pomaga odróżnić osoby o tym samym nazwisku"
+                        />
                       </>
                     ) : (
-                      <TextInput field={l.organizationName} label={`Laureat ${index + 1}: pełna nazwa instytucji`} required focusFirst={index === 0 && Boolean(saved)} />
+                      <TextInput
+                        field={l.organizationName}
+                        label={`Laureat ${index + 1}: pełna nazwa instytucji`}
+                        required
+                        focusFirst={index === 0 && Boolean(saved)}
+                      />
                     )}
                     <TextInput field={l.city} label={`Laureat ${index + 1}: miejscowość`} />
                   </div>
@@ -272,7 +307,11 @@ export default function NewHgApplication() {
           <legend>Proponowane wręczenie i zasługi</legend>
           <div className="grid-2">
             <TextInput field={fields.proposedEventName} label="Proponowana uroczystość" hint="np. gala jubileuszowa wnioskodawcy" />
-            <DateInput field={fields.proposedHandoverDate} label="Proponowana data wręczenia" hint="termin decyzji: miesiąc od wpływu, a przy odległym wręczeniu — przed nim" />
+            <DateInput
+              field={fields.proposedHandoverDate}
+              label="Proponowana data wręczenia"
+              hint="termin decyzji: miesiąc od wpływu, a przy odległym wręczeniu — przed nim"
+            />
           </div>
           <Field id={fields.merits.id} label="Zasługi" errors={fields.merits.errors}>
             {(aria) => (

@@ -122,7 +122,9 @@ export default function HgRefusals() {
                 Pobierz pisma (DOCX)
               </button>
             </div>
-            {addressable.length < rows.length ? <p className="field-hint">Odmowy bez zarejestrowanego wnioskodawcy nie mają pisma: nie ma do kogo pisać.</p> : null}
+            {addressable.length < rows.length ? (
+              <p className="field-hint">Odmowy bez zarejestrowanego wnioskodawcy nie mają pisma: nie ma do kogo pisać.</p>
+            ) : null}
           </fieldset>
           <div className="table-wrap">
             <table className="data-table">

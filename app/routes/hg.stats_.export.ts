@@ -9,11 +9,15 @@ import { csvResponse } from "#app/utils/csv";
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUserWithPermission(request, "nomination:read");
   const stats = await hgStatisticsData();
-  return csvResponse(`honoris-gratia-statystyki-${todayIso()}.csv`, ["zestawienie", "pozycja", "wartość"], [
-    ...stats.perYear.map((y) => ["odznaki w roku", y.year, y.badges]),
-    ...stats.perChannel.map((c) => ["odznaki według kanału", c.label, c.badges]),
-    ["decyzje", "liczba decyzji (przyznania i odmowy)", stats.decisions],
-    ["decyzje", "średnia liczba dni od wpływu do decyzji", daysText(stats.averageDaysToDecision)],
-    ["decyzje", "odsetek decyzji w ciągu miesiąca", percentText(stats.shareWithinMonth)],
-  ]);
+  return csvResponse(
+    `honoris-gratia-statystyki-${todayIso()}.csv`,
+    ["zestawienie", "pozycja", "wartość"],
+    [
+      ...stats.perYear.map((y) => ["odznaki w roku", y.year, y.badges]),
+      ...stats.perChannel.map((c) => ["odznaki według kanału", c.label, c.badges]),
+      ["decyzje", "liczba decyzji (przyznania i odmowy)", stats.decisions],
+      ["decyzje", "średnia liczba dni od wpływu do decyzji", daysText(stats.averageDaysToDecision)],
+      ["decyzje", "odsetek decyzji w ciągu miesiąca", percentText(stats.shareWithinMonth)],
+    ],
+  );
 }

@@ -96,8 +96,8 @@ export default function ImportScreen() {
     <div className="import-page">
       <h1>Import rejestru historycznego</h1>
       <p className="lead">
-        Nadania sprzed uruchomienia Merenti wczytuje się z arkusza zapisanego jako CSV. Najpierw próba: pokazuje, co zostanie dodane, co już jest w
-        rejestrze, i każdy błąd z numerem wiersza i kolumną. Import zapisuje wszystkie wiersze albo żaden.
+        Nadania sprzed uruchomienia Merenti wczytuje się z arkusza zapisanego jako CSV. Najpierw próba: pokazuje, co zostanie dodane, co już jest w rejestrze, i
+        każdy błąd z numerem wiersza i kolumną. Import zapisuje wszystkie wiersze albo żaden.
       </p>
 
       <section aria-labelledby="upload-title">
@@ -105,7 +105,13 @@ export default function ImportScreen() {
         <Form method="post" encType="multipart/form-data" {...getFormProps(form)}>
           <FormErrors id={form.errorId} errors={form.errors} />
           <input type="hidden" name="intent" value="preview" />
-          <Field id={fields.file.id} label="Plik CSV" errors={fields.file.errors} hint="UTF-8 (z BOM lub bez) albo Windows-1250; separator „;” lub „,”; pierwszy wiersz: nazwy kolumn." required>
+          <Field
+            id={fields.file.id}
+            label="Plik CSV"
+            errors={fields.file.errors}
+            hint="UTF-8 (z BOM lub bez) albo Windows-1250; separator „;” lub „,”; pierwszy wiersz: nazwy kolumn."
+            required
+          >
             {(aria) => <input {...getInputProps(fields.file, { type: "file", ariaAttributes: false })} accept=".csv,text/csv" {...aria} />}
           </Field>
           <div className="form-actions">
@@ -121,8 +127,8 @@ export default function ImportScreen() {
       <section aria-labelledby="format-title">
         <h2 id="format-title">Format pliku</h2>
         <p>
-          Daty: RRRR-MM-DD albo DD.MM.RRRR. Wiersz pasuje do istniejącego nadania (ten sam laureat, wyróżnienie i uchwała lub decyzja), więc ponowny
-          import niczego nie dubluje. Numery medali nadawane później w aplikacji następują po najwyższym zaimportowanym.
+          Daty: RRRR-MM-DD albo DD.MM.RRRR. Wiersz pasuje do istniejącego nadania (ten sam laureat, wyróżnienie i uchwała lub decyzja), więc ponowny import
+          niczego nie dubluje. Numery medali nadawane później w aplikacji następują po najwyższym zaimportowanym.
         </p>
         <div className="table-wrap">
           <table className="data-table data-table--compact">
@@ -187,7 +193,9 @@ function Report({ report, message, busy }: { report: ShownReport; message: strin
         </p>
       ) : null}
       {report.encoding === "Windows-1250" ? (
-        <p className="alert alert--info">Plik nie jest zapisany w UTF-8: odczytano go jako Windows-1250 (polskie znaki z systemu Windows). Sprawdź nazwiska w tabeli poniżej.</p>
+        <p className="alert alert--info">
+          Plik nie jest zapisany w UTF-8: odczytano go jako Windows-1250 (polskie znaki z systemu Windows). Sprawdź nazwiska w tabeli poniżej.
+        </p>
       ) : null}
       <p role="status">
         Wierszy: {counts.rows}; do utworzenia: <strong>{counts.create}</strong>; już w rejestrze: {counts.match}; z błędami: <strong>{counts.error}</strong>.

@@ -41,7 +41,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
         outcome.until.getTime() - clock.now().getTime(),
       );
     case "throttled":
-      return refuse(429, `Zbyt wiele nieudanych prób logowania z tego komputera. Spróbuj ponownie za ${minutesText(outcome.retryAfterMs)}.`, outcome.retryAfterMs);
+      return refuse(
+        429,
+        `Zbyt wiele nieudanych prób logowania z tego komputera. Spróbuj ponownie za ${minutesText(outcome.retryAfterMs)}.`,
+        outcome.retryAfterMs,
+      );
     case "busy":
       return refuse(503, "Serwer sprawdza teraz zbyt wiele haseł naraz. Spróbuj ponownie za kilka sekund.", 5000);
   }

@@ -57,9 +57,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-
 export default function NominationView() {
-  const { nomination: n, history, steps, procedure, findings, conferral, ceremonies, diplomaPrints, attachmentFiles, attachmentMaxBytes } = useLoaderData<typeof loader>();
+  const {
+    nomination: n,
+    history,
+    steps,
+    procedure,
+    findings,
+    conferral,
+    ceremonies,
+    diplomaPrints,
+    attachmentFiles,
+    attachmentMaxBytes,
+  } = useLoaderData<typeof loader>();
   const c = n.candidate;
   const can = useCan();
   return (
@@ -153,14 +163,19 @@ export default function NominationView() {
               </>
             ) : null}
             <dt>Wręczono</dt>
-            <dd>{conferral.handedOverOn ? `${formatPolishDate(conferral.handedOverOn)}${conferral.handoverPlace ? `, ${conferral.handoverPlace}` : ""}` : "jeszcze nie"}</dd>
+            <dd>
+              {conferral.handedOverOn
+                ? `${formatPolishDate(conferral.handedOverOn)}${conferral.handoverPlace ? `, ${conferral.handoverPlace}` : ""}`
+                : "jeszcze nie"}
+            </dd>
             <dt>Uroczystość</dt>
             <dd>
               {ceremonies.length
                 ? ceremonies.map(({ ceremony: u }, i) => (
                     <span key={u.id}>
                       {i > 0 ? "; " : ""}
-                      {can("ceremony:schedule") ? <Link to={`/ceremonies/${u.id}`}>{u.title}</Link> : u.title}, {formatPolishDate(u.date)}, godz. {u.startTime} ({ceremonyStatusLabel(u.status)})
+                      {can("ceremony:schedule") ? <Link to={`/ceremonies/${u.id}`}>{u.title}</Link> : u.title}, {formatPolishDate(u.date)}, godz. {u.startTime}{" "}
+                      ({ceremonyStatusLabel(u.status)})
                     </span>
                   ))
                 : "nie zaplanowano"}

@@ -29,7 +29,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const type = Object.values(ACCEPTED_TYPES).find((t) => t.mediaType === row.mediaType)?.label ?? "plik";
   return {
     nomination,
-    attachment: { id: row.id, name: row.name, kind: attachmentKindLabel(row.kind), description: row.description, typeAndSize: `${type}, ${formatFileSize(row.byteSize ?? 0)}` },
+    attachment: {
+      id: row.id,
+      name: row.name,
+      kind: attachmentKindLabel(row.kind),
+      description: row.description,
+      typeAndSize: `${type}, ${formatFileSize(row.byteSize ?? 0)}`,
+    },
   };
 }
 

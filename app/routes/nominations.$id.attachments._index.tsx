@@ -1,7 +1,15 @@
 // /nominations/:id/attachments: the nomination's files (GET) and an upload (POST, multipart).
 // The nomination page embeds the same section and posts here; this page is what a browser
 // without JavaScript sees after a refused upload, with the errors next to the fields.
-import { data, unstable_composeUploadHandlers, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  data,
+  unstable_composeUploadHandlers,
+  unstable_createMemoryUploadHandler,
+  unstable_parseMultipartFormData,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { z } from "zod";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { AttachmentsSection, type UploadReply } from "#app/components/attachments";
@@ -25,11 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUserWithPermission(request, "nomination:read");
   const nomination = await nominationOfAttachments(params.id!);
   invariantResponse(nomination, NOT_FOUND, { status: 404 });
-  const [files, names, maxBytes] = await Promise.all([
-    fileAttachmentsOf(nomination.id),
-    namedAttachmentsOf(nomination.id),
-    attachmentSizeLimit(),
-  ]);
+  const [files, names, maxBytes] = await Promise.all([fileAttachmentsOf(nomination.id), namedAttachmentsOf(nomination.id), attachmentSizeLimit()]);
   return { nomination, files, names, maxBytes };
 }
 

@@ -9,7 +9,9 @@ import { requireUserWithPermission } from "#app/utils/auth.server";
 import { invariantResponse } from "#app/utils/http";
 import { withReturnTo } from "#app/utils/return-to";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Projekty uchwał: ${data.nomination.candidate.displayName} · Merenti` : "Projekty uchwał · Merenti" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `Projekty uchwał: ${data.nomination.candidate.displayName} · Merenti` : "Projekty uchwał · Merenti" },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUserWithPermission(request, "resolution:draft");
@@ -25,7 +27,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       status: d.status,
       frozen: Boolean(d.frozenVersionId),
       createdAt: d.createdAt.toISOString(),
-      latest: d.versions[0] ? { number: d.versions[0].number, at: d.versions[0].createdAt.toISOString(), author: d.versions[0].author?.name ?? "system" } : null,
+      latest: d.versions[0]
+        ? { number: d.versions[0].number, at: d.versions[0].createdAt.toISOString(), author: d.versions[0].author?.name ?? "system" }
+        : null,
     })),
   };
 }
@@ -39,7 +43,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirect(`/drafts/${outcome.id}`);
 }
 
-const DRAFT_STATUS: Record<string, string> = { DRAFT: "w przygotowaniu", FORWARDED: "przekazany Radzie", ADOPTED: "uchwała podjęta (tekst zamrożony)", REJECTED: "odrzucony" };
+const DRAFT_STATUS: Record<string, string> = {
+  DRAFT: "w przygotowaniu",
+  FORWARDED: "przekazany Radzie",
+  ADOPTED: "uchwała podjęta (tekst zamrożony)",
+  REJECTED: "odrzucony",
+};
 
 export default function NominationDrafts() {
   const { nomination: n, drafts, missing: missingNow } = useLoaderData<typeof loader>();

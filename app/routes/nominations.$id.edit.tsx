@@ -77,7 +77,10 @@ export default function EditNomination() {
       receivedDate: n.receivedDate,
       caseReference: n.caseReference,
       merits: n.merits,
-      attachments: n.attachments.filter((a) => a.sha256 === null).map((a) => a.name).join("\n"),
+      attachments: n.attachments
+        .filter((a) => a.sha256 === null)
+        .map((a) => a.name)
+        .join("\n"),
       nominators: n.nominators.map((x) => ({ kind: x.kind, name: x.name, contact: x.contact })),
     },
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),

@@ -38,7 +38,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const step = manualTransitions(honour, n.status as StatusT).find((t) => t.to === to);
   invariantResponse(step, `Ten krok nie jest dostępny dla wniosku w obecnym stanie.`, { status: 409 });
   // Only what the step's form shows: whoever may take a step (the printing room) need not read the nomination.
-  const nomination = { id: n.id, honour: n.honour, requestedClass: n.requestedClass, status: n.status, version: n.version, candidate: { displayName: n.candidate.displayName } };
+  const nomination = {
+    id: n.id,
+    honour: n.honour,
+    requestedClass: n.requestedClass,
+    status: n.status,
+    version: n.version,
+    candidate: { displayName: n.candidate.displayName },
+  };
   const returnTo = safeReturnTo(new URL(request.url).searchParams.get("returnTo"), `/nominations/${nomination.id}`);
   const fields = transitionFields(honour, to);
   const limitRaises = fields.includes("limitRaise") ? await limitRaiseResolutions() : [];
@@ -53,12 +60,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
   invariantResponse(outcome.kind !== "not-found", "Nie znaleziono wniosku.", { status: 404 });
   if (outcome.kind === "conflict") {
     return data(
-      { result: submission.reply({ formErrors: ["Ktoś inny zmienił ten wniosek w międzyczasie. Nic nie zostało zapisane: wróć do wniosku i sprawdź jego obecny stan."] }) },
+      {
+        result: submission.reply({
+          formErrors: ["Ktoś inny zmienił ten wniosek w międzyczasie. Nic nie zostało zapisane: wróć do wniosku i sprawdź jego obecny stan."],
+        }),
+      },
       { status: 409 },
     );
   }
   if (outcome.kind === "refused") {
-    const reply = outcome.field ? submission.reply({ fieldErrors: { [outcome.field]: [outcome.message] } }) : submission.reply({ formErrors: [outcome.message] });
+    const reply = outcome.field
+      ? submission.reply({ fieldErrors: { [outcome.field]: [outcome.message] } })
+      : submission.reply({ formErrors: [outcome.message] });
     return data({ result: reply }, { status: 422 });
   }
   const label = manualTransitions(honour, nomination.status as StatusT).find((t) => t.to === to)?.label ?? STATUS_LABEL[to];
@@ -167,7 +180,11 @@ export default function TransitionStep() {
         {has("applicant") ? (
           <fieldset>
             <legend>Kto złożył wniosek (sprawdzenie formalne)</legend>
-            <Field id={fields.councillorNames.id} label="Radni popierający wniosek Przewodniczącego (co najmniej 5; jeden w wierszu)" errors={fields.councillorNames.errors}>
+            <Field
+              id={fields.councillorNames.id}
+              label="Radni popierający wniosek Przewodniczącego (co najmniej 5; jeden w wierszu)"
+              errors={fields.councillorNames.errors}
+            >
               {(aria) => <textarea {...getTextareaProps(fields.councillorNames, noAria)} rows={5} {...aria} />}
             </Field>
             <div className="grid-3">
@@ -183,7 +200,12 @@ export default function TransitionStep() {
           </fieldset>
         ) : null}
         {has("reason") ? (
-          <Field id={fields.reason.id} label={step.to === "CLOSED" ? "Uwagi (opcjonalnie)" : step.to === "COMPLETION_REQUESTED" ? "Czego brakuje" : "Powód"} errors={fields.reason.errors} required={step.to !== "CLOSED"}>
+          <Field
+            id={fields.reason.id}
+            label={step.to === "CLOSED" ? "Uwagi (opcjonalnie)" : step.to === "COMPLETION_REQUESTED" ? "Czego brakuje" : "Powód"}
+            errors={fields.reason.errors}
+            required={step.to !== "CLOSED"}
+          >
             {(aria) => <textarea {...getTextareaProps(fields.reason, noAria)} rows={4} {...aria} />}
           </Field>
         ) : null}

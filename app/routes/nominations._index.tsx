@@ -104,9 +104,7 @@ export default function NominationsList() {
       </Form>
 
       <p className="result-count" role="status" aria-live="polite">
-        {navigation.state === "loading"
-          ? "Wczytywanie…"
-          : resultCountText(total, query.page, PAGE_SIZE)}
+        {navigation.state === "loading" ? "Wczytywanie…" : resultCountText(total, query.page, PAGE_SIZE)}
       </p>
 
       {rows.length === 0 ? (
@@ -157,7 +155,9 @@ export default function NominationsList() {
                   </td>
                   <td data-label="Kadencja">{termText(n.councilTerm?.number)}</td>
                   <td data-label="Wnioskodawca">{n.nominators.map((x) => x.name).join("; ")}</td>
-                  <td data-label="Znak sprawy" className="case-ref">{n.caseReference || "—"}</td>
+                  <td data-label="Znak sprawy" className="case-ref">
+                    {n.caseReference || "—"}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -31,7 +31,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   }
   const honour = Honour.safeParse(url.searchParams.get("honour"));
   const honours = HONOURS.filter((h) => userCan(user, nominationWritePermission(h)));
-  return { creationToken: newCreationToken(), today: todayIso(), candidate, honours, honour: honour.success && honours.includes(honour.data) ? honour.data : undefined };
+  return {
+    creationToken: newCreationToken(),
+    today: todayIso(),
+    candidate,
+    honours,
+    honour: honour.success && honours.includes(honour.data) ? honour.data : undefined,
+  };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -102,7 +108,10 @@ export default function NewNomination() {
                 <input type="radio" name="duplicateChoice" value={d.id} defaultChecked={duplicates.length === 1} /> Tak, użyj istniejącego:{" "}
                 <strong>{d.displayName}</strong>
                 {d.birthYear ? `, ur. ${d.birthYear}` : ""}
-                {d.city ? `, ${d.city}` : ""} (wniosków: {d.nominationCount}) — <Link to={`/candidates/${d.id}`} target="_blank">karta kandydata</Link>
+                {d.city ? `, ${d.city}` : ""} (wniosków: {d.nominationCount}) —{" "}
+                <Link to={`/candidates/${d.id}`} target="_blank">
+                  karta kandydata
+                </Link>
               </label>
             ))}
             <label className="choice">

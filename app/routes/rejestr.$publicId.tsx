@@ -96,15 +96,16 @@ export default function PublicConferral() {
           <>
             <dt>Uchwała Rady Miasta Krakowa</dt>
             <dd>
-              nr {d.resolution.bipUrl ? <a href={d.resolution.bipUrl}>{d.resolution.number}</a> : d.resolution.number} z dnia <time dateTime={d.resolution.adoptedOn}>{formatPolishDate(d.resolution.adoptedOn)}</time>,{" "}
-              {d.resolution.term} kadencja Rady
+              nr {d.resolution.bipUrl ? <a href={d.resolution.bipUrl}>{d.resolution.number}</a> : d.resolution.number} z dnia{" "}
+              <time dateTime={d.resolution.adoptedOn}>{formatPolishDate(d.resolution.adoptedOn)}</time>, {d.resolution.term} kadencja Rady
             </dd>
           </>
         ) : d.ordinance ? (
           <>
             <dt>Decyzja Prezydenta Miasta Krakowa</dt>
             <dd>
-              zarządzenie nr {d.ordinance.bipUrl ? <a href={d.ordinance.bipUrl}>{d.ordinance.number}</a> : d.ordinance.number} z dnia <time dateTime={d.ordinance.issuedOn}>{formatPolishDate(d.ordinance.issuedOn)}</time>
+              zarządzenie nr {d.ordinance.bipUrl ? <a href={d.ordinance.bipUrl}>{d.ordinance.number}</a> : d.ordinance.number} z dnia{" "}
+              <time dateTime={d.ordinance.issuedOn}>{formatPolishDate(d.ordinance.issuedOn)}</time>
             </dd>
           </>
         ) : null}

@@ -30,7 +30,12 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
     { property: "og:description", content: DESCRIPTION },
     { property: "og:type", content: "website" },
     { property: "og:locale", content: "pl_PL" },
-    ...(data ? [{ property: "og:url", content: data.canonical }, { tagName: "link", rel: "canonical", href: data.canonical }] : []),
+    ...(data
+      ? [
+          { property: "og:url", content: data.canonical },
+          { tagName: "link", rel: "canonical", href: data.canonical },
+        ]
+      : []),
   ];
 };
 
@@ -72,8 +77,8 @@ export default function PublicRegistry() {
     <>
       <h1>Rejestr wyróżnień Miasta Krakowa</h1>
       <p className="lead">
-        Laureaci Medalu „Cracoviae Merenti”, Honorowi Obywatele Stołecznego Królewskiego Miasta Krakowa i wyróżnieni Odznaką „Honoris
-        Gratia”: kto, jakie wyróżnienie, na podstawie jakiego aktu i kiedy.
+        Laureaci Medalu „Cracoviae Merenti”, Honorowi Obywatele Stołecznego Królewskiego Miasta Krakowa i wyróżnieni Odznaką „Honoris Gratia”: kto, jakie
+        wyróżnienie, na podstawie jakiego aktu i kiedy.
       </p>
 
       <Form method="get" className="filters no-print" role="search" aria-label="Szukaj w rejestrze">

@@ -36,9 +36,7 @@ export default function ReportPage() {
         </div>
       </div>
       <p className="lead">{REPORT_DESCRIPTION[key]}</p>
-      <p className="print-only">
-        Stan na {new Date(generatedAt).toLocaleString("pl-PL", { timeZone: "Europe/Warsaw" })}.
-      </p>
+      <p className="print-only">Stan na {new Date(generatedAt).toLocaleString("pl-PL", { timeZone: "Europe/Warsaw" })}.</p>
       {bars && bars.length > 0 ? <BarChart id="chart-years" title="Liczba nadań w kolejnych latach" description={CHART_DESCRIPTION} bars={bars} /> : null}
       {table.rows.length === 0 ? (
         <div className="empty-state">

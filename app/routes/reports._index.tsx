@@ -17,9 +17,7 @@ export default function Reports() {
   return (
     <>
       <h1>Raporty</h1>
-      <p className="lead">
-        Każdy raport można wydrukować i pobrać jako plik CSV (UTF-8, średniki), który Excel otwiera z polskimi znakami.
-      </p>
+      <p className="lead">Każdy raport można wydrukować i pobrać jako plik CSV (UTF-8, średniki), który Excel otwiera z polskimi znakami.</p>
       <ul className="report-list">
         {reports.map((r) => (
           <li key={r}>

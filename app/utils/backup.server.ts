@@ -105,9 +105,7 @@ function fileProblems(file: string, { live = false } = {}): string[] {
   const pageCount = header.readUInt32BE(28);
   // The page count in the header is valid when "version-valid-for" equals the change counter.
   if (header.readUInt32BE(92) === header.readUInt32BE(24) && pageCount * pageSize > size) {
-    problems.push(
-      `Plik ${file} jest niekompletny (ucięty): ma ${size} bajtów, a według nagłówka powinien mieć ${pageCount * pageSize}.`,
-    );
+    problems.push(`Plik ${file} jest niekompletny (ucięty): ma ${size} bajtów, a według nagłówka powinien mieć ${pageCount * pageSize}.`);
   }
   for (const suffix of ["-wal", "-journal"]) {
     const side = `${file}${suffix}`;
@@ -348,10 +346,7 @@ export async function restoreDatabase({
   const target = databaseFilePath(databaseUrl);
   const source = path.resolve(file);
   const refuse = (problems: string[]) =>
-    new BackupError(
-      `Nie przywrócono kopii ${source}:\n${problems.map((p) => `  - ${p}`).join("\n")}\nBaza ${target} nie została zmieniona.`,
-      problems,
-    );
+    new BackupError(`Nie przywrócono kopii ${source}:\n${problems.map((p) => `  - ${p}`).join("\n")}\nBaza ${target} nie została zmieniona.`, problems);
 
   const sourceProblems = fileProblems(source);
   if (sourceProblems.length > 0) throw refuse(sourceProblems);

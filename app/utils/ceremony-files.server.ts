@@ -16,7 +16,9 @@ export async function ceremonyPdfResponse(doc: Document, fileStem: string): Prom
   }
 }
 
-type IcsRow = Parameters<typeof ceremoniesToIcs>[0][number] extends infer T ? Omit<T, "laureateCount" | "venue"> & { venue: { name: string; address: string } | null; _count: { laureates: number } } : never;
+type IcsRow = Parameters<typeof ceremoniesToIcs>[0][number] extends infer T
+  ? Omit<T, "laureateCount" | "venue"> & { venue: { name: string; address: string } | null; _count: { laureates: number } }
+  : never;
 
 /** `fileName` makes it a download (one event); without it, a feed a calendar subscribes to. */
 export function icsResponse(rows: readonly (IcsRow & { isDemo?: boolean })[], options: { fileName?: string; calendarName?: string }): Response {

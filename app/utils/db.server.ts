@@ -105,12 +105,15 @@ class WriteQueue {
       await new Promise<void>((resolve, reject) => {
         const waiter = { grant: resolve };
         this.#waiting.push(waiter);
-        setTimeout(() => {
-          const at = this.#waiting.indexOf(waiter);
-          if (at === -1) return;
-          this.#waiting.splice(at, 1);
-          reject(new DatabaseBusyError());
-        }, Math.max(0, deadline - Date.now())).unref();
+        setTimeout(
+          () => {
+            const at = this.#waiting.indexOf(waiter);
+            if (at === -1) return;
+            this.#waiting.splice(at, 1);
+            reject(new DatabaseBusyError());
+          },
+          Math.max(0, deadline - Date.now()),
+        ).unref();
       });
     }
     this.#busy = true;

@@ -8,7 +8,11 @@ function encodeRfc8187(value: string): string {
 /** `attachment; filename="…"; filename*=UTF-8''…`: old clients read the ASCII name, others the UTF-8 one. */
 export function attachmentDisposition(fileName: string, asciiName?: string): string {
   // Ł and ł have no decomposition: they are mapped by hand, the other letters lose their marks.
-  const folded = fileName.replace(/ł/g, "l").replace(/Ł/g, "L").normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+  const folded = fileName
+    .replace(/ł/g, "l")
+    .replace(/Ł/g, "L")
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "");
   const ascii = (asciiName ?? folded).replace(/[^\x20-\x7e]|["\\]/g, "_");
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeRfc8187(fileName)}`;
 }
@@ -23,7 +27,9 @@ export function downloadResponse(
     headers: {
       "Content-Type": options.contentType,
       // Inline: shown in the browser's own viewer (a preview), with the same name if saved.
-      "Content-Disposition": options.inline ? attachmentDisposition(options.fileName, options.asciiName).replace(/^attachment/, "inline") : attachmentDisposition(options.fileName, options.asciiName),
+      "Content-Disposition": options.inline
+        ? attachmentDisposition(options.fileName, options.asciiName).replace(/^attachment/, "inline")
+        : attachmentDisposition(options.fileName, options.asciiName),
       "Cache-Control": "no-store",
     },
   });

@@ -20,7 +20,9 @@ declare module "autocannon" {
     requests?: { method?: string; path: string; headers?: Record<string, string>; body?: string }[];
   };
   /** The run; its "response" event gives each answer's status code. */
-  export type Instance = Promise<Result> & { on(event: "response", listener: (client: unknown, statusCode: number, resBytes: number, responseTime: number) => void): void };
+  export type Instance = Promise<Result> & {
+    on(event: "response", listener: (client: unknown, statusCode: number, resBytes: number, responseTime: number) => void): void;
+  };
   function autocannon(options: Options): Instance;
   export default autocannon;
 }

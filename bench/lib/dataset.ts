@@ -14,18 +14,7 @@ import { displayNameOf, foldedNameOf, sortNameOf, type CandidateNameInput } from
 import { numberSeriesOf, type Honour, type MedalClass, type NominatorKind } from "#app/domain/honours";
 import { foldText } from "#app/domain/search-text";
 import { CONFERRED_STATUSES, statusesOf, type Status } from "#app/domain/workflow";
-import {
-  CITIES,
-  FEMALE_GIVEN,
-  feminineOf,
-  MALE_GIVEN,
-  MERITS_SENTENCES,
-  ORG_KINDS,
-  ORG_OBJECTS,
-  PERSON_TITLES,
-  SEARCHED_SURNAME,
-  SURNAMES,
-} from "./names";
+import { CITIES, FEMALE_GIVEN, feminineOf, MALE_GIVEN, MERITS_SENTENCES, ORG_KINDS, ORG_OBJECTS, PERSON_TITLES, SEARCHED_SURNAME, SURNAMES } from "./names";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 export const BENCH_TMP = path.join(ROOT, "bench/.tmp");
@@ -168,20 +157,61 @@ export async function insertRows(client: Client, table: string, columns: readonl
 }
 
 const CANDIDATE_COLUMNS = [
-  "id", "kind", "givenNames", "surname", "organizationName", "shortName", "grammaticalGender", "birthYear", "deceased",
-  "title", "city", "nameNominative", "displayName", "sortName", "foldedName", "createdAt", "updatedAt",
+  "id",
+  "kind",
+  "givenNames",
+  "surname",
+  "organizationName",
+  "shortName",
+  "grammaticalGender",
+  "birthYear",
+  "deceased",
+  "title",
+  "city",
+  "nameNominative",
+  "displayName",
+  "sortName",
+  "foldedName",
+  "createdAt",
+  "updatedAt",
 ] as const;
 
 const NOMINATION_COLUMNS = [
-  "id", "honour", "requestedClass", "status", "candidateId", "councilTermId", "receivedDate", "roundYear", "caseReference",
-  "merits", "opinion", "dueDate", "closingReason", "searchText", "sortName", "createdAt", "updatedAt",
+  "id",
+  "honour",
+  "requestedClass",
+  "status",
+  "candidateId",
+  "councilTermId",
+  "receivedDate",
+  "roundYear",
+  "caseReference",
+  "merits",
+  "opinion",
+  "dueDate",
+  "closingReason",
+  "searchText",
+  "sortName",
+  "createdAt",
+  "updatedAt",
 ] as const;
 
 const NOMINATOR_COLUMNS = ["id", "nominationId", "kind", "name", "contact", "position"] as const;
 
 const CONFERRAL_COLUMNS = [
-  "id", "publicId", "nominationId", "candidateId", "honour", "medalClass", "numberSeries", "number", "conferredOn",
-  "handedOverOn", "handoverPlace", "citation", "createdAt",
+  "id",
+  "publicId",
+  "nominationId",
+  "candidateId",
+  "honour",
+  "medalClass",
+  "numberSeries",
+  "number",
+  "conferredOn",
+  "handedOverOn",
+  "handoverPlace",
+  "citation",
+  "createdAt",
 ] as const;
 
 // ---------------------------------------------------------------- generating
@@ -257,7 +287,14 @@ function statusModelOf(honour: Honour) {
 }
 
 const AFTER_POSITIVE_OPINION: readonly Status[] = [
-  "OPINION_POSITIVE", "DRAFT_PREPARED", "FORWARDED", "ADOPTED", "REJECTED", "NUMBER_ASSIGNED", "DIPLOMA_PRINTED", "HANDED_OVER",
+  "OPINION_POSITIVE",
+  "DRAFT_PREPARED",
+  "FORWARDED",
+  "ADOPTED",
+  "REJECTED",
+  "NUMBER_ASSIGNED",
+  "DIPLOMA_PRINTED",
+  "HANDED_OVER",
 ];
 
 const CLOSING_REASONS: Partial<Record<Status, string>> = {
@@ -268,9 +305,22 @@ const CLOSING_REASONS: Partial<Record<Status, string>> = {
 };
 
 const NOMINATOR_KINDS_OF: Record<Honour, readonly (readonly [NominatorKind, number])[]> = {
-  CRACOVIAE_MERENTI: [["PERSON", 40], ["ORGANIZATION", 40], ["MAYOR", 10], ["MEDAL_COMMISSION", 10]],
-  HONORARY_CITIZENSHIP: [["MAYOR", 30], ["COUNCIL_CHAIR", 20], ["COUNCILLORS", 30], ["RESIDENTS", 20]],
-  HONORIS_GRATIA: [["PERSON", 40], ["ORGANIZATION", 60]],
+  CRACOVIAE_MERENTI: [
+    ["PERSON", 40],
+    ["ORGANIZATION", 40],
+    ["MAYOR", 10],
+    ["MEDAL_COMMISSION", 10],
+  ],
+  HONORARY_CITIZENSHIP: [
+    ["MAYOR", 30],
+    ["COUNCIL_CHAIR", 20],
+    ["COUNCILLORS", 30],
+    ["RESIDENTS", 20],
+  ],
+  HONORIS_GRATIA: [
+    ["PERSON", 40],
+    ["ORGANIZATION", 60],
+  ],
 };
 
 const CASE_PREFIX: Record<Honour, string> = {
@@ -366,9 +416,23 @@ function generate(count: number, terms: Term[], searchTextOf: SearchTextOf) {
       const c = { id, kind, foldedName: foldedNameOf(names), shortName: "", sortName: sortNameOf(names) };
       const displayName = displayNameOf(names);
       candidates.push([
-        id, kind, p.givenNames, p.surname, "", "", p.feminine ? "FEMININE" : "MASCULINE",
-        Number(receivedDate.slice(0, 4)) - rng.int(30, 90), rng.chance(0.05) ? 1 : 0, rng.pick(PERSON_TITLES), rng.pick(CITIES),
-        displayName, displayName, c.sortName, c.foldedName, created, created,
+        id,
+        kind,
+        p.givenNames,
+        p.surname,
+        "",
+        "",
+        p.feminine ? "FEMININE" : "MASCULINE",
+        Number(receivedDate.slice(0, 4)) - rng.int(30, 90),
+        rng.chance(0.05) ? 1 : 0,
+        rng.pick(PERSON_TITLES),
+        rng.pick(CITIES),
+        displayName,
+        displayName,
+        c.sortName,
+        c.foldedName,
+        created,
+        created,
       ]);
       return c;
     }
@@ -377,22 +441,39 @@ function generate(count: number, terms: Term[], searchTextOf: SearchTextOf) {
     const c = { id, kind, foldedName: foldedNameOf(names), shortName: o.shortName, sortName: sortNameOf(names) };
     const displayName = displayNameOf(names);
     candidates.push([
-      id, kind, "", "", o.name, o.shortName, null, null, 0, "", rng.pick(CITIES),
-      displayName, displayName, c.sortName, c.foldedName, created, created,
+      id,
+      kind,
+      "",
+      "",
+      o.name,
+      o.shortName,
+      null,
+      null,
+      0,
+      "",
+      rng.pick(CITIES),
+      displayName,
+      displayName,
+      c.sortName,
+      c.foldedName,
+      created,
+      created,
     ]);
     return c;
   };
 
   for (let i = 0; i < count; i++) {
-    const honour = rng.weighted<Honour>([["CRACOVIAE_MERENTI", 50], ["HONORIS_GRATIA", 35], ["HONORARY_CITIZENSHIP", 15]]);
+    const honour = rng.weighted<Honour>([
+      ["CRACOVIAE_MERENTI", 50],
+      ["HONORIS_GRATIA", 35],
+      ["HONORARY_CITIZENSHIP", 15],
+    ]);
     const receivedDate = isoOf(first + rng.int(0, span));
     const year = Number(receivedDate.slice(0, 4));
     const recent = receivedDate >= RECENT_FROM;
     const conferred = rng.chance(1 / 3);
     const model = models[honour];
-    const status = rng.weighted(
-      recent ? (conferred ? model.recentConferred : model.recentOther) : conferred ? model.oldConferred : model.oldOther,
-    );
+    const status = rng.weighted(recent ? (conferred ? model.recentConferred : model.recentOther) : conferred ? model.oldConferred : model.oldOther);
 
     // Honorary Citizenship is for persons; some candidates are nominated again (another honour or class).
     const kind = honour !== "HONORARY_CITIZENSHIP" && rng.chance(0.15) ? "ORGANIZATION" : "PERSON";
@@ -408,7 +489,13 @@ function generate(count: number, terms: Term[], searchTextOf: SearchTextOf) {
 
     const id = newId();
     const requestedClass: MedalClass | null =
-      honour === "CRACOVIAE_MERENTI" ? rng.weighted<MedalClass>([["GOLD", 10], ["SILVER", 30], ["BRONZE", 60]]) : null;
+      honour === "CRACOVIAE_MERENTI"
+        ? rng.weighted<MedalClass>([
+            ["GOLD", 10],
+            ["SILVER", 30],
+            ["BRONZE", 60],
+          ])
+        : null;
     const nominatorKind = rng.weighted(NOMINATOR_KINDS_OF[honour]);
     const nominator = { kind: nominatorKind, name: nominatorName(rng, nominatorKind) };
     const seqKey = `${honour}/${year}`;
@@ -424,10 +511,23 @@ function generate(count: number, terms: Term[], searchTextOf: SearchTextOf) {
             : null;
     const created = instantOf(receivedDate);
     nominations.push([
-      id, honour, requestedClass, status, candidate.id, termOn(receivedDate)?.id ?? null, receivedDate,
-      honour === "HONORARY_CITIZENSHIP" ? year : null, `${CASE_PREFIX[honour]}.${seq}.${year}`, meritsOf(rng), opinion,
-      honour === "HONORIS_GRATIA" ? addOneMonth(receivedDate) : null, CLOSING_REASONS[status] ?? "",
-      searchTextOf(candidate.foldedName, candidate.shortName, [nominator]), candidate.sortName, created, created,
+      id,
+      honour,
+      requestedClass,
+      status,
+      candidate.id,
+      termOn(receivedDate)?.id ?? null,
+      receivedDate,
+      honour === "HONORARY_CITIZENSHIP" ? year : null,
+      `${CASE_PREFIX[honour]}.${seq}.${year}`,
+      meritsOf(rng),
+      opinion,
+      honour === "HONORIS_GRATIA" ? addOneMonth(receivedDate) : null,
+      CLOSING_REASONS[status] ?? "",
+      searchTextOf(candidate.foldedName, candidate.shortName, [nominator]),
+      candidate.sortName,
+      created,
+      created,
     ]);
     nominators.push([newId(), id, nominator.kind, nominator.name, "", 0]);
 
@@ -458,9 +558,21 @@ function generate(count: number, terms: Term[], searchTextOf: SearchTextOf) {
       nextNumber.set(series, number);
     }
     return [
-      newId(), `b${i.toString(36).padStart(5, "0")}${Math.floor(rng.next() * 36 ** 5).toString(36).padStart(5, "0")}`,
-      d.nominationId, d.candidateId, d.honour, d.medalClass, numbered ? series : null, number, d.conferredOn, d.handedOverOn,
-      d.handedOverOn ? "Sala Obrad Rady Miasta Krakowa" : "", "Za zasługi dla Krakowa.", instantOf(d.conferredOn),
+      newId(),
+      `b${i.toString(36).padStart(5, "0")}${Math.floor(rng.next() * 36 ** 5)
+        .toString(36)
+        .padStart(5, "0")}`,
+      d.nominationId,
+      d.candidateId,
+      d.honour,
+      d.medalClass,
+      numbered ? series : null,
+      number,
+      d.conferredOn,
+      d.handedOverOn,
+      d.handedOverOn ? "Sala Obrad Rady Miasta Krakowa" : "",
+      "Za zasługi dla Krakowa.",
+      instantOf(d.conferredOn),
     ];
   });
 

@@ -9,7 +9,8 @@ const kb = (field: "VmHWM" | "VmRSS") => Number(new RegExp(`${field}:\\s+(\\d+)`
 
 const rows = JSON.parse(process.env.BENCH_DIPLOMA_ROWS ?? "null") as DiplomaRows;
 const { printBatch } = await import("#app/models/diploma-batch.server");
-const batch = () => printBatch(rows.conferralIds, { ceremonyId: rows.ceremonyId, mode: "FULL", reason: "SPOILED" }, { userId: rows.userId, name: rows.userName });
+const batch = () =>
+  printBatch(rows.conferralIds, { ceremonyId: rows.ceremonyId, mode: "FULL", reason: "SPOILED" }, { userId: rows.userId, name: rows.userName });
 await batch();
 (globalThis as { gc?: () => void }).gc?.();
 writeFileSync("/proc/self/clear_refs", "5");
@@ -19,4 +20,6 @@ const result = await batch();
 const peak = kb("VmHWM");
 const { db } = await import("#app/utils/db.server");
 await db().$disconnect();
-console.log(JSON.stringify({ ok: result.kind === "printed", beforeKb: before, peakKb: peak, heapGrowthMb: (process.memoryUsage().heapUsed - heapBefore) / 1024 / 1024 }));
+console.log(
+  JSON.stringify({ ok: result.kind === "printed", beforeKb: before, peakKb: peak, heapGrowthMb: (process.memoryUsage().heapUsed - heapBefore) / 1024 / 1024 }),
+);

@@ -23,8 +23,12 @@ export async function buildDiplomaRows(count: number): Promise<DiplomaRows> {
   });
   const user = await client.user.create({ data: { email: `bench-diplomas-${Date.now()}@bench.example`, name: "Benchmark", passwordHash: "-" } });
   const term = await client.councilTerm.findFirstOrThrow({ orderBy: { number: "desc" } });
-  const resolution = await client.resolution.create({ data: { councilTermId: term.id, number: "XCIX/9999/26", sessionNumber: 99, runningNumber: 9999, adoptedOn: "2026-03-11" } });
-  const ceremony = await client.ceremony.create({ data: { kind: "COUNCIL_SESSION", title: "Uroczysta sesja (benchmark)", date, startTime: "12:00", endTime: "14:00" } });
+  const resolution = await client.resolution.create({
+    data: { councilTermId: term.id, number: "XCIX/9999/26", sessionNumber: 99, runningNumber: 9999, adoptedOn: "2026-03-11" },
+  });
+  const ceremony = await client.ceremony.create({
+    data: { kind: "COUNCIL_SESSION", title: "Uroczysta sesja (benchmark)", date, startTime: "12:00", endTime: "14:00" },
+  });
   const classes = ["GOLD", "SILVER", "BRONZE"] as const;
   const conferralIds: string[] = [];
   const base = 50_000 + Math.floor(Date.now() % 10_000) * 10;
@@ -72,7 +76,10 @@ export async function buildDiplomaRows(count: number): Promise<DiplomaRows> {
   for (const id of conferralIds) {
     const state = await diplomaFor(id);
     if (!state?.diploma) throw new Error(`no diploma for ${id}: ${state?.missing.map((m) => m.message).join("; ")}`);
-    await client.diploma.update({ where: { id: state.diploma.id }, data: { confirmedHash: state.diploma.sourceHash, confirmedAt: new Date(), confirmedById: user.id } });
+    await client.diploma.update({
+      where: { id: state.diploma.id },
+      data: { confirmedHash: state.diploma.sourceHash, confirmedAt: new Date(), confirmedById: user.id },
+    });
   }
   return { ceremonyId: ceremony.id, conferralIds, userId: user.id, userName: user.name };
 }

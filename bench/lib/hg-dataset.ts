@@ -45,19 +45,77 @@ export async function addHgApplications(url: string, spec: HgRowsSpec): Promise<
     const received = addDays(spec.today, -spec.receivedDaysAgo(i));
     const applicant = `Stowarzyszenie nr ${i % 400}`;
     const channel = i % 3 === 0 ? "EPUAP" : "PAPER";
-    candidates.push([candidateId, "PERSON", names.givenNames, names.surname, displayNameOf(names), displayNameOf(names), sortNameOf(names), foldedNameOf(names), CITIES[i % CITIES.length]!, stamp, stamp]);
-    applications.push([applicationId, channel, channel === "EPUAP" ? `BENCH-${spec.caseReference}-${i}` : null, received, "ORGANIZATION", applicant, spec.caseReference]);
+    candidates.push([
+      candidateId,
+      "PERSON",
+      names.givenNames,
+      names.surname,
+      displayNameOf(names),
+      displayNameOf(names),
+      sortNameOf(names),
+      foldedNameOf(names),
+      CITIES[i % CITIES.length]!,
+      stamp,
+      stamp,
+    ]);
+    applications.push([
+      applicationId,
+      channel,
+      channel === "EPUAP" ? `BENCH-${spec.caseReference}-${i}` : null,
+      received,
+      "ORGANIZATION",
+      applicant,
+      spec.caseReference,
+    ]);
     nominations.push([
-      nominationId, "HONORIS_GRATIA", spec.statuses[i % spec.statuses.length]!, candidateId, received, spec.caseReference, addDays(received, 30), applicationId,
-      `${foldedNameOf(names)} | ${foldText(applicant)}`, sortNameOf(names), stamp, stamp,
+      nominationId,
+      "HONORIS_GRATIA",
+      spec.statuses[i % spec.statuses.length]!,
+      candidateId,
+      received,
+      spec.caseReference,
+      addDays(received, 30),
+      applicationId,
+      `${foldedNameOf(names)} | ${foldText(applicant)}`,
+      sortNameOf(names),
+      stamp,
+      stamp,
     ]);
     nominators.push([randomUUID(), nominationId, "ORGANIZATION", applicant]);
     ids.push(nominationId);
   }
   try {
-    await insert(client, "Candidate", ["id", "kind", "givenNames", "surname", "nameNominative", "displayName", "sortName", "foldedName", "city", "createdAt", "updatedAt"], candidates);
-    await insert(client, "HonorisGratiaApplication", ["id", "channel", "epuapSubmissionId", "receivedDate", "applicantKind", "applicantName", "caseReference"], applications);
-    await insert(client, "Nomination", ["id", "honour", "status", "candidateId", "receivedDate", "caseReference", "dueDate", "hgApplicationId", "searchText", "sortName", "createdAt", "updatedAt"], nominations);
+    await insert(
+      client,
+      "Candidate",
+      ["id", "kind", "givenNames", "surname", "nameNominative", "displayName", "sortName", "foldedName", "city", "createdAt", "updatedAt"],
+      candidates,
+    );
+    await insert(
+      client,
+      "HonorisGratiaApplication",
+      ["id", "channel", "epuapSubmissionId", "receivedDate", "applicantKind", "applicantName", "caseReference"],
+      applications,
+    );
+    await insert(
+      client,
+      "Nomination",
+      [
+        "id",
+        "honour",
+        "status",
+        "candidateId",
+        "receivedDate",
+        "caseReference",
+        "dueDate",
+        "hgApplicationId",
+        "searchText",
+        "sortName",
+        "createdAt",
+        "updatedAt",
+      ],
+      nominations,
+    );
     await insert(client, "Nominator", ["id", "nominationId", "kind", "name"], nominators);
   } finally {
     client.close();

@@ -34,7 +34,7 @@ function person(i: number): Pick<HistoricalRecord, "givenNames" | "surname" | "g
   const feminine = i % 3 === 1;
   const given = feminine ? FEMALE_GIVEN : MALE_GIVEN;
   const a = i % given.length;
-  const b = (Math.floor(i / given.length) % given.length + 1 + a) % given.length;
+  const b = ((Math.floor(i / given.length) % given.length) + 1 + a) % given.length;
   const surname = SURNAMES[Math.floor(i / (given.length * given.length)) % SURNAMES.length]!;
   return { givenNames: `${given[a]} ${given[b]}`, surname: feminine ? feminineOf(surname) : surname, gender: feminine ? "FEMININE" : "MASCULINE" };
 }
@@ -54,10 +54,20 @@ export function historicalRecords(count: number, options: HistoricalDatasetOptio
     const kindRoll = i % 20;
     const isOrg = kindRoll >= 16;
     const who = isOrg
-      ? { givenNames: "", surname: "", gender: null, organizationName: `${ORG_KINDS[i % ORG_KINDS.length]} ${ORG_OBJECTS[Math.floor(i / ORG_KINDS.length) % ORG_OBJECTS.length]} nr ${i}` }
+      ? {
+          givenNames: "",
+          surname: "",
+          gender: null,
+          organizationName: `${ORG_KINDS[i % ORG_KINDS.length]} ${ORG_OBJECTS[Math.floor(i / ORG_KINDS.length) % ORG_OBJECTS.length]} nr ${i}`,
+        }
       : { ...person(i), organizationName: "" };
     const honourRoll = i % 10;
-    const base = { ...who, kind: isOrg ? ("ORGANIZATION" as const) : ("PERSON" as const), handoverPlace: "Sala Obrad Rady Miasta Krakowa", citation: `Za zasługi dla Krakowa (dane testowe)${tag}.` };
+    const base = {
+      ...who,
+      kind: isOrg ? ("ORGANIZATION" as const) : ("PERSON" as const),
+      handoverPlace: "Sala Obrad Rady Miasta Krakowa",
+      citation: `Za zasługi dla Krakowa (dane testowe)${tag}.`,
+    };
     if (honourRoll < 4) {
       // Honoris Gratia: the Mayor's decisions from its establishment (17 September 2005) on, a few laureates per ordinance.
       const decidedOn = addDays("2005-09-17", Math.floor(i / 4) % 4800);

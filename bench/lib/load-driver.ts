@@ -37,7 +37,10 @@ export async function staffSessionCookie(roleKey: string, label: string): Promis
   const { createUser } = await import("../../app/models/user.server.ts");
   const { db } = await import("../../app/utils/db.server.ts");
   const { commitSessionId, SESSION_TTL_MS } = await import("../../app/utils/session.server.ts");
-  const user = await createUser({ email: `bench-${label}-${Date.now()}@bench.example`, name: "Benchmark", password: "benchmark-password", roleKeys: [roleKey] }, { userId: null });
+  const user = await createUser(
+    { email: `bench-${label}-${Date.now()}@bench.example`, name: "Benchmark", password: "benchmark-password", roleKeys: [roleKey] },
+    { userId: null },
+  );
   const session = await db().session.create({ data: { userId: user.id, expiresAt: new Date(Date.now() + SESSION_TTL_MS) } });
   return (await commitSessionId(session.id)).split(";")[0]!;
 }
@@ -55,7 +58,9 @@ export function latencyProbe(url: string, seconds: number, cookie: string): { do
   let out = "";
   probe.stdout!.on("data", (chunk: Buffer) => (out += chunk.toString()));
   const done = new Promise<number[]>((resolve, reject) =>
-    probe.once("exit", (code) => (code === 0 ? resolve((JSON.parse(out) as number[]).sort((a, b) => a - b)) : reject(new Error(`latency probe exited ${code}`)))),
+    probe.once("exit", (code) =>
+      code === 0 ? resolve((JSON.parse(out) as number[]).sort((a, b) => a - b)) : reject(new Error(`latency probe exited ${code}`)),
+    ),
   );
   return { done };
 }

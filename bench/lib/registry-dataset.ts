@@ -32,8 +32,34 @@ export function registryDataset(): Promise<RegistryDataset> {
   return building;
 }
 
-const CANDIDATE_COLUMNS = ["id", "kind", "givenNames", "surname", "grammaticalGender", "nameNominative", "displayName", "sortName", "foldedName", "createdAt", "updatedAt"] as const;
-const CONFERRAL_COLUMNS = ["id", "publicId", "candidateId", "honour", "medalClass", "numberSeries", "number", "conferredOn", "handedOverOn", "handoverPlace", "citation", "isHistorical", "createdAt"] as const;
+const CANDIDATE_COLUMNS = [
+  "id",
+  "kind",
+  "givenNames",
+  "surname",
+  "grammaticalGender",
+  "nameNominative",
+  "displayName",
+  "sortName",
+  "foldedName",
+  "createdAt",
+  "updatedAt",
+] as const;
+const CONFERRAL_COLUMNS = [
+  "id",
+  "publicId",
+  "candidateId",
+  "honour",
+  "medalClass",
+  "numberSeries",
+  "number",
+  "conferredOn",
+  "handedOverOn",
+  "handoverPlace",
+  "citation",
+  "isHistorical",
+  "createdAt",
+] as const;
 const DIPLOMA_COLUMNS = ["id", "conferralId", "templateKey", "text", "sourceHash", "verificationCode", "createdAt", "updatedAt"] as const;
 
 async function build(target: number): Promise<RegistryDataset> {
@@ -55,8 +81,19 @@ async function build(target: number): Promise<RegistryDataset> {
     const created = "2026-11-26T09:00:00.000+00:00";
     const drafts: { conferredOn: string; honour: string; medalClass: string | null }[] = [];
     for (let i = existing; i < target; i++) {
-      const honour = rng.weighted([["HONORIS_GRATIA", 85], ["CRACOVIAE_MERENTI", 12], ["HONORARY_CITIZENSHIP", 3]] as const);
-      const medalClass = honour === "CRACOVIAE_MERENTI" ? rng.weighted([["GOLD", 5], ["SILVER", 35], ["BRONZE", 60]] as const) : null;
+      const honour = rng.weighted([
+        ["HONORIS_GRATIA", 85],
+        ["CRACOVIAE_MERENTI", 12],
+        ["HONORARY_CITIZENSHIP", 3],
+      ] as const);
+      const medalClass =
+        honour === "CRACOVIAE_MERENTI"
+          ? rng.weighted([
+              ["GOLD", 5],
+              ["SILVER", 35],
+              ["BRONZE", 60],
+            ] as const)
+          : null;
       drafts.push({ conferredOn: new Date(first + Math.floor(rng.next() * span)).toISOString().slice(0, 10), honour, medalClass });
     }
     // Numbers continue each series in order of conferral, after the shared register's highest.
@@ -69,8 +106,17 @@ async function build(target: number): Promise<RegistryDataset> {
       const names: CandidateNameInput = { kind: "PERSON", givenNames, surname, organizationName: "" };
       const candidateId = `rc${i.toString(36).padStart(8, "0")}`;
       candidates.push([
-        candidateId, "PERSON", givenNames, surname, feminine ? "FEMININE" : "MASCULINE", `${givenNames} ${surname}`,
-        displayNameOf(names), sortNameOf(names), foldedNameOf(names), created, created,
+        candidateId,
+        "PERSON",
+        givenNames,
+        surname,
+        feminine ? "FEMININE" : "MASCULINE",
+        `${givenNames} ${surname}`,
+        displayNameOf(names),
+        sortNameOf(names),
+        foldedNameOf(names),
+        created,
+        created,
       ]);
       const series = d.honour === "HONORIS_GRATIA" ? "HG" : d.medalClass ? `CM_${d.medalClass}` : null;
       let number: number | null = null;
@@ -81,8 +127,19 @@ async function build(target: number): Promise<RegistryDataset> {
       const conferralId = `rf${i.toString(36).padStart(8, "0")}`;
       const handedOverOn = rng.chance(0.9) ? d.conferredOn : null;
       conferrals.push([
-        conferralId, `h${i.toString(36).padStart(9, "0")}`, candidateId, d.honour, d.medalClass, series, number, d.conferredOn,
-        handedOverOn, handedOverOn ? "Sala Obrad Rady Miasta Krakowa" : "", "Za zasługi dla Krakowa.", 1, created,
+        conferralId,
+        `h${i.toString(36).padStart(9, "0")}`,
+        candidateId,
+        d.honour,
+        d.medalClass,
+        series,
+        number,
+        d.conferredOn,
+        handedOverOn,
+        handedOverOn ? "Sala Obrad Rady Miasta Krakowa" : "",
+        "Za zasługi dla Krakowa.",
+        1,
+        created,
       ]);
       if (i % 50 === 0) {
         const code = Array.from({ length: 8 }, () => VERIFICATION_ALPHABET[Math.floor(rng.next() * VERIFICATION_ALPHABET.length)]).join("");
@@ -94,7 +151,9 @@ async function build(target: number): Promise<RegistryDataset> {
     await insertRows(client, "Conferral", CONFERRAL_COLUMNS, conferrals);
     await insertRows(client, "Diploma", DIPLOMA_COLUMNS, diplomas);
     const total = Number((await client.execute(`SELECT count(*) AS n FROM "Conferral"`)).rows[0]!.n);
-    const samplePublicIds = (await client.execute(`SELECT "publicId" FROM "Conferral" WHERE "nominationId" IS NULL ORDER BY "id" LIMIT 200`)).rows.map((r) => String(r.publicId));
+    const samplePublicIds = (await client.execute(`SELECT "publicId" FROM "Conferral" WHERE "nominationId" IS NULL ORDER BY "id" LIMIT 200`)).rows.map((r) =>
+      String(r.publicId),
+    );
     const sampleCodes = diplomas.slice(0, 50).map((d) => String(d[5]));
     return { ...base, conferrals: total, samplePublicIds, sampleCodes };
   } finally {

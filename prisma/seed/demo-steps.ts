@@ -58,7 +58,11 @@ export async function seedDemoSteps(c: DemoCase, yesterday: string) {
     const on = dates[i]!;
     const after: Record<string, unknown> = { eventDate: on };
     if (to === "OPINION_POSITIVE" || to === "OPINION_NEGATIVE") {
-      Object.assign(data, { opinion: to === "OPINION_POSITIVE" ? "POSITIVE" : "NEGATIVE", opinionDate: on, opinionClass: to === "OPINION_POSITIVE" ? (c.medalClass ?? null) : null });
+      Object.assign(data, {
+        opinion: to === "OPINION_POSITIVE" ? "POSITIVE" : "NEGATIVE",
+        opinionDate: on,
+        opinionClass: to === "OPINION_POSITIVE" ? (c.medalClass ?? null) : null,
+      });
       after.opinionDate = on;
       if (data.opinionClass) after.opinionClass = data.opinionClass;
     }
@@ -71,10 +75,22 @@ export async function seedDemoSteps(c: DemoCase, yesterday: string) {
     }
     if (to === "ADOPTED" && c.resolutionId) {
       // Plausible votes of a 43-member Council.
-      await db.resolution.update({ where: { id: c.resolutionId }, data: { votesFor: 36 + (c.index % 5), votesAgainst: c.index % 3, votesAbstained: 1 + (c.index % 2) } });
+      await db.resolution.update({
+        where: { id: c.resolutionId },
+        data: { votesFor: 36 + (c.index % 5), votesAgainst: c.index % 3, votesAbstained: 1 + (c.index % 2) },
+      });
     }
     await db.auditEvent.create({
-      data: { at: noonWarsaw(on), userId: null, action: "TRANSITION", entityType: "Nomination", entityId: c.id, fromStatus: from, toStatus: to, after: JSON.stringify(after) },
+      data: {
+        at: noonWarsaw(on),
+        userId: null,
+        action: "TRANSITION",
+        entityType: "Nomination",
+        entityId: c.id,
+        fromStatus: from,
+        toStatus: to,
+        after: JSON.stringify(after),
+      },
     });
     from = to;
   }

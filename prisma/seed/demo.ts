@@ -47,7 +47,10 @@ const NAME_FORMS: Record<string, [string, string] | undefined> = {
   "Søren Ølgaard": ["Sørena Ølgaarda", "Sørenowi Ølgaardowi"],
   "Fundacja Przykładowa „Sztuka dla Krakowa”": ["Fundacji Przykładowej „Sztuka dla Krakowa”", "Fundacji Przykładowej „Sztuka dla Krakowa”"],
   "Towarzystwo Miłośników Fikcyjnego Podgórza": ["Towarzystwa Miłośników Fikcyjnego Podgórza", "Towarzystwu Miłośników Fikcyjnego Podgórza"],
-  "Zmyślony Chór Akademicki im. Świętej Cecylii": ["Zmyślonego Chóru Akademickiego im. Świętej Cecylii", "Zmyślonemu Chórowi Akademickiemu im. Świętej Cecylii"],
+  "Zmyślony Chór Akademicki im. Świętej Cecylii": [
+    "Zmyślonego Chóru Akademickiego im. Świętej Cecylii",
+    "Zmyślonemu Chórowi Akademickiemu im. Świętej Cecylii",
+  ],
   "Stowarzyszenie Przyjaciół Wyimaginowanej Biblioteki Żeglugi Wiślanej": [
     "Stowarzyszenia Przyjaciół Wyimaginowanej Biblioteki Żeglugi Wiślanej",
     "Stowarzyszeniu Przyjaciół Wyimaginowanej Biblioteki Żeglugi Wiślanej",
@@ -97,10 +100,28 @@ function isoDaysAgo(days: number, today: Date): string {
  * term VIII; the real office holders are entered by an admin (reference data has none).
  */
 export const DEMO_SIGNATORIES = [
-  { office: "MAYOR", fullName: "Tadeusz Zmyślony (dane demonstracyjne)", titleLine: "Prezydent Miasta Krakowa", validFrom: "2018-11-21", validTo: "2024-05-06" },
+  {
+    office: "MAYOR",
+    fullName: "Tadeusz Zmyślony (dane demonstracyjne)",
+    titleLine: "Prezydent Miasta Krakowa",
+    validFrom: "2018-11-21",
+    validTo: "2024-05-06",
+  },
   { office: "MAYOR", fullName: "Jan Przykładowy (dane demonstracyjne)", titleLine: "Prezydent Miasta Krakowa", validFrom: "2024-05-07", validTo: null },
-  { office: "COUNCIL_CHAIR", fullName: "Bogdan Fikcyjny (dane demonstracyjne)", titleLine: "Przewodniczący Rady Miasta Krakowa", validFrom: "2018-11-21", validTo: "2024-04-30" },
-  { office: "COUNCIL_CHAIR", fullName: "Anna Wzorcowa (dane demonstracyjne)", titleLine: "Przewodnicząca Rady Miasta Krakowa", validFrom: "2024-05-07", validTo: null },
+  {
+    office: "COUNCIL_CHAIR",
+    fullName: "Bogdan Fikcyjny (dane demonstracyjne)",
+    titleLine: "Przewodniczący Rady Miasta Krakowa",
+    validFrom: "2018-11-21",
+    validTo: "2024-04-30",
+  },
+  {
+    office: "COUNCIL_CHAIR",
+    fullName: "Anna Wzorcowa (dane demonstracyjne)",
+    titleLine: "Przewodnicząca Rady Miasta Krakowa",
+    validFrom: "2024-05-07",
+    validTo: null,
+  },
 ];
 
 /** Only for an office with nobody recorded: never mixed with real office holders. */
@@ -162,11 +183,17 @@ export async function seedDemoData(today = new Date()) {
       );
       if (result.kind !== "created") continue;
       created++;
-      const saved = await db.nomination.findUniqueOrThrow({ where: { id: result.id }, select: { candidateId: true, candidate: { select: { displayName: true } } } });
+      const saved = await db.nomination.findUniqueOrThrow({
+        where: { id: result.id },
+        select: { candidateId: true, candidate: { select: { displayName: true } } },
+      });
       if (!candidateIds.has(candidate)) {
         const forms = NAME_FORMS[saved.candidate.displayName];
         if (forms) {
-          await db.candidate.update({ where: { id: saved.candidateId }, data: { nameGenitive: forms[0], nameDative: forms[1], nameFormsConfirmedAt: new Date() } });
+          await db.candidate.update({
+            where: { id: saved.candidateId },
+            data: { nameGenitive: forms[0], nameDative: forms[1], nameFormsConfirmedAt: new Date() },
+          });
         }
       }
       candidateIds.set(candidate, saved.candidateId);
@@ -185,7 +212,12 @@ export async function seedDemoData(today = new Date()) {
         let ordinanceId: string | null = null;
         if (honour === "HONORIS_GRATIA") {
           const ordinance = await db.ordinance.create({
-            data: { number: `${3000 + i}/${conferredOn.slice(0, 4)}`, issuedOn: conferredOn, kind: "HG_DECISION", title: "w sprawie nadania Odznaki „Honoris Gratia” (przykład)" },
+            data: {
+              number: `${3000 + i}/${conferredOn.slice(0, 4)}`,
+              issuedOn: conferredOn,
+              kind: "HG_DECISION",
+              title: "w sprawie nadania Odznaki „Honoris Gratia” (przykład)",
+            },
           });
           ordinanceId = ordinance.id;
         } else {
@@ -236,7 +268,17 @@ export async function seedDemoData(today = new Date()) {
         await db.nomination.update({ where: { id: nomination.id }, data: { closingReason: "Powód przykładowy (dane demonstracyjne)." } });
       }
       await seedDemoSteps(
-        { id: nomination.id, honour, status, receivedDate, medalClass: medalClass as MedalClass | undefined, conferredOn: conferred?.on ?? null, handedOverOn: conferred?.handedOverOn ?? null, resolutionId: conferred?.resolutionId ?? null, index: i },
+        {
+          id: nomination.id,
+          honour,
+          status,
+          receivedDate,
+          medalClass: medalClass as MedalClass | undefined,
+          conferredOn: conferred?.on ?? null,
+          handedOverOn: conferred?.handedOverOn ?? null,
+          resolutionId: conferred?.resolutionId ?? null,
+          index: i,
+        },
         isoDaysAgo(1, today),
       );
     }
@@ -252,7 +294,12 @@ async function seedDemoCeremony(today: Date) {
   const year = todayIso.slice(5) <= "06-05" ? Number(todayIso.slice(0, 4)) : Number(todayIso.slice(0, 4)) + 1;
   const venue = await db.venue.findUnique({ where: { name: "Sala Obrad Rady Miasta Krakowa" } });
   const waiting = await db.conferral.findMany({
-    where: { isDemo: true, handedOverOn: null, honour: { not: "HONORIS_GRATIA" }, nomination: { status: { in: ["ADOPTED", "NUMBER_ASSIGNED", "DIPLOMA_PRINTED"] } } },
+    where: {
+      isDemo: true,
+      handedOverOn: null,
+      honour: { not: "HONORIS_GRATIA" },
+      nomination: { status: { in: ["ADOPTED", "NUMBER_ASSIGNED", "DIPLOMA_PRINTED"] } },
+    },
     orderBy: { conferredOn: "asc" },
     select: { id: true },
   });

@@ -113,7 +113,13 @@ export const DATED_SETTINGS: { key: string; value: string; validFrom: string; va
     validTo: null,
     note: `${TO_VERIFY}. Tekst jednolity ogłoszony w 2024 r.; przy nowym obwieszczeniu dodaj nowy okres. Wcześniejsze teksty jednolite nie są wpisane.`,
   },
-  { key: "ceremony.maxLaureatesPerSession", value: "10", validFrom: "1990-06-08", validTo: null, note: `${TO_VERIFY}. Wartość początkowa do ustalenia z Kancelarią Rady.` },
+  {
+    key: "ceremony.maxLaureatesPerSession",
+    value: "10",
+    validFrom: "1990-06-08",
+    validTo: null,
+    note: `${TO_VERIFY}. Wartość początkowa do ustalenia z Kancelarią Rady.`,
+  },
   { key: "ceremony.diplomaDaysBefore", value: "14", validFrom: "1990-06-08", validTo: null, note: `${TO_VERIFY}. Wartość początkowa do ustalenia z KP-09.` },
   {
     key: "numbering.HONORIS_GRATIA",
@@ -129,7 +135,13 @@ export const DATED_SETTINGS: { key: string; value: string; validFrom: string; va
     validTo: null,
     note: `${TO_VERIFY}. Wzór znaku sprawy KP-04 (issue 18): wniosek ze znakiem innej postaci jest odrzucany.`,
   },
-  { key: "letters.senderOffice", value: "Kancelaria Prezydenta Miasta Krakowa", validFrom: "2005-09-17", validTo: null, note: `${TO_VERIFY}. Nagłówek pism do wnioskodawców „Honoris Gratia”.` },
+  {
+    key: "letters.senderOffice",
+    value: "Kancelaria Prezydenta Miasta Krakowa",
+    validFrom: "2005-09-17",
+    validTo: null,
+    note: `${TO_VERIFY}. Nagłówek pism do wnioskodawców „Honoris Gratia”.`,
+  },
   {
     key: "letters.senderAddress",
     value: "pl. Wszystkich Świętych 3-4, 31-004 Kraków",
@@ -137,7 +149,13 @@ export const DATED_SETTINGS: { key: string; value: string; validFrom: string; va
     validTo: null,
     note: `${TO_VERIFY}. Adres w nagłówku pism do wnioskodawców; do uzupełnienia o telefon i e-mail Kancelarii (po średniku).`,
   },
-  { key: "attachments.maxSizeMb", value: "20", validFrom: "1990-06-08", validTo: null, note: `${TO_VERIFY}. Wartość początkowa; skan wielostronicowego wniosku w PDF ma zwykle kilka MB.` },
+  {
+    key: "attachments.maxSizeMb",
+    value: "20",
+    validFrom: "1990-06-08",
+    validTo: null,
+    note: `${TO_VERIFY}. Wartość początkowa; skan wielostronicowego wniosku w PDF ma zwykle kilka MB.`,
+  },
 ];
 
 export async function seedReferenceData() {

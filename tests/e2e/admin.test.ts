@@ -93,7 +93,10 @@ describeInBrowser("user administration and the audit log", () => {
     await page.getByRole("heading", { level: 1, name: "Dziennik zdarzeń" }).waitFor();
     await page.getByLabel("Rodzaj obiektu").selectOption({ label: "użytkownik" });
     await Promise.all([page.waitForURL(/\/audit\?.*type=User/), page.getByRole("button", { name: "Pokaż" }).click()]);
-    const event = page.getByRole("row").filter({ has: page.getByRole("link", { name: NEW_USER.name }) }).first();
+    const event = page
+      .getByRole("row")
+      .filter({ has: page.getByRole("link", { name: NEW_USER.name }) })
+      .first();
     await event.waitFor();
     const text = await event.innerText();
     expect(text).toContain("Administrator Demonstracyjny");

@@ -271,7 +271,10 @@ export async function focusedLabel(page: Page): Promise<string> {
     if (!el || el === document.body) return "";
     const labelled = (el as HTMLInputElement).labels?.[0];
     const text = el.getAttribute("aria-label") ?? labelled?.textContent ?? el.innerText ?? "";
-    return text.replace(/\s+/g, " ").replace(/\s*\*$/, "").trim();
+    return text
+      .replace(/\s+/g, " ")
+      .replace(/\s*\*$/, "")
+      .trim();
   });
 }
 

@@ -31,7 +31,10 @@ describeInBrowser("ceremonies in the browser", () => {
     await page.getByText("Godzina zakończenia musi być późniejsza niż godzina rozpoczęcia.").waitFor();
     await expectNoAxeViolations(page);
     await page.getByLabel("Koniec (godzina)").fill("20:00");
-    await Promise.all([page.waitForURL((u) => /^\/ceremonies\/[^/]+$/.test(u.pathname) && u.pathname !== "/ceremonies/new"), page.getByRole("button", { name: "Zaplanuj uroczystość" }).click()]);
+    await Promise.all([
+      page.waitForURL((u) => /^\/ceremonies\/[^/]+$/.test(u.pathname) && u.pathname !== "/ceremonies/new"),
+      page.getByRole("button", { name: "Zaplanuj uroczystość" }).click(),
+    ]);
     const ceremonyPath = new URL(page.url()).pathname;
     await visit(page, ceremonyPath);
 
@@ -124,9 +127,14 @@ describeInBrowser("ceremonies in the browser", () => {
     // All attendance: choose it, „Ustaw wszystkim” (2 actions).
     await page.getByLabel("Obecność do ustawienia").selectOption("ATTENDS");
     await page.getByRole("button", { name: "Ustaw wszystkim (300)" }).click();
-    await page.getByRole("status").getByText(/Ustawiono obecność „będzie osobiście”: 300\slaureatów\./).waitFor();
+    await page
+      .getByRole("status")
+      .getByText(/Ustawiono obecność „będzie osobiście”: 300\slaureatów\./)
+      .waitFor();
     await waitForHydration(page);
-    expect(await page.getByRole("combobox", { name: /^Obecność: / }).evaluateAll((els) => els.every((e) => (e as HTMLSelectElement).value === "ATTENDS"))).toBe(true);
+    expect(await page.getByRole("combobox", { name: /^Obecność: / }).evaluateAll((els) => els.every((e) => (e as HTMLSelectElement).value === "ATTENDS"))).toBe(
+      true,
+    );
     await expectNoAxeViolations(page);
 
     // Tick all, untick one, set „nieobecny” for the ticked: 299 absent.
@@ -134,7 +142,10 @@ describeInBrowser("ceremonies in the browser", () => {
     await page.getByRole("checkbox", { name: `Zaznacz: ${gala.firstName}` }).uncheck();
     await page.getByLabel("Obecność do ustawienia").selectOption("ABSENT");
     await page.getByRole("button", { name: "Ustaw zaznaczonym (299)" }).click();
-    await page.getByRole("status").getByText(/Ustawiono obecność „nieobecny”: 299\slaureatów\./).waitFor();
+    await page
+      .getByRole("status")
+      .getByText(/Ustawiono obecność „nieobecny”: 299\slaureatów\./)
+      .waitFor();
     await waitForHydration(page);
     expect(await page.getByRole("combobox", { name: `Obecność: ${gala.firstName}` }).inputValue()).toBe("ATTENDS");
 

@@ -48,7 +48,10 @@ describeInBrowser("the diploma printing desk", () => {
     expect(download.suggestedFilename()).toMatch(/^dyplomy-wybrane-\d{4}-\d{2}-\d{2}-2\.pdf$/);
     // The batch confirms itself in a toast, with the count and a link back to the desk.
     const toast = page.locator("[data-toast=success]");
-    await toast.locator(".toast__title").filter({ hasText: /^Wydrukowano: 2\s+dyplomy\.$/ }).waitFor();
+    await toast
+      .locator(".toast__title")
+      .filter({ hasText: /^Wydrukowano: 2\s+dyplomy\.$/ })
+      .waitFor();
     expect(await toast.innerText()).toMatch(/Plik dyplomy-wybrane-.*\.pdf; wydruk zapisano w rejestrze wydruków\./);
     expect(await toast.getByRole("link", { name: "Wróć do druku dyplomów" }).count()).toBe(1);
     await expectNoAxeViolations(page);

@@ -6,7 +6,18 @@
 import type { Page } from "playwright-core";
 import { expect, test } from "vitest";
 import { addDays, todayIso } from "#app/domain/polish-dates";
-import { DEMO_USERS, describeInBrowser, expectNoAxeViolations, expectNoPageErrors, focusedLabel, tabTo, useBrowser, visit, waitForHydration, type TrackedPage } from "./browser";
+import {
+  DEMO_USERS,
+  describeInBrowser,
+  expectNoAxeViolations,
+  expectNoPageErrors,
+  focusedLabel,
+  tabTo,
+  useBrowser,
+  visit,
+  waitForHydration,
+  type TrackedPage,
+} from "./browser";
 
 function uniqueSurname(): string {
   const letters = "abcdefghijklmnoprstuwyz";
@@ -112,7 +123,10 @@ describeInBrowser("the Honoris Gratia desk in the browser", () => {
     let previous = page.url();
     await page.keyboard.press("Enter");
     await settle(page, (u) => u.search.includes("after=") && u.href !== previous);
-    await page.getByRole("status").filter({ hasText: `Zapisano wniosek: Adam ${surname}` }).waitFor();
+    await page
+      .getByRole("status")
+      .filter({ hasText: `Zapisano wniosek: Adam ${surname}` })
+      .waitFor();
     // Both dates were read: the next entry shows them the Polish way.
     expect(await page.getByLabel("Data wpływu").inputValue()).toBe(received.split("-").reverse().join("."));
     expect(await page.getByLabel("Proponowana data wręczenia").inputValue()).toBe("05.06.2099");
@@ -125,7 +139,10 @@ describeInBrowser("the Honoris Gratia desk in the browser", () => {
       previous = page.url();
       await page.keyboard.press("Enter");
       await settle(page, (u) => u.search.includes("after=") && u.href !== previous);
-      await page.getByRole("status").filter({ hasText: `Zapisano wniosek: ${given} ${surname}` }).waitFor();
+      await page
+        .getByRole("status")
+        .filter({ hasText: `Zapisano wniosek: ${given} ${surname}` })
+        .waitFor();
     }
 
     // Granted straight from „wpłynął”: the page says they must be verified first and offers both steps in one run.
@@ -137,7 +154,12 @@ describeInBrowser("the Honoris Gratia desk in the browser", () => {
     await settle(page, (u) => u.searchParams.get("verifyFirst") === "on");
     await confirmBulk(page, "grant", 3, /^Przyznano odznakę: 3\s+wnioski\.$/);
     // The summary shows the badge numbers given.
-    expect(await page.locator("main li").filter({ hasText: /wpłynął → zweryfikowany → przyznano, odznaka nr \S+/ }).count()).toBe(3);
+    expect(
+      await page
+        .locator("main li")
+        .filter({ hasText: /wpłynął → zweryfikowany → przyznano, odznaka nr \S+/ })
+        .count(),
+    ).toBe(3);
     const decision = page.getByRole("link", { name: "Decyzja Prezydenta i pisma do wnioskodawców" });
     const href = await decision.getAttribute("href");
     expect(href).toMatch(/^\/hg\/decisions\/[^/]+$/);
@@ -199,7 +221,10 @@ describeInBrowser("the Honoris Gratia desk in the browser", () => {
     await typeLaureate(page, "Edward", surname);
     await page.keyboard.press("Enter");
     await settle(page, (u) => u.search.includes("after="));
-    await page.getByRole("status").filter({ hasText: `Zapisano wniosek: Edward ${surname}` }).waitFor();
+    await page
+      .getByRole("status")
+      .filter({ hasText: `Zapisano wniosek: Edward ${surname}` })
+      .waitFor();
 
     const listPath = `/hg?status=all&q=${surname.toLowerCase()}`;
     await bulk(page, listPath, "verify", /^Zweryfikowano: 1\s+wniosek\.$/, 1);
@@ -232,7 +257,10 @@ describeInBrowser("the Honoris Gratia desk in the browser", () => {
   test("the desk's other pages are accessible: stock with a planned batch, statistics with the chart, decisions and the draft, an application", async () => {
     const page = await session.newPage({ signedInAs: DEMO_USERS.kp04 });
     await visit(page, "/hg/stock?batch=100000");
-    await page.getByRole("status").filter({ hasText: /^Za mało w magazynie: odznaki — potrzeba 100000/ }).waitFor();
+    await page
+      .getByRole("status")
+      .filter({ hasText: /^Za mało w magazynie: odznaki — potrzeba 100000/ })
+      .waitFor();
     await visit(page, "/hg/stats");
     expect(await page.locator("main svg[role=img] rect").count()).toBeGreaterThan(0);
     await visit(page, "/hg/decisions");

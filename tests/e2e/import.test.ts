@@ -33,8 +33,15 @@ describeInBrowser("import of the historical record", () => {
     await expectNoAxeViolations(page);
     const summary = await page.getByText(/^Wierszy: 2;/).innerText();
     expect(summary).toBe("Wierszy: 2; do utworzenia: 1; już w rejestrze: 0; z błędami: 1.");
-    const errorRow = page.getByRole("table", { name: /^Błędy/ }).getByRole("row").nth(1);
-    expect((await errorRow.getByRole("cell").allInnerTexts()).map((t) => t.trim())).toEqual(["3", "wyroznienie", "Nieznane wyróżnienie „Order Orła”: wpisz CM, HO lub HG."]);
+    const errorRow = page
+      .getByRole("table", { name: /^Błędy/ })
+      .getByRole("row")
+      .nth(1);
+    expect((await errorRow.getByRole("cell").allInnerTexts()).map((t) => t.trim())).toEqual([
+      "3",
+      "wyroznienie",
+      "Nieznane wyróżnienie „Order Orła”: wpisz CM, HO lub HG.",
+    ]);
     expect(await page.getByRole("table", { name: "Wiersze" }).innerText()).toContain("Żaneta Przeglądarkowa: Honoris Gratia nr 801, decyzja z 2009-03-12");
     // Every error as CSV, from the dry run kept on the server.
     const errorsHref = await page.getByRole("link", { name: "Pobierz wszystkie błędy (CSV)" }).getAttribute("href");

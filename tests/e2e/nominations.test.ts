@@ -111,7 +111,10 @@ describeInBrowser("nominations in the browser", () => {
     await control(page, "combobox", "Rodzaj gramatyczny").selectOption({ label: "żeński" });
     await control(page, "textbox", "Wnioskodawca 1: nazwa lub imię i nazwisko").fill("Rada Dzielnicy I Stare Miasto");
 
-    const [response] = await Promise.all([page.waitForResponse((r) => r.request().method() === "POST"), page.getByRole("button", { name: "Zapisz wniosek" }).click()]);
+    const [response] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === "POST"),
+      page.getByRole("button", { name: "Zapisz wniosek" }).click(),
+    ]);
     expect(response.status()).toBe(400);
     await page.waitForLoadState("load");
     const medalClass = control(page, "combobox", "Wnioskowana klasa medalu");
@@ -160,7 +163,10 @@ describeInBrowser("nominations in the browser", () => {
 
     await page.getByRole("link", { name: "Pokaż wszystkie wnioski" }).click();
     await page.waitForURL((url) => url.pathname === "/nominations" && url.search === "");
-    await page.getByRole("status").filter({ hasText: /^Wyniki 1–\d+ z \d+\.$/ }).waitFor();
+    await page
+      .getByRole("status")
+      .filter({ hasText: /^Wyniki 1–\d+ z \d+\.$/ })
+      .waitFor();
     expect(await page.getByRole("table", { name: "Lista wniosków" }).locator("tbody tr").count()).toBeGreaterThan(1);
     expectNoPageErrors(page);
   });
@@ -279,7 +285,9 @@ describeInBrowser("nominations in the browser", () => {
     expect(await procedure.locator("> li").count()).toBe(9);
     expect(await procedure.locator("> li[aria-current=step]").innerText()).toMatch(/^przekazany Radzie Miasta/m);
     expect(await procedure.locator("> li[aria-current=step]").innerText()).toMatch(/Zarządzenie Prezydenta nr \d+\/\d{4} z dnia \d+ \S+ \d{4}/);
-    expect(await procedure.locator("> li", { hasText: "opinia pozytywna" }).innerText()).toMatch(/Opinia Komisji Medalu z dnia .*\n.*Klasa medalu w opinii: (złoty|srebrny|brązowy)/s);
+    expect(await procedure.locator("> li", { hasText: "opinia pozytywna" }).innerText()).toMatch(
+      /Opinia Komisji Medalu z dnia .*\n.*Klasa medalu w opinii: (złoty|srebrny|brązowy)/s,
+    );
 
     // A filtered list, from a dashboard link.
     await visit(page, "/nominations?honour=CRACOVIAE_MERENTI");

@@ -165,7 +165,10 @@ describeInBrowser("caching and browser features (issue 15, headers)", () => {
       body: new URLSearchParams({ email: DEMO_USERS.kp09, password: DEMO_PASSWORD, redirectTo: "/" }),
     });
     expect(login.status).toBe(302);
-    const cookie = login.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+    const cookie = login.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; ");
     const get = async (path: string) => {
       const res = await fetch(`${baseURL()}${path}`, { headers: { Cookie: cookie }, redirect: "manual" });
       await res.arrayBuffer();

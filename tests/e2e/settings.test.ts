@@ -50,7 +50,14 @@ describeInBrowser("settings: dated values and signatories", () => {
     await expectNoAxeViolations(page);
 
     // Every key has its section; the demo Mayor in office today is marked in words.
-    for (const id of ["legalBasis.CRACOVIAE_MERENTI", "legalBasis.HONORARY_CITIZENSHIP", "legalBasis.ORDINANCE", "clause.execution", "clause.entryIntoForce", "rules.CRACOVIAE_MERENTI"]) {
+    for (const id of [
+      "legalBasis.CRACOVIAE_MERENTI",
+      "legalBasis.HONORARY_CITIZENSHIP",
+      "legalBasis.ORDINANCE",
+      "clause.execution",
+      "clause.entryIntoForce",
+      "rules.CRACOVIAE_MERENTI",
+    ]) {
       expect(await page.locator(`[id="${id}"]`).count(), id).toBe(1);
     }
     const mayor = page.locator('[id="signatory-MAYOR"]');
@@ -86,7 +93,10 @@ describeInBrowser("settings: dated values and signatories", () => {
     await tabTo(page, "Dodaj sygnatariusza");
     await page.keyboard.press("Enter");
 
-    const error = page.getByText("Ten okres nakłada się na okres innej osoby na tym stanowisku (Tadeusz Zmyślony (dane demonstracyjne), od 21.11.2018 do 06.05.2024).", { exact: false });
+    const error = page.getByText(
+      "Ten okres nakłada się na okres innej osoby na tym stanowisku (Tadeusz Zmyślony (dane demonstracyjne), od 21.11.2018 do 06.05.2024).",
+      { exact: false },
+    );
     await error.waitFor();
     expect(new URL(page.url()).pathname).toBe("/admin/settings/signatories/new");
     const validTo = page.getByLabel("Do dnia (opcjonalnie)");

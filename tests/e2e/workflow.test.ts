@@ -10,7 +10,11 @@ import { describeInBrowser, expectNoAxeViolations, expectNoPageErrors, tabTo, us
 const DETAIL_PATH = /\/nominations\/(?!new$)[^/?#]+$/;
 const RECEIVED_ON = "2026-03-10";
 /** Adopted in term IX (from 7 May 2024), in 2026 as the number's year says. */
-const RESOLUTION = { number: "XLV/1777/26", date: "2026-06-15", text: /uchwała nr XLV\/1777\/26 Rady Miasta Krakowa z dnia 15 czerwca 2026\s+r\. \(IX kadencja\)/ };
+const RESOLUTION = {
+  number: "XLV/1777/26",
+  date: "2026-06-15",
+  text: /uchwała nr XLV\/1777\/26 Rady Miasta Krakowa z dnia 15 czerwca 2026\s+r\. \(IX kadencja\)/,
+};
 
 /** Letters only, so the name passes the form and is unique in the demo register. */
 function uniqueSurname(): string {
@@ -78,7 +82,9 @@ describeInBrowser("the workflow in the browser", () => {
       expect(headings).toHaveLength(statusesOf(honour).length);
       for (const h of headings) expect(h).toMatch(/^\S.* \(\d+\)$/);
       expect(await region.locator("ul.board-cards").count()).toBeGreaterThan(0);
-      expect(await page.getByRole("navigation", { name: "Tablice wyróżnień" }).locator("[aria-current=page]").innerText()).toBe(label.replace(/^(Medal|Odznaka) /, "").replace(/[„”]/g, ""));
+      expect(await page.getByRole("navigation", { name: "Tablice wyróżnień" }).locator("[aria-current=page]").innerText()).toBe(
+        label.replace(/^(Medal|Odznaka) /, "").replace(/[„”]/g, ""),
+      );
       await visit(page, "/");
     }
 
@@ -176,11 +182,19 @@ describeInBrowser("the workflow in the browser", () => {
     expect(await statusText(page)).toBe("nadano numer medalu");
     const text = await conferral.innerText();
     expect(text).toMatch(RESOLUTION.text);
-    const number = await conferral.locator("dt", { hasText: /^Numer$/ }).locator("xpath=following-sibling::dd[1]").innerText();
+    const number = await conferral
+      .locator("dt", { hasText: /^Numer$/ })
+      .locator("xpath=following-sibling::dd[1]")
+      .innerText();
     expect(number).toMatch(/^[1-9]\d*$/);
     // Not offered again; the next status follows the diploma's print, not a step (issue 16).
     expect(await page.locator("section[aria-labelledby=kroki]").getByRole("link", { name: "Nadaj numer medalu" }).count()).toBe(0);
-    expect(await page.locator("section[aria-labelledby=kroki]").getByRole("link", { name: /dyplom/i }).count()).toBe(0);
+    expect(
+      await page
+        .locator("section[aria-labelledby=kroki]")
+        .getByRole("link", { name: /dyplom/i })
+        .count(),
+    ).toBe(0);
 
     // 9. A full reload shows the same, and the board has the card in its new column.
     await visit(page, detail);
@@ -188,6 +202,11 @@ describeInBrowser("the workflow in the browser", () => {
     await visit(page, "/board/CRACOVIAE_MERENTI");
     const numbered = page.getByRole("list", { name: /^Nadano numer medalu \(\d+\)$/ });
     expect(await numbered.getByRole("link", { name: fullName, exact: true }).count()).toBe(1);
-    expect(await page.getByRole("list", { name: /^Wpłynął \(\d+\)$/ }).getByRole("link", { name: fullName, exact: true }).count()).toBe(0);
+    expect(
+      await page
+        .getByRole("list", { name: /^Wpłynął \(\d+\)$/ })
+        .getByRole("link", { name: fullName, exact: true })
+        .count(),
+    ).toBe(0);
   });
 });

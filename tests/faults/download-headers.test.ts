@@ -24,7 +24,9 @@ describe("download headers", () => {
   test("no route module sets X-Content-Type-Options: the server sends it once with everything", () => {
     const setters = readdirSync(ROUTES_DIR).filter((f) => /x-content-type-options/i.test(readFileSync(path.join(ROUTES_DIR, f), "utf8")));
     expect(setters).toEqual([]);
-    const utils = readdirSync(path.join(ROOT, "app/utils")).filter((f) => /x-content-type-options/i.test(readFileSync(path.join(ROOT, "app/utils", f), "utf8")));
+    const utils = readdirSync(path.join(ROOT, "app/utils")).filter((f) =>
+      /x-content-type-options/i.test(readFileSync(path.join(ROOT, "app/utils", f), "utf8")),
+    );
     expect(utils).toEqual([]);
   });
 
@@ -35,7 +37,11 @@ describe("download headers", () => {
     const ceremony = await firstId("SELECT id FROM Ceremony ORDER BY id LIMIT 1");
     const candidate = await firstId("SELECT candidateId FROM Conferral WHERE isDemo = 1 ORDER BY id LIMIT 1");
     const publicDownloads = ["/rejestr.csv", "/rejestr.json", "/sitemap.xml"];
-    const protocolDownloads = new Set([`/ceremonies/${ceremony}/invitations.csv`, `/ceremonies/${ceremony}/calendar.ics`, `/ceremonies/${ceremony}/programme.pdf`]);
+    const protocolDownloads = new Set([
+      `/ceremonies/${ceremony}/invitations.csv`,
+      `/ceremonies/${ceremony}/calendar.ics`,
+      `/ceremonies/${ceremony}/programme.pdf`,
+    ]);
     const staffDownloads = [
       "/nominations/export",
       "/conferrals/export",

@@ -30,14 +30,21 @@ export async function signIn(baseURL: string, email = ADMIN): Promise<string> {
     body: new URLSearchParams({ email, password: DEMO_PASSWORD, redirectTo: "/" }),
   });
   const answer = await res.text();
-  const cookie = res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
   if (res.status !== 302 || !cookie) throw new Error(`Sign-in as ${email} failed: HTTP ${res.status} ${textOf(answer)}`);
   return cookie;
 }
 
 /** A page's visible text, shortened: what an answer said, for a test's failure message. */
 export function textOf(html: string): string {
-  const text = html.replace(/<(script|style)[^]*?<\/\1>/g, " ").replace(/<[^>]*>/g, " ").replace(/\s+/g, " ").trim();
+  const text = html
+    .replace(/<(script|style)[^]*?<\/\1>/g, " ")
+    .replace(/<[^>]*>/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
   return text.length > 400 ? `${text.slice(0, 400)}…` : text;
 }
 

@@ -23,7 +23,9 @@ function upload(bytes: Uint8Array, name = "historia.csv") {
   const fd = new FormData();
   fd.append("intent", "preview");
   fd.append("file", new File([new Uint8Array(bytes)], name, { type: "text/csv" }));
-  return settle<Preview>(() => action({ request: new Request("http://localhost/import", { method: "POST", body: fd, headers: { Cookie: cookie } }), params: {}, context: {} }));
+  return settle<Preview>(() =>
+    action({ request: new Request("http://localhost/import", { method: "POST", body: fd, headers: { Cookie: cookie } }), params: {}, context: {} }),
+  );
 }
 
 type Preview = {
@@ -41,7 +43,10 @@ type Preview = {
 
 /** `count` rows that are all wrong (an unknown honour), each about 100 bytes. */
 function wrongRows(count: number, from = 1): string[] {
-  return Array.from({ length: count }, (_, i) => `Order Testowy ${from + i};;;osoba;Jan;Błędny-${from + i};;M;;;;2009-03-12;;;Wiersz z błędem do sprawdzenia rozmiaru strony.`);
+  return Array.from(
+    { length: count },
+    (_, i) => `Order Testowy ${from + i};;;osoba;Jan;Błędny-${from + i};;M;;;;2009-03-12;;;Wiersz z błędem do sprawdzenia rozmiaru strony.`,
+  );
 }
 
 describe("the size of an import", () => {
@@ -57,7 +62,10 @@ describe("the size of an import", () => {
     const before = await db().conferral.count();
     const big = await callAction<Preview>(action, "/import", { intent: "apply", content: "A".repeat(25 * 1024 * 1024), fileName: "duzy.csv" });
     expect(big.status).toBe(413);
-    const noId = await callAction<Preview>(action, "/import", { intent: "apply", content: csv("HG;;951;osoba;Ala;Bezid;;K;;;;2014-02-03;;;").toString("base64") });
+    const noId = await callAction<Preview>(action, "/import", {
+      intent: "apply",
+      content: csv("HG;;951;osoba;Ala;Bezid;;K;;;;2014-02-03;;;").toString("base64"),
+    });
     expect(noId.status).toBe(400);
     expect(await db().conferral.count()).toBe(before);
   });
@@ -83,7 +91,11 @@ describe("the size of an import", () => {
     expect(JSON.parse(audit.after!)).toMatchObject({ file: "po-id.csv", created: 1 });
 
     // Applied once: the id is gone, a second try is told to load the file again.
-    const again = await callAction<{ result: { error: Record<string, string[]> } }>(action, "/import", { intent: "apply", importId: report.importId, skipErrors: "on" });
+    const again = await callAction<{ result: { error: Record<string, string[]> } }>(action, "/import", {
+      intent: "apply",
+      importId: report.importId,
+      skipErrors: "on",
+    });
     expect(again.status).toBe(400);
     expect(JSON.stringify(again.data)).toContain("Wczytaj plik ponownie");
     expect(await db().conferral.count({ where: { numberSeries: "HG", number: 952 } })).toBe(1);
@@ -115,7 +127,11 @@ describe("the size of an import", () => {
 
     const { loader } = await import("#app/routes/import.$id.errors[.csv]");
     expect(report.errorsUrl).toBe(`/import/${report.importId}/errors.csv`);
-    const download = await loader({ request: new Request(`http://localhost${report.errorsUrl}`, { headers: { Cookie: cookie } }), params: { id: report.importId }, context: {} });
+    const download = await loader({
+      request: new Request(`http://localhost${report.errorsUrl}`, { headers: { Cookie: cookie } }),
+      params: { id: report.importId },
+      context: {},
+    });
     expect(download.status).toBe(200);
     expect(download.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
     expect(download.headers.get("Content-Disposition")).toMatch(/^attachment; /);
@@ -128,7 +144,13 @@ describe("the size of an import", () => {
 
     // Someone else's dry run, or one that does not exist: 404.
     const other = await signInAs("ADMIN");
-    const foreign = await settle(() => loader({ request: new Request(`http://localhost${report.errorsUrl}`, { headers: { Cookie: other.cookie } }), params: { id: report.importId }, context: {} }));
+    const foreign = await settle(() =>
+      loader({
+        request: new Request(`http://localhost${report.errorsUrl}`, { headers: { Cookie: other.cookie } }),
+        params: { id: report.importId },
+        context: {},
+      }),
+    );
     expect(foreign.status).toBe(404);
     ({ cookie } = await signInAs("ADMIN"));
   });

@@ -63,7 +63,9 @@ describe("control and direction characters in names, titles and printer names", 
   });
 
   test("Polish names, quotes and dashes still pass", () => {
-    expect(CandidateInput.safeParse({ candidateKind: "PERSON", givenNames: "Zofia Łucja", surname: "Żółkiewska-Ćwik", grammaticalGender: "FEMININE" }).success).toBe(true);
+    expect(
+      CandidateInput.safeParse({ candidateKind: "PERSON", givenNames: "Zofia Łucja", surname: "Żółkiewska-Ćwik", grammaticalGender: "FEMININE" }).success,
+    ).toBe(true);
     expect(CandidateInput.safeParse({ candidateKind: "ORGANIZATION", organizationName: "Chór „Wawel” – Kraków" }).success).toBe(true);
   });
 });

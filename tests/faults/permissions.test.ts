@@ -13,7 +13,11 @@ let cmCandidate: string;
 
 beforeAll(async () => {
   await signInAs("KP09_SPECIALIST");
-  const created = await callAction(createNomination, "/nominations/new", personNomination({ "candidate.surname": "Medalowa", "nominators[0].contact": "tajny.kontakt@example.pl" }));
+  const created = await callAction(
+    createNomination,
+    "/nominations/new",
+    personNomination({ "candidate.surname": "Medalowa", "nominators[0].contact": "tajny.kontakt@example.pl" }),
+  );
   cm = created.location!.split("/").pop()!;
   cmCandidate = (await db().nomination.findUniqueOrThrow({ where: { id: cm } })).candidateId;
 });
@@ -47,10 +51,14 @@ test("the printing room's step page carries only what the step's form shows", as
   await db().nomination.update({ where: { id: cm }, data: { status: "NUMBER_ASSIGNED" } });
   await signInAs("PRINTING");
   // „Dyplom wydrukowany” follows a recorded print (issue 16), so its step page only refuses: without the nomination's data.
-  const page = await callLoader<{ nomination: Record<string, unknown> }>(stepForm, `/nominations/${cm}/step/DIPLOMA_PRINTED`, { id: cm, to: "DIPLOMA_PRINTED" });
+  const page = await callLoader<{ nomination: Record<string, unknown> }>(stepForm, `/nominations/${cm}/step/DIPLOMA_PRINTED`, {
+    id: cm,
+    to: "DIPLOMA_PRINTED",
+  });
   expect(page.status).toBe(409);
   const text = JSON.stringify(page.data);
-  for (const secret of ["tajny.kontakt@example.pl", "Zasługi dla miasta.", "pismo.pdf", "1950", "Towarzystwo Przyjaciół Sztuk Pięknych"]) expect(text).not.toContain(secret);
+  for (const secret of ["tajny.kontakt@example.pl", "Zasługi dla miasta.", "pismo.pdf", "1950", "Towarzystwo Przyjaciół Sztuk Pięknych"])
+    expect(text).not.toContain(secret);
 });
 
 test("a role that may not take a step gets 403 from its page", async () => {

@@ -32,12 +32,25 @@ beforeAll(async () => {
   signOut();
 });
 
-const HOSTILE = ["/\t/evil.example", "/\n/evil.example", "/\r\n/evil.example", "//evil.example", "/\\evil.example", "/.//evil.example", "https://evil.example/", "/\u3000", "/a\nb", "/a\r\nb"];
+const HOSTILE = [
+  "/\t/evil.example",
+  "/\n/evil.example",
+  "/\r\n/evil.example",
+  "//evil.example",
+  "/\\evil.example",
+  "/.//evil.example",
+  "https://evil.example/",
+  "/\u3000",
+  "/a\nb",
+  "/a\r\nb",
+];
 
 /** Any string, weighted towards the characters browsers and header parsers treat specially. */
 const ANY_TARGET = fc.oneof(
   fc.string({ unit: "binary" }),
-  fc.array(fc.constantFrom("/", "\\", "\t", "\n", "\r", ".", "%2F", "evil.example", ":", "@", "\u3000", "\u0000", "?", "#", "ą"), { maxLength: 10 }).map((parts) => parts.join("")),
+  fc
+    .array(fc.constantFrom("/", "\\", "\t", "\n", "\r", ".", "%2F", "evil.example", ":", "@", "\u3000", "\u0000", "?", "#", "ą"), { maxLength: 10 })
+    .map((parts) => parts.join("")),
 );
 
 describe("hostile redirectTo", () => {

@@ -37,7 +37,9 @@ async function floodWhileMeasuring(addressOf: (connection: number) => string, mi
     await new Promise((resolve) => setTimeout(resolve, 500));
     while (!floodDone) {
       const started = performance.now();
-      const page = await settle(() => nominationList({ request: new Request("http://localhost/nominations", { headers: { Cookie: staffCookie } }), params: {}, context: {} }));
+      const page = await settle(() =>
+        nominationList({ request: new Request("http://localhost/nominations", { headers: { Cookie: staffCookie } }), params: {}, context: {} }),
+      );
       expect(page.status).toBe(200);
       pageTimes.push(performance.now() - started);
       // A staff member clicking, not a tight loop: the local database answers synchronously, so

@@ -24,7 +24,11 @@ async function postLogin(email: string, password: string, clientAddress?: string
   const started = performance.now();
   let retryAfter: string | null = null;
   const answer = await settle<LoginAnswer>(async () => {
-    const out = await loginAction({ request: new Request("http://localhost/login", { method: "POST", body: new URLSearchParams({ email, password }) }), params: {}, context: { clientAddress } });
+    const out = await loginAction({
+      request: new Request("http://localhost/login", { method: "POST", body: new URLSearchParams({ email, password }) }),
+      params: {},
+      context: { clientAddress },
+    });
     const init = (out as { init?: ResponseInit | null }).init;
     retryAfter = new Headers(init?.headers).get("Retry-After");
     return out;
@@ -81,16 +85,20 @@ describe("item 6: a lock does not reveal which addresses have accounts", () => {
 });
 
 describe("item 5: attempts per client address", () => {
-  test(`after ${MAX_SIGN_INS_PER_ADDRESS} failures from one address it gets 429 with Retry-After, in Polish; other addresses do not`, { timeout: 180_000 }, async () => {
-    const address = "203.0.113.45";
-    for (let i = 0; i < MAX_SIGN_INS_PER_ADDRESS; i++) expect((await postLogin(freshEmail("zalew"), "zle-haslo", address)).status).toBe(401);
-    const refused = await postLogin(await account("ofiara"), PASSWORD, address);
-    expect(refused.status).toBe(429);
-    expect(refused.message).toMatch(/^Zbyt wiele nieudanych prób logowania z tego komputera\. Spróbuj ponownie za \d+\u00a0minut/);
-    expect(Number(refused.retryAfter)).toBeGreaterThan(0);
-    expect(refused.ms).toBeLessThan(100);
-    expect((await postLogin(freshEmail("inny"), "zle-haslo", "203.0.113.46")).status).toBe(401);
-  });
+  test(
+    `after ${MAX_SIGN_INS_PER_ADDRESS} failures from one address it gets 429 with Retry-After, in Polish; other addresses do not`,
+    { timeout: 180_000 },
+    async () => {
+      const address = "203.0.113.45";
+      for (let i = 0; i < MAX_SIGN_INS_PER_ADDRESS; i++) expect((await postLogin(freshEmail("zalew"), "zle-haslo", address)).status).toBe(401);
+      const refused = await postLogin(await account("ofiara"), PASSWORD, address);
+      expect(refused.status).toBe(429);
+      expect(refused.message).toMatch(/^Zbyt wiele nieudanych prób logowania z tego komputera\. Spróbuj ponownie za \d+\u00a0minut/);
+      expect(Number(refused.retryAfter)).toBeGreaterThan(0);
+      expect(refused.ms).toBeLessThan(100);
+      expect((await postLogin(freshEmail("inny"), "zle-haslo", "203.0.113.46")).status).toBe(401);
+    },
+  );
 
   test("successful sign-ins do not use up the address's allowance", { timeout: 180_000 }, async () => {
     const address = "203.0.113.77";

@@ -39,7 +39,17 @@ afterEach(() => signOut());
 
 async function nominate(surname = "Załącznikowy"): Promise<{ id: string; candidateId: string }> {
   resumeSession(clerk.cookie);
-  const answer = await callAction(createAction, "/nominations/new", personNomination({ "candidate.surname": `${surname}${Math.random().toString(36).slice(2, 7).replace(/\d/g, (d) => "abcdefghij"[Number(d)]!)}`, "candidate.birthYear": undefined }));
+  const answer = await callAction(
+    createAction,
+    "/nominations/new",
+    personNomination({
+      "candidate.surname": `${surname}${Math.random()
+        .toString(36)
+        .slice(2, 7)
+        .replace(/\d/g, (d) => "abcdefghij"[Number(d)]!)}`,
+      "candidate.birthYear": undefined,
+    }),
+  );
   expect(answer.status).toBe(302);
   const id = answer.location!.split("/").pop()!;
   return { id, candidateId: (await db().nomination.findUniqueOrThrow({ where: { id } })).candidateId };
@@ -48,7 +58,11 @@ async function nominate(surname = "Załącznikowy"): Promise<{ id: string; candi
 type Reply = { errors: Record<string, string[] | undefined> };
 
 /** A multipart POST as the browser sends the upload form. */
-function send(nominationId: string, file: { bytes: Buffer; name: string; type?: string } | null, fields: Record<string, string> = { kind: "NOMINATION_LETTER" }) {
+function send(
+  nominationId: string,
+  file: { bytes: Buffer; name: string; type?: string } | null,
+  fields: Record<string, string> = { kind: "NOMINATION_LETTER" },
+) {
   const form = new FormData();
   for (const [k, v] of Object.entries(fields)) form.append(k, v);
   if (file) form.append("file", new File([new Uint8Array(file.bytes)], file.name, { type: file.type ?? "application/pdf" }));
@@ -58,7 +72,11 @@ function send(nominationId: string, file: { bytes: Buffer; name: string; type?: 
 
 async function rawDownload(nominationId: string, attachmentId: string, cookie: string): Promise<Response> {
   try {
-    return (await download({ request: new Request(`http://localhost/x`, { headers: { Cookie: cookie } }), params: { id: nominationId, attachmentId }, context: {} })) as Response;
+    return (await download({
+      request: new Request(`http://localhost/x`, { headers: { Cookie: cookie } }),
+      params: { id: nominationId, attachmentId },
+      context: {},
+    })) as Response;
   } catch (thrown) {
     if (thrown instanceof Response) return thrown;
     throw thrown;
@@ -76,12 +94,23 @@ describe("upload", () => {
     expect(answer.location).toBe(`/nominations/${n.id}#zalaczniki`);
     expect(answer.toast?.title).toBe("Dodano załącznik „Wniosek Łódź „TPSP”.pdf”.");
     const row = await db().attachment.findFirstOrThrow({ where: { nominationId: n.id, sha256: { not: null } } });
-    expect(row).toMatchObject({ name: "Wniosek Łódź „TPSP”.pdf", sha256: sha(PDF), byteSize: PDF.length, mediaType: "application/pdf", kind: "NOMINATION_LETTER", description: "skan, s. 1–3" });
+    expect(row).toMatchObject({
+      name: "Wniosek Łódź „TPSP”.pdf",
+      sha256: sha(PDF),
+      byteSize: PDF.length,
+      mediaType: "application/pdf",
+      kind: "NOMINATION_LETTER",
+      description: "skan, s. 1–3",
+    });
     expect(readFileSync(path.join(attachmentsDir(), sha(PDF)))).toEqual(PDF);
     expect(incomingFiles()).toEqual([]);
 
     resumeSession(clerk.cookie);
-    const page = await callLoader<{ attachmentFiles: { name: string; onDisk: boolean }[]; nomination: { attachments: { sha256: string | null }[] } }>(nominationPage, `/nominations/${n.id}`, { id: n.id });
+    const page = await callLoader<{ attachmentFiles: { name: string; onDisk: boolean }[]; nomination: { attachments: { sha256: string | null }[] } }>(
+      nominationPage,
+      `/nominations/${n.id}`,
+      { id: n.id },
+    );
     expect(page.data!.attachmentFiles).toEqual([expect.objectContaining({ name: "Wniosek Łódź „TPSP”.pdf", onDisk: true })]);
     const audit = await db().auditEvent.findFirstOrThrow({ where: { entityType: "Nomination", entityId: n.id, reason: "Dodano plik załącznika." } });
     expect(audit.userId).toBe(clerk.userId);
@@ -91,7 +120,13 @@ describe("upload", () => {
   test("DOCX, ODT and PNG are accepted by their content; one content is stored once", async () => {
     const n = await nominate();
     const docx = await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph("Życiorys")] }] }));
-    const odt = Buffer.from(zipSync({ mimetype: [strToU8("application/vnd.oasis.opendocument.text"), { level: 0 }], "content.xml": strToU8("<office:document-content/>"), "META-INF/manifest.xml": strToU8("<manifest/>") }));
+    const odt = Buffer.from(
+      zipSync({
+        mimetype: [strToU8("application/vnd.oasis.opendocument.text"), { level: 0 }],
+        "content.xml": strToU8("<office:document-content/>"),
+        "META-INF/manifest.xml": strToU8("<manifest/>"),
+      }),
+    );
     expect((await send(n.id, { bytes: docx, name: "cv.docx" }, { kind: "CV" })).status).toBe(302);
     expect((await send(n.id, { bytes: odt, name: "podpisy.odt" }, { kind: "SIGNATURES" })).status).toBe(302);
     expect((await send(n.id, { bytes: PNG, name: "skan.png" }, { kind: "OTHER" })).status).toBe(302);
@@ -231,7 +266,10 @@ describe("deletion", () => {
     const fields = personNomination({ attachments: "pismo.pdf", version: String(current.version) });
     const answer = await callAction(editAction, `/nominations/${n.id}/edit`, fields, { id: n.id });
     expect(answer.status).toBe(302);
-    expect(await db().attachment.findMany({ where: { nominationId: n.id }, select: { name: true }, orderBy: { name: "asc" } })).toEqual([{ name: "pismo.pdf" }, { name: "skan.png" }]);
+    expect(await db().attachment.findMany({ where: { nominationId: n.id }, select: { name: true }, orderBy: { name: "asc" } })).toEqual([
+      { name: "pismo.pdf" },
+      { name: "skan.png" },
+    ]);
   });
 });
 
@@ -265,15 +303,24 @@ describe("backup, restore, RODO", () => {
 
     const admin = await signInAs("ADMIN");
     resumeSession(admin.cookie);
-    const exported = await callLoader<{ nominations: { attachments: { name: string; contentBase64?: string | null }[] }[] }>(exportLoader, `/candidates/${n.candidateId}/export`, { id: n.candidateId });
+    const exported = await callLoader<{ nominations: { attachments: { name: string; contentBase64?: string | null }[] }[] }>(
+      exportLoader,
+      `/candidates/${n.candidateId}/export`,
+      { id: n.candidateId },
+    );
     const files = exported.data!.nominations[0]!.attachments.filter((a) => a.contentBase64 !== undefined);
     expect(files.map((f) => Buffer.from(f.contentBase64!, "base64"))).toEqual([mine, PNG]);
 
     // Withdrawn long ago: due for anonymisation.
     const past = new Date(clock.now().getTime() - 12 * 365 * 24 * 3600 * 1000);
     await db().nomination.update({ where: { id: n.id }, data: { status: "WITHDRAWN" } });
-    await db().auditEvent.create({ data: { userId: clerk.userId, action: "TRANSITION", entityType: "Nomination", entityId: n.id, fromStatus: "RECEIVED", toStatus: "WITHDRAWN", at: past } });
-    await db().auditEvent.updateMany({ where: { entityType: "Nomination", entityId: n.id, NOT: { action: "TRANSITION" } }, data: { at: new Date(past.getTime() - 1000) } });
+    await db().auditEvent.create({
+      data: { userId: clerk.userId, action: "TRANSITION", entityType: "Nomination", entityId: n.id, fromStatus: "RECEIVED", toStatus: "WITHDRAWN", at: past },
+    });
+    await db().auditEvent.updateMany({
+      where: { entityType: "Nomination", entityId: n.id, NOT: { action: "TRANSITION" } },
+      data: { at: new Date(past.getTime() - 1000) },
+    });
     const result = await anonymise([n.id], { userId: admin.userId });
     expect(result.nominationIds).toEqual([n.id]);
     expect(existsSync(path.join(attachmentsDir(), sha(mine)))).toBe(false);
@@ -290,7 +337,11 @@ describe("the attachments page (without JavaScript)", () => {
     const n = await nominate();
     await send(n.id, { bytes: PNG, name: "skan.png" }, { kind: "OTHER" });
     resumeSession(clerk.cookie);
-    const page = await callLoader<{ files: { name: string }[]; names: { name: string }[]; maxBytes: number }>(attachmentsPage, `/nominations/${n.id}/attachments`, { id: n.id });
+    const page = await callLoader<{ files: { name: string }[]; names: { name: string }[]; maxBytes: number }>(
+      attachmentsPage,
+      `/nominations/${n.id}/attachments`,
+      { id: n.id },
+    );
     expect(page.data!.files.map((f) => f.name)).toEqual(["skan.png"]);
     expect(page.data!.names.map((f) => f.name)).toEqual(["pismo.pdf", "życiorys.pdf"]);
     expect(page.data!.maxBytes).toBe(20 * 1024 * 1024);

@@ -52,7 +52,16 @@ beforeAll(async () => {
   expect(edited.status).toBe(302);
   // A status change as the workflow will write it (no transition screen exists yet).
   await db().auditEvent.create({
-    data: { at: clock.now(), userId: clerk.userId, action: "TRANSITION", entityType: "Nomination", entityId: nominationId, fromStatus: "RECEIVED", toStatus: "FORMALLY_COMPLETE", reason: "komplet dokumentów" },
+    data: {
+      at: clock.now(),
+      userId: clerk.userId,
+      action: "TRANSITION",
+      entityType: "Nomination",
+      entityId: nominationId,
+      fromStatus: "RECEIVED",
+      toStatus: "FORMALLY_COMPLETE",
+      reason: "komplet dokumentów",
+    },
   });
 });
 
@@ -122,8 +131,7 @@ describe("the audit log screen", () => {
     expect(system.rows.every((r) => r.who === "system" && r.action === "utworzenie")).toBe(true);
 
     // Around midnight in Warsaw, winter (UTC+1) and summer (UTC+2).
-    const at = (iso: string, entityId: string) =>
-      db().auditEvent.create({ data: { at: new Date(iso), action: "UPDATE", entityType: "Granica", entityId } });
+    const at = (iso: string, entityId: string) => db().auditEvent.create({ data: { at: new Date(iso), action: "UPDATE", entityType: "Granica", entityId } });
     await at("2025-03-09T22:59:59Z", "before-10-march"); // 9 March, 23:59:59 in Warsaw
     await at("2025-03-09T23:00:00Z", "start-10-march"); // 10 March, 00:00
     await at("2025-03-10T22:59:59Z", "end-10-march"); // 10 March, 23:59:59

@@ -19,11 +19,23 @@ function withCookie(cookie: string) {
 describe("signing in", () => {
   test("the right password gives an HttpOnly, SameSite=Lax session cookie that opens the register", async () => {
     await user("jan@test.example");
-    const answer = await settle(async () => loginAction({ request: new Request("http://localhost/login", { method: "POST", body: new URLSearchParams({ email: " JAN@test.example ", password: "poprawne-haslo-1", redirectTo: "/nominations" }) }), params: {}, context: {} }));
+    const answer = await settle(async () =>
+      loginAction({
+        request: new Request("http://localhost/login", {
+          method: "POST",
+          body: new URLSearchParams({ email: " JAN@test.example ", password: "poprawne-haslo-1", redirectTo: "/nominations" }),
+        }),
+        params: {},
+        context: {},
+      }),
+    );
     expect(answer.status).toBe(302);
     expect(answer.location).toBe("/nominations");
     const raw = await loginAction({
-      request: new Request("http://localhost/login", { method: "POST", body: new URLSearchParams({ email: "jan@test.example", password: "poprawne-haslo-1" }) }),
+      request: new Request("http://localhost/login", {
+        method: "POST",
+        body: new URLSearchParams({ email: "jan@test.example", password: "poprawne-haslo-1" }),
+      }),
       params: {},
       context: {},
     });
@@ -61,7 +73,10 @@ describe("signing in", () => {
   test("the locked answer through the form is Polish and says until when", async () => {
     await user("blok2@test.example");
     for (let i = 0; i < MAX_FAILED_SIGN_INS; i++) await signIn("blok2@test.example", "zle");
-    const answer = await callAction<{ result: { error: Record<string, string[]> } }>(loginAction, "/login", { email: "blok2@test.example", password: "poprawne-haslo-1" });
+    const answer = await callAction<{ result: { error: Record<string, string[]> } }>(loginAction, "/login", {
+      email: "blok2@test.example",
+      password: "poprawne-haslo-1",
+    });
     expect(answer.status).toBe(429);
     expect(answer.data!.result.error[""]![0]).toMatch(/^Zbyt wiele nieudanych prób\. Konto jest zablokowane do \d\d:\d\d\.$/);
   });
@@ -91,7 +106,9 @@ describe("sessions", () => {
     expect(t.location).toMatch(/^\/login/);
 
     // Signed out: the server forgets the session, the old cookie no longer works.
-    const out = await settle(() => logoutAction({ request: new Request("http://localhost/logout", { method: "POST", headers: { Cookie: cookie } }), params: {}, context: {} }));
+    const out = await settle(() =>
+      logoutAction({ request: new Request("http://localhost/logout", { method: "POST", headers: { Cookie: cookie } }), params: {}, context: {} }),
+    );
     expect(out.location).toBe("/login");
     expect(await db().session.count({ where: { userId: u.id } })).toBe(0);
     const after = await settle(() => nominationList({ request: withCookie(cookie), params: {}, context: {} }));

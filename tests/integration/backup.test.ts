@@ -3,19 +3,27 @@
 // untouched then, and otherwise swaps the file in and keeps the replaced one.
 import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
-import { closeSync, copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync, writeSync } from "node:fs";
+import {
+  closeSync,
+  copyFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  truncateSync,
+  writeFileSync,
+  writeSync,
+} from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { createClient, type Client } from "@libsql/client";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
-import {
-  backupDatabase,
-  BackupError,
-  databaseFilePath,
-  expectedMigrations,
-  inspectBackup,
-  restoreDatabase,
-} from "#app/utils/backup.server";
+import { backupDatabase, BackupError, databaseFilePath, expectedMigrations, inspectBackup, restoreDatabase } from "#app/utils/backup.server";
 import { migrate } from "../../scripts/migrate";
 import { ROOT } from "../setup/template-db";
 
@@ -98,70 +106,73 @@ describe("backup", () => {
   test.each([
     { journalMode: "wal", url: () => liveUrl() },
     { journalMode: "delete", url: () => fileUrl(rollbackSource) },
-  ])("a backup taken while another process writes is a consistent snapshot, restorable into a new file (journal_mode=$journalMode)", async ({ journalMode, url }) => {
-    const sourceUrl = url();
-    const live = await openDb(databaseFilePath(sourceUrl));
-    expect(await scalar(live, `PRAGMA journal_mode = ${journalMode}`)).toBe(journalMode);
-    const writer = spawn(process.execPath, ["--input-type=module", "-e", WRITER], {
-      cwd: ROOT,
-      env: { ...process.env, WRITER_URL: sourceUrl },
-      stdio: ["pipe", "pipe", "pipe"],
-    });
-    let out = "";
-    let err = "";
-    writer.stdout.on("data", (c: Buffer) => (out += c.toString()));
-    writer.stderr.on("data", (c: Buffer) => (err += c.toString()));
-    const exited = new Promise<number | null>((resolve) => writer.on("exit", resolve));
+  ])(
+    "a backup taken while another process writes is a consistent snapshot, restorable into a new file (journal_mode=$journalMode)",
+    async ({ journalMode, url }) => {
+      const sourceUrl = url();
+      const live = await openDb(databaseFilePath(sourceUrl));
+      expect(await scalar(live, `PRAGMA journal_mode = ${journalMode}`)).toBe(journalMode);
+      const writer = spawn(process.execPath, ["--input-type=module", "-e", WRITER], {
+        cwd: ROOT,
+        env: { ...process.env, WRITER_URL: sourceUrl },
+        stdio: ["pipe", "pipe", "pipe"],
+      });
+      let out = "";
+      let err = "";
+      writer.stdout.on("data", (c: Buffer) => (out += c.toString()));
+      writer.stderr.on("data", (c: Buffer) => (err += c.toString()));
+      const exited = new Promise<number | null>((resolve) => writer.on("exit", resolve));
 
-    // Let the writer get going, then note what is committed before the backup starts.
-    const deadline = Date.now() + 10_000;
-    while (Number(await scalar(live, "SELECT count(*) FROM BackupProbe")) < 40) {
-      if (Date.now() > deadline || writer.exitCode !== null) throw new Error(`the writer did not start: ${err}`);
-      await new Promise((r) => setTimeout(r, 20));
-    }
-    const committedBefore = (await live.execute("SELECT id FROM BackupProbe ORDER BY id")).rows.map((r) => Number(r[0]));
-    const startedAt = Date.now();
-    const backups = path.join(dir, `backups-${journalMode}`);
-    const backup = await backupDatabase({ databaseUrl: sourceUrl, dir: backups });
-    const finishedAt = Date.now();
-    const countAfter = Number(await scalar(live, "SELECT count(*) FROM BackupProbe"));
+      // Let the writer get going, then note what is committed before the backup starts.
+      const deadline = Date.now() + 10_000;
+      while (Number(await scalar(live, "SELECT count(*) FROM BackupProbe")) < 40) {
+        if (Date.now() > deadline || writer.exitCode !== null) throw new Error(`the writer did not start: ${err}`);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      const committedBefore = (await live.execute("SELECT id FROM BackupProbe ORDER BY id")).rows.map((r) => Number(r[0]));
+      const startedAt = Date.now();
+      const backups = path.join(dir, `backups-${journalMode}`);
+      const backup = await backupDatabase({ databaseUrl: sourceUrl, dir: backups });
+      const finishedAt = Date.now();
+      const countAfter = Number(await scalar(live, "SELECT count(*) FROM BackupProbe"));
 
-    writer.stdin.end();
-    expect(await exited, err).toBe(0);
-    const report = JSON.parse(out) as { txns: [number, number][]; errors: string[] };
-    expect(report.errors).toEqual([]);
-    // Both in flight at once: a writer transaction overlapped the backup.
-    expect(report.txns.some(([s, e]) => s <= finishedAt && e >= startedAt)).toBe(true);
-    live.close();
+      writer.stdin.end();
+      expect(await exited, err).toBe(0);
+      const report = JSON.parse(out) as { txns: [number, number][]; errors: string[] };
+      expect(report.errors).toEqual([]);
+      // Both in flight at once: a writer transaction overlapped the backup.
+      expect(report.txns.some(([s, e]) => s <= finishedAt && e >= startedAt)).toBe(true);
+      live.close();
 
-    expect(path.basename(backup.file)).toMatch(/^merenti-\d{4}-\d\d-\d\dT\d\d-\d\d-\d\dZ\.db$/);
-    expect(path.dirname(backup.file)).toBe(backups);
-    expect(readdirSync(backups)).toEqual([path.basename(backup.file)]); // no .partial left
-    expect(backup.migrations).toEqual(expectedMigrations());
+      expect(path.basename(backup.file)).toMatch(/^merenti-\d{4}-\d\d-\d\dT\d\d-\d\d-\d\dZ\.db$/);
+      expect(path.dirname(backup.file)).toBe(backups);
+      expect(readdirSync(backups)).toEqual([path.basename(backup.file)]); // no .partial left
+      expect(backup.migrations).toEqual(expectedMigrations());
 
-    const target = path.join(dir, `new-${journalMode}`, "restored.db");
-    const restored = await restoreDatabase({ file: backup.file, databaseUrl: fileUrl(target) });
-    expect(restored).toMatchObject({ target, previous: undefined, migrations: expectedMigrations() });
-    expect(readdirSync(path.dirname(target))).toEqual(["restored.db"]);
+      const target = path.join(dir, `new-${journalMode}`, "restored.db");
+      const restored = await restoreDatabase({ file: backup.file, databaseUrl: fileUrl(target) });
+      expect(restored).toMatchObject({ target, previous: undefined, migrations: expectedMigrations() });
+      expect(readdirSync(path.dirname(target))).toEqual(["restored.db"]);
 
-    const copy = await openDb(target);
-    expect((await copy.execute("PRAGMA integrity_check")).rows.map((r) => r[0])).toEqual(["ok"]);
-    const rows = (await copy.execute("SELECT id, txn FROM BackupProbe ORDER BY id")).rows.map((r) => ({ id: Number(r[0]), txn: Number(r[1]) }));
-    // Every row committed before the backup started is there, nothing committed after it ended.
-    expect(rows.length).toBeGreaterThanOrEqual(committedBefore.length);
-    expect(rows.length).toBeLessThanOrEqual(countAfter);
-    const ids = new Set(rows.map((r) => r.id));
-    expect(committedBefore.filter((id) => !ids.has(id))).toEqual([]);
-    // A snapshot at one instant: ids without holes, and no transaction cut in half.
-    expect(rows.map((r) => r.id)).toEqual(rows.map((_, i) => i + 1));
-    const perTxn = new Map<number, number>();
-    for (const r of rows) perTxn.set(r.txn, (perTxn.get(r.txn) ?? 0) + 1);
-    expect([...perTxn.values()].every((n) => n === 2)).toBe(true);
-    expect(Number(await scalar(copy, "SELECT count(*) FROM BackupFiller"))).toBe(FILLER_ROWS);
-    expect(await migrationsIn(copy)).toEqual(expectedMigrations());
-    copy.close();
-    goodBackup ??= backup.file;
-  });
+      const copy = await openDb(target);
+      expect((await copy.execute("PRAGMA integrity_check")).rows.map((r) => r[0])).toEqual(["ok"]);
+      const rows = (await copy.execute("SELECT id, txn FROM BackupProbe ORDER BY id")).rows.map((r) => ({ id: Number(r[0]), txn: Number(r[1]) }));
+      // Every row committed before the backup started is there, nothing committed after it ended.
+      expect(rows.length).toBeGreaterThanOrEqual(committedBefore.length);
+      expect(rows.length).toBeLessThanOrEqual(countAfter);
+      const ids = new Set(rows.map((r) => r.id));
+      expect(committedBefore.filter((id) => !ids.has(id))).toEqual([]);
+      // A snapshot at one instant: ids without holes, and no transaction cut in half.
+      expect(rows.map((r) => r.id)).toEqual(rows.map((_, i) => i + 1));
+      const perTxn = new Map<number, number>();
+      for (const r of rows) perTxn.set(r.txn, (perTxn.get(r.txn) ?? 0) + 1);
+      expect([...perTxn.values()].every((n) => n === 2)).toBe(true);
+      expect(Number(await scalar(copy, "SELECT count(*) FROM BackupFiller"))).toBe(FILLER_ROWS);
+      expect(await migrationsIn(copy)).toEqual(expectedMigrations());
+      copy.close();
+      goodBackup ??= backup.file;
+    },
+  );
 
   test("backup names carry the UTC time and never overwrite an earlier backup", async () => {
     const now = new Date("2026-11-26T09:55:00.123Z");
@@ -175,7 +186,8 @@ describe("backup", () => {
 
   test("only file: databases: a libSQL server gets a Polish message and its token is never printed", async () => {
     const url = "libsql://merenti.example.org?authToken=SEKRET";
-    const refused = (p: Promise<unknown>) => expect(p).rejects.toThrow(/tylko dla bazy w pliku SQLite.*libsql:\/\/merenti\.example\.org.*kopiami zapasowymi\s+samego serwera/s);
+    const refused = (p: Promise<unknown>) =>
+      expect(p).rejects.toThrow(/tylko dla bazy w pliku SQLite.*libsql:\/\/merenti\.example\.org.*kopiami zapasowymi\s+samego serwera/s);
     await refused(backupDatabase({ databaseUrl: url, dir: path.join(dir, "never") }));
     await refused(restoreDatabase({ file: good(), databaseUrl: url }));
     await expect(backupDatabase({ databaseUrl: url, dir: path.join(dir, "never") })).rejects.not.toThrow(/SEKRET/);
@@ -305,7 +317,11 @@ describe("restore", () => {
     const result = await restoreDatabase({ file: backup.file, databaseUrl: fileUrl(target), now: new Date("2026-11-26T10:00:00Z") });
     const previous = `${target}.before-restore-2026-11-26T10-00-00Z`;
     expect(result).toMatchObject({ target, previous, appliedMigrations: [] });
-    expect(readdirSync(path.dirname(target)).sort()).toEqual(["app.db", "app.db.before-restore-2026-11-26T10-00-00Z", "app.db.before-restore-2026-11-26T10-00-00Z-wal"]);
+    expect(readdirSync(path.dirname(target)).sort()).toEqual([
+      "app.db",
+      "app.db.before-restore-2026-11-26T10-00-00Z",
+      "app.db.before-restore-2026-11-26T10-00-00Z-wal",
+    ]);
 
     expect(sha256(target)).toBe(sha256(backup.file));
     const now = await openDb(target);

@@ -21,7 +21,11 @@ beforeAll(async () => {
 });
 
 async function nomination(overrides: Fields = {}) {
-  const answer = await callAction(createAction, "/nominations/new", personNomination({ "candidate.surname": `Tablicowy${Math.random().toString(36).slice(2, 7)}`, "candidate.birthYear": undefined, ...overrides }));
+  const answer = await callAction(
+    createAction,
+    "/nominations/new",
+    personNomination({ "candidate.surname": `Tablicowy${Math.random().toString(36).slice(2, 7)}`, "candidate.birthYear": undefined, ...overrides }),
+  );
   expect(answer.status).toBe(302);
   return answer.location!.split("/").pop()!;
 }
@@ -41,9 +45,20 @@ async function board(honour: string) {
 const column = (b: Board, status: string): Column => b.columns.find((c) => c.status === status)!;
 
 /** Rows written directly, for volumes the forms would take long to make. */
-async function insertMany(count: number, data: { honour: string; status: string; receivedDate?: (i: number) => string; dueDate?: (i: number) => string; updatedAt?: (i: number) => Date }) {
+async function insertMany(
+  count: number,
+  data: { honour: string; status: string; receivedDate?: (i: number) => string; dueDate?: (i: number) => string; updatedAt?: (i: number) => Date },
+) {
   const candidate = await db().candidate.create({
-    data: { kind: "PERSON", givenNames: "Masowy", surname: `Kandydat${Math.random().toString(36).slice(2, 6)}`, displayName: "Masowy Kandydat", sortName: "kandydat masowy", foldedName: "masowy kandydat", nameNominative: "Masowy Kandydat" },
+    data: {
+      kind: "PERSON",
+      givenNames: "Masowy",
+      surname: `Kandydat${Math.random().toString(36).slice(2, 6)}`,
+      displayName: "Masowy Kandydat",
+      sortName: "kandydat masowy",
+      foldedName: "masowy kandydat",
+      nameNominative: "Masowy Kandydat",
+    },
   });
   const ids: string[] = [];
   for (let i = 0; i < count; i++) {
@@ -93,7 +108,10 @@ describe("the board of an honour", () => {
     expect(column(b, "CLOSED").steps).toEqual([]);
 
     // A card's step link leads to the step form, which makes the same checks as from the nomination page.
-    const form = await callLoader<{ step: { to: string } }>(stepLoader, `/nominations/${received}/step/FORMALLY_COMPLETE`, { id: received, to: "FORMALLY_COMPLETE" });
+    const form = await callLoader<{ step: { to: string } }>(stepLoader, `/nominations/${received}/step/FORMALLY_COMPLETE`, {
+      id: received,
+      to: "FORMALLY_COMPLETE",
+    });
     expect(form.status).toBe(200);
     expect(form.data!.step.to).toBe("FORMALLY_COMPLETE");
   });
@@ -101,7 +119,11 @@ describe("the board of an honour", () => {
   test("working columns are capped with the oldest first; final columns show the latest ten", async () => {
     const base = "2025-01-01";
     await insertMany(BOARD_CARD_LIMIT + 3, { honour: "HONORARY_CITIZENSHIP", status: "RECEIVED", receivedDate: (i) => addDays(base, (i * 37) % 100) });
-    const closed = await insertMany(BOARD_FINAL_LIMIT + 4, { honour: "HONORARY_CITIZENSHIP", status: "CLOSED", updatedAt: (i) => new Date(Date.UTC(2026, 0, 1 + i)) });
+    const closed = await insertMany(BOARD_FINAL_LIMIT + 4, {
+      honour: "HONORARY_CITIZENSHIP",
+      status: "CLOSED",
+      updatedAt: (i) => new Date(Date.UTC(2026, 0, 1 + i)),
+    });
 
     const b = await board("HONORARY_CITIZENSHIP");
     const receivedColumn = column(b, "RECEIVED");
@@ -110,7 +132,11 @@ describe("the board of an honour", () => {
     const dates = receivedColumn.cards.map((n) => n.receivedDate);
     expect(dates).toEqual([...dates].sort());
     // The three left out are the most recently received.
-    const all = await db().nomination.findMany({ where: { honour: "HONORARY_CITIZENSHIP", status: "RECEIVED" }, orderBy: [{ receivedDate: "asc" }, { id: "asc" }], select: { id: true } });
+    const all = await db().nomination.findMany({
+      where: { honour: "HONORARY_CITIZENSHIP", status: "RECEIVED" },
+      orderBy: [{ receivedDate: "asc" }, { id: "asc" }],
+      select: { id: true },
+    });
     expect(receivedColumn.cards.map((n) => n.id)).toEqual(all.slice(0, BOARD_CARD_LIMIT).map((n) => n.id));
 
     const closedColumn = column(b, "CLOSED");

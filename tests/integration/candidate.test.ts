@@ -26,7 +26,6 @@ function candidateFields(version: number, overrides: Record<string, string> = {}
   };
 }
 
-
 beforeAll(async () => {
   await signInAs(["KP09_SPECIALIST", "KP04_CLERK"]);
 });

@@ -57,7 +57,11 @@ async function laureate(options: { honour?: string; status?: string; given?: str
       nameDative: `Bolesławowi ${surname}owi`,
       displayName: `${surname} ${given}`,
       sortName: `${surname} ${given}`.toLowerCase(),
-      foldedName: `${given} ${surname}`.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/ł/g, "l"),
+      foldedName: `${given} ${surname}`
+        .toLowerCase()
+        .normalize("NFD")
+        .replace(/[\u0300-\u036f]/g, "")
+        .replace(/ł/g, "l"),
     },
   });
   const nomination = await db().nomination.create({
@@ -92,7 +96,8 @@ type Page = {
   candidates: { id: string; name: string }[];
 };
 const page = async (id: string, query = "") => (await callLoader<Page>(detailLoader, `/ceremonies/${id}${query}`, { id })).data!;
-const post = (id: string, fields: Record<string, string>) => callAction<{ message?: string; problems?: string[] }>(detailAction, `/ceremonies/${id}`, fields, { id });
+const post = (id: string, fields: Record<string, string>) =>
+  callAction<{ message?: string; problems?: string[] }>(detailAction, `/ceremonies/${id}`, fields, { id });
 const add = async (id: string, conferralId: string) => post(id, { intent: "add", conferralId, version: String((await page(id)).ceremony.version) });
 const setAttendance = async (id: string, laureateId: string, attendance: string, extra: Record<string, string> = {}) =>
   post(id, { intent: "laureate", laureateId, attendance, guestsCount: "2", version: String((await page(id)).ceremony.version), ...extra });
@@ -132,7 +137,12 @@ describe("scheduling", () => {
     const id = await schedule();
     const ok = await callAction(editAction, `/ceremonies/${id}/edit`, { ...VALID, title: "Nowa nazwa", version: "1" }, { id });
     expect(ok.status).toBe(302);
-    const stale = await callAction<{ result: { error: Record<string, string[]> } }>(editAction, `/ceremonies/${id}/edit`, { ...VALID, title: "Inna", version: "1" }, { id });
+    const stale = await callAction<{ result: { error: Record<string, string[]> } }>(
+      editAction,
+      `/ceremonies/${id}/edit`,
+      { ...VALID, title: "Inna", version: "1" },
+      { id },
+    );
     expect(stale.status).toBe(409);
     expect((await db().ceremony.findUniqueOrThrow({ where: { id } })).title).toBe("Nowa nazwa");
   });
@@ -167,7 +177,9 @@ describe("laureates", () => {
     expect((await add(id, twice.conferralId)).status).toBe(302);
     expect((await add(other, twice.conferralId)).status).toBe(302);
     const warning = (await page(id)).findings.find((f) => f.code === "DOUBLE_PLANNED")!;
-    expect(warning.message).toMatch(/^Anna Podwójna: laureatka jest zaplanowana także na inną uroczystość \(„Inna uroczystość”.*\)\. Usuń ją z jednej z nich\.$/);
+    expect(warning.message).toMatch(
+      /^Anna Podwójna: laureatka jest zaplanowana także na inną uroczystość \(„Inna uroczystość”.*\)\. Usuń ją z jednej z nich\.$/,
+    );
   });
 
   test("a laureate cannot be added twice; the order moves up and down; positions stay 1..n", async () => {
@@ -232,7 +244,11 @@ describe("holding a ceremony", () => {
     const held = await post(id, { intent: "step", step: "HOLD", confirm: "on", version: String((await page(id)).ceremony.version) });
     expect(held.status).toBe(302);
     expect(held.location).toBe(`/ceremonies/${id}`);
-    expect(held.toast).toMatchObject({ type: "success", title: "Zapisano uroczystość jako odbytą.", description: expect.stringContaining("Wręczenia zapisane przy laureatach: 3.") });
+    expect(held.toast).toMatchObject({
+      type: "success",
+      title: "Zapisano uroczystość jako odbytą.",
+      description: expect.stringContaining("Wręczenia zapisane przy laureatach: 3."),
+    });
     for (const l of [cm, hc, hg]) {
       const n = await db().nomination.findUniqueOrThrow({ where: { id: l.nominationId }, include: { conferral: true } });
       expect(n.status).toBe("HANDED_OVER");
@@ -287,7 +303,14 @@ describe("holding a ceremony", () => {
 
 // Issue 16, item 11: the programme as a list of points, edited as a form, printed by the template.
 describe("the programme", () => {
-  const programmePdfText = async (id: string) => pdfText((await programmePdf({ request: new Request(`http://localhost/ceremonies/${id}/programme.pdf`, { headers: { Cookie: cookie } }), params: { id }, context: {} })) as Response);
+  const programmePdfText = async (id: string) =>
+    pdfText(
+      (await programmePdf({
+        request: new Request(`http://localhost/ceremonies/${id}/programme.pdf`, { headers: { Cookie: cookie } }),
+        params: { id },
+        context: {},
+      })) as Response,
+    );
   type ProgrammePage = { source: string; version: number; rows: { time: string; text: string; speaker: string }[] };
   const programme = async (id: string) => (await callLoader<ProgrammePage>(programmeLoader, `/ceremonies/${id}/programme`, { id })).data!;
   type Reply = { result: { error?: Record<string, string[] | null>; initialValue?: { items?: unknown[] } } | null; message: string | null };
@@ -295,7 +318,17 @@ describe("the programme", () => {
     callAction<Reply>(
       programmeAction,
       `/ceremonies/${id}/programme`,
-      { version: String(version), ...Object.fromEntries(rows.flatMap((r, i) => [[`items[${i}].time`, r.time], [`items[${i}].text`, r.text], [`items[${i}].speaker`, r.speaker]])), ...extra },
+      {
+        version: String(version),
+        ...Object.fromEntries(
+          rows.flatMap((r, i) => [
+            [`items[${i}].time`, r.time],
+            [`items[${i}].text`, r.text],
+            [`items[${i}].speaker`, r.speaker],
+          ]),
+        ),
+        ...extra,
+      },
       { id },
     );
 
@@ -304,7 +337,13 @@ describe("the programme", () => {
     await db().signatory.deleteMany({ where: { office: { in: ["COUNCIL_CHAIR", "MAYOR"] } } });
     await db().signatory.createMany({
       data: [
-        { office: "COUNCIL_CHAIR", fullName: "Bogdan Programowy", titleLine: "Przewodniczący Rady Miasta Krakowa", validFrom: "2024-05-07", validTo: "2026-06-30" },
+        {
+          office: "COUNCIL_CHAIR",
+          fullName: "Bogdan Programowy",
+          titleLine: "Przewodniczący Rady Miasta Krakowa",
+          validFrom: "2024-05-07",
+          validTo: "2026-06-30",
+        },
         { office: "COUNCIL_CHAIR", fullName: "Anna Programowa", titleLine: "Przewodnicząca Rady Miasta Krakowa", validFrom: "2026-07-01" },
         { office: "MAYOR", fullName: "Jan Programowy", titleLine: "Prezydent Miasta Krakowa", validFrom: "2024-05-07" },
       ],
@@ -320,7 +359,9 @@ describe("the programme", () => {
     const text = await programmePdfText(june);
     expect(text).toContain("PROGRAM");
     expect(text).toContain("5 czerwca 2026 r., godz. 12:00");
-    expect(text).toMatch(/godz. 12:00 Hejnał mariacki.*wystąpienie Przewodniczącego Rady Miasta Krakowa – Bogdan Programowy, Przewodniczący Rady Miasta Krakowa.*Laudacja Prezydenta Miasta Krakowa – Jan Programowy/);
+    expect(text).toMatch(
+      /godz. 12:00 Hejnał mariacki.*wystąpienie Przewodniczącego Rady Miasta Krakowa – Bogdan Programowy, Przewodniczący Rady Miasta Krakowa.*Laudacja Prezydenta Miasta Krakowa – Jan Programowy/,
+    );
     expect(text).toMatch(/Zdzisław Jędrzejczyk \(Srebrny Medal „Cracoviae Merenti”\); Łucja Ćwiklińska/);
     expect((await programme(june)).source).toBe("suggested");
 
@@ -328,7 +369,18 @@ describe("the programme", () => {
     const woman = await programmePdfText(september);
     expect(woman).toContain("wystąpienie Przewodniczącej Rady Miasta Krakowa – Anna Programowa, Przewodnicząca Rady Miasta Krakowa");
     expect(woman).not.toContain("Przewodniczącego");
-    await expectArchivalPdf(Buffer.from(await ((await programmePdf({ request: new Request(`http://localhost/x`, { headers: { Cookie: cookie } }), params: { id: september }, context: {} })) as Response).arrayBuffer()), "programme");
+    await expectArchivalPdf(
+      Buffer.from(
+        await (
+          (await programmePdf({
+            request: new Request(`http://localhost/x`, { headers: { Cookie: cookie } }),
+            params: { id: september },
+            context: {},
+          })) as Response
+        ).arrayBuffer(),
+      ),
+      "programme",
+    );
   });
 
   test("saved from the form: the points in the order sent, with times and speakers, printed; audited", async () => {
@@ -344,9 +396,13 @@ describe("the programme", () => {
     const after = await programme(id);
     expect(after).toMatchObject({ source: "saved", rows });
     const text = await programmePdfText(id);
-    expect(text).toMatch(/1\) godz. 12:00 Hejnał mariacki 2\) godz. 12:05 Powitanie gości – Kierownik Kancelarii Rady 3\) Koncert „Krakowskie Nuty” – Orkiestra Akademii Muzycznej/);
+    expect(text).toMatch(
+      /1\) godz. 12:00 Hejnał mariacki 2\) godz. 12:05 Powitanie gości – Kierownik Kancelarii Rady 3\) Koncert „Krakowskie Nuty” – Orkiestra Akademii Muzycznej/,
+    );
     const audit = await db().auditEvent.findFirstOrThrow({ where: { entityType: "Ceremony", entityId: id, action: "UPDATE" }, orderBy: { at: "desc" } });
-    expect(JSON.parse(audit.after!).programme).toBe("12:00 Hejnał mariacki\n12:05 Powitanie gości – Kierownik Kancelarii Rady\nKoncert „Krakowskie Nuty” – Orkiestra Akademii Muzycznej");
+    expect(JSON.parse(audit.after!).programme).toBe(
+      "12:00 Hejnał mariacki\n12:05 Powitanie gości – Kierownik Kancelarii Rady\nKoncert „Krakowskie Nuty” – Orkiestra Akademii Muzycznej",
+    );
   });
 
   test("bad rows are refused next to their fields, a stale version is refused, and neither changes the saved points", async () => {
@@ -386,7 +442,10 @@ describe("the programme", () => {
     const id = await schedule({ date: "2026-09-14" });
     await db().ceremony.update({
       where: { id },
-      data: { programme: '<document title="Program"><title>PROGRAM</title><p>Dawny wstęp.</p><ol><li>Powitanie.</li><li>Wręczenie:<ol><li>Anna</li><li>Jan</li></ol></li></ol></document>' },
+      data: {
+        programme:
+          '<document title="Program"><title>PROGRAM</title><p>Dawny wstęp.</p><ol><li>Powitanie.</li><li>Wręczenie:<ol><li>Anna</li><li>Jan</li></ol></li></ol></document>',
+      },
     });
     const kept = await programme(id);
     expect(kept.source).toBe("legacy");
@@ -405,17 +464,30 @@ describe("documents and files", () => {
     const id = await schedule();
     await add(id, a.conferralId);
     await add(id, b.conferralId);
-    const handoverList = async () => (await handoverPdf({ request: new Request(`http://localhost/x`, { headers: { Cookie: cookie } }), params: { id }, context: {} })) as Response;
+    const handoverList = async () =>
+      (await handoverPdf({ request: new Request(`http://localhost/x`, { headers: { Cookie: cookie } }), params: { id }, context: {} })) as Response;
     const list = await pdfText(await handoverList());
     expect(list).toMatch(/LISTA WRĘCZEŃ.*Zdzisław Jędrzejczyk.*obecność: nie ustalono.*miejsce: do ustalenia.*Łucja Ćwiklińska/);
 
     // Issue 16, item 12: times and seats typed in the gala table, saved together, printed.
     const [first, second] = (await page(id)).laureates;
     const row = (i: number, laureateId: string, more: Record<string, string>) =>
-      Object.fromEntries(Object.entries({ laureateId, attendance: "ATTENDS", guestsCount: "2", representedBy: "", handedOverBy: "", ...more }).map(([k, v]) => [`rows[${i}].${k}`, v]));
-    const bad = await post(id, { intent: "save", version: String((await page(id)).ceremony.version), ...row(0, first!.id, { handoverTime: "12:75" }), ...row(1, second!.id, {}) });
+      Object.fromEntries(
+        Object.entries({ laureateId, attendance: "ATTENDS", guestsCount: "2", representedBy: "", handedOverBy: "", ...more }).map(([k, v]) => [
+          `rows[${i}].${k}`,
+          v,
+        ]),
+      );
+    const bad = await post(id, {
+      intent: "save",
+      version: String((await page(id)).ceremony.version),
+      ...row(0, first!.id, { handoverTime: "12:75" }),
+      ...row(1, second!.id, {}),
+    });
     expect(bad.status).toBe(400);
-    expect((bad.data as { table: { error: Record<string, string[]> } }).table.error["rows[0].handoverTime"]).toEqual(["Godzina w postaci GG:MM, np. 12:40 (albo pusta)."]);
+    expect((bad.data as { table: { error: Record<string, string[]> } }).table.error["rows[0].handoverTime"]).toEqual([
+      "Godzina w postaci GG:MM, np. 12:40 (albo pusta).",
+    ]);
     const saved = await post(id, {
       intent: "save",
       version: String((await page(id)).ceremony.version),
@@ -424,7 +496,9 @@ describe("documents and files", () => {
     });
     expect(saved.status).toBe(302);
     const seated = await pdfText(await handoverList());
-    expect(seated).toContain("1) godz. 12:40 Zdzisław Jędrzejczyk: Srebrny Medal „Cracoviae Merenti” a) obecność: będzie osobiście b) miejsce: rząd 1, miejsce 4 c) gości: 2 (miejsca: rząd 5, miejsca 1–2)");
+    expect(seated).toContain(
+      "1) godz. 12:40 Zdzisław Jędrzejczyk: Srebrny Medal „Cracoviae Merenti” a) obecność: będzie osobiście b) miejsce: rząd 1, miejsce 4 c) gości: 2 (miejsca: rząd 5, miejsca 1–2)",
+    );
     expect(seated).toContain("2) godz. 12:50 Łucja Ćwiklińska");
     expect(seated).toContain("b) miejsce: rząd 1, miejsce 5 c) gości: 2 d) wręcza: do ustalenia");
     await expectArchivalPdf(Buffer.from(await (await handoverList()).arrayBuffer()), "hand-over list");
@@ -437,7 +511,11 @@ describe("documents and files", () => {
     const a = await laureate({ surname: "Kowalczyk" });
     const id = await schedule();
     await add(id, a.conferralId);
-    const res = (await invitationsCsv({ request: new Request("http://localhost/x", { headers: { Cookie: cookie } }), params: { id }, context: {} })) as Response;
+    const res = (await invitationsCsv({
+      request: new Request("http://localhost/x", { headers: { Cookie: cookie } }),
+      params: { id },
+      context: {},
+    })) as Response;
     expect(res.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
     const bytes = Buffer.from(await res.arrayBuffer());
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // the BOM Excel needs
@@ -480,7 +558,9 @@ describe("elsewhere in the app", () => {
     const l = await laureate();
     const id = await schedule({ title: "Sesja dla strony wniosku" });
     await add(id, l.conferralId);
-    const res = await callLoader<{ ceremonies: { ceremony: { id: string; title: string } }[] }>(nominationLoader, `/nominations/${l.nominationId}`, { id: l.nominationId });
+    const res = await callLoader<{ ceremonies: { ceremony: { id: string; title: string } }[] }>(nominationLoader, `/nominations/${l.nominationId}`, {
+      id: l.nominationId,
+    });
     expect(res.data!.ceremonies.map((c) => c.ceremony)).toEqual([expect.objectContaining({ id, title: "Sesja dla strony wniosku" })]);
   });
 
@@ -507,7 +587,13 @@ describe("the laureates' table (one form)", () => {
   const rowsOf = (laureates: Page["laureates"], overrides: Record<number, Record<string, string>> = {}) => {
     const fields: Record<string, string> = {};
     laureates.forEach((l, i) => {
-      Object.assign(fields, { [`rows[${i}].laureateId`]: l.id, [`rows[${i}].attendance`]: l.attendance, [`rows[${i}].guestsCount`]: "0", [`rows[${i}].representedBy`]: l.representedBy ?? "", [`rows[${i}].handedOverBy`]: "" });
+      Object.assign(fields, {
+        [`rows[${i}].laureateId`]: l.id,
+        [`rows[${i}].attendance`]: l.attendance,
+        [`rows[${i}].guestsCount`]: "0",
+        [`rows[${i}].representedBy`]: l.representedBy ?? "",
+        [`rows[${i}].handedOverBy`]: "",
+      });
       for (const [k, v] of Object.entries(overrides[i] ?? {})) fields[`rows[${i}].${k}`] = v;
     });
     return fields;
@@ -520,16 +606,30 @@ describe("the laureates' table (one form)", () => {
     const [a, b, c, d] = p.laureates;
 
     // Two rows edited, one save: both stored, one version step.
-    const saved = await post(id, { intent: "save", version: String(p.ceremony.version), ...rowsOf(p.laureates, { 0: { guestsCount: "3" }, 1: { attendance: "REPRESENTED", representedBy: "Anna Nowak" } }) });
+    const saved = await post(id, {
+      intent: "save",
+      version: String(p.ceremony.version),
+      ...rowsOf(p.laureates, { 0: { guestsCount: "3" }, 1: { attendance: "REPRESENTED", representedBy: "Anna Nowak" } }),
+    });
     expect(saved.status).toBe(302);
     expect(saved.toast).toMatchObject({ title: "Zapisano listę laureatów.", description: "Zmienione wiersze: 2.", link: { href: "/ceremonies" } });
     const stored = await db().ceremonyLaureate.findMany({ where: { ceremonyId: id }, orderBy: { position: "asc" } });
-    expect(stored.map((l) => [l.guestsCount, l.attendance, l.representedBy])).toEqual([[3, "UNKNOWN", ""], [0, "REPRESENTED", "Anna Nowak"], [0, "UNKNOWN", ""], [0, "UNKNOWN", ""]]);
+    expect(stored.map((l) => [l.guestsCount, l.attendance, l.representedBy])).toEqual([
+      [3, "UNKNOWN", ""],
+      [0, "REPRESENTED", "Anna Nowak"],
+      [0, "UNKNOWN", ""],
+      [0, "UNKNOWN", ""],
+    ]);
     expect((await page(id)).ceremony.version).toBe(p.ceremony.version + 1);
 
     // „reprezentowany” without a name: refused next to the row's field, nothing stored.
     p = await page(id);
-    const missing = await callAction<{ table: { error: Record<string, string[]> } }>(detailAction, `/ceremonies/${id}`, { intent: "save", version: String(p.ceremony.version), ...rowsOf(p.laureates, { 2: { attendance: "REPRESENTED" } }) }, { id });
+    const missing = await callAction<{ table: { error: Record<string, string[]> } }>(
+      detailAction,
+      `/ceremonies/${id}`,
+      { intent: "save", version: String(p.ceremony.version), ...rowsOf(p.laureates, { 2: { attendance: "REPRESENTED" } }) },
+      { id },
+    );
     expect(missing.status).toBe(400);
     expect(missing.data!.table.error["rows[2].representedBy"]).toEqual(["Podaj imię i nazwisko osoby reprezentującej."]);
     expect((await page(id)).ceremony.version).toBe(p.ceremony.version);
@@ -543,10 +643,21 @@ describe("the laureates' table (one form)", () => {
 
     // Ticked rows only; none ticked is refused with a message.
     p = await page(id);
-    const none = await callAction<{ table: { error: Record<string, string[]> } }>(detailAction, `/ceremonies/${id}`, { intent: "bulk:selected", bulkAttendance: "ABSENT", version: String(p.ceremony.version), ...rowsOf(p.laureates) }, { id });
+    const none = await callAction<{ table: { error: Record<string, string[]> } }>(
+      detailAction,
+      `/ceremonies/${id}`,
+      { intent: "bulk:selected", bulkAttendance: "ABSENT", version: String(p.ceremony.version), ...rowsOf(p.laureates) },
+      { id },
+    );
     expect(none.status).toBe(400);
     expect(none.data!.table.error.selected![0]).toMatch(/^Zaznacz laureatów/);
-    await post(id, { intent: "bulk:selected", bulkAttendance: "ABSENT", selected: [c!.id, d!.id] as unknown as string, version: String(p.ceremony.version), ...rowsOf(p.laureates) });
+    await post(id, {
+      intent: "bulk:selected",
+      bulkAttendance: "ABSENT",
+      selected: [c!.id, d!.id] as unknown as string,
+      version: String(p.ceremony.version),
+      ...rowsOf(p.laureates),
+    });
     expect((await page(id)).laureates.map((l) => l.attendance)).toEqual(["ATTENDS", "ATTENDS", "ABSENT", "ABSENT"]);
 
     // The rows' order is the new order (drag and drop); a move button moves one more place.

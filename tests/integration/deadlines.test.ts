@@ -27,7 +27,11 @@ async function dashboard() {
 }
 
 async function nomination(overrides: Fields = {}) {
-  const answer = await callAction(createAction, "/nominations/new", personNomination({ "candidate.surname": `Terminowy${Math.random().toString(36).slice(2, 7)}`, "candidate.birthYear": undefined, ...overrides }));
+  const answer = await callAction(
+    createAction,
+    "/nominations/new",
+    personNomination({ "candidate.surname": `Terminowy${Math.random().toString(36).slice(2, 7)}`, "candidate.birthYear": undefined, ...overrides }),
+  );
   expect(answer.status).toBe(302);
   return answer.location!.split("/").pop()!;
 }
@@ -56,7 +60,12 @@ describe("Najbliższe terminy", () => {
 
   test("Honorary Citizenship: the open round's deadline and its applications, matching the linked list", async () => {
     const round = currentHonoraryCitizenshipRound(today);
-    const mayor = { honour: "HONORARY_CITIZENSHIP", requestedClass: undefined, "nominators[0].kind": "MAYOR", "nominators[0].name": "Prezydent Miasta Krakowa" };
+    const mayor = {
+      honour: "HONORARY_CITIZENSHIP",
+      requestedClass: undefined,
+      "nominators[0].kind": "MAYOR",
+      "nominators[0].name": "Prezydent Miasta Krakowa",
+    };
     // Received today: always in the open round. Received long ago: an old round.
     await nomination({ ...mayor, receivedDate: today });
     await nomination({ ...mayor, receivedDate: today });
@@ -109,7 +118,9 @@ describe("Najbliższe terminy", () => {
     const notYet = await nomination({ receivedDate: "2025-02-05" });
     for (const id of [newer, older]) {
       const { version } = await db().nomination.findUniqueOrThrow({ where: { id } });
-      expect((await callAction(stepAction, `/nominations/${id}/step/FORMALLY_COMPLETE`, { version: String(version) }, { id, to: "FORMALLY_COMPLETE" })).status).toBe(302);
+      expect(
+        (await callAction(stepAction, `/nominations/${id}/step/FORMALLY_COMPLETE`, { version: String(version) }, { id, to: "FORMALLY_COMPLETE" })).status,
+      ).toBe(302);
     }
     const { deadlines } = await dashboard();
     expect(deadlines!.medalCommission.count).toBe(2);

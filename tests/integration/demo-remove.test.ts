@@ -31,13 +31,18 @@ describe("demo data and the real number series", () => {
     await seedDemoUsers();
     await seedDemoData();
     // A real record entered while the demo data was there stays.
-    const real = await applyImport(file("CM;srebrny;500;instytucja;;;Filharmonia Krakowska;;LXV/1641/01;2001-01-24;III;;;;"), { userId: null, fileName: "real.csv" });
+    const real = await applyImport(file("CM;srebrny;500;instytucja;;;Filharmonia Krakowska;;LXV/1641/01;2001-01-24;III;;;;"), {
+      userId: null,
+      fileName: "real.csv",
+    });
     expect(real.kind).toBe("applied");
     expect(await demoRows()).toBeGreaterThan(0);
 
     const clash = await planImport(file(REAL_GOLD_1));
     expect(clash.rows[0]!.action).toBe("error");
-    expect(clash.rows[0]!.issues.map((i) => i.message).join(" ")).toMatch(/Numer 1 \(złote medale\) jest już nadany .*To dane demonstracyjne: usuń je poleceniem „npm run demo:remove”/);
+    expect(clash.rows[0]!.issues.map((i) => i.message).join(" ")).toMatch(
+      /Numer 1 \(złote medale\) jest już nadany .*To dane demonstracyjne: usuń je poleceniem „npm run demo:remove”/,
+    );
 
     // The command asks first: anything but „tak” removes nothing.
     const before = await demoDataCounts();

@@ -55,7 +55,10 @@ function inputs(honour: Honour, medalClass: MedalClass | null, who: Who, number:
       apposition: who.apposition ?? "",
       nameFormsConfirmed: true,
     },
-    act: honour === "HONORIS_GRATIA" ? { kind: "ORDINANCE", number: "1777/2026", date: "2026-02-02" } : { kind: "RESOLUTION", number: "XLI/1001/26", date: "2026-03-11" },
+    act:
+      honour === "HONORIS_GRATIA"
+        ? { kind: "ORDINANCE", number: "1777/2026", date: "2026-02-02" }
+        : { kind: "RESOLUTION", number: "XLI/1001/26", date: "2026-03-11" },
     date: "2026-06-05",
     mayor: MAYOR,
     councilChair: honour === "HONORIS_GRATIA" ? null : CHAIR,
@@ -94,9 +97,21 @@ function boxOf(words: Box[], phrase: string): Box {
   const start = words.findIndex((_, i) => parts.every((p, j) => words[i + j]?.text === p));
   expect(start, `„${phrase}” on the page`).toBeGreaterThanOrEqual(0);
   const run = words.slice(start, start + parts.length);
-  return { text: phrase, xMin: Math.min(...run.map((w) => w.xMin)), yMin: Math.min(...run.map((w) => w.yMin)), xMax: Math.max(...run.map((w) => w.xMax)), yMax: Math.max(...run.map((w) => w.yMax)) };
+  return {
+    text: phrase,
+    xMin: Math.min(...run.map((w) => w.xMin)),
+    yMin: Math.min(...run.map((w) => w.yMin)),
+    xMax: Math.max(...run.map((w) => w.xMax)),
+    yMax: Math.max(...run.map((w) => w.yMax)),
+  };
 }
-const union = (a: Box, b: Box): Box => ({ text: `${a.text} ${b.text}`, xMin: Math.min(a.xMin, b.xMin), yMin: Math.min(a.yMin, b.yMin), xMax: Math.max(a.xMax, b.xMax), yMax: Math.max(a.yMax, b.yMax) });
+const union = (a: Box, b: Box): Box => ({
+  text: `${a.text} ${b.text}`,
+  xMin: Math.min(a.xMin, b.xMin),
+  yMin: Math.min(a.yMin, b.yMin),
+  xMax: Math.max(a.xMax, b.xMax),
+  yMax: Math.max(a.yMax, b.yMax),
+});
 const overlap = (a: Box, b: Box) => a.xMin < b.xMax && b.xMin < a.xMax && a.yMin < b.yMax && b.yMin < a.yMax;
 
 const CASES = [
@@ -111,7 +126,8 @@ const CASES = [
     name: "CM silver to a man",
     i: inputs("CRACOVIAE_MERENTI", "SILVER", MAN, 8),
     heading: "DYPLOM Srebrny Medal „Cracoviae Merenti”",
-    sentence: "przyznała Panu Bolesławowi Rajčiciowi Srebrny Medal „Cracoviae Merenti” nr 8 w dowód uznania Jego szczególnych zasług dla Stołecznego Królewskiego Miasta Krakowa",
+    sentence:
+      "przyznała Panu Bolesławowi Rajčiciowi Srebrny Medal „Cracoviae Merenti” nr 8 w dowód uznania Jego szczególnych zasług dla Stołecznego Królewskiego Miasta Krakowa",
     surname: "Rajčiciowi",
   },
   {
@@ -126,14 +142,16 @@ const CASES = [
     name: "HC to a man with an academic title",
     i: inputs("HONORARY_CITIZENSHIP", null, PROFESSOR, null),
     heading: "AKT NADANIA Honorowe Obywatelstwo Stołecznego Królewskiego Miasta Krakowa",
-    sentence: "nadała Profesorowi Krzysztofowi Pendeckiemu tytuł „Honorowy Obywatel Stołecznego Królewskiego Miasta Krakowa” w dowód uznania Jego szczególnych zasług",
+    sentence:
+      "nadała Profesorowi Krzysztofowi Pendeckiemu tytuł „Honorowy Obywatel Stołecznego Królewskiego Miasta Krakowa” w dowód uznania Jego szczególnych zasług",
     surname: "Pendeckiemu",
   },
   {
     name: "HC to a woman",
     i: inputs("HONORARY_CITIZENSHIP", null, WOMAN, null),
     heading: "AKT NADANIA Honorowe Obywatelstwo Stołecznego Królewskiego Miasta Krakowa",
-    sentence: "nadała Pani Profesor Łucji Zawadzkiej-Wiśniewskiej wybitnej lekarce, twórczyni krakowskiej szkoły kardiochirurgii tytuł „Honorowa Obywatelka Stołecznego Królewskiego Miasta Krakowa”",
+    sentence:
+      "nadała Pani Profesor Łucji Zawadzkiej-Wiśniewskiej wybitnej lekarce, twórczyni krakowskiej szkoły kardiochirurgii tytuł „Honorowa Obywatelka Stołecznego Królewskiego Miasta Krakowa”",
     surname: "Zawadzkiej-Wiśniewskiej",
   },
   {
@@ -220,7 +238,9 @@ describe("Honoris Gratia's act: the Mayor's decision", () => {
     const file = path.join(dir, "decision.pdf");
     writeFileSync(file, await renderPdf(made.docs[0]!));
     const printedText = await text(file);
-    expect(printedText).toContain("ZARZĄDZENIE NR 1777/2026 PREZYDENTA MIASTA KRAKOWA z dnia 2 lutego 2026 r. w sprawie nadania Odznaki Honorowej „Honoris Gratia”");
+    expect(printedText).toContain(
+      "ZARZĄDZENIE NR 1777/2026 PREZYDENTA MIASTA KRAKOWA z dnia 2 lutego 2026 r. w sprawie nadania Odznaki Honorowej „Honoris Gratia”",
+    );
     expect(printedText).toContain(
       "§ 1. Nadaje się Odznakę Honorową „Honoris Gratia” następującym osobom i instytucjom: 1) Łucja Zawadzka-Wiśniewska, odznaka nr 5530 2) Okręgowa Izba Lekarska w Krakowie, odznaka nr 5531",
     );

@@ -54,7 +54,14 @@ async function conferral(options: { honour?: string; surname?: string; dative?: 
   const given = "Bolesław";
   const surname = options.surname ?? "Rajčić";
   const organisation = options.organisation
-    ? { kind: "ORGANISATION", grammaticalGender: null, nameNominative: options.organisation, nameGenitive: options.organisation, nameDative: options.organisation, displayName: options.organisation }
+    ? {
+        kind: "ORGANISATION",
+        grammaticalGender: null,
+        nameNominative: options.organisation,
+        nameGenitive: options.organisation,
+        nameDative: options.organisation,
+        displayName: options.organisation,
+      }
     : {};
   const candidate = await db().candidate.create({
     data: {
@@ -78,7 +85,9 @@ async function conferral(options: { honour?: string; surname?: string; dative?: 
       ? { ordinanceId: (await db().ordinance.create({ data: { number: `${100 + seq}/2026`, issuedOn: "2026-02-02", kind: "HG_DECISION" } })).id }
       : {
           resolutionId: (
-            await db().resolution.create({ data: { councilTermId: term.id, number: `XLI/${1000 + seq}/26`, sessionNumber: 41, runningNumber: 1000 + seq, adoptedOn: "2026-03-11" } })
+            await db().resolution.create({
+              data: { councilTermId: term.id, number: `XLI/${1000 + seq}/26`, sessionNumber: 41, runningNumber: 1000 + seq, adoptedOn: "2026-03-11" },
+            })
           ).id,
         };
   const c = await db().conferral.create({
@@ -100,11 +109,20 @@ async function conferral(options: { honour?: string; surname?: string; dative?: 
 const page = (id: string, query = "") => callLoader<Page>(pageLoader, `/conferrals/${id}/diploma${query}`, { id });
 const confirm = async (id: string) => {
   const p = (await page(id)).data!;
-  return callAction<{ error?: string }>(pageAction, `/conferrals/${id}/diploma`, { intent: "confirm", diplomaId: p.diploma!.id, hash: p.diploma!.sourceHash }, { id });
+  return callAction<{ error?: string }>(
+    pageAction,
+    `/conferrals/${id}/diploma`,
+    { intent: "confirm", diplomaId: p.diploma!.id, hash: p.diploma!.sourceHash },
+    { id },
+  );
 };
 async function print(id: string, fields: Record<string, string> = {}) {
   const p = (await page(id)).data!;
-  const res = (await printAction({ request: postRequest(`/conferrals/${id}/diploma/print`, { diplomaId: p.diploma!.id, ...fields }), params: { id }, context: {} })) as Response;
+  const res = (await printAction({
+    request: postRequest(`/conferrals/${id}/diploma/print`, { diplomaId: p.diploma!.id, ...fields }),
+    params: { id },
+    context: {},
+  })) as Response;
   return res;
 }
 
@@ -191,7 +209,12 @@ describe("printing a diploma", () => {
     const p = (await page(c.id)).data!;
     await db().candidate.update({ where: { id: c.candidateId }, data: { nameDative: "Bolesławowi Zmiennemu" } });
     await page(c.id);
-    const answer = await callAction<{ error: string }>(pageAction, `/conferrals/${c.id}/diploma`, { intent: "confirm", diplomaId: p.diploma!.id, hash: p.diploma!.sourceHash }, { id: c.id });
+    const answer = await callAction<{ error: string }>(
+      pageAction,
+      `/conferrals/${c.id}/diploma`,
+      { intent: "confirm", diplomaId: p.diploma!.id, hash: p.diploma!.sourceHash },
+      { id: c.id },
+    );
     expect(answer.status).toBe(409);
   });
 
@@ -339,7 +362,14 @@ async function raster(pdf: ArrayBuffer | Buffer, page = 1) {
  * square of `size` points at (x, y) and compares it with the code of `text`. The QR's position is fixed
  * (left margin, above the bottom margin), so this checks what the paper will carry.
  */
-async function qrOnPage(pdf: ArrayBuffer | Buffer, text: string, x: number, y: number, page = 1, size = STOCK_QR_SIZE): Promise<{ matching: number; total: number }> {
+async function qrOnPage(
+  pdf: ArrayBuffer | Buffer,
+  text: string,
+  x: number,
+  y: number,
+  page = 1,
+  size = STOCK_QR_SIZE,
+): Promise<{ matching: number; total: number }> {
   const pixel = await raster(pdf, page);
   // The encoding the diplomas use (app/documents/qr.ts): one byte segment, level M, mask 2.
   const { modules } = QRCode.create([{ data: new TextEncoder().encode(text), mode: "byte" }], { errorCorrectionLevel: "M", maskPattern: 2 });
@@ -348,7 +378,7 @@ async function qrOnPage(pdf: ArrayBuffer | Buffer, text: string, x: number, y: n
   for (let r = 0; r < modules.size; r++) {
     for (let c = 0; c < modules.size; c++) {
       const [red] = pixel(x + (c + 0.5) * cell, y + (r + 0.5) * cell);
-      if ((red < 128) === Boolean(modules.get(r, c))) matching++;
+      if (red < 128 === Boolean(modules.get(r, c))) matching++;
     }
   }
   return { matching, total: modules.size * modules.size };
@@ -368,7 +398,11 @@ async function readyConferral(options: Parameters<typeof conferral>[0] = {}) {
   await page(c.id);
   expect((await confirm(c.id)).status).toBe(302);
   const d = await db().diploma.findFirstOrThrow({ where: { conferralId: c.id }, include: { conferral: true } });
-  return { ...c, diplomaId: d.id, publicUrl: `${(await import("#app/utils/env.server")).env().PUBLIC_BASE_URL.replace(/\/+$/, "")}/rejestr/${d.conferral.publicId}` };
+  return {
+    ...c,
+    diplomaId: d.id,
+    publicUrl: `${(await import("#app/utils/env.server")).env().PUBLIC_BASE_URL.replace(/\/+$/, "")}/rejestr/${d.conferral.publicId}`,
+  };
 }
 
 describe("batches", () => {
@@ -383,7 +417,13 @@ describe("batches", () => {
         date: "2026-06-05",
         startTime: "18:00",
         endTime: "20:00",
-        laureates: { create: [{ conferralId: third.id, position: 1 }, { conferralId: first.id, position: 2 }, { conferralId: second.id, position: 5 }] },
+        laureates: {
+          create: [
+            { conferralId: third.id, position: 1 },
+            { conferralId: first.id, position: 2 },
+            { conferralId: second.id, position: 5 },
+          ],
+        },
       },
     });
     const res = await postBatch({ conferralId: [first.id, second.id, third.id], ceremonyId: ceremony.id, mode: "FULL" });
@@ -414,7 +454,10 @@ describe("batches", () => {
     const qr = await qrOnPage(pdf, third.publicUrl, FULL_QR.inset, height - FULL_QR.inset - FULL_QR.size, 2, FULL_QR.size);
     expect(qr.matching / qr.total).toBeGreaterThan(0.98);
 
-    const prints = await db().diplomaPrint.findMany({ where: { diplomaId: { in: [first.diplomaId, second.diplomaId, third.diplomaId] } }, include: { diploma: true } });
+    const prints = await db().diplomaPrint.findMany({
+      where: { diplomaId: { in: [first.diplomaId, second.diplomaId, third.diplomaId] } },
+      include: { diploma: true },
+    });
     expect(prints).toHaveLength(3);
     expect(new Set(prints.map((p) => p.batchId)).size).toBe(1);
     expect(prints[0]!.batchId).toBeTruthy();
@@ -422,7 +465,10 @@ describe("batches", () => {
     expect(await db().auditEvent.count({ where: { entityType: "DiplomaBatch", entityId: prints[0]!.batchId! } })).toBe(1);
 
     // The desk lists the ceremony's laureates in hand-over order, printed once.
-    const desk = await callLoader<{ rows: { conferralId: string; position: number; prints: number; ready: boolean }[] }>(deskLoader, `/diplomas?ceremony=${ceremony.id}&stan=all`);
+    const desk = await callLoader<{ rows: { conferralId: string; position: number; prints: number; ready: boolean }[] }>(
+      deskLoader,
+      `/diplomas?ceremony=${ceremony.id}&stan=all`,
+    );
     expect(desk.data!.rows.map((r) => [r.conferralId, r.position, r.prints, r.ready])).toEqual([
       [third.id, 1, 1, true],
       [first.id, 2, 1, true],
@@ -432,9 +478,14 @@ describe("batches", () => {
     // A second batch of the same diplomas is a reprint: refused without a reason, then logged with it.
     const again = await postBatch({ conferralId: [first.id], mode: "FULL" });
     expect(again.status).toBe(409);
-    expect(((await again.json()) as { problems: { problems: string[] }[] }).problems[0]!.problems).toContain("Dyplom był już drukowany: podaj powód ponownego wydruku.");
+    expect(((await again.json()) as { problems: { problems: string[] }[] }).problems[0]!.problems).toContain(
+      "Dyplom był już drukowany: podaj powód ponownego wydruku.",
+    );
     expect((await postBatch({ conferralId: [first.id], mode: "FULL", reason: "LOST" })).status).toBe(200);
-    expect((await db().diplomaPrint.findMany({ where: { diplomaId: first.diplomaId }, orderBy: { printedAt: "asc" } })).map((p) => p.reason)).toEqual(["", "LOST"]);
+    expect((await db().diplomaPrint.findMany({ where: { diplomaId: first.diplomaId }, orderBy: { printedAt: "asc" } })).map((p) => p.reason)).toEqual([
+      "",
+      "LOST",
+    ]);
   });
 
   test("a batch with an unconfirmed diploma is refused with the list of what is missing, and nothing is logged", async () => {
@@ -527,14 +578,18 @@ describe("pre-printed stock and calibration", () => {
     expect(stock(18, height / 2)).toEqual([255, 255, 255]);
     const qr = await qrOnPage(pdf, c.publicUrl, 25 * MM - 2.5 * MM, height - 25 * MM - 62 + 4 * MM, 2);
     expect(qr.matching / qr.total).toBeGreaterThan(0.98);
-    expect(await db().diplomaPrint.findFirstOrThrow({ where: { diplomaId: c.diplomaId } })).toMatchObject({ mode: "PREPRINTED", printer: "Kancelaria Canon (w lewo 2,5 mm, w dół 4 mm)" });
+    expect(await db().diplomaPrint.findFirstOrThrow({ where: { diplomaId: c.diplomaId } })).toMatchObject({
+      mode: "PREPRINTED",
+      printer: "Kancelaria Canon (w lewo 2,5 mm, w dół 4 mm)",
+    });
   });
 
   test("the calibration page: instructions, rulers and crosshairs 30 mm from the edges, shifted by the printer's offsets", async () => {
     const printer = await db().printerProfile.create({ data: { name: "Kalibrowana", offsetXMm: 5, offsetYMm: -3 } });
     const plainRes = await callLoader(calibrationLoader as never, "/diplomas/calibration");
     expect(plainRes.status).toBe(200);
-    const get = (url: string) => calibrationLoader({ request: new Request(`http://localhost${url}`, { headers: { Cookie: cookie } }), params: {}, context: {} }) as Promise<Response>;
+    const get = (url: string) =>
+      calibrationLoader({ request: new Request(`http://localhost${url}`, { headers: { Cookie: cookie } }), params: {}, context: {} }) as Promise<Response>;
     const plain = await (await get("/diplomas/calibration")).arrayBuffer();
     const shiftedRes = await get(`/diplomas/calibration?printer=${printer.id}&orientation=landscape`);
     expect(shiftedRes.headers.get("Content-Type")).toBe("application/pdf");
@@ -575,7 +630,7 @@ describe("landscape layout", () => {
     const pdf = await res.arrayBuffer();
     const { width, height, words } = await pageWords(pdf);
     expect(width).toBeGreaterThan(height);
-    expect((await pageTexts(pdf))).toHaveLength(1);
+    expect(await pageTexts(pdf)).toHaveLength(1);
     expect((await pageTexts(pdf))[0]).toContain("Sebastiana");
     // The frame's innermost line is 29 pt from the edges.
     for (const w of words) {
@@ -606,8 +661,22 @@ describe("printer profiles in the settings", () => {
     const taken = await callAction<Reply>(printerAction, "/admin/settings/printers/new", { name: "Pokój 12", offsetXMm: "0", offsetYMm: "0" }, { id: "new" });
     expect(taken.data!.result.error.name).toEqual(["Jest już drukarka o tej nazwie: wybierz inną nazwę."]);
 
-    expect((await callAction(printerAction, `/admin/settings/printers/${row.id}`, { name: "Pokój 12", offsetXMm: "2", offsetYMm: "-2", version: "1" }, { id: row.id })).status).toBe(302);
-    const stale = await callAction(printerAction, `/admin/settings/printers/${row.id}`, { name: "Pokój 12", offsetXMm: "9", offsetYMm: "9", version: "1" }, { id: row.id });
+    expect(
+      (
+        await callAction(
+          printerAction,
+          `/admin/settings/printers/${row.id}`,
+          { name: "Pokój 12", offsetXMm: "2", offsetYMm: "-2", version: "1" },
+          { id: row.id },
+        )
+      ).status,
+    ).toBe(302);
+    const stale = await callAction(
+      printerAction,
+      `/admin/settings/printers/${row.id}`,
+      { name: "Pokój 12", offsetXMm: "9", offsetYMm: "9", version: "1" },
+      { id: row.id },
+    );
     expect(stale.status).toBe(409);
     expect(await db().printerProfile.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ offsetXMm: 2, version: 2 });
 
@@ -664,8 +733,17 @@ function png(size = 40): Buffer {
   header.writeUInt32BE(size, 0);
   header.writeUInt32BE(size, 4);
   header.set([8, 6, 0, 0, 0], 8);
-  const rows = Buffer.concat(Array.from({ length: size }, (_, y) => Buffer.concat([Buffer.from([0]), ...Array.from({ length: size }, (_, x) => Buffer.from([29, 79, 145, x < size / 2 || y < size / 2 ? 255 : 0]))])));
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk("IHDR", header), chunk("IDAT", deflateSync(rows)), chunk("IEND", Buffer.alloc(0))]);
+  const rows = Buffer.concat(
+    Array.from({ length: size }, (_, y) =>
+      Buffer.concat([Buffer.from([0]), ...Array.from({ length: size }, (_, x) => Buffer.from([29, 79, 145, x < size / 2 || y < size / 2 ? 255 : 0]))]),
+    ),
+  );
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk("IHDR", header),
+    chunk("IDAT", deflateSync(rows)),
+    chunk("IEND", Buffer.alloc(0)),
+  ]);
 }
 
 describe("the city's emblem (issue 16, item 8)", () => {
@@ -682,8 +760,12 @@ describe("the city's emblem (issue 16, item 8)", () => {
     // A GIF named .png: refused by its content, and nothing is stored.
     const gif = await upload(new File([Buffer.from("GIF89a\x01\x00\x01\x00\x00\x00\x00;", "latin1")], "herb.png", { type: "image/png" }));
     expect(gif.status).toBe(400);
-    expect(gif.data!.result.error!.file).toEqual(["Herb musi być obrazem PNG albo SVG: ten plik nie jest ani jednym, ani drugim (sprawdzamy zawartość pliku, nie jego nazwę)."]);
-    const script = await upload(new File(['<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script><rect width="10" height="10"/></svg>'], "herb.svg"));
+    expect(gif.data!.result.error!.file).toEqual([
+      "Herb musi być obrazem PNG albo SVG: ten plik nie jest ani jednym, ani drugim (sprawdzamy zawartość pliku, nie jego nazwę).",
+    ]);
+    const script = await upload(
+      new File(['<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script><rect width="10" height="10"/></svg>'], "herb.svg"),
+    );
     expect(script.data!.result.error!.file![0]).toMatch(/^Plik SVG zawiera tekst, skrypt, obraz albo odwołanie do innego pliku/);
     const broken = await upload(new File([new Uint8Array(png().subarray(0, 60))], "herb.png"));
     expect(broken.data!.result.error!.file).toEqual(["Pliku PNG nie da się odczytać: jest uszkodzony albo niepełny."]);
@@ -710,7 +792,12 @@ describe("the city's emblem (issue 16, item 8)", () => {
       const before = await readyConferral({ surname: "Przedherbowy" });
       await db().conferral.update({ where: { id: before.id }, data: { handedOverOn: "2025-12-31" } });
       const page = (await callLoader<Page>(pageLoader, `/conferrals/${before.id}/diploma`, { id: before.id })).data!;
-      await callAction(pageAction, `/conferrals/${before.id}/diploma`, { intent: "confirm", diplomaId: page.diploma!.id, hash: page.diploma!.sourceHash }, { id: before.id });
+      await callAction(
+        pageAction,
+        `/conferrals/${before.id}/diploma`,
+        { intent: "confirm", diplomaId: page.diploma!.id, hash: page.diploma!.sourceHash },
+        { id: before.id },
+      );
       const old = await pdfText(await (await print(before.id)).arrayBuffer());
       expect(old.images.split("\n").filter((l) => /^\s*1\s+\d+\s+image\s/.test(l))).toHaveLength(0);
     } finally {
@@ -721,7 +808,8 @@ describe("the city's emblem (issue 16, item 8)", () => {
 
   test("an SVG of shapes is accepted and drawn as vectors", async () => {
     admin = (await signInAs("ADMIN")).cookie;
-    const svg = '<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 120"><path d="M10 10 H90 V80 Q50 120 10 80 Z" fill="#d52b1e"/><use href="#x"/></svg>';
+    const svg =
+      '<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 120"><path d="M10 10 H90 V80 Q50 120 10 80 Z" fill="#d52b1e"/><use href="#x"/></svg>';
     const saved = await upload(new File([svg], "herb.svg", { type: "image/svg+xml" }), { validFrom: "2026-02-01" });
     resumeSession(cookie);
     try {

@@ -14,14 +14,28 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 let pdfs: string[] = [];
 beforeAll(async () => {
-  const { stdout } = await run(path.resolve("node_modules/.bin/tsx"), ["scripts/documents-gallery.ts", dir], { env: { ...process.env, PUBLIC_BASE_URL: "https://merenti.krakow.pl" } });
+  const { stdout } = await run(path.resolve("node_modules/.bin/tsx"), ["scripts/documents-gallery.ts", dir], {
+    env: { ...process.env, PUBLIC_BASE_URL: "https://merenti.krakow.pl" },
+  });
   expect(stdout).toContain("https://merenti.krakow.pl");
   pdfs = readdirSync(dir).filter((f) => f.endsWith(".pdf"));
 }, 120_000);
 
 describe("the documents gallery", () => {
   test("every kind of document is there", () => {
-    for (const kind of ["projekt-cm-srebrny-projekt-uchwaly", "projekt-ho-prezydent-zarzadzenie", "projekt-ho-przewodniczacy-uzasadnienie", "dyplom-cm-zloty-instytucja", "dyplom-ho-kobieta", "dyplom-hg-kobieta", "honoris-gratia-zarzadzenie", "honoris-gratia-pisma", "honoris-gratia-pisma-odmowa", "uroczystosc-program", "uroczystosc-lista-wreczen"]) {
+    for (const kind of [
+      "projekt-cm-srebrny-projekt-uchwaly",
+      "projekt-ho-prezydent-zarzadzenie",
+      "projekt-ho-przewodniczacy-uzasadnienie",
+      "dyplom-cm-zloty-instytucja",
+      "dyplom-ho-kobieta",
+      "dyplom-hg-kobieta",
+      "honoris-gratia-zarzadzenie",
+      "honoris-gratia-pisma",
+      "honoris-gratia-pisma-odmowa",
+      "uroczystosc-program",
+      "uroczystosc-lista-wreczen",
+    ]) {
       expect(pdfs).toContain(`${kind}.pdf`);
     }
     // A Council Chair's draft has no Mayor's forwarding ordinance.

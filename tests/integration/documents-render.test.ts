@@ -37,12 +37,20 @@ async function pdfText(pdf: Buffer, layout = false): Promise<string> {
 async function pdfInfo(pdf: Buffer): Promise<Record<string, string>> {
   const file = await save(pdf, "pdf");
   const { stdout } = await run("pdfinfo", ["-enc", "UTF-8", file]);
-  return Object.fromEntries(stdout.split("\n").filter((l) => l.includes(":")).map((l) => [l.slice(0, l.indexOf(":")), l.slice(l.indexOf(":") + 1).trim()]));
+  return Object.fromEntries(
+    stdout
+      .split("\n")
+      .filter((l) => l.includes(":"))
+      .map((l) => [l.slice(0, l.indexOf(":")), l.slice(l.indexOf(":") + 1).trim()]),
+  );
 }
 
 /** Lines joined, non-breaking spaces as spaces, whitespace collapsed: for matching sentences. */
 function normalise(text: string): string {
-  return text.replace(/\u00a0/g, " ").replace(/\s+/g, " ").trim();
+  return text
+    .replace(/\u00a0/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
 /** The words of a text, in order. */
@@ -63,10 +71,19 @@ function withoutPageNumbers(text: string): string {
 /** The text of word/document.xml: <w:t> contents, a space for each tab and line break, a line per paragraph. */
 function docxText(docx: Buffer): { xml: string; text: string; files: Record<string, string> } {
   const zip = unzipSync(new Uint8Array(docx));
-  const files = Object.fromEntries(Object.entries(zip).filter(([name]) => name.endsWith(".xml")).map(([name, data]) => [name, strFromU8(data)]));
+  const files = Object.fromEntries(
+    Object.entries(zip)
+      .filter(([name]) => name.endsWith(".xml"))
+      .map(([name, data]) => [name, strFromU8(data)]),
+  );
   const xml = files["word/document.xml"]!;
   const decode = (s: string) =>
-    s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
+    s
+      .replace(/&lt;/g, "<")
+      .replace(/&gt;/g, ">")
+      .replace(/&quot;/g, '"')
+      .replace(/&apos;/g, "'")
+      .replace(/&amp;/g, "&");
   const paragraphs = [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map(([p]) =>
     [...p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>|<w:tab\/>|<w:br\/>/g)].map((m) => (m[1] !== undefined ? decode(m[1]) : " ")).join(""),
   );
@@ -107,7 +124,18 @@ describe("the example resolution as PDF", () => {
 
   test("the names print exactly: Polish, Czech and Hungarian letters, no broken text layer", () => {
     const joined = normalise(text);
-    for (const name of ["Dragan Rajčić", "Draganowi Rajčiciowi", "Łucja Ćwiklińska-Śliwa", "Tadeusz Kościuszko", "Kopca Kościuszki", "Jiří Dvořák", "Zuzana Šťastná", "Ödön Szűcs", "Žilina, Győr", "Zofia Żółkiewska"]) {
+    for (const name of [
+      "Dragan Rajčić",
+      "Draganowi Rajčiciowi",
+      "Łucja Ćwiklińska-Śliwa",
+      "Tadeusz Kościuszko",
+      "Kopca Kościuszki",
+      "Jiří Dvořák",
+      "Zuzana Šťastná",
+      "Ödön Szűcs",
+      "Žilina, Győr",
+      "Zofia Żółkiewska",
+    ]) {
       expect(joined).toContain(name);
     }
     expect(joined).not.toMatch(/Koś iuszk|Raj čić|Ćwikliń ska/);
@@ -118,7 +146,9 @@ describe("the example resolution as PDF", () => {
     expect(joined).toContain(
       "§ 1. Nadaje się Panu Draganowi Rajčiciowi Srebrny Medal „Cracoviae Merenti” w dowód uznania Jego szczególnych zasług dla Krakowa, w szczególności za:",
     );
-    expect(joined).toContain("1) wieloletnią pracę na rzecz ochrony zabytków Krakowa, odnowę Kopca Kościuszki i wystawę „Tadeusz Kościuszko – obywatel Krakowa”,");
+    expect(joined).toContain(
+      "1) wieloletnią pracę na rzecz ochrony zabytków Krakowa, odnowę Kopca Kościuszki i wystawę „Tadeusz Kościuszko – obywatel Krakowa”,",
+    );
     expect(joined).toContain("§ 3. Uchwała wchodzi w życie z dniem podjęcia.");
     expect(joined).toContain("Sporządził(a): Zofia Żółkiewska, 20 marca 2026 r.");
   });
@@ -174,7 +204,16 @@ describe("the example resolution as PDF", () => {
 
 describe("non-breaking spaces hold in the PDF", () => {
   // Many one-letter words at many positions, so that with ordinary spaces some line would end in one.
-  const phrases = ["pracował w Krakowie", "mieszka w Nowej Hucie", "i w Podgórzu", "a także z rodziną", "o zabytkach", "u sąsiadów", "z Brna", "w Žilinie i w Győrze"];
+  const phrases = [
+    "pracował w Krakowie",
+    "mieszka w Nowej Hucie",
+    "i w Podgórzu",
+    "a także z rodziną",
+    "o zabytkach",
+    "u sąsiadów",
+    "z Brna",
+    "w Žilinie i w Győrze",
+  ];
   const text = Array.from({ length: 60 }, (_, i) => `${phrases[i % phrases.length]} ${"x".repeat(1 + (i % 7))}`).join(" ");
   const paragraph = (runs: Run[]): Document => ({ meta: { title: "NBSP", orientation: "portrait" }, blocks: [{ kind: "paragraph", runs, align: "justify" }] });
   const endsWithOneLetterWord = (layout: string) => layout.split("\n").filter((l) => /(^|\s)[aiouwz]$/i.test(l.trimEnd()));
@@ -195,12 +234,22 @@ describe("non-breaking spaces hold in the PDF", () => {
   });
 
   test("an abbreviation that introduces a name (ul., prof., dr, …) never ends a line either", async () => {
-    const names = ["mieszka przy ul. Floriańskiej", "uczy w szkole im. Jana Pawła II", "prof. dr hab. Anna Nowak", "ks. Jan Twardowski", "os. Centrum", "al. Mickiewicza"];
+    const names = [
+      "mieszka przy ul. Floriańskiej",
+      "uczy w szkole im. Jana Pawła II",
+      "prof. dr hab. Anna Nowak",
+      "ks. Jan Twardowski",
+      "os. Centrum",
+      "al. Mickiewicza",
+    ];
     const addresses = Array.from({ length: 60 }, (_, i) => `${names[i % names.length]} ${"x".repeat(1 + (i % 5))}`).join(" ");
     const endsWithAbbreviation = (layout: string) => layout.split("\n").filter((l) => /(^|\s)(ul\.|im\.|prof\.|dr|hab\.|ks\.|os\.|al\.)$/.test(l.trimEnd()));
     const plain = await pdfText(await renderPdf(paragraph([{ text: addresses, bold: false, italic: false }])), true);
     expect(endsWithAbbreviation(plain).length, "control: with ordinary spaces some line ends in one").toBeGreaterThan(0);
-    expect(plain.split("\n").some((l) => /(^|\s)ul\.$/.test(l.trimEnd())), "control: some line ends in „ul.”").toBe(true);
+    expect(
+      plain.split("\n").some((l) => /(^|\s)ul\.$/.test(l.trimEnd())),
+      "control: some line ends in „ul.”",
+    ).toBe(true);
 
     const pdf = await renderPdf(paragraph(buildRuns([{ text: addresses, bold: false, italic: false }])));
     const layout = await pdfText(pdf, true);
@@ -281,7 +330,8 @@ describe("the example resolution as DOCX", () => {
     const zip = unzipSync(new Uint8Array(await renderDocx(example)));
     const fontTable = strFromU8(zip["word/fontTable.xml"]!);
     const font = fontTable.match(/<w:font w:name="EB Garamond">[\s\S]*?<\/w:font>/)?.[0] ?? "";
-    for (const face of ["embedRegular", "embedBold", "embedItalic", "embedBoldItalic"]) expect(font).toMatch(new RegExp(`<w:${face} [^>]*w:fontKey="\\{[0-9A-F-]{36}\\}"`));
+    for (const face of ["embedRegular", "embedBold", "embedItalic", "embedBoldItalic"])
+      expect(font).toMatch(new RegExp(`<w:${face} [^>]*w:fontKey="\\{[0-9A-F-]{36}\\}"`));
     const rels = strFromU8(zip["word/_rels/fontTable.xml.rels"]!);
     const parts = [...rels.matchAll(/Target="(fonts\/font\d+\.odttf)"/g)].map((m) => `word/${m[1]}`);
     expect(parts).toHaveLength(4);

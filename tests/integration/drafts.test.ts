@@ -31,7 +31,12 @@ function docxText(buffer: ArrayBuffer): string {
   return flat([...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(" "));
 }
 /** Lines joined, all spaces (also non-breaking) as one, page numbers dropped. */
-const flat = (text: string) => text.replace(/Strona \d+ z \d+/g, " ").replace(/[\s\u00a0]+/g, " ").replace(/ ([.,])/g, "$1").trim();
+const flat = (text: string) =>
+  text
+    .replace(/Strona \d+ z \d+/g, " ")
+    .replace(/[\s\u00a0]+/g, " ")
+    .replace(/ ([.,])/g, "$1")
+    .trim();
 
 async function setUpSettings() {
   const rows = [
@@ -53,7 +58,10 @@ async function nomination(fields: Fields, forms: { genitive: string; dative: str
   const created = await callAction(createNomination, "/nominations/new", personNomination({ "candidate.birthYear": undefined, ...fields }));
   const id = created.location!.split("/").pop()!;
   const n = await db().nomination.findUniqueOrThrow({ where: { id } });
-  await db().candidate.update({ where: { id: n.candidateId }, data: { nameGenitive: forms.genitive, nameDative: forms.dative, nameFormsConfirmedAt: clock.now() } });
+  await db().candidate.update({
+    where: { id: n.candidateId },
+    data: { nameGenitive: forms.genitive, nameDative: forms.dative, nameFormsConfirmedAt: clock.now() },
+  });
   return id;
 }
 
@@ -65,7 +73,11 @@ async function newDraft(nominationId: string) {
 
 async function documents(draftId: string, document: string) {
   const get = async (format: string) => {
-    const res = await download({ request: new Request(`http://localhost/drafts/${draftId}/download?document=${document}&format=${format}`, { headers: { Cookie: cookie } }), params: { id: draftId }, context: {} });
+    const res = await download({
+      request: new Request(`http://localhost/drafts/${draftId}/download?document=${document}&format=${format}`, { headers: { Cookie: cookie } }),
+      params: { id: draftId },
+      context: {},
+    });
     expect(res.status).toBe(200);
     return { res, body: await res.arrayBuffer() };
   };
@@ -83,7 +95,13 @@ beforeAll(async () => {
 describe("generated documents", () => {
   test("Cracoviae Merenti for a man: resolution, justification and ordinance, PDF and DOCX agree", async () => {
     const id = await nomination(
-      { "candidate.givenNames": "Bolesław", "candidate.surname": "Żółkiewski", requestedClass: "SILVER", caseReference: "KP-09.0012.7.2026", merits: "Pierwszy akapit zasług.\n\nDrugi akapit: założył chór w Krakowie." },
+      {
+        "candidate.givenNames": "Bolesław",
+        "candidate.surname": "Żółkiewski",
+        requestedClass: "SILVER",
+        caseReference: "KP-09.0012.7.2026",
+        merits: "Pierwszy akapit zasług.\n\nDrugi akapit: założył chór w Krakowie.",
+      },
       { genitive: "Bolesława Żółkiewskiego", dative: "Bolesławowi Żółkiewskiemu" },
     );
     const draftId = await newDraft(id);
@@ -93,7 +111,9 @@ describe("generated documents", () => {
       expect(text).toContain("UCHWAŁA NR …………… RADY MIASTA KRAKOWA z dnia ……………");
       expect(text).toContain("w sprawie przyznania Srebrnego Medalu „Cracoviae Merenti” Panu Bolesławowi Żółkiewskiemu");
       expect(text).toContain("Na podstawie art. 18 ust. 1 ustawy o samorządzie gminnym uchwala się, co następuje:");
-      expect(text).toContain("§ 1. W uznaniu szczególnych zasług dla Stołecznego Królewskiego Miasta Krakowa przyznaje się Srebrny Medal „Cracoviae Merenti” Panu Bolesławowi Żółkiewskiemu.");
+      expect(text).toContain(
+        "§ 1. W uznaniu szczególnych zasług dla Stołecznego Królewskiego Miasta Krakowa przyznaje się Srebrny Medal „Cracoviae Merenti” Panu Bolesławowi Żółkiewskiemu.",
+      );
       expect(text).toContain("§ 3. Uchwała wchodzi w życie z dniem podjęcia.");
     }
     expect(resolution.disposition).toContain("projekt-uchwaly-KP-09.0012.7.2026.pdf");
@@ -118,7 +138,8 @@ describe("generated documents", () => {
       fields: { "candidate.givenNames": "Bolesław", "candidate.surname": "Zbrojny" },
       forms: { genitive: "Bolesława Zbrojnego", dative: "Bolesławowi Zbrojnemu" },
       title: "w sprawie przyznania Srebrnego Medalu „Cracoviae Merenti” Panu Bolesławowi Zbrojnemu",
-      section: "§ 1. W uznaniu szczególnych zasług dla Stołecznego Królewskiego Miasta Krakowa przyznaje się Srebrny Medal „Cracoviae Merenti” Panu Bolesławowi Zbrojnemu.",
+      section:
+        "§ 1. W uznaniu szczególnych zasług dla Stołecznego Królewskiego Miasta Krakowa przyznaje się Srebrny Medal „Cracoviae Merenti” Panu Bolesławowi Zbrojnemu.",
     },
     {
       who: "CM to a woman",
@@ -147,7 +168,8 @@ describe("generated documents", () => {
       },
       forms: { genitive: "Krzysztofa Pendeckiego", dative: "Krzysztofowi Pendeckiemu" },
       title: "w sprawie nadania tytułu Honorowego Obywatela Stołecznego Królewskiego Miasta Krakowa Profesorowi Krzysztofowi Pendeckiemu",
-      section: "§ 1. Nadaje się tytuł Honorowego Obywatela Stołecznego Królewskiego Miasta Krakowa Profesorowi Krzysztofowi Pendeckiemu w dowód uznania Jego szczególnych zasług dla Krakowa.",
+      section:
+        "§ 1. Nadaje się tytuł Honorowego Obywatela Stołecznego Królewskiego Miasta Krakowa Profesorowi Krzysztofowi Pendeckiemu w dowód uznania Jego szczególnych zasług dla Krakowa.",
     },
     {
       who: "HC to a woman (with č and ł)",
@@ -162,7 +184,8 @@ describe("generated documents", () => {
       },
       forms: { genitive: "Łucji Rajčić", dative: "Łucji Rajčić" },
       title: "w sprawie nadania tytułu Honorowej Obywatelki Stołecznego Królewskiego Miasta Krakowa Pani Łucji Rajčić",
-      section: "§ 1. Nadaje się tytuł Honorowej Obywatelki Stołecznego Królewskiego Miasta Krakowa Pani Łucji Rajčić w dowód uznania Jej szczególnych zasług dla Krakowa.",
+      section:
+        "§ 1. Nadaje się tytuł Honorowej Obywatelki Stołecznego Królewskiego Miasta Krakowa Pani Łucji Rajčić w dowód uznania Jej szczególnych zasług dla Krakowa.",
     },
   ])("the title and § 1: $who", async ({ fields, forms, title, section }) => {
     const id = await nomination(fields, forms);
@@ -204,14 +227,29 @@ describe("versions", () => {
     expect(JSON.parse(versions[2]!.content)).toEqual(JSON.parse(versions[0]!.content));
     expect(versions.every((v) => v.authorId)).toBe(true);
 
-    const page = await callLoader<{ diff: { parts: { value: string; added?: boolean; removed?: boolean }[] } }>(draftLoader, `/drafts/${draftId}?from=2&to=3`, { id: draftId });
+    const page = await callLoader<{ diff: { parts: { value: string; added?: boolean; removed?: boolean }[] } }>(draftLoader, `/drafts/${draftId}?from=2&to=3`, {
+      id: draftId,
+    });
     const parts = page.data!.diff.parts;
-    expect(parts.filter((p) => p.removed).map((p) => p.value).join(" ")).toContain("Nowy");
-    expect(parts.filter((p) => p.added).map((p) => p.value).join("")).toContain("Zasługi");
+    expect(
+      parts
+        .filter((p) => p.removed)
+        .map((p) => p.value)
+        .join(" "),
+    ).toContain("Nowy");
+    expect(
+      parts
+        .filter((p) => p.added)
+        .map((p) => p.value)
+        .join(""),
+    ).toContain("Zasługi");
   });
 
   test("adopting the resolution freezes the draft at its last version", async () => {
-    const id = await nomination({ "candidate.surname": "Zamrożony", requestedClass: "BRONZE" }, { genitive: "Bolesława Zamrożonego", dative: "Bolesławowi Zamrożonemu" });
+    const id = await nomination(
+      { "candidate.surname": "Zamrożony", requestedClass: "BRONZE" },
+      { genitive: "Bolesława Zamrożonego", dative: "Bolesławowi Zamrożonemu" },
+    );
     const draftId = await newDraft(id);
     await signInAs(["KP09_SPECIALIST"]);
     const step = async (to: string, fields: Fields = {}) => {
@@ -227,7 +265,12 @@ describe("versions", () => {
     const frozen = await db().resolutionDraft.findUniqueOrThrow({ where: { id: draftId } });
     expect(frozen.status).toBe("ADOPTED");
     expect(frozen.frozenVersionId).not.toBeNull();
-    const refused = await callAction(draftAction, `/drafts/${draftId}`, { intent: "save", baseVersion: "1", printNumber: "", mover: "x", merits: "y" }, { id: draftId });
+    const refused = await callAction(
+      draftAction,
+      `/drafts/${draftId}`,
+      { intent: "save", baseVersion: "1", printNumber: "", mover: "x", merits: "y" },
+      { id: draftId },
+    );
     expect(refused.status).toBe(409);
     const { pdf } = await documents(draftId, "RESOLUTION");
     expect(pdf).toContain("UCHWAŁA NR XLVI/1888/26 RADY MIASTA KRAKOWA z dnia 11 marca 2026 r.");
@@ -239,7 +282,10 @@ describe("versions", () => {
       return callAction(stepAction, `/nominations/${id}/step/${to}`, { version: String(version), ...fields }, { id, to });
     };
     const positive = async (surname: string, dative: string, medalClass: string) => {
-      const id = await nomination({ "candidate.surname": surname, requestedClass: medalClass, merits: `Zasługi: ${surname}.` }, { genitive: `Bolesława ${surname}`, dative });
+      const id = await nomination(
+        { "candidate.surname": surname, requestedClass: medalClass, merits: `Zasługi: ${surname}.` },
+        { genitive: `Bolesława ${surname}`, dative },
+      );
       await step(id, "FORMALLY_COMPLETE");
       await step(id, "OPINION_POSITIVE", { eventDate: "2026-02-02", opinionClass: medalClass });
       return id;
@@ -253,7 +299,12 @@ describe("versions", () => {
     const joinable = page.data!.joinable.map((j) => j.id);
     expect(joinable).toContain(second);
     expect(joinable).not.toContain(gold);
-    const refused = await callAction<{ result: { error: Record<string, string[]> } }>(draftAction, `/drafts/${draftId}`, { intent: "join", nominationId: gold }, { id: draftId });
+    const refused = await callAction<{ result: { error: Record<string, string[]> } }>(
+      draftAction,
+      `/drafts/${draftId}`,
+      { intent: "join", nominationId: gold },
+      { id: draftId },
+    );
     expect(refused.status).toBe(422);
     expect(refused.data!.result.error.nominationId![0]).toMatch(/tej samej klasy/);
 

@@ -27,7 +27,12 @@ export async function signInAs(roleKeys: string | string[]): Promise<{ userId: s
   const { commitSessionId, SESSION_TTL_MS } = await import("#app/utils/session.server");
   const keys = Array.isArray(roleKeys) ? roleKeys : [roleKeys];
   const user = await createUser(
-    { email: `${keys.join("-").toLowerCase()}-${Math.random().toString(36).slice(2)}@test.example`, name: `Test ${keys.join("+")}`, password: "test-password-123", roleKeys: keys },
+    {
+      email: `${keys.join("-").toLowerCase()}-${Math.random().toString(36).slice(2)}@test.example`,
+      name: `Test ${keys.join("+")}`,
+      password: "test-password-123",
+      roleKeys: keys,
+    },
     { userId: null },
   );
   const session = await db().session.create({ data: { userId: user.id, expiresAt: new Date(clock.now().getTime() + SESSION_TTL_MS) } });
@@ -83,17 +88,17 @@ export async function settle<T>(run: () => Promise<unknown>): Promise<Answer<T>>
   }
   if (out && typeof out === "object" && (out as { type?: string }).type === "DataWithResponseInit") {
     const d = out as { data: T; init: ResponseInit | null };
-    return { status: d.init?.status ?? 200, data: d.data, location: null, toast: await toastOfHeaders(d.init?.headers ? new Headers(d.init.headers) : undefined) };
+    return {
+      status: d.init?.status ?? 200,
+      data: d.data,
+      location: null,
+      toast: await toastOfHeaders(d.init?.headers ? new Headers(d.init.headers) : undefined),
+    };
   }
   return { status: 200, data: out as T, location: null, toast: null };
 }
 
-export function callAction<T>(
-  action: (args: ActionFunctionArgs) => Promise<unknown>,
-  path: string,
-  fields: Fields,
-  params: Record<string, string> = {},
-) {
+export function callAction<T>(action: (args: ActionFunctionArgs) => Promise<unknown>, path: string, fields: Fields, params: Record<string, string> = {}) {
   return settle<T>(() => action({ request: postRequest(path, fields), params, context: {} }));
 }
 

@@ -31,7 +31,11 @@ type HandoverReply = {
   result: { error?: Record<string, string[] | null> };
   summary: { id: string; created: boolean; added: { nominationId: string }[]; refused: { row: { nominationId: string }; reason: string }[] } | null;
 };
-type CeremonyPage = { ceremony: { version: number; status: string }; findings: { code: string; severity: string; message: string }[]; laureates: { conferralId: string; attendance: string }[] };
+type CeremonyPage = {
+  ceremony: { version: number; status: string };
+  findings: { code: string; severity: string; message: string }[];
+  laureates: { conferralId: string; attendance: string }[];
+};
 
 const levels = async () => stockLevels(await db().stockMovement.findMany({ select: { item: true, quantity: true } }));
 
@@ -87,7 +91,10 @@ beforeAll(async () => {
   // The diploma speaks to the laureate in the dative: the name forms a clerk confirms on the candidate page.
   for (const n of nominations) {
     const dative = `Zofii ${n.candidate.surname.replace(/a$/, "iej")}`;
-    await db().candidate.update({ where: { id: n.candidateId }, data: { nameNominative: `Zofia ${n.candidate.surname}`, nameGenitive: dative, nameDative: dative, nameFormsConfirmedAt: clock.now() } });
+    await db().candidate.update({
+      where: { id: n.candidateId },
+      data: { nameNominative: `Zofia ${n.candidate.surname}`, nameGenitive: dative, nameDative: dative, nameFormsConfirmedAt: clock.now() },
+    });
   }
   expect((await callAction(bulkAction, "/hg/bulk", { bulkAction: "verify", ids: nominationIds })).status).toBe(200);
   expect((await callAction(bulkAction, "/hg/bulk", { bulkAction: "grant", ids: nominationIds, actNumber: "4321/2026", eventDate: today })).status).toBe(200);
@@ -103,10 +110,23 @@ describe("batch hand-over of Honoris Gratia badges", () => {
     expect(preview.data!.plan.eligible.map((r) => r.nominationId)).toEqual(nominationIds);
     // A new event starts from the one the letter proposed.
     expect(preview.data!.proposed).toEqual({ title: "Gala Fundacji Testowej", date: today });
-    expect(preview.data!.plan.refused).toEqual([{ row: expect.objectContaining({ nominationId: other.id }), reason: expect.stringMatching(/^ma status „wpłynął”: do wręczenia przekazać można tylko przyznaną odznakę/) }]);
+    expect(preview.data!.plan.refused).toEqual([
+      {
+        row: expect.objectContaining({ nominationId: other.id }),
+        reason: expect.stringMatching(/^ma status „wpłynął”: do wręczenia przekazać można tylko przyznaną odznakę/),
+      },
+    ]);
 
     // A new gala created in the same step; the new ceremony's fields are checked like the ceremony form.
-    const gala = { target: "new", kind: "GALA", title: "Gala Honoris Gratia", date: today, startTime: "18:00", endTime: "20:00", organiser: "Fundacja Testowa" };
+    const gala = {
+      target: "new",
+      kind: "GALA",
+      title: "Gala Honoris Gratia",
+      date: today,
+      startTime: "18:00",
+      endTime: "20:00",
+      organiser: "Fundacja Testowa",
+    };
     const bad = await callAction<HandoverReply>(handoverAction, "/hg/handover", { ...gala, endTime: "17:00", ids: nominationIds });
     expect(bad.status).toBe(400);
     expect(bad.data!.result.error!.endTime).toEqual(["Godzina zakończenia musi być późniejsza niż godzina rozpoczęcia."]);
@@ -143,9 +163,16 @@ describe("batch hand-over of Honoris Gratia badges", () => {
     // Their diplomas: text confirmed, then one batch in hand-over order from the printing desk.
     for (const id of conferralIds) {
       const page = (await callLoader<{ diploma: { id: string; sourceHash: string } }>(diplomaLoader, `/conferrals/${id}/diploma`, { id })).data!;
-      expect((await callAction(confirmAction, `/conferrals/${id}/diploma`, { intent: "confirm", diplomaId: page.diploma.id, hash: page.diploma.sourceHash }, { id })).status).toBe(302);
+      expect(
+        (await callAction(confirmAction, `/conferrals/${id}/diploma`, { intent: "confirm", diplomaId: page.diploma.id, hash: page.diploma.sourceHash }, { id }))
+          .status,
+      ).toBe(302);
     }
-    const batch = (await batchAction({ request: postRequest("/diplomas/batch", { conferralId: [...conferralIds].reverse(), ceremonyId, mode: "PREPRINTED" }), params: {}, context: {} })) as Response;
+    const batch = (await batchAction({
+      request: postRequest("/diplomas/batch", { conferralId: [...conferralIds].reverse(), ceremonyId, mode: "PREPRINTED" }),
+      params: {},
+      context: {},
+    })) as Response;
     expect(batch.status).toBe(200);
     expect(batch.headers.get("X-Diploma-Count")).toBe("3");
     const file = path.join(dir, "batch.pdf");
@@ -153,25 +180,44 @@ describe("batch hand-over of Honoris Gratia badges", () => {
     const text = (await run("pdftotext", ["-enc", "UTF-8", file, "-"])).stdout.replace(/[\s\u00a0]+/g, " ");
     expect(text).toContain("KOLEJNOŚĆ WRĘCZANIA Gala Honoris Gratia");
     // Posted in reverse, printed in the ceremony's order: the cover sheet, then the diplomas.
-    const order = ["1. Zofia Handowska", "2. Zofia Przekazińska", "3. Zofia Wręczalska", "Pani Zofii Handowskiej", "Pani Zofii Przekazińskiej", "Pani Zofii Wręczalskiej"].map((t) => text.indexOf(t));
+    const order = [
+      "1. Zofia Handowska",
+      "2. Zofia Przekazińska",
+      "3. Zofia Wręczalska",
+      "Pani Zofii Handowskiej",
+      "Pani Zofii Przekazińskiej",
+      "Pani Zofii Wręczalskiej",
+    ].map((t) => text.indexOf(t));
     expect(order.every((at) => at > 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
 
     // Everyone attending in one step, audited once; a second time changes nothing and says why.
     let page = await ceremonyPage(ceremonyId);
-    expect((await callAction(detailAction, `/ceremonies/${ceremonyId}`, { intent: "attendAll", version: String(page.ceremony.version) }, { id: ceremonyId })).status).toBe(302);
+    expect(
+      (await callAction(detailAction, `/ceremonies/${ceremonyId}`, { intent: "attendAll", version: String(page.ceremony.version) }, { id: ceremonyId })).status,
+    ).toBe(302);
     page = await ceremonyPage(ceremonyId);
     expect(page.laureates.map((l) => l.attendance)).toEqual(["ATTENDS", "ATTENDS", "ATTENDS"]);
     const marked = await db().auditEvent.findMany({ where: { entityType: "Ceremony", entityId: ceremonyId, after: { contains: "markedAttending" } } });
     expect(marked).toHaveLength(1);
     expect(JSON.parse(marked[0]!.after!).markedAttending).toEqual(surnames.map((s) => `Zofia ${s}`));
-    const twice = await callAction<{ message: string }>(detailAction, `/ceremonies/${ceremonyId}`, { intent: "attendAll", version: String(page.ceremony.version) }, { id: ceremonyId });
+    const twice = await callAction<{ message: string }>(
+      detailAction,
+      `/ceremonies/${ceremonyId}`,
+      { intent: "attendAll", version: String(page.ceremony.version) },
+      { id: ceremonyId },
+    );
     expect(twice.status).toBe(400);
     expect(twice.data!.message).toBe("Obecność jest już ustalona na całej liście: nic nie zmieniono.");
 
     // Held: all three handed over, one badge and one blank each issued from stock for this ceremony.
     const before = await levels();
-    const held = await callAction(detailAction, `/ceremonies/${ceremonyId}`, { intent: "step", step: "HOLD", confirm: "on", version: String(page.ceremony.version) }, { id: ceremonyId });
+    const held = await callAction(
+      detailAction,
+      `/ceremonies/${ceremonyId}`,
+      { intent: "step", step: "HOLD", confirm: "on", version: String(page.ceremony.version) },
+      { id: ceremonyId },
+    );
     expect(held.location).toBe(`/ceremonies/${ceremonyId}`);
     expect(held.toast?.description).toContain("Wręczenia zapisane przy laureatach: 3.");
     const handed = await db().nomination.findMany({ where: { id: { in: nominationIds } }, include: { conferral: true } });
@@ -191,10 +237,20 @@ describe("batch hand-over of Honoris Gratia badges", () => {
 
     // Reopened with a reason and held again: nothing handed over twice, nothing issued twice.
     page = await ceremonyPage(ceremonyId);
-    await callAction(detailAction, `/ceremonies/${ceremonyId}`, { intent: "step", step: "REOPEN", reason: "Poprawka listy gości", version: String(page.ceremony.version) }, { id: ceremonyId });
+    await callAction(
+      detailAction,
+      `/ceremonies/${ceremonyId}`,
+      { intent: "step", step: "REOPEN", reason: "Poprawka listy gości", version: String(page.ceremony.version) },
+      { id: ceremonyId },
+    );
     page = await ceremonyPage(ceremonyId);
     expect(page.ceremony.status).toBe("CONFIRMED");
-    const heldAgain = await callAction(detailAction, `/ceremonies/${ceremonyId}`, { intent: "step", step: "HOLD", confirm: "on", version: String(page.ceremony.version) }, { id: ceremonyId });
+    const heldAgain = await callAction(
+      detailAction,
+      `/ceremonies/${ceremonyId}`,
+      { intent: "step", step: "HOLD", confirm: "on", version: String(page.ceremony.version) },
+      { id: ceremonyId },
+    );
     expect(heldAgain.location).toBe(`/ceremonies/${ceremonyId}`);
     expect(heldAgain.toast?.description).toContain("Wręczenia zapisane przy laureatach: 0.");
     expect(await db().stockMovement.count({ where: { ceremonyId } })).toBe(2);
@@ -202,7 +258,14 @@ describe("batch hand-over of Honoris Gratia badges", () => {
   });
 
   test("an empty selection or a user without the permission changes nothing and says why", async () => {
-    const empty = await callAction<HandoverReply>(handoverAction, "/hg/handover", { target: "new", kind: "GALA", title: "Gala pusta", date: today, startTime: "18:00", endTime: "20:00" });
+    const empty = await callAction<HandoverReply>(handoverAction, "/hg/handover", {
+      target: "new",
+      kind: "GALA",
+      title: "Gala pusta",
+      date: today,
+      startTime: "18:00",
+      endTime: "20:00",
+    });
     expect(empty.status).toBe(400);
     expect(empty.data!.result.error![""]).toEqual(["Nie zaznaczono żadnego wniosku: nic nie zmieniono."]);
     expect(await db().ceremony.count({ where: { title: "Gala pusta" } })).toBe(0);

@@ -67,16 +67,32 @@ beforeAll(async () => {
   const ids = [
     await apply(intake("Fundacja Listowa im. Jana Pawła", "Pierwsza-Listowa", FOUNDATION_ADDRESS)),
     await apply(intake("Fundacja  listowa im. Jana Pawła", "Druga-Listowa", FOUNDATION_ADDRESS)),
-    await apply(intake("Jan Osobny", "Trzecia-Listowa", { applicantKind: "PERSON", applicantStreet: "os. Centrum C 7/12", applicantPostalCode: "31-929", applicantCity: "Kraków" })),
+    await apply(
+      intake("Jan Osobny", "Trzecia-Listowa", {
+        applicantKind: "PERSON",
+        applicantStreet: "os. Centrum C 7/12",
+        applicantPostalCode: "31-929",
+        applicantCity: "Kraków",
+      }),
+    ),
   ];
   expect((await callAction<BulkReply>(bulkAction, "/hg/bulk", { bulkAction: "verify", ids })).data!.summary!.done).toHaveLength(3);
-  const granted = await callAction<BulkReply>(bulkAction, "/hg/bulk", { bulkAction: "grant", ids, actNumber: `812/${decided.slice(0, 4)}`, eventDate: decided });
+  const granted = await callAction<BulkReply>(bulkAction, "/hg/bulk", {
+    bulkAction: "grant",
+    ids,
+    actNumber: `812/${decided.slice(0, 4)}`,
+    eventDate: decided,
+  });
   expect(granted.data!.summary!.done).toHaveLength(3);
   ordinanceId = granted.data!.ordinanceId!;
 });
 
 async function downloaded(document: "decision" | "letters", format: "pdf" | "docx"): Promise<Buffer> {
-  const res = (await download({ request: new Request(`http://localhost/hg/decisions/${ordinanceId}/download?document=${document}&format=${format}`, { headers: { Cookie: cookie } }), params: { id: ordinanceId }, context: {} })) as Response;
+  const res = (await download({
+    request: new Request(`http://localhost/hg/decisions/${ordinanceId}/download?document=${document}&format=${format}`, { headers: { Cookie: cookie } }),
+    params: { id: ordinanceId },
+    context: {},
+  })) as Response;
   expect(res.status).toBe(200);
   return Buffer.from(await res.arrayBuffer());
 }
@@ -87,7 +103,11 @@ describe("the intake records the applicant's postal address", () => {
     expect(stored).toMatchObject({ applicantStreet: "os. Centrum C 7/12", applicantPostalCode: "31-929", applicantCity: "Kraków" });
 
     const before = await db().honorisGratiaApplication.count();
-    const wrong = await callAction<Reply>(intakeAction, "/hg/new", intake("Ktoś Inny", "Błędna-Listowa", { applicantStreet: "ul. Długa 1", applicantPostalCode: "31004", applicantCity: "" }));
+    const wrong = await callAction<Reply>(
+      intakeAction,
+      "/hg/new",
+      intake("Ktoś Inny", "Błędna-Listowa", { applicantStreet: "ul. Długa 1", applicantPostalCode: "31004", applicantCity: "" }),
+    );
     expect(wrong.status).toBe(400);
     expect(wrong.data!.result.error!.applicantPostalCode).toEqual(["Kod pocztowy ma postać 00-000, np. 31-004."]);
     expect(wrong.data!.result.error!.applicantCity).toEqual(["Podaj miejscowość (albo zostaw cały adres pusty)."]);
@@ -145,7 +165,14 @@ describe("page numbers restart with each letter", () => {
     receivedDate: "2026-01-12",
   });
   const reason = "Wniosek nie wykazał szczególnych zasług dla Krakowa wymaganych regulaminem odznaki; opisane działania mają charakter lokalny i krótkotrwały.";
-  const refused = (id: string, app: LetterApplication, why = reason) => ({ id, candidateName: `Kandydat ${id}`, reason: why, refusedOn: "2026-03-02", caseReference: "", application: app });
+  const refused = (id: string, app: LetterApplication, why = reason) => ({
+    id,
+    candidateName: `Kandydat ${id}`,
+    reason: why,
+    refusedOn: "2026-03-02",
+    caseReference: "",
+    application: app,
+  });
   // Three applicants: a short letter, a letter of two pages (many refusals, each its own reason), a short one.
   const { letters } = refusalLetters([
     refused("a1", application("a", "Akademia Krótkich Pism")),

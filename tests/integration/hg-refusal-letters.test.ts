@@ -20,7 +20,11 @@ import { callAction, callLoader, signInAs, signOut, type Fields } from "./helper
 const run = promisify(execFile);
 const dir = mkdtempSync(path.join(os.tmpdir(), "merenti-hg-refusal-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const flat = (text: string) => text.replace(/Strona \d+ z \d+/g, " ").replace(/[\s\u00a0]+/g, " ").trim();
+const flat = (text: string) =>
+  text
+    .replace(/Strona \d+ z \d+/g, " ")
+    .replace(/[\s\u00a0]+/g, " ")
+    .trim();
 
 type Page = Awaited<ReturnType<typeof refusalsLoader>>;
 type BulkReply = { summary: { done: unknown[]; failed: unknown[] } | null };
@@ -57,7 +61,11 @@ function laureate(i: number, givenNames: string, surname: string, gender: "MASCU
 }
 
 async function letters(query: string): Promise<Response> {
-  return (await lettersLoader({ request: new Request(`http://localhost/hg/refusals/letters?${query}`, { headers: { Cookie: cookie } }), params: {}, context: {} }).catch((thrown: unknown) => {
+  return (await lettersLoader({
+    request: new Request(`http://localhost/hg/refusals/letters?${query}`, { headers: { Cookie: cookie } }),
+    params: {},
+    context: {},
+  }).catch((thrown: unknown) => {
     if (thrown instanceof Response) return thrown;
     throw thrown;
   })) as Response;
@@ -111,7 +119,13 @@ describe("letters to the applicants of refused applications", () => {
     const { text, pages } = await pdfText(res, "letters");
     expect(pages).toBe(2);
     expect(text.match(/Szanowni Państwo/g)).toHaveLength(2);
-    for (const name of ["Żaneta Świątkowska-Odmowna", "Łukasz Ćwikła-Odmowny", "Jerzy Gęślarz-Odmowny", "Towarzystwo Miłośników Zwierzyńca", "Fundacja Źródło"]) {
+    for (const name of [
+      "Żaneta Świątkowska-Odmowna",
+      "Łukasz Ćwikła-Odmowny",
+      "Jerzy Gęślarz-Odmowny",
+      "Towarzystwo Miłośników Zwierzyńca",
+      "Fundacja Źródło",
+    ]) {
       expect(text).toContain(name);
     }
     expect(text).toContain("który wpłynął 24 kwietnia 2018 r.");
@@ -131,7 +145,14 @@ describe("letters to the applicants of refused applications", () => {
     expect(res.headers.get("Content-Type")).toBe("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
     const xml = strFromU8(unzipSync(new Uint8Array(await res.arrayBuffer()))["word/document.xml"]!);
     const text = flat([...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(" "));
-    for (const name of ["Żaneta Świątkowska-Odmowna", "Łukasz Ćwikła-Odmowny", "Jerzy Gęślarz-Odmowny", "Towarzystwo Miłośników Zwierzyńca", "Fundacja Źródło", REASON]) {
+    for (const name of [
+      "Żaneta Świątkowska-Odmowna",
+      "Łukasz Ćwikła-Odmowny",
+      "Jerzy Gęślarz-Odmowny",
+      "Towarzystwo Miłośników Zwierzyńca",
+      "Fundacja Źródło",
+      REASON,
+    ]) {
       expect(text).toContain(name);
     }
     expect(text).toContain("24 kwietnia 2018 r.");
@@ -156,7 +177,13 @@ describe("letters to the applicants of refused applications", () => {
   });
 
   test("a refusal recorded without a reason: the letter says so neutrally", async () => {
-    const [id] = await apply({ receivedDate: "2017-11-02", caseReference: "KP-04.0012.7.2017", applicantName: "Koło Gospodyń Wiejskich z Nowej Huty", applicantContact: "", ...laureate(0, "Halina", "Bez-Powodu", "FEMININE") });
+    const [id] = await apply({
+      receivedDate: "2017-11-02",
+      caseReference: "KP-04.0012.7.2017",
+      applicantName: "Koło Gospodyń Wiejskich z Nowej Huty",
+      applicantContact: "",
+      ...laureate(0, "Halina", "Bez-Powodu", "FEMININE"),
+    });
     // A refusal from before the reason was required (kept in old files): no reason, no audit event.
     await db().nomination.update({ where: { id: id! }, data: { status: "REFUSED", closingReason: "" } });
     const page = await callLoader<Page>(refusalsLoader, "/hg/refusals");
@@ -172,9 +199,19 @@ describe("letters to the applicants of refused applications", () => {
   });
 
   test("the bulk refusal still requires a reason", async () => {
-    const [id] = await apply({ receivedDate: today, caseReference: "", applicantName: "Fundacja Źródło", applicantContact: "", ...laureate(0, "Adam", "Bez-Odmowy", "MASCULINE") });
+    const [id] = await apply({
+      receivedDate: today,
+      caseReference: "",
+      applicantName: "Fundacja Źródło",
+      applicantContact: "",
+      ...laureate(0, "Adam", "Bez-Odmowy", "MASCULINE"),
+    });
     await callAction(bulkAction, "/hg/bulk", { bulkAction: "verify", ids: [id!] });
-    const refused = await callAction<{ result: { error?: Record<string, string[]> } }>(bulkAction, "/hg/bulk", { bulkAction: "refuse", ids: [id!], eventDate: today });
+    const refused = await callAction<{ result: { error?: Record<string, string[]> } }>(bulkAction, "/hg/bulk", {
+      bulkAction: "refuse",
+      ids: [id!],
+      eventDate: today,
+    });
     expect(refused.status).toBe(400);
     expect(refused.data!.result.error!.reason).toEqual(["Podaj powód odmowy."]);
     expect((await db().nomination.findUniqueOrThrow({ where: { id: id! } })).status).toBe("VERIFIED");
@@ -202,7 +239,11 @@ describe("letters to the applicants of refused applications", () => {
     await signInAs("PRINTING");
     expect((await callLoader(refusalsLoader, "/hg/refusals")).status).toBe(403);
     signOut();
-    const anonymous = (await lettersLoader({ request: new Request(`http://localhost/hg/refusals/letters?${ids(twoOfOne)}&letterDate=${today}&format=pdf`), params: {}, context: {} }).catch((r: unknown) => r)) as Response;
+    const anonymous = (await lettersLoader({
+      request: new Request(`http://localhost/hg/refusals/letters?${ids(twoOfOne)}&letterDate=${today}&format=pdf`),
+      params: {},
+      context: {},
+    }).catch((r: unknown) => r)) as Response;
     expect(anonymous.status).toBe(302);
     expect(anonymous.headers.get("Location")).toMatch(/^\/login\?redirectTo=/);
   });

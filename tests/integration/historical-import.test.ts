@@ -78,18 +78,34 @@ describe("historical import", () => {
 
     const refused = await applyImport(fixture, { userId: null });
     expect(refused.kind).toBe("refused");
-    if (refused.kind === "refused") expect(refused.message).toBe("Nic nie zaimportowano: 7\u00a0wierszy z błędami. Popraw plik albo świadomie pomiń te wiersze.");
+    if (refused.kind === "refused")
+      expect(refused.message).toBe("Nic nie zaimportowano: 7\u00a0wierszy z błędami. Popraw plik albo świadomie pomiń te wiersze.");
     expect(await counts()).toEqual(before);
 
     // Skipping the rows with errors on purpose imports the one good row, audited once.
     const skipped = await applyImport(fixture, { userId: null, skipErrors: true, fileName: "fixture.csv" });
     expect(skipped).toMatchObject({ kind: "applied", created: 1, skipped: 7 });
     const after = await counts();
-    expect(after).toEqual({ ...before, candidates: before.candidates + 1, conferrals: before.conferrals + 1, resolutions: before.resolutions + 1, audit: before.audit + 1 });
+    expect(after).toEqual({
+      ...before,
+      candidates: before.candidates + 1,
+      conferrals: before.conferrals + 1,
+      resolutions: before.resolutions + 1,
+      audit: before.audit + 1,
+    });
     const event = await db().auditEvent.findFirstOrThrow({ where: { entityType: "HistoricalImport" }, orderBy: { at: "desc" } });
     expect(JSON.parse(event.after!)).toMatchObject({ file: "fixture.csv", created: 1, skipped: 7, skippedRows: [3, 4, 5, 6, 7, 8, 9] });
-    const imported = await db().conferral.findFirstOrThrow({ where: { numberSeries: "CM_BRONZE", number: 11 }, include: { candidate: true, resolution: true } });
-    expect(imported).toMatchObject({ isHistorical: true, conferredOn: "1999-06-09", handedOverOn: "1999-07-01", handoverPlace: "Sala Obrad", citation: "Za zasługi." });
+    const imported = await db().conferral.findFirstOrThrow({
+      where: { numberSeries: "CM_BRONZE", number: 11 },
+      include: { candidate: true, resolution: true },
+    });
+    expect(imported).toMatchObject({
+      isHistorical: true,
+      conferredOn: "1999-06-09",
+      handedOverOn: "1999-07-01",
+      handoverPlace: "Sala Obrad",
+      citation: "Za zasługi.",
+    });
     expect(imported.candidate).toMatchObject({ displayName: "Ewa Testowa-Żak", grammaticalGender: "FEMININE", foldedName: "ewa testowa-zak" });
     expect(imported.resolution).toMatchObject({ number: "XX/200/99", sessionNumber: 20, runningNumber: 200 });
     expect(imported.publicId).toMatch(/^[A-Za-z0-9]{10}$/);
@@ -105,10 +121,7 @@ describe("historical import", () => {
     );
     try {
       const before = await counts();
-      const bytes = file(
-        "HG;;501;osoba;Anna;Awaryjna;;K;;;;2011-03-02;;;Dobrze.",
-        "CM;srebrny;501;osoba;Adam;Awaryjny;;M;XV/3001/12;2012-04-04;;;;;AWARIA",
-      );
+      const bytes = file("HG;;501;osoba;Anna;Awaryjna;;K;;;;2011-03-02;;;Dobrze.", "CM;srebrny;501;osoba;Adam;Awaryjny;;M;XV/3001/12;2012-04-04;;;;;AWARIA");
       expect((await planImport(bytes)).counts.error).toBe(0);
       await expect(applyImport(bytes, { userId: null })).rejects.toThrow(/awaria testowa/);
       expect(await counts()).toEqual(before);
@@ -136,7 +149,10 @@ describe("historical import", () => {
     expect((await exportHistoricalRecord({ historicalOnly: true })).csv).toBe(csv);
 
     // The export of one honour holds only that honour.
-    const hg = parse((await exportHistoricalRecord({ honour: "HONORIS_GRATIA" })).csv, { bom: true, delimiter: ";", columns: true }) as Record<string, string>[];
+    const hg = parse((await exportHistoricalRecord({ honour: "HONORIS_GRATIA" })).csv, { bom: true, delimiter: ";", columns: true }) as Record<
+      string,
+      string
+    >[];
     expect(hg.length).toBeGreaterThanOrEqual(7);
     expect(new Set(hg.map((r) => r.wyroznienie))).toEqual(new Set(["HG"]));
     expect(hg.find((r) => r.nazwisko === "Ćwierć-Fikcyjna")).toMatchObject({ numer: "1", decyzja_data: "2010-05-12", decyzja_nr: "1201/2010" });
@@ -206,7 +222,9 @@ describe("historical import", () => {
       return action({ request: new Request("http://localhost/import", { method: "POST", body: fd, headers: { Cookie: cookie } }), params: {}, context: {} });
     };
     const bytes = file("HG;;701;osoba;Ekran;Testowy;;M;;;;2014-02-03;;;", "HG;;701;osoba;Drugi;Testowy;;M;;;;2014-02-03;;;");
-    const preview = (await upload(bytes, "ekran.csv")) as { report: { counts: { create: number; error: number }; issues: { row: number; column: string }[]; importId: string } };
+    const preview = (await upload(bytes, "ekran.csv")) as {
+      report: { counts: { create: number; error: number }; issues: { row: number; column: string }[]; importId: string };
+    };
     expect(preview.report.counts).toEqual({ rows: 2, create: 1, match: 0, error: 1 });
     expect(preview.report.issues.map((i) => [i.row, i.column])).toEqual([[3, "numer"]]);
 
@@ -223,7 +241,11 @@ describe("historical import", () => {
     const notCsv = (await upload(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0]), "arkusz.xlsx")) as { report: { fileIssues: { message: string }[] } };
     expect(notCsv.report.fileIssues[0]!.message).toMatch(/nie jest plikiem CSV/);
 
-    const download = await exportRoute.loader({ request: new Request("http://localhost/import/export?honour=HG", { headers: { Cookie: cookie } }), params: {}, context: {} });
+    const download = await exportRoute.loader({
+      request: new Request("http://localhost/import/export?honour=HG", { headers: { Cookie: cookie } }),
+      params: {},
+      context: {},
+    });
     expect(download.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
     const body = Buffer.from(await download.arrayBuffer());
     expect([...body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);

@@ -26,13 +26,22 @@ import { callAction, callLoader, resumeSession, signInAs, type Fields } from "./
 const run = promisify(execFile);
 const dir = mkdtempSync(path.join(os.tmpdir(), "merenti-hg-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const flat = (text: string) => text.replace(/Strona \d+ z \d+/g, " ").replace(/[\s\u00a0]+/g, " ").trim();
+const flat = (text: string) =>
+  text
+    .replace(/Strona \d+ z \d+/g, " ")
+    .replace(/[\s\u00a0]+/g, " ")
+    .trim();
 
 type Reply = { result: { error?: Record<string, string[] | null> }; matches?: unknown[][] | null };
 type Desk = Awaited<ReturnType<typeof deskLoader>>;
 type BulkPage = Awaited<ReturnType<typeof bulkLoader>>;
 type BulkReply = {
-  summary: { done: { row: { id: string; steps: string[] }; detail?: string }[]; failed: { row: { id: string }; message: string }[]; skipped: { row: { id: string }; reason: string }[]; text: { title: string; description?: string } } | null;
+  summary: {
+    done: { row: { id: string; steps: string[] }; detail?: string }[];
+    failed: { row: { id: string }; message: string }[];
+    skipped: { row: { id: string }; reason: string }[];
+    text: { title: string; description?: string };
+  } | null;
   ordinanceId: string | null;
   result: { error?: Record<string, string[] | null> };
 };
@@ -56,7 +65,10 @@ function intake(overrides: Fields = {}): Fields {
     applicantContact: "ul. Szeroka 1, Kraków",
     "laureates[0].kind": "PERSON",
     "laureates[0].givenNames": "Zofia",
-    "laureates[0].surname": `Łącka-${Math.random().toString(36).slice(2, 7).replace(/\d/g, (d) => "abcdefghij"[Number(d)]!)}`,
+    "laureates[0].surname": `Łącka-${Math.random()
+      .toString(36)
+      .slice(2, 7)
+      .replace(/\d/g, (d) => "abcdefghij"[Number(d)]!)}`,
     "laureates[0].grammaticalGender": "FEMININE",
     "laureates[0].birthYear": "1960",
     "laureates[0].city": "Kraków",
@@ -89,13 +101,19 @@ describe("intake", () => {
     });
     expect(nominations).toHaveLength(2);
     // The hand-over is three months away: decide 14 days before it, not within the month.
-    for (const n of nominations) expect(n).toMatchObject({ honour: "HONORIS_GRATIA", status: "RECEIVED", dueDate: addDays(addDays(today, 90), -14), hgApplicationId: id });
+    for (const n of nominations)
+      expect(n).toMatchObject({ honour: "HONORIS_GRATIA", status: "RECEIVED", dueDate: addDays(addDays(today, 90), -14), hgApplicationId: id });
     const audit = await db().auditEvent.findMany({ where: { entityId: { in: [id, ...nominations.map((n) => n.id)] }, action: "CREATE" } });
     expect(audit.map((a) => a.entityType).sort()).toEqual(["HonorisGratiaApplication", "Nomination", "Nomination"]);
     expect(audit.every((a) => a.userId === clerkId)).toBe(true);
 
     const next = await callLoader<Awaited<ReturnType<typeof intakeLoader>>>(intakeLoader, `/hg/new?after=${id}`);
-    expect(next.data!.remembered).toMatchObject({ applicantName: "Stowarzyszenie Przyjaciół Kazimierza", channel: "PAPER", receivedDate: today, proposedEventName: "Gala 30-lecia" });
+    expect(next.data!.remembered).toMatchObject({
+      applicantName: "Stowarzyszenie Przyjaciół Kazimierza",
+      channel: "PAPER",
+      receivedDate: today,
+      proposedEventName: "Gala 30-lecia",
+    });
     expect(next.data!.saved!.laureates).toHaveLength(2);
   });
 
@@ -122,7 +140,9 @@ describe("intake", () => {
   test("a laureate who already holds the badge is shown before saving (case and diacritics ignored); the answer links the existing candidate", async () => {
     const { nominations } = await saveApplication({ "laureates[0].surname": "Żółkiewska-Testowa" });
     const candidateId = nominations[0]!.candidateId;
-    await db().conferral.create({ data: { publicId: "hg-dup-1", candidateId, honour: "HONORIS_GRATIA", numberSeries: "HG", number: 9001, conferredOn: "2019-05-05", isHistorical: true } });
+    await db().conferral.create({
+      data: { publicId: "hg-dup-1", candidateId, honour: "HONORIS_GRATIA", numberSeries: "HG", number: 9001, conferredOn: "2019-05-05", isHistorical: true },
+    });
 
     const fields = intake({ "laureates[0].surname": "zolkiewska-testowa", "laureates[0].givenNames": "ZOFIA" });
     const warned = await callAction<Reply>(intakeAction, "/hg/new", fields);
@@ -166,7 +186,10 @@ describe("deadline board, bulk work, documents", () => {
 
     const csv = await callLoader<string>(exportLoader, "/hg/export?status=open&q=spozniona-bordowa");
     expect(csv.status).toBe(200);
-    const lines = (csv.data as string).replace(/^\uFEFF/, "").trim().split("\r\n");
+    const lines = (csv.data as string)
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
     expect(lines).toHaveLength(2);
     expect(lines[1]).toContain("Spóźniona-Bordowa");
     // One calendar month after receipt, not 30 days: from 7 October the due date is 7 November.
@@ -175,7 +198,10 @@ describe("deadline board, bulk work, documents", () => {
   });
 
   test("a name search counts its matches with the page; a page past the end still says how many there are", async () => {
-    const found = [await saveApplication({ "laureates[0].givenNames": "Anna", "laureates[0].surname": "Szukana-Listowa" }), await saveApplication({ "laureates[0].givenNames": "Ewa", "laureates[0].surname": "Szukana-Listowa" })];
+    const found = [
+      await saveApplication({ "laureates[0].givenNames": "Anna", "laureates[0].surname": "Szukana-Listowa" }),
+      await saveApplication({ "laureates[0].givenNames": "Ewa", "laureates[0].surname": "Szukana-Listowa" }),
+    ];
     await saveApplication({ "laureates[0].surname": "Inna-Listowa" });
     const first = await callLoader<Desk>(deskLoader, "/hg?status=all&q=szukana-list");
     expect(first.data!.total).toBe(2);
@@ -202,9 +228,24 @@ describe("deadline board, bulk work, documents", () => {
 
     // A historical badge sits at the top of the series: the new numbers follow it.
     const top = ((await db().conferral.aggregate({ where: { numberSeries: "HG" }, _max: { number: true } }))._max.number ?? 0) + 100;
-    await db().conferral.create({ data: { publicId: "hg-series-top", candidateId: apps[0]!.nominations[0]!.candidateId, honour: "HONORIS_GRATIA", numberSeries: "HG", number: top, conferredOn: "2021-12-20", isHistorical: true } });
+    await db().conferral.create({
+      data: {
+        publicId: "hg-series-top",
+        candidateId: apps[0]!.nominations[0]!.candidateId,
+        honour: "HONORIS_GRATIA",
+        numberSeries: "HG",
+        number: top,
+        conferredOn: "2021-12-20",
+        isHistorical: true,
+      },
+    });
     const decided = addDays(today, -1);
-    const granted = await callAction<BulkReply>(bulkAction, "/hg/bulk", { bulkAction: "grant", ids, actNumber: `777/${decided.slice(0, 4)}`, eventDate: decided });
+    const granted = await callAction<BulkReply>(bulkAction, "/hg/bulk", {
+      bulkAction: "grant",
+      ids,
+      actNumber: `777/${decided.slice(0, 4)}`,
+      eventDate: decided,
+    });
     expect(granted.status).toBe(200);
     const summary = granted.data!.summary!;
     expect(summary.done.map((d) => d.row.id)).toEqual(ids.slice(0, 2));
@@ -231,7 +272,13 @@ describe("deadline board, bulk work, documents", () => {
     const names = await db().candidate.findMany({ where: { id: { in: conferrals.map((c) => c.candidateId) } } });
     for (const format of ["pdf", "docx"]) {
       for (const document of ["decision", "letters"]) {
-        const res = (await download({ request: new Request(`http://localhost/hg/decisions/${ordinanceId}/download?document=${document}&format=${format}`, { headers: { Cookie: clerkCookie } }), params: { id: ordinanceId }, context: {} })) as Response;
+        const res = (await download({
+          request: new Request(`http://localhost/hg/decisions/${ordinanceId}/download?document=${document}&format=${format}`, {
+            headers: { Cookie: clerkCookie },
+          }),
+          params: { id: ordinanceId },
+          context: {},
+        })) as Response;
         expect(res.status).toBe(200);
         const body = Buffer.from(await res.arrayBuffer());
         let text: string;
@@ -260,10 +307,22 @@ describe("deadline board, bulk work, documents", () => {
 
   test("bulk grant: a row that fails after its writes began leaves no trace; the decision and the next numbers go to the rows that complete", async () => {
     // The most urgent row (received first) fails at its conferral: a badge is already recorded for it.
-    const [bad, ...good] = [await saveApplication({ receivedDate: addDays(today, -20) }), await saveApplication({ receivedDate: addDays(today, -10) }), await saveApplication({ receivedDate: addDays(today, -10) })];
+    const [bad, ...good] = [
+      await saveApplication({ receivedDate: addDays(today, -20) }),
+      await saveApplication({ receivedDate: addDays(today, -10) }),
+      await saveApplication({ receivedDate: addDays(today, -10) }),
+    ];
     const ids = [bad!, ...good].map((a) => a.nominations[0]!.id);
     expect((await callAction<BulkReply>(bulkAction, "/hg/bulk", { bulkAction: "verify", ids })).data!.summary!.done).toHaveLength(3);
-    await db().conferral.create({ data: { publicId: "hg-bulk-clash", nominationId: ids[0]!, candidateId: bad!.nominations[0]!.candidateId, honour: "HONORIS_GRATIA", conferredOn: "2020-01-01" } });
+    await db().conferral.create({
+      data: {
+        publicId: "hg-bulk-clash",
+        nominationId: ids[0]!,
+        candidateId: bad!.nominations[0]!.candidateId,
+        honour: "HONORIS_GRATIA",
+        conferredOn: "2020-01-01",
+      },
+    });
     const top = (await db().conferral.aggregate({ where: { numberSeries: "HG" }, _max: { number: true } }))._max.number ?? 0;
 
     const granted = await callAction<BulkReply>(bulkAction, "/hg/bulk", { bulkAction: "grant", ids, actNumber: `779/${year}`, eventDate: today });
@@ -294,11 +353,22 @@ describe("deadline board, bulk work, documents", () => {
     expect(preview.plan.skipped.map((s) => s.row.id)).toEqual([ids[0]]);
     expect(preview.verifyFirstHref).toBe(`/hg/bulk?${query}&verifyFirst=on`);
     const both = (await callLoader<BulkPage>(bulkLoader, preview.verifyFirstHref!)).data!;
-    expect(both.plan.eligible.map((r) => [r.id, r.steps])).toEqual(expect.arrayContaining([[ids[0], ["VERIFIED", "GRANTED"]], [ids[1], ["GRANTED"]]]));
+    expect(both.plan.eligible.map((r) => [r.id, r.steps])).toEqual(
+      expect.arrayContaining([
+        [ids[0], ["VERIFIED", "GRANTED"]],
+        [ids[1], ["GRANTED"]],
+      ]),
+    );
     expect(both.plan.skipped).toEqual([]);
 
     const top = (await db().conferral.aggregate({ where: { numberSeries: "HG" }, _max: { number: true } }))._max.number ?? 0;
-    const granted = await callAction<BulkReply>(bulkAction, `/hg/bulk?${query}&verifyFirst=on`, { bulkAction: "grant", verifyFirst: "on", ids, actNumber: `781/${year}`, eventDate: today.split("-").reverse().join(".") });
+    const granted = await callAction<BulkReply>(bulkAction, `/hg/bulk?${query}&verifyFirst=on`, {
+      bulkAction: "grant",
+      verifyFirst: "on",
+      ids,
+      actNumber: `781/${year}`,
+      eventDate: today.split("-").reverse().join("."),
+    });
     expect(granted.status).toBe(200);
     expect(granted.data!.summary!.done.map((d) => d.detail).sort()).toEqual([`odznaka nr ${top + 1}`, `odznaka nr ${top + 2}`]);
     expect(granted.toast).toMatchObject({ title: "Przyznano odznakę: 2\u00a0wnioski.", link: { href: "/hg?status=all", label: "Wróć do wniosków" } });
@@ -312,7 +382,13 @@ describe("deadline board, bulk work, documents", () => {
     // Received today: a decision dated yesterday cannot cover it, so its verification is undone too.
     const id = (await saveApplication()).nominations[0]!.id;
     const decided = addDays(today, -1);
-    const answer = await callAction<BulkReply>(bulkAction, "/hg/bulk", { bulkAction: "grant", verifyFirst: "on", ids: [id], actNumber: `782/${decided.slice(0, 4)}`, eventDate: decided });
+    const answer = await callAction<BulkReply>(bulkAction, "/hg/bulk", {
+      bulkAction: "grant",
+      verifyFirst: "on",
+      ids: [id],
+      actNumber: `782/${decided.slice(0, 4)}`,
+      eventDate: decided,
+    });
     expect(answer.status).toBe(422);
     expect(answer.data!.summary!.failed.map((f) => f.row.id)).toEqual([id]);
     expect(await db().nomination.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "RECEIVED", version: 1 });
@@ -320,7 +396,10 @@ describe("deadline board, bulk work, documents", () => {
   });
 
   test("preparing the Mayor's decision: the draft decision lists the prepared laureates, without number or date yet", async () => {
-    const apps = [await saveApplication({ "laureates[0].surname": "Przygotowana-Pierwsza" }), await saveApplication({ "laureates[0].surname": "Przygotowana-Druga" })];
+    const apps = [
+      await saveApplication({ "laureates[0].surname": "Przygotowana-Pierwsza" }),
+      await saveApplication({ "laureates[0].surname": "Przygotowana-Druga" }),
+    ];
     const ids = apps.map((a) => a.nominations[0]!.id);
     expect((await callAction<BulkReply>(bulkAction, "/hg/bulk", { bulkAction: "verify", ids })).data!.summary!.done).toHaveLength(2);
     const prepared = await callAction<BulkReply>(bulkAction, "/hg/bulk", { bulkAction: "prepare", ids });
@@ -332,7 +411,11 @@ describe("deadline board, bulk work, documents", () => {
     const page = await callLoader<Awaited<ReturnType<typeof decisionLoader>>>(decisionLoader, "/hg/decisions/draft", { id: "draft" });
     expect(page.data!.draft).toBe(true);
     expect(page.data!.documents.map((d) => d.made.kind)).toEqual(["ok", "missing"]);
-    const res = (await download({ request: new Request("http://localhost/hg/decisions/draft/download?document=decision&format=pdf", { headers: { Cookie: clerkCookie } }), params: { id: "draft" }, context: {} })) as Response;
+    const res = (await download({
+      request: new Request("http://localhost/hg/decisions/draft/download?document=decision&format=pdf", { headers: { Cookie: clerkCookie } }),
+      params: { id: "draft" },
+      context: {},
+    })) as Response;
     expect(res.status).toBe(200);
     expect(res.headers.get("Content-Disposition")).toContain("zarzadzenie-honoris-gratia-projekt.pdf");
     const file = path.join(dir, "draft.pdf");
@@ -353,7 +436,10 @@ describe("deadline board, bulk work, documents", () => {
     const wrong = await callAction<BulkReply>(bulkAction, "/hg/bulk", { bulkAction: "grant", ids: [id], actNumber: `778/${year}`, eventDate: today });
     expect(wrong.status).toBe(422);
     expect(wrong.data!.summary!.skipped).toHaveLength(1);
-    expect(wrong.data!.summary!.text).toEqual({ title: "Przyznaj odznakę (decyzja Prezydenta): nic nie zmieniono.", description: "Pominięto: 1\u00a0wniosek." });
+    expect(wrong.data!.summary!.text).toEqual({
+      title: "Przyznaj odznakę (decyzja Prezydenta): nic nie zmieniono.",
+      description: "Pominięto: 1\u00a0wniosek.",
+    });
     expect(wrong.data!.summary!.skipped[0]!.reason).toBe("trzeba go najpierw zweryfikować");
     expect(wrong.toast).toMatchObject({ type: "error", title: "Przyznaj odznakę (decyzja Prezydenta): nic nie zmieniono." });
     const refuse = await callAction<BulkReply>(bulkAction, "/hg/bulk", { bulkAction: "refuse", ids: [id], eventDate: today });

@@ -18,7 +18,11 @@ const file = (...lines: string[]) => Buffer.from([REQUIRED_COLUMNS.join(";"), ..
 const unique = () => Math.random().toString(36).slice(2, 8);
 
 async function nomination(overrides: Fields = {}) {
-  const answer = await callAction(createAction, "/nominations/new", personNomination({ "candidate.surname": `Regułowy${unique()}`, "candidate.birthYear": undefined, ...overrides }));
+  const answer = await callAction(
+    createAction,
+    "/nominations/new",
+    personNomination({ "candidate.surname": `Regułowy${unique()}`, "candidate.birthYear": undefined, ...overrides }),
+  );
   expect(answer.status, JSON.stringify(answer.data)).toBe(302);
   return answer.location!.split("/").pop()!;
 }
@@ -27,7 +31,10 @@ async function step(id: string, to: string, fields: Fields = {}) {
   const { version } = await db().nomination.findUniqueOrThrow({ where: { id } });
   return callAction<StepReply>(stepAction, `/nominations/${id}/step/${to}`, { version: String(version), ...fields }, { id, to });
 }
-const errorsOf = (answer: { data: StepReply | undefined }) => Object.values(answer.data?.result?.error ?? {}).flat().join(" ");
+const errorsOf = (answer: { data: StepReply | undefined }) =>
+  Object.values(answer.data?.result?.error ?? {})
+    .flat()
+    .join(" ");
 
 let running = 3000;
 type Case = { name: string; kind: "PERSON" | "ORGANIZATION"; medalClass: "GOLD" | "SILVER" | "BRONZE"; refused: boolean };
@@ -45,7 +52,13 @@ describe("one verdict in the importer, the workflow, the draft and the adoption"
     const who = (): Fields =>
       c.kind === "PERSON"
         ? {}
-        : { "candidate.candidateKind": "ORGANIZATION", "candidate.organizationName": `Fundacja Regułowa ${unique()}`, "candidate.givenNames": undefined, "candidate.surname": undefined, "candidate.grammaticalGender": undefined };
+        : {
+            "candidate.candidateKind": "ORGANIZATION",
+            "candidate.organizationName": `Fundacja Regułowa ${unique()}`,
+            "candidate.givenNames": undefined,
+            "candidate.surname": undefined,
+            "candidate.grammaticalGender": undefined,
+          };
     // Every path starts from a nomination asking for silver: the class comes with the Commission's opinion.
     const setUp = async (status: string) => {
       const id = await nomination({ ...who(), requestedClass: "SILVER" });
@@ -173,7 +186,9 @@ describe("chronology", () => {
     const number = `II/${running++}/26`;
     const warned = await step(second, "ADOPTED", { eventDate: "2026-04-01", actNumber: number });
     expect(warned.status).toBe(422);
-    expect(warned.data!.result.error!.confirmWarnings!.join(" ")).toMatch(/uchwała z sesji II z 1 kwietnia 2026\sr\., a wcześniej zapisano uchwałę nr [IVXLC]+\/\d+\/26 z sesji/);
+    expect(warned.data!.result.error!.confirmWarnings!.join(" ")).toMatch(
+      /uchwała z sesji II z 1 kwietnia 2026\sr\., a wcześniej zapisano uchwałę nr [IVXLC]+\/\d+\/26 z sesji/,
+    );
     const confirmed = await step(second, "ADOPTED", { eventDate: "2026-04-01", actNumber: number, confirmWarnings: "on" });
     expect(confirmed.status, errorsOf(confirmed)).toBe(302);
   });
@@ -198,7 +213,13 @@ describe("the workflow against random date orders, classes and kinds (property)"
           const who: Fields =
             kind === "PERSON"
               ? {}
-              : { "candidate.candidateKind": "ORGANIZATION", "candidate.organizationName": `Fundacja Losowa ${unique()}`, "candidate.givenNames": undefined, "candidate.surname": undefined, "candidate.grammaticalGender": undefined };
+              : {
+                  "candidate.candidateKind": "ORGANIZATION",
+                  "candidate.organizationName": `Fundacja Losowa ${unique()}`,
+                  "candidate.givenNames": undefined,
+                  "candidate.surname": undefined,
+                  "candidate.grammaticalGender": undefined,
+                };
           const id = await nomination({ ...who, requestedClass: "SILVER", receivedDate: received });
           await db().nomination.update({ where: { id }, data: { status: "DRAFT_PREPARED", opinionClass: medalClass } });
           const goldForPerson = medalClass === "GOLD" && kind === "PERSON";
@@ -225,12 +246,27 @@ describe("the public page says only what the register holds", () => {
     const { loader } = await import("#app/routes/rejestr.$publicId");
     const { callLoader } = await import("./helpers");
     const candidate = await db().candidate.create({
-      data: { kind: "PERSON", givenNames: "Jan", surname: `Dawny${unique()}`, displayName: "Jan Dawny", sortName: "dawny jan", foldedName: `dawny ${unique()}` },
+      data: {
+        kind: "PERSON",
+        givenNames: "Jan",
+        surname: `Dawny${unique()}`,
+        displayName: "Jan Dawny",
+        sortName: "dawny jan",
+        foldedName: `dawny ${unique()}`,
+      },
     });
     const historical = await db().conferral.create({
-      data: { publicId: `old-${unique()}`, candidateId: candidate.id, honour: "CRACOVIAE_MERENTI", medalClass: "SILVER", conferredOn: "1993-05-12", isHistorical: true },
+      data: {
+        publicId: `old-${unique()}`,
+        candidateId: candidate.id,
+        honour: "CRACOVIAE_MERENTI",
+        medalClass: "SILVER",
+        conferredOn: "1993-05-12",
+        isHistorical: true,
+      },
     });
-    const page = async (publicId: string) => (await callLoader<{ handover: { kind: string; text: string } }>(loader, `/rejestr/${publicId}`, { publicId })).data!.handover;
+    const page = async (publicId: string) =>
+      (await callLoader<{ handover: { kind: string; text: string } }>(loader, `/rejestr/${publicId}`, { publicId })).data!.handover;
     expect(await page(historical.publicId)).toEqual({ kind: "unknown", text: "brak danych o wręczeniu" });
 
     await signInAs("KP09_SPECIALIST");

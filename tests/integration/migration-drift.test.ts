@@ -57,7 +57,11 @@ function topLevelItems(body: string): string[] {
  * PRAGMA table_info (above) checks the column order.
  */
 function normalisedSql(sql: string): string {
-  const flat = sql.replace(/\s+/g, " ").replace(/\s*([(),;=])\s*/g, "$1").replaceAll('"', "").trim();
+  const flat = sql
+    .replace(/\s+/g, " ")
+    .replace(/\s*([(),;=])\s*/g, "$1")
+    .replaceAll('"', "")
+    .trim();
   const table = /^(CREATE TABLE [^(]+)\((.*)\)$/i.exec(flat);
   return table ? `${table[1]}(${topLevelItems(table[2]!).sort().join(",")})` : flat;
 }
@@ -103,7 +107,9 @@ test("the migrations keep the name-search index and its triggers in step with no
       VALUES ('n1', 'HONORIS_GRATIA', 'RECEIVED', 'c1', '2026-01-01', 'jan zolkiewski | fundacja', 'zolkiewski jan', CURRENT_TIMESTAMP);
   `);
   const find = async (term: string) =>
-    (await db.execute({ sql: `SELECT nominationId FROM NominationSearch WHERE NominationSearch MATCH ?`, args: [`"${term}"`] })).rows.map((r) => r.nominationId);
+    (await db.execute({ sql: `SELECT nominationId FROM NominationSearch WHERE NominationSearch MATCH ?`, args: [`"${term}"`] })).rows.map(
+      (r) => r.nominationId,
+    );
   expect(await find("zolkiew")).toEqual(["n1"]);
   await db.execute(`UPDATE "Nomination" SET searchText = 'jan rajcic' WHERE id = 'n1'`);
   expect(await find("zolkiew")).toEqual([]);
@@ -119,7 +125,9 @@ test("the migrations keep the public registry's name index and its triggers in s
   const triggers = await db.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'Candidate' ORDER BY name");
   expect(triggers.rows.map((r) => r.name)).toEqual(["Candidate_search_ad", "Candidate_search_ai", "Candidate_search_au"]);
 
-  await db.execute(`INSERT INTO "Candidate" (id, kind, displayName, sortName, foldedName, updatedAt) VALUES ('c1', 'PERSON', 'X', 'x', 'jan zolkiewski', CURRENT_TIMESTAMP)`);
+  await db.execute(
+    `INSERT INTO "Candidate" (id, kind, displayName, sortName, foldedName, updatedAt) VALUES ('c1', 'PERSON', 'X', 'x', 'jan zolkiewski', CURRENT_TIMESTAMP)`,
+  );
   const find = async (term: string) =>
     (await db.execute({ sql: `SELECT candidateId FROM CandidateSearch WHERE CandidateSearch MATCH ?`, args: [`"${term}"*`] })).rows.map((r) => r.candidateId);
   expect(await find("zolkiew")).toEqual(["c1"]);
@@ -140,7 +148,9 @@ test("the snapshot the next migration is diffed from is the schema itself", () =
 });
 
 test("the normalised statements keep what a migration can get wrong", () => {
-  expect(normalisedSql('CREATE TABLE "A" (\n  "id" TEXT NOT NULL PRIMARY KEY,\n  "b" TEXT\n)')).toBe(normalisedSql("CREATE TABLE A (b TEXT, id TEXT NOT NULL PRIMARY KEY)"));
+  expect(normalisedSql('CREATE TABLE "A" (\n  "id" TEXT NOT NULL PRIMARY KEY,\n  "b" TEXT\n)')).toBe(
+    normalisedSql("CREATE TABLE A (b TEXT, id TEXT NOT NULL PRIMARY KEY)"),
+  );
   expect(normalisedSql('CREATE INDEX "i" ON "A"("b" DESC)')).not.toBe(normalisedSql('CREATE INDEX "i" ON "A"("b")'));
   expect(normalisedSql('CREATE INDEX "i" ON "A"("b") WHERE "b" IS NOT NULL')).not.toBe(normalisedSql('CREATE INDEX "i" ON "A"("b")'));
   expect(normalisedSql('CREATE TABLE "A" ("b" TEXT, CONSTRAINT "f" FOREIGN KEY ("b") REFERENCES "B" ("id") ON DELETE CASCADE)')).not.toBe(

@@ -43,10 +43,22 @@ describe("the lexicon of confirmed name forms", () => {
     expect(page.data!.suggestion).toMatchObject({ source: "rule", genitive: "Bolesława Wróbelka" });
 
     // The office writes this family's name keeping its -e-.
-    const saved = await callAction(editCandidate, `/candidates/${first.id}/edit`, editFields(first, { genitive: "Bolesława Wróbeleka", dative: "Bolesławowi Wróbelekowi" }), { id: first.id });
+    const saved = await callAction(
+      editCandidate,
+      `/candidates/${first.id}/edit`,
+      editFields(first, { genitive: "Bolesława Wróbeleka", dative: "Bolesławowi Wróbelekowi" }),
+      { id: first.id },
+    );
     expect(saved.status).toBe(302);
     const entry = await db().nameLexiconEntry.findFirstOrThrow({ where: { key: "wróbelek" } });
-    expect(entry).toMatchObject({ kind: "SURNAME", gender: "MASCULINE", genitive: "Wróbeleka", dative: "Wróbelekowi", origin: "CONFIRMED", candidateId: first.id });
+    expect(entry).toMatchObject({
+      kind: "SURNAME",
+      gender: "MASCULINE",
+      genitive: "Wróbeleka",
+      dative: "Wróbelekowi",
+      origin: "CONFIRMED",
+      candidateId: first.id,
+    });
     const audit = await db().auditEvent.findFirstOrThrow({ where: { entityId: first.id, action: "UPDATE" }, orderBy: { at: "desc" } });
     expect(JSON.parse(audit.after!).learnedWords).toEqual(["Wróbelek: Wróbeleka, Wróbelekowi"]);
 
@@ -56,26 +68,50 @@ describe("the lexicon of confirmed name forms", () => {
 
   test("saving forms without confirming teaches nothing, and marks them as a person's", async () => {
     const c = await newCandidate("Piotr", "Kotełek");
-    await callAction(editCandidate, `/candidates/${c.id}/edit`, editFields(c, { genitive: "Piotra Kotełeka", dative: "Piotrowi Kotełekowi" }, false), { id: c.id });
+    await callAction(editCandidate, `/candidates/${c.id}/edit`, editFields(c, { genitive: "Piotra Kotełeka", dative: "Piotrowi Kotełekowi" }, false), {
+      id: c.id,
+    });
     expect(await db().nameLexiconEntry.count({ where: { key: "kotełek" } })).toBe(0);
     expect((await db().candidate.findUniqueOrThrow({ where: { id: c.id } })).nameFormsSource).toBe("person");
   });
 
   test("an administrator adds, changes, exports and deletes entries", async () => {
-    const bad = await callAction<{ result: { error: Record<string, string[]> } }>(lexiconAction, "/admin/name-lexicon", { kind: "SURNAME", nominative: "Dwa słowa", genitive: "", dative: "x" });
+    const bad = await callAction<{ result: { error: Record<string, string[]> } }>(lexiconAction, "/admin/name-lexicon", {
+      kind: "SURNAME",
+      nominative: "Dwa słowa",
+      genitive: "",
+      dative: "x",
+    });
     expect(bad.status).toBe(400);
     expect(bad.data!.result.error.nominative).toEqual(["Jedno słowo (bez spacji)."]);
     expect(bad.data!.result.error.genitive).toEqual(["Podaj dopełniacz."]);
 
-    const added = await callAction(lexiconAction, "/admin/name-lexicon", { kind: "INSTITUTION_HEAD", nominative: "Cricotekarnia", gender: "FEMININE", genitive: "Cricotekarni", dative: "Cricotekarni" });
+    const added = await callAction(lexiconAction, "/admin/name-lexicon", {
+      kind: "INSTITUTION_HEAD",
+      nominative: "Cricotekarnia",
+      gender: "FEMININE",
+      genitive: "Cricotekarni",
+      dative: "Cricotekarni",
+    });
     expect(added.location).toBe("/admin/name-lexicon");
-    const twice = await callAction(lexiconAction, "/admin/name-lexicon", { kind: "INSTITUTION_HEAD", nominative: "cricotekarnia", gender: "FEMININE", genitive: "a", dative: "b" });
+    const twice = await callAction(lexiconAction, "/admin/name-lexicon", {
+      kind: "INSTITUTION_HEAD",
+      nominative: "cricotekarnia",
+      gender: "FEMININE",
+      genitive: "a",
+      dative: "b",
+    });
     expect(twice.status).toBe(400);
 
     const list = await callLoader<{ entries: { id: string; nominative: string }[] }>(lexiconLoader, "/admin/name-lexicon?q=cricotekarnia");
     expect(list.data!.entries.map((e) => e.nominative)).toEqual(["Cricotekarnia"]);
     const id = list.data!.entries[0]!.id;
-    const saved = await callAction(entryAction, `/admin/name-lexicon/${id}`, { kind: "INSTITUTION_HEAD", nominative: "Cricotekarnia", gender: "FEMININE", genitive: "Cricotekarni", dative: "Cricotekarni!", version: "1" }, { id });
+    const saved = await callAction(
+      entryAction,
+      `/admin/name-lexicon/${id}`,
+      { kind: "INSTITUTION_HEAD", nominative: "Cricotekarnia", gender: "FEMININE", genitive: "Cricotekarni", dative: "Cricotekarni!", version: "1" },
+      { id },
+    );
     expect(saved.location).toBe("/admin/name-lexicon");
     expect((await db().nameLexiconEntry.findUniqueOrThrow({ where: { id } })).dative).toBe("Cricotekarni!");
 
@@ -99,13 +135,18 @@ describe("re-suggesting forms nobody confirmed", () => {
     // Four records already in the register, stored with the old suggestion („Pawelecowi”).
     const make = async (surname: string, extra: Record<string, unknown> = {}) => {
       const c = await newCandidate("Józef", surname);
-      return db().candidate.update({ where: { id: c.id }, data: { nameGenitive: `Józefa ${surname}a`, nameDative: `Józefowi ${surname}owi`, nameFormsSource: null, ...extra } });
+      return db().candidate.update({
+        where: { id: c.id },
+        data: { nameGenitive: `Józefa ${surname}a`, nameDative: `Józefowi ${surname}owi`, nameFormsSource: null, ...extra },
+      });
     };
     const plain = await make("Pawelec");
     const confirmed = await make("Szczygielec", { nameFormsConfirmedAt: new Date() });
     const typed = await make("Kowalec", { nameFormsSource: "person" });
     const audited = await make("Zawalec");
-    await db().auditEvent.create({ data: { action: "UPDATE", entityType: "Candidate", entityId: audited.id, after: JSON.stringify({ nameDative: "Józefowi Zawalecowi" }) } });
+    await db().auditEvent.create({
+      data: { action: "UPDATE", entityType: "Candidate", entityId: audited.id, after: JSON.stringify({ nameDative: "Józefowi Zawalecowi" }) },
+    });
 
     const result = await applyImport(
       file(
@@ -137,10 +178,21 @@ describe("two administrators correcting one entry", () => {
   });
 
   test("the second save, made on the form as it was before the first, is refused and changes nothing", async () => {
-    await callAction(lexiconAction, "/admin/name-lexicon", { kind: "SURNAME", nominative: "Wierzbiątek", gender: "MASCULINE", genitive: "Wierzbiątka", dative: "Wierzbiątkowi" });
+    await callAction(lexiconAction, "/admin/name-lexicon", {
+      kind: "SURNAME",
+      nominative: "Wierzbiątek",
+      gender: "MASCULINE",
+      genitive: "Wierzbiątka",
+      dative: "Wierzbiątkowi",
+    });
     const entry = await db().nameLexiconEntry.findFirstOrThrow({ where: { key: "wierzbiątek" } });
     const fields = { kind: "SURNAME", nominative: "Wierzbiątek", gender: "MASCULINE", version: String(entry.version) };
-    const first = await callAction(entryAction, `/admin/name-lexicon/${entry.id}`, { ...fields, genitive: "Wierzbiątka", dative: "Wierzbiątkowi!" }, { id: entry.id });
+    const first = await callAction(
+      entryAction,
+      `/admin/name-lexicon/${entry.id}`,
+      { ...fields, genitive: "Wierzbiątka", dative: "Wierzbiątkowi!" },
+      { id: entry.id },
+    );
     expect(first.status).toBe(302);
     const second = await callAction<{ result: { error: Record<string, string[]> } }>(
       entryAction,
@@ -150,6 +202,10 @@ describe("two administrators correcting one entry", () => {
     );
     expect(second.status).toBe(409);
     expect(second.data!.result.error[""]).toEqual([expect.stringMatching(/^Ktoś inny zmienił te dane w międzyczasie/)]);
-    expect(await db().nameLexiconEntry.findUniqueOrThrow({ where: { id: entry.id } })).toMatchObject({ genitive: "Wierzbiątka", dative: "Wierzbiątkowi!", version: entry.version + 1 });
+    expect(await db().nameLexiconEntry.findUniqueOrThrow({ where: { id: entry.id } })).toMatchObject({
+      genitive: "Wierzbiątka",
+      dative: "Wierzbiątkowi!",
+      version: entry.version + 1,
+    });
   });
 });

@@ -10,7 +10,6 @@ type Reply = {
 
 const create = (fields: Fields) => callAction<Reply>(action, "/nominations/new", fields);
 
-
 let actor: { userId: string };
 beforeAll(async () => {
   actor = await signInAs(["KP09_SPECIALIST", "KP04_CLERK"]);
@@ -29,7 +28,11 @@ describe("creating a nomination", () => {
     expect(saved.candidate.displayName).toBe("Bolesław Kościuszko-Żmuda");
     expect(saved.candidate.foldedName).toBe("boleslaw kosciuszko-zmuda");
     // Name forms are suggested, not confirmed: documents wait for a person to check them.
-    expect(saved.candidate).toMatchObject({ nameGenitive: "Bolesława Kościuszki-Żmudy", nameDative: "Bolesławowi Kościuszce-Żmudzie", nameFormsConfirmedAt: null });
+    expect(saved.candidate).toMatchObject({
+      nameGenitive: "Bolesława Kościuszki-Żmudy",
+      nameDative: "Bolesławowi Kościuszce-Żmudzie",
+      nameFormsConfirmedAt: null,
+    });
     expect(saved.searchText).toContain("towarzystwo przyjaciol sztuk pieknych");
     expect(saved.councilTerm?.number).toBe(9);
     expect(saved.attachments.map((a) => a.name).sort()).toEqual(["pismo.pdf", "życiorys.pdf"]);
@@ -71,7 +74,13 @@ describe("creating a nomination", () => {
     const existing = await db().candidate.findFirstOrThrow({ where: { surname: "Rajčić" } });
 
     // Same name without diacritics and in another case, same birth year: the existing one is offered.
-    const probe = personNomination({ "candidate.surname": "RAJCIC", "candidate.givenNames": "dragan", "candidate.birthYear": "1961", honour: "HONORIS_GRATIA", requestedClass: undefined });
+    const probe = personNomination({
+      "candidate.surname": "RAJCIC",
+      "candidate.givenNames": "dragan",
+      "candidate.birthYear": "1961",
+      honour: "HONORIS_GRATIA",
+      requestedClass: undefined,
+    });
     const offered = await create(probe);
     expect(offered.status).toBe(409);
     expect(offered.data!.duplicates!.map((d) => d.id)).toEqual([existing.id]);
@@ -85,12 +94,29 @@ describe("creating a nomination", () => {
   });
 
   test("a different birth year is not a duplicate, and 'a different person' creates a new candidate", async () => {
-    await create(personNomination({ "candidate.surname": "Nowak", "candidate.givenNames": "Anna", "candidate.birthYear": "1950", "candidate.grammaticalGender": "FEMININE" }));
+    await create(
+      personNomination({
+        "candidate.surname": "Nowak",
+        "candidate.givenNames": "Anna",
+        "candidate.birthYear": "1950",
+        "candidate.grammaticalGender": "FEMININE",
+      }),
+    );
     const otherYear = await create(
-      personNomination({ "candidate.surname": "Nowak", "candidate.givenNames": "Anna", "candidate.birthYear": "1980", "candidate.grammaticalGender": "FEMININE" }),
+      personNomination({
+        "candidate.surname": "Nowak",
+        "candidate.givenNames": "Anna",
+        "candidate.birthYear": "1980",
+        "candidate.grammaticalGender": "FEMININE",
+      }),
     );
     expect(otherYear.status).toBe(302);
-    const sameYear = personNomination({ "candidate.surname": "Nowak", "candidate.givenNames": "Anna", "candidate.birthYear": "1950", "candidate.grammaticalGender": "FEMININE" });
+    const sameYear = personNomination({
+      "candidate.surname": "Nowak",
+      "candidate.givenNames": "Anna",
+      "candidate.birthYear": "1950",
+      "candidate.grammaticalGender": "FEMININE",
+    });
     expect((await create(sameYear)).status).toBe(409);
     expect((await create({ ...sameYear, duplicateChoice: "new" })).status).toBe(302);
     expect(await db().candidate.count({ where: { foldedName: "anna nowak" } })).toBe(3);

@@ -24,8 +24,10 @@ function editFields(version: number, overrides: Record<string, string> = {}) {
   };
 }
 
-type ConflictReply = { result: { error?: Record<string, string[]> }; conflict: { currentVersion: number; changes: { label: string; saved: string; yours: string }[] } | null };
-
+type ConflictReply = {
+  result: { error?: Record<string, string[]> };
+  conflict: { currentVersion: number; changes: { label: string; saved: string; yours: string }[] } | null;
+};
 
 beforeAll(async () => {
   await signInAs(["KP09_SPECIALIST", "KP04_CLERK"]);

@@ -6,7 +6,6 @@ import { callAction, callLoader, personNomination, signInAs } from "./helpers";
 type ListData = { total: number; rows: { candidate: { displayName: string }; honour: string; receivedDate: string }[] };
 const list = async (qs: string) => (await callLoader<ListData>(loader, `/nominations${qs}`)).data!;
 
-
 beforeAll(async () => {
   await signInAs(["KP09_SPECIALIST", "KP04_CLERK"]);
 });
@@ -36,7 +35,12 @@ beforeAll(async () => {
     await callAction(
       createAction,
       "/nominations/new",
-      personNomination({ "candidate.surname": `Testowy${String(i).padStart(2, "0")}`, honour: "HONORIS_GRATIA", requestedClass: undefined, receivedDate: "2023-02-01" }),
+      personNomination({
+        "candidate.surname": `Testowy${String(i).padStart(2, "0")}`,
+        honour: "HONORIS_GRATIA",
+        requestedClass: undefined,
+        receivedDate: "2023-02-01",
+      }),
     );
   }
 });
@@ -55,10 +59,7 @@ describe("the nominations register", () => {
     const common = await list("?q=testowy&sort=name-asc");
     expect(common.total).toBe(27);
     expect(common.rows[0]!.candidate.displayName).toBe("Bolesław Testowy00");
-    expect((await list("?q=testowy&sort=name-asc&page=2")).rows.map((r) => r.candidate.displayName)).toEqual([
-      "Bolesław Testowy25",
-      "Bolesław Testowy26",
-    ]);
+    expect((await list("?q=testowy&sort=name-asc&page=2")).rows.map((r) => r.candidate.displayName)).toEqual(["Bolesław Testowy25", "Bolesław Testowy26"]);
     expect((await list("?q=testowy&year=2023&honour=HONORIS_GRATIA")).total).toBe(27);
     expect((await list("?q=rajcic&honour=HONORARY_CITIZENSHIP&year=2021")).total).toBe(1);
     expect((await list("?q=rajcic&honour=HONORIS_GRATIA")).total).toBe(0);

@@ -16,7 +16,10 @@ import { callLoader } from "./helpers";
 const HIDDEN = "Ukryty-Otwarte-Dane";
 
 async function candidate(kind: "PERSON" | "ORGANIZATION", given: string, surname: string) {
-  const names = kind === "PERSON" ? { kind, givenNames: given, surname, organizationName: "" } : { kind, givenNames: "", surname: "", organizationName: `${given} ${surname}` };
+  const names =
+    kind === "PERSON"
+      ? { kind, givenNames: given, surname, organizationName: "" }
+      : { kind, givenNames: "", surname: "", organizationName: `${given} ${surname}` };
   return db().candidate.create({
     data: {
       kind,
@@ -34,21 +37,57 @@ async function candidate(kind: "PERSON" | "ORGANIZATION", given: string, surname
 beforeAll(async () => {
   const term = await db().councilTerm.findUniqueOrThrow({ where: { number: 9 } });
   const resolution = await db().resolution.create({
-    data: { councilTermId: term.id, number: "LXX/1900/26", sessionNumber: 70, runningNumber: 1900, adoptedOn: "2026-03-11", bipUrl: "https://www.bip.krakow.pl/?act=LXX-1900-26" },
+    data: {
+      councilTermId: term.id,
+      number: "LXX/1900/26",
+      sessionNumber: 70,
+      runningNumber: 1900,
+      adoptedOn: "2026-03-11",
+      bipUrl: "https://www.bip.krakow.pl/?act=LXX-1900-26",
+    },
   });
   const ordinance = await db().ordinance.create({ data: { number: "3999/2026", issuedOn: "2026-04-02", kind: "HG_DECISION" } });
   const person = await candidate("PERSON", "Otylia", "Otwartodanowa");
   await db().conferral.create({
-    data: { publicId: "openPerson1", candidateId: person.id, honour: "CRACOVIAE_MERENTI", medalClass: "GOLD", numberSeries: "CM_GOLD", number: 77, resolutionId: resolution.id, conferredOn: "2026-03-11", isHistorical: true },
+    data: {
+      publicId: "openPerson1",
+      candidateId: person.id,
+      honour: "CRACOVIAE_MERENTI",
+      medalClass: "GOLD",
+      numberSeries: "CM_GOLD",
+      number: 77,
+      resolutionId: resolution.id,
+      conferredOn: "2026-03-11",
+      isHistorical: true,
+    },
   });
   const org = await candidate("ORGANIZATION", "Fundacja", "Otwartych Danych");
   await db().conferral.create({
-    data: { publicId: "openOrg1", candidateId: org.id, honour: "HONORIS_GRATIA", numberSeries: "HG", number: 9001, ordinanceId: ordinance.id, conferredOn: "2026-04-02", isHistorical: true },
+    data: {
+      publicId: "openOrg1",
+      candidateId: org.id,
+      honour: "HONORIS_GRATIA",
+      numberSeries: "HG",
+      number: 9001,
+      ordinanceId: ordinance.id,
+      conferredOn: "2026-04-02",
+      isHistorical: true,
+    },
   });
   // Never public: anonymised.
   const hidden = await candidate("PERSON", HIDDEN, "Anonim");
   await db().conferral.create({
-    data: { publicId: "openHidden1", candidateId: hidden.id, honour: "HONORIS_GRATIA", numberSeries: "HG", number: 9002, ordinanceId: ordinance.id, conferredOn: "2026-04-02", isHistorical: true, anonymizedAt: new Date() },
+    data: {
+      publicId: "openHidden1",
+      candidateId: hidden.id,
+      honour: "HONORIS_GRATIA",
+      numberSeries: "HG",
+      number: 9002,
+      ordinanceId: ordinance.id,
+      conferredOn: "2026-04-02",
+      isHistorical: true,
+      anonymizedAt: new Date(),
+    },
   });
 });
 
@@ -69,11 +108,23 @@ describe("open data", () => {
     expect(Object.keys(records[0]!)).toEqual([...OPEN_DATA_COLUMNS]);
     expect(records.map((r) => r.nazwa).sort()).toEqual(["Fundacja Otwartych Danych", "Otylia Otwartodanowa"]);
     const medal = records.find((r) => r.nazwa === "Otylia Otwartodanowa")!;
-    expect(medal).toMatchObject({ rodzaj: "osoba", klasa: "złoty", numer: "77", akt_numer: "LXX/1900/26", akt_data: "2026-03-11", kadencja_rady: "IX", akt_bip: "https://www.bip.krakow.pl/?act=LXX-1900-26", data_nadania: "2026-03-11" });
+    expect(medal).toMatchObject({
+      rodzaj: "osoba",
+      klasa: "złoty",
+      numer: "77",
+      akt_numer: "LXX/1900/26",
+      akt_data: "2026-03-11",
+      kadencja_rady: "IX",
+      akt_bip: "https://www.bip.krakow.pl/?act=LXX-1900-26",
+      data_nadania: "2026-03-11",
+    });
     expect(medal.adres).toMatch(/\/rejestr\/openPerson1$/);
     expect(body).not.toContain(HIDDEN);
 
-    const filtered = parse(await (await get(registryCsv, "/rejestr.csv?q=otwart&honour=HONORIS_GRATIA")).text(), { delimiter: ";", columns: true }) as Record<string, string>[];
+    const filtered = parse(await (await get(registryCsv, "/rejestr.csv?q=otwart&honour=HONORIS_GRATIA")).text(), { delimiter: ";", columns: true }) as Record<
+      string,
+      string
+    >[];
     expect(filtered.map((r) => r.nazwa)).toEqual(["Fundacja Otwartych Danych"]);
     expect(filtered[0]!.rodzaj).toBe("instytucja");
   });
@@ -88,7 +139,10 @@ describe("open data", () => {
   });
 
   test("a permalink's JSON-LD is a Person or an Organization with its award and date", async () => {
-    const person = (await callLoader(registryEntry, "/rejestr/openPerson1", { publicId: "openPerson1" })).data as { jsonLd: string; resolution: { bipUrl: string } };
+    const person = (await callLoader(registryEntry, "/rejestr/openPerson1", { publicId: "openPerson1" })).data as {
+      jsonLd: string;
+      resolution: { bipUrl: string };
+    };
     const ld = JSON.parse(person.jsonLd) as Record<string, unknown> & { hasCredential: Record<string, unknown> & { recognizedBy: { name: string } } };
     expect(ld["@context"]).toBe("https://schema.org");
     expect(ld["@type"]).toBe("Person");

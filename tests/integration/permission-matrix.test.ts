@@ -43,11 +43,36 @@ const ROUTES: Record<string, Row> = {
   "admin.retention._index.tsx": { path: at("/admin/retention"), get: "personal-data:manage", post: "personal-data:manage" },
   "admin.retention.anonymise.tsx": { path: at("/admin/retention/anonymise"), get: "personal-data:manage", post: "personal-data:manage" },
   "admin.settings._index.tsx": { path: at("/admin/settings"), get: "settings:manage" },
-  "admin.settings.printers.$id._index.tsx": { path: at("/admin/settings/printers/new"), params: () => ({ id: "new" }), get: "settings:manage", post: "settings:manage" },
-  "admin.settings.printers.$id.delete.tsx": { path: at(`/admin/settings/printers/${MISSING}/delete`), params: missing("id"), get: "settings:manage", post: "settings:manage" },
-  "admin.settings.signatories.$id._index.tsx": { path: at(`/admin/settings/signatories/${MISSING}`), params: missing("id"), get: "settings:manage", post: "settings:manage" },
-  "admin.settings.signatories.$id.delete.tsx": { path: at(`/admin/settings/signatories/${MISSING}/delete`), params: missing("id"), get: "settings:manage", post: "settings:manage" },
-  "admin.settings.emblems.$id.delete.tsx": { path: at(`/admin/settings/emblems/${MISSING}/delete`), params: missing("id"), get: "settings:manage", post: "settings:manage" },
+  "admin.settings.printers.$id._index.tsx": {
+    path: at("/admin/settings/printers/new"),
+    params: () => ({ id: "new" }),
+    get: "settings:manage",
+    post: "settings:manage",
+  },
+  "admin.settings.printers.$id.delete.tsx": {
+    path: at(`/admin/settings/printers/${MISSING}/delete`),
+    params: missing("id"),
+    get: "settings:manage",
+    post: "settings:manage",
+  },
+  "admin.settings.signatories.$id._index.tsx": {
+    path: at(`/admin/settings/signatories/${MISSING}`),
+    params: missing("id"),
+    get: "settings:manage",
+    post: "settings:manage",
+  },
+  "admin.settings.signatories.$id.delete.tsx": {
+    path: at(`/admin/settings/signatories/${MISSING}/delete`),
+    params: missing("id"),
+    get: "settings:manage",
+    post: "settings:manage",
+  },
+  "admin.settings.emblems.$id.delete.tsx": {
+    path: at(`/admin/settings/emblems/${MISSING}/delete`),
+    params: missing("id"),
+    get: "settings:manage",
+    post: "settings:manage",
+  },
   "admin.settings.emblems.new.tsx": { path: at("/admin/settings/emblems/new"), get: "settings:manage", post: "settings:manage" },
   "admin.settings.signatories.new.tsx": { path: at("/admin/settings/signatories/new?office=MAYOR"), get: "settings:manage", post: "settings:manage" },
   "admin.settings.values.$id._index.tsx": {
@@ -58,7 +83,13 @@ const ROUTES: Record<string, Row> = {
     // A stale version: an allowed role gets 409 and nothing changes.
     fields: () => ({ value: "Zmienione przez test uprawnień.", validFrom: "1990-06-08", version: "999" }),
   },
-  "admin.settings.values.$id.delete.tsx": { path: (ids) => `/admin/settings/values/${ids.setting}/delete`, params: (ids) => ({ id: ids.setting }), get: "settings:manage", post: "settings:manage", fields: () => ({ version: "999" }) },
+  "admin.settings.values.$id.delete.tsx": {
+    path: (ids) => `/admin/settings/values/${ids.setting}/delete`,
+    params: (ids) => ({ id: ids.setting }),
+    get: "settings:manage",
+    post: "settings:manage",
+    fields: () => ({ version: "999" }),
+  },
   "admin.settings.values.new.tsx": { path: at("/admin/settings/values/new?key=clause.execution"), get: "settings:manage", post: "settings:manage" },
   "admin.users.$id.tsx": { path: at(`/admin/users/${MISSING}`), params: missing("id"), get: "user:manage", post: "user:manage" },
   "admin.users._index.tsx": { path: at("/admin/users"), get: "user:manage" },
@@ -73,10 +104,28 @@ const ROUTES: Record<string, Row> = {
   // Editing a candidate follows the honours they have: KP-04 (Honoris Gratia only) may not touch
   // the name forms of a medal candidate, printed on resolutions and diplomas.
   "candidates.$id.edit.tsx": [
-    { name: "medal candidate", path: (ids) => `/candidates/${ids.cmCandidate}/edit`, params: (ids) => ({ id: ids.cmCandidate }), get: "nomination:write:council", post: "nomination:write:council", fields: candidateEdit },
-    { name: "Honoris Gratia candidate", path: (ids) => `/candidates/${ids.hgCandidate}/edit`, params: (ids) => ({ id: ids.hgCandidate }), get: "nomination:write:hg", post: "nomination:write:hg", fields: candidateEdit },
+    {
+      name: "medal candidate",
+      path: (ids) => `/candidates/${ids.cmCandidate}/edit`,
+      params: (ids) => ({ id: ids.cmCandidate }),
+      get: "nomination:write:council",
+      post: "nomination:write:council",
+      fields: candidateEdit,
+    },
+    {
+      name: "Honoris Gratia candidate",
+      path: (ids) => `/candidates/${ids.hgCandidate}/edit`,
+      params: (ids) => ({ id: ids.hgCandidate }),
+      get: "nomination:write:hg",
+      post: "nomination:write:hg",
+      fields: candidateEdit,
+    },
   ],
-  "candidates.$id.export.ts": { path: (ids) => `/candidates/${ids.cmCandidate}/export`, params: (ids) => ({ id: ids.cmCandidate }), get: "personal-data:manage" },
+  "candidates.$id.export.ts": {
+    path: (ids) => `/candidates/${ids.cmCandidate}/export`,
+    params: (ids) => ({ id: ids.cmCandidate }),
+    get: "personal-data:manage",
+  },
   "ceremonies.$id._index.tsx": { path: at(`/ceremonies/${MISSING}`), params: missing("id"), get: "ceremony:schedule", post: "ceremony:schedule" },
   "ceremonies.$id.calendar[.ics].ts": { path: at(`/ceremonies/${MISSING}/calendar.ics`), params: missing("id"), get: "ceremony:schedule" },
   "ceremonies.$id.edit.tsx": { path: at(`/ceremonies/${MISSING}/edit`), params: missing("id"), get: "ceremony:schedule", post: "ceremony:schedule" },
@@ -89,7 +138,13 @@ const ROUTES: Record<string, Row> = {
   "conferrals.$id.diploma.print.ts": { path: at(`/conferrals/${MISSING}/diploma/print`), params: missing("id"), get: POST_ONLY, post: "diploma:print" },
   "conferrals.$id.diploma.tsx": [
     { path: at(`/conferrals/${MISSING}/diploma`), params: missing("id"), get: ["diploma:text", "diploma:print"] },
-    { name: "confirming the text", path: at(`/conferrals/${MISSING}/diploma`), params: missing("id"), post: "diploma:text", fields: () => ({ intent: "confirm", diplomaId: MISSING, hash: "x" }) },
+    {
+      name: "confirming the text",
+      path: at(`/conferrals/${MISSING}/diploma`),
+      params: missing("id"),
+      post: "diploma:text",
+      fields: () => ({ intent: "confirm", diplomaId: MISSING, hash: "x" }),
+    },
   ],
   "conferrals.$id.diploma.preview.ts": { path: at(`/conferrals/${MISSING}/diploma/preview`), params: missing("id"), get: ["diploma:text", "diploma:print"] },
   "conferrals._index.tsx": { path: at("/conferrals"), get: "laureate:read" },
@@ -117,24 +172,77 @@ const ROUTES: Record<string, Row> = {
   "import._index.tsx": { path: at("/import"), get: "settings:manage", post: "settings:manage" },
   "import.export.ts": { path: at("/import/export"), get: "laureate:read" },
   // No such dry run: an allowed role gets 404.
-  "import.$id.errors[.csv].ts": { path: at("/import/00000000-0000-4000-8000-000000000000/errors.csv"), params: () => ({ id: "00000000-0000-4000-8000-000000000000" }), get: "settings:manage" },
+  "import.$id.errors[.csv].ts": {
+    path: at("/import/00000000-0000-4000-8000-000000000000/errors.csv"),
+    params: () => ({ id: "00000000-0000-4000-8000-000000000000" }),
+    get: "settings:manage",
+  },
   "login.tsx": { path: at("/login"), get: "public", post: "public" },
   "logout.tsx": { path: at("/logout"), get: "public", post: "public" },
   "nominations.$id._index.tsx": { path: (ids) => `/nominations/${ids.cm}`, params: (ids) => ({ id: ids.cm }), get: "nomination:read" },
   // An upload without a file: an allowed role gets the form's error (400), a forbidden one 403.
   "nominations.$id.attachments._index.tsx": [
-    { name: "medal", path: (ids) => `/nominations/${ids.cm}/attachments`, params: (ids) => ({ id: ids.cm }), get: "nomination:read", post: "nomination:write:council", fields: () => ({ kind: "CV" }) },
-    { name: "Honoris Gratia", path: (ids) => `/nominations/${ids.hg}/attachments`, params: (ids) => ({ id: ids.hg }), get: "nomination:read", post: "nomination:write:hg", fields: () => ({ kind: "CV" }) },
+    {
+      name: "medal",
+      path: (ids) => `/nominations/${ids.cm}/attachments`,
+      params: (ids) => ({ id: ids.cm }),
+      get: "nomination:read",
+      post: "nomination:write:council",
+      fields: () => ({ kind: "CV" }),
+    },
+    {
+      name: "Honoris Gratia",
+      path: (ids) => `/nominations/${ids.hg}/attachments`,
+      params: (ids) => ({ id: ids.hg }),
+      get: "nomination:read",
+      post: "nomination:write:hg",
+      fields: () => ({ kind: "CV" }),
+    },
   ],
-  "nominations.$id.attachments.$attachmentId.download.ts": { path: (ids) => `/nominations/${ids.cm}/attachments/${MISSING}/download`, params: (ids) => ({ id: ids.cm, attachmentId: MISSING }), get: "nomination:read" },
+  "nominations.$id.attachments.$attachmentId.download.ts": {
+    path: (ids) => `/nominations/${ids.cm}/attachments/${MISSING}/download`,
+    params: (ids) => ({ id: ids.cm, attachmentId: MISSING }),
+    get: "nomination:read",
+  },
   "nominations.$id.attachments.$attachmentId.delete.tsx": [
-    { name: "medal", path: (ids) => `/nominations/${ids.cm}/attachments/${MISSING}/delete`, params: (ids) => ({ id: ids.cm, attachmentId: MISSING }), get: "nomination:write:council", post: "nomination:write:council" },
-    { name: "Honoris Gratia", path: (ids) => `/nominations/${ids.hg}/attachments/${MISSING}/delete`, params: (ids) => ({ id: ids.hg, attachmentId: MISSING }), get: "nomination:write:hg", post: "nomination:write:hg" },
+    {
+      name: "medal",
+      path: (ids) => `/nominations/${ids.cm}/attachments/${MISSING}/delete`,
+      params: (ids) => ({ id: ids.cm, attachmentId: MISSING }),
+      get: "nomination:write:council",
+      post: "nomination:write:council",
+    },
+    {
+      name: "Honoris Gratia",
+      path: (ids) => `/nominations/${ids.hg}/attachments/${MISSING}/delete`,
+      params: (ids) => ({ id: ids.hg, attachmentId: MISSING }),
+      get: "nomination:write:hg",
+      post: "nomination:write:hg",
+    },
   ],
-  "nominations.$id.drafts.tsx": { path: (ids) => `/nominations/${ids.cm}/drafts`, params: (ids) => ({ id: ids.cm }), get: "resolution:draft", post: "resolution:draft" },
+  "nominations.$id.drafts.tsx": {
+    path: (ids) => `/nominations/${ids.cm}/drafts`,
+    params: (ids) => ({ id: ids.cm }),
+    get: "resolution:draft",
+    post: "resolution:draft",
+  },
   "nominations.$id.edit.tsx": [
-    { name: "medal", path: (ids) => `/nominations/${ids.cm}/edit`, params: (ids) => ({ id: ids.cm }), get: "nomination:write:council", post: "nomination:write:council", fields: () => nominationEdit("CRACOVIAE_MERENTI") },
-    { name: "Honoris Gratia", path: (ids) => `/nominations/${ids.hg}/edit`, params: (ids) => ({ id: ids.hg }), get: "nomination:write:hg", post: "nomination:write:hg", fields: () => nominationEdit("HONORIS_GRATIA") },
+    {
+      name: "medal",
+      path: (ids) => `/nominations/${ids.cm}/edit`,
+      params: (ids) => ({ id: ids.cm }),
+      get: "nomination:write:council",
+      post: "nomination:write:council",
+      fields: () => nominationEdit("CRACOVIAE_MERENTI"),
+    },
+    {
+      name: "Honoris Gratia",
+      path: (ids) => `/nominations/${ids.hg}/edit`,
+      params: (ids) => ({ id: ids.hg }),
+      get: "nomination:write:hg",
+      post: "nomination:write:hg",
+      fields: () => nominationEdit("HONORIS_GRATIA"),
+    },
   ],
   // A step page loads only for those who may take the step; allowed roles may find the step
   // unavailable in the nomination's state (409/422), never 403.
@@ -148,12 +256,23 @@ const ROUTES: Record<string, Row> = {
   "nominations.export.ts": { path: at("/nominations/export"), get: "nomination:read" },
   "nominations.new.tsx": [
     { path: at("/nominations/new"), get: WRITE_ANY },
-    { name: "medal", path: at("/nominations/new"), post: "nomination:write:council", fields: () => personNomination({ "candidate.surname": `Macierz${Math.random()}`, "candidate.birthYear": undefined }) },
+    {
+      name: "medal",
+      path: at("/nominations/new"),
+      post: "nomination:write:council",
+      fields: () => personNomination({ "candidate.surname": `Macierz${Math.random()}`, "candidate.birthYear": undefined }),
+    },
     {
       name: "Honoris Gratia",
       path: at("/nominations/new"),
       post: "nomination:write:hg",
-      fields: () => personNomination({ honour: "HONORIS_GRATIA", requestedClass: undefined, "candidate.surname": `Macierz${Math.random()}`, "candidate.birthYear": undefined }),
+      fields: () =>
+        personNomination({
+          honour: "HONORIS_GRATIA",
+          requestedClass: undefined,
+          "candidate.surname": `Macierz${Math.random()}`,
+          "candidate.birthYear": undefined,
+        }),
     },
   ],
   "rejestr.$publicId.tsx": { path: at(`/rejestr/${MISSING}`), params: missing("publicId"), get: "public" },
@@ -174,7 +293,13 @@ const ROUTES: Record<string, Row> = {
 
 function candidateEdit(): Fields {
   // A stale version: an allowed role is refused with 409 (a conflict), never 403, and nothing changes.
-  return { version: "999", "candidate.candidateKind": "PERSON", "candidate.givenNames": "Bolesław", "candidate.surname": "Zmieniony", "candidate.grammaticalGender": "MASCULINE" };
+  return {
+    version: "999",
+    "candidate.candidateKind": "PERSON",
+    "candidate.givenNames": "Bolesław",
+    "candidate.surname": "Zmieniony",
+    "candidate.grammaticalGender": "MASCULINE",
+  };
 }
 
 function nominationEdit(honour: "CRACOVIAE_MERENTI" | "HONORIS_GRATIA"): Fields {
@@ -191,7 +316,14 @@ function nominationEdit(honour: "CRACOVIAE_MERENTI" | "HONORIS_GRATIA"): Fields 
 }
 
 function step(nomination: "cm" | "hg", to: string, rule: Permission): Case {
-  return { name: `${nomination} → ${to}`, path: (ids) => `/nominations/${ids[nomination]}/step/${to}`, params: (ids) => ({ id: ids[nomination], to }), get: rule, post: rule, fields: () => ({ version: "999", reason: "Test uprawnień." }) };
+  return {
+    name: `${nomination} → ${to}`,
+    path: (ids) => `/nominations/${ids[nomination]}/step/${to}`,
+    params: (ids) => ({ id: ids[nomination], to }),
+    get: rule,
+    post: rule,
+    fields: () => ({ version: "999", reason: "Test uprawnień." }),
+  };
 }
 
 function allows(permissions: readonly string[], rule: Rule): boolean {
@@ -204,7 +336,9 @@ function allows(permissions: readonly string[], rule: Rule): boolean {
 type Module = { loader?: (args: LoaderFunctionArgs) => Promise<unknown>; action?: (args: ActionFunctionArgs) => Promise<unknown> };
 
 const ROUTES_DIR = path.resolve("app/routes");
-const routeFiles = readdirSync(ROUTES_DIR).filter((f) => /\.tsx?$/.test(f)).sort();
+const routeFiles = readdirSync(ROUTES_DIR)
+  .filter((f) => /\.tsx?$/.test(f))
+  .sort();
 const modules = new Map<string, Module>();
 
 let ids: Ids;
@@ -213,7 +347,11 @@ beforeAll(async () => {
   for (const file of routeFiles) modules.set(file, (await import(/* @vite-ignore */ path.join(ROUTES_DIR, file))) as Module);
   await signInAs(["KP09_SPECIALIST", "KP04_CLERK"]);
   const cm = await callAction(createNomination, "/nominations/new", personNomination({ "candidate.surname": "Medalowy" }));
-  const hg = await callAction(createNomination, "/nominations/new", personNomination({ "candidate.surname": "Odznakowy", honour: "HONORIS_GRATIA", requestedClass: undefined }));
+  const hg = await callAction(
+    createNomination,
+    "/nominations/new",
+    personNomination({ "candidate.surname": "Odznakowy", honour: "HONORIS_GRATIA", requestedClass: undefined }),
+  );
   const cmId = cm.location!.split("/").pop()!;
   const hgId = hg.location!.split("/").pop()!;
   const cmCandidate = (await db().nomination.findUniqueOrThrow({ where: { id: cmId } })).candidateId;
@@ -265,7 +403,8 @@ function calls(): Call[] {
     for (const c of casesOf(row)) {
       const label = `${file}${c.name ? ` (${c.name})` : ""}`;
       if (c.get && mod.loader) out.push({ file, label, method: "GET", rule: c.get, run: () => callLoader(mod.loader!, c.path(ids), c.params?.(ids) ?? {}) });
-      if (c.post && mod.action) out.push({ file, label, method: "POST", rule: c.post, run: () => callAction(mod.action!, c.path(ids), c.fields?.(ids) ?? {}, c.params?.(ids) ?? {}) });
+      if (c.post && mod.action)
+        out.push({ file, label, method: "POST", rule: c.post, run: () => callAction(mod.action!, c.path(ids), c.fields?.(ids) ?? {}, c.params?.(ids) ?? {}) });
     }
   }
   return out;
@@ -311,7 +450,8 @@ describe("anonymous", () => {
         if (answer.status === 403 || /^\/login\?/.test(answer.location ?? "")) wrong.push(`${what}: public, but refused`);
         continue;
       }
-      if (answer.status !== 302 || !/^\/login\?redirectTo=/.test(answer.location ?? "")) wrong.push(`${what}: answered ${answer.status} ${answer.location ?? ""}, should go to sign-in`);
+      if (answer.status !== 302 || !/^\/login\?redirectTo=/.test(answer.location ?? ""))
+        wrong.push(`${what}: answered ${answer.status} ${answer.location ?? ""}, should go to sign-in`);
       if (before && JSON.stringify(await snapshot()) !== JSON.stringify(before)) wrong.push(`${what}: the database changed`);
     }
     expect(wrong, wrong.join("\n")).toEqual([]);

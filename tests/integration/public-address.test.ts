@@ -24,18 +24,46 @@ beforeAll(async () => {
 
 async function badge(isDemo: boolean) {
   const candidate = await db().candidate.create({
-    data: { kind: "PERSON", givenNames: "Anna", surname: "Adresowa", grammaticalGender: "FEMININE", nameNominative: "Anna Adresowa", nameGenitive: "Anny Adresowej", nameDative: "Annie Adresowej", nameFormsConfirmedAt: new Date(), displayName: "Adresowa Anna", sortName: "adresowa anna", foldedName: "anna adresowa", isDemo },
+    data: {
+      kind: "PERSON",
+      givenNames: "Anna",
+      surname: "Adresowa",
+      grammaticalGender: "FEMININE",
+      nameNominative: "Anna Adresowa",
+      nameGenitive: "Anny Adresowej",
+      nameDative: "Annie Adresowej",
+      nameFormsConfirmedAt: new Date(),
+      displayName: "Adresowa Anna",
+      sortName: "adresowa anna",
+      foldedName: "anna adresowa",
+      isDemo,
+    },
   });
   const ordinance = await db().ordinance.create({ data: { number: `${Math.floor(Math.random() * 1e6)}/2026`, issuedOn: "2026-02-02", kind: "HG_DECISION" } });
   const c = await db().conferral.create({
-    data: { publicId: newPublicId(), candidateId: candidate.id, honour: "HONORIS_GRATIA", numberSeries: "HG", number: 700000 + Math.floor(Math.random() * 1e5), ordinanceId: ordinance.id, conferredOn: "2026-02-02", handedOverOn: "2026-06-05", isDemo },
+    data: {
+      publicId: newPublicId(),
+      candidateId: candidate.id,
+      honour: "HONORIS_GRATIA",
+      numberSeries: "HG",
+      number: 700000 + Math.floor(Math.random() * 1e5),
+      ordinanceId: ordinance.id,
+      conferredOn: "2026-02-02",
+      handedOverOn: "2026-06-05",
+      isDemo,
+    },
   });
   const page = (await callLoader<Page>(pageLoader, `/conferrals/${c.id}/diploma`, { id: c.id })).data!;
   await callAction(pageAction, `/conferrals/${c.id}/diploma`, { intent: "confirm", diplomaId: page.diploma!.id, hash: page.diploma!.sourceHash }, { id: c.id });
   return { id: c.id, diplomaId: page.diploma!.id };
 }
 
-const print = (c: { id: string; diplomaId: string }) => printAction({ request: postRequest(`/conferrals/${c.id}/diploma/print`, { diplomaId: c.diplomaId }), params: { id: c.id }, context: {} }) as Promise<Response>;
+const print = (c: { id: string; diplomaId: string }) =>
+  printAction({
+    request: postRequest(`/conferrals/${c.id}/diploma/print`, { diplomaId: c.diplomaId }),
+    params: { id: c.id },
+    context: {},
+  }) as Promise<Response>;
 
 describe("a local public address", () => {
   test("a real diploma is not printed: the page and the refusal say to set PUBLIC_BASE_URL; nothing is logged", async () => {
@@ -58,8 +86,15 @@ describe("a local public address", () => {
   });
 
   test("a real ceremony's calendar file is refused with the same message", async () => {
-    const ceremony = await db().ceremony.create({ data: { kind: "GALA", title: "Gala (test adresu)", date: "2026-06-05", startTime: "18:00", endTime: "20:00" } });
-    const get = () => icsLoader({ request: new Request(`http://localhost/ceremonies/${ceremony.id}/calendar.ics`, { headers: { Cookie: cookie } }), params: { id: ceremony.id }, context: {} });
+    const ceremony = await db().ceremony.create({
+      data: { kind: "GALA", title: "Gala (test adresu)", date: "2026-06-05", startTime: "18:00", endTime: "20:00" },
+    });
+    const get = () =>
+      icsLoader({
+        request: new Request(`http://localhost/ceremonies/${ceremony.id}/calendar.ics`, { headers: { Cookie: cookie } }),
+        params: { id: ceremony.id },
+        context: {},
+      });
     const refused = await get().then(
       () => null,
       (e: unknown) => e as Response,

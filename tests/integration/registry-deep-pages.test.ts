@@ -35,7 +35,14 @@ beforeAll(async () => {
   await db().conferral.createMany({
     data: candidates
       .filter((_, i) => i % 5 === 0)
-      .map((c, i) => ({ publicId: `deepbulk2-${i}`, candidateId: c.id, honour: "CRACOVIAE_MERENTI", medalClass: "BRONZE", conferredOn: "2001-01-01", isHistorical: true })),
+      .map((c, i) => ({
+        publicId: `deepbulk2-${i}`,
+        candidateId: c.id,
+        honour: "CRACOVIAE_MERENTI",
+        medalClass: "BRONZE",
+        conferredOn: "2001-01-01",
+        isHistorical: true,
+      })),
   });
 }, 60_000);
 

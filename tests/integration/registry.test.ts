@@ -108,14 +108,32 @@ beforeAll(async () => {
   // B: historical silver medal no. 3 (no. 2 is missing) without a nomination nor a resolution.
   const b = await candidate("Anna", "Historyczna");
   made.b = await db().conferral.create({
-    data: { publicId: "pubHistor1", candidateId: b.id, honour: "CRACOVIAE_MERENTI", medalClass: "SILVER", numberSeries: "CM_SILVER", number: 3, conferredOn: "2020-02-01", isHistorical: true },
+    data: {
+      publicId: "pubHistor1",
+      candidateId: b.id,
+      honour: "CRACOVIAE_MERENTI",
+      medalClass: "SILVER",
+      numberSeries: "CM_SILVER",
+      number: 3,
+      conferredOn: "2020-02-01",
+      isHistorical: true,
+    },
   });
 
   // C: Honoris Gratia by the Mayor's decision.
   const c = await candidate("Celina", "Odznaczona");
   const nc = await nomination(c.id, "HONORIS_GRATIA", "GRANTED", "2020-04-01");
   made.c = await db().conferral.create({
-    data: { publicId: "pubHonoris", nominationId: nc.id, candidateId: c.id, honour: "HONORIS_GRATIA", numberSeries: "HG", number: 1, ordinanceId: ord.id, conferredOn: "2020-05-04" },
+    data: {
+      publicId: "pubHonoris",
+      nominationId: nc.id,
+      candidateId: c.id,
+      honour: "HONORIS_GRATIA",
+      numberSeries: "HG",
+      number: 1,
+      ordinanceId: ord.id,
+      conferredOn: "2020-05-04",
+    },
   });
 
   // Term VII: two gold medals against a limit of one (raised by a Council resolution).
@@ -212,7 +230,9 @@ describe("public registry", () => {
   test("the permalink's meta description closes with the date's „r.”, not „r..”, with or without a citation (issue 15)", async () => {
     const res = await callLoader<Record<string, unknown>>(registryEntry, "/rejestr/pubRajcic1", { publicId: "pubRajcic1" });
     const description = (data: Record<string, unknown>) =>
-      (registryEntryMeta({ data } as unknown as Parameters<typeof registryEntryMeta>[0]) as { name?: string; content?: string }[]).find((m) => m.name === "description")!.content!;
+      (registryEntryMeta({ data } as unknown as Parameters<typeof registryEntryMeta>[0]) as { name?: string; content?: string }[]).find(
+        (m) => m.name === "description",
+      )!.content!;
     expect(description(res.data!)).toMatch(/nadane 5 czerwca 2019\u00a0r\. Za wybitne zasługi dla kultury Krakowa\.$/);
     expect(description({ ...res.data!, citation: "" })).toMatch(/nadane 5 czerwca 2019\u00a0r\.$/);
     expect(description({ ...res.data!, citation: "" })).not.toContain("r..");
@@ -259,7 +279,12 @@ describe("public registry", () => {
     signOut();
     await fc.assert(
       fc.asyncProperty(
-        fc.record({ q: fc.oneof(fc.string({ maxLength: 400 }), fc.string({ unit: "binary", maxLength: 60 }), fc.constantFrom('"', "%_\\", "*", "NEAR(", "a OR b")), page: fc.string({ maxLength: 8 }), term: fc.string({ maxLength: 4 }), sort: fc.string({ maxLength: 6 }) }),
+        fc.record({
+          q: fc.oneof(fc.string({ maxLength: 400 }), fc.string({ unit: "binary", maxLength: 60 }), fc.constantFrom('"', "%_\\", "*", "NEAR(", "a OR b")),
+          page: fc.string({ maxLength: 8 }),
+          term: fc.string({ maxLength: 4 }),
+          sort: fc.string({ maxLength: 6 }),
+        }),
         async (params) => {
           const res = await callLoader(registryList, `/rejestr?${new URLSearchParams(params).toString()}`);
           expect([200, 302]).toContain(res.status);
@@ -287,10 +312,17 @@ describe("staff list and exports", () => {
     await signInAs("READER");
     for (const search of ["", "?honour=CRACOVIAE_MERENTI", "?q=rajcic", "?medalClass=GOLD&sort=name-desc", "?handedOver=no"]) {
       const list = await callLoader<ListData>(staffList, `/conferrals${search}`);
-      const csv = await exportConferrals({ request: new Request(`http://localhost/conferrals/export${search}`, { headers: { Cookie: (await signInAs("READER")).cookie } }), params: {}, context: {} });
+      const csv = await exportConferrals({
+        request: new Request(`http://localhost/conferrals/export${search}`, { headers: { Cookie: (await signInAs("READER")).cookie } }),
+        params: {},
+        context: {},
+      });
       expect(csv.headers.get("Content-Type")).toContain("text/csv");
       const rows = parse(await csvText(csv), { delimiter: ";", columns: true }) as Record<string, string>[];
-      expect(rows.map((r) => r.Laureat), search).toEqual(list.data!.rows.map((r) => r.name));
+      expect(
+        rows.map((r) => r.Laureat),
+        search,
+      ).toEqual(list.data!.rows.map((r) => r.name));
     }
   });
 
@@ -302,7 +334,11 @@ describe("staff list and exports", () => {
     const list = await callLoader<{ total: number; exportSearch: string }>(nominationList, `/nominations${search}`);
     expect(list.data!.total).toBe(30);
     expect(list.data!.exportSearch).toBe("q=eksportowy&honour=HONORIS_GRATIA");
-    const csv = await exportNominations({ request: new Request(`http://localhost/nominations/export?${list.data!.exportSearch}`, { headers: { Cookie: cookie } }), params: {}, context: {} });
+    const csv = await exportNominations({
+      request: new Request(`http://localhost/nominations/export?${list.data!.exportSearch}`, { headers: { Cookie: cookie } }),
+      params: {},
+      context: {},
+    });
     const rows = parse(await csvText(csv), { delimiter: ";", columns: true }) as Record<string, string>[];
     expect(rows).toHaveLength(30);
     expect(new Set(rows.map((r) => r.Kandydat))).toEqual(new Set(["Zenon Eksportowy"]));
@@ -344,7 +380,11 @@ describe("reports", () => {
     expect(statuses.find((r) => r[0] === "Honoris Gratia" && r[1] === "odmówiono")?.[2]).toBeGreaterThanOrEqual(1);
     for (const key of ["quota", "years", "statuses", "numbers"]) {
       const page = await table(key);
-      const res = await reportCsv({ request: new Request(`http://localhost/reports/${key}/csv`, { headers: { Cookie: cookie } }), params: { report: key }, context: {} });
+      const res = await reportCsv({
+        request: new Request(`http://localhost/reports/${key}/csv`, { headers: { Cookie: cookie } }),
+        params: { report: key },
+        context: {},
+      });
       const parsed = parse(await csvText(res), { delimiter: ";" }) as string[][];
       expect(parsed[0]).toEqual(page.header);
       expect(parsed.slice(1)).toEqual(page.rows.map((r) => r.map(String)));

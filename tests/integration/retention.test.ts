@@ -40,7 +40,10 @@ async function endAt(id: string, status: string, at: Date, reason = "") {
     data: { userId: clerk.userId, action: "TRANSITION", entityType: "Nomination", entityId: id, fromStatus: before.status, toStatus: status, reason, at },
   });
   // The CREATE event goes back too: the nomination was filed before it ended.
-  await db().auditEvent.updateMany({ where: { entityType: "Nomination", entityId: id, action: "CREATE" }, data: { at: new Date(at.getTime() - YEAR_MS / 12) } });
+  await db().auditEvent.updateMany({
+    where: { entityType: "Nomination", entityId: id, action: "CREATE" },
+    data: { at: new Date(at.getTime() - YEAR_MS / 12) },
+  });
 }
 
 async function searchTotal(q: string): Promise<number> {
@@ -69,7 +72,14 @@ async function snapshot(nominationId: string) {
 describe("anonymisation (npm run retention -- --apply)", () => {
   test("a refused Honoris Gratia nomination past its period loses every name; statistics stay; a young one is untouched", async () => {
     const application = await db().honorisGratiaApplication.create({
-      data: { channel: "PAPER", receivedDate: "2022-01-10", applicantKind: "PERSON", applicantName: "Zofia Aplikantowa", applicantContact: "ul. Wnioskowa 1, Kraków", caseReference: "KP-04.0012.77.2022" },
+      data: {
+        channel: "PAPER",
+        receivedDate: "2022-01-10",
+        applicantKind: "PERSON",
+        applicantName: "Zofia Aplikantowa",
+        applicantContact: "ul. Wnioskowa 1, Kraków",
+        caseReference: "KP-04.0012.77.2022",
+      },
     });
     const old = await nominate({
       honour: "HONORIS_GRATIA",
@@ -181,7 +191,14 @@ describe("anonymisation (npm run retention -- --apply)", () => {
     const laureate = await nominate({ "candidate.givenNames": "Wawrzyniec", "candidate.surname": "Laureat-Zachowany" });
     await db().nomination.update({ where: { id: laureate.id }, data: { status: "HANDED_OVER" } });
     await db().conferral.create({
-      data: { publicId: `test-${laureate.id}`, nominationId: laureate.id, candidateId: laureate.candidateId, honour: "CRACOVIAE_MERENTI", medalClass: "SILVER", conferredOn: "2021-05-01" },
+      data: {
+        publicId: `test-${laureate.id}`,
+        nominationId: laureate.id,
+        candidateId: laureate.candidateId,
+        honour: "CRACOVIAE_MERENTI",
+        medalClass: "SILVER",
+        conferredOn: "2021-05-01",
+      },
     });
     const refused = await nominate({
       honour: "HONORIS_GRATIA",
@@ -218,8 +235,14 @@ describe("anonymisation (npm run retention -- --apply)", () => {
   });
 
   test.each([
-    ["the candidate's update", `CREATE TRIGGER "retention_test_fail" BEFORE UPDATE ON "Candidate" WHEN old."id" = $CANDIDATE BEGIN SELECT RAISE(ABORT, 'test: failure mid-way'); END`],
-    ["an audit row's redaction (the last step)", `CREATE TRIGGER "retention_test_fail" BEFORE UPDATE ON "AuditEvent" BEGIN SELECT RAISE(ABORT, 'test: failure mid-way'); END`],
+    [
+      "the candidate's update",
+      `CREATE TRIGGER "retention_test_fail" BEFORE UPDATE ON "Candidate" WHEN old."id" = $CANDIDATE BEGIN SELECT RAISE(ABORT, 'test: failure mid-way'); END`,
+    ],
+    [
+      "an audit row's redaction (the last step)",
+      `CREATE TRIGGER "retention_test_fail" BEFORE UPDATE ON "AuditEvent" BEGIN SELECT RAISE(ABORT, 'test: failure mid-way'); END`,
+    ],
   ])("a failure in %s leaves everything as it was", async (_where, trigger) => {
     const n = await nominate({
       honour: "HONORIS_GRATIA",
@@ -248,13 +271,24 @@ describe("anonymisation (npm run retention -- --apply)", () => {
   test("ids that are not due (open, a laureate's, unknown) are skipped and changed in no way", async () => {
     const open = await nominate({ "candidate.surname": "Otwarty-Nietknięty" });
     const laureate = await nominate({ honour: "HONORIS_GRATIA", requestedClass: undefined, "candidate.surname": "Zamknięty-Z-Odznaką" });
-    await db().conferral.create({ data: { publicId: `closed-${laureate.id}`, nominationId: laureate.id, candidateId: laureate.candidateId, honour: "HONORIS_GRATIA", conferredOn: "2019-05-01" } });
+    await db().conferral.create({
+      data: {
+        publicId: `closed-${laureate.id}`,
+        nominationId: laureate.id,
+        candidateId: laureate.candidateId,
+        honour: "HONORIS_GRATIA",
+        conferredOn: "2019-05-01",
+      },
+    });
     await endAt(laureate.id, "CLOSED", yearsAgo(6));
     const anonymizeEvents = await db().auditEvent.count({ where: { action: "ANONYMIZE" } });
 
     const result = await anonymise([open.id, laureate.id, "no-such-id"], { userId: clerk.userId });
     expect(result).toMatchObject({ nominations: 0, skippedIds: [open.id, laureate.id, "no-such-id"], runId: null });
-    for (const [id, surname] of [[open.id, "Otwarty-Nietknięty"], [laureate.id, "Zamknięty-Z-Odznaką"]] as const) {
+    for (const [id, surname] of [
+      [open.id, "Otwarty-Nietknięty"],
+      [laureate.id, "Zamknięty-Z-Odznaką"],
+    ] as const) {
       const n = await db().nomination.findUniqueOrThrow({ where: { id }, include: { candidate: true, nominators: true } });
       expect(n.anonymizedAt).toBeNull();
       expect(n.candidate.surname).toBe(surname);
@@ -269,7 +303,10 @@ describe("the /admin/retention screen", () => {
     const n = await nominate({ honour: "HONORIS_GRATIA", requestedClass: undefined, "candidate.surname": "Zmiana-Okresu" });
     await endAt(n.id, "REFUSED", yearsAgo(0.5));
     const admin = await signInAs("ADMIN");
-    const screen = await callLoader<{ policies: { recordKind: string; months: number; version: number }[]; due: { id: string }[] }>(retentionScreen, "/admin/retention");
+    const screen = await callLoader<{ policies: { recordKind: string; months: number; version: number }[]; due: { id: string }[] }>(
+      retentionScreen,
+      "/admin/retention",
+    );
     expect(screen.status).toBe(200);
     expect(screen.data!.due.some((d) => d.id === n.id)).toBe(false);
     const policies = screen.data!.policies;
@@ -283,12 +320,20 @@ describe("the /admin/retention screen", () => {
         ]),
       );
 
-    const invalid = await callAction<{ result: { error: Record<string, string[]> } }>(policiesAction, "/admin/retention", fields({ HG_REFUSED: "0", NOMINATION_WITHDRAWN: "dwa" }));
+    const invalid = await callAction<{ result: { error: Record<string, string[]> } }>(
+      policiesAction,
+      "/admin/retention",
+      fields({ HG_REFUSED: "0", NOMINATION_WITHDRAWN: "dwa" }),
+    );
     expect(invalid.status).toBe(400);
     expect(invalid.data!.result.error["policies[0].months"]).toEqual(["Okres przechowywania musi wynosić co najmniej 1 miesiąc."]);
     expect(invalid.data!.result.error["policies[1].months"]).toEqual(["Podaj liczbę miesięcy."]);
 
-    const stale = await callAction<{ conflict: unknown[] }>(policiesAction, "/admin/retention", fields({ HG_REFUSED: "3" }, (p) => String(p.version + 1)));
+    const stale = await callAction<{ conflict: unknown[] }>(
+      policiesAction,
+      "/admin/retention",
+      fields({ HG_REFUSED: "3" }, (p) => String(p.version + 1)),
+    );
     expect(stale.status).toBe(409);
     expect((await db().retentionPolicy.findUniqueOrThrow({ where: { recordKind: "HG_REFUSED" } })).months).toBe(24);
 
@@ -315,7 +360,10 @@ describe("the /admin/retention screen", () => {
     expect(none.data!.result.error.ids).toEqual(["Zaznacz co najmniej jeden wniosek do anonimizacji."]);
     expect((await db().nomination.findUniqueOrThrow({ where: { id: n.id } })).anonymizedAt).toBeNull();
 
-    const done = await callAction<{ summary: { nominations: number; candidates: number } }>(anonymiseAction, "/admin/retention/anonymise", { ids: [n.id], confirm: "on" });
+    const done = await callAction<{ summary: { nominations: number; candidates: number } }>(anonymiseAction, "/admin/retention/anonymise", {
+      ids: [n.id],
+      confirm: "on",
+    });
     expect(done.status).toBe(200);
     expect(done.data!.summary).toMatchObject({ nominations: 1, candidates: 1 });
     expect((await db().candidate.findUniqueOrThrow({ where: { id: n.candidateId } })).displayName).toBe(ANONYMIZED_MARK);
@@ -324,7 +372,11 @@ describe("the /admin/retention screen", () => {
 
     // Only a POST anonymises (a GET is the loader, which only lists).
     const put = await settle(() =>
-      anonymiseAction({ request: new Request("http://localhost/admin/retention/anonymise", { method: "PUT", headers: { Cookie: admin.cookie } }), params: {}, context: {} }),
+      anonymiseAction({
+        request: new Request("http://localhost/admin/retention/anonymise", { method: "PUT", headers: { Cookie: admin.cookie } }),
+        params: {},
+        context: {},
+      }),
     );
     expect(put.status).toBe(405);
 
@@ -341,7 +393,16 @@ describe("the right of access: /candidates/:id/export", () => {
       "nominators[0].contact": "biuro@eksport.example",
       attachments: "pismo.pdf",
     });
-    await db().conferral.create({ data: { publicId: `export-${n.id}`, nominationId: n.id, candidateId: n.candidateId, honour: "CRACOVIAE_MERENTI", medalClass: "SILVER", conferredOn: "2025-06-01" } });
+    await db().conferral.create({
+      data: {
+        publicId: `export-${n.id}`,
+        nominationId: n.id,
+        candidateId: n.candidateId,
+        honour: "CRACOVIAE_MERENTI",
+        medalClass: "SILVER",
+        conferredOn: "2025-06-01",
+      },
+    });
     await endAt(n.id, "ADOPTED", yearsAgo(1));
     const admin = await signInAs("ADMIN");
 
@@ -353,7 +414,9 @@ describe("the right of access: /candidates/:id/export", () => {
     expect(response.status).toBe(200);
     expect(response.headers.get("Content-Type")).toBe("application/json; charset=utf-8");
     const disposition = response.headers.get("Content-Disposition")!;
-    expect(disposition).toMatch(/^attachment; filename="dane-osobowe-lucja-cwiklinska-eksportowa-\d{4}-\d{2}-\d{2}\.json"; filename\*=UTF-8''dane-osobowe-%C5%81ucja%20%C4%86wikli%C5%84ska-Eksportowa-/);
+    expect(disposition).toMatch(
+      /^attachment; filename="dane-osobowe-lucja-cwiklinska-eksportowa-\d{4}-\d{2}-\d{2}\.json"; filename\*=UTF-8''dane-osobowe-%C5%81ucja%20%C4%86wikli%C5%84ska-Eksportowa-/,
+    );
     expect(/^[\x20-\x7e]+$/.test(disposition)).toBe(true);
     expect(response.headers.get("Cache-Control")).toBe("no-store");
 
@@ -366,9 +429,7 @@ describe("the right of access: /candidates/:id/export", () => {
     expect(file.nominations[0].searchText).toBeUndefined();
     expect(file.conferrals).toEqual([expect.objectContaining({ nominationId: n.id, honour: "CRACOVIAE_MERENTI" })]);
     const events = file.auditEvents.map((e: { action: string; entityType: string; entityId: string }) => `${e.action} ${e.entityType} ${e.entityId}`);
-    expect(events).toEqual(
-      expect.arrayContaining([`CREATE Candidate ${n.candidateId}`, `CREATE Nomination ${n.id}`, `TRANSITION Nomination ${n.id}`]),
-    );
+    expect(events).toEqual(expect.arrayContaining([`CREATE Candidate ${n.candidateId}`, `CREATE Nomination ${n.id}`, `TRANSITION Nomination ${n.id}`]));
     const created = file.auditEvents.find((e: { action: string; entityType: string }) => e.action === "CREATE" && e.entityType === "Nomination");
     expect(created.after.nominators[0]).toContain("Stowarzyszenie Eksportowe");
     expect(created.userId).toBeUndefined();
@@ -380,7 +441,11 @@ describe("the right of access: /candidates/:id/export", () => {
     expect(logged.after).not.toContain("Ćwiklińska");
 
     const missing = await settle(() =>
-      exportLoader({ request: new Request("http://localhost/candidates/none/export", { headers: { Cookie: admin.cookie } }), params: { id: "none" }, context: {} }),
+      exportLoader({
+        request: new Request("http://localhost/candidates/none/export", { headers: { Cookie: admin.cookie } }),
+        params: { id: "none" },
+        context: {},
+      }),
     );
     expect(missing.status).toBe(404);
   });
@@ -394,13 +459,17 @@ describe("who may", () => {
     ids = { candidate: n.candidateId, nomination: n.id };
   });
 
-  const calls = () => [
-    ["GET /admin/retention", () => callLoader(retentionScreen, "/admin/retention")],
-    ["POST /admin/retention", () => callAction(policiesAction, "/admin/retention", { "policies[0].recordKind": "HG_REFUSED", "policies[0].months": "1", "policies[0].version": "1" })],
-    ["GET /admin/retention/anonymise", () => callLoader(confirmScreen, "/admin/retention/anonymise")],
-    ["POST /admin/retention/anonymise", () => callAction(anonymiseAction, "/admin/retention/anonymise", { ids: [ids.nomination], confirm: "on" })],
-    ["GET /candidates/:id/export", () => callLoader(exportLoader, `/candidates/${ids.candidate}/export`, { id: ids.candidate })],
-  ] as const;
+  const calls = () =>
+    [
+      ["GET /admin/retention", () => callLoader(retentionScreen, "/admin/retention")],
+      [
+        "POST /admin/retention",
+        () => callAction(policiesAction, "/admin/retention", { "policies[0].recordKind": "HG_REFUSED", "policies[0].months": "1", "policies[0].version": "1" }),
+      ],
+      ["GET /admin/retention/anonymise", () => callLoader(confirmScreen, "/admin/retention/anonymise")],
+      ["POST /admin/retention/anonymise", () => callAction(anonymiseAction, "/admin/retention/anonymise", { ids: [ids.nomination], confirm: "on" })],
+      ["GET /candidates/:id/export", () => callLoader(exportLoader, `/candidates/${ids.candidate}/export`, { id: ids.candidate })],
+    ] as const;
 
   test.each(["KP09_SPECIALIST", "KP04_CLERK", "PROTOCOL", "PRINTING", "READER"])("%s gets 403 everywhere and changes nothing", async (role) => {
     await signInAs(role);

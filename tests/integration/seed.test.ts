@@ -35,7 +35,10 @@ describe("seeding", () => {
 
     // Each demo case has the history its status implies: the steps the workflow allows, in order,
     // dated between its receipt and yesterday, with what each step records.
-    const cases = await db().nomination.findMany({ where: { isDemo: true }, select: { id: true, honour: true, status: true, receivedDate: true, opinionDate: true } });
+    const cases = await db().nomination.findMany({
+      where: { isDemo: true },
+      select: { id: true, honour: true, status: true, receivedDate: true, opinionDate: true },
+    });
     const today = todayIso();
     for (const n of cases) {
       const events = await db().auditEvent.findMany({ where: { entityType: "Nomination", entityId: n.id, action: "TRANSITION" }, orderBy: { at: "asc" } });

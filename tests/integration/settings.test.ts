@@ -16,7 +16,11 @@ import { db } from "#app/utils/db.server";
 import { callAction, callLoader, signInAs, type Fields } from "./helpers";
 import { todayIso } from "#app/domain/polish-dates";
 
-type Reply = { result: { status?: string; error?: Record<string, string[] | null> }; version?: number; conflict?: { changes: { label: string; saved: string; yours: string }[] } | null };
+type Reply = {
+  result: { status?: string; error?: Record<string, string[] | null> };
+  version?: number;
+  conflict?: { changes: { label: string; saved: string; yours: string }[] } | null;
+};
 
 let admin: { userId: string };
 
@@ -82,13 +86,24 @@ describe("adding a value", () => {
     const rows = await rowsOf("clause.entryIntoForce");
     expect(rows).toHaveLength(2);
     expect(rows[0]).toMatchObject({ id: before!.id, validTo: "2029-12-31", version: before!.version + 1 });
-    expect(rows[1]).toMatchObject({ value: "Uchwała wchodzi w życie z dniem podjęcia i podlega ogłoszeniu.", validFrom: "2030-01-01", validTo: null, note: "Nowe brzmienie (test)." });
+    expect(rows[1]).toMatchObject({
+      value: "Uchwała wchodzi w życie z dniem podjęcia i podlega ogłoszeniu.",
+      validFrom: "2030-01-01",
+      validTo: null,
+      note: "Nowe brzmienie (test).",
+    });
     expect(await settingValueOn("clause.entryIntoForce", "2029-12-31")).toBe("Uchwała wchodzi w życie z dniem podjęcia.");
     expect(await settingValueOn("clause.entryIntoForce", "2030-01-01")).toBe("Uchwała wchodzi w życie z dniem podjęcia i podlega ogłoszeniu.");
 
     const [created] = await auditOf("DatedSetting", rows[1]!.id);
     expect(created).toMatchObject({ action: "CREATE", userId: admin.userId, before: null });
-    expect(JSON.parse(created!.after!)).toEqual({ key: "clause.entryIntoForce", value: rows[1]!.value, validFrom: "2030-01-01", validTo: null, note: "Nowe brzmienie (test)." });
+    expect(JSON.parse(created!.after!)).toEqual({
+      key: "clause.entryIntoForce",
+      value: rows[1]!.value,
+      validFrom: "2030-01-01",
+      validTo: null,
+      note: "Nowe brzmienie (test).",
+    });
     const [ended] = await auditOf("DatedSetting", before!.id);
     expect(ended).toMatchObject({ action: "UPDATE", userId: admin.userId });
     expect(JSON.parse(ended!.before!)).toEqual({ key: "clause.entryIntoForce", validTo: null });
@@ -98,14 +113,25 @@ describe("adding a value", () => {
   test("an overlapping period is refused in Polish next to the date, and nothing is written", async () => {
     const auditBefore = await db().auditEvent.count();
     const rowsBefore = await rowsOf("clause.execution");
-    const inside = await newValue({ key: "clause.execution", value: "Wykonanie uchwały powierza się Sekretarzowi.", validFrom: "2000-01-01", validTo: "2000-12-31" });
+    const inside = await newValue({
+      key: "clause.execution",
+      value: "Wykonanie uchwały powierza się Sekretarzowi.",
+      validFrom: "2000-01-01",
+      validTo: "2000-12-31",
+    });
     expect(inside.status).toBe(400);
     expect(inside.data!.result.error!.validFrom).toEqual([
       "Ten okres nakłada się na inną wartość tego ustawienia (obowiązującą od 08.06.1990). W danym dniu może obowiązywać tylko jedna wartość: zmień daty albo najpierw zakończ tamtą wartość.",
     ]);
 
     // Ending the earlier value does not help when the new one runs into the next: the end date is marked.
-    const intoNext = await newValue({ key: "rules.CRACOVIAE_MERENTI", value: "uchwała nr X/1/10", validFrom: "2010-01-01", validTo: "2019-01-01", closePrevious: "on" });
+    const intoNext = await newValue({
+      key: "rules.CRACOVIAE_MERENTI",
+      value: "uchwała nr X/1/10",
+      validFrom: "2010-01-01",
+      validTo: "2019-01-01",
+      closePrevious: "on",
+    });
     expect(intoNext.status).toBe(400);
     expect(intoNext.data!.result.error!.validTo![0]).toMatch(/^Ten okres nakłada się na inną wartość tego ustawienia \(obowiązującą od 25\.04\.2018\)/);
     expect(intoNext.data!.result.error!.validFrom).toBeFalsy();
@@ -161,7 +187,13 @@ describe("editing and ending a value", () => {
     expect(overlap.status).toBe(400);
     expect(overlap.data!.result.error!.validFrom![0]).toContain("od 08.06.1990 do 13.06.2017");
 
-    const end = await editValue(second!.id, { value: second!.value, validFrom: second!.validFrom, validTo: "2040-12-31", note: second!.note, version: String(second!.version) });
+    const end = await editValue(second!.id, {
+      value: second!.value,
+      validFrom: second!.validFrom,
+      validTo: "2040-12-31",
+      note: second!.note,
+      version: String(second!.version),
+    });
     expect(end.status).toBe(302);
     expect(end.location).toBe("/admin/settings#legalBasis.HONORARY_CITIZENSHIP");
     expect(end.toast).toMatchObject({ title: "Zapisano zmiany wartości." });
@@ -178,7 +210,12 @@ describe("editing and ending a value", () => {
 
 describe("deleting a value", () => {
   test("only with the confirmation ticked and the current version; audited with what was removed", async () => {
-    const created = await newValue({ key: "clause.execution", value: "Wykonanie uchwały powierza się Prezydentowi Miasta Krakowa (do usunięcia).", validFrom: "2050-01-01", closePrevious: "on" });
+    const created = await newValue({
+      key: "clause.execution",
+      value: "Wykonanie uchwały powierza się Prezydentowi Miasta Krakowa (do usunięcia).",
+      validFrom: "2050-01-01",
+      closePrevious: "on",
+    });
     expect(created.status).toBe(302);
     const row = (await rowsOf("clause.execution")).find((r) => r.validFrom === "2050-01-01")!;
     const path = `/admin/settings/values/${row.id}/delete`;
@@ -211,7 +248,13 @@ describe("signatories", () => {
     expect(first.status).toBe(302);
     expect(first.location).toBe("/admin/settings#signatory-MAYOR");
     expect(first.toast).toMatchObject({ title: "Dodano sygnatariusza." });
-    const successor = await newSignatory({ office: "MAYOR", fullName: "Ewa Następczyni", titleLine: "Prezydent Miasta Krakowa", validFrom: "2024-05-07", closePrevious: "on" });
+    const successor = await newSignatory({
+      office: "MAYOR",
+      fullName: "Ewa Następczyni",
+      titleLine: "Prezydent Miasta Krakowa",
+      validFrom: "2024-05-07",
+      closePrevious: "on",
+    });
     expect(successor.status).toBe(302);
     expect(successor.toast).toMatchObject({ title: "Dodano sygnatariusza; okres poprzednika kończy się dzień wcześniej." });
 
@@ -231,20 +274,52 @@ describe("signatories", () => {
   });
 
   test("two holders of one office on the same day are refused, naming the other person", async () => {
-    await createSignatory({ office: "COUNCIL_CHAIR", fullName: "Anna Przewodnicząca", titleLine: "Przewodnicząca Rady Miasta Krakowa", validFrom: "2030-05-07", validTo: null, closePrevious: false }, { userId: null });
-    const clash = await newSignatory({ office: "COUNCIL_CHAIR", fullName: "Bogdan Drugi", titleLine: "Przewodniczący Rady Miasta Krakowa", validFrom: "2029-01-01", validTo: "2030-05-07" });
+    await createSignatory(
+      {
+        office: "COUNCIL_CHAIR",
+        fullName: "Anna Przewodnicząca",
+        titleLine: "Przewodnicząca Rady Miasta Krakowa",
+        validFrom: "2030-05-07",
+        validTo: null,
+        closePrevious: false,
+      },
+      { userId: null },
+    );
+    const clash = await newSignatory({
+      office: "COUNCIL_CHAIR",
+      fullName: "Bogdan Drugi",
+      titleLine: "Przewodniczący Rady Miasta Krakowa",
+      validFrom: "2029-01-01",
+      validTo: "2030-05-07",
+    });
     expect(clash.status).toBe(400);
     expect(clash.data!.result.error!.validTo).toEqual([
       "Ten okres nakłada się na okres innej osoby na tym stanowisku (Anna Przewodnicząca, od 07.05.2030). W danym dniu urząd pełni jedna osoba: zmień daty albo najpierw zakończ tamten okres.",
     ]);
-    const fine = await newSignatory({ office: "COUNCIL_CHAIR", fullName: "Bogdan Drugi", titleLine: "Przewodniczący Rady Miasta Krakowa", validFrom: "2029-01-01", validTo: "2030-05-06" });
+    const fine = await newSignatory({
+      office: "COUNCIL_CHAIR",
+      fullName: "Bogdan Drugi",
+      titleLine: "Przewodniczący Rady Miasta Krakowa",
+      validFrom: "2029-01-01",
+      validTo: "2030-05-06",
+    });
     expect(fine.status).toBe(302);
     expect((await signatoryOn("COUNCIL_CHAIR", "2030-05-06"))!.fullName).toBe("Bogdan Drugi");
     expect((await signatoryOn("COUNCIL_CHAIR", "2030-05-07"))!.fullName).toBe("Anna Przewodnicząca");
   });
 
   test("edit with version check, and delete after confirmation", async () => {
-    await createSignatory({ office: "COUNCIL_CHAIR", fullName: "Cezary Literówka", titleLine: "Przewodniczący Rady Miasta Krakowa", validFrom: "2060-01-01", validTo: null, closePrevious: true }, { userId: null });
+    await createSignatory(
+      {
+        office: "COUNCIL_CHAIR",
+        fullName: "Cezary Literówka",
+        titleLine: "Przewodniczący Rady Miasta Krakowa",
+        validFrom: "2060-01-01",
+        validTo: null,
+        closePrevious: true,
+      },
+      { userId: null },
+    );
     const row = await db().signatory.findFirstOrThrow({ where: { fullName: "Cezary Literówka" } });
     expect((await callLoader(editSignatoryLoader, `/admin/settings/signatories/${row.id}`, { id: row.id })).status).toBe(200);
     const fields = { fullName: "Cezary Poprawiony", titleLine: row.titleLine, validFrom: row.validFrom, version: String(row.version) };
@@ -281,7 +356,9 @@ describe("permissions", () => {
   test.each(["KP09_SPECIALIST", "READER"])("%s gets 403 on every settings page and action, and changes nothing", async (role) => {
     const row = (await rowsOf("clause.execution"))[0]!;
     // Written directly: this test is about who may reach the pages, not about periods.
-    const { id: sid } = await db().signatory.create({ data: { office: "MAYOR", fullName: `Ktoś ${role}`, titleLine: "Prezydent Miasta Krakowa", validFrom: "1900-01-01", validTo: "1900-12-31" } });
+    const { id: sid } = await db().signatory.create({
+      data: { office: "MAYOR", fullName: `Ktoś ${role}`, titleLine: "Prezydent Miasta Krakowa", validFrom: "1900-01-01", validTo: "1900-12-31" },
+    });
     await signInAs(role);
     const counts = async () => ({ settings: await db().datedSetting.count(), signatories: await db().signatory.count(), audit: await db().auditEvent.count() });
     const before = await counts();
@@ -296,7 +373,12 @@ describe("permissions", () => {
       await editValue(row.id, { value: "Przejęte.", validFrom: row.validFrom, version: String(row.version) }),
       await callAction(deleteValueAction, `/admin/settings/values/${row.id}/delete`, { version: String(row.version), confirm: "on" }, { id: row.id }),
       await newSignatory({ office: "MAYOR", fullName: "Przejęty", titleLine: "Prezydent", validFrom: "2092-01-01" }),
-      await callAction(editSignatoryAction, `/admin/settings/signatories/${sid}`, { fullName: "X", titleLine: "Y", validFrom: "2090-01-01", version: "1" }, { id: sid }),
+      await callAction(
+        editSignatoryAction,
+        `/admin/settings/signatories/${sid}`,
+        { fullName: "X", titleLine: "Y", validFrom: "2090-01-01", version: "1" },
+        { id: sid },
+      ),
       await callAction(deleteSignatoryAction, `/admin/settings/signatories/${sid}/delete`, { version: "1", confirm: "on" }, { id: sid }),
     ];
     expect(answers.map((a) => a.status)).toEqual(answers.map(() => 403));

@@ -10,8 +10,13 @@ import { db } from "#app/utils/db.server";
 import { callAction, callLoader, signInAs, type Fields } from "./helpers";
 import * as clock from "#app/domain/clock";
 
-type Reply = { result: { status?: string; error?: Record<string, string[] | null> }; conflict?: { currentVersion: number; changes: { label: string; saved: string; yours: string }[] } | null };
-type ListData = { users: { id: string; name: string; email: string; roles: string[]; active: boolean; lastLogin: unknown; lockedUntil: { text: string } | null }[] };
+type Reply = {
+  result: { status?: string; error?: Record<string, string[] | null> };
+  conflict?: { currentVersion: number; changes: { label: string; saved: string; yours: string }[] } | null;
+};
+type ListData = {
+  users: { id: string; name: string; email: string; roles: string[]; active: boolean; lastLogin: unknown; lockedUntil: { text: string } | null }[];
+};
 
 let admin: { userId: string };
 let counter = 0;
@@ -121,7 +126,10 @@ describe("creating a user", () => {
 
 describe("editing a user", () => {
   async function freshUser(roleKeys = ["READER"]) {
-    const user = await createUser({ email: uniqueEmail("edytowany"), name: "Anna Nowakowska", password: "haslo-poczatkowe-1", roleKeys }, { userId: admin.userId });
+    const user = await createUser(
+      { email: uniqueEmail("edytowany"), name: "Anna Nowakowska", password: "haslo-poczatkowe-1", roleKeys },
+      { userId: admin.userId },
+    );
     return user;
   }
 

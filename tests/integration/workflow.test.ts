@@ -12,7 +12,11 @@ import { callAction, callLoader, personNomination, postRequest, signInAs, type F
 type StepReply = { result: { error?: Record<string, string[] | null> } };
 
 async function nomination(overrides: Fields = {}) {
-  const answer = await callAction(createAction, "/nominations/new", personNomination({ "candidate.surname": `Kroczący${Math.random().toString(36).slice(2, 7)}`, "candidate.birthYear": undefined, ...overrides }));
+  const answer = await callAction(
+    createAction,
+    "/nominations/new",
+    personNomination({ "candidate.surname": `Kroczący${Math.random().toString(36).slice(2, 7)}`, "candidate.birthYear": undefined, ...overrides }),
+  );
   expect(answer.status).toBe(302);
   return answer.location!.split("/").pop()!;
 }
@@ -34,18 +38,33 @@ async function printTheDiploma(id: string) {
   expect(await status(id)).toBe("NUMBER_ASSIGNED");
   const n = await db().nomination.findUniqueOrThrow({ where: { id }, include: { conferral: true } });
   const conferralId = n.conferral!.id;
-  await db().candidate.update({ where: { id: n.candidateId }, data: { nameDative: "Panu Kroczącemu", nameGenitive: "Kroczącego", nameFormsConfirmedAt: new Date() } });
+  await db().candidate.update({
+    where: { id: n.candidateId },
+    data: { nameDative: "Panu Kroczącemu", nameGenitive: "Kroczącego", nameFormsConfirmedAt: new Date() },
+  });
   for (const office of ["MAYOR", "COUNCIL_CHAIR"]) {
-    if (!(await db().signatory.count({ where: { office, validTo: null } }))) await db().signatory.create({ data: { office, fullName: "Jan Testowy", titleLine: "Testowy urząd", validFrom: "2024-05-07" } });
+    if (!(await db().signatory.count({ where: { office, validTo: null } })))
+      await db().signatory.create({ data: { office, fullName: "Jan Testowy", titleLine: "Testowy urząd", validFrom: "2024-05-07" } });
   }
-  const ceremony = await db().ceremony.create({ data: { kind: "COUNCIL_SESSION", title: "Sesja uroczysta (test)", date: "2026-06-05", startTime: "12:00", endTime: "14:00" } });
+  const ceremony = await db().ceremony.create({
+    data: { kind: "COUNCIL_SESSION", title: "Sesja uroczysta (test)", date: "2026-06-05", startTime: "12:00", endTime: "14:00" },
+  });
   await db().ceremonyLaureate.create({ data: { ceremonyId: ceremony.id, conferralId, position: 1 } });
   type DiplomaPage = { date: string | null; diploma: { id: string; sourceHash: string } | null; missing: unknown[] };
   const page = (await callLoader<DiplomaPage>(diplomaLoader, `/conferrals/${conferralId}/diploma`, { id: conferralId })).data!;
   expect(page.missing).toEqual([]);
   expect(page.date).toBe("2026-06-05");
-  await callAction(diplomaAction, `/conferrals/${conferralId}/diploma`, { intent: "confirm", diplomaId: page.diploma!.id, hash: page.diploma!.sourceHash }, { id: conferralId });
-  const printed = (await printAction({ request: postRequest(`/conferrals/${conferralId}/diploma/print`, { diplomaId: page.diploma!.id }), params: { id: conferralId }, context: {} })) as Response;
+  await callAction(
+    diplomaAction,
+    `/conferrals/${conferralId}/diploma`,
+    { intent: "confirm", diplomaId: page.diploma!.id, hash: page.diploma!.sourceHash },
+    { id: conferralId },
+  );
+  const printed = (await printAction({
+    request: postRequest(`/conferrals/${conferralId}/diploma/print`, { diplomaId: page.diploma!.id }),
+    params: { id: conferralId },
+    context: {},
+  })) as Response;
   expect(printed.status).toBe(200);
   expect(await status(id)).toBe("DIPLOMA_PRINTED");
 }
@@ -62,14 +81,22 @@ describe("Cracoviae Merenti from received to closed", () => {
     expect((await step(id, "OPINION_POSITIVE", { eventDate: "2026-02-02", opinionClass: "SILVER" })).status).toBe(302);
     expect((await step(id, "DRAFT_PREPARED")).status).toBe(302);
     expect((await step(id, "FORWARDED", { eventDate: "2026-02-10", actNumber: "321/2026" })).status).toBe(302);
-    expect((await step(id, "ADOPTED", { eventDate: "2026-03-11", actNumber: "XLI/1001/26", votesFor: "40", votesAgainst: "0", votesAbstained: "1" })).status).toBe(302);
+    expect(
+      (await step(id, "ADOPTED", { eventDate: "2026-03-11", actNumber: "XLI/1001/26", votesFor: "40", votesAgainst: "0", votesAbstained: "1" })).status,
+    ).toBe(302);
     expect((await step(id, "NUMBER_ASSIGNED")).status).toBe(302);
     await printTheDiploma(id);
     expect((await step(id, "HANDED_OVER", { eventDate: "2026-06-05", handoverPlace: "Sala Obrad Rady Miasta Krakowa" })).status).toBe(302);
     expect((await step(id, "CLOSED")).status).toBe(302);
 
     const conferral = await db().conferral.findUniqueOrThrow({ where: { nominationId: id }, include: { resolution: { include: { councilTerm: true } } } });
-    expect(conferral).toMatchObject({ honour: "CRACOVIAE_MERENTI", medalClass: "SILVER", numberSeries: "CM_SILVER", conferredOn: "2026-03-11", handedOverOn: "2026-06-05" });
+    expect(conferral).toMatchObject({
+      honour: "CRACOVIAE_MERENTI",
+      medalClass: "SILVER",
+      numberSeries: "CM_SILVER",
+      conferredOn: "2026-03-11",
+      handedOverOn: "2026-06-05",
+    });
     expect(conferral.number).toBeGreaterThanOrEqual(1);
     expect(conferral.resolution).toMatchObject({ number: "XLI/1001/26", sessionNumber: 41, runningNumber: 1001, votesFor: 40, votesAbstained: 1 });
     expect(conferral.resolution!.councilTerm.number).toBe(9);
@@ -105,7 +132,16 @@ describe("Cracoviae Merenti from received to closed", () => {
 
   async function forwarded(medalClass = "SILVER") {
     // Since 1997 gold goes to institutions only.
-    const who = medalClass === "GOLD" ? { "candidate.candidateKind": "ORGANIZATION", "candidate.organizationName": `Fundacja Krocząca ${Math.random().toString(36).slice(2, 7)}`, "candidate.givenNames": undefined, "candidate.surname": undefined, "candidate.grammaticalGender": undefined } : {};
+    const who =
+      medalClass === "GOLD"
+        ? {
+            "candidate.candidateKind": "ORGANIZATION",
+            "candidate.organizationName": `Fundacja Krocząca ${Math.random().toString(36).slice(2, 7)}`,
+            "candidate.givenNames": undefined,
+            "candidate.surname": undefined,
+            "candidate.grammaticalGender": undefined,
+          }
+        : {};
     const id = await nomination({ requestedClass: medalClass, ...who });
     await step(id, "FORMALLY_COMPLETE");
     await step(id, "OPINION_POSITIVE", { eventDate: "2026-02-02", opinionClass: medalClass });
@@ -152,13 +188,21 @@ describe("Cracoviae Merenti from received to closed", () => {
     const second = await forwarded("GOLD");
     const warned = await step(second, "ADOPTED", { eventDate: "2026-03-11", actNumber: "XLIV/1601/26" });
     expect(warned.status).toBe(422);
-    expect(warned.data!.result.error!.limitRaiseNumber![0]).toMatch(/^Limit w tej kadencji to 1 \(.+\); nadano już 1, to byłoby 2\. Aby kontynuować, wskaż uchwałę Rady Miasta podnoszącą limit\.$/);
+    expect(warned.data!.result.error!.limitRaiseNumber![0]).toMatch(
+      /^Limit w tej kadencji to 1 \(.+\); nadano już 1, to byłoby 2\. Aby kontynuować, wskaż uchwałę Rady Miasta podnoszącą limit\.$/,
+    );
     // Free text („x”) overrode the limit before issue 18: it no longer does.
     expect((await step(second, "ADOPTED", { eventDate: "2026-03-11", actNumber: "XLIV/1601/26", limitOverride: "x" })).status).toBe(422);
     expect(await status(second)).toBe("FORWARDED");
 
     // Entered on the spot: the LIMIT_RAISE resolution and the term's new limit are recorded.
-    const raised = await step(second, "ADOPTED", { eventDate: "2026-03-11", actNumber: "XLIV/1601/26", limitRaiseNumber: "XL/990/26", limitRaiseDate: "2026-03-01", limitRaiseMax: "2" });
+    const raised = await step(second, "ADOPTED", {
+      eventDate: "2026-03-11",
+      actNumber: "XLIV/1601/26",
+      limitRaiseNumber: "XL/990/26",
+      limitRaiseDate: "2026-03-01",
+      limitRaiseMax: "2",
+    });
     expect(raised.status).toBe(302);
     const conferral = await db().conferral.findUniqueOrThrow({ where: { nominationId: second } });
     const raise = await db().resolution.findUniqueOrThrow({ where: { id: conferral.limitRaiseResolutionId! } });
@@ -198,7 +242,11 @@ describe("Honorary Citizenship", () => {
     });
     expect(org.status).toBe(422);
     expect(org.data!.result.error![""]![0]).toBe("Honorowe Obywatelstwo nadaje się wyłącznie osobom, nie instytucjom.");
-    const dead = await callAction<StepReply>(createAction, "/nominations/new", personNomination({ honour: "HONORARY_CITIZENSHIP", requestedClass: undefined, "candidate.deceased": "on", "candidate.surname": "Zmarły" }));
+    const dead = await callAction<StepReply>(
+      createAction,
+      "/nominations/new",
+      personNomination({ honour: "HONORARY_CITIZENSHIP", requestedClass: undefined, "candidate.deceased": "on", "candidate.surname": "Zmarły" }),
+    );
     expect(dead.status).toBe(422);
   });
 
@@ -210,11 +258,27 @@ describe("Honorary Citizenship", () => {
     expect((await step(byCouncillors, "FORMALLY_COMPLETE", { councillorNames: "A\nB\nC\nD\nE" })).status).toBe(302);
 
     const byResidents = await hc({ "nominators[0].kind": "RESIDENTS", "nominators[0].name": "Komitet mieszkańców" });
-    const thisYear = await step(byResidents, "FORMALLY_COMPLETE", { residentSignatureCount: "4100", signaturesCollectedFrom: "2026-01-10", signaturesCollectedTo: "2026-02-10" });
+    const thisYear = await step(byResidents, "FORMALLY_COMPLETE", {
+      residentSignatureCount: "4100",
+      signaturesCollectedFrom: "2026-01-10",
+      signaturesCollectedTo: "2026-02-10",
+    });
     expect(thisYear.data!.result.error![""]![0]).toMatch(/w roku kalendarzowym poprzedzającym złożenie wniosku \(2025\)/);
-    const tooFew = await step(byResidents, "FORMALLY_COMPLETE", { residentSignatureCount: "3999", signaturesCollectedFrom: "2025-09-01", signaturesCollectedTo: "2025-12-01" });
+    const tooFew = await step(byResidents, "FORMALLY_COMPLETE", {
+      residentSignatureCount: "3999",
+      signaturesCollectedFrom: "2025-09-01",
+      signaturesCollectedTo: "2025-12-01",
+    });
     expect(tooFew.data!.result.error![""]![0]).toMatch(/co najmniej 4000 podpisów \(podano 3999\)/);
-    expect((await step(byResidents, "FORMALLY_COMPLETE", { residentSignatureCount: "4000", signaturesCollectedFrom: "2025-09-01", signaturesCollectedTo: "2025-12-01" })).status).toBe(302);
+    expect(
+      (
+        await step(byResidents, "FORMALLY_COMPLETE", {
+          residentSignatureCount: "4000",
+          signaturesCollectedFrom: "2025-09-01",
+          signaturesCollectedTo: "2025-12-01",
+        })
+      ).status,
+    ).toBe(302);
 
     const byPerson = await hc({ "nominators[0].kind": "PERSON", "nominators[0].name": "Jan Kowalski" });
     expect((await step(byPerson, "FORMALLY_COMPLETE")).data!.result.error![""]![0]).toMatch(/może złożyć tylko Prezydent Miasta/);
@@ -223,7 +287,9 @@ describe("Honorary Citizenship", () => {
   test("a historical conferral (imported, without a nomination) counts as an honour held", async () => {
     const id = await hc({ "nominators[0].kind": "MAYOR", "nominators[0].name": "Prezydent Miasta Krakowa" });
     const { candidateId } = await db().nomination.findUniqueOrThrow({ where: { id } });
-    await db().conferral.create({ data: { publicId: newPublicId(), candidateId, honour: "HONORARY_CITIZENSHIP", conferredOn: "2005-06-05", isHistorical: true } });
+    await db().conferral.create({
+      data: { publicId: newPublicId(), candidateId, honour: "HONORARY_CITIZENSHIP", conferredOn: "2005-06-05", isHistorical: true },
+    });
     expect((await eligibilityOf(id)).map((f) => `${f.level}:${f.code}`)).toContain("refuse:hc-already-held");
     const refused = await step(id, "FORMALLY_COMPLETE");
     expect(refused.data!.result.error![""]![0]).toBe("Kandydat jest już Honorowym Obywatelem Krakowa.");
@@ -259,11 +325,22 @@ describe("medal numbers", () => {
   test("50 conferrals numbered at once on separate connections get unique, gapless numbers after the highest historical one", async () => {
     const candidate = await db().candidate.findFirstOrThrow();
     await db().conferral.create({
-      data: { publicId: newPublicId(), candidateId: candidate.id, honour: "CRACOVIAE_MERENTI", medalClass: "BRONZE", numberSeries: "CM_BRONZE", number: 17, conferredOn: "2001-01-01", isHistorical: true },
+      data: {
+        publicId: newPublicId(),
+        candidateId: candidate.id,
+        honour: "CRACOVIAE_MERENTI",
+        medalClass: "BRONZE",
+        numberSeries: "CM_BRONZE",
+        number: 17,
+        conferredOn: "2001-01-01",
+        isHistorical: true,
+      },
     });
     const ids: string[] = [];
     for (let i = 0; i < 50; i++) {
-      const c = await db().conferral.create({ data: { publicId: newPublicId(), candidateId: candidate.id, honour: "CRACOVIAE_MERENTI", medalClass: "BRONZE", conferredOn: "2026-03-11" } });
+      const c = await db().conferral.create({
+        data: { publicId: newPublicId(), candidateId: candidate.id, honour: "CRACOVIAE_MERENTI", medalClass: "BRONZE", conferredOn: "2026-03-11" },
+      });
       ids.push(c.id);
     }
     const clients = ids.map(() => createPrismaClient(process.env.DATABASE_URL!));
@@ -281,9 +358,29 @@ describe("medal numbers", () => {
 
   test("the unique index refuses a duplicate number even when written directly", async () => {
     const candidate = await db().candidate.findFirstOrThrow();
-    await db().conferral.create({ data: { publicId: newPublicId(), candidateId: candidate.id, honour: "CRACOVIAE_MERENTI", medalClass: "GOLD", numberSeries: "CM_GOLD", number: 7, conferredOn: "2021-01-01" } });
+    await db().conferral.create({
+      data: {
+        publicId: newPublicId(),
+        candidateId: candidate.id,
+        honour: "CRACOVIAE_MERENTI",
+        medalClass: "GOLD",
+        numberSeries: "CM_GOLD",
+        number: 7,
+        conferredOn: "2021-01-01",
+      },
+    });
     await expect(
-      db().conferral.create({ data: { publicId: newPublicId(), candidateId: candidate.id, honour: "CRACOVIAE_MERENTI", medalClass: "GOLD", numberSeries: "CM_GOLD", number: 7, conferredOn: "2021-02-01" } }),
+      db().conferral.create({
+        data: {
+          publicId: newPublicId(),
+          candidateId: candidate.id,
+          honour: "CRACOVIAE_MERENTI",
+          medalClass: "GOLD",
+          numberSeries: "CM_GOLD",
+          number: 7,
+          conferredOn: "2021-02-01",
+        },
+      }),
     ).rejects.toThrow();
   });
 });

@@ -30,7 +30,9 @@ describe("forms of address in the dative (issue 16, item 2)", () => {
   });
 
   test("appositions follow the name after a comma, as the BIP writes them", () => {
-    expect(dativeFull("Profesorowi", "Jerzemu Buzkowi", "mężowi stanu, Premierowi Rządu RP")).toBe("Profesorowi Jerzemu Buzkowi, mężowi stanu, Premierowi Rządu RP");
+    expect(dativeFull("Profesorowi", "Jerzemu Buzkowi", "mężowi stanu, Premierowi Rządu RP")).toBe(
+      "Profesorowi Jerzemu Buzkowi, mężowi stanu, Premierowi Rządu RP",
+    );
     expect(dativeFull("", "Okręgowej Izbie Lekarskiej w Krakowie")).toBe("Okręgowej Izbie Lekarskiej w Krakowie");
   });
 });

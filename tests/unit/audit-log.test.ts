@@ -1,12 +1,5 @@
 import { describe, expect, test } from "vitest";
-import {
-  describeChanges,
-  fieldLabelsOf,
-  formatWarsawDateTime,
-  parseAuditLogQuery,
-  warsawDayRange,
-  warsawDayStart,
-} from "#app/domain/audit-log";
+import { describeChanges, fieldLabelsOf, formatWarsawDateTime, parseAuditLogQuery, warsawDayRange, warsawDayStart } from "#app/domain/audit-log";
 
 describe("audit log query", () => {
   test("keeps good values and drops bad ones", () => {

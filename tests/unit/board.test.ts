@@ -43,16 +43,19 @@ describe("steps on a card", () => {
     expect(targets("CRACOVIAE_MERENTI", "RECEIVED", permissionsOf("READER"))).toEqual([]);
   });
 
-  test.each(DEFAULT_ROLES.map((r) => [r.key, r.permissions] as const))("%s: every offered step is allowed by the workflow and the permissions", (_role, permissions) => {
-    for (const honour of HONOURS) {
-      for (const status of statusesOf(honour)) {
-        const offered = boardSteps(honour, status, permissions);
-        // A step a print records (issue 16) is never offered as a button.
-        const allowed = manualTransitions(honour, status).filter((t) => permissions.includes(transitionPermission(honour, t.to)));
-        expect(offered).toEqual(allowed);
+  test.each(DEFAULT_ROLES.map((r) => [r.key, r.permissions] as const))(
+    "%s: every offered step is allowed by the workflow and the permissions",
+    (_role, permissions) => {
+      for (const honour of HONOURS) {
+        for (const status of statusesOf(honour)) {
+          const offered = boardSteps(honour, status, permissions);
+          // A step a print records (issue 16) is never offered as a button.
+          const allowed = manualTransitions(honour, status).filter((t) => permissions.includes(transitionPermission(honour, t.to)));
+          expect(offered).toEqual(allowed);
+        }
       }
-    }
-  });
+    },
+  );
 
   test("the menu's board is the honour the user works on", () => {
     expect(defaultBoardHonour(permissionsOf("KP09_SPECIALIST"))).toBe("CRACOVIAE_MERENTI");

@@ -1,12 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  displayNameOf,
-  foldedNameOf,
-  looksLikeSameCandidate,
-  sortNameOf,
-  type CandidateNameInput,
-  type DuplicateProbe,
-} from "#app/domain/candidate";
+import { displayNameOf, foldedNameOf, looksLikeSameCandidate, sortNameOf, type CandidateNameInput, type DuplicateProbe } from "#app/domain/candidate";
 
 const person = (givenNames: string, surname: string): CandidateNameInput => ({
   kind: "PERSON",

@@ -1,8 +1,20 @@
 import { describe, expect, test } from "vitest";
 import { LaureateTableForm, planTableSave, tableOperation, type StoredLaureate } from "#app/domain/ceremony";
 
-const stored: StoredLaureate[] = ["a", "b", "c"].map((id) => ({ id, name: `Laureat ${id}`, attendance: "UNKNOWN", representedBy: "", guestsCount: 0, handedOverBy: "", handoverTime: "", seatRow: "", seat: "", guestSeats: "" }));
-const rows = (ids = ["a", "b", "c"]) => ids.map((laureateId) => ({ laureateId, attendance: "UNKNOWN" as const, representedBy: "", guestsCount: 0, handedOverBy: "" }));
+const stored: StoredLaureate[] = ["a", "b", "c"].map((id) => ({
+  id,
+  name: `Laureat ${id}`,
+  attendance: "UNKNOWN",
+  representedBy: "",
+  guestsCount: 0,
+  handedOverBy: "",
+  handoverTime: "",
+  seatRow: "",
+  seat: "",
+  guestSeats: "",
+}));
+const rows = (ids = ["a", "b", "c"]) =>
+  ids.map((laureateId) => ({ laureateId, attendance: "UNKNOWN" as const, representedBy: "", guestsCount: 0, handedOverBy: "" }));
 
 describe("the laureates' table", () => {
   test("saving unchanged rows changes nothing; the rows' order is the new order", () => {
@@ -14,7 +26,11 @@ describe("the laureates' table", () => {
     const sent = rows();
     sent[1] = { ...sent[1]!, attendance: "REPRESENTED" as never, representedBy: "Anna Nowak" };
     const all = planTableSave(stored, sent, { kind: "bulk", scope: "all", attendance: "ATTENDS" });
-    expect(all.kind === "planned" && all.updates.map((u) => [u.id, u.data.attendance, u.data.representedBy])).toEqual([["a", "ATTENDS", ""], ["b", "ATTENDS", ""], ["c", "ATTENDS", ""]]);
+    expect(all.kind === "planned" && all.updates.map((u) => [u.id, u.data.attendance, u.data.representedBy])).toEqual([
+      ["a", "ATTENDS", ""],
+      ["b", "ATTENDS", ""],
+      ["c", "ATTENDS", ""],
+    ]);
     const ticked = planTableSave(stored, rows(), { kind: "bulk", scope: "selected", attendance: "ABSENT" }, ["c", "zzz"]);
     expect(ticked.kind === "planned" && ticked.bulkNames).toEqual(["Laureat c"]);
   });
@@ -23,8 +39,14 @@ describe("the laureates' table", () => {
     const seated = stored.map((l) => (l.id === "b" ? { ...l, seatRow: "3", seat: "12" } : l));
     const sent = rows().map((r) => (r.laureateId === "a" ? { ...r, handoverTime: "12:40", seatRow: "1", seat: "4", guestSeats: "rząd 5, miejsca 1–2" } : r));
     const plan = planTableSave(seated, sent, { kind: "save" });
-    expect(plan.kind === "planned" && plan.updates.map((u) => [u.id, u.after])).toEqual([["a", { handoverTime: "12:40", seatRow: "1", seat: "4", guestSeats: "rząd 5, miejsca 1–2" }]]);
-    const bad = LaureateTableForm.safeParse({ version: 1, intent: "save", rows: [{ laureateId: "a", attendance: "UNKNOWN", guestsCount: 0, handoverTime: "24:00" }] });
+    expect(plan.kind === "planned" && plan.updates.map((u) => [u.id, u.after])).toEqual([
+      ["a", { handoverTime: "12:40", seatRow: "1", seat: "4", guestSeats: "rząd 5, miejsca 1–2" }],
+    ]);
+    const bad = LaureateTableForm.safeParse({
+      version: 1,
+      intent: "save",
+      rows: [{ laureateId: "a", attendance: "UNKNOWN", guestsCount: 0, handoverTime: "24:00" }],
+    });
     expect(bad.success).toBe(false);
     expect(bad.error!.issues[0]).toMatchObject({ path: ["rows", 0, "handoverTime"], message: "Godzina w postaci GG:MM, np. 12:40 (albo pusta)." });
   });

@@ -65,7 +65,9 @@ describe("conflict checks", () => {
     expect(message({ name: "Anna Nowak", gender: "FEMININE" })).toBe(
       "Anna Nowak: laureatka jest zaplanowana także na inną uroczystość („Gala HG”, 20 maja 2026\u00a0r.). Usuń ją z jednej z nich.",
     );
-    expect(message({ name: "Teatr Bagatela", kind: "ORGANIZATION", gender: null })).toMatch(/^Teatr Bagatela: laureat jest zaplanowany .* Usuń go z jednej z nich\.$/);
+    expect(message({ name: "Teatr Bagatela", kind: "ORGANIZATION", gender: null })).toMatch(
+      /^Teatr Bagatela: laureat jest zaplanowany .* Usuń go z jednej z nich\.$/,
+    );
   });
 
   it("warns about a ceremony dated before the resolution (or the Mayor's decision), not on the same day", () => {
@@ -91,7 +93,11 @@ describe("conflict checks", () => {
   });
 
   it("warns when the laureates who come and their guests need more seats than the venue has", () => {
-    const laureates = [laureate({ attendance: "ATTENDS", guestsCount: 3 }), laureate({ attendance: "ABSENT", guestsCount: 50 }), laureate({ attendance: "UNKNOWN", guestsCount: 1 })];
+    const laureates = [
+      laureate({ attendance: "ATTENDS", guestsCount: 3 }),
+      laureate({ attendance: "ABSENT", guestsCount: 50 }),
+      laureate({ attendance: "UNKNOWN", guestsCount: 1 }),
+    ];
     const over = ceremonyFindings(ceremony({ laureates, capacity: 5 }));
     expect(over.map((f) => f.code)).toEqual(["OVER_CAPACITY"]);
     expect(over[0]!.message).toContain("6\u00a0osób");

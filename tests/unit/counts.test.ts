@@ -31,7 +31,14 @@ describe("counts with nouns, in the Polish plural forms", () => {
   });
 
   test("the bulk change: the verb agrees with the count („5 wnioski zmienią” before)", () => {
-    expect(table(nominationsWillChange)).toEqual(["1 wniosek zmieni", "2 wnioski zmienią", "5 wniosków zmieni", "12 wniosków zmieni", "22 wnioski zmienią", "25 wniosków zmieni"]);
+    expect(table(nominationsWillChange)).toEqual([
+      "1 wniosek zmieni",
+      "2 wnioski zmienią",
+      "5 wniosków zmieni",
+      "12 wniosków zmieni",
+      "22 wnioski zmienią",
+      "25 wniosków zmieni",
+    ]);
   });
 
   test("the import's row width („Wiersz ma 33 pól” before)", () => {
@@ -46,7 +53,14 @@ describe("counts with nouns, in the Polish plural forms", () => {
   });
 
   test("the import's shown-of-total lines take the genitive after „z”", () => {
-    expect(table((n) => shownOfErrors(1, n))).toEqual(["Pokazano 1 z 1 błędu", "Pokazano 1 z 2 błędów", "Pokazano 1 z 5 błędów", "Pokazano 1 z 12 błędów", "Pokazano 1 z 22 błędów", "Pokazano 1 z 25 błędów"]);
+    expect(table((n) => shownOfErrors(1, n))).toEqual([
+      "Pokazano 1 z 1 błędu",
+      "Pokazano 1 z 2 błędów",
+      "Pokazano 1 z 5 błędów",
+      "Pokazano 1 z 12 błędów",
+      "Pokazano 1 z 22 błędów",
+      "Pokazano 1 z 25 błędów",
+    ]);
     expect(table((n) => shownOfRows(1, n))).toEqual([
       "Pokazano wiersze 1–1 z 1 wiersza",
       "Pokazano wiersze 1–1 z 2 wierszy",

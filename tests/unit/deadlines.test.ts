@@ -59,7 +59,9 @@ describe("dashboard deadlines", () => {
   });
 
   test("an application received on any day belongs to the round that is open that day", () => {
-    const day = fc.date({ min: new Date("1990-01-01T00:00:00Z"), max: new Date("2100-12-31T00:00:00Z"), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+    const day = fc
+      .date({ min: new Date("1990-01-01T00:00:00Z"), max: new Date("2100-12-31T00:00:00Z"), noInvalidDate: true })
+      .map((d) => d.toISOString().slice(0, 10));
     fc.assert(fc.property(day, (d) => currentHonoraryCitizenshipRound(d).year === honoraryCitizenshipRound(d).year));
   });
 
@@ -72,7 +74,9 @@ describe("dashboard deadlines", () => {
   });
 
   test("the query window gives exactly what urgencyOf says (fast-check)", () => {
-    const day = fc.date({ min: new Date("2000-01-01T00:00:00Z"), max: new Date("2099-12-31T00:00:00Z"), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+    const day = fc
+      .date({ min: new Date("2000-01-01T00:00:00Z"), max: new Date("2099-12-31T00:00:00Z"), noInvalidDate: true })
+      .map((d) => d.toISOString().slice(0, 10));
     fc.assert(
       fc.property(day, fc.integer({ min: -40, max: 40 }), (today, offset) => {
         const due = addDays(today, offset);

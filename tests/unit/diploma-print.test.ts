@@ -3,7 +3,17 @@
 import QRCode from "qrcode";
 import { describe, expect, test } from "vitest";
 import { pdfRectOperators, qrCode, qrRects } from "#app/documents/qr";
-import { batchCoverData, batchFileName, batchOrder, calibrationData, describeOffset, EditPrinterForm, formatMm, NewPrinterForm, printerLogText } from "#app/domain/diploma-print";
+import {
+  batchCoverData,
+  batchFileName,
+  batchOrder,
+  calibrationData,
+  describeOffset,
+  EditPrinterForm,
+  formatMm,
+  NewPrinterForm,
+  printerLogText,
+} from "#app/domain/diploma-print";
 
 describe("printer offsets", () => {
   const parse = (x: string, y = "0") => NewPrinterForm.safeParse({ name: "Pokój 12", offsetXMm: x, offsetYMm: y });
@@ -53,15 +63,35 @@ describe("batch order", () => {
 });
 
 describe("cover sheet", () => {
-  const entry = (position: number) => ({ position, name: `Laureat ${position}`, honourLine: "Srebrny Medal „Cracoviae Merenti”", number: position === 2 ? null : 10 + position });
+  const entry = (position: number) => ({
+    position,
+    name: `Laureat ${position}`,
+    honourLine: "Srebrny Medal „Cracoviae Merenti”",
+    number: position === 2 ? null : 10 + position,
+  });
   test("names the ceremony, counts the diplomas in Polish, lists each with its number or a dash", () => {
-    const data = batchCoverData({ ceremony: { title: "Gala", date: "2026-06-05" }, entries: [1, 2, 3].map(entry), mode: "PREPRINTED", printer: "HP (w dół 1 mm)", printedBy: "Anna", printedAt: "5.06.2026 10:00" });
+    const data = batchCoverData({
+      ceremony: { title: "Gala", date: "2026-06-05" },
+      entries: [1, 2, 3].map(entry),
+      mode: "PREPRINTED",
+      printer: "HP (w dół 1 mm)",
+      printedBy: "Anna",
+      printedAt: "5.06.2026 10:00",
+    });
     expect(data.title).toBe("Gala, 5 czerwca 2026\u00a0r.");
     expect(data.countLine).toBe("3\u00a0dyplomy w kolejności wręczania");
     expect(data.entries.map((e) => e.number)).toEqual(["11", "—", "13"]);
     expect(data.modeLine).toBe("Tryb wydruku: sam tekst na gotowym blankiecie; drukarka: HP (w dół 1 mm).");
-    const count = (n: number) => batchCoverData({ ceremony: null, entries: Array.from({ length: n }, (_, i) => entry(i + 1)), mode: "FULL", printer: "", printedBy: "", printedAt: "" }).countLine;
-    expect([1, 5, 12, 22, 300].map((n) => count(n).split(" w ")[0])).toEqual(["1\u00a0dyplom", "5\u00a0dyplomów", "12\u00a0dyplomów", "22\u00a0dyplomy", "300\u00a0dyplomów"]);
+    const count = (n: number) =>
+      batchCoverData({ ceremony: null, entries: Array.from({ length: n }, (_, i) => entry(i + 1)), mode: "FULL", printer: "", printedBy: "", printedAt: "" })
+        .countLine;
+    expect([1, 5, 12, 22, 300].map((n) => count(n).split(" w ")[0])).toEqual([
+      "1\u00a0dyplom",
+      "5\u00a0dyplomów",
+      "12\u00a0dyplomów",
+      "22\u00a0dyplomy",
+      "300\u00a0dyplomów",
+    ]);
   });
 
   test("file names and the calibration page's words", () => {
@@ -110,7 +140,12 @@ describe("QR code runs", () => {
 
 describe("QR rectangles as PDF operators", () => {
   test("one line per rectangle, its numbers in modules, 1 to 3 digits", () => {
-    const ops = new TextDecoder().decode(pdfRectOperators([{ x: 0, y: 7, w: 12, h: 1 }, { x: 176, y: 100, w: 1, h: 99 }]));
+    const ops = new TextDecoder().decode(
+      pdfRectOperators([
+        { x: 0, y: 7, w: 12, h: 1 },
+        { x: 176, y: 100, w: 1, h: 99 },
+      ]),
+    );
     expect(ops).toBe("0 7 12 1 re\n176 100 1 99 re\n");
     const { rects } = qrRects("https://merenti.krakow.pl/rejestr/k7qx2mhd9p");
     expect(new TextDecoder().decode(pdfRectOperators(rects))).toBe(rects.map((r) => `${r.x} ${r.y} ${r.w} ${r.h} re\n`).join(""));

@@ -18,7 +18,14 @@ const base: DiplomaInputs = {
   honour: "CRACOVIAE_MERENTI",
   medalClass: "SILVER",
   number: 12,
-  candidate: { id: "k1", kind: "PERSON", gender: "MASCULINE", nameNominative: "Bolesław Rajčić", nameDative: "Bolesławowi Rajčiciowi", nameFormsConfirmed: true },
+  candidate: {
+    id: "k1",
+    kind: "PERSON",
+    gender: "MASCULINE",
+    nameNominative: "Bolesław Rajčić",
+    nameDative: "Bolesławowi Rajčiciowi",
+    nameFormsConfirmed: true,
+  },
   act: { kind: "RESOLUTION", number: "XLI/1001/26", date: "2026-03-11" },
   date: "2026-06-05",
   mayor: { fullName: "Jan Testowy", titleLine: "Prezydent Miasta Krakowa" },
@@ -77,19 +84,26 @@ describe("missing data", () => {
     expect(missing).toEqual([
       { message: "Wyróżnienie nie zostało jeszcze nadane: brak uchwały Rady Miasta Krakowa.", href: "/nominations/n1" },
       { message: "Formy nazwy laureata (dopełniacz, celownik) nie są potwierdzone.", href: "/candidates/k1/edit" },
-      { message: "Brak Przewodniczącego Rady Miasta Krakowa (sygnatariusza) na dzień dyplomu (5 czerwca 2026\u00a0r.).", href: "/admin/settings#signatory-COUNCIL_CHAIR" },
+      {
+        message: "Brak Przewodniczącego Rady Miasta Krakowa (sygnatariusza) na dzień dyplomu (5 czerwca 2026\u00a0r.).",
+        href: "/admin/settings#signatory-COUNCIL_CHAIR",
+      },
       { message: "Brak Prezydenta Miasta Krakowa (sygnatariusza) na dzień dyplomu (5 czerwca 2026\u00a0r.).", href: "/admin/settings#signatory-MAYOR" },
     ]);
   });
 
   test("without a hand-over date or a planned ceremony the diploma asks for its date (issue 16, item 7)", () => {
     const missing = missingForDiploma({ ...base, date: null, mayor: null, councilChair: null });
-    expect(missing.map((m) => m.message)).toEqual(["Brak daty dyplomu: dyplom nosi datę wręczenia. Zaplanuj wręczenie na uroczystości albo zapisz datę wręczenia."]);
+    expect(missing.map((m) => m.message)).toEqual([
+      "Brak daty dyplomu: dyplom nosi datę wręczenia. Zaplanuj wręczenie na uroczystości albo zapisz datę wręczenia.",
+    ]);
   });
 
   test("a woman is „laureatka”; a person without a grammatical gender is not called either", () => {
     const woman = { ...base.candidate, gender: "FEMININE" as const, nameFormsConfirmed: false };
-    expect(missingForDiploma({ ...base, candidate: woman }).map((m) => m.message)).toEqual(["Formy nazwy laureatki (dopełniacz, celownik) nie są potwierdzone."]);
+    expect(missingForDiploma({ ...base, candidate: woman }).map((m) => m.message)).toEqual([
+      "Formy nazwy laureatki (dopełniacz, celownik) nie są potwierdzone.",
+    ]);
     expect(missingForDiploma({ ...base, candidate: { ...woman, nameDative: "" } }).map((m) => m.message)).toEqual(["Brak formy nazwy laureatki w celowniku."]);
     expect(missingForDiploma({ ...base, candidate: { ...base.candidate, gender: null, nameDative: "" } }).map((m) => m.message)).toEqual([
       "Brak formy nazwy laureata w celowniku.",
@@ -98,7 +112,15 @@ describe("missing data", () => {
   });
 
   test("Honoris Gratia needs only the Mayor", () => {
-    expect(missingForDiploma({ ...base, honour: "HONORIS_GRATIA", medalClass: null, act: { kind: "ORDINANCE", number: "12/2026", date: "2026-02-01" }, councilChair: null })).toEqual([]);
+    expect(
+      missingForDiploma({
+        ...base,
+        honour: "HONORIS_GRATIA",
+        medalClass: null,
+        act: { kind: "ORDINANCE", number: "12/2026", date: "2026-02-01" },
+        councilChair: null,
+      }),
+    ).toEqual([]);
   });
 });
 
@@ -114,11 +136,23 @@ describe("template data", () => {
     expect(d.signatories.map((s) => s.fullName)).toEqual(["Anna Przewodnicząca", "Jan Testowy"]);
   });
   test("a woman's Honorary Citizenship; an organisation without Pan/Pani and possessive", () => {
-    const woman = diplomaTemplateData({ ...base, honour: "HONORARY_CITIZENSHIP", medalClass: null, number: null, candidate: { ...base.candidate, gender: "FEMININE", nameDative: "Łucji Rajčić" } }, code);
+    const woman = diplomaTemplateData(
+      {
+        ...base,
+        honour: "HONORARY_CITIZENSHIP",
+        medalClass: null,
+        number: null,
+        candidate: { ...base.candidate, gender: "FEMININE", nameDative: "Łucji Rajčić" },
+      },
+      code,
+    );
     expect(woman.citizenTitle).toBe("Honorowa Obywatelka Stołecznego Królewskiego Miasta Krakowa");
     expect(woman.honoree.dativeFull).toBe("Pani Łucji Rajčić");
     expect(woman.dedication).toContain("uznania Jej szczególnych");
-    const org = diplomaTemplateData({ ...base, candidate: { ...base.candidate, kind: "ORGANIZATION", gender: null, nameDative: "Okręgowej Izbie Lekarskiej" } }, code);
+    const org = diplomaTemplateData(
+      { ...base, candidate: { ...base.candidate, kind: "ORGANIZATION", gender: null, nameDative: "Okręgowej Izbie Lekarskiej" } },
+      code,
+    );
     expect(org.honoree.dativeFull).toBe("Okręgowej Izbie Lekarskiej");
     expect(org.dedication).toBe("w dowód uznania szczególnych zasług dla Stołecznego Królewskiego Miasta Krakowa");
   });

@@ -62,7 +62,18 @@ describe("parseMarkup: the structure", () => {
   });
 
   test("blocks in order", () => {
-    expect(parsed.blocks.map((b) => b.kind)).toEqual(["header", "heading", "paragraph", "section", "section", "spacer", "signature", "pagebreak", "heading", "paragraph"]);
+    expect(parsed.blocks.map((b) => b.kind)).toEqual([
+      "header",
+      "heading",
+      "paragraph",
+      "section",
+      "section",
+      "spacer",
+      "signature",
+      "pagebreak",
+      "heading",
+      "paragraph",
+    ]);
   });
 
   test("header and signature lines; an empty <line/> is a blank line", () => {
@@ -74,7 +85,11 @@ describe("parseMarkup: the structure", () => {
 
   test("the title is split into lines at <br/>", () => {
     const [title] = only(parsed, "heading");
-    expect(title!.lines.map((l) => l.map((r) => r.text).join(""))).toEqual([`UCHWAŁA NR${NB}XCIII/610/93`, "RADY MIASTA KRAKOWA", `z${NB}dnia 24 kwietnia 2018${NB}r.`]);
+    expect(title!.lines.map((l) => l.map((r) => r.text).join(""))).toEqual([
+      `UCHWAŁA NR${NB}XCIII/610/93`,
+      "RADY MIASTA KRAKOWA",
+      `z${NB}dnia 24 kwietnia 2018${NB}r.`,
+    ]);
   });
 
   test("sections keep their number and hold paragraphs and nested points", () => {
@@ -191,13 +206,31 @@ describe("parseMarkup: mistakes are errors naming the tag and the line", () => {
     ["text straight in a section", doc('<section number="1">\n  Nadaje się\n</section>'), 3, "section", /tekst „Nadaje się” nie może stać wprost w <section>/],
     ["text straight in the document", doc("<p>x</p>\nluźny tekst"), 3, "document", /tekst „luźny tekst”/],
     ["an unclosed inline tag", doc("<p>a\n<b>b</p>"), 3, "p", /zamknięcie <\/p> w miejscu, gdzie otwarty jest <b> \(z wiersza 3\)/],
-    ["a tag left open when its parent closes", doc("<p>x</p>\n<p>y"), 4, "document", /zamknięcie <\/document> w miejscu, gdzie otwarty jest <p> \(z wiersza 3\)/],
+    [
+      "a tag left open when its parent closes",
+      doc("<p>x</p>\n<p>y"),
+      4,
+      "document",
+      /zamknięcie <\/document> w miejscu, gdzie otwarty jest <p> \(z wiersza 3\)/,
+    ],
     ["a tag never closed", '<document title="T">\n<p>x</p>\n<p>y', 3, "p", /<p> nie został zamknięty \(brak <\/p>\)/],
     ["a stray closing tag", doc("<p>x</b></p>"), 2, "b", /zamknięcie <\/b> bez otwarcia/],
     ["<br> outside a title", doc("<p>a<br/>b</p>"), 2, "br", /<br> nie może stać w <p>/],
     ["<br> not self-closed", '<document title="T">\n<title>a<br></title>\n</document>', 2, "br", /znacznik <br> musi być pusty: pisz <br\/>/],
-    ["<br> with text in it", '<document title="T">\n<title>a<br>b</br></title>\n</document>', 2, "br", /tekst „b” nie może stać wprost w <br>; <br> musi być pusty: pisz <br\/>/],
-    ["<spacer> not self-closed at the end", '<document title="T">\n<p>x</p><spacer>', 2, "spacer", /<spacer> nie został zamknięty \(pusty znacznik pisz jako <spacer\/>\)/],
+    [
+      "<br> with text in it",
+      '<document title="T">\n<title>a<br>b</br></title>\n</document>',
+      2,
+      "br",
+      /tekst „b” nie może stać wprost w <br>; <br> musi być pusty: pisz <br\/>/,
+    ],
+    [
+      "<spacer> not self-closed at the end",
+      '<document title="T">\n<p>x</p><spacer>',
+      2,
+      "spacer",
+      /<spacer> nie został zamknięty \(pusty znacznik pisz jako <spacer\/>\)/,
+    ],
     ["text after a nested list in a point", doc("<ol><li>a<ol><li>b</li></ol>\n c</li></ol>"), 3, "li", /po zagnieżdżonej liście/],
     ["an empty paragraph", doc("<p>x</p>\n<p> </p>"), 3, "p", /akapit <p> jest pusty/],
     ["an empty point", doc("<ol><li></li></ol>"), 2, "li", /punkt <li> jest pusty/],
@@ -205,7 +238,13 @@ describe("parseMarkup: mistakes are errors naming the tag and the line", () => {
     ["an empty section", doc('<section number="1"></section>'), 2, "section", /paragraf <section number="1"> jest pusty/],
     ["an HTML-only entity", doc("<p>x</p>\n<p>w&nbsp;Krakowie</p>"), 3, undefined, /nieznana encja &nbsp;.*&#160;/],
     ["a spacer of too many lines", doc('<spacer lines="40"/>'), 2, "spacer", /lines="40"/],
-    ["a second root", '<document title="T"><p>x</p></document>\n<document title="U"><p>y</p></document>', 2, "document", /po <\/document> nie może być już nic/],
+    [
+      "a second root",
+      '<document title="T"><p>x</p></document>\n<document title="U"><p>y</p></document>',
+      2,
+      "document",
+      /po <\/document> nie może być już nic/,
+    ],
   ])("%s", (_name, markup, line, tag, message) => {
     const error = parseError(markup);
     expect(error.line).toBe(line);

@@ -10,7 +10,10 @@ import { toRoman } from "#app/domain/roman";
 
 const day = (from: string, span: number) => fc.integer({ min: 0, max: span }).map((d) => addDays(from, d));
 const anyDate = day("1990-01-01", 14_000);
-const codes = (input: EligibilityInput) => checkEligibility(input).filter((f) => f.level === "refuse").map((f) => f.code);
+const codes = (input: EligibilityInput) =>
+  checkEligibility(input)
+    .filter((f) => f.level === "refuse")
+    .map((f) => f.code);
 
 const base = (over: Partial<EligibilityInput>): EligibilityInput => ({
   honour: "CRACOVIAE_MERENTI",
@@ -27,7 +30,9 @@ describe("chronology: received ≤ forwarded ≤ act ≤ hand-over", () => {
   it("refuses exactly the broken pairs, naming both dates", () => {
     fc.assert(
       fc.property(anyDate, fc.option(anyDate), fc.option(anyDate), fc.option(anyDate), (received, forwarded, act, handedOver) => {
-        const findings = checkEligibility(base({ medalClass: "SILVER", receivedDate: received, forwardedOn: forwarded, actDate: act, handedOverOn: handedOver }));
+        const findings = checkEligibility(
+          base({ medalClass: "SILVER", receivedDate: received, forwardedOn: forwarded, actDate: act, handedOverOn: handedOver }),
+        );
         const got = findings.filter((f) => f.code.startsWith("act-") || f.code.startsWith("forwarded-"));
         const expected = [
           act !== null && act < received ? "act-before-received" : null,
@@ -78,7 +83,9 @@ describe("the honours' own dates", () => {
   it("Honoris Gratia exists from 17 September 2005 (ordinance 1640/2005)", () => {
     fc.assert(
       fc.property(anyDate, kind, (act, candidateKind) => {
-        const findings = checkEligibility(base({ honour: "HONORIS_GRATIA", medalClass: null, candidate: { kind: candidateKind, deceased: false }, actDate: act }));
+        const findings = checkEligibility(
+          base({ honour: "HONORIS_GRATIA", medalClass: null, candidate: { kind: candidateKind, deceased: false }, actDate: act }),
+        );
         const refusal = findings.find((f) => f.code === "honour-not-yet-established");
         expect(Boolean(refusal)).toBe(act < "2005-09-17");
         if (refusal) expect(refusal.message).toContain("1640/2005");
@@ -87,7 +94,11 @@ describe("the honours' own dates", () => {
   });
 
   it("every rule date has its source", () => {
-    const rules = [...Object.values(HONOUR_RULES.honourExistsFrom), ...Object.values(HONOUR_RULES.medalClassExistsFrom), HONOUR_RULES.goldForInstitutionsOnlyFrom];
+    const rules = [
+      ...Object.values(HONOUR_RULES.honourExistsFrom),
+      ...Object.values(HONOUR_RULES.medalClassExistsFrom),
+      HONOUR_RULES.goldForInstitutionsOnlyFrom,
+    ];
     for (const r of rules) {
       expect(r!.from).toMatch(/^\d{4}-\d{2}-\d{2}$/);
       expect(r!.source.length).toBeGreaterThan(10);
@@ -122,9 +133,13 @@ describe("the Mayor's ordinance number", () => {
       }),
     );
     fc.assert(
-      fc.property(fc.string({ maxLength: 12 }).filter((s) => !/^\s*\d{1,6}\s*\/\s*\d{4}\s*$/.test(s)), anyDate, (text, issuedOn) => {
-        expect(checkOrdinanceNumber(text, issuedOn).ok).toBe(false);
-      }),
+      fc.property(
+        fc.string({ maxLength: 12 }).filter((s) => !/^\s*\d{1,6}\s*\/\s*\d{4}\s*$/.test(s)),
+        anyDate,
+        (text, issuedOn) => {
+          expect(checkOrdinanceNumber(text, issuedOn).ok).toBe(false);
+        },
+      ),
     );
     expect(checkOrdinanceNumber("abc", "2026-02-10")).toEqual({ ok: false, message: expect.stringContaining("np. 1234/2026") });
   });

@@ -17,7 +17,10 @@ describe("EB Garamond and the space", () => {
       const alone = font.layout(word);
       const spaced = font.layout(`${word} `);
       expect(spaced.advanceWidth, JSON.stringify(word)).toBe(alone.advanceWidth + space);
-      expect(spaced.glyphs.slice(0, -1).map((g) => g.id), JSON.stringify(word)).toEqual(alone.glyphs.map((g) => g.id));
+      expect(
+        spaced.glyphs.slice(0, -1).map((g) => g.id),
+        JSON.stringify(word),
+      ).toEqual(alone.glyphs.map((g) => g.id));
     }
   });
 });

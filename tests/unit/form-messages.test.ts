@@ -16,9 +16,13 @@ function messages(result: z.ZodSafeParseResult<unknown>): Record<string, string[
 describe("messages for values over a limit", () => {
   test("a user's name over 200 characters", () => {
     const long = "Ż".repeat(201);
-    expect(messages(NewUserSchema.safeParse({ email: "a@b.pl", name: long, password: "bardzo-dlugie-haslo-1", roleKeys: ["READER"] })).name).toEqual(["Najwyżej 200 znaków."]);
+    expect(messages(NewUserSchema.safeParse({ email: "a@b.pl", name: long, password: "bardzo-dlugie-haslo-1", roleKeys: ["READER"] })).name).toEqual([
+      "Najwyżej 200 znaków.",
+    ]);
     expect(messages(EditUserSchema.safeParse({ name: long, version: 1 })).name).toEqual(["Najwyżej 200 znaków."]);
-    expect(messages(NewUserSchema.safeParse({ email: "", name: "", password: "bardzo-dlugie-haslo-1", roleKeys: ["READER"] })).name).toEqual(["Podaj imię i nazwisko."]);
+    expect(messages(NewUserSchema.safeParse({ email: "", name: "", password: "bardzo-dlugie-haslo-1", roleKeys: ["READER"] })).name).toEqual([
+      "Podaj imię i nazwisko.",
+    ]);
   });
 
   test("a venue's capacity over 100 000", () => {

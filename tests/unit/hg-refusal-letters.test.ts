@@ -51,9 +51,15 @@ describe("refusalLetters", () => {
     const { letters } = refusalLetters([
       refusal("1", "a"),
       refusal("2", "a", { refusedOn: "2026-03-09" }),
-      refusal("3", "b", { application: app("b", "Wnioskodawca a", { applicantStreet: "ul. Długa 1", applicantPostalCode: "31-001", applicantCity: "Kraków" }) }),
+      refusal("3", "b", {
+        application: app("b", "Wnioskodawca a", { applicantStreet: "ul. Długa 1", applicantPostalCode: "31-001", applicantCity: "Kraków" }),
+      }),
     ]);
-    expect(letters.map((l) => `${l.decisionDate}: ${l.candidates.map((c) => c.name).join(", ")}`).sort()).toEqual(["2026-03-02: Kandydat 1", "2026-03-02: Kandydat 3", "2026-03-09: Kandydat 2"]);
+    expect(letters.map((l) => `${l.decisionDate}: ${l.candidates.map((c) => c.name).join(", ")}`).sort()).toEqual([
+      "2026-03-02: Kandydat 1",
+      "2026-03-02: Kandydat 3",
+      "2026-03-09: Kandydat 2",
+    ]);
   });
 
   test("one reason and one decision date for the whole letter when they agree; per candidate when they differ", () => {

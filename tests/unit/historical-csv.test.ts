@@ -49,7 +49,7 @@ describe("historical CSV: reading the file", () => {
   });
 
   it("detects ',' as the separator", () => {
-    const { read, issues } = check(["HG,,12,instytucja,,,\"Chór „Wawel”, Kraków\",,,,,2010-05-12,,,"], REQUIRED_COLUMNS.join(","));
+    const { read, issues } = check(['HG,,12,instytucja,,,"Chór „Wawel”, Kraków",,,,,2010-05-12,,,'], REQUIRED_COLUMNS.join(","));
     expect(issues).toEqual([]);
     expect(read.delimiter).toBe(",");
     expect(read.rows[0]!.values.nazwa).toBe("Chór „Wawel”, Kraków");
@@ -69,7 +69,9 @@ describe("historical CSV: reading the file", () => {
     expect(readHistoricalCsv(new Uint8Array()).issues[0]!.message).toBe("Plik jest pusty.");
     const missing = readHistoricalCsv(bytes("wyroznienie;klasa;numer;typ;imiona;nazwisko;uchwala_nr\nCM;srebrny;1;osoba;Jan;Nowak;I/1/90"));
     expect(missing.rows).toEqual([]);
-    expect(missing.issues).toEqual([{ row: 1, column: null, message: "Brak kolumn: nazwa, plec, uchwala_data, kadencja, decyzja_data, wreczono_data, wreczono_miejsce, opis." }]);
+    expect(missing.issues).toEqual([
+      { row: 1, column: null, message: "Brak kolumn: nazwa, plec, uchwala_data, kadencja, decyzja_data, wreczono_data, wreczono_miejsce, opis." },
+    ]);
   });
 
   it("reports a row with the wrong number of fields by its spreadsheet row", () => {
@@ -138,7 +140,10 @@ describe("historical CSV: rows against the rules", () => {
 });
 
 describe("historical CSV: writing and reading back", () => {
-  const text = fc.string({ maxLength: 30 }).map((s) => s.trim()).filter((s) => s.length > 0);
+  const text = fc
+    .string({ maxLength: 30 })
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
   const record: fc.Arbitrary<HistoricalRecord> = fc
     .record({
       honour: fc.constantFrom("CRACOVIAE_MERENTI", "HONORARY_CITIZENSHIP", "HONORIS_GRATIA"),
@@ -152,7 +157,13 @@ describe("historical CSV: writing and reading back", () => {
       day: fc.integer({ min: 0, max: 1000 }),
       handedOver: fc.boolean(),
       place: fc.string({ maxLength: 20 }).map((s) => s.trim()),
-      citation: fc.oneof(fc.string({ maxLength: 80 }), fc.string({ maxLength: 80 }).map((s) => `=${s}`), fc.string({ maxLength: 80 }).map((s) => `'-${s}`)).map((s) => s.trim()),
+      citation: fc
+        .oneof(
+          fc.string({ maxLength: 80 }),
+          fc.string({ maxLength: 80 }).map((s) => `=${s}`),
+          fc.string({ maxLength: 80 }).map((s) => `'-${s}`),
+        )
+        .map((s) => s.trim()),
       decisionNumber: fc.constantFrom("", "12", "1201"),
     })
     .map((g): HistoricalRecord => {
@@ -194,7 +205,7 @@ describe("historical CSV: writing and reading back", () => {
   });
 
   it("warns on values a spreadsheet would run as formulas, and reads back the quote its export puts before them (issue 15, item 10)", () => {
-    const { read, results } = check(["HG;;12;osoba;=HYPERLINK(\"http://evil.example\");Nowak;;M;;;;2010-05-12;;;@SUM(A1)"]);
+    const { read, results } = check(['HG;;12;osoba;=HYPERLINK("http://evil.example");Nowak;;M;;;;2010-05-12;;;@SUM(A1)']);
     expect(read.warnings.map((w) => `${w.row}:${w.column}`)).toEqual(["2:imiona", "2:opis"]);
     expect(read.warnings[0]!.message).toMatch(/^Wartość zaczyna się od „=” i arkusz kalkulacyjny może ją wykonać jako formułę/);
     const record = results[0]!.record!;

@@ -52,7 +52,11 @@ describe("bulk work", () => {
 
   test("granting one that only arrived says it must be verified first; with verifyFirst it takes both steps", () => {
     const plan = planBulk(rows, "grant");
-    expect(plan.eligible.map((r) => [r.id, r.steps])).toEqual([["a", ["GRANTED"]], ["c", ["GRANTED"]], ["d", ["GRANTED"]]]);
+    expect(plan.eligible.map((r) => [r.id, r.steps])).toEqual([
+      ["a", ["GRANTED"]],
+      ["c", ["GRANTED"]],
+      ["d", ["GRANTED"]],
+    ]);
     expect(plan.skipped).toEqual([{ row: rows[1], reason: MUST_VERIFY_FIRST }]);
     expect(plan.verifiable).toBe(1);
     const both = planBulk(rows, "grant", { verifyFirst: true });
@@ -74,7 +78,10 @@ describe("bulk work", () => {
     expect(summary.skipped.map((s) => s.row.id)).toEqual(["b"]);
     expect(state.get("c")).toBe("DECISION_PREPARED");
     expect(state.get("a")).toBe("GRANTED");
-    expect(bulkSummaryText("grant", summary)).toEqual({ title: "Przyznano odznakę: 2\u00a0wnioski.", description: "Nie powiodło się: 1\u00a0wniosek (bez zmian). Pominięto: 1\u00a0wniosek." });
+    expect(bulkSummaryText("grant", summary)).toEqual({
+      title: "Przyznano odznakę: 2\u00a0wnioski.",
+      description: "Nie powiodło się: 1\u00a0wniosek (bez zmian). Pominięto: 1\u00a0wniosek.",
+    });
   });
 
   test("a step that throws is a failed row, not a failed batch", async () => {
@@ -115,7 +122,9 @@ describe("intake form", () => {
 
   test("junk is refused (issue 18): a name without letters or with digits, a case reference off the office's pattern", () => {
     const issues = (input: object, pattern?: string) =>
-      hgIntakeSchema(TODAY, pattern).safeParse({ ...valid, ...input }).error?.issues.map((i) => `${i.path.join(".")}: ${i.message}`) ?? [];
+      hgIntakeSchema(TODAY, pattern)
+        .safeParse({ ...valid, ...input })
+        .error?.issues.map((i) => `${i.path.join(".")}: ${i.message}`) ?? [];
     const laureate = (givenNames: string, surname: string, extra: object = {}) => ({ laureates: [{ ...valid.laureates[0], givenNames, surname, ...extra }] });
     expect(issues({ ...laureate("1960", "Kraków"), caseReference: "ów Krakowskich (test)ów" })).toEqual([
       "laureates.0.givenNames: Imię i nazwisko nie mogą zawierać cyfr.",
@@ -135,11 +144,19 @@ describe("intake form", () => {
   });
 
   test("ePUAP needs its identifier and date; a paper letter has no identifier; dates are checked", () => {
-    const messages = (input: object) => hgIntakeSchema(TODAY).safeParse({ ...valid, ...input }).error?.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
-    expect(messages({ channel: "EPUAP" })).toEqual(["epuapSubmissionId: Podaj identyfikator przesyłki ePUAP.", "epuapSubmittedOn: Podaj datę przesłania przez ePUAP."]);
+    const messages = (input: object) =>
+      hgIntakeSchema(TODAY)
+        .safeParse({ ...valid, ...input })
+        .error?.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+    expect(messages({ channel: "EPUAP" })).toEqual([
+      "epuapSubmissionId: Podaj identyfikator przesyłki ePUAP.",
+      "epuapSubmittedOn: Podaj datę przesłania przez ePUAP.",
+    ]);
     expect(messages({ epuapSubmissionId: "X1" })).toEqual(["epuapSubmissionId: Identyfikator ePUAP podaje się tylko dla wniosku przesłanego przez ePUAP."]);
     expect(messages({ receivedDate: "2026-11-27" })).toEqual(["receivedDate: Data wpływu nie może być z przyszłości."]);
-    expect(messages({ proposedHandoverDate: "2026-11-01" })).toEqual(["proposedHandoverDate: Proponowana data wręczenia nie może być wcześniejsza niż data wpływu."]);
+    expect(messages({ proposedHandoverDate: "2026-11-01" })).toEqual([
+      "proposedHandoverDate: Proponowana data wręczenia nie może być wcześniejsza niż data wpływu.",
+    ]);
     expect(messages({ laureates: [] })).toEqual(["laureates: Podaj co najmniej jednego laureata."]);
     expect(messages({ laureates: [{ kind: "ORGANIZATION" }] })).toEqual(["laureates.0.organizationName: Podaj pełną nazwę instytucji."]);
   });

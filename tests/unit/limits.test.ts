@@ -2,12 +2,60 @@ import { describe, expect, test } from "vitest";
 import { checkLimit, ruleInForce, type LimitRule } from "#app/domain/limits";
 
 const rules: LimitRule[] = [
-  { honour: "CRACOVIAE_MERENTI", medalClass: "GOLD", maxCount: 1, validFrom: "1992-06-12", validTo: null, councilTermNumber: null, setByResolutionText: "regulamin" },
-  { honour: "CRACOVIAE_MERENTI", medalClass: "SILVER", maxCount: 3, validFrom: "1992-06-12", validTo: null, councilTermNumber: null, setByResolutionText: "regulamin" },
-  { honour: "CRACOVIAE_MERENTI", medalClass: "BRONZE", maxCount: 6, validFrom: "1998-01-01", validTo: null, councilTermNumber: null, setByResolutionText: "regulamin" },
-  { honour: "CRACOVIAE_MERENTI", medalClass: "GOLD", maxCount: 2, validFrom: "1998-11-01", validTo: null, councilTermNumber: 3, setByResolutionText: "uchwała jubileuszowa" },
-  { honour: "HONORARY_CITIZENSHIP", medalClass: null, maxCount: 4, validFrom: "2017-06-14", validTo: "2022-03-15", councilTermNumber: null, setByResolutionText: "uchwała nr LXXXV/1836/17" },
-  { honour: "HONORARY_CITIZENSHIP", medalClass: null, maxCount: 5, validFrom: "2022-03-16", validTo: null, councilTermNumber: null, setByResolutionText: "uchwała z 16 marca 2022 r." },
+  {
+    honour: "CRACOVIAE_MERENTI",
+    medalClass: "GOLD",
+    maxCount: 1,
+    validFrom: "1992-06-12",
+    validTo: null,
+    councilTermNumber: null,
+    setByResolutionText: "regulamin",
+  },
+  {
+    honour: "CRACOVIAE_MERENTI",
+    medalClass: "SILVER",
+    maxCount: 3,
+    validFrom: "1992-06-12",
+    validTo: null,
+    councilTermNumber: null,
+    setByResolutionText: "regulamin",
+  },
+  {
+    honour: "CRACOVIAE_MERENTI",
+    medalClass: "BRONZE",
+    maxCount: 6,
+    validFrom: "1998-01-01",
+    validTo: null,
+    councilTermNumber: null,
+    setByResolutionText: "regulamin",
+  },
+  {
+    honour: "CRACOVIAE_MERENTI",
+    medalClass: "GOLD",
+    maxCount: 2,
+    validFrom: "1998-11-01",
+    validTo: null,
+    councilTermNumber: 3,
+    setByResolutionText: "uchwała jubileuszowa",
+  },
+  {
+    honour: "HONORARY_CITIZENSHIP",
+    medalClass: null,
+    maxCount: 4,
+    validFrom: "2017-06-14",
+    validTo: "2022-03-15",
+    councilTermNumber: null,
+    setByResolutionText: "uchwała nr LXXXV/1836/17",
+  },
+  {
+    honour: "HONORARY_CITIZENSHIP",
+    medalClass: null,
+    maxCount: 5,
+    validFrom: "2022-03-16",
+    validTo: null,
+    councilTermNumber: null,
+    setByResolutionText: "uchwała z 16 marca 2022 r.",
+  },
 ];
 
 describe("limits per council term and class", () => {

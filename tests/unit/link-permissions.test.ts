@@ -21,7 +21,9 @@ describe("which links a user may follow", () => {
     ];
     for (const [href, file] of cases) {
       const loader = readFileSync(file, "utf8").split("export async function loader")[1]!.split("\n}\n")[0]!;
-      const checked = [...loader.matchAll(/requireUserWith(?:Any)?Permissions?\(request, (\[[^\]]*\]|"[^"]*")/g)].map((m) => JSON.parse(m[1]!) as string | string[]);
+      const checked = [...loader.matchAll(/requireUserWith(?:Any)?Permissions?\(request, (\[[^\]]*\]|"[^"]*")/g)].map(
+        (m) => JSON.parse(m[1]!) as string | string[],
+      );
       expect(checked, `${file} checks one permission set`).toHaveLength(1);
       expect([...permissionsToOpen(href)].sort(), href).toEqual([checked[0]!].flat().sort());
     }

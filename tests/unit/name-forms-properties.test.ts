@@ -52,37 +52,51 @@ describe("name-form suggestions (properties)", () => {
 
   test("a suggestion never loses or adds letters outside the endings", () => {
     fc.assert(
-      fc.property(fc.array(wordArb, { minLength: 1, maxLength: 3 }), fc.array(wordArb, { minLength: 1, maxLength: 2 }), genderArb, (given, surnames, gender) => {
-        const surname = surnames.join("-");
-        const s = suggestNameForms({ kind: "PERSON", givenNames: given.join(" "), surname, organizationName: "", gender });
-        const nominative = [...given, ...surnames].flatMap((w) => w.split("-"));
-        for (const form of [s.genitive, s.dative]) {
-          const words = form.split(/[ -]/);
-          expect(words).toHaveLength(nominative.length);
-          words.forEach((w, i) => {
-            const nom = nominative[i]!;
-            const kept = commonPrefix(nom, w);
-            // Only the last letters change (an ending, a mobile -e-, an alternation such as -sta → -ście).
-            expect(nom.length - kept).toBeLessThanOrEqual(4);
-            expect(w.length - kept).toBeLessThanOrEqual(6);
-          });
-        }
-      }),
+      fc.property(
+        fc.array(wordArb, { minLength: 1, maxLength: 3 }),
+        fc.array(wordArb, { minLength: 1, maxLength: 2 }),
+        genderArb,
+        (given, surnames, gender) => {
+          const surname = surnames.join("-");
+          const s = suggestNameForms({ kind: "PERSON", givenNames: given.join(" "), surname, organizationName: "", gender });
+          const nominative = [...given, ...surnames].flatMap((w) => w.split("-"));
+          for (const form of [s.genitive, s.dative]) {
+            const words = form.split(/[ -]/);
+            expect(words).toHaveLength(nominative.length);
+            words.forEach((w, i) => {
+              const nom = nominative[i]!;
+              const kept = commonPrefix(nom, w);
+              // Only the last letters change (an ending, a mobile -e-, an alternation such as -sta → -ście).
+              expect(nom.length - kept).toBeLessThanOrEqual(4);
+              expect(w.length - kept).toBeLessThanOrEqual(6);
+            });
+          }
+        },
+      ),
       { numRuns: 500 },
     );
   });
 
   test("an institution's tail after a preposition is unchanged", () => {
     const heads = [...HEAD_NOUNS.values()].map((h) => h.nominative);
-    const tailArb = fc.array(fc.oneof(wordArb, fc.constantFrom("Krakowie", "Baranami", "Wawelu", "im.", "Jana", "„Cracovia”", "nr", "1", "SA")), { minLength: 1, maxLength: 5 });
+    const tailArb = fc.array(fc.oneof(wordArb, fc.constantFrom("Krakowie", "Baranami", "Wawelu", "im.", "Jana", "„Cracovia”", "nr", "1", "SA")), {
+      minLength: 1,
+      maxLength: 5,
+    });
     fc.assert(
-      fc.property(fc.constantFrom(...heads), fc.constantFrom("", "Krakowska", "Krakowski", "Krakowskie", "Narodowy"), fc.constantFrom("w", "na", "pod", "przy", "im.", "dla", "nad"), tailArb, (head, adjective, preposition, tail) => {
-        const tailText = `${preposition} ${tail.join(" ")}`;
-        const name = [head, adjective, tailText].filter(Boolean).join(" ");
-        const s = suggestNameForms({ kind: "ORGANIZATION", givenNames: "", surname: "", organizationName: name, gender: null });
-        expect(s.genitive.endsWith(` ${tailText}`)).toBe(true);
-        expect(s.dative.endsWith(` ${tailText}`)).toBe(true);
-      }),
+      fc.property(
+        fc.constantFrom(...heads),
+        fc.constantFrom("", "Krakowska", "Krakowski", "Krakowskie", "Narodowy"),
+        fc.constantFrom("w", "na", "pod", "przy", "im.", "dla", "nad"),
+        tailArb,
+        (head, adjective, preposition, tail) => {
+          const tailText = `${preposition} ${tail.join(" ")}`;
+          const name = [head, adjective, tailText].filter(Boolean).join(" ");
+          const s = suggestNameForms({ kind: "ORGANIZATION", givenNames: "", surname: "", organizationName: name, gender: null });
+          expect(s.genitive.endsWith(` ${tailText}`)).toBe(true);
+          expect(s.dative.endsWith(` ${tailText}`)).toBe(true);
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -101,7 +101,9 @@ describe("our table of Kraków honorees (tests/fixtures/declension-table.ts)", (
   };
 
   test("persons: at least 97 % of forms right, the rest marked as guesses", () => {
-    const result = check(PERSONS.map(([g, s, sex, gen, dat]) => ({ want: [gen, dat], got: person(g, s, sex === "M" ? "MASCULINE" : "FEMININE"), label: `${g} ${s}` })));
+    const result = check(
+      PERSONS.map(([g, s, sex, gen, dat]) => ({ want: [gen, dat], got: person(g, s, sex === "M" ? "MASCULINE" : "FEMININE"), label: `${g} ${s}` })),
+    );
     console.log(`Osoby: ${result.right}/${result.total} form poprawnych (${((100 * result.right) / result.total).toFixed(1)} %), ${PERSONS.length} nazwisk.`);
     expect(result.silentlyWrong).toEqual([]);
     expect(result.right / result.total).toBeGreaterThanOrEqual(0.97);
@@ -109,7 +111,9 @@ describe("our table of Kraków honorees (tests/fixtures/declension-table.ts)", (
 
   test("institutions: at least 90 % of forms right, the rest marked as guesses", () => {
     const result = check(INSTITUTIONS.map(([name, gen, dat]) => ({ want: [gen, dat], got: institution(name), label: name })));
-    console.log(`Instytucje: ${result.right}/${result.total} form poprawnych (${((100 * result.right) / result.total).toFixed(1)} %), ${INSTITUTIONS.length} nazw.`);
+    console.log(
+      `Instytucje: ${result.right}/${result.total} form poprawnych (${((100 * result.right) / result.total).toFixed(1)} %), ${INSTITUTIONS.length} nazw.`,
+    );
     expect(result.silentlyWrong).toEqual([]);
     expect(result.right / result.total).toBeGreaterThanOrEqual(0.9);
   });

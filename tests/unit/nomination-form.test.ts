@@ -104,14 +104,13 @@ describe("createNominationSchema: the candidate", () => {
     expect(messagesAt(r, "candidate.grammaticalGender")).toEqual(["Wybierz rodzaj gramatyczny."]);
   });
 
-  it.each([
-    [{ ...ORGANISATION, organizationName: undefined }],
-    [{ ...ORGANISATION, organizationName: "" }],
-    [{ ...ORGANISATION, organizationName: "    " }],
-  ])("an organisation requires its name (%o)", (candidate) => {
-    const r = createSchema.safeParse(validCreate({ candidate }));
-    expect(messagesAt(r, "candidate.organizationName")).toEqual(["Podaj pełną nazwę instytucji."]);
-  });
+  it.each([[{ ...ORGANISATION, organizationName: undefined }], [{ ...ORGANISATION, organizationName: "" }], [{ ...ORGANISATION, organizationName: "    " }]])(
+    "an organisation requires its name (%o)",
+    (candidate) => {
+      const r = createSchema.safeParse(validCreate({ candidate }));
+      expect(messagesAt(r, "candidate.organizationName")).toEqual(["Podaj pełną nazwę instytucji."]);
+    },
+  );
 
   it("an organisation needs neither names nor a grammatical gender", () => {
     const r = createSchema.safeParse(validCreate({ candidate: ORGANISATION }));
@@ -250,10 +249,13 @@ describe("createNominationSchema: the nomination's own fields", () => {
     expect(createNominationSchema("2020-01-01").safeParse(validCreate({ receivedDate: "2020-01-02" })).success).toBe(false);
   });
 
-  it.each(["2023-02-29", "2024-04-31", "2024-13-01", "2024-06-99", "20.05.2024"])("refuses the impossible date %s in Polish, and only as impossible", (receivedDate) => {
-    const r = createSchema.safeParse(validCreate({ receivedDate }));
-    expect(messagesAt(r, "receivedDate")).toEqual([BAD_DATE]);
-  });
+  it.each(["2023-02-29", "2024-04-31", "2024-13-01", "2024-06-99", "20.05.2024"])(
+    "refuses the impossible date %s in Polish, and only as impossible",
+    (receivedDate) => {
+      const r = createSchema.safeParse(validCreate({ receivedDate }));
+      expect(messagesAt(r, "receivedDate")).toEqual([BAD_DATE]);
+    },
+  );
 
   it("refuses a missing received date", () => {
     const r = createSchema.safeParse(validCreate({ receivedDate: undefined }));

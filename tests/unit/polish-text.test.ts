@@ -65,7 +65,30 @@ describe("Polish typography", () => {
   // buildRuns relies on this: one character for one character, and only spaces (to non-breaking
   // ones) or straight quotes (to Polish ones) ever change.
   test("typeset keeps the length and only turns whitespace into non-breaking spaces and quotes into Polish ones", () => {
-    const tokens = ["ul.", "Ul.", "prof.", "dr", "hab.", "o.", "im.", "św.", "ks.", "w", "Z", "§", "nr", "art.", "2018", "r.", "zł", "%", '"', "(", "drzewo", "Kraków"];
+    const tokens = [
+      "ul.",
+      "Ul.",
+      "prof.",
+      "dr",
+      "hab.",
+      "o.",
+      "im.",
+      "św.",
+      "ks.",
+      "w",
+      "Z",
+      "§",
+      "nr",
+      "art.",
+      "2018",
+      "r.",
+      "zł",
+      "%",
+      '"',
+      "(",
+      "drzewo",
+      "Kraków",
+    ];
     const word = fc.oneof(fc.constantFrom(...tokens), fc.string({ maxLength: 6 }));
     const gap = fc.constantFrom(" ", "  ", "\t", "\n", NB, "");
     const text = fc.array(fc.tuple(word, gap), { maxLength: 30 }).map((parts) => parts.map(([w, g]) => w + g).join(""));
@@ -102,7 +125,11 @@ describe("forms by grammatical gender", () => {
     expect(honorific(org, "dative")).toBe("");
   });
   test("the masculine or feminine word for one honoree: an organisation and an unknown gender take the masculine", () => {
-    expect([byGender(man, "laureat", "laureatka"), byGender(woman, "laureat", "laureatka"), byGender(org, "laureat", "laureatka")]).toEqual(["laureat", "laureatka", "laureat"]);
+    expect([byGender(man, "laureat", "laureatka"), byGender(woman, "laureat", "laureatka"), byGender(org, "laureat", "laureatka")]).toEqual([
+      "laureat",
+      "laureatka",
+      "laureat",
+    ]);
     expect(byGender({ kind: "PERSON", gender: null }, "go", "ją")).toBe("go");
   });
   test("Jego / Jej and the Honorary Citizen title", () => {

@@ -29,7 +29,17 @@ const states = (r: Recorded) => procedureSteps(r).map((s) => `${s.status}:${s.st
 
 describe("the procedure of each honour", () => {
   test("the main road runs from the application to the hand-over", () => {
-    expect(mainPath("CRACOVIAE_MERENTI")).toEqual(["RECEIVED", "FORMALLY_COMPLETE", "OPINION_POSITIVE", "DRAFT_PREPARED", "FORWARDED", "ADOPTED", "NUMBER_ASSIGNED", "DIPLOMA_PRINTED", "HANDED_OVER"]);
+    expect(mainPath("CRACOVIAE_MERENTI")).toEqual([
+      "RECEIVED",
+      "FORMALLY_COMPLETE",
+      "OPINION_POSITIVE",
+      "DRAFT_PREPARED",
+      "FORWARDED",
+      "ADOPTED",
+      "NUMBER_ASSIGNED",
+      "DIPLOMA_PRINTED",
+      "HANDED_OVER",
+    ]);
     expect(mainPath("HONORARY_CITIZENSHIP")).toEqual(["RECEIVED", "FORMALLY_COMPLETE", "OPINION_POSITIVE", "DRAFT_PREPARED", "ADOPTED", "HANDED_OVER"]);
     expect(mainPath("HONORIS_GRATIA")).toEqual(["RECEIVED", "VERIFIED", "GRANTED", "HANDED_OVER"]);
   });
@@ -67,9 +77,17 @@ describe("the step indicator", () => {
     expect(states(recorded({ status: "COMPLETION_REQUESTED", steps: [{ to: "COMPLETION_REQUESTED", on: "2026-01-12" }] }))).toEqual([
       "RECEIVED:done",
       "COMPLETION_REQUESTED:current",
-      ...mainPath("CRACOVIAE_MERENTI").slice(1).map((s) => `${s}:todo`),
+      ...mainPath("CRACOVIAE_MERENTI")
+        .slice(1)
+        .map((s) => `${s}:todo`),
     ]);
-    expect(states(recorded({ honour: "HONORIS_GRATIA", status: "DECISION_PREPARED" }))).toEqual(["RECEIVED:done", "VERIFIED:done", "DECISION_PREPARED:current", "GRANTED:todo", "HANDED_OVER:todo"]);
+    expect(states(recorded({ honour: "HONORIS_GRATIA", status: "DECISION_PREPARED" }))).toEqual([
+      "RECEIVED:done",
+      "VERIFIED:done",
+      "DECISION_PREPARED:current",
+      "GRANTED:todo",
+      "HANDED_OVER:todo",
+    ]);
     const withdrawn = recorded({
       status: "WITHDRAWN",
       closingReason: "Wnioskodawca wycofał wniosek.",
@@ -81,7 +99,15 @@ describe("the step indicator", () => {
     });
     expect(states(withdrawn)).toEqual(["RECEIVED:done", "FORMALLY_COMPLETE:done", "OPINION_POSITIVE:done", "WITHDRAWN:current"]);
     expect(procedureSteps(withdrawn).at(-1)).toMatchObject({ on: "2026-02-10", facts: ["Powód: Wnioskodawca wycofał wniosek."] });
-    const refused = recorded({ honour: "HONORIS_GRATIA", status: "CLOSED", steps: [{ to: "VERIFIED", on: "2026-01-11" }, { to: "REFUSED", on: "2026-01-20" }, { to: "CLOSED", on: "2026-01-21" }] });
+    const refused = recorded({
+      honour: "HONORIS_GRATIA",
+      status: "CLOSED",
+      steps: [
+        { to: "VERIFIED", on: "2026-01-11" },
+        { to: "REFUSED", on: "2026-01-20" },
+        { to: "CLOSED", on: "2026-01-21" },
+      ],
+    });
     expect(states(refused)).toEqual(["RECEIVED:done", "VERIFIED:done", "REFUSED:done", "CLOSED:current"]);
   });
 
@@ -113,8 +139,19 @@ describe("the step indicator", () => {
     const open = procedureSteps(recorded({ honour: "HONORIS_GRATIA", status: "VERIFIED", dueDate: "2026-02-10" }));
     expect(open.find((s) => s.status === "VERIFIED")!.facts).toEqual([]);
     expect(open.find((s) => s.status === "GRANTED")!.facts).toEqual(["Termin decyzji: 10 lutego 2026\u00a0r."]);
-    const granted = procedureSteps(recorded({ honour: "HONORIS_GRATIA", status: "GRANTED", dueDate: "2026-02-10", decision: { number: "3001/2026", issuedOn: "2026-02-01" }, number: "5531" }));
-    expect(granted.find((s) => s.status === "GRANTED")!.facts).toEqual(["Decyzja (zarządzenie) Prezydenta nr 3001/2026 z dnia 1 lutego 2026\u00a0r.", "Odznaka nr 5531"]);
+    const granted = procedureSteps(
+      recorded({
+        honour: "HONORIS_GRATIA",
+        status: "GRANTED",
+        dueDate: "2026-02-10",
+        decision: { number: "3001/2026", issuedOn: "2026-02-01" },
+        number: "5531",
+      }),
+    );
+    expect(granted.find((s) => s.status === "GRANTED")!.facts).toEqual([
+      "Decyzja (zarządzenie) Prezydenta nr 3001/2026 z dnia 1 lutego 2026\u00a0r.",
+      "Odznaka nr 5531",
+    ]);
   });
 
   test("a step's date: the event date it recorded, else the day it was written", () => {

@@ -4,10 +4,42 @@ import type { LimitRule } from "#app/domain/limits";
 import { gapsText, numberGaps, numbersTable, quotaRows, statusesTable, yearsTable } from "#app/domain/reports";
 
 const RULES: LimitRule[] = [
-  { honour: "CRACOVIAE_MERENTI", medalClass: "GOLD", maxCount: 1, validFrom: "1992-06-12", validTo: null, councilTermNumber: null, setByResolutionText: "regulamin" },
-  { honour: "CRACOVIAE_MERENTI", medalClass: "GOLD", maxCount: 2, validFrom: "1998-11-01", validTo: null, councilTermNumber: 3, setByResolutionText: "uchwała podnosząca" },
-  { honour: "HONORARY_CITIZENSHIP", medalClass: null, maxCount: 4, validFrom: "2017-06-14", validTo: "2022-03-15", councilTermNumber: null, setByResolutionText: "2017" },
-  { honour: "HONORARY_CITIZENSHIP", medalClass: null, maxCount: 5, validFrom: "2022-03-16", validTo: null, councilTermNumber: null, setByResolutionText: "2022" },
+  {
+    honour: "CRACOVIAE_MERENTI",
+    medalClass: "GOLD",
+    maxCount: 1,
+    validFrom: "1992-06-12",
+    validTo: null,
+    councilTermNumber: null,
+    setByResolutionText: "regulamin",
+  },
+  {
+    honour: "CRACOVIAE_MERENTI",
+    medalClass: "GOLD",
+    maxCount: 2,
+    validFrom: "1998-11-01",
+    validTo: null,
+    councilTermNumber: 3,
+    setByResolutionText: "uchwała podnosząca",
+  },
+  {
+    honour: "HONORARY_CITIZENSHIP",
+    medalClass: null,
+    maxCount: 4,
+    validFrom: "2017-06-14",
+    validTo: "2022-03-15",
+    councilTermNumber: null,
+    setByResolutionText: "2017",
+  },
+  {
+    honour: "HONORARY_CITIZENSHIP",
+    medalClass: null,
+    maxCount: 5,
+    validFrom: "2022-03-16",
+    validTo: null,
+    councilTermNumber: null,
+    setByResolutionText: "2022",
+  },
 ];
 const TERMS = [
   { number: 3, startDate: "1998-11-01", endDate: "2002-10-31" },

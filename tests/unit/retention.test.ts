@@ -49,19 +49,34 @@ describe("recordKindOf", () => {
     expect(recordKindOf(outcome(honour, status))).toBe(kind);
   });
 
-  it.each(["RECEIVED", "COMPLETION_REQUESTED", "FORMALLY_COMPLETE", "VERIFIED", "OPINION_POSITIVE", "DRAFT_PREPARED", "FORWARDED", "ADOPTED", "GRANTED", "NUMBER_ASSIGNED", "DIPLOMA_PRINTED", "HANDED_OVER"])(
-    "an open or conferred status (%s) is never due",
-    (status) => {
-      for (const honour of ["CRACOVIAE_MERENTI", "HONORARY_CITIZENSHIP", "HONORIS_GRATIA"]) expect(recordKindOf(outcome(honour, status))).toBeNull();
-    },
-  );
+  it.each([
+    "RECEIVED",
+    "COMPLETION_REQUESTED",
+    "FORMALLY_COMPLETE",
+    "VERIFIED",
+    "OPINION_POSITIVE",
+    "DRAFT_PREPARED",
+    "FORWARDED",
+    "ADOPTED",
+    "GRANTED",
+    "NUMBER_ASSIGNED",
+    "DIPLOMA_PRINTED",
+    "HANDED_OVER",
+  ])("an open or conferred status (%s) is never due", (status) => {
+    for (const honour of ["CRACOVIAE_MERENTI", "HONORARY_CITIZENSHIP", "HONORIS_GRATIA"]) expect(recordKindOf(outcome(honour, status))).toBeNull();
+  });
 
   it("a nomination with a conferral, or one that was ever in a conferred status, is kept whatever its status", () => {
     fc.assert(
-      fc.property(fc.constantFrom(...STATUSES), fc.constantFrom("CRACOVIAE_MERENTI", "HONORARY_CITIZENSHIP", "HONORIS_GRATIA"), fc.boolean(), (status, honour, viaConferral) => {
-        const extra = viaConferral ? { hasConferral: true } : { everConferred: true };
-        expect(recordKindOf(outcome(honour, status, extra))).toBeNull();
-      }),
+      fc.property(
+        fc.constantFrom(...STATUSES),
+        fc.constantFrom("CRACOVIAE_MERENTI", "HONORARY_CITIZENSHIP", "HONORIS_GRATIA"),
+        fc.boolean(),
+        (status, honour, viaConferral) => {
+          const extra = viaConferral ? { hasConferral: true } : { everConferred: true };
+          expect(recordKindOf(outcome(honour, status, extra))).toBeNull();
+        },
+      ),
     );
   });
 
@@ -146,7 +161,13 @@ describe("dueForAnonymisation", () => {
 
   it("a kind without a policy (or with a nonsensical one) is kept", () => {
     const r = row("hg", "HONORIS_GRATIA", "REFUSED", "2000-01-01T00:00:00Z");
-    expect(dueForAnonymisation([r], POLICIES.filter((p) => p.recordKind !== "HG_REFUSED"), now)).toEqual([]);
+    expect(
+      dueForAnonymisation(
+        [r],
+        POLICIES.filter((p) => p.recordKind !== "HG_REFUSED"),
+        now,
+      ),
+    ).toEqual([]);
     expect(dueForAnonymisation([r], [{ recordKind: "HG_REFUSED", months: 0 }], now)).toEqual([]);
   });
 
@@ -178,15 +199,41 @@ describe("becomesAnonymous", () => {
   const batch = new Set(["a", "b"]);
   it("only when every nomination is in the batch or anonymised already, and no conferral", () => {
     expect(becomesAnonymous({ nominations: [{ id: "a", anonymizedAt: null }], conferralCount: 0 }, batch)).toBe(true);
-    expect(becomesAnonymous({ nominations: [{ id: "a", anonymizedAt: null }, { id: "old", anonymizedAt: new Date() }] }, batch)).toBe(true);
-    expect(becomesAnonymous({ nominations: [{ id: "a", anonymizedAt: null }, { id: "open", anonymizedAt: null }] }, batch)).toBe(false);
+    expect(
+      becomesAnonymous(
+        {
+          nominations: [
+            { id: "a", anonymizedAt: null },
+            { id: "old", anonymizedAt: new Date() },
+          ],
+        },
+        batch,
+      ),
+    ).toBe(true);
+    expect(
+      becomesAnonymous(
+        {
+          nominations: [
+            { id: "a", anonymizedAt: null },
+            { id: "open", anonymizedAt: null },
+          ],
+        },
+        batch,
+      ),
+    ).toBe(false);
     expect(becomesAnonymous({ nominations: [{ id: "a", anonymizedAt: null }], conferralCount: 1 }, batch)).toBe(false);
   });
 });
 
 describe("anonymised values", () => {
   it("a candidate's names become the mark and fold for sorting", () => {
-    expect(anonymizedCandidateNames("PERSON")).toMatchObject({ givenNames: "", surname: ANONYMIZED_MARK, displayName: ANONYMIZED_MARK, foldedName: "[dane usuniete]", sortName: "[dane usuniete]" });
+    expect(anonymizedCandidateNames("PERSON")).toMatchObject({
+      givenNames: "",
+      surname: ANONYMIZED_MARK,
+      displayName: ANONYMIZED_MARK,
+      foldedName: "[dane usuniete]",
+      sortName: "[dane usuniete]",
+    });
     expect(anonymizedCandidateNames("ORGANIZATION")).toMatchObject({ organizationName: ANONYMIZED_MARK, shortName: "", displayName: ANONYMIZED_MARK });
   });
 
@@ -221,12 +268,31 @@ describe("redactAuditJson", () => {
   });
 
   it("a workflow step keeps its dates and acts; a free-text reason for lateness goes", () => {
-    const after = JSON.stringify({ eventDate: "2022-05-01", ordinance: "1234/2022 z 2022-05-01", roundYear: 2023, lateReason: "pismo pana Kowalskiego zaginęło" });
-    expect(JSON.parse(redactAuditJson(after, "Nomination")!)).toEqual({ eventDate: "2022-05-01", ordinance: "1234/2022 z 2022-05-01", roundYear: 2023, lateReason: ANONYMIZED_MARK });
+    const after = JSON.stringify({
+      eventDate: "2022-05-01",
+      ordinance: "1234/2022 z 2022-05-01",
+      roundYear: 2023,
+      lateReason: "pismo pana Kowalskiego zaginęło",
+    });
+    expect(JSON.parse(redactAuditJson(after, "Nomination")!)).toEqual({
+      eventDate: "2022-05-01",
+      ordinance: "1234/2022 z 2022-05-01",
+      roundYear: 2023,
+      lateReason: ANONYMIZED_MARK,
+    });
   });
 
   it("redacts every candidate field outside the allow-list (numbers become null, booleans stay)", () => {
-    const before = JSON.stringify({ kind: "PERSON", givenNames: "Jan", surname: "Kowalski", birthYear: 1950, city: "Kraków", deceased: false, sortName: "kowalski jan", nested: { x: "Jan" } });
+    const before = JSON.stringify({
+      kind: "PERSON",
+      givenNames: "Jan",
+      surname: "Kowalski",
+      birthYear: 1950,
+      city: "Kraków",
+      deceased: false,
+      sortName: "kowalski jan",
+      nested: { x: "Jan" },
+    });
     expect(JSON.parse(redactAuditJson(before, "Candidate")!)).toEqual({
       kind: "PERSON",
       givenNames: ANONYMIZED_MARK,
@@ -247,17 +313,49 @@ describe("redactAuditJson", () => {
 
   it("no string of a personal field survives, whatever the shape", () => {
     fc.assert(
-      fc.property(fc.dictionary(fc.string({ minLength: 1 }).filter((k) => !["honour", "caseReference", "receivedDate", "status", "requestedClass"].includes(k)), fc.jsonValue()), (obj) => {
-        const out = JSON.parse(redactAuditJson(JSON.stringify(obj), "Nomination")!);
-        const strings: string[] = [];
-        const walk = (v: unknown) => {
-          if (typeof v === "string") strings.push(v);
-          else if (Array.isArray(v)) v.forEach(walk);
-          else if (v && typeof v === "object") Object.values(v).forEach(walk);
-        };
-        for (const [k, v] of Object.entries(out)) if (!["id", "roundYear", "opinion", "opinionClass", "opinionDate", "dueDate", "hgApplicationId", "candidateId", "councilTermId", "residentSignatureCount", "signaturesCollectedFrom", "signaturesCollectedTo", "isDemo", "version", "eventDate", "ordinance", "resolution", "decision", "number", "printedOn", "handedOverOn"].includes(k)) walk(v);
-        for (const s of strings) expect(s.trim() === "" || s === ANONYMIZED_MARK).toBe(true);
-      }),
+      fc.property(
+        fc.dictionary(
+          fc.string({ minLength: 1 }).filter((k) => !["honour", "caseReference", "receivedDate", "status", "requestedClass"].includes(k)),
+          fc.jsonValue(),
+        ),
+        (obj) => {
+          const out = JSON.parse(redactAuditJson(JSON.stringify(obj), "Nomination")!);
+          const strings: string[] = [];
+          const walk = (v: unknown) => {
+            if (typeof v === "string") strings.push(v);
+            else if (Array.isArray(v)) v.forEach(walk);
+            else if (v && typeof v === "object") Object.values(v).forEach(walk);
+          };
+          for (const [k, v] of Object.entries(out))
+            if (
+              ![
+                "id",
+                "roundYear",
+                "opinion",
+                "opinionClass",
+                "opinionDate",
+                "dueDate",
+                "hgApplicationId",
+                "candidateId",
+                "councilTermId",
+                "residentSignatureCount",
+                "signaturesCollectedFrom",
+                "signaturesCollectedTo",
+                "isDemo",
+                "version",
+                "eventDate",
+                "ordinance",
+                "resolution",
+                "decision",
+                "number",
+                "printedOn",
+                "handedOverOn",
+              ].includes(k)
+            )
+              walk(v);
+          for (const s of strings) expect(s.trim() === "" || s === ANONYMIZED_MARK).toBe(true);
+        },
+      ),
     );
   });
 });
@@ -271,13 +369,20 @@ describe("forms", () => {
     expect(parse(1201).error!.issues[0]!.message).toMatch(/nie może przekraczać 1200 miesięcy/);
     expect(parse(undefined).error!.issues[0]!.message).toBe("Podaj liczbę miesięcy.");
     expect(RetentionPoliciesForm.safeParse({ policies: [{ recordKind: "OTHER", months: 5, version: 1 }] }).success).toBe(false);
-    const twice = RetentionPoliciesForm.safeParse({ policies: [{ recordKind: "HG_REFUSED", months: 5, version: 1 }, { recordKind: "HG_REFUSED", months: 6, version: 1 }] });
+    const twice = RetentionPoliciesForm.safeParse({
+      policies: [
+        { recordKind: "HG_REFUSED", months: 5, version: 1 },
+        { recordKind: "HG_REFUSED", months: 6, version: 1 },
+      ],
+    });
     expect(twice.error!.issues[0]!.message).toBe("Każdy rodzaj wniosku może wystąpić tylko raz.");
   });
 
   it("anonymisation needs at least one record and the confirmation", () => {
     expect(ConfirmAnonymisationForm.safeParse({ ids: ["a"], confirm: true }).success).toBe(true);
-    expect(ConfirmAnonymisationForm.safeParse({ ids: ["a"], confirm: false }).error!.issues[0]!.message).toBe("Potwierdź, że rozumiesz, że anonimizacji nie można cofnąć.");
+    expect(ConfirmAnonymisationForm.safeParse({ ids: ["a"], confirm: false }).error!.issues[0]!.message).toBe(
+      "Potwierdź, że rozumiesz, że anonimizacji nie można cofnąć.",
+    );
     expect(ConfirmAnonymisationForm.safeParse({ ids: ["a"] }).error!.issues[0]!.message).toBe("Potwierdź, że rozumiesz, że anonimizacji nie można cofnąć.");
     expect(ConfirmAnonymisationForm.safeParse({ ids: [], confirm: true }).error!.issues[0]!.message).toBe("Zaznacz co najmniej jeden wniosek do anonimizacji.");
   });

@@ -146,17 +146,25 @@ describe("planDatedWrite: the overlap check when saving", () => {
   });
 
   test("closePrevious never shortens a value that would outlast the new one, nor one starting the same day, nor later values", () => {
-    expect(planDatedWrite(rows, { validFrom: "2026-01-01", validTo: "2026-12-31" }, { closePrevious: true })).toMatchObject({ kind: "overlap", rows: [{ id: "b" }] });
+    expect(planDatedWrite(rows, { validFrom: "2026-01-01", validTo: "2026-12-31" }, { closePrevious: true })).toMatchObject({
+      kind: "overlap",
+      rows: [{ id: "b" }],
+    });
     expect(planDatedWrite(rows, { validFrom: "2018-04-25", validTo: null }, { closePrevious: true })).toMatchObject({ kind: "overlap", rows: [{ id: "b" }] });
     const withFuture = [clause("a", "2000-01-01", null), clause("future", "2030-01-01", null)];
     // Overlapping stored rows: closing "a" still leaves "future" in the way.
-    expect(planDatedWrite(withFuture, { validFrom: "2020-01-01", validTo: null }, { closePrevious: true })).toMatchObject({ kind: "overlap", rows: [{ id: "future" }] });
+    expect(planDatedWrite(withFuture, { validFrom: "2020-01-01", validTo: null }, { closePrevious: true })).toMatchObject({
+      kind: "overlap",
+      rows: [{ id: "future" }],
+    });
     // Closing is for new rows only.
     expect(planDatedWrite(rows, { validFrom: "2026-01-01", validTo: null }, { id: "a", closePrevious: true })).toMatchObject({ kind: "overlap" });
   });
 
   test("the refusals are Polish and name the periods", () => {
-    expect(settingOverlapMessage([{ validFrom: "2018-04-25", validTo: null }])).toMatch(/nakłada się na inną wartość tego ustawienia \(obowiązującą od 25\.04\.2018\)/);
+    expect(settingOverlapMessage([{ validFrom: "2018-04-25", validTo: null }])).toMatch(
+      /nakłada się na inną wartość tego ustawienia \(obowiązującą od 25\.04\.2018\)/,
+    );
     expect(signatoryOverlapMessage([{ fullName: "Jan Przykładowy", validFrom: "2024-05-07", validTo: null }])).toContain("Jan Przykładowy, od 07.05.2024");
   });
 });
@@ -170,7 +178,10 @@ describe("forms", () => {
   });
 
   test("Polish errors: missing text, missing or impossible date, end before start, unknown key", () => {
-    const errors = (input: Record<string, unknown>) => newSettingForm(String(input.key)).safeParse(input).error?.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+    const errors = (input: Record<string, unknown>) =>
+      newSettingForm(String(input.key))
+        .safeParse(input)
+        .error?.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
     expect(errors({ ...ok, value: " " })).toEqual(["value: Wpisz treść ustawienia."]);
     expect(errors({ ...ok, validFrom: undefined })).toEqual(["validFrom: Podaj datę, od której wartość obowiązuje."]);
     expect(errors({ ...ok, validFrom: "2026-02-30" })).toEqual(["validFrom: Taka data nie istnieje (oczekiwany format RRRR-MM-DD)."]);
@@ -190,10 +201,12 @@ describe("forms", () => {
   });
 
   test("signatory and delete confirmation", () => {
-    expect(NewSignatoryForm.safeParse({ office: "MAYOR", fullName: "", titleLine: "Prezydent Miasta Krakowa", validFrom: "2024-05-07" }).error?.issues[0]?.message).toBe(
-      "Podaj imię i nazwisko.",
+    expect(
+      NewSignatoryForm.safeParse({ office: "MAYOR", fullName: "", titleLine: "Prezydent Miasta Krakowa", validFrom: "2024-05-07" }).error?.issues[0]?.message,
+    ).toBe("Podaj imię i nazwisko.");
+    expect(NewSignatoryForm.safeParse({ office: "TREASURER", fullName: "X", titleLine: "Y", validFrom: "2024-05-07" }).error?.issues[0]?.message).toBe(
+      "Wybierz urząd.",
     );
-    expect(NewSignatoryForm.safeParse({ office: "TREASURER", fullName: "X", titleLine: "Y", validFrom: "2024-05-07" }).error?.issues[0]?.message).toBe("Wybierz urząd.");
     expect(ConfirmDeleteForm.safeParse({ version: "2" }).error?.issues[0]?.message).toBe("Zaznacz pole potwierdzenia, aby usunąć.");
     expect(ConfirmDeleteForm.safeParse({ version: "2", confirm: false }).success).toBe(false);
     expect(ConfirmDeleteForm.parse({ version: "2", confirm: true })).toEqual({ version: 2, confirm: true });
