@@ -1,5 +1,6 @@
 // The register's list query: filters, sorting and paging parsed from the URL.
 import { z } from "zod";
+import { AssigneeFilter } from "./assignee";
 import { PageParam } from "./form-fields";
 import { Honour, MedalClass } from "./honours";
 import { foldText } from "./search-text";
@@ -29,6 +30,8 @@ export const NominationListQuery = z.object({
   year: lenient(z.coerce.number().int().min(1900).max(2999)),
   /** Honorary Citizenship: the yearly round (`roundYear`), linked from the dashboard. */
   round: lenient(z.coerce.number().int().min(1900).max(2999)),
+  /** „Prowadzący”: „moje”, „brak” or a user id (app/domain/assignee.ts). */
+  prowadzacy: lenient(AssigneeFilter),
   sort: lenient(z.enum(SORTS)).transform((v) => v ?? "received-desc"),
   page: PageParam,
 });

@@ -1,6 +1,7 @@
 // Nominations: the register's reads and writes. Every write is one transaction with its audit event.
 import { randomUUID } from "node:crypto";
 import { Prisma } from "#app/generated/prisma/client.ts";
+import { assigneeIdOf } from "#app/domain/assignee";
 import { honoraryCitizenshipRound, honorisGratiaDueDate } from "#app/domain/deadlines";
 import type { Honour, NominatorKind } from "#app/domain/honours";
 import { PAGE_SIZE, searchTermOf, type NominationListQuery } from "#app/domain/nomination-list";
@@ -49,8 +50,10 @@ const ORDER_SQL = {
 const MATCH_COST_IN_ROWS = 2.5;
 
 /** The list's filters (without the name search) as a Prisma condition. */
-function listWhere(query: NominationListQuery): Prisma.NominationWhereInput {
+function listWhere(query: NominationListQuery, viewerId: string): Prisma.NominationWhereInput {
   const where: Prisma.NominationWhereInput = {};
+  const assigneeId = assigneeIdOf(query.prowadzacy, viewerId);
+  if (assigneeId !== undefined) where.assigneeId = assigneeId;
   if (query.honour) where.honour = query.honour;
   if (query.medalClass) where.requestedClass = query.medalClass;
   if (query.status) where.status = query.status;
@@ -60,8 +63,9 @@ function listWhere(query: NominationListQuery): Prisma.NominationWhereInput {
   return where;
 }
 
-export async function listNominations(query: NominationListQuery) {
-  const where = listWhere(query);
+/** `viewerId`: the signed-in user, whose cases the „moje” filter shows. */
+export async function listNominations(query: NominationListQuery, viewerId: string) {
+  const where = listWhere(query, viewerId);
   const orderBy = ORDER_BY[query.sort];
   const skip = (query.page - 1) * PAGE_SIZE;
   const filtered = Object.keys(where).length > 0;
@@ -78,7 +82,7 @@ export async function listNominations(query: NominationListQuery) {
     // row (with filters the count walks every filtered row; without, a page needs ~page*N/matches).
     const walked = filtered ? await db().nomination.count({ where }) : ((skip + PAGE_SIZE) * (await approximateNominationCount())) / matches;
     const sparse = MATCH_COST_IN_ROWS * matches <= walked;
-    if (sparse) return listSparseMatches(query, phrase, skip, filtered ? null : matches);
+    if (sparse) return listSparseMatches(query, viewerId, phrase, skip, filtered ? null : matches);
     where.searchText = { contains: term };
     const [total, rows] = await Promise.all([
       filtered ? db().nomination.count({ where }) : Promise.resolve(matches),
@@ -107,8 +111,8 @@ const EXPORT_SELECT = {
 } satisfies Prisma.NominationSelect;
 
 /** Every nomination the list's filter and search match, in the list's order (the CSV export). */
-export async function allNominations(query: NominationListQuery) {
-  const where = listWhere(query);
+export async function allNominations(query: NominationListQuery, viewerId: string) {
+  const where = listWhere(query, viewerId);
   const term = searchTermOf(query.q);
   if (term) where.searchText = { contains: term };
   return db().nomination.findMany({ where, orderBy: ORDER_BY[query.sort], select: EXPORT_SELECT });
@@ -120,9 +124,9 @@ async function approximateNominationCount(): Promise<number> {
 }
 
 /** The page of a search with few matches: driven by the trigram index, counted in the same pass. */
-async function listSparseMatches(query: NominationListQuery, phrase: string, skip: number, knownTotal: number | null) {
+async function listSparseMatches(query: NominationListQuery, viewerId: string, phrase: string, skip: number, knownTotal: number | null) {
   const conditions = Prisma.join(
-    [Prisma.sql`n."id" IN (SELECT "nominationId" FROM "NominationSearch" WHERE "NominationSearch" MATCH ${phrase})`, ...filterSql(query)],
+    [Prisma.sql`n."id" IN (SELECT "nominationId" FROM "NominationSearch" WHERE "NominationSearch" MATCH ${phrase})`, ...filterSql(query, viewerId)],
     " AND ",
   );
   const page = await db().$queryRaw<{ id: string; total: number | bigint }[]>`
@@ -141,8 +145,11 @@ async function listSparseMatches(query: NominationListQuery, phrase: string, ski
 
 /** The list filters as SQL. Unary + keeps SQLite from driving the query by these columns'
  *  indexes: the few trigram matches drive it and the filters only test each match. */
-function filterSql(query: NominationListQuery): Prisma.Sql[] {
+function filterSql(query: NominationListQuery, viewerId: string): Prisma.Sql[] {
   const parts: Prisma.Sql[] = [];
+  const assigneeId = assigneeIdOf(query.prowadzacy, viewerId);
+  if (assigneeId === null) parts.push(Prisma.sql`+n."assigneeId" IS NULL`);
+  else if (assigneeId !== undefined) parts.push(Prisma.sql`+n."assigneeId" = ${assigneeId}`);
   if (query.honour) parts.push(Prisma.sql`+n."honour" = ${query.honour}`);
   if (query.medalClass) parts.push(Prisma.sql`+n."requestedClass" = ${query.medalClass}`);
   if (query.status) parts.push(Prisma.sql`+n."status" = ${query.status}`);
@@ -288,6 +295,7 @@ export const NOMINATION_FIELD_LABEL: Record<string, string> = {
   nominators: "wnioskodawcy",
   attachments: "załączniki",
   attachmentFile: "plik załącznika",
+  assignee: "prowadzący",
 };
 
 export type UpdateResult =

@@ -12,6 +12,10 @@ import { formatPolishDate, formatShortDate, todayIso } from "#app/domain/polish-
 import { STATUS_LABEL, statusesOf } from "#app/domain/workflow";
 import { dashboardDeadlines, type DeadlineItem } from "#app/models/deadlines.server";
 import { nominationCountsByHonourAndStatus } from "#app/models/nomination.server";
+import { myOpenCases } from "#app/models/assignee.server";
+import { MINE } from "#app/domain/assignee";
+import { honourText } from "#app/components/labels";
+import { NOMINATION_WRITE_PERMISSIONS } from "#app/domain/permissions";
 import { requireUser, userCan } from "#app/utils/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "Pulpit · Merenti" }];
@@ -21,13 +25,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // candidates, so only users who may read nominations get them.
   const user = await requireUser(request);
   const today = todayIso();
-  const [counts, deadlines] = await Promise.all([
+  const reads = userCan(user, "nomination:read");
+  const [counts, deadlines, myCases] = await Promise.all([
     nominationCountsByHonourAndStatus(),
-    userCan(user, "nomination:read") ? dashboardDeadlines(today) : Promise.resolve(null),
+    reads ? dashboardDeadlines(today) : Promise.resolve(null),
+    // „Moje sprawy”: for whoever may lead cases, or still has some assigned.
+    reads ? myOpenCases(user.id) : Promise.resolve(null),
   ]);
-  const withUrgency = (items: DeadlineItem[]) => items.map((item) => ({ ...item, urgency: item.dueDate ? urgencyOf(item.dueDate, today) : null }));
+  const withUrgency = <T extends Pick<DeadlineItem, "dueDate">>(items: T[]) =>
+    items.map((item) => ({ ...item, urgency: item.dueDate ? urgencyOf(item.dueDate, today) : null }));
+  const leads = NOMINATION_WRITE_PERMISSIONS.some((p) => userCan(user, p));
   return {
     today,
+    myCases: myCases && (leads || myCases.count > 0) ? { ...myCases, items: withUrgency(myCases.items) } : null,
     honours: HONOURS.map((honour) => {
       const byStatus = statusesOf(honour).map((status) => ({
         status,
@@ -49,11 +59,12 @@ type Data = ReturnType<typeof useLoaderData<typeof loader>>;
 type Deadlines = NonNullable<Data["deadlines"]>;
 
 export default function Dashboard() {
-  const { honours, deadlines, today } = useLoaderData<typeof loader>();
+  const { honours, deadlines, today, myCases } = useLoaderData<typeof loader>();
   const can = useCan();
   return (
     <>
       <h1>Pulpit</h1>
+      {myCases ? <MyCases cases={myCases} today={today} /> : null}
       <div className="cards">
         {honours.map((h) => (
           <section key={h.honour} className="card" aria-labelledby={`h-${h.honour}`}>
@@ -167,6 +178,40 @@ function UpcomingDeadlines({ deadlines, today }: { deadlines: Deadlines; today: 
 }
 
 const daysLate = (days: number) => countOf(days, NOUNS.day);
+
+function MyCases({ cases, today }: { cases: NonNullable<Data["myCases"]>; today: string }) {
+  const more = cases.count - cases.items.length;
+  return (
+    <section aria-labelledby="moje-sprawy" className="card">
+      <h2 id="moje-sprawy">Moje sprawy</h2>
+      {cases.count === 0 ? (
+        <p className="empty-state">Nie prowadzisz żadnej otwartej sprawy. Prowadzącego wybiera się na stronie wniosku.</p>
+      ) : (
+        <>
+          <ul className="deadline-list">
+            {cases.items.map((n) => (
+              <li key={n.id}>
+                <Link to={`/nominations/${n.id}`}>{n.candidate.displayName}</Link> <DemoMark isDemo={n.candidate.isDemo} />{" "}
+                <span className="muted">{honourText(n.honour, n.requestedClass)}</span> <StatusBadge status={n.status} />
+                {n.dueDate ? (
+                  <span className={n.urgency === "overdue" ? "deadline-late" : "muted"}>
+                    {" "}
+                    — termin <time dateTime={n.dueDate}>{formatShortDate(n.dueDate)}</time>
+                    {n.urgency === "overdue" ? ` (${daysLate(daysBetween(n.dueDate, today))} po terminie)` : n.dueDate === today ? " (dziś)" : ""}
+                  </span>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+          {more > 0 ? <p className="muted">…i jeszcze {more}.</p> : null}
+        </>
+      )}
+      <p>
+        <Link to={`/nominations?prowadzacy=${MINE}`}>Moje sprawy na liście wniosków (także zamknięte)</Link>
+      </p>
+    </section>
+  );
+}
 
 type DeadlineListData = Deadlines["honorisGratia"]["overdue"];
 

@@ -8,7 +8,7 @@ import type { Status } from "#app/domain/workflow";
 import { auditTrailOf } from "#app/models/audit.server";
 import { getNomination, NOMINATION_FIELD_LABEL } from "#app/models/nomination.server";
 import { invariantResponse } from "#app/utils/http";
-import { requireUserWithPermission } from "#app/utils/auth.server";
+import { requireUserWithPermission, userCan } from "#app/utils/auth.server";
 import { eligibilityOf } from "#app/models/eligibility.server";
 import { timelineEntries } from "#app/domain/audit-log";
 import { AuditTimeline } from "#app/components/audit-timeline";
@@ -25,6 +25,8 @@ import { useCan } from "#app/components/site-header";
 import { nominationWritePermission } from "#app/domain/permissions";
 import { AttachmentsSection } from "#app/components/attachments";
 import { attachmentSizeLimit, fileAttachmentsOf } from "#app/models/attachment.server";
+import { AssigneeSection } from "#app/components/assignee";
+import { assigneeCandidates, assigneeName } from "#app/models/assignee.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, error }) => [
   { title: data ? `Wniosek: ${data.nomination.candidate.displayName} · Merenti` : errorPageTitle(error, "Nie znaleziono wniosku · Merenti") },
@@ -34,13 +36,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUserWithPermission(request, "nomination:read");
   const nomination = await getNomination(params.id!);
   invariantResponse(nomination, "Nie znaleziono wniosku.", { status: 404 });
-  const [history, findings, conferral, diplomaPrints, attachmentFiles, attachmentMaxBytes] = await Promise.all([
+  const [history, findings, conferral, diplomaPrints, attachmentFiles, attachmentMaxBytes, assignee, assignees] = await Promise.all([
     auditTrailOf("Nomination", nomination.id),
     eligibilityOf(nomination.id),
     conferralOf(nomination.id),
     printLogOfNomination(nomination.id),
     fileAttachmentsOf(nomination.id),
     attachmentSizeLimit(),
+    assigneeName(nomination.assigneeId),
+    // Only whoever may write the nomination may choose who leads it.
+    userCan(user, nominationWritePermission(nomination.honour)) ? assigneeCandidates(nomination.honour) : Promise.resolve([]),
   ]);
   const steps = availableSteps(nomination.honour as Honour, nomination.status as Status, user.permissions);
   return {
@@ -54,6 +59,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     history: timelineEntries(history, NOMINATION_FIELD_LABEL),
     attachmentFiles,
     attachmentMaxBytes,
+    assignee: nomination.assigneeId && assignee ? { id: nomination.assigneeId, name: assignee } : null,
+    assignees,
   };
 }
 
@@ -69,6 +76,8 @@ export default function NominationView() {
     diplomaPrints,
     attachmentFiles,
     attachmentMaxBytes,
+    assignee,
+    assignees,
   } = useLoaderData<typeof loader>();
   const c = n.candidate;
   const can = useCan();
@@ -106,6 +115,8 @@ export default function NominationView() {
         <dt>Znak sprawy</dt>
         <dd>{n.caseReference || "—"}</dd>
       </dl>
+
+      <AssigneeSection nominationId={n.id} version={n.version} assignee={assignee} candidates={assignees} />
 
       {findings.length ? (
         <section aria-labelledby="uwagi" className={findings.some((f) => f.level === "refuse") ? "alert alert--error" : "alert alert--warn"}>

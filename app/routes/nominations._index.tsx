@@ -14,26 +14,33 @@ import { STATUS_LABEL, STATUSES } from "#app/domain/workflow";
 import { resultCountText } from "#app/domain/result-count";
 import { listCouncilTerms } from "#app/models/council-term.server";
 import { listNominations, listYears } from "#app/models/nomination.server";
+import { allAssigneeCandidates } from "#app/models/assignee.server";
+import { MINE, NOBODY } from "#app/domain/assignee";
 import { requireUserWithPermission } from "#app/utils/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "Wnioski · Merenti" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUserWithPermission(request, "nomination:read");
+  const user = await requireUserWithPermission(request, "nomination:read");
   const query = parseNominationListQuery(new URL(request.url).searchParams);
-  const [{ total, rows }, terms, years] = await Promise.all([listNominations(query), listCouncilTerms(), listYears()]);
+  const [{ total, rows }, terms, years, assignees] = await Promise.all([
+    listNominations(query, user.id),
+    listCouncilTerms(),
+    listYears(),
+    allAssigneeCandidates(),
+  ]);
   // The export carries the current filter and search; not the page: it holds every matching row.
   const exportParams = new URLSearchParams(new URL(request.url).search);
   exportParams.delete("page");
-  return { query, total, rows, terms: terms.map((t) => t.number), years, exportSearch: exportParams.toString() };
+  return { query, total, rows, terms: terms.map((t) => t.number), years, assignees, exportSearch: exportParams.toString() };
 }
 
 export default function NominationsList() {
-  const { query, total, rows, terms, years, exportSearch } = useLoaderData<typeof loader>();
+  const { query, total, rows, terms, years, assignees, exportSearch } = useLoaderData<typeof loader>();
   const navigation = useNavigation();
   const can = useCan();
   const pages = pageCount(total);
-  const filtered = Boolean(query.q || query.honour || query.medalClass || query.status || query.term || query.year || query.round);
+  const filtered = Boolean(query.q || query.honour || query.medalClass || query.status || query.term || query.year || query.round || query.prowadzacy);
 
   return (
     <>
@@ -77,6 +84,19 @@ export default function NominationsList() {
             {years.map((y) => (
               <option key={y} value={y}>
                 {y}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="prowadzacy">Prowadzący</label>
+          <select id="prowadzacy" name="prowadzacy" defaultValue={query.prowadzacy ?? ""}>
+            <option value="">wszyscy</option>
+            <option value={MINE}>moje</option>
+            <option value={NOBODY}>nieprzypisane</option>
+            {assignees.map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.name}
               </option>
             ))}
           </select>

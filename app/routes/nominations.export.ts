@@ -29,10 +29,10 @@ const HEADER = [
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUserWithPermission(request, "nomination:read");
+  const user = await requireUserWithPermission(request, "nomination:read");
   // The page number is ignored: the export holds every matching row.
   const query = parseNominationListQuery(new URL(request.url).searchParams);
-  const rows = await allNominations(query);
+  const rows = await allNominations(query, user.id);
   return csvResponse(
     `wnioski-${todayIso()}.csv`,
     HEADER,

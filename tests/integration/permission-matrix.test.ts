@@ -220,6 +220,23 @@ const ROUTES: Record<string, Row> = {
       post: "nomination:write:hg",
     },
   ],
+  // A version nobody saw: an allowed role gets 409 (nothing written), a forbidden one 403.
+  "nominations.$id.assignee.tsx": [
+    {
+      name: "medal",
+      path: (ids) => `/nominations/${ids.cm}/assignee`,
+      params: (ids) => ({ id: ids.cm }),
+      post: "nomination:write:council",
+      fields: () => ({ version: "999999", assigneeId: "" }),
+    },
+    {
+      name: "Honoris Gratia",
+      path: (ids) => `/nominations/${ids.hg}/assignee`,
+      params: (ids) => ({ id: ids.hg }),
+      post: "nomination:write:hg",
+      fields: () => ({ version: "999999", assigneeId: "" }),
+    },
+  ],
   "nominations.$id.drafts.tsx": {
     path: (ids) => `/nominations/${ids.cm}/drafts`,
     params: (ids) => ({ id: ids.cm }),
