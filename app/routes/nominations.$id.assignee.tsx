@@ -1,6 +1,8 @@
 // POST /nominations/:id/assignee: who leads the case („Prowadzący”); the form is on the nomination's page.
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, type ActionFunctionArgs } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useParams } from "@remix-run/react";
+import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { AssignSchema } from "#app/domain/assignee";
 import { nominationWritePermission, NOMINATION_WRITE_PERMISSIONS } from "#app/domain/permissions";
 import { assignNomination, nominationToAssign } from "#app/models/assignee.server";
@@ -32,4 +34,37 @@ export async function action({ request, params }: ActionFunctionArgs) {
     title: outcome.assignee ? `Prowadzący: ${outcome.assignee}.` : "Prowadzący: nikt — sprawa jest nieprzypisana.",
     description: nomination.candidate.displayName,
   });
+}
+
+export const meta: MetaFunction = () => [{ title: "Prowadzący sprawy · Merenti" }];
+
+/** Without JavaScript a refused form lands here: what was refused, and the way back to the case. */
+export default function AssigneeAnswer() {
+  const answer = useActionData<typeof action>();
+  const { id } = useParams();
+  const messages = Object.values(answer?.result.error ?? {}).flatMap((m) => m ?? []);
+  return (
+    <div className="form-page">
+      <h1>Prowadzący sprawy</h1>
+      {messages.length > 0 ? (
+        <div role="alert">
+          <p>Nie zapisano prowadzącego:</p>
+          <ul>
+            {messages.map((m) => (
+              <li key={m}>{m}</li>
+            ))}
+          </ul>
+        </div>
+      ) : (
+        <p>Osobę prowadzącą sprawę wybiera się na stronie wniosku.</p>
+      )}
+      <p>
+        <Link to={`/nominations/${id}`}>Wróć do wniosku</Link>
+      </p>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
 }
