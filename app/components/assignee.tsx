@@ -2,6 +2,7 @@
 // form that changes it (posted through a fetcher to /nominations/:id/assignee).
 import { useFetcher } from "@remix-run/react";
 import { Field, FormErrors } from "#app/components/forms";
+import { MINE, NOBODY } from "#app/domain/assignee";
 
 type Reply = { result: { error?: Record<string, string[] | null> | null } };
 
@@ -50,5 +51,24 @@ export function AssigneeSection({
         </fetcher.Form>
       )}
     </section>
+  );
+}
+
+/** The „Prowadzący” filter of the list and the board (`?prowadzacy=`). */
+export function AssigneeFilterSelect({ value, people }: { value: string | undefined; people: readonly { id: string; name: string }[] }) {
+  return (
+    <div className="field">
+      <label htmlFor="prowadzacy">Prowadzący</label>
+      <select id="prowadzacy" name="prowadzacy" defaultValue={value ?? ""}>
+        <option value="">wszyscy</option>
+        <option value={MINE}>moje</option>
+        <option value={NOBODY}>nieprzypisane</option>
+        {people.map((u) => (
+          <option key={u.id} value={u.id}>
+            {u.name}
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }

@@ -23,11 +23,13 @@ const ORDER: Record<BoardColumn["order"], Prisma.NominationOrderByWithRelationIn
 
 export type BoardCard = Prisma.NominationGetPayload<{ select: typeof CARD_SELECT }>;
 
-export async function boardOf(honour: Honour) {
+/** The board; `assigneeId`: only the cases this user leads (null: those nobody leads; undefined: all). */
+export async function boardOf(honour: Honour, assigneeId?: string | null) {
   const columns = boardColumns(honour);
+  const where = assigneeId === undefined ? { honour } : { honour, assigneeId };
   const [counts, ...cards] = await Promise.all([
-    db().nomination.groupBy({ by: ["status"], where: { honour }, _count: { _all: true } }),
-    ...columns.map((c) => db().nomination.findMany({ where: { honour, status: c.status }, orderBy: ORDER[c.order], take: c.limit, select: CARD_SELECT })),
+    db().nomination.groupBy({ by: ["status"], where, _count: { _all: true } }),
+    ...columns.map((c) => db().nomination.findMany({ where: { ...where, status: c.status }, orderBy: ORDER[c.order], take: c.limit, select: CARD_SELECT })),
   ]);
   const countOf = new Map(counts.map((g) => [g.status as Status, g._count._all]));
   return columns.map((column, i) => ({ ...column, count: countOf.get(column.status) ?? 0, cards: cards[i]! }));

@@ -1,12 +1,15 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { AssigneeFilterSelect } from "#app/components/assignee";
 import { errorPageTitle, GeneralErrorBoundary } from "#app/components/error-boundary";
 import { DemoMark } from "#app/components/labels";
+import { AssigneeFilter, assigneeIdOf } from "#app/domain/assignee";
 import { boardHonourOf, boardSteps } from "#app/domain/board";
 import { urgencyOf } from "#app/domain/deadlines";
 import { HONOUR_LABEL, HONOUR_SHORT_LABEL, HONOURS, MEDAL_CLASS_LABEL, type MedalClass } from "#app/domain/honours";
 import { formatShortDate, todayIso } from "#app/domain/polish-dates";
 import { STATUS_LABEL } from "#app/domain/workflow";
+import { allAssigneeCandidates } from "#app/models/assignee.server";
 import { boardOf } from "#app/models/board.server";
 import { requireUserWithPermission } from "#app/utils/auth.server";
 import { invariantResponse } from "#app/utils/http";
@@ -20,9 +23,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const honour = boardHonourOf(params.honour);
   invariantResponse(honour, "Nie ma tablicy dla takiego wyróżnienia.", { status: 404 });
   const today = todayIso();
-  const columns = await boardOf(honour);
+  const parsed = AssigneeFilter.safeParse(new URL(request.url).searchParams.get("prowadzacy") ?? "");
+  const prowadzacy = parsed.success ? parsed.data : undefined;
+  const [columns, people] = await Promise.all([boardOf(honour, assigneeIdOf(prowadzacy, user.id)), allAssigneeCandidates()]);
   return {
     honour,
+    prowadzacy,
+    people,
     columns: columns.map((c) => ({
       status: c.status,
       final: c.final,
@@ -48,7 +55,7 @@ const URGENCY_TEXT = { overdue: "po terminie", "this-week": "w tym tygodniu", la
 const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 export default function Board() {
-  const { honour, columns } = useLoaderData<typeof loader>();
+  const { honour, columns, prowadzacy, people } = useLoaderData<typeof loader>();
   return (
     <>
       <div className="page-head">
@@ -70,6 +77,12 @@ export default function Board() {
           ))}
         </ul>
       </nav>
+      <Form method="get" className="filters no-print">
+        <AssigneeFilterSelect value={prowadzacy} people={people} />
+        <div className="filters__actions">
+          <button type="submit">Pokaż</button>
+        </div>
+      </Form>
       <p className="muted">
         Kolumna to etap wniosku. Przycisk na karcie otwiera formularz kroku, ten sam co na stronie wniosku. Tablicę przewija się w poziomie (także strzałkami,
         gdy jest zaznaczona).

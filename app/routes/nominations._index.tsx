@@ -15,7 +15,7 @@ import { resultCountText } from "#app/domain/result-count";
 import { listCouncilTerms } from "#app/models/council-term.server";
 import { listNominations, listYears } from "#app/models/nomination.server";
 import { allAssigneeCandidates } from "#app/models/assignee.server";
-import { MINE, NOBODY } from "#app/domain/assignee";
+import { AssigneeFilterSelect } from "#app/components/assignee";
 import { requireUserWithPermission } from "#app/utils/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "Wnioski · Merenti" }];
@@ -88,19 +88,7 @@ export default function NominationsList() {
             ))}
           </select>
         </div>
-        <div className="field">
-          <label htmlFor="prowadzacy">Prowadzący</label>
-          <select id="prowadzacy" name="prowadzacy" defaultValue={query.prowadzacy ?? ""}>
-            <option value="">wszyscy</option>
-            <option value={MINE}>moje</option>
-            <option value={NOBODY}>nieprzypisane</option>
-            {assignees.map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <AssigneeFilterSelect value={query.prowadzacy} people={assignees} />
         <div className="field">
           <label htmlFor="sort">Sortuj według</label>
           <select id="sort" name="sort" defaultValue={query.sort}>

@@ -16,8 +16,9 @@ type Board = Awaited<ReturnType<typeof boardLoader>>;
 type Column = Board["columns"][number];
 
 let kp09 = "";
+let kp09Id = "";
 beforeAll(async () => {
-  kp09 = (await signInAs("KP09_SPECIALIST")).cookie;
+  ({ cookie: kp09, userId: kp09Id } = await signInAs("KP09_SPECIALIST"));
 });
 
 async function nomination(overrides: Fields = {}) {
@@ -163,6 +164,28 @@ describe("the board of an honour", () => {
     const medal = await board("CRACOVIAE_MERENTI");
     expect(medal.columns.filter((c) => c.steps.length > 0)).toEqual([]);
     resumeSession(kp09);
+  });
+});
+
+describe("the board of one's own cases", () => {
+  test("„moje” shows only the cases I lead, with the columns counted for them; „brak” only those nobody leads", async () => {
+    const mine = await nomination();
+    const someoneElses = await nomination();
+    await db().nomination.update({ where: { id: mine }, data: { assigneeId: kp09Id } });
+    await db().nomination.update({ where: { id: someoneElses }, data: { assigneeId: "another-user" } });
+    const answer = await callLoader<Board>(boardLoader, `/board/CRACOVIAE_MERENTI?prowadzacy=moje`, { honour: "CRACOVIAE_MERENTI" });
+    expect(answer.status).toBe(200);
+    const cards = answer.data!.columns.flatMap((c) => c.cards.map((k) => k.id));
+    const expected = await db().nomination.count({ where: { honour: "CRACOVIAE_MERENTI", assigneeId: kp09Id } });
+    expect(cards).toContain(mine);
+    expect(cards).not.toContain(someoneElses);
+    expect(answer.data!.columns.reduce((sum, c) => sum + c.count, 0)).toBe(expected);
+    expect(answer.data!.prowadzacy).toBe("moje");
+
+    const nobody = await callLoader<Board>(boardLoader, `/board/CRACOVIAE_MERENTI?prowadzacy=brak`, { honour: "CRACOVIAE_MERENTI" });
+    const unassigned = nobody.data!.columns.flatMap((c) => c.cards.map((k) => k.id));
+    expect(unassigned).not.toContain(mine);
+    expect(unassigned).not.toContain(someoneElses);
   });
 });
 
