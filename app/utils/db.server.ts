@@ -447,6 +447,13 @@ export function db(): PrismaClient {
   return globalForDb.__merentiDb;
 }
 
+/** Closes the shared client and forgets it: the next db() opens DATABASE_URL afresh. */
+export async function closeDb(): Promise<void> {
+  const client = globalForDb.__merentiDb;
+  globalForDb.__merentiDb = undefined;
+  await client?.$disconnect();
+}
+
 // ---------------------------------------------------------------- raw writes
 // Hot paths (a bulk decision's rows) write with raw statements: a Prisma model call costs about
 // five times a raw one. These give raw INSERTs the values Prisma would have written.
