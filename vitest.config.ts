@@ -9,6 +9,7 @@ const SERVER_FAULTS = [
   "tests/faults/connections.test.ts",
   "tests/faults/write-lock.test.ts",
   "tests/faults/download-headers.test.ts",
+  "tests/faults/sign-in-flood-server.test.ts",
 ];
 
 export const unitProject = {

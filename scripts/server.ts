@@ -9,11 +9,13 @@ import { createRequestHandler } from "@remix-run/express";
 import { createRequestHandler as createWebRequestHandler, installGlobals, type ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express, { type NextFunction, type Request, type Response } from "express";
+import * as clock from "#app/domain/clock";
 import { CSRF_REJECTION_MESSAGE, isStateChangeAllowed } from "#app/utils/csrf.server";
 import { DATABASE_BUSY_MESSAGE, isDatabaseBusy } from "#app/utils/db.server";
 import { parseEnv } from "#app/utils/env.server";
 import { databaseChangeCounter, PageCache, pageCacheKey } from "#app/utils/page-cache.server";
 import { sessionIdOfCookie } from "#app/utils/session.server";
+import { refusalBeforeSignIn } from "#app/utils/sign-in-gate.server";
 import { getToast } from "#app/utils/toast.server";
 
 process.env.NODE_ENV ??= "production";
@@ -111,6 +113,17 @@ app.use(express.static(path.join(root, "build/client"), { maxAge: "1h" }));
 app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
 
 app.use(logRequest);
+
+// A sign-in attempt from an address over its limit is refused here, before the app: the login
+// action's count and message, without the app's request path (issue 15, item 5).
+app.use((req: Request, res: Response, next: NextFunction) => {
+  const search = req.originalUrl.slice(req.path.length);
+  refusalBeforeSignIn({ method: req.method, path: req.path, search, clientAddress: req.ip }, clock.now().getTime()).then((refusal) => {
+    if (!refusal) return next();
+    if (res.destroyed) return;
+    res.status(refusal.status).set(refusal.headers).send(refusal.body);
+  }, next);
+});
 
 // CSRF: state-changing requests must come from this server's own pages.
 app.use((req: Request, res: Response, next: NextFunction) => {

@@ -3,7 +3,7 @@ import { PERMISSION_KEYS, type Permission } from "#app/domain/permissions";
 import { db } from "#app/utils/db.server";
 import { dummyHash, hashPassword, HashQueueFullError, verifyPassword } from "#app/utils/password.server";
 import { SESSION_TTL_MS } from "#app/utils/session.server";
-import { AttemptWindow, FailureLock } from "#app/utils/sign-in-throttle.server";
+import { attemptsByAddress, FailureLock } from "#app/utils/sign-in-throttle.server";
 import { changedFields, recordAudit } from "./audit.server";
 import * as clock from "#app/domain/clock";
 import { type Actor } from "./write.server";
@@ -14,11 +14,8 @@ export { userOfSession, type SessionUser } from "#app/utils/auth.server";
 /** Consecutive failed sign-ins that lock an account, and for how long. */
 export const MAX_FAILED_SIGN_INS = 5;
 export const LOCK_MS = 15 * 60 * 1000;
-/** Failed sign-ins one client address may make in SIGN_IN_WINDOW_MS, whatever the accounts. */
-export const MAX_SIGN_INS_PER_ADDRESS = 20;
-export const SIGN_IN_WINDOW_MS = 10 * 60 * 1000;
+export { MAX_SIGN_INS_PER_ADDRESS, SIGN_IN_WINDOW_MS } from "#app/utils/sign-in-throttle.server";
 
-const attemptsByAddress = new AttemptWindow(MAX_SIGN_INS_PER_ADDRESS, SIGN_IN_WINDOW_MS);
 const addressesWithoutAccount = new FailureLock(MAX_FAILED_SIGN_INS, LOCK_MS);
 
 export type SignInResult =

@@ -6,11 +6,11 @@ import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { Field, FormErrors } from "#app/components/forms";
 import { SignInSchema } from "#app/domain/account-forms";
 import * as clock from "#app/domain/clock";
-import { countOf } from "#app/domain/plural";
 import { safeRedirect } from "#app/domain/safe-redirect";
 import { signIn } from "#app/models/user.server";
 import { getUser } from "#app/utils/auth.server";
 import { commitSessionId } from "#app/utils/session.server";
+import { retryAfterSeconds, throttledMessage } from "#app/utils/sign-in-throttle.server";
 
 export const meta: MetaFunction = () => [{ title: "Logowanie · Merenti" }];
 
@@ -29,7 +29,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const refuse = (status: number, message: string, retryAfterMs?: number) =>
     data(
       { result: submission.reply({ formErrors: [message], hideFields: ["password"] }) },
-      { status, headers: retryAfterMs === undefined ? undefined : { "Retry-After": String(Math.max(1, Math.ceil(retryAfterMs / 1000))) } },
+      { status, headers: retryAfterMs === undefined ? undefined : { "Retry-After": retryAfterSeconds(retryAfterMs) } },
     );
   switch (outcome.kind) {
     case "invalid":
@@ -41,19 +41,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
         outcome.until.getTime() - clock.now().getTime(),
       );
     case "throttled":
-      return refuse(
-        429,
-        `Zbyt wiele nieudanych prób logowania z tego komputera. Spróbuj ponownie za ${minutesText(outcome.retryAfterMs)}.`,
-        outcome.retryAfterMs,
-      );
+      return refuse(429, throttledMessage(outcome.retryAfterMs), outcome.retryAfterMs);
     case "busy":
       return refuse(503, "Serwer sprawdza teraz zbyt wiele haseł naraz. Spróbuj ponownie za kilka sekund.", 5000);
   }
-}
-
-/** "1 minutę", "5 minut": the wait, rounded up to whole minutes. */
-function minutesText(ms: number): string {
-  return countOf(Math.max(1, Math.ceil(ms / 60_000)), { one: "minutę", few: "minuty", many: "minut" });
 }
 
 export default function Login() {

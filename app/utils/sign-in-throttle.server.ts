@@ -3,6 +3,11 @@
 // account (it locks exactly as a real account does, so a lock tells nothing about which
 // addresses have accounts). Real accounts count in the database (app/models/user.server.ts),
 // where every process sees them.
+import { countOf } from "#app/domain/plural";
+
+/** Failed sign-ins one client address may make in SIGN_IN_WINDOW_MS, whatever the accounts. */
+export const MAX_SIGN_INS_PER_ADDRESS = 20;
+export const SIGN_IN_WINDOW_MS = 10 * 60 * 1000;
 
 /** Keys kept at most; the oldest go first, so a flood of made-up addresses cannot fill memory. */
 const MAX_KEYS = 20_000;
@@ -28,6 +33,12 @@ export class AttemptWindow {
     if (current.count >= this.limit) return current.resetAt - nowMs;
     remember(this.#entries, key, { count: current.count + 1, resetAt: current.resetAt });
     return 0;
+  }
+
+  /** The ms `key` must wait before an attempt counts again (0: it may try now); counts nothing. */
+  waitOf(key: string, nowMs: number): number {
+    const entry = this.#entries.get(key);
+    return entry && entry.resetAt > nowMs && entry.count >= this.limit ? entry.resetAt - nowMs : 0;
   }
 
   /** Gives back an attempt that succeeded: only failures use up the allowance. */
@@ -60,6 +71,26 @@ export class FailureLock {
     remember(this.#entries, key, { failed: lockedUntil ? 0 : failed, lockedUntil });
     return lockedUntil || null;
   }
+}
+
+/**
+ * Sign-in attempts per client address: signIn counts them (app/models/user.server.ts), and the
+ * server refuses an address over its limit before the app (app/utils/sign-in-gate.server.ts).
+ * Kept on globalThis: the server (scripts/server.ts) and the built app it serves each load their
+ * own copy of this module, and both must read one count.
+ */
+export const attemptsByAddress: AttemptWindow = ((globalThis as { __merentiSignInAttemptsByAddress?: AttemptWindow }).__merentiSignInAttemptsByAddress ??=
+  new AttemptWindow(MAX_SIGN_INS_PER_ADDRESS, SIGN_IN_WINDOW_MS));
+
+/** The Polish refusal of an address over its limit, the wait rounded up to whole minutes. */
+export function throttledMessage(retryAfterMs: number): string {
+  const minutes = countOf(Math.max(1, Math.ceil(retryAfterMs / 60_000)), { one: "minutę", few: "minuty", many: "minut" });
+  return `Zbyt wiele nieudanych prób logowania z tego komputera. Spróbuj ponownie za ${minutes}.`;
+}
+
+/** A Retry-After header's value: whole seconds, at least one. */
+export function retryAfterSeconds(ms: number): string {
+  return String(Math.max(1, Math.ceil(ms / 1000)));
 }
 
 declare module "@remix-run/node" {
