@@ -488,6 +488,14 @@ function sqlValueOf(value: unknown): InValue {
   throw new TypeError(`readRows: a value SQLite cannot take (${typeof value})`);
 }
 
+/** Closes the shared client and forgets it: the next db() opens DATABASE_URL afresh. */
+export async function closeDb(): Promise<void> {
+  const client = globalForDb.__merentiDb;
+  globalForDb.__merentiDb = undefined;
+  globalForDb.__merentiAdapter = undefined;
+  await client?.$disconnect();
+}
+
 // ---------------------------------------------------------------- raw writes
 // Hot paths (a bulk decision's rows) write with raw statements: a Prisma model call costs about
 // five times a raw one. These give raw INSERTs the values Prisma would have written.
