@@ -7,6 +7,7 @@ import { Prisma } from "#app/generated/prisma/client.ts";
 import { assigneeIdOf } from "#app/domain/assignee";
 import { PAGE_SIZE, searchTermOf, type NominationListQuery } from "#app/domain/nomination-list";
 import { db, readRows } from "#app/utils/db.server";
+import { readCached } from "#app/utils/read-cache.server";
 
 const LIST_SELECT = {
   id: true,
@@ -54,8 +55,17 @@ function listWhere(query: NominationListQuery, viewerId: string): Prisma.Nominat
   return where;
 }
 
-/** `viewerId`: the signed-in user, whose cases the „moje” filter shows. */
+/**
+ * A page of the list; `viewerId`: the signed-in user, whose cases the „moje” filter shows. Kept
+ * until the next commit (readCached), shared by everyone asking the same: do not change it.
+ */
 export async function listNominations(query: NominationListQuery, viewerId: string) {
+  // The „moje” filter differs by viewer: the key holds whose cases (null: nobody's; none: anyone's).
+  const key = JSON.stringify({ query, assignee: assigneeIdOf(query.prowadzacy, viewerId) });
+  return readCached(`nominations ${key}`, () => readNominationPage(query, viewerId));
+}
+
+async function readNominationPage(query: NominationListQuery, viewerId: string) {
   const skip = (query.page - 1) * PAGE_SIZE;
   const filters = filterSql(query, viewerId, "may-drive");
   const filtered = filters.length > 0;

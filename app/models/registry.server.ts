@@ -6,6 +6,7 @@ import { verificationCodeOf } from "#app/domain/diploma";
 import { searchTermOf } from "#app/domain/nomination-list";
 import { dateRangeOf, isPublicConferral, REGISTRY_PAGE_SIZE, type RegistryQuery } from "#app/domain/registry";
 import { db, readRows } from "#app/utils/db.server";
+import { readCached } from "#app/utils/read-cache.server";
 import { listCouncilTerms } from "./council-term.server";
 
 export type Audience = "public" | "staff";
@@ -284,14 +285,20 @@ async function rowsOf(ids: string[]): Promise<PublicRow[]> {
   return out;
 }
 
+/** A page of the public registry; kept until the next commit (readCached): do not change it. */
 export async function listPublicConferrals(query: RegistryQuery) {
-  const { total, ids } = await pageOfIds(query, "public", REGISTRY_PAGE_SIZE);
-  return { total, rows: publicRows(await rowsOf(ids)) };
+  return readCached(`registry public ${JSON.stringify(query)}`, async () => {
+    const { total, ids } = await pageOfIds(query, "public", REGISTRY_PAGE_SIZE);
+    return { total, rows: publicRows(await rowsOf(ids)) };
+  });
 }
 
+/** A page of the staff list; kept until the next commit (readCached): do not change it. */
 export async function listStaffConferrals(query: RegistryQuery) {
-  const { total, ids } = await pageOfIds(query, "staff", REGISTRY_PAGE_SIZE);
-  return { total, rows: (await rowsOf(ids)).map(staffConferralOf) };
+  return readCached(`registry staff ${JSON.stringify(query)}`, async () => {
+    const { total, ids } = await pageOfIds(query, "staff", REGISTRY_PAGE_SIZE);
+    return { total, rows: (await rowsOf(ids)).map(staffConferralOf) };
+  });
 }
 
 /** Every conferral the staff list's filter matches, in its order (the CSV export). */

@@ -155,6 +155,9 @@ const statementText = (stmt: InStatement) => (typeof stmt === "string" ? stmt : 
  */
 export class SqlitePool {
   #reader: Client | null = null;
+  #readersOpened = 0;
+  // Random, not a counter: a module evaluated again (dev reloads) must not reuse an id.
+  readonly #id = randomBytes(6).toString("hex");
   #writer: Client | null = null;
   #probe: Client | null = null;
   #closed = false;
@@ -174,7 +177,25 @@ export class SqlitePool {
   }
 
   async #readerClient(): Promise<Client> {
-    return (this.#reader ??= await this.#open());
+    if (!this.#reader) {
+      this.#reader = await this.#open();
+      this.#readersOpened++;
+    }
+    return this.#reader;
+  }
+
+  /**
+   * A token that changes whenever a commit may have changed what the reader sees: SQLite's
+   * data_version on the reader (it moves on every commit by any other connection, of this
+   * process or another, and the reader never writes) with which reader asked it (a new
+   * connection counts afresh). readCached keeps results under it.
+   */
+  async changeToken(): Promise<string> {
+    const opened = this.#readersOpened;
+    const { rows } = await this.execute("PRAGMA data_version");
+    // A reader replaced meanwhile (a busy error): a token no cached result has.
+    if (opened !== this.#readersOpened || opened === 0) return `replaced ${randomBytes(8).toString("hex")}`;
+    return `${this.#id} ${opened} ${String(rows[0]![0])}`;
   }
 
   async #writerClient(): Promise<Client> {
@@ -468,13 +489,8 @@ export function db(): PrismaClient {
  * goes through Prisma.
  */
 export async function readRows<T = unknown[]>(query: Prisma.Sql): Promise<T> {
-  const client = db();
-  let pool = globalForDb.__merentiAdapter?.pool;
-  if (!pool || pool.closed) {
-    await client.$connect();
-    pool = globalForDb.__merentiAdapter?.pool;
-  }
-  if (!pool || pool.closed) return client.$queryRawUnsafe<T>(query.sql, ...query.values);
+  const pool = await localPool();
+  if (!pool) return db().$queryRawUnsafe<T>(query.sql, ...query.values);
   if (!READ_ONLY.test(query.sql)) throw new Error("readRows runs only statements that read");
   const result = await pool.execute({ sql: query.sql, args: query.values.map(sqlValueOf) });
   return result.rows as unknown as T;
@@ -486,6 +502,26 @@ function sqlValueOf(value: unknown): InValue {
   if (typeof value === "boolean") return value ? 1 : 0;
   if (value instanceof Date) return sqlDateTime(value);
   throw new TypeError(`readRows: a value SQLite cannot take (${typeof value})`);
+}
+
+/**
+ * The shared client's change token (SqlitePool.changeToken): equal tokens mean no commit came
+ * between them. Null for a database on a libsql server (no such counter: nothing is cached).
+ */
+export async function databaseChangeToken(): Promise<string | null> {
+  const pool = await localPool();
+  return pool ? pool.changeToken() : null;
+}
+
+/** The shared client's SqlitePool (connected), or null for a database on a libsql server. */
+async function localPool(): Promise<SqlitePool | null> {
+  const client = db();
+  let pool = globalForDb.__merentiAdapter?.pool;
+  if (!pool || pool.closed) {
+    await client.$connect();
+    pool = globalForDb.__merentiAdapter?.pool;
+  }
+  return pool && !pool.closed ? pool : null;
 }
 
 /** Closes the shared client and forgets it: the next db() opens DATABASE_URL afresh. */
