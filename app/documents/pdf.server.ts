@@ -315,35 +315,17 @@ export class PdfWriter {
     const doc = this.doc.font(face).fontSize(size) as unknown as PDFKit.PDFDocument & WithFont;
     const font = doc._font;
     doc.page.fonts[font.id] ??= font.ref();
-    let cache = this.encoded.get(face);
-    if (!cache) this.encoded.set(face, (cache = new Map()));
-    const encode = (chunk: string): Encoded => {
-      let encoded = cache.get(chunk);
-      if (!encoded) {
-        const [hex, positions] = font.encode(chunk);
-        cache.set(chunk, (encoded = { hex, positions }));
-      }
-      return encoded;
-    };
-    const hex: string[] = [];
-    const positions: GlyphPosition[] = [];
+    // Justified: each word without its space, the space's width added to its last glyph's advance.
+    const spacing = wordSpacing ? (wordSpacing + this.doc.widthOfString(" ")) * (1000 / size) : 0;
+    const chunks: Encoded[] = [];
     if (wordSpacing) {
-      const spacing = (wordSpacing + this.doc.widthOfString(" ")) * (1000 / size);
-      for (const word of text.trim().split(/\s+/)) {
-        const encoded = encode(word);
-        hex.push(...encoded.hex);
-        positions.push(...encoded.positions);
-        const lastGlyph = positions[positions.length - 1]!;
-        positions[positions.length - 1] = { ...lastGlyph, xAdvance: lastGlyph.xAdvance + spacing };
-      }
+      for (const word of text.trim().split(/\s+/)) chunks.push(this.encode(face, font, word));
     } else {
-      // Shaped word by word, each with the space after it, as pdfkit lays text out.
+      // Word by word, each with the space after it, as pdfkit lays text out.
       let from = 0;
       for (let i = 0; i <= text.length; i++) {
         if (i === text.length ? from < i : text[i] === " " || text[i] === "\t") {
-          const encoded = encode(text.slice(from, i + 1));
-          hex.push(...encoded.hex);
-          positions.push(...encoded.positions);
+          chunks.push(this.encode(face, font, text.slice(from, i + 1)));
           from = i + 1;
         }
       }
@@ -351,43 +333,57 @@ export class PdfWriter {
     const pageHeight = this.doc.page.height;
     const scale = size / 1000;
     const top = pageHeight - y - (font.ascender / 1000) * size;
-    const ops = ["q", `1 0 0 -1 0 ${num(pageHeight)} cm`, "BT", `1 0 0 1 ${num(x)} ${num(top)} Tm`, `/${font.id} ${num(size)} Tf`];
-    // Runs of glyphs, each closed where the font moves a glyph (kerning) by the displacement after it.
-    const commands: string[] = [];
-    let last = 0;
+    let content = `q\n1 0 0 -1 0 ${num(pageHeight)} cm\nBT\n1 0 0 1 ${num(x)} ${num(top)} Tm\n/${font.id} ${num(size)} Tf`;
+    // Glyphs in runs, a run closed (with the displacement after its last glyph) where the font
+    // moves a glyph (kerning); runs gathered in one TJ until a glyph needs its own position.
+    let commands: string[] = [];
+    let run = "";
+    let adjust = 0;
     let at = x;
     let offset = false;
-    const segment = (end: number) => {
-      if (last < end) commands.push(`<${hex.slice(last, end).join("")}> ${num(-(positions[end - 1]!.xAdvance - positions[end - 1]!.advanceWidth))}`);
-      last = end;
-    };
-    const flush = (end: number) => {
-      segment(end);
-      if (commands.length > 0) {
-        ops.push(`[${commands.join(" ")}] TJ`);
-        commands.length = 0;
-      }
-    };
-    let i = 0;
-    for (; i < positions.length; i++) {
-      const position = positions[i]!;
-      if (position.xOffset || position.yOffset) {
-        flush(i);
-        ops.push(`1 0 0 1 ${num(at + position.xOffset * scale)} ${num(top + position.yOffset * scale)} Tm`);
-        flush(i + 1);
-        offset = true;
-      } else {
-        if (offset) {
-          ops.push(`1 0 0 1 ${num(at)} ${num(top)} Tm`);
-          offset = false;
+    for (const chunk of chunks) {
+      const last = chunk.positions.length - 1;
+      for (let g = 0; g <= last; g++) {
+        const position = chunk.positions[g]!;
+        const xAdvance = spacing && g === last ? position.xAdvance + spacing : position.xAdvance;
+        if (position.xOffset || position.yOffset) {
+          if (run) commands.push(`<${run}> ${num(-adjust)}`);
+          if (commands.length > 0) content += `\n[${commands.join(" ")}] TJ`;
+          content += `\n1 0 0 1 ${num(at + position.xOffset * scale)} ${num(top + position.yOffset * scale)} Tm`;
+          content += `\n[<${chunk.hex[g]}> ${num(-(xAdvance - position.advanceWidth))}] TJ`;
+          commands = [];
+          run = "";
+          offset = true;
+        } else {
+          if (offset) {
+            content += `\n1 0 0 1 ${num(at)} ${num(top)} Tm`;
+            offset = false;
+          }
+          run += chunk.hex[g];
+          adjust = xAdvance - position.advanceWidth;
+          if (adjust !== 0) {
+            commands.push(`<${run}> ${num(-adjust)}`);
+            run = "";
+          }
         }
-        if (position.xAdvance - position.advanceWidth !== 0) segment(i + 1);
+        at += xAdvance * scale;
       }
-      at += position.xAdvance * scale;
     }
-    flush(i);
-    ops.push("ET", "Q");
-    this.doc.addContent(ops.join("\n"));
+    if (run) commands.push(`<${run}> ${num(-adjust)}`);
+    if (commands.length > 0) content += `\n[${commands.join(" ")}] TJ`;
+    this.doc.addContent(`${content}\nET\nQ`);
+  }
+
+  /** A chunk of text shaped and encoded once per PDF and face (its glyph ids are this PDF's subset's). */
+  private encode(face: Face, font: EmbeddedFont, chunk: string): Encoded {
+    let cache = this.encoded.get(face);
+    if (!cache) this.encoded.set(face, (cache = new Map()));
+    let encoded = cache.get(chunk);
+    if (!encoded) {
+      const [hex, positions] = font.encode(chunk);
+      cache.set(chunk, (encoded = { hex, positions }));
+    }
+    return encoded;
   }
 
   /** A paragraph of runs: wrapped, paginated line by line. */
