@@ -39,6 +39,8 @@ export const integrationProject = {
 
 export default defineConfig({
   test: {
+    // Vitest's default on two cores is one worker: unit and integration files use both.
+    maxWorkers: 2,
     projects: [
       unitProject,
       integrationProject,
@@ -54,6 +56,10 @@ export default defineConfig({
           setupFiles: ["tests/setup/integration-db.ts"],
           testTimeout: 60_000,
           hookTimeout: 60_000,
+          // One file at a time, after the unit and integration files: the flood and lockout
+          // tests measure latency, which a neighbouring file would distort.
+          pool: "forks",
+          poolOptions: { forks: { singleFork: true } },
         },
       },
       {

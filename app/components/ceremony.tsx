@@ -1,7 +1,7 @@
 // Pieces shared by the ceremony screens: the status tag, the ceremony's data form and the laureates' table.
 import { getInputProps, getSelectProps, getTextareaProps, type FieldMetadata } from "@conform-to/react";
 import { Form, Link, useNavigation } from "@remix-run/react";
-import { useEffect, useRef, useState, useSyncExternalStore } from "react";
+import { useEffect, useRef, useState, useSyncExternalStore, type InputHTMLAttributes } from "react";
 import { Field } from "#app/components/forms";
 import {
   ATTENDANCE_LABEL,
@@ -147,6 +147,35 @@ function diplomaText(d: TableLaureate["diploma"]): string {
         ? "dyplom zatwierdzony, niewydrukowany"
         : "dyplom niezatwierdzony"
     : "tekst dyplomu nieprzygotowany";
+}
+
+/** One input of a gala-table row, named `rows[i].field`, with the error of its last submission. */
+function RowInput({
+  row,
+  field,
+  laureate,
+  label,
+  errors,
+  ...input
+}: { row: number; field: string; laureate: string; label: string; errors?: string[] | null } & Omit<InputHTMLAttributes<HTMLInputElement>, "name">) {
+  const errorId = `${field}-error-${laureate}`;
+  return (
+    <>
+      <input
+        type="text"
+        {...input}
+        name={`rows[${row}].${field}`}
+        aria-label={label}
+        aria-invalid={errors ? true : undefined}
+        aria-describedby={errors ? errorId : undefined}
+      />
+      {errors ? (
+        <p id={errorId} className="field-errors">
+          {errors.join(" ")}
+        </p>
+      ) : null}
+    </>
+  );
 }
 
 /**
@@ -312,9 +341,6 @@ export function LaureateTable({
           <tbody>
             {rows.map((l, i) => {
               const s = sentById.get(l.id);
-              const repErr = err(i, "representedBy");
-              const guestsErr = err(i, "guestsCount");
-              const timeErr = err(i, "handoverTime");
               return (
                 <tr
                   key={l.id}
@@ -370,79 +396,68 @@ export function LaureateTable({
                     </select>
                   </td>
                   <td>
-                    <input
-                      type="text"
-                      name={`rows[${i}].representedBy`}
+                    <RowInput
+                      row={i}
+                      field="representedBy"
+                      laureate={l.id}
+                      label={`Reprezentuje: ${l.name}`}
                       defaultValue={s?.representedBy ?? l.representedBy}
-                      aria-label={`Reprezentuje: ${l.name}`}
-                      aria-invalid={repErr ? true : undefined}
-                      aria-describedby={repErr ? `rep-error-${l.id}` : undefined}
+                      errors={err(i, "representedBy")}
                     />
-                    {repErr ? (
-                      <p id={`rep-error-${l.id}`} className="field-errors">
-                        {repErr.join(" ")}
-                      </p>
-                    ) : null}
                   </td>
                   <td>
-                    <input
+                    <RowInput
+                      row={i}
+                      field="guestsCount"
+                      laureate={l.id}
+                      label={`Liczba gości: ${l.name}`}
+                      defaultValue={s?.guestsCount ?? String(l.guestsCount)}
+                      errors={err(i, "guestsCount")}
                       type="number"
                       min={0}
-                      name={`rows[${i}].guestsCount`}
-                      defaultValue={s?.guestsCount ?? String(l.guestsCount)}
                       className="input--tiny"
-                      aria-label={`Liczba gości: ${l.name}`}
-                      aria-invalid={guestsErr ? true : undefined}
-                      aria-describedby={guestsErr ? `guests-error-${l.id}` : undefined}
                     />
-                    {guestsErr ? (
-                      <p id={`guests-error-${l.id}`} className="field-errors">
-                        {guestsErr.join(" ")}
-                      </p>
-                    ) : null}
                   </td>
                   <td>
-                    <input type="text" name={`rows[${i}].handedOverBy`} defaultValue={s?.handedOverBy ?? l.handedOverBy} aria-label={`Kto wręcza: ${l.name}`} />
+                    <RowInput row={i} field="handedOverBy" laureate={l.id} label={`Kto wręcza: ${l.name}`} defaultValue={s?.handedOverBy ?? l.handedOverBy} />
                   </td>
                   <td className="seating">
-                    <input
-                      type="text"
-                      name={`rows[${i}].handoverTime`}
+                    <RowInput
+                      row={i}
+                      field="handoverTime"
+                      laureate={l.id}
+                      label={`Godzina wręczenia: ${l.name}`}
                       defaultValue={s?.handoverTime ?? l.handoverTime}
+                      errors={err(i, "handoverTime")}
                       className="input--tiny"
                       placeholder="GG:MM"
-                      aria-label={`Godzina wręczenia: ${l.name}`}
-                      aria-invalid={timeErr ? true : undefined}
-                      aria-describedby={timeErr ? `time-error-${l.id}` : undefined}
                     />
-                    <input
-                      type="text"
-                      name={`rows[${i}].seatRow`}
+                    <RowInput
+                      row={i}
+                      field="seatRow"
+                      laureate={l.id}
+                      label={`Rząd: ${l.name}`}
                       defaultValue={s?.seatRow ?? l.seatRow}
                       className="input--tiny"
                       placeholder="rząd"
-                      aria-label={`Rząd: ${l.name}`}
                     />
-                    <input
-                      type="text"
-                      name={`rows[${i}].seat`}
+                    <RowInput
+                      row={i}
+                      field="seat"
+                      laureate={l.id}
+                      label={`Miejsce: ${l.name}`}
                       defaultValue={s?.seat ?? l.seat}
                       className="input--tiny"
                       placeholder="miejsce"
-                      aria-label={`Miejsce: ${l.name}`}
                     />
-                    <input
-                      type="text"
-                      name={`rows[${i}].guestSeats`}
+                    <RowInput
+                      row={i}
+                      field="guestSeats"
+                      laureate={l.id}
+                      label={`Miejsca gości: ${l.name}`}
                       defaultValue={s?.guestSeats ?? l.guestSeats}
                       placeholder="miejsca gości"
-                      aria-label={`Miejsca gości: ${l.name}`}
                     />
-                    {timeErr ? (
-                      <p id={`time-error-${l.id}`} className="field-errors">
-                        {timeErr.join(" ")}
-                      </p>
-                    ) : null}
                   </td>
                   <td className="no-print nowrap">
                     {hydrated ? (

@@ -17,6 +17,8 @@
 //
 // Fonts: parsed once per process, their glyph cache cleared for every document (fontkit issue
 // #154, see fonts.server.ts); never register a parsed font without fontForDocument.
+import { promisify } from "node:util";
+import { deflate } from "node:zlib";
 import PDFDocument from "pdfkit";
 import type { Align, Document, Line, List, Run } from "./blocks";
 import { listMarker, sectionLabel } from "./blocks";
@@ -25,6 +27,7 @@ import { FACES, FONT_FAMILY, faceOf, fontForDocument, type Face } from "./fonts.
 import { LAYOUT, pageNumberText } from "./layout";
 
 const NBSP = "\u00a0";
+const deflateAsync = promisify(deflate);
 
 type StructureElement = ReturnType<PDFKit.PDFDocument["struct"]>;
 
@@ -39,6 +42,17 @@ export function artifact(doc: PDFKit.PDFDocument, draw: () => void, type: "Pagin
 }
 
 type Piece = { text: string; face: Face; width: number };
+
+/** A glyph's position from pdfkit's font (in 1/1000 of the size), as its text drawing reads it. */
+type GlyphPosition = { xAdvance: number; yAdvance: number; xOffset: number; yOffset: number; advanceWidth: number };
+/** Text shaped and mapped to the font subset's glyph ids (4 hex digits each), with the positions. */
+type Encoded = { hex: string[]; positions: GlyphPosition[] };
+/** The part of pdfkit's embedded font (not in its type definitions) that text drawing uses. */
+type EmbeddedFont = { id: string; ascender: number; ref(): unknown; encode(text: string): [string[], GlyphPosition[]] };
+type WithFont = { _font: EmbeddedFont; page: { fonts: Record<string, unknown> } };
+
+/** pdfkit's number format for content streams (six decimals at most). */
+const num = (n: number) => Math.round(n * 1e6) / 1e6;
 type Word = { pieces: Piece[]; width: number; gapAfter: "space" | "nbsp" | null; gapWidth: number };
 
 export class PdfWriter {
@@ -52,9 +66,15 @@ export class PdfWriter {
   paginate = true;
   /** Whether anything has been drawn on the current page (a page break on an empty page is skipped). */
   private pageUsed = false;
-  /** Widths per face and size, shared by the parts of one PDF (same fonts): a batch measures "przyznała" once. */
-  private readonly widths: Map<string, Map<string, number>>;
+  /**
+   * Advance widths per face at 1000 pt (the font's units), shared by the parts of one PDF (same
+   * fonts): a batch shapes "przyznała" once, and a word measured at one size is known at every
+   * size (a width is proportional to the size: pdfkit scales it the same way).
+   */
+  private readonly widths: Map<Face, Map<string, number>>;
   private readonly lineHeights: Map<number, number>;
+  /** Encoded words per face, for this PDF only (the glyph ids are its font subsets'). */
+  private readonly encoded = new Map<Face, Map<string, Encoded>>();
 
   /** Adds a page of the part being written: its size and orientation, then `onPage` (an offset). */
   private readonly addPage: () => void;
@@ -64,7 +84,7 @@ export class PdfWriter {
   constructor(
     doc: PDFKit.PDFDocument,
     addPage: () => void,
-    caches: { widths: Map<string, Map<string, number>>; lineHeights: Map<number, number> },
+    caches: { widths: Map<Face, Map<string, number>>; lineHeights: Map<number, number> },
     root: StructureElement,
   ) {
     this.doc = doc;
@@ -81,18 +101,18 @@ export class PdfWriter {
   }
 
   measure(text: string, face: Face, size: number): number {
-    const key = `${face}@${size}`;
-    let widths = this.widths.get(key);
+    let widths = this.widths.get(face);
     if (!widths) {
       widths = new Map();
-      this.widths.set(key, widths);
+      this.widths.set(face, widths);
     }
-    let width = widths.get(text);
-    if (width === undefined) {
-      width = this.doc.font(face).fontSize(size).widthOfString(text);
-      widths.set(text, width);
+    let units = widths.get(text);
+    if (units === undefined) {
+      // Every drawing call sets its own size, so measuring may leave the document at 1000 pt.
+      units = this.doc.font(face).fontSize(1000).widthOfString(text);
+      widths.set(text, units);
     }
-    return width;
+    return units * (size / 1000);
   }
 
   /** Baseline-to-baseline distance for a size: the font's natural line height times 1.15. */
@@ -279,10 +299,91 @@ export class PdfWriter {
       });
       if (wi < line.length - 1) x += word.gapWidth + extra;
     });
-    for (const s of segments) {
-      this.doc.font(s.face).fontSize(size).text(s.text, s.x, this.y, { lineBreak: false, wordSpacing: extra });
-    }
+    for (const s of segments) this.drawText(s.face, size, s.text, s.x, this.y, extra);
     this.pageUsed = true;
+  }
+
+  /**
+   * Draws one segment of text (one face, no line break) at (x, y), its top at y: the content
+   * pdfkit's `text(text, x, y, { lineBreak: false, wordSpacing })` writes, operator for operator,
+   * without its per-call overhead (option merging, the segment measured twice more, one content
+   * write per operator). A batch draws some 8 000 segments; each word is shaped and encoded once
+   * per PDF here, and the segment is one write to the page. A gap of `wordSpacing` points widens
+   * each space, as pdfkit's justification does (the space becomes a displacement, not a glyph).
+   */
+  private drawText(face: Face, size: number, text: string, x: number, y: number, wordSpacing: number): void {
+    const doc = this.doc.font(face).fontSize(size) as unknown as PDFKit.PDFDocument & WithFont;
+    const font = doc._font;
+    doc.page.fonts[font.id] ??= font.ref();
+    // Justified: each word without its space, the space's width added to its last glyph's advance.
+    const spacing = wordSpacing ? (wordSpacing + this.doc.widthOfString(" ")) * (1000 / size) : 0;
+    const chunks: Encoded[] = [];
+    if (wordSpacing) {
+      for (const word of text.trim().split(/\s+/)) chunks.push(this.encode(face, font, word));
+    } else {
+      // Word by word, each with the space after it, as pdfkit lays text out.
+      let from = 0;
+      for (let i = 0; i <= text.length; i++) {
+        if (i === text.length ? from < i : text[i] === " " || text[i] === "\t") {
+          chunks.push(this.encode(face, font, text.slice(from, i + 1)));
+          from = i + 1;
+        }
+      }
+    }
+    const pageHeight = this.doc.page.height;
+    const scale = size / 1000;
+    const top = pageHeight - y - (font.ascender / 1000) * size;
+    let content = `q\n1 0 0 -1 0 ${num(pageHeight)} cm\nBT\n1 0 0 1 ${num(x)} ${num(top)} Tm\n/${font.id} ${num(size)} Tf`;
+    // Glyphs in runs, a run closed (with the displacement after its last glyph) where the font
+    // moves a glyph (kerning); runs gathered in one TJ until a glyph needs its own position.
+    let commands: string[] = [];
+    let run = "";
+    let adjust = 0;
+    let at = x;
+    let offset = false;
+    for (const chunk of chunks) {
+      const last = chunk.positions.length - 1;
+      for (let g = 0; g <= last; g++) {
+        const position = chunk.positions[g]!;
+        const xAdvance = spacing && g === last ? position.xAdvance + spacing : position.xAdvance;
+        if (position.xOffset || position.yOffset) {
+          if (run) commands.push(`<${run}> ${num(-adjust)}`);
+          if (commands.length > 0) content += `\n[${commands.join(" ")}] TJ`;
+          content += `\n1 0 0 1 ${num(at + position.xOffset * scale)} ${num(top + position.yOffset * scale)} Tm`;
+          content += `\n[<${chunk.hex[g]}> ${num(-(xAdvance - position.advanceWidth))}] TJ`;
+          commands = [];
+          run = "";
+          offset = true;
+        } else {
+          if (offset) {
+            content += `\n1 0 0 1 ${num(at)} ${num(top)} Tm`;
+            offset = false;
+          }
+          run += chunk.hex[g];
+          adjust = xAdvance - position.advanceWidth;
+          if (adjust !== 0) {
+            commands.push(`<${run}> ${num(-adjust)}`);
+            run = "";
+          }
+        }
+        at += xAdvance * scale;
+      }
+    }
+    if (run) commands.push(`<${run}> ${num(-adjust)}`);
+    if (commands.length > 0) content += `\n[${commands.join(" ")}] TJ`;
+    this.doc.addContent(`${content}\nET\nQ`);
+  }
+
+  /** A chunk of text shaped and encoded once per PDF and face (its glyph ids are this PDF's subset's). */
+  private encode(face: Face, font: EmbeddedFont, chunk: string): Encoded {
+    let cache = this.encoded.get(face);
+    if (!cache) this.encoded.set(face, (cache = new Map()));
+    let encoded = cache.get(chunk);
+    if (!encoded) {
+      const [hex, positions] = font.encode(chunk);
+      cache.set(chunk, (encoded = { hex, positions }));
+    }
+    return encoded;
   }
 
   /** A paragraph of runs: wrapped, paginated line by line. */
@@ -510,6 +611,46 @@ export function renderPdf(document: Document, options: PdfOptions = {}): Promise
   return renderPdfParts([{ document, decorate: options.decorate }], document.meta, options);
 }
 
+/** The content stream of a pdfkit page (not in its type definitions): chunks, compressed at the end unless told. */
+type PageContent = { buffer: Uint8Array[]; compress: boolean; data: { Filter?: string } };
+type WithPageContent = { page: { content: PageContent }; endPageMarkings(page: unknown): void };
+
+/**
+ * Compresses the content of the pages `from`..`to` (exclusive) on libuv's thread pool, as pdfkit
+ * would (zlib's default level, the same bytes), while the main thread draws the next part: a
+ * batch's compression otherwise takes a tenth of its time on the one thread. The page is then
+ * written as it stands when flushed.
+ */
+function compressPages(doc: PDFKit.PDFDocument, from: number, to: number): Promise<void>[] {
+  const pages: Promise<void>[] = [];
+  for (let i = from; i < to; i++) {
+    doc.switchToPage(i);
+    const d = doc as unknown as WithPageContent;
+    // Closes what is still open on the page, as flushing would, before its content is taken.
+    d.endPageMarkings(d.page);
+    const content = d.page.content;
+    if (!content.compress || content.buffer.length === 0) continue;
+    const raw = Buffer.concat(content.buffer);
+    content.compress = false;
+    content.buffer = [];
+    pages.push(
+      deflateAsync(raw).then((compressed) => {
+        content.buffer = [compressed];
+      }),
+    );
+  }
+  return pages;
+}
+
+/** Parts drawn between two flushes: their compression overlaps the drawing of the next ones. */
+const FLUSH_EVERY_PARTS = 8;
+
+/**
+ * PDFs are written one at a time: they share the parsed fonts' glyph cache (see fontForDocument),
+ * and a batch now waits for its compression between parts, when another could start.
+ */
+let writing: Promise<unknown> = Promise.resolve();
+
 /**
  * One PDF of several documents, each starting on a new page in its own orientation and numbered
  * on its own ("Strona n z N" only within a part of more than one page); `meta` is the file's.
@@ -523,6 +664,16 @@ export function renderPdfParts(
     const missing = [...new Set(parts.flatMap((p) => documentMissingGlyphs(p.document)))];
     if (missing.length > 0) return Promise.reject(new MissingGlyphsError(missing));
   }
+  const pdf = writing.then(() => writePdf(parts, meta, options));
+  writing = pdf.catch(() => undefined);
+  return pdf;
+}
+
+async function writePdf(
+  parts: readonly PdfPart[],
+  meta: Pick<Document["meta"], "title" | "author" | "subject">,
+  options: Pick<PdfOptions, "pdfA">,
+): Promise<Buffer> {
   const margins = { top: LAYOUT.margin, bottom: LAYOUT.margin, left: LAYOUT.margin, right: LAYOUT.margin };
   const doc = new PDFDocument({
     size: "A4",
@@ -544,45 +695,51 @@ export function renderPdfParts(
   // pdfkit takes a parsed fontkit font as it is (it only checks for a layout function).
   for (const face of FACES) doc.registerFont(face, fontForDocument(face) as unknown as Buffer);
 
-  return new Promise<Buffer>((resolve, reject) => {
+  const written = new Promise<Buffer>((resolve, reject) => {
     const chunks: Buffer[] = [];
     doc.on("data", (chunk: Buffer) => chunks.push(chunk));
     doc.on("end", () => resolve(Buffer.concat(chunks)));
     doc.on("error", reject);
-    try {
-      const caches = { widths: new Map<string, Map<string, number>>(), lineHeights: new Map<number, number>() };
-      for (const part of parts) {
-        let firstPage = true;
-        const addPage = () => {
-          const page = { size: "A4", layout: part.document.meta.orientation, margins } as const;
-          // A paragraph running onto the next page closes its marked content on this page and
-          // opens it again there (pdfkit's continueOnNewPage), or the text layer is mis-nested.
-          if (firstPage) doc.addPage(page);
-          else doc.continueOnNewPage(page);
-          firstPage = false;
-          // A translation at the start of the page's content moves everything drawn on it later.
-          if (part.offset && (part.offset.x !== 0 || part.offset.y !== 0)) doc.translate(part.offset.x, part.offset.y);
-        };
-        addPage();
-        const end = () => doc.bufferedPageRange().start + doc.bufferedPageRange().count;
-        const start = end() - 1;
-        const root = doc.struct("Document", { title: part.document.meta.title });
-        doc.addStructure(root);
-        const writer = new PdfWriter(doc, addPage, caches, root);
-        if (part.layout) part.layout(writer);
-        else writer.render(part.document);
-        const pages = { start, count: end() - start };
-        writer.pageNumbers(pages);
-        part.decorate?.(doc, pages);
-        root.end();
-        // A finished part is written out (compressed) now rather than kept to the end: a batch of
-        // 300 diplomas otherwise holds every page's content on the heap, and the garbage collector
-        // copies and re-marks it all batch long.
-        doc.flushPages();
-      }
-      doc.end();
-    } catch (error) {
-      reject(error);
-    }
   });
+  // Awaited at the end; a failure while drawing is thrown first.
+  written.catch(() => undefined);
+  const caches = { widths: new Map<Face, Map<string, number>>(), lineHeights: new Map<number, number>() };
+  let compressing: Promise<void>[] = [];
+  let drawn = 0;
+  for (const part of parts) {
+    let firstPage = true;
+    const addPage = () => {
+      const page = { size: "A4", layout: part.document.meta.orientation, margins } as const;
+      // A paragraph running onto the next page closes its marked content on this page and
+      // opens it again there (pdfkit's continueOnNewPage), or the text layer is mis-nested.
+      if (firstPage) doc.addPage(page);
+      else doc.continueOnNewPage(page);
+      firstPage = false;
+      // A translation at the start of the page's content moves everything drawn on it later.
+      if (part.offset && (part.offset.x !== 0 || part.offset.y !== 0)) doc.translate(part.offset.x, part.offset.y);
+    };
+    addPage();
+    const end = () => doc.bufferedPageRange().start + doc.bufferedPageRange().count;
+    const start = end() - 1;
+    const root = doc.struct("Document", { title: part.document.meta.title });
+    doc.addStructure(root);
+    const writer = new PdfWriter(doc, addPage, caches, root);
+    if (part.layout) part.layout(writer);
+    else writer.render(part.document);
+    const pages = { start, count: end() - start };
+    writer.pageNumbers(pages);
+    part.decorate?.(doc, pages);
+    root.end();
+    compressing.push(...compressPages(doc, start, end()));
+    // Finished parts are written out every few parts rather than kept to the end: a batch of 300
+    // diplomas otherwise holds every page's content on the heap, and the garbage collector copies
+    // and re-marks it all batch long.
+    if (++drawn % FLUSH_EVERY_PARTS === 0 || drawn === parts.length) {
+      await Promise.all(compressing);
+      compressing = [];
+      doc.flushPages();
+    }
+  }
+  doc.end();
+  return written;
 }

@@ -1,6 +1,6 @@
 // Sign-in, password and user forms.
 import { z } from "zod";
-import { requiredText } from "./form-fields";
+import { requiredText, RecordVersion } from "./form-fields";
 import "./zod-polish";
 
 export const SignInSchema = z.object({
@@ -42,5 +42,5 @@ export const EditUserSchema = z.object({
     .optional()
     .transform((v) => v ?? []),
   newPassword: NewPassword.optional(),
-  version: z.coerce.number().int().min(1),
+  version: RecordVersion,
 });

@@ -1,6 +1,7 @@
 // „Prowadzący”: the specialist who leads a case, and the list's filter by them (issue 19, item 9).
 import { z } from "zod";
 import { FINAL_STATUSES, type Status } from "./workflow";
+import { RecordVersion } from "./form-fields";
 
 /** The filter's value for the signed-in user's own cases, and for cases nobody leads. */
 export const MINE = "moje";
@@ -22,6 +23,6 @@ export const CASE_DONE_STATUSES: readonly Status[] = FINAL_STATUSES;
 
 /** The assignment form: the version the user saw and who leads the case (empty: nobody). */
 export const AssignSchema = z.object({
-  version: z.coerce.number().int().min(1),
+  version: RecordVersion,
   assigneeId: z.string().trim().max(40).optional(),
 });

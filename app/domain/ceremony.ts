@@ -2,7 +2,7 @@
 // laureates, who may be added, the conflict checks and the rule for holding a ceremony. Pure: the
 // models (app/models/ceremony*.server.ts) load the rows and write the result.
 import { z } from "zod";
-import { optionalLine, optionalText, requiredText } from "./form-fields";
+import { optionalLine, optionalText, requiredText, RecordVersion } from "./form-fields";
 import "./zod-polish";
 import { shortfallMessage, type StockShortfall } from "./honoris-gratia";
 import type { CandidateKind, Gender, Honour } from "./honours";
@@ -220,7 +220,7 @@ export const TABLE_INTENT = /^(save|bulk:(selected|all)|move:([^:]+):(up|down))$
 
 export const LaureateTableForm = z
   .object({
-    version: z.coerce.number().int().min(1),
+    version: RecordVersion,
     intent: z.string().regex(TABLE_INTENT, "Nieznana czynność."),
     rows: z.array(LaureateRow).default([]),
     selected: z.array(z.string().min(1)).default([]),

@@ -3,7 +3,7 @@
 // batch and the cover sheet listing it for the person who hands the diplomas over.
 // No Remix, no Prisma.
 import { z } from "zod";
-import { optionalText, requiredText } from "./form-fields";
+import { optionalText, requiredText, RecordVersion } from "./form-fields";
 import "./zod-polish";
 import { formatPolishDate } from "./polish-dates";
 import { NOUNS } from "./counts";
@@ -41,7 +41,7 @@ const printerFields = {
 
 export const NewPrinterForm = z.object(printerFields);
 export type PrinterInput = z.output<typeof NewPrinterForm>;
-export const EditPrinterForm = z.object({ ...printerFields, version: z.coerce.number().int().min(1) });
+export const EditPrinterForm = z.object({ ...printerFields, version: RecordVersion });
 
 /** "1,5" for a form field and a table. */
 export function formatMm(mm: number): string {

@@ -78,3 +78,8 @@ export const BirthYear = z.coerce
   .int("Rok urodzenia musi być liczbą całkowitą.")
   .min(1850, "Rok urodzenia nie może być wcześniejszy niż 1850.")
   .refine((year) => year <= Number(todayIso().slice(0, 4)), "Rok urodzenia nie może być z przyszłości.");
+
+const VERSION_MESSAGE = "Formularz nie zawiera wersji danych: odśwież stronę i spróbuj ponownie.";
+
+/** The hidden version of a record the form was filled in on (optimistic locking). */
+export const RecordVersion = z.coerce.number({ error: VERSION_MESSAGE }).int(VERSION_MESSAGE).min(1, VERSION_MESSAGE);

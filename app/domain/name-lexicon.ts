@@ -3,6 +3,7 @@
 // seeds); the suggester receives it as an argument and looks words up before applying its rules.
 import { z } from "zod";
 import { foldText } from "./search-text";
+import { RecordVersion } from "./form-fields";
 
 export const LEXICON_KINDS = ["GIVEN_NAME", "SURNAME", "INSTITUTION_HEAD"] as const;
 export type LexiconKind = (typeof LEXICON_KINDS)[number];
@@ -77,7 +78,7 @@ export const LexiconEntrySchema = z.object({
 });
 export type LexiconEntryInput = z.infer<typeof LexiconEntrySchema>;
 /** A correction of an entry: the version the form was read at (two administrators, one entry). */
-export const LexiconEntryEditSchema = LexiconEntrySchema.extend({ version: z.coerce.number().int().min(1) });
+export const LexiconEntryEditSchema = LexiconEntrySchema.extend({ version: RecordVersion });
 export type LexiconEntryEdit = z.infer<typeof LexiconEntryEditSchema>;
 
 /** Makes the word's case pattern the lexicon form's: „NOWAK” finds „Nowak” and gets „NOWAKA”. */

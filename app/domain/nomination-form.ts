@@ -1,6 +1,6 @@
 // The nomination form: one zod schema used by the page (conform) and the server action.
 import { z } from "zod";
-import { BirthYear, optionalLine, optionalText, requiredText } from "./form-fields";
+import { BirthYear, optionalLine, optionalText, requiredText, RecordVersion } from "./form-fields";
 import "./zod-polish";
 import { CandidateKind, Gender, Honour, MedalClass, NominatorKind } from "./honours";
 import { IsoDate, isValidIsoDate } from "./polish-dates";
@@ -114,7 +114,7 @@ export function editNominationSchema(today: string) {
   return z
     .object({
       ...NominationFields.shape,
-      version: z.coerce.number().int().min(1),
+      version: RecordVersion,
     })
     .superRefine((n, ctx) => refineNomination(n, ctx, today), ALWAYS);
 }
@@ -141,7 +141,7 @@ export const EditCandidateSchema = z
       .boolean()
       .optional()
       .transform((v) => v ?? false),
-    version: z.coerce.number().int().min(1),
+    version: RecordVersion,
   })
   .superRefine((c, ctx) => {
     if (c.confirmNameForms) {

@@ -3,7 +3,7 @@
 // first programme is suggested from the usual order of a ceremonial session (DOMAIN.md), worded
 // for the Chair and the Mayor in office on the day („Przewodnicząca Rady” for a woman). Pure.
 import { z } from "zod";
-import { optionalLine, requiredText } from "./form-fields";
+import { optionalLine, requiredText, RecordVersion } from "./form-fields";
 import { councilChairTitle, mayorTitle, type OfficeHolder } from "./office-holders";
 import "./zod-polish";
 
@@ -20,7 +20,7 @@ export const ProgrammeRowSchema = z.object({
 
 /** The programme form: the points in their order (adding, removing and moving rows are the form's own list intents). */
 export const ProgrammeFormSchema = z.object({
-  version: z.coerce.number().int().min(1),
+  version: RecordVersion,
   items: z
     .array(ProgrammeRowSchema, { error: "Program musi mieć co najmniej jeden punkt." })
     .min(1, "Program musi mieć co najmniej jeden punkt.")

@@ -1,7 +1,7 @@
 // What each step of the workflow asks for, and its zod schema (one per step, used by the
 // step's form and its action). The step is named by its target status.
 import { z } from "zod";
-import { optionalText } from "./form-fields";
+import { optionalText, RecordVersion } from "./form-fields";
 import "./zod-polish";
 import type { Honour } from "./honours";
 import { MedalClass } from "./honours";
@@ -55,7 +55,7 @@ export function transitionSchema(honour: Honour, to: Status, today: string) {
   const has = (f: TransitionField) => fields.includes(f);
   return z
     .object({
-      version: z.coerce.number().int().min(1),
+      version: RecordVersion,
       reason: optionalText(2000),
       eventDate: IsoDate.optional(),
       opinionClass: z.enum(MedalClass.options, { error: "Wybierz klasę medalu." }).optional(),

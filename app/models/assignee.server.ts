@@ -2,7 +2,8 @@
 // open cases for the dashboard.
 import { CASE_DONE_STATUSES } from "#app/domain/assignee";
 import { NOMINATION_WRITE_PERMISSIONS, nominationWritePermission, type Permission } from "#app/domain/permissions";
-import { db, type Tx } from "#app/utils/db.server";
+import { Prisma } from "#app/generated/prisma/client.ts";
+import { db, readRows, type Tx } from "#app/utils/db.server";
 import { recordAudit } from "./audit.server";
 import { isStaleWrite, refuse, runWrite, expectWritten, versioned, type Actor, type Conflict, type NotFound, type Refused, type Saved } from "./write.server";
 
@@ -21,9 +22,20 @@ export async function assigneeCandidates(honour: string) {
   });
 }
 
-/** The list's „Prowadzący” choices: everyone who may write nominations of either honour. */
-export async function allAssigneeCandidates() {
-  return db().user.findMany({ where: staffWith(NOMINATION_WRITE_PERMISSIONS), orderBy: [{ name: "asc" }, { id: "asc" }], select: { id: true, name: true } });
+/**
+ * The list's „Prowadzący” choices: everyone who may write nominations of either honour. The
+ * same condition as staffWith in one raw statement: the list and the board ask it on every request.
+ */
+export async function allAssigneeCandidates(): Promise<{ id: string; name: string }[]> {
+  const rows = await readRows<{ id: string; name: string }[]>(Prisma.sql`
+    SELECT u."id", u."name" FROM "User" u
+     WHERE u."active" = 1 AND EXISTS (
+       SELECT 1 FROM "UserRole" ur
+         JOIN "RolePermission" rp ON rp."roleId" = ur."roleId"
+         JOIN "Permission" p ON p."id" = rp."permissionId"
+        WHERE ur."userId" = u."id" AND p."key" IN (${Prisma.join(NOMINATION_WRITE_PERMISSIONS)}))
+     ORDER BY u."name", u."id"`);
+  return rows.map((r) => ({ id: r.id, name: r.name }));
 }
 
 async function nameOf(tx: Tx, userId: string | null): Promise<string | null> {

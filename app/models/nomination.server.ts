@@ -1,10 +1,8 @@
 // Nominations: the register's reads and writes. Every write is one transaction with its audit event.
 import { randomUUID } from "node:crypto";
 import { Prisma } from "#app/generated/prisma/client.ts";
-import { assigneeIdOf } from "#app/domain/assignee";
 import { honoraryCitizenshipRound, honorisGratiaDueDate } from "#app/domain/deadlines";
 import type { Honour, NominatorKind } from "#app/domain/honours";
-import { PAGE_SIZE, searchTermOf, type NominationListQuery } from "#app/domain/nomination-list";
 import { attachmentNames, type CreateNominationInput, type EditNominationInput } from "#app/domain/nomination-form";
 import { INITIAL_STATUS, type Status } from "#app/domain/workflow";
 import { db } from "#app/utils/db.server";
@@ -16,148 +14,6 @@ import { councilTermOn } from "./council-term.server";
 import { Refusal, type Actor, type Refused } from "./write.server";
 
 // ---------------------------------------------------------------- reads
-
-const LIST_SELECT = {
-  id: true,
-  honour: true,
-  requestedClass: true,
-  status: true,
-  receivedDate: true,
-  caseReference: true,
-  candidate: { select: { id: true, displayName: true, kind: true, isDemo: true } },
-  councilTerm: { select: { number: true } },
-  nominators: { select: { name: true }, orderBy: { position: "asc" } },
-} satisfies Prisma.NominationSelect;
-
-const ORDER_BY = {
-  "received-desc": [{ receivedDate: "desc" as const }, { id: "desc" as const }],
-  "received-asc": [{ receivedDate: "asc" as const }, { id: "asc" as const }],
-  "name-asc": [{ sortName: "asc" as const }, { id: "asc" as const }],
-  "name-desc": [{ sortName: "desc" as const }, { id: "desc" as const }],
-};
-const ORDER_SQL = {
-  "received-desc": Prisma.sql`n."receivedDate" DESC, n."id" DESC`,
-  "received-asc": Prisma.sql`n."receivedDate" ASC, n."id" ASC`,
-  "name-asc": Prisma.sql`n."sortName" ASC, n."id" ASC`,
-  "name-desc": Prisma.sql`n."sortName" DESC, n."id" DESC`,
-};
-
-// Search strategy (measured in bench/): a term of 3+ characters is counted in the trigram index
-// "NominationSearch" (migration nomination_search). Few matches: the page is read through that
-// index. Many matches: walking the sort index and testing each row finds a page sooner.
-
-/** Reading a match through the trigram index costs about this many rows walked in a B-tree. */
-const MATCH_COST_IN_ROWS = 2.5;
-
-/** The list's filters (without the name search) as a Prisma condition. */
-function listWhere(query: NominationListQuery, viewerId: string): Prisma.NominationWhereInput {
-  const where: Prisma.NominationWhereInput = {};
-  const assigneeId = assigneeIdOf(query.prowadzacy, viewerId);
-  if (assigneeId !== undefined) where.assigneeId = assigneeId;
-  if (query.honour) where.honour = query.honour;
-  if (query.medalClass) where.requestedClass = query.medalClass;
-  if (query.status) where.status = query.status;
-  if (query.term) where.councilTerm = { number: query.term };
-  if (query.year) where.receivedDate = { gte: `${query.year}-01-01`, lte: `${query.year}-12-31` };
-  if (query.round) where.roundYear = query.round;
-  return where;
-}
-
-/** `viewerId`: the signed-in user, whose cases the „moje” filter shows. */
-export async function listNominations(query: NominationListQuery, viewerId: string) {
-  const where = listWhere(query, viewerId);
-  const orderBy = ORDER_BY[query.sort];
-  const skip = (query.page - 1) * PAGE_SIZE;
-  const filtered = Object.keys(where).length > 0;
-
-  const term = searchTermOf(query.q);
-  if (term && [...term].length >= 3) {
-    // A quoted FTS5 phrase of trigrams matches exactly what LIKE '%term%' matches.
-    const phrase = `"${term.replaceAll('"', '""')}"`;
-    const [{ n }] = await db().$queryRaw<[{ n: number | bigint }]>`
-      SELECT count(*) AS n FROM "NominationSearch" WHERE "NominationSearch" MATCH ${phrase}`;
-    const matches = Number(n);
-    if (matches === 0) return { total: 0, rows: [] };
-    // Few matches: read them through the trigram index. Many: walk the sort index and test each
-    // row (with filters the count walks every filtered row; without, a page needs ~page*N/matches).
-    const walked = filtered ? await db().nomination.count({ where }) : ((skip + PAGE_SIZE) * (await approximateNominationCount())) / matches;
-    const sparse = MATCH_COST_IN_ROWS * matches <= walked;
-    if (sparse) return listSparseMatches(query, viewerId, phrase, skip, filtered ? null : matches);
-    where.searchText = { contains: term };
-    const [total, rows] = await Promise.all([
-      filtered ? db().nomination.count({ where }) : Promise.resolve(matches),
-      db().nomination.findMany({ where, orderBy, skip, take: PAGE_SIZE, select: LIST_SELECT }),
-    ]);
-    return { total, rows };
-  }
-  if (term) where.searchText = { contains: term };
-
-  const [total, rows] = await Promise.all([
-    db().nomination.count({ where }),
-    db().nomination.findMany({ where, orderBy, skip, take: PAGE_SIZE, select: LIST_SELECT }),
-  ]);
-  return { total, rows };
-}
-
-const EXPORT_SELECT = {
-  ...LIST_SELECT,
-  roundYear: true,
-  opinion: true,
-  opinionClass: true,
-  dueDate: true,
-  closingReason: true,
-  candidate: { select: { id: true, displayName: true, kind: true, isDemo: true } },
-  conferral: { select: { number: true, conferredOn: true, handedOverOn: true } },
-} satisfies Prisma.NominationSelect;
-
-/** Every nomination the list's filter and search match, in the list's order (the CSV export). */
-export async function allNominations(query: NominationListQuery, viewerId: string) {
-  const where = listWhere(query, viewerId);
-  const term = searchTermOf(query.q);
-  if (term) where.searchText = { contains: term };
-  return db().nomination.findMany({ where, orderBy: ORDER_BY[query.sort], select: EXPORT_SELECT });
-}
-
-async function approximateNominationCount(): Promise<number> {
-  const [{ n }] = await db().$queryRaw<[{ n: number | bigint | null }]>`SELECT max(rowid) AS n FROM "Nomination"`;
-  return Number(n ?? 0);
-}
-
-/** The page of a search with few matches: driven by the trigram index, counted in the same pass. */
-async function listSparseMatches(query: NominationListQuery, viewerId: string, phrase: string, skip: number, knownTotal: number | null) {
-  const conditions = Prisma.join(
-    [Prisma.sql`n."id" IN (SELECT "nominationId" FROM "NominationSearch" WHERE "NominationSearch" MATCH ${phrase})`, ...filterSql(query, viewerId)],
-    " AND ",
-  );
-  const page = await db().$queryRaw<{ id: string; total: number | bigint }[]>`
-    SELECT n."id", count(*) OVER () AS total FROM "Nomination" n WHERE ${conditions}
-    ORDER BY ${ORDER_SQL[query.sort]} LIMIT ${PAGE_SIZE} OFFSET ${skip}`;
-  let total = knownTotal ?? (page[0] ? Number(page[0].total) : null);
-  if (total === null) {
-    const [{ n }] = await db().$queryRaw<[{ n: number | bigint }]>`SELECT count(*) AS n FROM "Nomination" n WHERE ${conditions}`;
-    total = Number(n);
-  }
-  const ids = page.map((r) => r.id);
-  const found = ids.length === 0 ? [] : await db().nomination.findMany({ where: { id: { in: ids } }, select: LIST_SELECT });
-  const byId = new Map(found.map((r) => [r.id, r]));
-  return { total, rows: ids.map((id) => byId.get(id)!) };
-}
-
-/** The list filters as SQL. Unary + keeps SQLite from driving the query by these columns'
- *  indexes: the few trigram matches drive it and the filters only test each match. */
-function filterSql(query: NominationListQuery, viewerId: string): Prisma.Sql[] {
-  const parts: Prisma.Sql[] = [];
-  const assigneeId = assigneeIdOf(query.prowadzacy, viewerId);
-  if (assigneeId === null) parts.push(Prisma.sql`+n."assigneeId" IS NULL`);
-  else if (assigneeId !== undefined) parts.push(Prisma.sql`+n."assigneeId" = ${assigneeId}`);
-  if (query.honour) parts.push(Prisma.sql`+n."honour" = ${query.honour}`);
-  if (query.medalClass) parts.push(Prisma.sql`+n."requestedClass" = ${query.medalClass}`);
-  if (query.status) parts.push(Prisma.sql`+n."status" = ${query.status}`);
-  if (query.term) parts.push(Prisma.sql`+n."councilTermId" IN (SELECT "id" FROM "CouncilTerm" WHERE "number" = ${query.term})`);
-  if (query.year) parts.push(Prisma.sql`+n."receivedDate" BETWEEN ${`${query.year}-01-01`} AND ${`${query.year}-12-31`}`);
-  if (query.round) parts.push(Prisma.sql`+n."roundYear" = ${query.round}`);
-  return parts;
-}
 
 export async function getNomination(id: string) {
   return db().nomination.findUnique({
@@ -176,17 +32,6 @@ export async function getNomination(id: string) {
 export async function nominationCountsByHonourAndStatus() {
   const groups = await db().nomination.groupBy({ by: ["honour", "status"], _count: { _all: true } });
   return groups.map((g) => ({ honour: g.honour as Honour, status: g.status as Status, count: g._count._all }));
-}
-
-export async function listYears(): Promise<number[]> {
-  const [first, last] = await Promise.all([
-    db().nomination.findFirst({ orderBy: { receivedDate: "asc" }, select: { receivedDate: true } }),
-    db().nomination.findFirst({ orderBy: { receivedDate: "desc" }, select: { receivedDate: true } }),
-  ]);
-  if (!first || !last) return [];
-  const years: number[] = [];
-  for (let y = Number(last.receivedDate.slice(0, 4)); y >= Number(first.receivedDate.slice(0, 4)); y--) years.push(y);
-  return years;
 }
 
 // ---------------------------------------------------------------- writes

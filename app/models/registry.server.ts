@@ -5,7 +5,8 @@ import { Prisma } from "#app/generated/prisma/client.ts";
 import { verificationCodeOf } from "#app/domain/diploma";
 import { searchTermOf } from "#app/domain/nomination-list";
 import { dateRangeOf, isPublicConferral, REGISTRY_PAGE_SIZE, type RegistryQuery } from "#app/domain/registry";
-import { db } from "#app/utils/db.server";
+import { db, readRows } from "#app/utils/db.server";
+import { readCached } from "#app/utils/read-cache.server";
 import { listCouncilTerms } from "./council-term.server";
 
 export type Audience = "public" | "staff";
@@ -86,7 +87,7 @@ async function conditionsOf(query: RegistryQuery, audience: Audience): Promise<P
 
 /** max() over the anonymizedAt index: one look-up, however many conferrals. */
 async function anyConferralAnonymised(): Promise<boolean> {
-  const [{ m }] = await db().$queryRaw<[{ m: unknown }]>`SELECT max("anonymizedAt") AS m FROM "Conferral"`;
+  const [{ m }] = await readRows<[{ m: unknown }]>(Prisma.sql`SELECT max("anonymizedAt") AS m FROM "Conferral"`);
   return m !== null;
 }
 
@@ -99,15 +100,15 @@ async function pageOfIds(query: RegistryQuery, audience: Audience, limit: number
   const byName = query.sort === "name-asc" || query.sort === "name-desc";
   const from = byName ? Prisma.sql`FROM "Candidate" k CROSS JOIN "Conferral" c ON c."candidateId" = k."id" ${where}` : Prisma.sql`FROM "Conferral" c ${where}`;
   if (limit === null) {
-    const rows = await db().$queryRaw<{ id: string }[]>`SELECT c."id" ${from} ORDER BY ${ORDER_SQL[query.sort]}`;
+    const rows = await readRows<{ id: string }[]>(Prisma.sql`SELECT c."id" ${from} ORDER BY ${ORDER_SQL[query.sort]}`);
     return { total: rows.length, ids: rows.map((r) => r.id) };
   }
   const paging = Prisma.sql`LIMIT ${limit} OFFSET ${(query.page - 1) * limit}`;
   if (isNameSearch(query)) {
     // A name search matches few rows, all of which the sort reads anyway: counted in the same
     // pass, so the trigram index is searched once.
-    const rows = await db().$queryRaw<{ id: string; total: number | bigint }[]>`
-      SELECT c."id", count(*) OVER () AS total ${from} ORDER BY ${ORDER_SQL[query.sort]} ${paging}`;
+    const rows = await readRows<{ id: string; total: number | bigint }[]>(Prisma.sql`
+      SELECT c."id", count(*) OVER () AS total ${from} ORDER BY ${ORDER_SQL[query.sort]} ${paging}`);
     if (rows.length > 0 || query.page === 1) return { total: rows[0] ? Number(rows[0].total) : 0, ids: rows.map((r) => r.id) };
   }
   if (byName && audience === "public" && (query.page - 1) * limit >= DEEP_NAME_OFFSET) {
@@ -115,8 +116,8 @@ async function pageOfIds(query: RegistryQuery, audience: Audience, limit: number
   }
   // Without a name search the count reads an index only (no candidate, no nomination).
   const [rows, [{ n }]] = await Promise.all([
-    db().$queryRaw<{ id: string }[]>`SELECT c."id" ${from} ORDER BY ${ORDER_SQL[query.sort]} ${paging}`,
-    db().$queryRaw<[{ n: number | bigint }]>`SELECT count(*) AS n FROM "Conferral" c ${where}`,
+    readRows<{ id: string }[]>(Prisma.sql`SELECT c."id" ${from} ORDER BY ${ORDER_SQL[query.sort]} ${paging}`),
+    readRows<[{ n: number | bigint }]>(Prisma.sql`SELECT count(*) AS n FROM "Conferral" c ${where}`),
   ]);
   return { total: Number(n), ids: rows.map((r) => r.id) };
 }
@@ -135,12 +136,12 @@ const NAME_ORDERS_KEPT = 4;
 const nameOrders = new Map<string, { ids: string[]; fingerprint: string; expiresAt: number }>();
 
 async function deepNamePage(query: RegistryQuery, where: Prisma.Sql, from: Prisma.Sql, offset: number, limit: number) {
-  const [{ n, m }] = await db().$queryRaw<[{ n: number | bigint; m: unknown }]>`SELECT count(*) AS n, max(c.rowid) AS m FROM "Conferral" c ${where}`;
+  const [{ n, m }] = await readRows<[{ n: number | bigint; m: unknown }]>(Prisma.sql`SELECT count(*) AS n, max(c.rowid) AS m FROM "Conferral" c ${where}`);
   const key = `${query.sort} ${where.sql} ${JSON.stringify(where.values)}`;
   const fingerprint = `${n} ${String(m)}`;
   let order = nameOrders.get(key);
   if (!order || order.fingerprint !== fingerprint || order.expiresAt <= Date.now()) {
-    const rows = await db().$queryRaw<{ id: string }[]>`SELECT c."id" ${from} ORDER BY ${ORDER_SQL[query.sort]}`;
+    const rows = await readRows<{ id: string }[]>(Prisma.sql`SELECT c."id" ${from} ORDER BY ${ORDER_SQL[query.sort]}`);
     order = { ids: rows.map((r) => r.id), fingerprint, expiresAt: Date.now() + NAME_ORDER_TTL_MS };
   }
   nameOrders.delete(key);
@@ -202,7 +203,7 @@ type PublicRow = {
 
 /** A conferral with its candidate, nomination and act, in one statement (no per-relation queries). */
 function conferralRowsWhere(condition: Prisma.Sql) {
-  return db().$queryRaw<PublicRow[]>`
+  return readRows<PublicRow[]>(Prisma.sql`
     SELECT c."id", c."publicId", c."honour", c."medalClass", c."number", c."conferredOn", c."handedOverOn", c."handoverPlace",
            c."citation", c."isDemo", c."anonymizedAt" AS "conferralAnonymizedAt",
            k."displayName", k."nameNominative", k."anonymizedAt" AS "candidateAnonymizedAt",
@@ -216,7 +217,7 @@ function conferralRowsWhere(condition: Prisma.Sql) {
       LEFT JOIN "Resolution" r ON r."id" = c."resolutionId"
       LEFT JOIN "CouncilTerm" t ON t."id" = r."councilTermId"
       LEFT JOIN "Ordinance" o ON o."id" = c."ordinanceId"
-     WHERE ${condition}`;
+     WHERE ${condition}`);
 }
 
 /** Only the rows the public may see (isPublicConferral), with only the public fields. */
@@ -284,14 +285,20 @@ async function rowsOf(ids: string[]): Promise<PublicRow[]> {
   return out;
 }
 
+/** A page of the public registry; kept until the next commit (readCached): do not change it. */
 export async function listPublicConferrals(query: RegistryQuery) {
-  const { total, ids } = await pageOfIds(query, "public", REGISTRY_PAGE_SIZE);
-  return { total, rows: publicRows(await rowsOf(ids)) };
+  return readCached(`registry public ${JSON.stringify(query)}`, async () => {
+    const { total, ids } = await pageOfIds(query, "public", REGISTRY_PAGE_SIZE);
+    return { total, rows: publicRows(await rowsOf(ids)) };
+  });
 }
 
+/** A page of the staff list; kept until the next commit (readCached): do not change it. */
 export async function listStaffConferrals(query: RegistryQuery) {
-  const { total, ids } = await pageOfIds(query, "staff", REGISTRY_PAGE_SIZE);
-  return { total, rows: (await rowsOf(ids)).map(staffConferralOf) };
+  return readCached(`registry staff ${JSON.stringify(query)}`, async () => {
+    const { total, ids } = await pageOfIds(query, "staff", REGISTRY_PAGE_SIZE);
+    return { total, rows: (await rowsOf(ids)).map(staffConferralOf) };
+  });
 }
 
 /** Every conferral the staff list's filter matches, in its order (the CSV export). */
@@ -323,8 +330,8 @@ export async function publicIdForVerificationCode(input: string | undefined): Pr
 /** Years in which something public was conferred, newest first (the year filter's options). */
 export async function listConferralYears(): Promise<number[]> {
   // Two sub-queries: SQLite answers each min() or max() alone from the index.
-  const [{ first, last }] = await db().$queryRaw<[{ first: string | null; last: string | null }]>`
-    SELECT (SELECT min("conferredOn") FROM "Conferral") AS first, (SELECT max("conferredOn") FROM "Conferral") AS last`;
+  const [{ first, last }] = await readRows<[{ first: string | null; last: string | null }]>(Prisma.sql`
+    SELECT (SELECT min("conferredOn") FROM "Conferral") AS first, (SELECT max("conferredOn") FROM "Conferral") AS last`);
   if (!first || !last) return [];
   const years: number[] = [];
   for (let y = Number(last.slice(0, 4)); y >= Number(first.slice(0, 4)); y--) years.push(y);

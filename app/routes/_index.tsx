@@ -177,7 +177,18 @@ function UpcomingDeadlines({ deadlines, today }: { deadlines: Deadlines; today: 
   );
 }
 
-const daysLate = (days: number) => countOf(days, NOUNS.day);
+/** A case's due date on the dashboard: „— termin 6 gru 2026 (3 dni po terminie)”, or „(dziś)”. */
+function DueDate({ dueDate, urgency, today }: { dueDate: string | null; urgency: string | null; today: string }) {
+  if (!dueDate) return null;
+  const overdue = urgency === "overdue";
+  return (
+    <span className={overdue ? "deadline-late" : "muted"}>
+      {" "}
+      — termin <time dateTime={dueDate}>{formatShortDate(dueDate)}</time>
+      {overdue ? ` (${countOf(daysBetween(dueDate, today), NOUNS.day)} po terminie)` : dueDate === today ? " (dziś)" : ""}
+    </span>
+  );
+}
 
 function MyCases({ cases, today }: { cases: NonNullable<Data["myCases"]>; today: string }) {
   const more = cases.count - cases.items.length;
@@ -193,13 +204,7 @@ function MyCases({ cases, today }: { cases: NonNullable<Data["myCases"]>; today:
               <li key={n.id}>
                 <Link to={`/nominations/${n.id}`}>{n.candidate.displayName}</Link> <DemoMark isDemo={n.candidate.isDemo} />{" "}
                 <span className="muted">{honourText(n.honour, n.requestedClass)}</span> <StatusBadge status={n.status} />
-                {n.dueDate ? (
-                  <span className={n.urgency === "overdue" ? "deadline-late" : "muted"}>
-                    {" "}
-                    — termin <time dateTime={n.dueDate}>{formatShortDate(n.dueDate)}</time>
-                    {n.urgency === "overdue" ? ` (${daysLate(daysBetween(n.dueDate, today))} po terminie)` : n.dueDate === today ? " (dziś)" : ""}
-                  </span>
-                ) : null}
+                <DueDate dueDate={n.dueDate} urgency={n.urgency} today={today} />
               </li>
             ))}
           </ul>
@@ -226,13 +231,7 @@ function DeadlineList({ id, title, list, today }: { id: string; title: string; l
         {list.items.map((n) => (
           <li key={n.id}>
             <Link to={`/nominations/${n.id}`}>{n.candidate.displayName}</Link> <DemoMark isDemo={n.candidate.isDemo} /> <StatusBadge status={n.status} />
-            {n.dueDate ? (
-              <span className={n.urgency === "overdue" ? "deadline-late" : "muted"}>
-                {" "}
-                — termin <time dateTime={n.dueDate}>{formatShortDate(n.dueDate)}</time>
-                {n.urgency === "overdue" ? ` (${daysLate(daysBetween(n.dueDate, today))} po terminie)` : n.dueDate === today ? " (dziś)" : ""}
-              </span>
-            ) : null}
+            <DueDate dueDate={n.dueDate} urgency={n.urgency} today={today} />
           </li>
         ))}
       </ul>

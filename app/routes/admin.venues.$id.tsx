@@ -3,7 +3,6 @@ import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { z } from "zod";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { VenueFields } from "#app/components/ceremony";
 import { FormErrors } from "#app/components/forms";
@@ -11,10 +10,11 @@ import { VenueForm } from "#app/domain/ceremony";
 import { getVenue, saveVenue } from "#app/models/venue.server";
 import { requireUserWithPermission } from "#app/utils/auth.server";
 import { invariantResponse } from "#app/utils/http";
+import { RecordVersion } from "#app/domain/form-fields";
 
 export const meta: MetaFunction = () => [{ title: "Miejsce uroczystości · Merenti" }];
 
-const EditVenueForm = VenueForm.extend({ version: z.coerce.number().int().min(1) });
+const EditVenueForm = VenueForm.extend({ version: RecordVersion });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUserWithPermission(request, "settings:manage");

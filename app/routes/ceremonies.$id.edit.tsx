@@ -12,10 +12,11 @@ import { CONFLICT_MESSAGE, getCeremony, updateCeremony } from "#app/models/cerem
 import { listVenues } from "#app/models/venue.server";
 import { requireUserWithPermission } from "#app/utils/auth.server";
 import { invariantResponse } from "#app/utils/http";
+import { RecordVersion } from "#app/domain/form-fields";
 
 export const meta: MetaFunction = () => [{ title: "Zmiana uroczystości · Merenti" }];
 
-const EditForm = CeremonyForm.and(z.object({ version: z.coerce.number().int().min(1) }));
+const EditForm = CeremonyForm.and(z.object({ version: RecordVersion }));
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUserWithPermission(request, "ceremony:schedule");

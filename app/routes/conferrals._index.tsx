@@ -19,7 +19,7 @@ import {
   SOURCE_FILTER_LABEL,
   SOURCE_FILTERS,
 } from "#app/domain/registry";
-import { listCouncilTerms } from "#app/models/council-term.server";
+import { listCouncilTermNumbers } from "#app/models/council-term.server";
 import { listConferralYears, listStaffConferrals } from "#app/models/registry.server";
 import { requireUserWithPermission } from "#app/utils/auth.server";
 
@@ -28,7 +28,7 @@ export const meta: MetaFunction = () => [{ title: "Laureaci · Merenti" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUserWithPermission(request, "laureate:read");
   const query = parseRegistryQuery(new URL(request.url).searchParams, "staff");
-  const [{ total, rows }, terms, years] = await Promise.all([listStaffConferrals(query), listCouncilTerms(), listConferralYears()]);
+  const [{ total, rows }, terms, years] = await Promise.all([listStaffConferrals(query), listCouncilTermNumbers(), listConferralYears()]);
   return {
     query,
     total,
@@ -49,7 +49,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       anonymized: Boolean(r.anonymizedAt || r.candidate.anonymizedAt),
       isDemo: r.isDemo,
     })),
-    terms: terms.map((t) => t.number),
+    terms,
     years,
   };
 }

@@ -8,11 +8,12 @@ import { draftDocument } from "#app/models/draft.server";
 import { requireUserWithPermission } from "#app/utils/auth.server";
 import { downloadResponse } from "#app/utils/download";
 import { invariantResponse } from "#app/utils/http";
+import { RecordVersion } from "#app/domain/form-fields";
 
 const Query = z.object({
   document: z.enum(DRAFT_DOCUMENTS),
   format: z.enum(["pdf", "docx"]),
-  version: z.coerce.number().int().min(1).optional(),
+  version: RecordVersion.optional(),
 });
 
 const CONTENT_TYPE = {

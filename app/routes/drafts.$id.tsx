@@ -21,6 +21,7 @@ import {
 import { requireUserWithPermission } from "#app/utils/auth.server";
 import { invariantResponse } from "#app/utils/http";
 import { redirectWithToast } from "#app/utils/toast.server";
+import { RecordVersion } from "#app/domain/form-fields";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Projekt uchwały: ${data.candidateName} · Merenti` : "Projekt uchwały · Merenti" },
@@ -60,7 +61,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 const Intent = z.discriminatedUnion("intent", [
   SaveDraftSchema.extend({ intent: z.literal("save") }),
-  z.object({ intent: z.literal("restore"), version: z.coerce.number().int().min(1), baseVersion: z.coerce.number().int().min(1) }),
+  z.object({ intent: z.literal("restore"), version: RecordVersion, baseVersion: RecordVersion }),
   z.object({ intent: z.literal("join"), nominationId: z.string({ error: "Wybierz wniosek." }).min(1, "Wybierz wniosek.") }),
 ]);
 

@@ -12,8 +12,8 @@ import { formatPolishDate, formatShortDate } from "#app/domain/polish-dates";
 import { toRoman } from "#app/domain/roman";
 import { STATUS_LABEL, STATUSES } from "#app/domain/workflow";
 import { resultCountText } from "#app/domain/result-count";
-import { listCouncilTerms } from "#app/models/council-term.server";
-import { listNominations, listYears } from "#app/models/nomination.server";
+import { listCouncilTermNumbers } from "#app/models/council-term.server";
+import { listNominations, listYears } from "#app/models/nomination-list.server";
 import { allAssigneeCandidates } from "#app/models/assignee.server";
 import { AssigneeFilterSelect } from "#app/components/assignee";
 import { requireUserWithPermission } from "#app/utils/auth.server";
@@ -25,14 +25,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const query = parseNominationListQuery(new URL(request.url).searchParams);
   const [{ total, rows }, terms, years, assignees] = await Promise.all([
     listNominations(query, user.id),
-    listCouncilTerms(),
+    listCouncilTermNumbers(),
     listYears(),
     allAssigneeCandidates(),
   ]);
   // The export carries the current filter and search; not the page: it holds every matching row.
   const exportParams = new URLSearchParams(new URL(request.url).search);
   exportParams.delete("page");
-  return { query, total, rows, terms: terms.map((t) => t.number), years, assignees, exportSearch: exportParams.toString() };
+  return { query, total, rows, terms, years, assignees, exportSearch: exportParams.toString() };
 }
 
 export default function NominationsList() {

@@ -5,7 +5,7 @@ import { parseNominationListQuery } from "#app/domain/nomination-list";
 import { todayIso } from "#app/domain/polish-dates";
 import { toRoman } from "#app/domain/roman";
 import { STATUS_LABEL, type Status } from "#app/domain/workflow";
-import { allNominations } from "#app/models/nomination.server";
+import { allNominations } from "#app/models/nomination-list.server";
 import { requireUserWithPermission } from "#app/utils/auth.server";
 import { csvResponse } from "#app/utils/csv";
 

@@ -8,7 +8,7 @@ import { actText, conferredHonourText, RegistryFilterFields } from "#app/compone
 import { formatShortDate } from "#app/domain/polish-dates";
 import { isFiltered, parseRegistryQuery, REGISTRY_PAGE_SIZE, registrySearchParams } from "#app/domain/registry";
 import { resultCountText } from "#app/domain/result-count";
-import { listCouncilTerms } from "#app/models/council-term.server";
+import { listCouncilTermNumbers } from "#app/models/council-term.server";
 import { listConferralYears, listPublicConferrals, publicIdForVerificationCode, searchWordsOf } from "#app/models/registry.server";
 import { env } from "#app/utils/env.server";
 import { PUBLIC_CACHE_CONTROL } from "#app/utils/http";
@@ -45,7 +45,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // A diploma's verification code typed into the search box leads straight to its entry.
   const byCode = await publicIdForVerificationCode(query.q);
   if (byCode) throw redirect(`/rejestr/${encodeURIComponent(byCode)}`);
-  const [{ total, rows }, terms, years] = await Promise.all([listPublicConferrals(query), listCouncilTerms(), listConferralYears()]);
+  const [{ total, rows }, terms, years] = await Promise.all([listPublicConferrals(query), listCouncilTermNumbers(), listConferralYears()]);
   return {
     query,
     total,
@@ -57,7 +57,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       conferredOn: r.conferredOn,
       isDemo: r.isDemo,
     })),
-    terms: terms.map((t) => t.number),
+    terms,
     years,
     /** The search had nothing to search by (only single letters or punctuation). */
     searchIgnored: Boolean(query.q?.trim()) && searchWordsOf(query.q).length === 0,

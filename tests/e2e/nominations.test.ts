@@ -235,6 +235,32 @@ describeInBrowser("nominations in the browser", () => {
     expectNoPageErrors(page);
   });
 
+  test("the case's lead is chosen on its page, confirmed in a toast, and the case is in „Moje sprawy” on the dashboard", async () => {
+    expect(created, "the creating test must pass first").not.toBe("");
+    const page: TrackedPage = await session.newPage();
+    await visit(page, created);
+    const lead = page.locator("section[aria-labelledby=prowadzacy]");
+    const select = lead.getByLabel("Osoba prowadząca sprawę");
+    expect(await select.inputValue()).toBe("");
+    await select.selectOption({ label: "Katarzyna Demonstracyjna (KP-09)" });
+    await lead.getByRole("button", { name: "Zapisz prowadzącego" }).click();
+    await page.locator("[data-toast=success] .toast__title").filter({ hasText: "Prowadzący: Katarzyna Demonstracyjna (KP-09)." }).waitFor();
+    await expectNoAxeViolations(page);
+
+    await visit(page, "/");
+    const mine = page.locator("section[aria-labelledby=moje-sprawy]");
+    expect(await mine.getByRole("link", { name: BOLESLAW.full, exact: true }).getAttribute("href")).toBe(created);
+
+    // Unassigned again: the case leaves „Moje sprawy”.
+    await visit(page, created);
+    await select.selectOption({ label: "nieprzypisana" });
+    await lead.getByRole("button", { name: "Zapisz prowadzącego" }).click();
+    await page.locator("[data-toast=success] .toast__title").filter({ hasText: "Prowadzący: nikt — sprawa jest nieprzypisana." }).waitFor();
+    await visit(page, "/");
+    expect(await mine.getByRole("link", { name: BOLESLAW.full, exact: true }).count()).toBe(0);
+    expectNoPageErrors(page);
+  });
+
   test("every other page passes axe: dashboard, edit forms, candidate pages, demo records, 404", async () => {
     expect(created, "the creating test must pass first").not.toBe("");
     const page: TrackedPage = await session.newPage();

@@ -13,8 +13,10 @@ process.env.DATABASE_URL = `file:${file}`;
 process.env.SESSION_SECRET = "integration-tests-session-secret-0123456789";
 
 afterAll(async () => {
-  const { db } = await import("#app/utils/db.server");
-  await db().$disconnect();
+  // Files of a single-fork project share one process (and globalThis): the next file must not
+  // reuse this file's client, whose database is removed below.
+  const { closeDb } = await import("#app/utils/db.server");
+  await closeDb();
   for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(`${file}${suffix}`, { force: true });
   // The attachments folder beside the database (app/utils/attachment-files.server.ts).
   rmSync(file.replace(/\.db$/, "-attachments"), { recursive: true, force: true });

@@ -3,6 +3,7 @@
 import { describe, expect, test } from "vitest";
 import type { z } from "zod";
 import { EditUserSchema, NewUserSchema } from "#app/domain/account-forms";
+import { AssignSchema } from "#app/domain/assignee";
 import { VenueForm } from "#app/domain/ceremony";
 import { transitionSchema } from "#app/domain/transition-form";
 
@@ -34,5 +35,14 @@ describe("messages for values over a limit", () => {
     const schema = transitionSchema("CRACOVIAE_MERENTI", "ADOPTED", "2026-11-26");
     const result = messages(schema.safeParse({ votesFor: "100001", version: "1" }));
     expect(result.votesFor).toEqual(["Najwyżej 100 000."]);
+  });
+});
+
+describe("a form's record version", () => {
+  // A hand-edited or truncated form (also without JavaScript) must not answer in zod's own words.
+  test.each([["0"], ["abc"], [""], ["1.5"]])("version %j is refused in Polish, with what to do", (version) => {
+    expect(messages(AssignSchema.safeParse({ version, assigneeId: "" })).version).toEqual([
+      "Formularz nie zawiera wersji danych: odśwież stronę i spróbuj ponownie.",
+    ]);
   });
 });
