@@ -730,7 +730,8 @@ async function writePdf(
     writer.pageNumbers(pages);
     part.decorate?.(doc, pages);
     root.end();
-    compressing.push(...compressPages(doc, start, end()));
+    // A single document has nothing to draw meanwhile: pdfkit compresses it on flushing.
+    if (parts.length > 1) compressing.push(...compressPages(doc, start, end()));
     // Finished parts are written out every few parts rather than kept to the end: a batch of 300
     // diplomas otherwise holds every page's content on the heap, and the garbage collector copies
     // and re-marks it all batch long.
