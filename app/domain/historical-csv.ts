@@ -86,10 +86,10 @@ export const conferredOnOf = (r: HistoricalRecord) => (r.adoptedOn ?? r.decidedO
 
 export type RawRow = { row: number; values: Record<Column, string> };
 
-export type ReadResult = {
+export type ReadResult<R = RawRow> = {
   encoding: "UTF-8" | "Windows-1250";
   delimiter: ";" | ",";
-  rows: RawRow[];
+  rows: R[];
   issues: Issue[];
   /** Values a spreadsheet would run as a formula: imported as text, but worth a look. */
   warnings: Issue[];
@@ -113,9 +113,13 @@ const looksBinary = (bytes: Uint8Array) =>
 /** A header name as typed in a spreadsheet: case, diacritics, spaces and hyphens do not matter. */
 const headerKey = (name: string) => foldText(name).replace(/[\s-]+/g, "_");
 
-/** Reads the file into rows by column name; problems with the file as a whole come back as issues. */
-export function readHistoricalCsv(bytes: Uint8Array): ReadResult {
-  const fail = (message: string, encoding: ReadResult["encoding"] = "UTF-8"): ReadResult => ({
+/**
+ * Reads the file into rows by column name; problems with the file as a whole come back as issues.
+ * `toRow` turns each row into what the caller keeps (by default the row itself) as soon as it is
+ * read, so a large file's cells and raw values are never all held at once.
+ */
+export function readHistoricalCsv<R = RawRow>(bytes: Uint8Array, toRow: (raw: RawRow) => R = (raw) => raw as R): ReadResult<R> {
+  const fail = (message: string, encoding: ReadResult["encoding"] = "UTF-8"): ReadResult<R> => ({
     encoding,
     delimiter: ";",
     rows: [],
@@ -127,34 +131,24 @@ export function readHistoricalCsv(bytes: Uint8Array): ReadResult {
   const { text, encoding } = decodeCsvBytes(bytes);
   const firstLine = text.replace(/^\uFEFF/, "").split(/\r?\n/, 1)[0] ?? "";
   const delimiter = (firstLine.split(";").length >= firstLine.split(",").length ? ";" : ",") as ReadResult["delimiter"];
-  let records: string[][];
-  try {
-    records = parse(text, { delimiter, bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: false });
-  } catch (error) {
-    return fail(`${NOT_CSV} (${error instanceof Error ? error.message : String(error)})`, encoding);
-  }
-  const header = (records[0] ?? []).map(headerKey);
   const known = new Set<string>(EXPORT_COLUMNS);
-  if (!header.some((h) => known.has(h))) {
-    return fail(`${NOT_CSV} Pierwszy wiersz musi być nagłówkiem z nazwami kolumn: ${REQUIRED_COLUMNS.join(", ")}.`, encoding);
-  }
   const issues: Issue[] = [];
-  const missing = REQUIRED_COLUMNS.filter((c) => !header.includes(c));
-  if (missing.length) issues.push({ row: 1, column: null, message: `Brak kolumn: ${missing.join(", ")}.` });
-  const unknown = header.filter((h) => h !== "" && !known.has(h));
-  if (unknown.length) issues.push({ row: 1, column: null, message: `Nieznane kolumny: ${unknown.join(", ")}. Dozwolone: ${EXPORT_COLUMNS.join(", ")}.` });
-  const twice = header.filter((h, i) => h !== "" && header.indexOf(h) !== i);
-  if (twice.length) issues.push({ row: 1, column: null, message: `Kolumny powtórzone w nagłówku: ${[...new Set(twice)].join(", ")}.` });
-  if (issues.length) return { encoding, delimiter, rows: [], issues, warnings: [] };
-
-  const rows: RawRow[] = [];
+  const rows: R[] = [];
   const warnings: Issue[] = [];
-  records.slice(1).forEach((record, i) => {
-    const row = i + 2;
-    if (record.every((v) => v.trim() === "")) return;
+  let header: string[] | null = null;
+  let headerIssues: Issue[] = [];
+  /** One record as it is parsed: the header, or a row handed to toRow; the parser keeps nothing. */
+  const onRecord = (record: string[], row: number): null => {
+    if (header === null) {
+      header = record.map(headerKey);
+      if (header.some((h) => known.has(h))) headerIssues = headerIssuesOf(header, known);
+      return null;
+    }
+    if (headerIssues.length || !header.some((h) => known.has(h))) return null;
+    if (record.every((v) => v.trim() === "")) return null;
     if (record.length !== header.length) {
       issues.push({ row, column: null, message: `${rowWidthText(record.length, header.length)} (sprawdź separator „${delimiter}” i cudzysłowy).` });
-      return;
+      return null;
     }
     const values = Object.fromEntries(EXPORT_COLUMNS.map((c) => [c, ""])) as Record<Column, string>;
     header.forEach((h, j) => {
@@ -164,10 +158,40 @@ export function readHistoricalCsv(bytes: Uint8Array): ReadResult {
       // A quote our own export put before such a value is not part of it.
       values[h as Column] = unneutraliseCell(text).trim();
     });
-    rows.push({ row, values });
-  });
+    rows.push(toRow({ row, values }));
+    return null;
+  };
+  try {
+    parse(text, {
+      delimiter,
+      bom: true,
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: false,
+      on_record: (record: string[], context) => onRecord(record, context.records),
+    });
+  } catch (error) {
+    return fail(`${NOT_CSV} (${error instanceof Error ? error.message : String(error)})`, encoding);
+  }
+  const names: string[] = header ?? [];
+  if (!names.some((h) => known.has(h))) {
+    return fail(`${NOT_CSV} Pierwszy wiersz musi być nagłówkiem z nazwami kolumn: ${REQUIRED_COLUMNS.join(", ")}.`, encoding);
+  }
+  if (headerIssues.length) return { encoding, delimiter, rows: [], issues: headerIssues, warnings: [] };
   if (rows.length === 0 && issues.length === 0) issues.push({ row: null, column: null, message: "Plik nie ma żadnego wiersza danych pod nagłówkiem." });
   return { encoding, delimiter, rows, issues, warnings };
+}
+
+/** The header's problems that stop the file: missing, unknown or repeated columns. */
+function headerIssuesOf(names: string[], known: Set<string>): Issue[] {
+  const found: Issue[] = [];
+  const missing = REQUIRED_COLUMNS.filter((c) => !names.includes(c));
+  if (missing.length) found.push({ row: 1, column: null, message: `Brak kolumn: ${missing.join(", ")}.` });
+  const unknown = names.filter((h) => h !== "" && !known.has(h));
+  if (unknown.length) found.push({ row: 1, column: null, message: `Nieznane kolumny: ${unknown.join(", ")}. Dozwolone: ${EXPORT_COLUMNS.join(", ")}.` });
+  const twice = names.filter((h, i) => h !== "" && names.indexOf(h) !== i);
+  if (twice.length) found.push({ row: 1, column: null, message: `Kolumny powtórzone w nagłówku: ${[...new Set(twice)].join(", ")}.` });
+  return found;
 }
 
 function formulaWarning(text: string): string {

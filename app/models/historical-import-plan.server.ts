@@ -4,7 +4,15 @@
 // row and column. applyImport (historical-import.server.ts) makes the same plan again inside its
 // transaction; the page keeps a dry run's file on the server (import-staging.server.ts).
 import { foldedNameOf } from "#app/domain/candidate";
-import { conferredOnOf, eligibilityErrors, type HistoricalRecord, type Issue, readHistoricalCsv, validateRow } from "#app/domain/historical-csv";
+import {
+  conferredOnOf,
+  eligibilityErrors,
+  type HistoricalRecord,
+  type Issue,
+  type ReadResult,
+  readHistoricalCsv,
+  validateRow,
+} from "#app/domain/historical-csv";
 import { numberSeriesOf, type Honour, type MedalClass } from "#app/domain/honours";
 import { parseResolutionNumber } from "#app/domain/resolution-number";
 import { db, type Tx } from "#app/utils/db.server";
@@ -106,7 +114,9 @@ function labelOf(r: HistoricalRecord): string {
     r.honour === "HONORIS_GRATIA"
       ? `decyzja z ${r.decidedOn}${r.decisionNumber ? ` (${r.decisionNumber})` : ""}`
       : `uchwała ${r.resolutionNumber} z ${r.adoptedOn}`;
-  return `${name}: ${honour}${r.number ? ` nr ${r.number}` : ""}, ${act}`;
+  // Joined into one flat string: `+` and template literals build a rope of every piece, about
+  // three times the memory, and a 19 MB file has 120 000 labels.
+  return [name, ": ", honour, r.number ? ` nr ${r.number}` : "", ", ", act].join("");
 }
 
 /** The dry run: what the file would create or match, and every problem, row and column. */
@@ -114,7 +124,7 @@ export async function planImport(bytes: Uint8Array, tx: Tx = db()): Promise<Impo
   return publicPlan(await buildPlan(bytes, tx));
 }
 
-export function publicPlan(p: { read: ReturnType<typeof readHistoricalCsv>; rows: Planned[] }): ImportPlan {
+export function publicPlan(p: { read: ReadResult<unknown>; rows: Planned[] }): ImportPlan {
   const rows = p.rows.map(({ record: _r, candidateKey: _k, candidateId: _c, ...row }) => row);
   const issues = [...p.read.issues, ...rows.flatMap((r) => r.issues)].sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
   return {
@@ -135,9 +145,10 @@ export function publicPlan(p: { read: ReturnType<typeof readHistoricalCsv>; rows
 }
 
 export async function buildPlan(bytes: Uint8Array, tx: Tx) {
-  const read = readHistoricalCsv(bytes);
   const terms = await tx.councilTerm.findMany({ select: { id: true, number: true, startDate: true, endDate: true } });
-  const rows: Planned[] = read.rows.map((raw) => {
+  // Each row is checked as it is read and only its plan is kept: a 19 MB file's cells and raw
+  // values are never all in memory at once.
+  const read = readHistoricalCsv(bytes, (raw): Planned => {
     const { record, issues } = validateRow(raw, { terms });
     return {
       row: raw.row,
@@ -151,6 +162,7 @@ export async function buildPlan(bytes: Uint8Array, tx: Tx) {
       candidateId: null,
     };
   });
+  const rows = read.rows;
   const valid = rows.filter((r) => r.record);
   const err = (r: Planned, column: Issue["column"], message: string) => r.issues.push({ row: r.row, column, message });
 

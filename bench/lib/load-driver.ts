@@ -12,7 +12,7 @@ import { formatMs, percentile } from "./measure";
 // here must sign cookies with the same secret.
 process.env.SESSION_SECRET ??= "benchmark-session-secret-0123456789abcdef";
 
-export type BenchServer = { base: string; stop(): Promise<void> };
+export type BenchServer = { base: string; /** The server's process id (its memory in /proc). */ pid: number; stop(): Promise<void> };
 
 /** The built app's production server on 127.0.0.1, once `readyPath` answers 200. */
 export async function startBenchServer({ readyPath, env = {} }: { readyPath: string; env?: Record<string, string> }): Promise<BenchServer> {
@@ -29,7 +29,7 @@ export async function startBenchServer({ readyPath, env = {} }: { readyPath: str
     await stop(server);
     throw error;
   }
-  return { base, stop: () => stop(server) };
+  return { base, pid: server.pid!, stop: () => stop(server) };
 }
 
 /** A session cookie of a new user with `roleKey`, made in the benchmark database. */
