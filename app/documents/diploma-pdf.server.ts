@@ -147,14 +147,8 @@ function ceremonialLayout(w: PdfWriter, doc: Document, publicUrl: string, setup:
   // Widths grow in proportion to the size, so a text is measured once, at 10 pt, and its lines at
   // any size are its 10 pt words broken to the width scaled down (a batch fits 300 names).
   const REF = 10;
-  // Keyed by the runs' text and face: a line is measured once however often it is fitted.
-  const measured = new Map<string, ReturnType<PdfWriter["words"]>>();
-  const measure = (runs: readonly Run[], size: number, lineWidth: number) => {
-    const key = runs.map((r) => `${r.bold ? "b" : ""}${r.italic ? "i" : ""}\u0000${r.text}`).join("\u0000");
-    let words = measured.get(key);
-    if (!words) measured.set(key, (words = w.words(runs, REF)));
-    return w.breakLines(words, (lineWidth * REF) / size, REF);
-  };
+  // The writer keeps a text's words per size: a line is cut and measured once however often it is fitted.
+  const measure = (runs: readonly Run[], size: number, lineWidth: number) => w.breakLines(w.words(runs, REF), (lineWidth * REF) / size, REF);
 
   // A line set in its style: on one line if it fits at `oneLineMin` or larger, else the size
   // lowered (to `min`) until it fits in `maxLines`. Large type is set tighter than the flow's 1.15.

@@ -42,6 +42,13 @@ export function artifact(doc: PDFKit.PDFDocument, draw: () => void, type: "Pagin
 }
 
 type Piece = { text: string; face: Face; width: number };
+/** What the parts of one PDF share (the same fonts and subsets). */
+type WriterCaches = {
+  widths: Map<Face, Map<string, number>>;
+  lineHeights: Map<number, number>;
+  encoded: Map<Face, Map<string, Encoded>>;
+  words: Map<string, Word[]>;
+};
 
 /** A glyph's position from pdfkit's font (in 1/1000 of the size), as its text drawing reads it. */
 type GlyphPosition = { xAdvance: number; yAdvance: number; xOffset: number; yOffset: number; advanceWidth: number };
@@ -74,24 +81,23 @@ export class PdfWriter {
   private readonly widths: Map<Face, Map<string, number>>;
   private readonly lineHeights: Map<number, number>;
   /** Encoded words per face, for this PDF only (the glyph ids are its font subsets'). */
-  private readonly encoded = new Map<Face, Map<string, Encoded>>();
+  private readonly encoded: Map<Face, Map<string, Encoded>>;
+  /** A text's words at a size: the lines every diploma of a batch shares are cut and measured once. */
+  private readonly wordsOf: Map<string, Word[]>;
 
   /** Adds a page of the part being written: its size and orientation, then `onPage` (an offset). */
   private readonly addPage: () => void;
   /** The structure element the next tagged block joins. */
   private parent: StructureElement;
 
-  constructor(
-    doc: PDFKit.PDFDocument,
-    addPage: () => void,
-    caches: { widths: Map<Face, Map<string, number>>; lineHeights: Map<number, number> },
-    root: StructureElement,
-  ) {
+  constructor(doc: PDFKit.PDFDocument, addPage: () => void, caches: WriterCaches, root: StructureElement) {
     this.doc = doc;
     this.parent = root;
     this.addPage = addPage;
     this.widths = caches.widths;
     this.lineHeights = caches.lineHeights;
+    this.encoded = caches.encoded;
+    this.wordsOf = caches.words;
     const page = doc.page;
     this.left = page.margins.left;
     this.width = page.width - page.margins.left - page.margins.right;
@@ -147,6 +153,17 @@ export class PdfWriter {
 
   /** Cuts runs into words at spaces, remembering which gaps may break. */
   words(runs: readonly Run[], size: number, forceBold = false): Word[] {
+    let key = `${size}${forceBold ? "b" : ""}`;
+    for (const run of runs) key += `\u0000${run.bold ? "b" : ""}${run.italic ? "i" : ""}\u0000${run.text}`;
+    let words = this.wordsOf.get(key);
+    if (!words) {
+      words = this.cutWords(runs, size, forceBold);
+      this.wordsOf.set(key, words);
+    }
+    return words;
+  }
+
+  private cutWords(runs: readonly Run[], size: number, forceBold: boolean): Word[] {
     const words: Word[] = [];
     let current: Piece[] = [];
     for (const run of runs) {
@@ -703,7 +720,7 @@ async function writePdf(
   });
   // Awaited at the end; a failure while drawing is thrown first.
   written.catch(() => undefined);
-  const caches = { widths: new Map<Face, Map<string, number>>(), lineHeights: new Map<number, number>() };
+  const caches: WriterCaches = { widths: new Map(), lineHeights: new Map(), encoded: new Map(), words: new Map() };
   let compressing: Promise<void>[] = [];
   let drawn = 0;
   for (const part of parts) {
