@@ -17,8 +17,6 @@
 //
 // Fonts: parsed once per process, their glyph cache cleared for every document (fontkit issue
 // #154, see fonts.server.ts); never register a parsed font without fontForDocument.
-import { promisify } from "node:util";
-import { deflate } from "node:zlib";
 import PDFDocument from "pdfkit";
 import type { Align, Document, Line, List, Run } from "./blocks";
 import { listMarker, sectionLabel } from "./blocks";
@@ -27,7 +25,6 @@ import { FACES, FONT_FAMILY, faceOf, fontForDocument, type Face } from "./fonts.
 import { LAYOUT, pageNumberText } from "./layout";
 
 const NBSP = "\u00a0";
-const deflateAsync = promisify(deflate);
 
 type StructureElement = ReturnType<PDFKit.PDFDocument["struct"]>;
 
@@ -628,46 +625,6 @@ export function renderPdf(document: Document, options: PdfOptions = {}): Promise
   return renderPdfParts([{ document, decorate: options.decorate }], document.meta, options);
 }
 
-/** The content stream of a pdfkit page (not in its type definitions): chunks, compressed at the end unless told. */
-type PageContent = { buffer: Uint8Array[]; compress: boolean; data: { Filter?: string } };
-type WithPageContent = { page: { content: PageContent }; endPageMarkings(page: unknown): void };
-
-/**
- * Compresses the content of the pages `from`..`to` (exclusive) on libuv's thread pool, as pdfkit
- * would (zlib's default level, the same bytes), while the main thread draws the next part: a
- * batch's compression otherwise takes a tenth of its time on the one thread. The page is then
- * written as it stands when flushed.
- */
-function compressPages(doc: PDFKit.PDFDocument, from: number, to: number): Promise<void>[] {
-  const pages: Promise<void>[] = [];
-  for (let i = from; i < to; i++) {
-    doc.switchToPage(i);
-    const d = doc as unknown as WithPageContent;
-    // Closes what is still open on the page, as flushing would, before its content is taken.
-    d.endPageMarkings(d.page);
-    const content = d.page.content;
-    if (!content.compress || content.buffer.length === 0) continue;
-    const raw = Buffer.concat(content.buffer);
-    content.compress = false;
-    content.buffer = [];
-    pages.push(
-      deflateAsync(raw).then((compressed) => {
-        content.buffer = [compressed];
-      }),
-    );
-  }
-  return pages;
-}
-
-/** Parts drawn between two flushes: their compression overlaps the drawing of the next ones. */
-const FLUSH_EVERY_PARTS = 8;
-
-/**
- * PDFs are written one at a time: they share the parsed fonts' glyph cache (see fontForDocument),
- * and a batch now waits for its compression between parts, when another could start.
- */
-let writing: Promise<unknown> = Promise.resolve();
-
 /**
  * One PDF of several documents, each starting on a new page in its own orientation and numbered
  * on its own ("Strona n z N" only within a part of more than one page); `meta` is the file's.
@@ -681,16 +638,6 @@ export function renderPdfParts(
     const missing = [...new Set(parts.flatMap((p) => documentMissingGlyphs(p.document)))];
     if (missing.length > 0) return Promise.reject(new MissingGlyphsError(missing));
   }
-  const pdf = writing.then(() => writePdf(parts, meta, options));
-  writing = pdf.catch(() => undefined);
-  return pdf;
-}
-
-async function writePdf(
-  parts: readonly PdfPart[],
-  meta: Pick<Document["meta"], "title" | "author" | "subject">,
-  options: Pick<PdfOptions, "pdfA">,
-): Promise<Buffer> {
   const margins = { top: LAYOUT.margin, bottom: LAYOUT.margin, left: LAYOUT.margin, right: LAYOUT.margin };
   const doc = new PDFDocument({
     size: "A4",
@@ -712,52 +659,45 @@ async function writePdf(
   // pdfkit takes a parsed fontkit font as it is (it only checks for a layout function).
   for (const face of FACES) doc.registerFont(face, fontForDocument(face) as unknown as Buffer);
 
-  const written = new Promise<Buffer>((resolve, reject) => {
+  return new Promise<Buffer>((resolve, reject) => {
     const chunks: Buffer[] = [];
     doc.on("data", (chunk: Buffer) => chunks.push(chunk));
     doc.on("end", () => resolve(Buffer.concat(chunks)));
     doc.on("error", reject);
-  });
-  // Awaited at the end; a failure while drawing is thrown first.
-  written.catch(() => undefined);
-  const caches: WriterCaches = { widths: new Map(), lineHeights: new Map(), encoded: new Map(), words: new Map() };
-  let compressing: Promise<void>[] = [];
-  let drawn = 0;
-  for (const part of parts) {
-    let firstPage = true;
-    const addPage = () => {
-      const page = { size: "A4", layout: part.document.meta.orientation, margins } as const;
-      // A paragraph running onto the next page closes its marked content on this page and
-      // opens it again there (pdfkit's continueOnNewPage), or the text layer is mis-nested.
-      if (firstPage) doc.addPage(page);
-      else doc.continueOnNewPage(page);
-      firstPage = false;
-      // A translation at the start of the page's content moves everything drawn on it later.
-      if (part.offset && (part.offset.x !== 0 || part.offset.y !== 0)) doc.translate(part.offset.x, part.offset.y);
-    };
-    addPage();
-    const end = () => doc.bufferedPageRange().start + doc.bufferedPageRange().count;
-    const start = end() - 1;
-    const root = doc.struct("Document", { title: part.document.meta.title });
-    doc.addStructure(root);
-    const writer = new PdfWriter(doc, addPage, caches, root);
-    if (part.layout) part.layout(writer);
-    else writer.render(part.document);
-    const pages = { start, count: end() - start };
-    writer.pageNumbers(pages);
-    part.decorate?.(doc, pages);
-    root.end();
-    // A single document has nothing to draw meanwhile: pdfkit compresses it on flushing.
-    if (parts.length > 1) compressing.push(...compressPages(doc, start, end()));
-    // Finished parts are written out every few parts rather than kept to the end: a batch of 300
-    // diplomas otherwise holds every page's content on the heap, and the garbage collector copies
-    // and re-marks it all batch long.
-    if (++drawn % FLUSH_EVERY_PARTS === 0 || drawn === parts.length) {
-      await Promise.all(compressing);
-      compressing = [];
-      doc.flushPages();
+    try {
+      const caches: WriterCaches = { widths: new Map(), lineHeights: new Map(), encoded: new Map(), words: new Map() };
+      for (const part of parts) {
+        let firstPage = true;
+        const addPage = () => {
+          const page = { size: "A4", layout: part.document.meta.orientation, margins } as const;
+          // A paragraph running onto the next page closes its marked content on this page and
+          // opens it again there (pdfkit's continueOnNewPage), or the text layer is mis-nested.
+          if (firstPage) doc.addPage(page);
+          else doc.continueOnNewPage(page);
+          firstPage = false;
+          // A translation at the start of the page's content moves everything drawn on it later.
+          if (part.offset && (part.offset.x !== 0 || part.offset.y !== 0)) doc.translate(part.offset.x, part.offset.y);
+        };
+        addPage();
+        const end = () => doc.bufferedPageRange().start + doc.bufferedPageRange().count;
+        const start = end() - 1;
+        const root = doc.struct("Document", { title: part.document.meta.title });
+        doc.addStructure(root);
+        const writer = new PdfWriter(doc, addPage, caches, root);
+        if (part.layout) part.layout(writer);
+        else writer.render(part.document);
+        const pages = { start, count: end() - start };
+        writer.pageNumbers(pages);
+        part.decorate?.(doc, pages);
+        root.end();
+        // A finished part is written out (compressed) now rather than kept to the end: a batch of
+        // 300 diplomas otherwise holds every page's content on the heap, and the garbage collector
+        // copies and re-marks it all batch long.
+        doc.flushPages();
+      }
+      doc.end();
+    } catch (error) {
+      reject(error);
     }
-  }
-  doc.end();
-  return written;
+  });
 }
