@@ -135,3 +135,22 @@ test("a flood that waits for its answers gets about one refusal a second per con
   // Without the hold a connection got a refusal every few ms (1 775 a second in the benchmark).
   expect(answered).toBeLessThanOrEqual(connections * 4);
 });
+
+test("a locked e-mail address's 429 carries Retry-After over HTTP too, with and without JavaScript", async () => {
+  const post = (path: string, address: string) =>
+    fetch(`${server.baseURL}${path}`, {
+      method: "POST",
+      headers: { Origin: server.baseURL, "Sec-Fetch-Site": "same-origin", "Content-Type": "application/x-www-form-urlencoded", "X-Forwarded-For": address },
+      body: new URLSearchParams({ email: "zablokowany@test.example", password: "zle-haslo", redirectTo: "/" }),
+    });
+  // From other addresses each time: the lock of the e-mail address answers, not the address's limit.
+  const answers = [];
+  for (let i = 0; i < 7; i++) {
+    const res = await post(i % 2 ? "/login.data" : "/login", `203.0.113.${100 + i}`);
+    await res.arrayBuffer();
+    answers.push({ status: res.status, retryAfter: res.headers.get("Retry-After") });
+  }
+  const locked = answers.filter((a) => a.status === 429);
+  expect(locked.length).toBeGreaterThanOrEqual(2);
+  for (const a of locked) expect(Number(a.retryAfter)).toBeGreaterThan(60);
+});
