@@ -2,7 +2,7 @@
 // the reference seed change (the key is a hash of both).
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -34,12 +34,13 @@ export function ensureTemplateDb({ demo }: { demo: boolean }): string {
   ];
   const file = path.join(TMP, `template-${demo ? "demo" : "ref"}-${hashOf(inputs)}.db`);
   if (existsSync(file)) return file;
-  const building = `${file}.building`;
-  rmSync(building, { force: true });
+  // Two test runs may build the same template at once (CI runs the awkward-days tests beside
+  // `npm test`): each builds its own file and renames it into place, which is atomic.
+  const building = `${file}.${process.pid}.building`;
   const env = { ...process.env, DATABASE_URL: `file:${building}`, SEED_DEMO_DATA: demo ? "true" : "false" };
   execFileSync(path.join(ROOT, "node_modules/.bin/prisma"), ["migrate", "deploy"], { cwd: ROOT, env, stdio: "pipe" });
   execFileSync(path.join(ROOT, "node_modules/.bin/tsx"), ["prisma/seed.ts"], { cwd: ROOT, env, stdio: "pipe" });
-  writeFileSync(file, readFileSync(building));
-  rmSync(building, { force: true });
+  renameSync(building, file);
+  for (const suffix of ["-wal", "-shm", "-journal"]) rmSync(`${building}${suffix}`, { force: true });
   return file;
 }
