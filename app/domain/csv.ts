@@ -32,9 +32,14 @@ export function unneutraliseCell(text: string): string {
   return text.startsWith("'") && NEEDS_QUOTE.test(text.slice(1)) ? text.slice(1) : text;
 }
 
-/** The file's text: BOM, header row, then one line per row; fields quoted only when needed. */
-export function toCsv(header: readonly string[], rows: Iterable<readonly CsvValue[]>): string {
-  const records: string[][] = [header.map(neutraliseCell)];
+/** Rows as lines of the file, each ending in CRLF; fields quoted only when needed. */
+export function csvLines(rows: Iterable<readonly CsvValue[]>): string {
+  const records: string[][] = [];
   for (const row of rows) records.push(row.map(neutraliseCell));
-  return CSV_BOM + stringify(records, { delimiter: CSV_DELIMITER, record_delimiter: "windows" });
+  return stringify(records, { delimiter: CSV_DELIMITER, record_delimiter: "windows" });
+}
+
+/** The file's text: BOM, header row, then one line per row. */
+export function toCsv(header: readonly string[], rows: Iterable<readonly CsvValue[]>): string {
+  return CSV_BOM + csvLines([header, ...rows]);
 }

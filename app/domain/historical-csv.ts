@@ -2,7 +2,8 @@
 // export, so an exported file imports back without losing anything. Pure: reading bytes, checking
 // each row against the honours' rules and writing rows; the database checks (numbers in use,
 // existing resolutions, matching existing records) are in app/models/historical-import.server.ts.
-import { parse } from "csv-parse/sync";
+import { isUtf8 } from "node:buffer";
+import { parse } from "csv-parse/stream";
 import iconv from "iconv-lite";
 import { FORMULA_START, toCsv, unneutraliseCell } from "./csv";
 import { checkEligibility } from "./eligibility";
@@ -86,26 +87,31 @@ export const conferredOnOf = (r: HistoricalRecord) => (r.adoptedOn ?? r.decidedO
 
 export type RawRow = { row: number; values: Record<Column, string> };
 
-export type ReadResult<R = RawRow> = {
-  encoding: "UTF-8" | "Windows-1250";
-  delimiter: ";" | ",";
-  rows: R[];
+/** How the file is written: found from its bytes before it is read. */
+export type CsvFormat = { encoding: "UTF-8" | "Windows-1250"; delimiter: ";" | "," };
+
+/**
+ * One stretch of the file as it is read: its rows by column name, the rows that could not be
+ * read (wrong number of fields) and the values a spreadsheet would run as a formula. A problem
+ * with the file as a whole (not CSV, wrong header) comes as a batch of issues with row null or 1,
+ * and nothing is read after it.
+ */
+export type CsvBatch = {
+  rows: RawRow[];
   issues: Issue[];
   /** Values a spreadsheet would run as a formula: imported as text, but worth a look. */
   warnings: Issue[];
 };
 
+export type ReadResult = CsvFormat & CsvBatch;
+
 const NOT_CSV = "Plik nie jest plikiem CSV. Zapisz arkusz jako „CSV (rozdzielany średnikami)” i wczytaj go ponownie.";
 
-/** Text of the file: UTF-8 (with or without BOM), or Windows-1250 when the bytes are not valid UTF-8. */
-export function decodeCsvBytes(bytes: Uint8Array): { text: string; encoding: ReadResult["encoding"] } {
-  try {
-    const text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
-    return { text, encoding: "UTF-8" };
-  } catch {
-    return { text: iconv.decode(Buffer.from(bytes), "win1250"), encoding: "Windows-1250" };
-  }
-}
+/** A row before its cells are read: every column, empty. */
+const NO_VALUES = Object.fromEntries(EXPORT_COLUMNS.map((c) => [c, ""])) as Record<Column, string>;
+
+/** Bytes the parser takes at a time: a few hundred rows, so a batch is small and comes soon. */
+const CHUNK_BYTES = 64 * 1024;
 
 const looksBinary = (bytes: Uint8Array) =>
   bytes.subarray(0, 8192).includes(0) || (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04);
@@ -114,30 +120,44 @@ const looksBinary = (bytes: Uint8Array) =>
 const headerKey = (name: string) => foldText(name).replace(/[\s-]+/g, "_");
 
 /**
- * Reads the file into rows by column name; problems with the file as a whole come back as issues.
- * `toRow` turns each row into what the caller keeps (by default the row itself) as soon as it is
- * read, so a large file's cells and raw values are never all held at once.
+ * UTF-8 (with or without BOM), or Windows-1250 when the bytes are not valid UTF-8; ";" unless
+ * the first line has more ",". Only the first line is decoded: a 20 MB file is never one string.
  */
-export function readHistoricalCsv<R = RawRow>(bytes: Uint8Array, toRow: (raw: RawRow) => R = (raw) => raw as R): ReadResult<R> {
-  const fail = (message: string, encoding: ReadResult["encoding"] = "UTF-8"): ReadResult<R> => ({
-    encoding,
-    delimiter: ";",
-    rows: [],
-    issues: [{ row: null, column: null, message }],
-    warnings: [],
-  });
-  if (bytes.length === 0) return fail("Plik jest pusty.");
-  if (looksBinary(bytes)) return fail(NOT_CSV);
-  const { text, encoding } = decodeCsvBytes(bytes);
-  const firstLine = text.replace(/^\uFEFF/, "").split(/\r?\n/, 1)[0] ?? "";
-  const delimiter = (firstLine.split(";").length >= firstLine.split(",").length ? ";" : ",") as ReadResult["delimiter"];
+export function csvFormatOf(bytes: Uint8Array): CsvFormat {
+  const encoding = isUtf8(bytes) ? "UTF-8" : "Windows-1250";
+  const end = bytes.indexOf(0x0a);
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, end < 0 ? bytes.length : end);
+  const firstLine = (encoding === "UTF-8" ? head.toString("utf8") : iconv.decode(head, "win1250")).replace(/^\uFEFF/, "");
+  return { encoding, delimiter: firstLine.split(";").length >= firstLine.split(",").length ? ";" : "," };
+}
+
+/** The file's bytes as UTF-8, a chunk at a time (Windows-1250 is decoded as it goes). */
+function* utf8Chunks(bytes: Uint8Array, encoding: CsvFormat["encoding"]): Generator<Buffer> {
+  const decoder = encoding === "UTF-8" ? null : iconv.getDecoder("win1250");
+  for (let at = 0; at < bytes.length; at += CHUNK_BYTES) {
+    const chunk = Buffer.from(bytes.buffer, bytes.byteOffset + at, Math.min(CHUNK_BYTES, bytes.length - at));
+    yield decoder ? Buffer.from(decoder.write(chunk), "utf8") : chunk;
+  }
+}
+
+/**
+ * Reads the file a batch at a time, each row by column name as soon as it is parsed; nothing is
+ * kept between batches, so a large file is never held as text, cells or rows. The caller may
+ * let other work run between batches.
+ */
+export async function* historicalCsvBatches(bytes: Uint8Array, format: CsvFormat = csvFormatOf(bytes)): AsyncGenerator<CsvBatch> {
+  const fail = (message: string): CsvBatch => ({ rows: [], issues: [{ row: null, column: null, message }], warnings: [] });
+  if (bytes.length === 0 || looksBinary(bytes)) {
+    yield fail(bytes.length === 0 ? "Plik jest pusty." : NOT_CSV);
+    return;
+  }
+  const { delimiter } = format;
   const known = new Set<string>(EXPORT_COLUMNS);
-  const issues: Issue[] = [];
-  const rows: R[] = [];
-  const warnings: Issue[] = [];
+  let batch: CsvBatch = { rows: [], issues: [], warnings: [] };
   let header: string[] | null = null;
   let headerIssues: Issue[] = [];
-  /** One record as it is parsed: the header, or a row handed to toRow; the parser keeps nothing. */
+  let dataRows = 0;
+  /** One record as it is parsed: the header, or a row for the batch; the parser keeps nothing. */
   const onRecord = (record: string[], row: number): null => {
     if (header === null) {
       header = record.map(headerKey);
@@ -146,40 +166,66 @@ export function readHistoricalCsv<R = RawRow>(bytes: Uint8Array, toRow: (raw: Ra
     }
     if (headerIssues.length || !header.some((h) => known.has(h))) return null;
     if (record.every((v) => v.trim() === "")) return null;
+    dataRows++;
     if (record.length !== header.length) {
-      issues.push({ row, column: null, message: `${rowWidthText(record.length, header.length)} (sprawdź separator „${delimiter}” i cudzysłowy).` });
+      batch.issues.push({ row, column: null, message: `${rowWidthText(record.length, header.length)} (sprawdź separator „${delimiter}” i cudzysłowy).` });
       return null;
     }
-    const values = Object.fromEntries(EXPORT_COLUMNS.map((c) => [c, ""])) as Record<Column, string>;
-    header.forEach((h, j) => {
-      if (!h) return;
+    const values = { ...NO_VALUES };
+    for (let j = 0; j < header.length; j++) {
+      const h = header[j] as Column | "";
+      if (!h) continue;
       const text = record[j]!.trim();
-      if (FORMULA_START.test(text)) warnings.push({ row, column: h as Column, message: formulaWarning(text) });
+      if (FORMULA_START.test(text)) batch.warnings.push({ row, column: h, message: formulaWarning(text) });
       // A quote our own export put before such a value is not part of it.
-      values[h as Column] = unneutraliseCell(text).trim();
-    });
-    rows.push(toRow({ row, values }));
+      values[h] = unneutraliseCell(text).trim();
+    }
+    batch.rows.push({ row, values });
     return null;
   };
+  const parser = parse({
+    delimiter,
+    bom: true,
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: false,
+    on_record: (record: string[], context) => onRecord(record, context.records),
+  });
+  const writer = parser.writable.getWriter();
+  const taken = () => {
+    const done = batch;
+    batch = { rows: [], issues: [], warnings: [] };
+    return done;
+  };
+  const unusable = () => header !== null && (headerIssues.length > 0 || !header.some((h) => known.has(h)));
   try {
-    parse(text, {
-      delimiter,
-      bom: true,
-      relax_column_count: true,
-      relax_quotes: true,
-      skip_empty_lines: false,
-      on_record: (record: string[], context) => onRecord(record, context.records),
-    });
+    for (const chunk of utf8Chunks(bytes, format.encoding)) {
+      await writer.write(chunk);
+      if (unusable()) break;
+      if (batch.rows.length || batch.issues.length || batch.warnings.length) yield taken();
+    }
+    if (!unusable()) await writer.close();
   } catch (error) {
-    return fail(`${NOT_CSV} (${error instanceof Error ? error.message : String(error)})`, encoding);
+    yield fail(`${NOT_CSV} (${error instanceof Error ? error.message : String(error)})`);
+    return;
   }
-  const names: string[] = header ?? [];
-  if (!names.some((h) => known.has(h))) {
-    return fail(`${NOT_CSV} Pierwszy wiersz musi być nagłówkiem z nazwami kolumn: ${REQUIRED_COLUMNS.join(", ")}.`, encoding);
+  if (headerIssues.length) yield { rows: [], issues: headerIssues, warnings: [] };
+  else if (!(header ?? []).some((h) => known.has(h)))
+    yield fail(`${NOT_CSV} Pierwszy wiersz musi być nagłówkiem z nazwami kolumn: ${REQUIRED_COLUMNS.join(", ")}.`);
+  else if (batch.rows.length || batch.issues.length || batch.warnings.length) yield taken();
+  else if (dataRows === 0) yield fail("Plik nie ma żadnego wiersza danych pod nagłówkiem.");
+}
+
+/** The whole file at once (tests and small files); historicalCsvBatches reads a large one. */
+export async function readHistoricalCsv(bytes: Uint8Array): Promise<ReadResult> {
+  const format = csvFormatOf(bytes);
+  const read: ReadResult = { ...format, rows: [], issues: [], warnings: [] };
+  for await (const batch of historicalCsvBatches(bytes, format)) {
+    read.rows.push(...batch.rows);
+    read.issues.push(...batch.issues);
+    read.warnings.push(...batch.warnings);
   }
-  if (headerIssues.length) return { encoding, delimiter, rows: [], issues: headerIssues, warnings: [] };
-  if (rows.length === 0 && issues.length === 0) issues.push({ row: null, column: null, message: "Plik nie ma żadnego wiersza danych pod nagłówkiem." });
-  return { encoding, delimiter, rows, issues, warnings };
+  return read;
 }
 
 /** The header's problems that stop the file: missing, unknown or repeated columns. */

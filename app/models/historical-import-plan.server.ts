@@ -3,14 +3,23 @@
 // rules and the database, and says per row what it will create or match, with every problem by
 // row and column. applyImport (historical-import.server.ts) makes the same plan again inside its
 // transaction; the page keeps a dry run's file on the server (import-staging.server.ts).
+//
+// The file is read twice, a batch at a time: first for the keys the database is asked about
+// (names, numbers, resolutions), then to plan each row. A row's plan goes to the caller and is
+// not kept, so a 20 MB file's dry run holds its keys, not its rows, and other requests are
+// served between batches.
 import { foldedNameOf } from "#app/domain/candidate";
+import { setImmediate as nextTurn } from "node:timers/promises";
 import {
   conferredOnOf,
+  type CsvFormat,
+  csvFormatOf,
   eligibilityErrors,
   type HistoricalRecord,
+  historicalCsvBatches,
   type Issue,
-  type ReadResult,
-  readHistoricalCsv,
+  type RawRow,
+  type RowContext,
   validateRow,
 } from "#app/domain/historical-csv";
 import { numberSeriesOf, type Honour, type MedalClass } from "#app/domain/honours";
@@ -32,16 +41,17 @@ export type PlannedRow = {
   issues: Issue[];
 };
 
-export type ImportPlan = {
-  encoding: "UTF-8" | "Windows-1250";
-  delimiter: ";" | ",";
+export type ImportPlan = CsvFormat & {
   /** Problems with the file as a whole (not CSV, missing columns): nothing can be imported. */
   fileIssues: Issue[];
+  /** The rows in file order: all of them, or the first `keep` (planImport's option). */
   rows: PlannedRow[];
-  /** Every issue, of the file and of its rows, in file order. */
+  /** The issues of the file and of its rows in file order: all, or the first `keep`. */
   issues: Issue[];
-  /** Values that look like spreadsheet formulas (imported as text). */
+  issueCount: number;
+  /** Values that look like spreadsheet formulas (imported as text): all, or the first `keep`. */
   warnings: Issue[];
+  warningCount: number;
   counts: { rows: number; create: number; match: number; error: number };
 };
 
@@ -97,10 +107,33 @@ export function chunks<T>(items: T[], size = PRISMA_CHUNK): T[][] {
   return out;
 }
 
+/**
+ * One query per chunk of the values, one after another, letting other requests in between:
+ * SQLite answers on this thread, so a file's thousands of names must not be one long wait.
+ */
+async function inTurns<T, R>(values: T[], size: number, query: (part: T[]) => Promise<R[]>): Promise<R[]> {
+  const found: R[] = [];
+  for (const part of chunks(values, size)) {
+    found.push(...(await query(part)));
+    await nextTurn();
+  }
+  return found;
+}
+
 const candidateKeyOf = (r: HistoricalRecord) =>
   `${r.kind}:${foldedNameOf({ kind: r.kind, givenNames: r.givenNames, surname: r.surname, organizationName: r.organizationName })}`;
 /** The act that conferred it: a resolution of a term, or the Mayor's ordinance of a date. */
 const actKeyOf = (r: HistoricalRecord) => (r.honour === "HONORIS_GRATIA" ? `O:${r.decidedOn}:${r.decisionNumber}` : `R:${r.termNumber}:${r.resolutionNumber}`);
+
+/** The same conferral twice in the file: the same candidate, honour and act. */
+const fileActKeyOf = (r: HistoricalRecord, candidateKey: string) => `${candidateKey}|${r.honour}|${actKeyOf(r)}`;
+
+/** FNV-1a, 32 bits: the first reading counts the file's acts by it, so the second keeps only those that repeat. */
+function hashOf(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return hash | 0;
+}
 
 function labelOf(r: HistoricalRecord): string {
   const name = r.kind === "PERSON" ? `${r.givenNames} ${r.surname}` : r.organizationName;
@@ -119,125 +152,192 @@ function labelOf(r: HistoricalRecord): string {
   return [name, ": ", honour, r.number ? ` nr ${r.number}` : "", ", ", act].join("");
 }
 
+/** One batch of the file, planned: its rows, the rows that could not be read, file problems, formula warnings. */
+export type PlanBatch = { rows: Planned[]; unreadable: Issue[]; fileIssues: Issue[]; warnings: Issue[] };
+
+export type PlanOptions = {
+  /** How many rows, issues and warnings the plan keeps (every count is whole): the page needs 100. */
+  keep?: number;
+  /** Every issue in file order, including those past `keep` (the error list to download). */
+  onIssue?: (issue: Issue) => void;
+};
+
 /** The dry run: what the file would create or match, and every problem, row and column. */
-export async function planImport(bytes: Uint8Array, tx: Tx = db()): Promise<ImportPlan> {
-  return publicPlan(await buildPlan(bytes, tx));
+export async function planImport(bytes: Uint8Array, options: PlanOptions = {}): Promise<ImportPlan> {
+  const collector = planCollector(options);
+  const format = await planFile(bytes, db(), collector.add);
+  return collector.result(format);
 }
 
-export function publicPlan(p: { read: ReadResult<unknown>; rows: Planned[] }): ImportPlan {
-  const rows = p.rows.map(({ record: _r, candidateKey: _k, candidateId: _c, ...row }) => row);
-  const issues = [...p.read.issues, ...rows.flatMap((r) => r.issues)].sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+/** Keeps what a plan shows as its batches come: every count, and the first rows, issues and warnings. */
+export function planCollector({ keep = Infinity, onIssue }: PlanOptions = {}) {
+  const counts = { rows: 0, create: 0, match: 0, error: 0 };
+  const rows: PlannedRow[] = [];
+  const issues: Issue[] = [];
+  const warnings: Issue[] = [];
+  const fileIssues: Issue[] = [];
+  let issueCount = 0;
+  let warningCount = 0;
+  const addIssue = (issue: Issue) => {
+    issueCount++;
+    if (issues.length < keep) issues.push(issue);
+    onIssue?.(issue);
+  };
   return {
-    encoding: p.read.encoding,
-    delimiter: p.read.delimiter,
-    fileIssues: p.read.issues,
-    rows,
-    issues,
-    warnings: p.read.warnings,
-    counts: {
-      // Rows the reader refused (wrong field count) count as rows with errors.
-      rows: rows.length + new Set(p.read.issues.filter((i) => i.row !== null && i.row > 1).map((i) => i.row)).size,
-      create: rows.filter((r) => r.action === "create").length,
-      match: rows.filter((r) => r.action === "match").length,
-      error: rows.filter((r) => r.action === "error").length + new Set(p.read.issues.filter((i) => i.row !== null && i.row > 1).map((i) => i.row)).size,
+    add(batch: PlanBatch) {
+      fileIssues.push(...batch.fileIssues);
+      batch.fileIssues.forEach(addIssue);
+      // Rows the reader refused (wrong field count) are rows with errors too.
+      counts.rows += batch.rows.length + new Set(batch.unreadable.map((i) => i.row)).size;
+      counts.error += new Set(batch.unreadable.map((i) => i.row)).size;
+      for (const r of batch.rows) {
+        counts[r.action]++;
+        if (rows.length < keep)
+          rows.push({ row: r.row, action: r.action, label: r.label, matchedPublicId: r.matchedPublicId, newCandidate: r.newCandidate, issues: r.issues });
+      }
+      [...batch.unreadable, ...batch.rows.flatMap((r) => r.issues)].sort((a, b) => a.row! - b.row!).forEach(addIssue);
+      warningCount += batch.warnings.length;
+      warnings.push(...batch.warnings.slice(0, Math.max(0, keep - warnings.length)));
+    },
+    result(format: CsvFormat): ImportPlan {
+      // A file that cannot be read as a whole imports nothing, whatever rows came before the problem.
+      if (fileIssues.length) {
+        return {
+          ...format,
+          fileIssues,
+          rows: [],
+          issues: fileIssues,
+          issueCount: fileIssues.length,
+          warnings: [],
+          warningCount: 0,
+          counts: { rows: 0, create: 0, match: 0, error: 0 },
+        };
+      }
+      return { ...format, fileIssues, rows, issues, issueCount, warnings, warningCount, counts };
     },
   };
 }
 
-export async function buildPlan(bytes: Uint8Array, tx: Tx) {
+/** A row checked on its own (format and rules), not yet against the database and the rest of the file. */
+function checkedRow(raw: RawRow, context: RowContext): Planned {
+  const { record, issues } = validateRow(raw, context);
+  return {
+    row: raw.row,
+    action: "error",
+    label: record ? labelOf(record) : Object.values(raw.values).filter(Boolean).slice(0, 6).join(" · "),
+    matchedPublicId: null,
+    newCandidate: false,
+    issues,
+    record,
+    candidateKey: record ? candidateKeyOf(record) : "",
+    candidateId: null,
+  };
+}
+
+/** The file a batch at a time, its issues split into rows not read and the file's own; other requests run between batches. */
+async function* fileBatches(bytes: Uint8Array, format: CsvFormat) {
+  const isFileIssue = (i: Issue) => i.row === null || i.row <= 1;
+  for await (const batch of historicalCsvBatches(bytes, format)) {
+    yield { rows: batch.rows, unreadable: batch.issues.filter((i) => !isFileIssue(i)), fileIssues: batch.issues.filter(isFileIssue), warnings: batch.warnings };
+    await nextTurn();
+  }
+}
+
+/**
+ * Plans every row of the file and hands each batch to `onBatch` in file order; nothing is kept
+ * here but the keys of the file. Its rows' records are in the batches (applyImport writes them).
+ */
+export async function planFile(bytes: Uint8Array, tx: Tx, onBatch: (batch: PlanBatch) => void): Promise<CsvFormat> {
+  const format = csvFormatOf(bytes);
   const terms = await tx.councilTerm.findMany({ select: { id: true, number: true, startDate: true, endDate: true } });
-  // Each row is checked as it is read and only its plan is kept: a 19 MB file's cells and raw
-  // values are never all in memory at once.
-  const read = readHistoricalCsv(bytes, (raw): Planned => {
-    const { record, issues } = validateRow(raw, { terms });
-    return {
-      row: raw.row,
-      action: "error",
-      label: record ? labelOf(record) : Object.values(raw.values).filter(Boolean).slice(0, 6).join(" · "),
-      matchedPublicId: null,
-      newCandidate: false,
-      issues,
-      record,
-      candidateKey: record ? candidateKeyOf(record) : "",
-      candidateId: null,
-    };
-  });
-  const rows = read.rows;
-  const valid = rows.filter((r) => r.record);
+
+  // First reading: what to ask the database.
+  const folded = new Set<string>();
+  const numbers = new Set<number>();
+  const resolutionNumbers = new Set<string>();
+  const runningNumbers = new Set<number>();
+  const decisionNumbers = new Set<string>();
+  const actsByHash = new Map<number, number>();
+  for await (const batch of fileBatches(bytes, format)) {
+    for (const raw of batch.rows) {
+      const { record } = validateRow(raw, { terms });
+      if (!record) continue;
+      folded.add(foldedNameOf(record));
+      const act = hashOf(fileActKeyOf(record, candidateKeyOf(record)));
+      actsByHash.set(act, (actsByHash.get(act) ?? 0) + 1);
+      if (record.number !== null) numbers.add(record.number);
+      if (record.resolutionNumber) {
+        resolutionNumbers.add(record.resolutionNumber);
+        runningNumbers.add(runningOf(record.resolutionNumber));
+      }
+      if (record.decisionNumber) decisionNumbers.add(record.decisionNumber);
+    }
+  }
   const err = (r: Planned, column: Issue["column"], message: string) => r.issues.push({ row: r.row, column, message });
 
   // Existing candidates (same kind and folded name) and their conferrals, for matching.
-  const folded = [...new Set(valid.map((r) => r.candidateKey.slice(r.candidateKey.indexOf(":") + 1)))];
   const candidatesByKey = new Map<string, ExistingCandidate[]>();
-  for (const names of chunks(folded, RAW_CHUNK)) {
-    for (const row of await existingCandidates(tx, names)) {
-      const key = `${row.kind}:${row.foldedName}`;
-      const list = candidatesByKey.get(key) ?? [];
-      let candidate = list.find((c) => c.id === row.id);
-      if (!candidate) list.push((candidate = { id: row.id, conferrals: [] }));
-      candidatesByKey.set(key, list);
-      if (row.publicId) {
-        candidate.conferrals.push({
-          publicId: row.publicId,
-          honour: row.honour!,
-          medalClass: row.medalClass,
-          number: row.number,
-          actKey: row.resolutionNumber
-            ? `R:${row.termNumber}:${row.resolutionNumber}`
-            : row.issuedOn !== null
-              ? `O:${row.issuedOn}:${row.ordinanceNumber}`
-              : "",
-        });
-      }
+  for (const row of await inTurns([...folded], RAW_CHUNK, (names) => existingCandidates(tx, names))) {
+    const key = `${row.kind}:${row.foldedName}`;
+    const list = candidatesByKey.get(key) ?? [];
+    let candidate = list.find((c) => c.id === row.id);
+    if (!candidate) list.push((candidate = { id: row.id, conferrals: [] }));
+    candidatesByKey.set(key, list);
+    if (row.publicId) {
+      candidate.conferrals.push({
+        publicId: row.publicId,
+        honour: row.honour!,
+        medalClass: row.medalClass,
+        number: row.number,
+        actKey: row.resolutionNumber ? `R:${row.termNumber}:${row.resolutionNumber}` : row.issuedOn !== null ? `O:${row.issuedOn}:${row.ordinanceNumber}` : "",
+      });
     }
   }
+  folded.clear();
 
   // Numbers already used, resolutions already recorded (by number and by running number).
-  const numbered = valid.filter((r) => r.record!.number !== null);
-  const usedNumbers = (
-    await Promise.all(
-      chunks([...new Set(numbered.map((r) => r.record!.number!))], RAW_CHUNK).map((numbers) =>
-        tx.$queryRawUnsafe<{ publicId: string; numberSeries: string | null; number: number; isDemo: number | bigint | boolean }[]>(
-          `SELECT "publicId", "numberSeries", "number", "isDemo" FROM "Conferral" WHERE "number" IN (${numbers.map(() => "?").join(", ")})`,
-          ...numbers,
-        ),
-      ),
-    )
-  ).flat();
+  const usedNumbers = await inTurns([...numbers], RAW_CHUNK, (part) =>
+    tx.$queryRawUnsafe<{ publicId: string; numberSeries: string | null; number: number; isDemo: number | bigint | boolean }[]>(
+      `SELECT "publicId", "numberSeries", "number", "isDemo" FROM "Conferral" WHERE "number" IN (${part.map(() => "?").join(", ")})`,
+      ...part,
+    ),
+  );
   const usedBy = new Map(usedNumbers.map((c) => [`${c.numberSeries}:${c.number}`, { publicId: c.publicId, isDemo: Boolean(Number(c.isDemo)) }]));
-  const council = valid.filter((r) => r.record!.resolutionNumber);
-  const resolutionNumbers = [...new Set(council.map((r) => r.record!.resolutionNumber!))];
-  const runningNumbers = [...new Set(council.map((r) => runningOf(r.record!.resolutionNumber!)))];
-  const existingResolutions = (
-    await Promise.all([
-      ...chunks(resolutionNumbers).map((numbers) =>
-        tx.resolution.findMany({ where: { number: { in: numbers } }, include: { councilTerm: { select: { number: true } } } }),
-      ),
-      ...chunks(runningNumbers).map((running) =>
-        tx.resolution.findMany({ where: { runningNumber: { in: running } }, include: { councilTerm: { select: { number: true } } } }),
-      ),
-    ])
-  ).flat();
+  const existingResolutions = [
+    ...(await inTurns([...resolutionNumbers], PRISMA_CHUNK, (part) =>
+      tx.resolution.findMany({ where: { number: { in: part } }, include: { councilTerm: { select: { number: true } } } }),
+    )),
+    ...(await inTurns([...runningNumbers], PRISMA_CHUNK, (running) =>
+      tx.resolution.findMany({ where: { runningNumber: { in: running } }, include: { councilTerm: { select: { number: true } } } }),
+    )),
+  ];
   const resolutionByNumber = new Map(existingResolutions.map((r) => [`${r.councilTerm.number}:${r.number}`, r]));
   const resolutionByRunning = new Map(existingResolutions.map((r) => [`${r.councilTerm.number}:${r.runningNumber}`, r]));
+  // A Mayor's ordinance number names one ordinance: one date for it, in the register and the file.
+  const savedDecisions = new Map(
+    (
+      await inTurns([...decisionNumbers], PRISMA_CHUNK, (part) =>
+        tx.ordinance.findMany({ where: { number: { in: part }, kind: "HG_DECISION" }, select: { number: true, issuedOn: true } }),
+      )
+    ).map((o) => [o.number, o.issuedOn]),
+  );
 
-  // Within the file: one date per resolution, one number per running number, each medal number once.
+  // Second reading: each row against the database and the rows before it. Within the file: one
+  // date per resolution, one number per running number, each medal number once.
   const fileResolution = new Map<string, { adoptedOn: string; row: number }>();
   const fileRunning = new Map<string, { number: string; row: number }>();
-  const fileNumbers = new Map<string, number>();
+  const fileNumbers = new Map<string, Map<number, number>>();
   const fileHonoraryCitizens = new Map<string, number>();
   const fileActs = new Map<string, number>();
-  // A Mayor's ordinance number names one ordinance: one date for it, in the register and the file.
-  const decisionNumbers = [...new Set(valid.map((r) => r.record!.decisionNumber).filter(Boolean))];
-  const savedDecisions = new Map<string, string>();
-  for (const numbers of chunks(decisionNumbers)) {
-    for (const o of await tx.ordinance.findMany({ where: { number: { in: numbers }, kind: "HG_DECISION" }, select: { number: true, issuedOn: true } })) {
-      savedDecisions.set(o.number, o.issuedOn);
-    }
-  }
   const fileDecisions = new Map<string, { decidedOn: string; row: number }>();
+  for await (const { rows: raws, ...batch } of fileBatches(bytes, format)) {
+    const rows = raws.map((raw) => checkedRow(raw, { terms }));
+    for (const r of rows) if (r.record) planRow(r);
+    onBatch({ rows, ...batch });
+  }
+  return format;
 
-  for (const r of valid) {
+  function planRow(r: Planned) {
     const rec = r.record!;
     const existing = candidatesByKey.get(r.candidateKey) ?? [];
     const actKey = actKeyOf(rec);
@@ -246,9 +346,13 @@ export async function buildPlan(bytes: Uint8Array, tx: Tx) {
       .find(({ conf }) => conf.honour === rec.honour && conf.actKey === actKey);
     r.candidateId = match?.candidateId ?? existing[0]?.id ?? null;
 
-    const sameInFile = fileActs.get(`${r.candidateKey}|${rec.honour}|${actKey}`);
-    if (sameInFile) err(r, "wyroznienie", `To samo nadanie jest już w wierszu ${sameInFile}.`);
-    else fileActs.set(`${r.candidateKey}|${rec.honour}|${actKey}`, r.row);
+    // Only the acts the first reading saw more than once (by their hash) are remembered.
+    const fileAct = fileActKeyOf(rec, r.candidateKey);
+    if (actsByHash.get(hashOf(fileAct))! > 1) {
+      const sameInFile = fileActs.get(fileAct);
+      if (sameInFile) err(r, "wyroznienie", `To samo nadanie jest już w wierszu ${sameInFile}.`);
+      else fileActs.set(fileAct, r.row);
+    }
 
     if (match) {
       if ((match.conf.medalClass ?? null) !== rec.medalClass) err(r, "klasa", "To nadanie jest już zapisane z inną klasą medalu.");
@@ -260,9 +364,11 @@ export async function buildPlan(bytes: Uint8Array, tx: Tx) {
       const held = existing.flatMap((c) => c.conferrals).map((c) => ({ honour: c.honour as Honour, medalClass: (c.medalClass as MedalClass | null) ?? null }));
       // The refusals that depend on what the candidate already holds (Honorary Citizenship held
       // already); those of the row alone were reported by validateRow.
-      const alone = new Set(eligibilityErrors({ ...rec, conferredOn: conferredOnOf(rec) }, []).map((e) => e.message));
-      for (const e of eligibilityErrors({ ...rec, conferredOn: conferredOnOf(rec) }, held)) {
-        if (!alone.has(e.message)) err(r, "wyroznienie", e.message);
+      if (held.length) {
+        const alone = new Set(eligibilityErrors({ ...rec, conferredOn: conferredOnOf(rec) }, []).map((e) => e.message));
+        for (const e of eligibilityErrors({ ...rec, conferredOn: conferredOnOf(rec) }, held)) {
+          if (!alone.has(e.message)) err(r, "wyroznienie", e.message);
+        }
       }
       if (rec.honour === "HONORARY_CITIZENSHIP") {
         const earlier = fileHonoraryCitizens.get(r.candidateKey);
@@ -273,7 +379,8 @@ export async function buildPlan(bytes: Uint8Array, tx: Tx) {
       if (series && rec.number !== null) {
         const key = `${series}:${rec.number}`;
         const owner = usedBy.get(key);
-        const earlier = fileNumbers.get(key);
+        const seriesNumbers = fileNumbers.get(series) ?? fileNumbers.set(series, new Map()).get(series)!;
+        const earlier = seriesNumbers.get(rec.number);
         // A value that clashes with the register is reported once, not again against later rows.
         if (owner)
           err(
@@ -282,7 +389,7 @@ export async function buildPlan(bytes: Uint8Array, tx: Tx) {
             `Numer ${rec.number} (${seriesLabel(series)}) jest już nadany (rejestr: ${owner.publicId}).${owner.isDemo ? ` ${DEMO_REMOVAL_HINT}` : ""}`,
           );
         else if (earlier) err(r, "numer", `Numer ${rec.number} (${seriesLabel(series)}) powtarza się: jest już w wierszu ${earlier}.`);
-        else fileNumbers.set(key, r.row);
+        else seriesNumbers.set(rec.number, r.row);
       }
     }
 
@@ -316,7 +423,6 @@ export async function buildPlan(bytes: Uint8Array, tx: Tx) {
     r.action = r.issues.length ? "error" : match ? "match" : "create";
     r.newCandidate = r.action === "create" && r.candidateId === null;
   }
-  return { read, rows };
 }
 
 const runningOf = (resolutionNumber: string) => {
@@ -336,11 +442,11 @@ export function planReport(plan: ImportPlan, { rowLimit = Infinity }: { rowLimit
     `Wierszy: ${plan.counts.rows}; do utworzenia: ${plan.counts.create}; już w rejestrze: ${plan.counts.match}; z błędami: ${plan.counts.error}.`,
   ];
   if (plan.issues.length) {
-    lines.push("", `Błędy (${plan.issues.length}):`);
+    lines.push("", `Błędy (${plan.issueCount}):`);
     for (const i of plan.issues) lines.push(`  ${i.row === null ? "plik" : `wiersz ${i.row}`}${i.column ? `, kolumna ${i.column}` : ""}: ${i.message}`);
   }
   if (plan.warnings.length) {
-    lines.push("", `Ostrzeżenia (${plan.warnings.length}):`);
+    lines.push("", `Ostrzeżenia (${plan.warningCount}):`);
     for (const w of plan.warnings) lines.push(`  wiersz ${w.row}, kolumna ${w.column}: ${w.message}`);
   }
   if (plan.rows.length) {

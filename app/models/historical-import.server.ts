@@ -11,7 +11,7 @@ import { parseResolutionNumber } from "#app/domain/resolution-number";
 import { db, type Tx } from "#app/utils/db.server";
 import { recordAudit } from "./audit.server";
 import { resuggestNameForms } from "./candidate.server";
-import { buildPlan, chunks, type ImportPlan, publicPlan } from "./historical-import-plan.server";
+import { chunks, type ImportPlan, type Planned, planCollector, planFile, type PlanOptions } from "./historical-import-plan.server";
 import { loadLexicon } from "./name-lexicon.server";
 import { candidateData } from "./candidate.server";
 import { newPublicId } from "./conferral.server";
@@ -42,7 +42,7 @@ async function insertRows(tx: Tx, table: string, rows: Record<string, string | n
 
 const prismaNow = () => clock.now().toISOString().replace("Z", "+00:00");
 
-export type ApplyOptions = { userId: string | null; fileName?: string; skipErrors?: boolean; isDemo?: boolean };
+export type ApplyOptions = { userId: string | null; fileName?: string; skipErrors?: boolean; isDemo?: boolean } & Pick<PlanOptions, "keep">;
 export type ApplyResult =
   | { kind: "applied"; plan: ImportPlan; created: number; matched: number; skipped: number; candidatesCreated: number }
   | { kind: "refused"; plan: ImportPlan; message: string };
@@ -55,10 +55,22 @@ export type ApplyResult =
 export async function applyImport(bytes: Uint8Array, options: ApplyOptions): Promise<ApplyResult> {
   return db().$transaction(
     async (tx) => {
-      const built = await buildPlan(bytes, tx);
-      const plan = publicPlan(built);
-      if (plan.fileIssues.length && plan.rows.length === 0)
-        return { kind: "refused" as const, plan, message: "Pliku nie można zaimportować: popraw błędy pliku." };
+      // Only what is written is kept of the plan: the rows to create, the candidates it names, the rows it skips.
+      const collector = planCollector({ keep: options.keep });
+      const toCreate: Planned[] = [];
+      const namedCandidates = new Set<string>();
+      const skippedRows: number[] = [];
+      const format = await planFile(bytes, tx, (batch) => {
+        collector.add(batch);
+        for (const r of batch.rows) {
+          if (r.action === "create") toCreate.push(r);
+          if (r.action !== "error" && r.candidateId) namedCandidates.add(r.candidateId);
+          if (r.action === "error") skippedRows.push(r.row);
+        }
+        skippedRows.push(...new Set(batch.unreadable.map((i) => i.row!)));
+      });
+      const plan = collector.result(format);
+      if (plan.fileIssues.length) return { kind: "refused" as const, plan, message: "Pliku nie można zaimportować: popraw błędy pliku." };
       if (plan.counts.error > 0 && !options.skipErrors) {
         return {
           kind: "refused" as const,
@@ -66,7 +78,6 @@ export async function applyImport(bytes: Uint8Array, options: ApplyOptions): Pro
           message: `Nic nie zaimportowano: ${countOf(plan.counts.error, NOUNS.row)} z błędami. Popraw plik albo świadomie pomiń te wiersze.`,
         };
       }
-      const toCreate = built.rows.filter((r) => r.action === "create");
       const isDemo = options.isDemo ?? false;
 
       // Candidates: one per kind and folded name across the file.
@@ -189,11 +200,8 @@ export async function applyImport(bytes: Uint8Array, options: ApplyOptions): Pro
       );
 
       // The register's candidates this file names get the current suggestion too, unless someone confirmed or typed their forms.
-      const nameFormsResuggested = await resuggestNameForms(tx, [
-        ...new Set(built.rows.filter((r) => r.action !== "error" && r.candidateId).map((r) => r.candidateId!)),
-      ]);
+      const nameFormsResuggested = await resuggestNameForms(tx, [...namedCandidates]);
 
-      const skippedRows = plan.rows.filter((r) => r.action === "error").map((r) => r.row);
       const result = { created: toCreate.length, matched: plan.counts.match, skipped: plan.counts.error, candidatesCreated: newCandidates.size };
       await recordAudit(tx, {
         userId: options.userId,

@@ -3,11 +3,15 @@
 // carries the id (not the file, which made a 19 MB file a 26.6 MB page) and the first errors;
 // applying names the id. Only the user who uploaded a file may apply it or download its errors.
 import { randomUUID } from "node:crypto";
+import { createWriteStream } from "node:fs";
 import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
+import { finished } from "node:stream/promises";
 import path from "node:path";
 import * as clock from "#app/domain/clock";
-import { toCsv } from "#app/domain/csv";
+import { csvLines, toCsv } from "#app/domain/csv";
+import type { Issue } from "#app/domain/historical-csv";
+import { SHOWN_ROWS } from "#app/domain/import-form";
 import { databaseFilePath } from "#app/utils/backup.server";
 import { env } from "#app/utils/env.server";
 import { applyImport, type ApplyResult } from "./historical-import.server";
@@ -67,28 +71,32 @@ async function sweep(): Promise<void> {
   }
 }
 
-/** The full error list of a plan as CSV: row, column, message. */
-function errorsCsv(plan: ImportPlan): string {
-  return toCsv(
-    ["wiersz", "kolumna", "błąd"],
-    plan.issues.map((i) => [i.row ?? "plik", i.column ?? "", i.message]),
-  );
-}
+/** The error list's header, then one line per issue as the dry run finds it (the app's one CSV writer). */
+const ERRORS_HEADER = ["wiersz", "kolumna", "błąd"];
+const errorLine = (i: Issue) => csvLines([[i.row ?? "plik", i.column ?? "", i.message]]);
 
 /**
  * The dry run of an uploaded file, kept under a new id for applyStagedImport and its error list
- * for stagedErrorsCsv. The description is written first, so a run cut short is still swept.
+ * for stagedErrorsCsv. The description is written first, so a run cut short is still swept. The
+ * plan keeps only what the page shows; every error goes to the file as it is found.
  */
 export async function stageDryRun(bytes: Uint8Array, options: { userId: string; fileName: string }): Promise<{ importId: string; plan: ImportPlan }> {
   await sweep();
-  const plan = await planImport(bytes);
   const importId = randomUUID();
   await mkdir(stagingDir(), { recursive: true });
   const meta: Meta = { userId: options.userId, fileName: options.fileName, createdAt: clock.now().getTime() };
   await writeFile(fileOf(importId, "meta"), JSON.stringify(meta), { mode: 0o600 });
   await writeFile(fileOf(importId, "data"), bytes, { mode: 0o600 });
-  await writeFile(fileOf(importId, "errors"), errorsCsv(plan), { mode: 0o600 });
-  return { importId, plan };
+  const errors = createWriteStream(fileOf(importId, "errors"), { mode: 0o600 });
+  const written = finished(errors);
+  errors.write(toCsv(ERRORS_HEADER, []));
+  try {
+    const plan = await planImport(bytes, { keep: SHOWN_ROWS, onIssue: (issue) => errors.write(errorLine(issue)) });
+    return { importId, plan };
+  } finally {
+    errors.end();
+    await written;
+  }
 }
 
 /**
@@ -102,7 +110,7 @@ export async function applyStagedImport(
   const meta = await metaOf(importId, options.userId);
   const bytes = meta && (await readFile(fileOf(importId, "data")).catch(() => null));
   if (!meta || !bytes) return { kind: "gone" };
-  const outcome = await applyImport(bytes, { userId: options.userId, fileName: meta.fileName, skipErrors: options.skipErrors });
+  const outcome = await applyImport(bytes, { userId: options.userId, fileName: meta.fileName, skipErrors: options.skipErrors, keep: SHOWN_ROWS });
   if (outcome.kind === "applied") await remove(importId);
   return { ...outcome, fileName: meta.fileName };
 }

@@ -38,12 +38,12 @@ function shown(plan: ImportPlan, importId: string, fileName: string) {
     counts: plan.counts,
     fileIssues: plan.fileIssues,
     issues: plan.issues.slice(0, SHOWN_ISSUES),
-    issueCount: plan.issues.length,
+    issueCount: plan.issueCount,
     warnings: plan.warnings.slice(0, SHOWN_ISSUES),
-    warningCount: plan.warnings.length,
+    warningCount: plan.warningCount,
     rows: plan.rows.slice(0, SHOWN_ROWS).map((r) => ({ row: r.row, action: r.action, label: r.label, issues: r.issues.length })),
     importId,
-    errorsUrl: plan.issues.length ? `/import/${importId}/errors.csv` : null,
+    errorsUrl: plan.issueCount ? `/import/${importId}/errors.csv` : null,
     fileName,
   };
 }

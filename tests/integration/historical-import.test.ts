@@ -32,7 +32,7 @@ async function counts() {
 /** The file's records, normalised and sorted, to compare two files' content. */
 async function recordsOf(bytes: Uint8Array) {
   const terms = await db().councilTerm.findMany();
-  const read = readHistoricalCsv(bytes);
+  const read = await readHistoricalCsv(bytes);
   expect(read.issues).toEqual([]);
   return read.rows
     .map((r) => validateRow(r, { terms }).record!)
@@ -185,6 +185,29 @@ describe("historical import", () => {
     const c = await db().conferral.findFirstOrThrow({ where: { numberSeries: "HG", number: 601 }, include: { candidate: true } });
     expect(c.candidate.displayName).toBe("Ździsława Gęślą-Jaźń");
     expect(c.citation).toBe("Za pomoc, wsparcie i opiekę");
+  });
+
+  test("a row with the wrong number of fields is a row with an error: it may be skipped on purpose, and the audit names it", async () => {
+    const bytes = file("HG;;611;osoba;Ewa;Polowa;;K;;;;2013-06-05;;;", "HG;;612;osoba;Jan");
+    const plan = await planImport(bytes);
+    expect(plan.fileIssues).toEqual([]);
+    expect(plan.counts).toEqual({ rows: 2, create: 1, match: 0, error: 1 });
+    expect(plan.issues).toEqual([{ row: 3, column: null, message: expect.stringMatching(/^Wiersz ma 5\u00a0pól/) }]);
+    const result = await applyImport(bytes, { userId: null, fileName: "polowa.csv", skipErrors: true });
+    expect(result).toMatchObject({ kind: "applied", created: 1, skipped: 1 });
+    const audit = await db().auditEvent.findFirstOrThrow({ where: { entityType: "HistoricalImport" }, orderBy: { at: "desc" } });
+    expect(JSON.parse(audit.after!)).toMatchObject({ file: "polowa.csv", skippedRows: [3] });
+  });
+
+  test("a file that breaks off in an open quote imports nothing, not the rows before the break", async () => {
+    const before = await counts();
+    const bytes = file("HG;;621;osoba;Ewa;Przedprzerwą;;K;;;;2013-06-05;;;", 'HG;;622;osoba;Jan;Poprzerwie;;M;;;;2013-06-05;;;"Za zasługi');
+    const plan = await planImport(bytes);
+    expect(plan.fileIssues).toHaveLength(1);
+    expect(plan.counts).toEqual({ rows: 0, create: 0, match: 0, error: 0 });
+    const result = await applyImport(bytes, { userId: null, skipErrors: true });
+    expect(result).toMatchObject({ kind: "refused", message: "Pliku nie można zaimportować: popraw błędy pliku." });
+    expect(await counts()).toEqual(before);
   });
 
   test("10 000 rows with one wrong: the report names it, and nothing is imported", async () => {

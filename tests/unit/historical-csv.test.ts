@@ -21,8 +21,8 @@ const HEADER = REQUIRED_COLUMNS.join(";");
 const bytes = (text: string) => new TextEncoder().encode(text);
 
 /** Reads a file of data lines under the standard header and validates every row. */
-function check(lines: string[], header = HEADER) {
-  const read = readHistoricalCsv(bytes([header, ...lines].join("\r\n")));
+async function check(lines: string[], header = HEADER) {
+  const read = await readHistoricalCsv(bytes([header, ...lines].join("\r\n")));
   const results = read.rows.map((r) => validateRow(r, { terms: TERMS }));
   return { read, results, issues: [...read.issues, ...results.flatMap((r) => r.issues)] };
 }
@@ -40,49 +40,69 @@ describe("historical CSV: dates", () => {
 });
 
 describe("historical CSV: reading the file", () => {
-  it("takes header names with diacritics and any case, UTF-8 with a BOM, and ';'", () => {
+  it("takes header names with diacritics and any case, UTF-8 with a BOM, and ';'", async () => {
     const header = REQUIRED_COLUMNS.map((c) => (c === "wyroznienie" ? "Wyróżnienie" : c === "plec" ? "PŁEĆ" : c)).join(";");
-    const { read, issues } = check(["HO;;;osoba;Jan;Źdźbło;;M;XXIII/210/92;16.09.1992;I;;;;"], `\uFEFF${header}`);
+    const { read, issues } = await check(["HO;;;osoba;Jan;Źdźbło;;M;XXIII/210/92;16.09.1992;I;;;;"], `\uFEFF${header}`);
     expect(issues).toEqual([]);
     expect(read).toMatchObject({ encoding: "UTF-8", delimiter: ";" });
     expect(read.rows[0]!.values.nazwisko).toBe("Źdźbło");
   });
 
-  it("detects ',' as the separator", () => {
-    const { read, issues } = check(['HG,,12,instytucja,,,"Chór „Wawel”, Kraków",,,,,2010-05-12,,,'], REQUIRED_COLUMNS.join(","));
+  it("detects ',' as the separator", async () => {
+    const { read, issues } = await check(['HG,,12,instytucja,,,"Chór „Wawel”, Kraków",,,,,2010-05-12,,,'], REQUIRED_COLUMNS.join(","));
     expect(issues).toEqual([]);
     expect(read.delimiter).toBe(",");
     expect(read.rows[0]!.values.nazwa).toBe("Chór „Wawel”, Kraków");
   });
 
-  it("decodes a Windows-1250 file and says so", () => {
+  it("decodes a Windows-1250 file and says so", async () => {
     const text = [HEADER, "CM;srebrny;7;osoba;Łucja;Ćwiklińska-Śliwa;;K;XXIII/211/92;1992-09-16;;;;;Za zasługi dla Żółkiewki."].join("\r\n");
-    const read = readHistoricalCsv(iconv.encode(text, "win1250"));
+    const read = await readHistoricalCsv(iconv.encode(text, "win1250"));
     expect(read.encoding).toBe("Windows-1250");
     expect(read.rows[0]!.values).toMatchObject({ imiona: "Łucja", nazwisko: "Ćwiklińska-Śliwa", opis: "Za zasługi dla Żółkiewki." });
   });
 
-  it("refuses what is not CSV, an empty file and a file without its columns", () => {
-    expect(readHistoricalCsv(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 1, 2])).issues[0]!.message).toMatch(/nie jest plikiem CSV/);
-    expect(readHistoricalCsv(bytes("%PDF-1.7\n\0\0binary")).issues[0]!.message).toMatch(/nie jest plikiem CSV/);
-    expect(readHistoricalCsv(bytes("Lorem ipsum dolor sit amet\nconsectetur")).issues[0]!.message).toMatch(/nie jest plikiem CSV/);
-    expect(readHistoricalCsv(new Uint8Array()).issues[0]!.message).toBe("Plik jest pusty.");
-    const missing = readHistoricalCsv(bytes("wyroznienie;klasa;numer;typ;imiona;nazwisko;uchwala_nr\nCM;srebrny;1;osoba;Jan;Nowak;I/1/90"));
+  it("refuses what is not CSV, an empty file and a file without its columns", async () => {
+    expect((await readHistoricalCsv(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 1, 2]))).issues[0]!.message).toMatch(/nie jest plikiem CSV/);
+    expect((await readHistoricalCsv(bytes("%PDF-1.7\n\0\0binary"))).issues[0]!.message).toMatch(/nie jest plikiem CSV/);
+    expect((await readHistoricalCsv(bytes("Lorem ipsum dolor sit amet\nconsectetur"))).issues[0]!.message).toMatch(/nie jest plikiem CSV/);
+    expect((await readHistoricalCsv(new Uint8Array())).issues[0]!.message).toBe("Plik jest pusty.");
+    const missing = await readHistoricalCsv(bytes("wyroznienie;klasa;numer;typ;imiona;nazwisko;uchwala_nr\nCM;srebrny;1;osoba;Jan;Nowak;I/1/90"));
     expect(missing.rows).toEqual([]);
     expect(missing.issues).toEqual([
       { row: 1, column: null, message: "Brak kolumn: nazwa, plec, uchwala_data, kadencja, decyzja_data, wreczono_data, wreczono_miejsce, opis." },
     ]);
   });
 
-  it("reports a row with the wrong number of fields by its spreadsheet row", () => {
-    const { issues } = check(["HG;;1;osoba;Jan;Nowak;;M;;;;2010-05-12;;;", "HG;;2;osoba;Jan"]);
+  it("reads a file of many batches whole: a letter split between two of them, in UTF-8 and in Windows-1250", async () => {
+    // Each row is 100 bytes or so; 2 000 of them cross the reader's 64 KB batches many times, and
+    // „Żółć” (two bytes a letter in UTF-8) sits astride some boundary.
+    const lines = Array.from({ length: 2_000 }, (_, i) => `HG;;${i + 1};osoba;Jan;Żółć-${"ą".repeat(i % 7)};;M;;;;2010-05-12;;;Za zasługi dla Krakowa.`);
+    for (const encode of [(text: string) => bytes(text), (text: string) => iconv.encode(text, "win1250")]) {
+      const read = await readHistoricalCsv(encode([HEADER, ...lines].join("\r\n")));
+      expect(read.issues).toEqual([]);
+      expect(read.rows).toHaveLength(2_000);
+      expect(read.rows.map((r) => r.values.nazwisko)).toEqual(lines.map((_, i) => `Żółć-${"ą".repeat(i % 7)}`));
+      expect(read.rows.at(-1)).toMatchObject({ row: 2_001, values: { numer: "2000", opis: "Za zasługi dla Krakowa." } });
+    }
+  });
+
+  it("a file that breaks off in an open quote is not CSV, whatever rows came before", async () => {
+    const read = await readHistoricalCsv(
+      bytes([HEADER, "HG;;1;osoba;Jan;Nowak;;M;;;;2010-05-12;;;", 'HG;;2;osoba;Jan;Kowalski;;M;;;;2010-05-12;;;"Za zasługi'].join("\r\n")),
+    );
+    expect(read.issues).toEqual([{ row: null, column: null, message: expect.stringMatching(/^Plik nie jest plikiem CSV\. .*\(Quote Not Closed/) }]);
+  });
+
+  it("reports a row with the wrong number of fields by its spreadsheet row", async () => {
+    const { issues } = await check(["HG;;1;osoba;Jan;Nowak;;M;;;;2010-05-12;;;", "HG;;2;osoba;Jan"]);
     expect(where(issues)).toEqual(["3:null"]);
   });
 });
 
 describe("historical CSV: rows against the rules", () => {
-  it("reports every problem of every row with its row and column", () => {
-    const { issues } = check([
+  it("reports every problem of every row with its row and column", async () => {
+    const { issues } = await check([
       "CM;srebrny;1;osoba;Jan;Nowak;;M;XXIII/210/92;1992-09-16;I;;1992-10-01;Sala Obrad;", // 2: fine
       "XX;;1;osoba;Jan;Nowak;;M;XXIII/210/92;1992-09-16;;;;;", // 3: unknown honour
       "CM;;2;osoba;Jan;Nowak;;M;XXIII/210/92;1992-09-16;;;;;", // 4: class missing
@@ -119,13 +139,13 @@ describe("historical CSV: rows against the rules", () => {
     expect(messages[9]).toMatch(/wyłącznie osobom/);
   });
 
-  it("a resolution date outside every council term is an error at uchwala_data", () => {
-    const { issues } = check(["HO;;;osoba;Jan;Nowak;;M;I/1/89;1989-05-01;;;;;"]);
+  it("a resolution date outside every council term is an error at uchwala_data", async () => {
+    const { issues } = await check(["HO;;;osoba;Jan;Nowak;;M;I/1/89;1989-05-01;;;;;"]);
     expect(where(issues)).toEqual(["2:uchwala_data"]);
   });
 
-  it("accepts full Polish names of the honours and classes with diacritics", () => {
-    const { results, issues } = check([
+  it("accepts full Polish names of the honours and classes with diacritics", async () => {
+    const { results, issues } = await check([
       "Medal „Cracoviae Merenti”;Srebrny;1;osoba;Jan;Nowak;;M;XXIII/210/92;1992-09-16;;;;;",
       "Honorowe Obywatelstwo;;;osoba;Jan;Nowak;;M;XXIII/211/92;1992-09-16;;;;;",
       "Odznaka „Honoris Gratia”;;2;osoba;Jan;Nowak;;M;;;;2010-05-12;;;",
@@ -191,10 +211,10 @@ describe("historical CSV: writing and reading back", () => {
       };
     });
 
-  it("every record written to the file reads back equal (quotes, separators, line breaks, diacritics)", () => {
-    fc.assert(
-      fc.property(fc.array(record, { minLength: 1, maxLength: 8 }), (records) => {
-        const read = readHistoricalCsv(bytes(toHistoricalCsv(records)));
+  it("every record written to the file reads back equal (quotes, separators, line breaks, diacritics)", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(record, { minLength: 1, maxLength: 8 }), async (records) => {
+        const read = await readHistoricalCsv(bytes(toHistoricalCsv(records)));
         expect(read.issues).toEqual([]);
         const back = read.rows.map((r) => validateRow(r, { terms: TERMS }));
         expect(back.flatMap((b) => b.issues)).toEqual([]);
@@ -204,8 +224,8 @@ describe("historical CSV: writing and reading back", () => {
     );
   });
 
-  it("warns on values a spreadsheet would run as formulas, and reads back the quote its export puts before them (issue 15, item 10)", () => {
-    const { read, results } = check(['HG;;12;osoba;=HYPERLINK("http://evil.example");Nowak;;M;;;;2010-05-12;;;@SUM(A1)']);
+  it("warns on values a spreadsheet would run as formulas, and reads back the quote its export puts before them (issue 15, item 10)", async () => {
+    const { read, results } = await check(['HG;;12;osoba;=HYPERLINK("http://evil.example");Nowak;;M;;;;2010-05-12;;;@SUM(A1)']);
     expect(read.warnings.map((w) => `${w.row}:${w.column}`)).toEqual(["2:imiona", "2:opis"]);
     expect(read.warnings[0]!.message).toMatch(/^Wartość zaczyna się od „=” i arkusz kalkulacyjny może ją wykonać jako formułę/);
     const record = results[0]!.record!;
@@ -213,7 +233,7 @@ describe("historical CSV: writing and reading back", () => {
     const exported = toHistoricalCsv([record]);
     expect(exported).toContain(`"'=HYPERLINK(""http://evil.example"")"`);
     expect(exported).toContain(";'@SUM(A1)");
-    const again = readHistoricalCsv(bytes(exported));
+    const again = await readHistoricalCsv(bytes(exported));
     expect(again.warnings).toEqual([]);
     expect(validateRow(again.rows[0]!, { terms: TERMS }).record).toEqual(record);
   });
