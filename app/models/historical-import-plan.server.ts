@@ -156,7 +156,7 @@ function labelOf(r: HistoricalRecord): string {
 export type PlanBatch = { rows: Planned[]; unreadable: Issue[]; fileIssues: Issue[]; warnings: Issue[] };
 
 export type PlanOptions = {
-  /** How many rows, issues and warnings the plan keeps (every count is whole): the page needs 100. */
+  /** How many rows, issues and warnings the plan keeps (its counts are always whole): the screen keeps 200. */
   keep?: number;
   /** Every issue in file order, including those past `keep` (the error list to download). */
   onIssue?: (issue: Issue) => void;
@@ -188,12 +188,12 @@ export function planCollector({ keep = Infinity, onIssue }: PlanOptions = {}) {
       fileIssues.push(...batch.fileIssues);
       batch.fileIssues.forEach(addIssue);
       // Rows the reader refused (wrong field count) are rows with errors too.
-      counts.rows += batch.rows.length + new Set(batch.unreadable.map((i) => i.row)).size;
-      counts.error += new Set(batch.unreadable.map((i) => i.row)).size;
-      for (const r of batch.rows) {
-        counts[r.action]++;
-        if (rows.length < keep)
-          rows.push({ row: r.row, action: r.action, label: r.label, matchedPublicId: r.matchedPublicId, newCandidate: r.newCandidate, issues: r.issues });
+      const unreadableRows = new Set(batch.unreadable.map((i) => i.row)).size;
+      counts.rows += batch.rows.length + unreadableRows;
+      counts.error += unreadableRows;
+      for (const { record: _record, candidateKey: _key, candidateId: _id, ...row } of batch.rows) {
+        counts[row.action]++;
+        if (rows.length < keep) rows.push(row);
       }
       [...batch.unreadable, ...batch.rows.flatMap((r) => r.issues)].sort((a, b) => a.row! - b.row!).forEach(addIssue);
       warningCount += batch.warnings.length;
