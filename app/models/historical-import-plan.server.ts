@@ -1,13 +1,13 @@
-// The dry run of an import of the historical record (the CSV format of
-// app/domain/historical-csv.ts): it reads the file, checks every row against the format, the
-// rules and the database, and says per row what it will create or match, with every problem by
-// row and column. applyImport (historical-import.server.ts) makes the same plan again inside its
-// transaction; the page keeps a dry run's file on the server (import-staging.server.ts).
+// Planning an import of the historical record (the CSV format of app/domain/historical-csv.ts):
+// every row is checked against the format, the rules, the register and the rows before it, and
+// gets what it will do (create, match or error) with every problem by row and column. The dry
+// run (historical-import-dry-run.server.ts) and applyImport (historical-import.server.ts, again
+// inside its transaction) both plan through planFile.
 //
 // The file is read twice, a batch at a time: first for the keys the database is asked about
 // (names, numbers, resolutions), then to plan each row. A row's plan goes to the caller and is
-// not kept, so a 20 MB file's dry run holds its keys, not its rows, and other requests are
-// served between batches.
+// not kept, so a 20 MB file's plan holds its keys, not its rows, and other requests are served
+// between batches.
 import { foldedNameOf } from "#app/domain/candidate";
 import { setImmediate as nextTurn } from "node:timers/promises";
 import {
@@ -24,7 +24,7 @@ import {
 } from "#app/domain/historical-csv";
 import { numberSeriesOf, type Honour, type MedalClass } from "#app/domain/honours";
 import { parseResolutionNumber } from "#app/domain/resolution-number";
-import { db, type Tx } from "#app/utils/db.server";
+import type { Tx } from "#app/utils/db.server";
 import { DEMO_REMOVAL_HINT } from "./demo-data.server";
 
 export type RowAction = "create" | "match" | "error";
@@ -39,20 +39,6 @@ export type PlannedRow = {
   /** Whether the candidate exists already (action "create"). */
   newCandidate: boolean;
   issues: Issue[];
-};
-
-export type ImportPlan = CsvFormat & {
-  /** Problems with the file as a whole (not CSV, missing columns): nothing can be imported. */
-  fileIssues: Issue[];
-  /** The rows in file order: all of them, or the first `keep` (planImport's option). */
-  rows: PlannedRow[];
-  /** The issues of the file and of its rows in file order: all, or the first `keep`. */
-  issues: Issue[];
-  issueCount: number;
-  /** Values that look like spreadsheet formulas (imported as text): all, or the first `keep`. */
-  warnings: Issue[];
-  warningCount: number;
-  counts: { rows: number; create: number; match: number; error: number };
 };
 
 export type Planned = PlannedRow & { record: HistoricalRecord | null; candidateKey: string; candidateId: string | null };
@@ -154,69 +140,6 @@ function labelOf(r: HistoricalRecord): string {
 
 /** One batch of the file, planned: its rows, the rows that could not be read, file problems, formula warnings. */
 export type PlanBatch = { rows: Planned[]; unreadable: Issue[]; fileIssues: Issue[]; warnings: Issue[] };
-
-export type PlanOptions = {
-  /** How many rows, issues and warnings the plan keeps (its counts are always whole): the screen keeps 200. */
-  keep?: number;
-  /** Every issue in file order, including those past `keep` (the error list to download). */
-  onIssue?: (issue: Issue) => void;
-};
-
-/** The dry run: what the file would create or match, and every problem, row and column. */
-export async function planImport(bytes: Uint8Array, options: PlanOptions = {}): Promise<ImportPlan> {
-  const collector = planCollector(options);
-  const format = await planFile(bytes, db(), collector.add);
-  return collector.result(format);
-}
-
-/** Keeps what a plan shows as its batches come: every count, and the first rows, issues and warnings. */
-export function planCollector({ keep = Infinity, onIssue }: PlanOptions = {}) {
-  const counts = { rows: 0, create: 0, match: 0, error: 0 };
-  const rows: PlannedRow[] = [];
-  const issues: Issue[] = [];
-  const warnings: Issue[] = [];
-  const fileIssues: Issue[] = [];
-  let issueCount = 0;
-  let warningCount = 0;
-  const addIssue = (issue: Issue) => {
-    issueCount++;
-    if (issues.length < keep) issues.push(issue);
-    onIssue?.(issue);
-  };
-  return {
-    add(batch: PlanBatch) {
-      fileIssues.push(...batch.fileIssues);
-      batch.fileIssues.forEach(addIssue);
-      // Rows the reader refused (wrong field count) are rows with errors too.
-      const unreadableRows = new Set(batch.unreadable.map((i) => i.row)).size;
-      counts.rows += batch.rows.length + unreadableRows;
-      counts.error += unreadableRows;
-      for (const { record: _record, candidateKey: _key, candidateId: _id, ...row } of batch.rows) {
-        counts[row.action]++;
-        if (rows.length < keep) rows.push(row);
-      }
-      [...batch.unreadable, ...batch.rows.flatMap((r) => r.issues)].sort((a, b) => a.row! - b.row!).forEach(addIssue);
-      warningCount += batch.warnings.length;
-      warnings.push(...batch.warnings.slice(0, Math.max(0, keep - warnings.length)));
-    },
-    result(format: CsvFormat): ImportPlan {
-      // A file that cannot be read as a whole imports nothing, whatever rows came before the problem.
-      if (fileIssues.length) {
-        return {
-          ...format,
-          fileIssues,
-          rows: [],
-          issues: fileIssues,
-          issueCount: fileIssues.length,
-          warnings: [],
-          warningCount: 0,
-          counts: { rows: 0, create: 0, match: 0, error: 0 },
-        };
-      }
-      return { ...format, fileIssues, rows, issues, issueCount, warnings, warningCount, counts };
-    },
-  };
-}
 
 /** A row checked on its own (format and rules), not yet against the database and the rest of the file. */
 function checkedRow(raw: RawRow, context: RowContext): Planned {
@@ -432,27 +355,3 @@ const runningOf = (resolutionNumber: string) => {
 
 const SERIES_LABEL: Record<string, string> = { CM_GOLD: "złote medale", CM_SILVER: "srebrne medale", CM_BRONZE: "brązowe medale", HG: "odznaki" };
 const seriesLabel = (series: string) => SERIES_LABEL[series] ?? series;
-
-const ACTION_LABEL: Record<RowAction, string> = { create: "utworzy", match: "istnieje", error: "BŁĄD" };
-
-/** The dry run as plain text (the command line prints it): summary, every error, then the rows. */
-export function planReport(plan: ImportPlan, { rowLimit = Infinity }: { rowLimit?: number } = {}): string[] {
-  const lines = [
-    `Kodowanie: ${plan.encoding}${plan.encoding === "Windows-1250" ? " (plik nie jest w UTF-8: przekodowano z Windows-1250)" : ""}; separator „${plan.delimiter}”.`,
-    `Wierszy: ${plan.counts.rows}; do utworzenia: ${plan.counts.create}; już w rejestrze: ${plan.counts.match}; z błędami: ${plan.counts.error}.`,
-  ];
-  if (plan.issues.length) {
-    lines.push("", `Błędy (${plan.issueCount}):`);
-    for (const i of plan.issues) lines.push(`  ${i.row === null ? "plik" : `wiersz ${i.row}`}${i.column ? `, kolumna ${i.column}` : ""}: ${i.message}`);
-  }
-  if (plan.warnings.length) {
-    lines.push("", `Ostrzeżenia (${plan.warningCount}):`);
-    for (const w of plan.warnings) lines.push(`  wiersz ${w.row}, kolumna ${w.column}: ${w.message}`);
-  }
-  if (plan.rows.length) {
-    lines.push("", "Wiersze:");
-    for (const r of plan.rows.slice(0, rowLimit)) lines.push(`  ${String(r.row).padStart(6)}  ${ACTION_LABEL[r.action].padEnd(8)} ${r.label}`);
-    if (plan.rows.length > rowLimit) lines.push(`  … i ${plan.rows.length - rowLimit} dalszych (--all pokazuje wszystkie).`);
-  }
-  return lines;
-}

@@ -11,13 +11,15 @@ import { parseResolutionNumber } from "#app/domain/resolution-number";
 import { db, type Tx } from "#app/utils/db.server";
 import { recordAudit } from "./audit.server";
 import { resuggestNameForms } from "./candidate.server";
-import { chunks, type ImportPlan, type Planned, planCollector, planFile, type PlanOptions } from "./historical-import-plan.server";
+import { type ImportPlan, planCollector, type PlanOptions } from "./historical-import-dry-run.server";
+import { chunks, type Planned, planFile } from "./historical-import-plan.server";
 import { loadLexicon } from "./name-lexicon.server";
 import { candidateData } from "./candidate.server";
 import { newPublicId } from "./conferral.server";
 import * as clock from "#app/domain/clock";
 
-export { planImport, planReport, type ImportPlan, type PlannedRow, type RowAction } from "./historical-import-plan.server";
+export { planImport, planReport, type ImportPlan } from "./historical-import-dry-run.server";
+export type { PlannedRow, RowAction } from "./historical-import-plan.server";
 export { exportHistoricalRecord, type ExportFilter } from "./historical-export.server";
 
 /** SQLite in libsql accepts up to 32 766 parameters in a statement. */

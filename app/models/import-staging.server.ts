@@ -15,7 +15,7 @@ import { SHOWN_ROWS } from "#app/domain/import-form";
 import { databaseFilePath } from "#app/utils/backup.server";
 import { env } from "#app/utils/env.server";
 import { applyImport, type ApplyResult } from "./historical-import.server";
-import { planImport, type ImportPlan } from "./historical-import-plan.server";
+import { planImport, type ImportPlan } from "./historical-import-dry-run.server";
 
 /** How long a dry run can be applied: after that the file must be loaded again. */
 export const STAGING_TTL_MS = 60 * 60 * 1000;
