@@ -90,20 +90,25 @@ export type RawRow = { row: number; values: Record<Column, string> };
 /** How the file is written: found from its bytes before it is read. */
 export type CsvFormat = { encoding: "UTF-8" | "Windows-1250"; delimiter: ";" | "," };
 
+/** A row that could not be read by column (wrong number of fields): its cells and the reason. */
+export type UnreadableRow = { row: number; cells: string[]; issue: Issue };
+
 /**
  * One stretch of the file as it is read: its rows by column name, the rows that could not be
- * read (wrong number of fields) and the values a spreadsheet would run as a formula. A problem
- * with the file as a whole (not CSV, wrong header) comes as a batch of issues with row null or 1,
- * and nothing is read after it.
+ * read, and the values a spreadsheet would run as a formula. A problem with the file as a whole
+ * (not CSV, wrong header) comes as a batch with `fileIssues` (row null or 1), and nothing is read
+ * after it.
  */
 export type CsvBatch = {
   rows: RawRow[];
-  issues: Issue[];
+  unreadable: UnreadableRow[];
+  fileIssues: Issue[];
   /** Values a spreadsheet would run as a formula: imported as text, but worth a look. */
   warnings: Issue[];
 };
 
-export type ReadResult = CsvFormat & CsvBatch;
+/** The whole file: its rows, and every issue (of the file, and the rows not read) in file order. */
+export type ReadResult = CsvFormat & { rows: RawRow[]; issues: Issue[]; warnings: Issue[] };
 
 const NOT_CSV = "Plik nie jest plikiem CSV. Zapisz arkusz jako „CSV (rozdzielany średnikami)” i wczytaj go ponownie.";
 
@@ -146,14 +151,16 @@ function* utf8Chunks(bytes: Uint8Array, encoding: CsvFormat["encoding"]): Genera
  * let other work run between batches.
  */
 export async function* historicalCsvBatches(bytes: Uint8Array, format: CsvFormat = csvFormatOf(bytes)): AsyncGenerator<CsvBatch> {
-  const fail = (message: string): CsvBatch => ({ rows: [], issues: [{ row: null, column: null, message }], warnings: [] });
+  const empty = (): CsvBatch => ({ rows: [], unreadable: [], fileIssues: [], warnings: [] });
+  const fail = (...fileIssues: Issue[]): CsvBatch => ({ ...empty(), fileIssues });
+  const problem = (message: string): Issue => ({ row: null, column: null, message });
   if (bytes.length === 0 || looksBinary(bytes)) {
-    yield fail(bytes.length === 0 ? "Plik jest pusty." : NOT_CSV);
+    yield fail(problem(bytes.length === 0 ? "Plik jest pusty." : NOT_CSV));
     return;
   }
   const { delimiter } = format;
   const known = new Set<string>(EXPORT_COLUMNS);
-  let batch: CsvBatch = { rows: [], issues: [], warnings: [] };
+  let batch = empty();
   let header: string[] | null = null;
   let headerIssues: Issue[] = [];
   let dataRows = 0;
@@ -168,7 +175,8 @@ export async function* historicalCsvBatches(bytes: Uint8Array, format: CsvFormat
     if (record.every((v) => v.trim() === "")) return null;
     dataRows++;
     if (record.length !== header.length) {
-      batch.issues.push({ row, column: null, message: `${rowWidthText(record.length, header.length)} (sprawdź separator „${delimiter}” i cudzysłowy).` });
+      const message = `${rowWidthText(record.length, header.length)} (sprawdź separator „${delimiter}” i cudzysłowy).`;
+      batch.unreadable.push({ row, cells: record, issue: { row, column: null, message } });
       return null;
     }
     const values = { ...NO_VALUES };
@@ -194,7 +202,7 @@ export async function* historicalCsvBatches(bytes: Uint8Array, format: CsvFormat
   const writer = parser.writable.getWriter();
   const taken = () => {
     const done = batch;
-    batch = { rows: [], issues: [], warnings: [] };
+    batch = empty();
     return done;
   };
   const unusable = () => header !== null && (headerIssues.length > 0 || !header.some((h) => known.has(h)));
@@ -202,18 +210,18 @@ export async function* historicalCsvBatches(bytes: Uint8Array, format: CsvFormat
     for (const chunk of utf8Chunks(bytes, format.encoding)) {
       await writer.write(chunk);
       if (unusable()) break;
-      if (batch.rows.length || batch.issues.length || batch.warnings.length) yield taken();
+      if (batch.rows.length || batch.unreadable.length || batch.warnings.length) yield taken();
     }
     if (!unusable()) await writer.close();
   } catch (error) {
-    yield fail(`${NOT_CSV} (${error instanceof Error ? error.message : String(error)})`);
+    yield fail(problem(`${NOT_CSV} (${error instanceof Error ? error.message : String(error)})`));
     return;
   }
-  if (headerIssues.length) yield { rows: [], issues: headerIssues, warnings: [] };
+  if (headerIssues.length) yield fail(...headerIssues);
   else if (!(header ?? []).some((h) => known.has(h)))
-    yield fail(`${NOT_CSV} Pierwszy wiersz musi być nagłówkiem z nazwami kolumn: ${REQUIRED_COLUMNS.join(", ")}.`);
-  else if (batch.rows.length || batch.issues.length || batch.warnings.length) yield taken();
-  else if (dataRows === 0) yield fail("Plik nie ma żadnego wiersza danych pod nagłówkiem.");
+    yield fail(problem(`${NOT_CSV} Pierwszy wiersz musi być nagłówkiem z nazwami kolumn: ${REQUIRED_COLUMNS.join(", ")}.`));
+  else if (batch.rows.length || batch.unreadable.length || batch.warnings.length) yield taken();
+  else if (dataRows === 0) yield fail(problem("Plik nie ma żadnego wiersza danych pod nagłówkiem."));
 }
 
 /** The whole file at once (tests and small files); historicalCsvBatches reads a large one. */
@@ -222,7 +230,7 @@ export async function readHistoricalCsv(bytes: Uint8Array): Promise<ReadResult> 
   const read: ReadResult = { ...format, rows: [], issues: [], warnings: [] };
   for await (const batch of historicalCsvBatches(bytes, format)) {
     read.rows.push(...batch.rows);
-    read.issues.push(...batch.issues);
+    read.issues.push(...batch.fileIssues, ...batch.unreadable.map((u) => u.issue));
     read.warnings.push(...batch.warnings);
   }
   return read;

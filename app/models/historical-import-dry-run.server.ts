@@ -52,15 +52,12 @@ export function planCollector({ keep = Infinity, onIssue }: PlanOptions = {}) {
     add(batch: PlanBatch) {
       fileIssues.push(...batch.fileIssues);
       batch.fileIssues.forEach(addIssue);
-      // Rows the reader refused (wrong field count) are rows with errors too.
-      const unreadableRows = new Set(batch.unreadable.map((i) => i.row)).size;
-      counts.rows += batch.rows.length + unreadableRows;
-      counts.error += unreadableRows;
       for (const { record: _record, candidateKey: _key, candidateId: _id, ...row } of batch.rows) {
+        counts.rows++;
         counts[row.action]++;
         if (rows.length < keep) rows.push(row);
+        row.issues.forEach(addIssue);
       }
-      [...batch.unreadable, ...batch.rows.flatMap((r) => r.issues)].sort((a, b) => a.row! - b.row!).forEach(addIssue);
       warningCount += batch.warnings.length;
       warnings.push(...batch.warnings.slice(0, Math.max(0, keep - warnings.length)));
     },

@@ -20,6 +20,7 @@ import {
   type Issue,
   type RawRow,
   type RowContext,
+  type UnreadableRow,
   validateRow,
 } from "#app/domain/historical-csv";
 import { numberSeriesOf, type Honour, type MedalClass } from "#app/domain/honours";
@@ -138,8 +139,16 @@ function labelOf(r: HistoricalRecord): string {
   return [name, ": ", honour, r.number ? ` nr ${r.number}` : "", ", ", act].join("");
 }
 
-/** One batch of the file, planned: its rows, the rows that could not be read, file problems, formula warnings. */
-export type PlanBatch = { rows: Planned[]; unreadable: Issue[]; fileIssues: Issue[]; warnings: Issue[] };
+/** One batch of the file, planned: its rows in file order (those not read among them, as errors), file problems, formula warnings. */
+export type PlanBatch = { rows: Planned[]; fileIssues: Issue[]; warnings: Issue[] };
+
+/** What a row shows of itself in the report when it is wrong: its first cells. */
+const cellsLabel = (cells: string[]) =>
+  cells
+    .map((c) => c.trim())
+    .filter(Boolean)
+    .slice(0, 6)
+    .join(" · ");
 
 /** A row checked on its own (format and rules), not yet against the database and the rest of the file. */
 function checkedRow(raw: RawRow, context: RowContext): Planned {
@@ -147,7 +156,7 @@ function checkedRow(raw: RawRow, context: RowContext): Planned {
   return {
     row: raw.row,
     action: "error",
-    label: record ? labelOf(record) : Object.values(raw.values).filter(Boolean).slice(0, 6).join(" · "),
+    label: record ? labelOf(record) : cellsLabel(Object.values(raw.values)),
     matchedPublicId: null,
     newCandidate: false,
     issues,
@@ -157,11 +166,23 @@ function checkedRow(raw: RawRow, context: RowContext): Planned {
   };
 }
 
-/** The file a batch at a time, its issues split into rows not read and the file's own; other requests run between batches. */
+/** A row that could not be read by column: an error with its cells for a label. */
+const unreadableRow = ({ row, cells, issue }: UnreadableRow): Planned => ({
+  row,
+  action: "error",
+  label: cellsLabel(cells),
+  matchedPublicId: null,
+  newCandidate: false,
+  issues: [issue],
+  record: null,
+  candidateKey: "",
+  candidateId: null,
+});
+
+/** The file a batch at a time; other requests run between batches. */
 async function* fileBatches(bytes: Uint8Array, format: CsvFormat) {
-  const isFileIssue = (i: Issue) => i.row === null || i.row <= 1;
   for await (const batch of historicalCsvBatches(bytes, format)) {
-    yield { rows: batch.rows, unreadable: batch.issues.filter((i) => !isFileIssue(i)), fileIssues: batch.issues.filter(isFileIssue), warnings: batch.warnings };
+    yield batch;
     await nextTurn();
   }
 }
@@ -253,10 +274,15 @@ export async function planFile(bytes: Uint8Array, tx: Tx, onBatch: (batch: PlanB
   const fileHonoraryCitizens = new Map<string, number>();
   const fileActs = new Map<string, number>();
   const fileDecisions = new Map<string, { decidedOn: string; row: number }>();
-  for await (const { rows: raws, ...batch } of fileBatches(bytes, format)) {
-    const rows = raws.map((raw) => checkedRow(raw, { terms }));
+  for await (const batch of fileBatches(bytes, format)) {
+    const rows = batch.rows.map((raw) => checkedRow(raw, { terms }));
     for (const r of rows) if (r.record) planRow(r);
-    onBatch({ rows, ...batch });
+    // The rows not read take their places among the others, so the report keeps file order.
+    if (batch.unreadable.length) {
+      rows.push(...batch.unreadable.map(unreadableRow));
+      rows.sort((a, b) => a.row - b.row);
+    }
+    onBatch({ rows, fileIssues: batch.fileIssues, warnings: batch.warnings });
   }
   return format;
 

@@ -69,7 +69,6 @@ export async function applyImport(bytes: Uint8Array, options: ApplyOptions): Pro
           if (r.action !== "error" && r.candidateId) namedCandidates.add(r.candidateId);
           if (r.action === "error") skippedRows.push(r.row);
         }
-        skippedRows.push(...new Set(batch.unreadable.map((i) => i.row!)));
       });
       const plan = collector.result(format);
       if (plan.fileIssues.length) return { kind: "refused" as const, plan, message: "Pliku nie można zaimportować: popraw błędy pliku." };

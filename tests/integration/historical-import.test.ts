@@ -193,6 +193,11 @@ describe("historical import", () => {
     expect(plan.fileIssues).toEqual([]);
     expect(plan.counts).toEqual({ rows: 2, create: 1, match: 0, error: 1 });
     expect(plan.issues).toEqual([{ row: 3, column: null, message: expect.stringMatching(/^Wiersz ma 5\u00a0pól/) }]);
+    // It is listed among the rows, in its place, with its cells.
+    expect(plan.rows.map((r) => [r.row, r.action, r.label])).toEqual([
+      [2, "create", "Ewa Polowa: Honoris Gratia nr 611, decyzja z 2013-06-05"],
+      [3, "error", "HG · 612 · osoba · Jan"],
+    ]);
     const result = await applyImport(bytes, { userId: null, fileName: "polowa.csv", skipErrors: true });
     expect(result).toMatchObject({ kind: "applied", created: 1, skipped: 1 });
     const audit = await db().auditEvent.findFirstOrThrow({ where: { entityType: "HistoricalImport" }, orderBy: { at: "desc" } });
