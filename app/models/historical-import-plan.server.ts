@@ -191,7 +191,7 @@ async function* fileBatches(bytes: Uint8Array, format: CsvFormat) {
  * Plans every row of the file and hands each batch to `onBatch` in file order; nothing is kept
  * here but the keys of the file. Its rows' records are in the batches (applyImport writes them).
  */
-export async function planFile(bytes: Uint8Array, tx: Tx, onBatch: (batch: PlanBatch) => void): Promise<CsvFormat> {
+export async function planFile(bytes: Uint8Array, tx: Tx, onBatch: (batch: PlanBatch) => void | Promise<void>): Promise<CsvFormat> {
   const format = csvFormatOf(bytes);
   const terms = await tx.councilTerm.findMany({ select: { id: true, number: true, startDate: true, endDate: true } });
 
@@ -282,7 +282,7 @@ export async function planFile(bytes: Uint8Array, tx: Tx, onBatch: (batch: PlanB
       rows.push(...batch.unreadable.map(unreadableRow));
       rows.sort((a, b) => a.row - b.row);
     }
-    onBatch({ rows, fileIssues: batch.fileIssues, warnings: batch.warnings });
+    await onBatch({ rows, fileIssues: batch.fileIssues, warnings: batch.warnings });
   }
   return format;
 
