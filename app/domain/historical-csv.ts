@@ -214,7 +214,7 @@ export async function* historicalCsvBatches(bytes: Uint8Array, format: CsvFormat
     }
     if (!unusable()) await writer.close();
   } catch (error) {
-    yield fail(problem(`${NOT_CSV} (${error instanceof Error ? error.message : String(error)})`));
+    yield fail(problem(`${NOT_CSV} ${parseProblem(error)}`));
     return;
   }
   if (headerIssues.length) yield fail(...headerIssues);
@@ -234,6 +234,14 @@ export async function readHistoricalCsv(bytes: Uint8Array): Promise<ReadResult> 
     read.warnings.push(...batch.warnings);
   }
   return read;
+}
+
+/** What the CSV parser could not read, in Polish and by the spreadsheet's row (the header is row 1). */
+function parseProblem(error: unknown): string {
+  const { code, records } = error as { code?: string; records?: number };
+  const row = typeof records === "number" ? records + 1 : null;
+  if (code === "CSV_QUOTE_NOT_CLOSED" && row) return `Cudzysłów otwarty w wierszu ${row} nie jest zamknięty do końca pliku.`;
+  return row ? `Nie da się odczytać wiersza ${row}.` : "Nie da się go odczytać.";
 }
 
 /** The header's problems that stop the file: missing, unknown or repeated columns. */

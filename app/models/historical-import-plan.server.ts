@@ -179,11 +179,22 @@ const unreadableRow = ({ row, cells, issue }: UnreadableRow): Planned => ({
   candidateId: null,
 });
 
-/** The file a batch at a time; other requests run between batches. */
-async function* fileBatches(bytes: Uint8Array, format: CsvFormat) {
+/**
+ * A reading with no statement for this long would look abandoned to the transaction's idle
+ * watchdog (db.server.ts, 15 s) when the import applies a file inside one.
+ */
+const KEEPALIVE_MS = 2_000;
+
+/** The file a batch at a time; other requests run between batches, and `tx` hears from it now and then. */
+async function* fileBatches(bytes: Uint8Array, format: CsvFormat, tx: Tx) {
+  let spoke = Date.now();
   for await (const batch of historicalCsvBatches(bytes, format)) {
     yield batch;
     await nextTurn();
+    if (Date.now() - spoke > KEEPALIVE_MS) {
+      await tx.$queryRawUnsafe("SELECT 1");
+      spoke = Date.now();
+    }
   }
 }
 
@@ -202,7 +213,7 @@ export async function planFile(bytes: Uint8Array, tx: Tx, onBatch: (batch: PlanB
   const runningNumbers = new Set<number>();
   const decisionNumbers = new Set<string>();
   const actsByHash = new Map<number, number>();
-  for await (const batch of fileBatches(bytes, format)) {
+  for await (const batch of fileBatches(bytes, format, tx)) {
     for (const raw of batch.rows) {
       const { record } = validateRow(raw, { terms });
       if (!record) continue;
@@ -274,7 +285,7 @@ export async function planFile(bytes: Uint8Array, tx: Tx, onBatch: (batch: PlanB
   const fileHonoraryCitizens = new Map<string, number>();
   const fileActs = new Map<string, number>();
   const fileDecisions = new Map<string, { decidedOn: string; row: number }>();
-  for await (const batch of fileBatches(bytes, format)) {
+  for await (const batch of fileBatches(bytes, format, tx)) {
     const rows = batch.rows.map((raw) => checkedRow(raw, { terms }));
     for (const r of rows) if (r.record) planRow(r);
     // The rows not read take their places among the others, so the report keeps file order.

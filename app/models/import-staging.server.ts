@@ -73,7 +73,8 @@ async function sweep(): Promise<void> {
 
 /** The error list's header, then one line per issue as the dry run finds it (the app's one CSV writer). */
 const ERRORS_HEADER = ["wiersz", "kolumna", "błąd"];
-const errorLine = (i: Issue) => csvLines([[i.row ?? "plik", i.column ?? "", i.message]]);
+const errorCells = (i: Issue) => [i.row ?? "plik", i.column ?? "", i.message];
+const errorLine = (i: Issue) => csvLines([errorCells(i)]);
 
 /**
  * The dry run of an uploaded file, kept under a new id for applyStagedImport and its error list
@@ -89,14 +90,19 @@ export async function stageDryRun(bytes: Uint8Array, options: { userId: string; 
   await writeFile(fileOf(importId, "data"), bytes, { mode: 0o600 });
   const errors = createWriteStream(fileOf(importId, "errors"), { mode: 0o600 });
   const written = finished(errors);
+  // Awaited after planning; until then a failed write (a full disk) must not be an unhandled rejection.
+  written.catch(() => undefined);
   errors.write(toCsv(ERRORS_HEADER, []));
+  let plan: ImportPlan;
   try {
-    const plan = await planImport(bytes, { keep: SHOWN_ROWS, onIssue: (issue) => errors.write(errorLine(issue)) });
-    return { importId, plan };
+    plan = await planImport(bytes, { keep: SHOWN_ROWS, onIssue: (issue) => errors.write(errorLine(issue)) });
   } finally {
     errors.end();
-    await written;
   }
+  await written;
+  // A file that broke off part way is its file problem only, as the page shows it.
+  if (plan.fileIssues.length) await writeFile(fileOf(importId, "errors"), toCsv(ERRORS_HEADER, plan.fileIssues.map(errorCells)), { mode: 0o600 });
+  return { importId, plan };
 }
 
 /**

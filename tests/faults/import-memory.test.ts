@@ -68,10 +68,9 @@ describe("the memory of a large import", () => {
     // The page's share is bounded; the whole list went to the download, one line per issue.
     expect(answer.rows).toBeLessThanOrEqual(200);
     expect(answer.issues).toBeLessThanOrEqual(200);
-    const errors = readFileSync(
-      path.join(path.dirname(process.env.DATABASE_URL!.slice("file:".length)), "import-staging", `${answer.importId}.errors.csv`),
-      "utf8",
-    );
+    const staged = path.join(path.dirname(process.env.DATABASE_URL!.slice("file:".length)), "import-staging", answer.importId);
+    const errors = readFileSync(`${staged}.errors.csv`, "utf8");
+    for (const suffix of [".json", ".csv", ".errors.csv"]) rmSync(`${staged}${suffix}`, { force: true });
     expect(errors.split("\r\n").filter(Boolean)).toHaveLength(answer.issueCount + 1);
   });
 

@@ -101,6 +101,24 @@ describe("the size of an import", () => {
     expect(await db().conferral.count({ where: { numberSeries: "HG", number: 952 } })).toBe(1);
   });
 
+  test("a file that breaks off part way: the page and the error download both name only the file's problem", async () => {
+    const preview = await upload(csv(...wrongRows(3), 'HG;;954;osoba;Jan;Urwany;;M;;;;2014-02-03;;;"Za zasługi'), "urwany.csv");
+    expect(preview.status).toBe(200);
+    const report = preview.data!.report!;
+    expect(report.issueCount).toBe(1);
+    expect(report.issues).toEqual([
+      { row: null, column: null, message: expect.stringMatching(/Cudzysłów otwarty w wierszu 5 nie jest zamknięty do końca pliku\.$/) },
+    ]);
+    const { loader } = await import("#app/routes/import.$id.errors[.csv]");
+    const download = await loader({
+      request: new Request(`http://localhost${report.errorsUrl}`, { headers: { Cookie: cookie } }),
+      params: { id: report.importId },
+      context: {},
+    });
+    const records = parse(await download.text(), { bom: true, delimiter: ";", columns: true }) as { wiersz: string; błąd: string }[];
+    expect(records).toEqual([{ wiersz: "plik", kolumna: "", błąd: report.issues[0]!.message }]);
+  });
+
   test("another user cannot apply someone's dry run", async () => {
     const preview = await upload(csv("HG;;953;osoba;Ola;Cudza;;K;;;;2014-02-03;;;"), "cudzy.csv");
     const { importId } = preview.data!.report!;

@@ -74,9 +74,8 @@ describe("historical CSV: reading the file", () => {
     ]);
   });
 
-  it("reads a file of many batches whole: a letter split between two of them, in UTF-8 and in Windows-1250", async () => {
-    // Each row is 100 bytes or so; 2 000 of them cross the reader's 64 KB batches many times, and
-    // „Żółć” (two bytes a letter in UTF-8) sits astride some boundary.
+  it("reads a file of many batches whole, in UTF-8 and in Windows-1250", async () => {
+    // Each row is 100 bytes or so: 2 000 of them cross the reader's 64 KB batches many times.
     const lines = Array.from({ length: 2_000 }, (_, i) => `HG;;${i + 1};osoba;Jan;Żółć-${"ą".repeat(i % 7)};;M;;;;2010-05-12;;;Za zasługi dla Krakowa.`);
     for (const encode of [(text: string) => bytes(text), (text: string) => iconv.encode(text, "win1250")]) {
       const read = await readHistoricalCsv(encode([HEADER, ...lines].join("\r\n")));
@@ -87,11 +86,34 @@ describe("historical CSV: reading the file", () => {
     }
   });
 
+  it("reads a UTF-8 letter whose two bytes fall in two batches, and a quoted line break across them", async () => {
+    const BATCH = 64 * 1024;
+    // A first row padded so that „Ż” begins on the batch's last byte, then a quoted citation whose
+    // line break crosses the next boundary.
+    const head = bytes(`${HEADER}\r\nHG;;1;osoba;Jan;Nowak;;M;;;;2010-05-12;;;`).length;
+    const first = `HG;;1;osoba;Jan;Nowak;;M;;;;2010-05-12;;;${"x".repeat(BATCH - 1 - head)}Żółć`;
+    const prefix = bytes(`${HEADER}\r\n${first}\r\nHG;;2;osoba;Ewa;Nowak;;K;;;;2010-05-12;;;"`).length;
+    const citation = `${"y".repeat(2 * BATCH - 1 - prefix)}\r\nZa zasługi`;
+    const file = bytes(`${HEADER}\r\n${first}\r\nHG;;2;osoba;Ewa;Nowak;;K;;;;2010-05-12;;;"${citation}"\r\nHG;;3;osoba;Ola;Nowak;;K;;;;2010-05-12;;;`);
+    expect(file[BATCH - 1]).toBe(0xc5);
+    expect(file[BATCH]! & 0xc0).toBe(0x80);
+    expect(file.subarray(2 * BATCH - 1, 2 * BATCH + 1)).toEqual(new Uint8Array([0x0d, 0x0a]));
+    const read = await readHistoricalCsv(file);
+    expect(read.issues).toEqual([]);
+    expect(read.rows.map((r) => r.values.opis)).toEqual([first.slice(first.lastIndexOf(";") + 1), citation, ""]);
+  });
+
   it("a file that breaks off in an open quote is not CSV, whatever rows came before", async () => {
     const read = await readHistoricalCsv(
       bytes([HEADER, "HG;;1;osoba;Jan;Nowak;;M;;;;2010-05-12;;;", 'HG;;2;osoba;Jan;Kowalski;;M;;;;2010-05-12;;;"Za zasługi'].join("\r\n")),
     );
-    expect(read.issues).toEqual([{ row: null, column: null, message: expect.stringMatching(/^Plik nie jest plikiem CSV\. .*\(Quote Not Closed/) }]);
+    expect(read.issues).toEqual([
+      {
+        row: null,
+        column: null,
+        message: expect.stringMatching(/^Plik nie jest plikiem CSV\. .* Cudzysłów otwarty w wierszu 3 nie jest zamknięty do końca pliku\.$/),
+      },
+    ]);
   });
 
   it("reports a row with the wrong number of fields by its spreadsheet row", async () => {
