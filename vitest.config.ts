@@ -12,6 +12,10 @@ const SERVER_FAULTS = [
   "tests/faults/sign-in-flood-server.test.ts",
 ];
 
+// Fault tests that measure answer times (the lockout's equal timing, a flood's effect on other
+// pages): one file at a time, after the others. The rest run beside the integration files.
+const TIMED_FAULTS = ["tests/faults/sign-in.test.ts", "tests/faults/sign-in-flood.test.ts"];
+
 export const unitProject = {
   test: {
     name: "unit",
@@ -49,8 +53,19 @@ export default defineConfig({
         test: {
           name: "faults",
           include: ["tests/faults/**/*.test.ts"],
-          // These start servers of the built app: the faults-server project below.
-          exclude: SERVER_FAULTS,
+          // These start servers of the built app (the faults-server project below) or measure time.
+          exclude: [...SERVER_FAULTS, ...TIMED_FAULTS],
+          environment: "node",
+          globalSetup: ["tests/setup/integration-global.ts"],
+          setupFiles: ["tests/setup/integration-db.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: "faults-timed",
+          include: TIMED_FAULTS,
           environment: "node",
           globalSetup: ["tests/setup/integration-global.ts"],
           setupFiles: ["tests/setup/integration-db.ts"],
