@@ -122,26 +122,21 @@ export type NominationListRow = {
   nominators: { name: string }[];
 };
 
+/** A row as SQLite answers it: the nomination's own columns, its candidate's and term's flattened. */
+type ListSqlRow = Omit<NominationListRow, "candidate" | "councilTerm" | "nominators"> & {
+  candidateId: string;
+  displayName: string;
+  kind: string;
+  isDemo: number | bigint | boolean;
+  termNumber: number | bigint | null;
+};
+
 /** The list's rows of these nominations, in the order of `ids` (a page: at most PAGE_SIZE). */
 async function listRowsOf(ids: string[]): Promise<NominationListRow[]> {
   if (ids.length === 0) return [];
   const idList = Prisma.join(ids);
   const [rows, nominators] = await Promise.all([
-    readRows<
-      {
-        id: string;
-        honour: string;
-        requestedClass: string | null;
-        status: string;
-        receivedDate: string;
-        caseReference: string;
-        candidateId: string;
-        displayName: string;
-        kind: string;
-        isDemo: number | bigint | boolean;
-        termNumber: number | bigint | null;
-      }[]
-    >(Prisma.sql`
+    readRows<ListSqlRow[]>(Prisma.sql`
       SELECT n."id", n."honour", n."requestedClass", n."status", n."receivedDate", n."caseReference",
              k."id" AS "candidateId", k."displayName", k."kind", k."isDemo", t."number" AS "termNumber"
         FROM "Nomination" n
