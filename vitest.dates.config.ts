@@ -18,13 +18,20 @@ const DATED_INTEGRATION_FILES = [
 
 const days = process.env.AWKWARD_DAYS ? process.env.AWKWARD_DAYS.split(/[ ,]+/).filter(Boolean) : AWKWARD_DAYS;
 
+/**
+ * CI runs these at the lowest priority beside `npm test` (.ci/run), where a test may wait minutes
+ * for a core while the integration files hold both: it waits, it does not time out.
+ */
+const PATIENT = { testTimeout: 300_000, hookTimeout: 300_000 };
+
 export default defineConfig({
   test: {
     projects: days.flatMap((day) => [
-      { test: { ...unitProject.test, name: `unit ${day}`, env: { MERENTI_TODAY: day } } },
+      { test: { ...unitProject.test, ...PATIENT, name: `unit ${day}`, env: { MERENTI_TODAY: day } } },
       {
         test: {
           ...integrationProject.test,
+          ...PATIENT,
           name: `integration ${day}`,
           include: DATED_INTEGRATION_FILES,
           env: { ...integrationProject.test.env, MERENTI_TODAY: day },
